@@ -1,0 +1,108 @@
+import {
+  type ArgumentsHost,
+  BadRequestException,
+  ForbiddenException,
+  Logger,
+} from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { WebHost } from '../web-host/web-host';
+import { ProblemDetailsFilter } from './problem-details.filter';
+import { FieldValidationException } from './validation';
+
+interface Sent {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+function call(exception: unknown, url = '/api/things'): Sent {
+  const sent: Sent = { status: 0, headers: {}, body: undefined };
+  const reply = {
+    sent: false,
+    status(code: number) {
+      sent.status = code;
+      return reply;
+    },
+    header(name: string, value: string) {
+      sent.headers[name.toLowerCase()] = value;
+      return reply;
+    },
+    send(body: unknown) {
+      sent.body = body;
+      return reply;
+    },
+  };
+  const request = { url, method: 'GET', raw: { id: 'req-7' } } as unknown as FastifyRequest;
+  const host = {
+    switchToHttp: () => ({
+      getRequest: () => request,
+      getResponse: () => reply as unknown as FastifyReply,
+    }),
+  } as unknown as ArgumentsHost;
+  new ProblemDetailsFilter(new WebHost(null)).catch(exception, host);
+  return sent;
+}
+
+describe('ProblemDetailsFilter', () => {
+  beforeAll(() => {
+    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+  });
+
+  it('turns validation failures into 400 with messages per field', () => {
+    const sent = call(new FieldValidationException({ email: ['email must be an email'] }));
+    expect(sent.status).toBe(400);
+    expect(sent.headers['content-type']).toBe('application/problem+json');
+    expect(sent.body).toMatchObject({
+      status: 400,
+      title: 'Bad Request',
+      errors: { email: ['email must be an email'] },
+      instance: '/api/things',
+      requestId: 'req-7',
+    });
+  });
+
+  it('keeps the message of client errors', () => {
+    expect(call(new ForbiddenException('Only the sponsor decides.')).body).toMatchObject({
+      status: 403,
+      detail: 'Only the sponsor decides.',
+    });
+    expect(call(new BadRequestException(['a is wrong', 'b is wrong'])).body).toMatchObject({
+      detail: 'a is wrong; b is wrong',
+    });
+  });
+
+  it('maps Fastify body errors to their status', () => {
+    const tooLarge = Object.assign(new Error('Request body is too large'), {
+      statusCode: 413,
+      code: 'FST_ERR_CTP_BODY_TOO_LARGE',
+    });
+    expect(call(tooLarge)).toMatchObject({ status: 413 });
+    const badJson = Object.assign(new SyntaxError('Unexpected token } in JSON at position 9'), {
+      statusCode: 400,
+      code: 'FST_ERR_CTP_INVALID_JSON_BODY',
+    });
+    expect(call(badJson).body).toMatchObject({
+      status: 400,
+      detail: 'The request body is not valid JSON.',
+    });
+  });
+
+  it('answers 503 with Retry-After when the database is away', () => {
+    const sent = call(
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+    );
+    expect(sent.status).toBe(503);
+    expect(sent.headers['retry-after']).toBe('5');
+  });
+
+  it('never leaks a stack or SQL in a 500', () => {
+    const error = new Error('relation "secret_table" does not exist');
+    const sent = call(error);
+    expect(sent.status).toBe(500);
+    const text = JSON.stringify(sent.body);
+    expect(text).not.toContain('secret_table');
+    expect(text).not.toContain('at ');
+    expect(sent.body).toMatchObject({ requestId: 'req-7' });
+  });
+});

@@ -1,0 +1,119 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
+import type { ProblemDetails } from '@waypoint/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { WebHost } from '../web-host/web-host';
+import { PROBLEM_CONTENT_TYPE, problem } from './problem';
+import { requestIdOf } from './request-id';
+import { FieldValidationException } from './validation';
+
+/** Error codes of `pg` and PostgreSQL that mean "the database is away for now". */
+const DB_UNAVAILABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
+
+interface FastifyLikeError {
+  statusCode?: number;
+  code?: string;
+  message?: string;
+}
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as FastifyLikeError).code;
+  return (
+    (code !== undefined && DB_UNAVAILABLE.has(code)) ||
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      error.message,
+    )
+  );
+}
+
+/** Messages of Fastify's own request errors that are safe to show. */
+function fastifyClientError(error: FastifyLikeError): ProblemDetails | null {
+  const status = error.statusCode;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return null;
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return problem(413, 'The request body is larger than this server accepts.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return problem(415, 'Send the request body as application/json.');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return problem(400, 'The request says it has a JSON body but the body is empty.');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return problem(400, 'The request body is not valid JSON.');
+    default:
+      return error.message && !/\bat\b.*\(/.test(error.message)
+        ? problem(status, error.message.slice(0, 300))
+        : problem(status, undefined);
+  }
+}
+
+/**
+ * The one exception filter: every error becomes RFC 9457 problem details. A 500 never shows a
+ * stack or SQL; it is logged with the request id instead. Unknown non-API paths fall back to
+ * the single-page app so deep links work.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  constructor(private readonly webHost: WebHost) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    if (reply.sent) return;
+    const status = exception instanceof HttpException ? exception.getStatus() : 0;
+    if (status === 404 && this.webHost.servesFallback(request)) {
+      this.webHost.sendIndex(reply);
+      return;
+    }
+    const body = this.toProblem(exception, request);
+    body.instance = request.url.split('?')[0];
+    const requestId = requestIdOf(request.raw);
+    if (requestId) body.requestId = requestId;
+    if (body.status === 503) void reply.header('Retry-After', '5');
+    void reply.status(body.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(body);
+  }
+
+  private toProblem(exception: unknown, request: FastifyRequest): ProblemDetails {
+    if (exception instanceof FieldValidationException) {
+      return problem(400, 'The request has invalid fields.', { errors: exception.fieldErrors });
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message =
+        typeof response === 'string' ? response : (response as { message?: unknown }).message;
+      const detail = Array.isArray(message)
+        ? message.join('; ')
+        : typeof message === 'string'
+          ? message
+          : undefined;
+      if (status >= 500) this.logger.error({ err: exception, url: request.url }, 'server error');
+      return problem(status, status >= 500 ? 'The server could not complete the request.' : detail);
+    }
+    const fastifyProblem = fastifyClientError(exception as FastifyLikeError);
+    if (fastifyProblem) return fastifyProblem;
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn({ err: exception, url: request.url }, 'database unavailable');
+      return problem(503, 'The database is not reachable right now. Try again in a few seconds.');
+    }
+    this.logger.error({ err: exception, url: request.url }, 'unhandled error');
+    return problem(500, 'An unexpected error occurred. Quote the request id when you report it.');
+  }
+}

@@ -1,0 +1,84 @@
+import { loadConfig } from './app-config';
+import { StartupError } from './config-error';
+
+const options = {
+  cwd: '/srv/waypoint',
+  defaultWebDir: '/srv/waypoint/dist/web/browser',
+  version: '1.2.3',
+};
+
+describe('loadConfig', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    const config = loadConfig({}, options);
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '0.0.0.0',
+      demo: true,
+      logLevel: 'info',
+      poolSize: 10,
+      bodyLimitBytes: 1048576,
+      webDir: '/srv/waypoint/dist/web/browser',
+      version: '1.2.3',
+      database: { kind: 'embedded', dataDir: '/srv/waypoint/.data' },
+    });
+  });
+
+  it('resolves WAYPOINT_DATA_DIR and WAYPOINT_WEB_DIR against the working directory', () => {
+    const config = loadConfig(
+      { WAYPOINT_DATA_DIR: 'var/db', WAYPOINT_WEB_DIR: '/opt/web' },
+      options,
+    );
+    expect(config.database).toEqual({ kind: 'embedded', dataDir: '/srv/waypoint/var/db' });
+    expect(config.webDir).toBe('/opt/web');
+  });
+
+  it('uses a server when DATABASE_URL is set, and never shows its password', () => {
+    const config = loadConfig(
+      { DATABASE_URL: 'postgres://app:s3cret@db.internal:6543/waypoint' },
+      options,
+    );
+    expect(config.database).toEqual({
+      kind: 'server',
+      url: 'postgres://app:s3cret@db.internal:6543/waypoint',
+      display: 'postgres://app@db.internal:6543/waypoint',
+    });
+  });
+
+  it.each([
+    ['WAYPOINT_DEMO', 'false', { demo: false }],
+    ['WAYPOINT_DEMO', '0', { demo: false }],
+    ['WAYPOINT_DEMO', 'YES', { demo: true }],
+    ['PORT', '8080', { port: 8080 }],
+    ['LOG_LEVEL', 'debug', { logLevel: 'debug' }],
+    ['DATABASE_POOL_SIZE', '3', { poolSize: 3 }],
+  ])('reads %s=%s', (name, value, expected) => {
+    expect(loadConfig({ [name]: value }, options)).toMatchObject(expected);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }, options)).toMatchObject({
+      port: 3000,
+      database: { kind: 'embedded' },
+    });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT="eighty"/],
+    [{ PORT: '70000' }, /PORT="70000"/],
+    [{ WAYPOINT_DEMO: 'perhaps' }, /WAYPOINT_DEMO="perhaps"/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL="loud"/],
+    [{ DATABASE_POOL_SIZE: '0' }, /DATABASE_POOL_SIZE/],
+    [{ DATABASE_URL: 'not a url' }, /DATABASE_URL is not a valid URL/],
+    [{ DATABASE_URL: 'mysql://u@h/db' }, /must start with postgres:\/\//],
+  ])('refuses %j with one line that names the problem', (env, message) => {
+    let error: unknown;
+    try {
+      loadConfig(env, options);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(StartupError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain('\n');
+  });
+});

@@ -1,0 +1,184 @@
+import { resolve } from 'node:path';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  validateSync,
+} from 'class-validator';
+import { StartupError } from './config-error';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const toBoolean = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(v)) return true;
+  if (['false', '0', 'no', 'off'].includes(v)) return false;
+  return value;
+};
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+
+/** The environment variables Waypoint reads, with their defaults. README documents each. */
+class EnvironmentVariables {
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  HOST = '0.0.0.0';
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(4096)
+  WAYPOINT_DATA_DIR = '.data';
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  WAYPOINT_DEMO = true;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(4096)
+  WAYPOINT_WEB_DIR?: string;
+
+  @IsOptional()
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(50 * 1024 * 1024)
+  BODY_LIMIT_BYTES = 1024 * 1024;
+}
+
+export type DatabaseTarget =
+  | { kind: 'server'; url: string; display: string }
+  | { kind: 'embedded'; dataDir: string | null };
+
+/**
+ * The validated configuration. It is read once at boot from the environment; nothing else in
+ * the API reads process.env.
+ */
+export class AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly database: DatabaseTarget;
+  readonly demo: boolean;
+  readonly webDir: string | null;
+  readonly logLevel: LogLevel;
+  readonly poolSize: number;
+  readonly bodyLimitBytes: number;
+  readonly version: string;
+
+  constructor(values: Omit<AppConfig, never>) {
+    this.port = values.port;
+    this.host = values.host;
+    this.database = values.database;
+    this.demo = values.demo;
+    this.webDir = values.webDir;
+    this.logLevel = values.logLevel;
+    this.poolSize = values.poolSize;
+    this.bodyLimitBytes = values.bodyLimitBytes;
+    this.version = values.version;
+  }
+}
+
+/** Redacts the password of a connection URL for logs and messages. */
+export function describeDatabaseUrl(url: URL): string {
+  const db = url.pathname.replace(/^\//, '') || '(default database)';
+  const user = url.username ? `${decodeURIComponent(url.username)}@` : '';
+  return `postgres://${user}${url.hostname}:${url.port || '5432'}/${db}`;
+}
+
+function parseDatabaseUrl(raw: string): DatabaseTarget {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new StartupError(
+      'DATABASE_URL is not a valid URL: use postgres://user:password@host:5432/database, or unset it to use the embedded database',
+    );
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new StartupError(
+      `DATABASE_URL must start with postgres:// or postgresql:// (got ${url.protocol}//): fix DATABASE_URL, or unset it to use the embedded database`,
+    );
+  }
+  if (!url.hostname) {
+    throw new StartupError(
+      'DATABASE_URL has no host name: use postgres://user:password@host:5432/database',
+    );
+  }
+  return { kind: 'server', url: raw, display: describeDatabaseUrl(url) };
+}
+
+export interface LoadConfigOptions {
+  /** Working directory that relative paths resolve against. */
+  cwd: string;
+  /** Built SPA location used when WAYPOINT_WEB_DIR is not set (null: serve no SPA). */
+  defaultWebDir: string | null;
+  version: string;
+}
+
+/** Validates the environment into an AppConfig or throws a one-line StartupError. */
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  options: LoadConfigOptions,
+): AppConfig {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const vars = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
+  const errors = validateSync(vars, { whitelist: false });
+  if (errors.length > 0) {
+    const parts = errors.map((e) => {
+      const shown = JSON.stringify(present[e.property]);
+      return `${e.property}=${shown} (${Object.values(e.constraints ?? {}).join('; ')})`;
+    });
+    throw new StartupError(`invalid configuration: ${parts.join(', ')}`);
+  }
+  const database: DatabaseTarget = vars.DATABASE_URL
+    ? parseDatabaseUrl(vars.DATABASE_URL)
+    : { kind: 'embedded', dataDir: resolve(options.cwd, vars.WAYPOINT_DATA_DIR) };
+  return new AppConfig({
+    port: vars.PORT,
+    host: vars.HOST,
+    database,
+    demo: vars.WAYPOINT_DEMO,
+    webDir: vars.WAYPOINT_WEB_DIR
+      ? resolve(options.cwd, vars.WAYPOINT_WEB_DIR)
+      : options.defaultWebDir,
+    logLevel: vars.LOG_LEVEL,
+    poolSize: vars.DATABASE_POOL_SIZE,
+    bodyLimitBytes: vars.BODY_LIMIT_BYTES,
+    version: options.version,
+  });
+}

@@ -1,0 +1,62 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/** Angular's hashed output names, e.g. main-5NQKKH7X.js, chunk-ABCDEFGH.js, styles-XXXXXXXX.css. */
+const HASHED_ASSET = /-[A-Z0-9]{8}\.(?:js|css|mjs)$/;
+
+/**
+ * Serves the built single-page app: hashed assets cached for a year, index.html never cached,
+ * and deep links (paths outside /api without a file extension) answered with index.html.
+ */
+export class WebHost {
+  private readonly indexHtml: string | null;
+
+  constructor(private readonly webDir: string | null) {
+    const indexPath = webDir ? join(webDir, 'index.html') : null;
+    this.indexHtml = indexPath && existsSync(indexPath) ? readFileSync(indexPath, 'utf8') : null;
+  }
+
+  get available(): boolean {
+    return this.indexHtml !== null;
+  }
+
+  async register(fastify: FastifyInstance): Promise<void> {
+    if (!this.webDir || !this.available) return;
+    const { default: fastifyStatic } = await import('@fastify/static');
+    await fastify.register(fastifyStatic, {
+      root: this.webDir,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        if (HASHED_ASSET.test(filePath)) {
+          void res.header('Cache-Control', 'public, max-age=31536000, immutable');
+        } else if (filePath.endsWith('index.html')) {
+          void res.header('Cache-Control', 'no-cache');
+        } else {
+          void res.header('Cache-Control', 'public, max-age=3600');
+        }
+      },
+    });
+  }
+
+  /** True when a 404 should be answered with the SPA (a deep link), not problem details. */
+  servesFallback(request: FastifyRequest): boolean {
+    if (!this.available) return false;
+    if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+    const path = request.url.split('?')[0] ?? '/';
+    if (path === '/api' || path.startsWith('/api/')) return false;
+    const last = path.split('/').pop() ?? '';
+    return !last.includes('.');
+  }
+
+  sendIndex(reply: FastifyReply): void {
+    void reply
+      .status(200)
+      .header('Content-Type', 'text/html; charset=utf-8')
+      .header('Cache-Control', 'no-cache')
+      .send(this.indexHtml);
+  }
+}

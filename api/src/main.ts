@@ -1,0 +1,113 @@
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type AppConfig, loadConfig } from './app/config/app-config';
+import { StartupError } from './app/config/config-error';
+import { createApp } from './app/create-app';
+import { type EmbeddedDatabase, startEmbeddedDatabase } from './app/database/embedded-database';
+import { explainConnectionError, preflightDatabase } from './app/database/preflight';
+import { Logger as NestLogger } from '@nestjs/common';
+
+const SHUTDOWN_LIMIT_MS = 10_000;
+
+/** The repository root is two folders up both from api/src/main.ts and from dist/api/main.js. */
+const ROOT = join(__dirname, '..', '..');
+const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+};
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function describeDatabase(config: AppConfig, embedded: EmbeddedDatabase | null): string {
+  if (config.database.kind === 'server') return `PostgreSQL server ${config.database.display}`;
+  return `embedded PostgreSQL (PGlite), data in ${embedded?.dataDir ?? 'memory'}`;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env, {
+    cwd: process.cwd(),
+    defaultWebDir: join(__dirname, '..', 'web', 'browser'),
+    version,
+  });
+  let embedded: EmbeddedDatabase | null = null;
+  let databaseUrl: string;
+  if (config.database.kind === 'embedded') {
+    embedded = await startEmbeddedDatabase({
+      dataDir: config.database.dataDir,
+      maxConnections: config.poolSize + 2,
+    });
+    databaseUrl = embedded.url;
+  } else {
+    await preflightDatabase(config.database.url, config.database.display);
+    databaseUrl = config.database.url;
+  }
+
+  let app: NestFastifyApplication;
+  try {
+    app = await createApp(config, databaseUrl);
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await embedded?.close().catch(() => undefined);
+    throw error;
+  }
+
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const database = describeDatabase(config, embedded);
+  const logger = new NestLogger('Waypoint');
+  logger.log(
+    { port, database },
+    `Waypoint ${version} ready on port ${port}; database: ${database}`,
+  );
+  say(`Waypoint ${version} is ready at http://localhost:${port} (database: ${database})`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      say(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    say(`${signal} received: closing the HTTP server, the pool and the database`);
+    const force = setTimeout(() => {
+      say('shutdown took longer than 10 s: exiting');
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS);
+    force.unref();
+    void app
+      .close()
+      .then(() => embedded?.close())
+      .then(() => {
+        say('Waypoint stopped cleanly');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        say(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function oneLine(error: unknown): string {
+  if (error instanceof StartupError) return error.message;
+  const code = (error as { code?: string }).code;
+  if (code && /^(ECONN|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|28|3D)/.test(code)) {
+    return explainConnectionError(error, 'the database');
+  }
+  if (code === 'EADDRINUSE')
+    return 'the port is already in use: stop the other process or set PORT';
+  if (code === 'EACCES')
+    return 'no permission to listen on that port: choose another PORT (above 1024)';
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? 'unknown error';
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`waypoint: cannot start: ${oneLine(error)}\n`);
+  process.exit(1);
+});

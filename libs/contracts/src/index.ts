@@ -1,0 +1,3 @@
+export * from './lib/api';
+export * from './lib/domain-enums';
+export * from './lib/domain-alerts';

@@ -1,0 +1,34 @@
+/** RFC 9457 problem details, as every error answer of the API. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  requestId?: string;
+  /** Per-field messages for validation failures: field path to messages. */
+  errors?: Record<string, string[]>;
+}
+
+export interface HealthResponse {
+  status: 'ok';
+  uptimeSeconds: number;
+  version: string;
+}
+
+export interface ReadinessResponse {
+  status: 'ok' | 'unavailable';
+  database: {
+    kind: 'embedded' | 'server';
+    reachable: boolean;
+    latencyMs: number | null;
+  };
+}
+
+export interface MetaResponse {
+  version: string;
+  installationId: string;
+  installedAt: string;
+  demo: boolean;
+  database: 'embedded' | 'server';
+}

@@ -1,0 +1,110 @@
+// Enumerations of the domain model (see DOMAIN.md). Each is an `as const` array of the allowed
+// values, in their natural order, and the union type of those values. Nothing else lives here.
+
+/** What a user may do in the product. */
+export const ROLE_VALUES = ['admin', 'executive', 'manager', 'member'] as const;
+export type Role = (typeof ROLE_VALUES)[number];
+
+/** The five roads to customer-centricity (seed 001). */
+export const APPROACH_VALUES = [
+  'engineering',
+  'strategic_differentiator',
+  'consumer_insight',
+  'best_customer',
+  'competing_values',
+] as const;
+export type Approach = (typeof APPROACH_VALUES)[number];
+/** Earlier name of {@link APPROACH_VALUES}, kept for existing imports. */
+export const APPROACHES = APPROACH_VALUES;
+
+/** Lifecycle of an initiative: draft → proposed → active ⇄ on_hold → completed | stopped. */
+export const INITIATIVE_STATUS_VALUES = [
+  'draft',
+  'proposed',
+  'active',
+  'on_hold',
+  'completed',
+  'stopped',
+] as const;
+export type InitiativeStatus = (typeof INITIATIVE_STATUS_VALUES)[number];
+
+/** State of a milestone, which is a stage gate. */
+export const MILESTONE_STATE_VALUES = [
+  'planned',
+  'in_progress',
+  'submitted',
+  'approved',
+  'changes_requested',
+  'on_hold',
+  'rejected',
+] as const;
+export type MilestoneState = (typeof MILESTONE_STATE_VALUES)[number];
+
+/** What the decider of a submitted gate may answer. */
+export const DECISION_OUTCOME_VALUES = [
+  'go',
+  'go_with_conditions',
+  'changes_requested',
+  'on_hold',
+  'rejected',
+] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOME_VALUES)[number];
+
+/** Status of a step (the work under a milestone). */
+export const STEP_STATUS_VALUES = ['todo', 'doing', 'blocked', 'done'] as const;
+export type StepStatus = (typeof STEP_STATUS_VALUES)[number];
+
+/** Whose value a measure tracks. */
+export const PERSPECTIVE_VALUES = ['customer', 'business'] as const;
+export type Perspective = (typeof PERSPECTIVE_VALUES)[number];
+
+/** Which way a measure gets better. */
+export const DIRECTION_VALUES = ['higher_is_better', 'lower_is_better', 'target_is_best'] as const;
+export type Direction = (typeof DIRECTION_VALUES)[number];
+
+/** KPI-review class of a measure (seed 004). */
+export const KPI_CLASS_VALUES = ['customer_centric', 'neutral', 'customer_toxic'] as const;
+export type KpiClass = (typeof KPI_CLASS_VALUES)[number];
+
+/** How often a measure is expected to get a new reading. */
+export const CADENCE_VALUES = ['weekly', 'monthly', 'quarterly'] as const;
+export type Cadence = (typeof CADENCE_VALUES)[number];
+
+/** What the organisation intends with a customer group (seed 002). */
+export const CUSTOMER_GROUP_INTENT_VALUES = [
+  'grow',
+  'nurture',
+  'retain',
+  'reduce_cost_to_serve',
+] as const;
+export type CustomerGroupIntent = (typeof CUSTOMER_GROUP_INTENT_VALUES)[number];
+
+/** Decision of a cycle review (plan-do-check-act). */
+export const REVIEW_DECISION_VALUES = ['adopt', 'adapt', 'abandon'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISION_VALUES)[number];
+
+/** Kinds of tension alert (seed 001, the competing-values road). */
+export const TENSION_ALERT_KIND_VALUES = [
+  'customer_worsens_as_business_improves',
+  'business_worsens_as_customer_improves',
+  'counter_measure_worsens',
+  'protected_group_worsens',
+] as const;
+export type TensionAlertKind = (typeof TENSION_ALERT_KIND_VALUES)[number];
+
+/** How loudly an alert should be shown. */
+export const ALERT_SEVERITY_VALUES = ['warning', 'critical'] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITY_VALUES)[number];
+
+/** Machine codes of the errors raised by the domain rules (libs/domain, `DomainError.code`). */
+export const DOMAIN_ERROR_CODE_VALUES = [
+  'initiative_transition_forbidden',
+  'milestone_transition_forbidden',
+  'milestone_start_blocked',
+  'submission_blocked',
+  'decision_invalid',
+  'decider_not_allowed',
+  'invalid_weight',
+  'invalid_progress',
+] as const;
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODE_VALUES)[number];

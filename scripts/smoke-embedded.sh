@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Starts the app as a new user would (npm start, no DATABASE_URL, an empty data folder), checks
+# readiness, the app at / and a deep link, stops it, starts it again and checks the data is still
+# there. Prints how long each start took.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+unset DATABASE_URL
+DATA_DIR="$(mktemp -d)/data"
+PORT="${SMOKE_PORT:-3917}"
+LOG="$(mktemp)"
+export WAYPOINT_DATA_DIR="$DATA_DIR" PORT
+
+wait_ready() {
+  local started=$1
+  for _ in $(seq 1 240); do
+    if curl -fsS "http://127.0.0.1:${PORT}/api/health/ready" >/dev/null 2>&1; then
+      echo "ready after $(( $(date +%s) - started )) s"
+      return 0
+    fi
+    if ! kill -0 "$APP_PID" 2>/dev/null; then echo "the app exited:"; cat "$LOG"; return 1; fi
+    sleep 0.5
+  done
+  echo "not ready in 120 s:"; cat "$LOG"; return 1
+}
+
+stop_app() {
+  kill -TERM "$APP_PID"
+  for _ in $(seq 1 40); do kill -0 "$APP_PID" 2>/dev/null || return 0; sleep 0.25; done
+  echo "the app did not stop within 10 s"; return 1
+}
+
+start=$(date +%s)
+npm start >"$LOG" 2>&1 &
+APP_PID=$!
+wait_ready "$start"
+grep -m1 "is ready at" "$LOG"
+curl -fsS "http://127.0.0.1:${PORT}/" | grep -q "<wp-root" || { echo "/ does not serve the app"; exit 1; }
+curl -fsS "http://127.0.0.1:${PORT}/initiatives/42/milestones" | grep -q "<wp-root" || { echo "deep link does not serve the app"; exit 1; }
+first_id=$(curl -fsS "http://127.0.0.1:${PORT}/api/meta" | node -pe 'JSON.parse(require("fs").readFileSync(0)).installationId')
+echo "installation ${first_id}"
+stop_app
+grep -q "Waypoint stopped cleanly" "$LOG" || { echo "no clean shutdown:"; cat "$LOG"; exit 1; }
+
+start=$(date +%s)
+npm start >"$LOG" 2>&1 &
+APP_PID=$!
+wait_ready "$start"
+second_id=$(curl -fsS "http://127.0.0.1:${PORT}/api/meta" | node -pe 'JSON.parse(require("fs").readFileSync(0)).installationId')
+stop_app
+if [ "$first_id" != "$second_id" ]; then echo "data lost across restart: ${first_id} != ${second_id}"; exit 1; fi
+echo "smoke test passed: same installation ${second_id} after a restart"

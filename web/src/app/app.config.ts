@@ -1,0 +1,22 @@
+import { provideHttpClient, withFetch } from '@angular/common/http';
+import {
+  ApplicationConfig,
+  provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
+} from '@angular/core';
+import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angular/router';
+import { appRoutes } from './app.routes';
+import { provideIcons } from './shared/icons';
+import { WaypointTitleStrategy } from './title-strategy';
+
+// Angular Material 21 animates with CSS: no @angular/animations provider is needed.
+export const appConfig: ApplicationConfig = {
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideZonelessChangeDetection(),
+    provideHttpClient(withFetch()),
+    provideRouter(appRoutes, withComponentInputBinding()),
+    { provide: TitleStrategy, useClass: WaypointTitleStrategy },
+    provideIcons(),
+  ],
+};
