@@ -19,6 +19,7 @@ export default [
       '**/jest.preset.js',
       '**/webpack.config.js',
       '**/eslint.config.mjs',
+      '**/*.generated.ts',
     ],
   },
   {

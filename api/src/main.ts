@@ -2,11 +2,11 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { type AppConfig, loadConfig } from './app/config/app-config';
+import { loadConfig } from './app/config/app-config';
 import { StartupError } from './app/config/config-error';
 import { createApp } from './app/create-app';
-import { type EmbeddedDatabase, startEmbeddedDatabase } from './app/database/embedded-database';
-import { explainConnectionError, preflightDatabase } from './app/database/preflight';
+import { openDatabase } from './app/database/open-database';
+import { explainConnectionError } from './app/database/preflight';
 import { Logger as NestLogger } from '@nestjs/common';
 
 const SHUTDOWN_LIMIT_MS = 10_000;
@@ -21,48 +21,33 @@ function say(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-function describeDatabase(config: AppConfig, embedded: EmbeddedDatabase | null): string {
-  if (config.database.kind === 'server') return `PostgreSQL server ${config.database.display}`;
-  return `embedded PostgreSQL (PGlite), data in ${embedded?.dataDir ?? 'memory'}`;
-}
-
 async function main(): Promise<void> {
   const config = loadConfig(process.env, {
     cwd: process.cwd(),
     defaultWebDir: join(__dirname, '..', 'web', 'browser'),
     version,
   });
-  let embedded: EmbeddedDatabase | null = null;
-  let databaseUrl: string;
-  if (config.database.kind === 'embedded') {
-    embedded = await startEmbeddedDatabase({
-      dataDir: config.database.dataDir,
-      maxConnections: config.poolSize + 2,
-    });
-    databaseUrl = embedded.url;
-  } else {
-    await preflightDatabase(config.database.url, config.database.display);
-    databaseUrl = config.database.url;
-  }
+  const database = await openDatabase(config);
 
   let app: NestFastifyApplication;
   try {
-    app = await createApp(config, databaseUrl);
+    app = await createApp(config, database.url);
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
-    await embedded?.close().catch(() => undefined);
+    await database.close().catch(() => undefined);
     throw error;
   }
 
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const database = describeDatabase(config, embedded);
   const logger = new NestLogger('Waypoint');
   logger.log(
-    { port, database },
-    `Waypoint ${version} ready on port ${port}; database: ${database}`,
+    { port, database: database.description },
+    `Waypoint ${version} ready on port ${port}; database: ${database.description}`,
   );
-  say(`Waypoint ${version} is ready at http://localhost:${port} (database: ${database})`);
+  say(
+    `Waypoint ${version} is ready at http://localhost:${port} (database: ${database.description})`,
+  );
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
@@ -79,7 +64,7 @@ async function main(): Promise<void> {
     force.unref();
     void app
       .close()
-      .then(() => embedded?.close())
+      .then(() => database.close())
       .then(() => {
         say('Waypoint stopped cleanly');
         process.exit(0);

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { signIn } from './support/auth';
 import {
   launch,
   openContext,
@@ -19,6 +20,7 @@ const PLACES = [
   { label: 'Brief', path: '/brief' },
 ];
 
+// Signed in as an admin, who is offered every place.
 describe('the app shell in Chromium', () => {
   let browser: Browser;
   let page: Page;
@@ -28,6 +30,9 @@ describe('the app shell in Chromium', () => {
     browser = await launch();
     const context = await openContext(browser);
     page = await context.newPage();
+    // Signed out, the app's first GET /api/auth/me answers 401, which Chromium logs as an error;
+    // the console is watched from the moment the user is signed in.
+    await signIn(page, 'admin');
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
@@ -74,6 +79,7 @@ describe('the app shell in Chromium', () => {
   it('works on a 375 px wide phone with a menu button', async () => {
     const phone = await openContext(browser, PHONE);
     const small = await phone.newPage();
+    await signIn(small, 'admin');
     await small.goto('/portfolio');
     await expectHeading(small);
     const menu = small.getByRole('button', { name: 'Navigation' });

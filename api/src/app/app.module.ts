@@ -1,6 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
+import { UsersModule } from './users/users.module';
+import { AuditModule } from './audit/audit.module';
+import { IntegrityModule } from './common/integrity.module';
+import { CustomerGroupsModule } from './customer-groups/customer-groups.module';
+import { DepartmentsModule } from './departments/departments.module';
 import { loggerParams } from './common/logging';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation';
@@ -10,6 +16,12 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { MetaModule } from './meta/meta.module';
 import { WebHost } from './web-host/web-host';
+import { InitiativesModule } from './initiatives/initiatives.module';
+import { TemplatesModule } from './templates/templates.module';
+import { CommentsModule } from './comments/comments.module';
+import { HistoryModule } from './history/history.module';
+import { MilestonesModule } from './milestones/milestones.module';
+import { StepsModule } from './steps/steps.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -29,6 +41,18 @@ export class AppModule {
         DatabaseModule.forRoot({ url: options.databaseUrl, poolSize: options.config.poolSize }),
         HealthModule,
         MetaModule,
+        AuthModule,
+        UsersModule,
+        IntegrityModule,
+        AuditModule,
+        DepartmentsModule,
+        CustomerGroupsModule,
+        InitiativesModule,
+        TemplatesModule,
+        CommentsModule,
+        HistoryModule,
+        MilestonesModule,
+        StepsModule,
       ],
       providers: [
         { provide: WebHost, useValue: options.webHost },

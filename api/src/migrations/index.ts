@@ -1,4 +1,14 @@
 import { Foundation1764000000000 } from './1764000000000-Foundation';
+import { Identity1764000000100 } from './1764000000100-Identity';
+import { Integrity1764000000200 } from './1764000000200-Integrity';
+import { Domain1764000000300 } from './1764000000300-Domain';
+import { InitiativeHistory1764000000400 } from './1764000000400-InitiativeHistory';
 
 /** Every migration, in order. The bundle cannot glob files, so each one is listed here. */
-export const migrations = [Foundation1764000000000];
+export const migrations = [
+  Foundation1764000000000,
+  Identity1764000000100,
+  Integrity1764000000200,
+  Domain1764000000300,
+  InitiativeHistory1764000000400,
+];

@@ -13,7 +13,11 @@ export interface MainProcess {
 }
 
 /** Runs api/src/main.ts (the real entry point) from source with the given environment. */
-export function runMain(env: Record<string, string>): MainProcess {
+export function runMain(
+  env: Record<string, string>,
+  entry = 'main.ts',
+  args: string[] = [],
+): MainProcess {
   // Every spawned process is killed if the test fails before stopping it.
   const kill = (): void => {
     if (child.exitCode === null) child.kill('SIGKILL');
@@ -21,7 +25,7 @@ export function runMain(env: Record<string, string>): MainProcess {
   let output = '';
   const child = spawn(
     process.execPath,
-    ['-r', '@swc-node/register', join(ROOT, 'api', 'src', 'main.ts')],
+    ['-r', '@swc-node/register', join(ROOT, 'api', 'src', entry), ...args],
     {
       cwd: ROOT,
       env: {

@@ -1,6 +1,11 @@
 import { reflectComponentType, Type } from '@angular/core';
-import { Route, Routes } from '@angular/router';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Route, Router, Routes, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
 import { appRoutes } from './app.routes';
+import { aUser, provideTestHttp, startAs } from './auth/auth.testing';
+import { PLACES } from './places';
+import { provideIcons } from './shared/icons';
 
 const PLACE_PATHS = [
   'portfolio',
@@ -33,16 +38,47 @@ async function expectLazyComponent(route: Route): Promise<void> {
 }
 
 describe('appRoutes', () => {
-  it('redirects the empty path to the portfolio', () => {
-    expect(routeAt(appRoutes, '')).toMatchObject({ redirectTo: 'portfolio', pathMatch: 'full' });
+  it('redirects the empty path to the home place of the signed-in role', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter(appRoutes, withComponentInputBinding()),
+        ...provideTestHttp(),
+        provideIcons(),
+      ],
+    });
+    await startAs(aUser('manager'));
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/');
+
+    expect(routeAt(appRoutes, '')).toMatchObject({ pathMatch: 'full' });
+    expect(TestBed.inject(Router).url).toBe('/initiatives');
   });
 
   it('has a route for every place and nothing eagerly loaded', () => {
+    expect(PLACES.map((p) => p.path)).toEqual(PLACE_PATHS);
     for (const path of PLACE_PATHS) {
       const route = routeAt(appRoutes, path);
       expect(route.component).toBeUndefined();
       expect(route.loadComponent ?? route.loadChildren).toBeInstanceOf(Function);
     }
+  });
+
+  it('guards every place with canMatch, so its code is not loaded for the wrong user', () => {
+    for (const path of PLACE_PATHS) {
+      expect(routeAt(appRoutes, path).canMatch).toHaveLength(1);
+    }
+  });
+
+  it.each([
+    ['sign-in', 'Sign in', false],
+    ['set-password', 'Choose your password', false],
+    ['forbidden', 'Not allowed', undefined],
+  ])('/%s lazily loads a page titled "%s" (chrome: %s)', async (path, title, chrome) => {
+    const route = routeAt(appRoutes, path);
+
+    expect(route.title).toBe(title);
+    expect(route.data?.['chrome']).toBe(chrome);
+    await expectLazyComponent(route);
   });
 
   it.each(PLACE_PATHS.filter((p) => p !== 'initiatives'))(

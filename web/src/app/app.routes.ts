@@ -1,39 +1,69 @@
 import { Routes } from '@angular/router';
-import { DEFAULT_PLACE } from './places';
+import { placeGuard, redirectHome, signedOutGuard } from './auth/auth.guards';
 
-/** Every place loads lazily: the first screen ships only the shell. */
+/**
+ * Every page loads lazily: the first screen ships only the shell. Each place is guarded by
+ * `placeGuard` (signed in, and a role the place is offered to; see PLACES). Pages with
+ * `data.chrome: false` show without the toolbar and navigation.
+ */
 export const appRoutes: Routes = [
-  { path: '', pathMatch: 'full', redirectTo: DEFAULT_PLACE },
+  { path: '', pathMatch: 'full', redirectTo: redirectHome },
+  {
+    path: 'sign-in',
+    title: 'Sign in',
+    data: { chrome: false },
+    canMatch: [signedOutGuard],
+    loadComponent: () => import('./auth/sign-in-page.component').then((m) => m.SignInPageComponent),
+  },
+  {
+    path: 'set-password',
+    title: 'Choose your password',
+    data: { chrome: false },
+    loadComponent: () =>
+      import('./auth/set-password-page.component').then((m) => m.SetPasswordPageComponent),
+  },
+  {
+    path: 'forbidden',
+    title: 'Not allowed',
+    loadComponent: () =>
+      import('./forbidden/forbidden-page.component').then((m) => m.ForbiddenPageComponent),
+  },
   {
     path: 'portfolio',
+    canMatch: [placeGuard('portfolio')],
     title: 'Portfolio',
     loadComponent: () =>
       import('./portfolio/portfolio-page.component').then((m) => m.PortfolioPageComponent),
   },
   {
     path: 'approvals',
+    canMatch: [placeGuard('approvals')],
     title: 'Approvals',
     loadComponent: () =>
       import('./approvals/approvals-page.component').then((m) => m.ApprovalsPageComponent),
   },
   {
     path: 'initiatives',
+    canMatch: [placeGuard('initiatives')],
     loadChildren: () => import('./initiative/initiative.routes').then((m) => m.initiativeRoutes),
   },
   {
     path: 'my-work',
+    canMatch: [placeGuard('my-work')],
     title: 'My work',
     loadComponent: () =>
       import('./my-work/my-work-page.component').then((m) => m.MyWorkPageComponent),
   },
   {
     path: 'cycles',
+    canMatch: [placeGuard('cycles')],
     title: 'Cycles',
     loadComponent: () =>
       import('./cycles/cycles-page.component').then((m) => m.CyclesPageComponent),
   },
   {
     path: 'customer-groups',
+    canMatch: [placeGuard('customer-groups')],
     title: 'Customer groups',
     loadComponent: () =>
       import('./customer-groups/customer-groups-page.component').then(
@@ -42,12 +72,14 @@ export const appRoutes: Routes = [
   },
   {
     path: 'kpi-review',
+    canMatch: [placeGuard('kpi-review')],
     title: 'KPI review',
     loadComponent: () =>
       import('./kpi-review/kpi-review-page.component').then((m) => m.KpiReviewPageComponent),
   },
   {
     path: 'brief',
+    canMatch: [placeGuard('brief')],
     title: 'Brief',
     loadComponent: () => import('./brief/brief-page.component').then((m) => m.BriefPageComponent),
   },

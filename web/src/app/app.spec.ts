@@ -3,9 +3,13 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatSidenavHarness } from '@angular/material/sidenav/testing';
 import { provideRouter, Router, TitleStrategy, withComponentInputBinding } from '@angular/router';
+import type { CurrentUserResponse } from '@waypoint/contracts';
 import { BehaviorSubject } from 'rxjs';
-import { App, NARROW_SCREEN } from './app';
+import { App, initialsOf, NARROW_SCREEN } from './app';
 import { appRoutes } from './app.routes';
+import { aProblem, aUser, httpMock, provideTestHttp, startAs } from './auth/auth.testing';
+import { AUTH_API, AuthStore } from './auth/auth.store';
+import { PAGE_LOCATION } from './auth/page-location';
 import { provideIcons } from './shared/icons';
 import { WaypointTitleStrategy } from './title-strategy';
 
@@ -39,18 +43,28 @@ describe('App shell', () => {
   let fixture: ComponentFixture<App>;
   let el: HTMLElement;
   let breakpoints: FakeBreakpoints;
+  let pageLocation: { assign: jest.Mock };
 
-  async function start(url: string, narrow = false): Promise<void> {
+  /** Opens `url` in the shell, signed in as `user` (an admin unless told; null: signed out). */
+  async function start(
+    url: string,
+    narrow = false,
+    user: CurrentUserResponse | null = aUser('admin'),
+  ): Promise<void> {
     breakpoints = new FakeBreakpoints();
     breakpoints.setNarrow(narrow);
+    pageLocation = { assign: jest.fn() };
     TestBed.configureTestingModule({
       providers: [
         provideRouter(appRoutes, withComponentInputBinding()),
         { provide: TitleStrategy, useClass: WaypointTitleStrategy },
         { provide: BreakpointObserver, useValue: breakpoints },
+        { provide: PAGE_LOCATION, useValue: pageLocation },
+        ...provideTestHttp(),
         provideIcons(),
       ],
     });
+    await startAs(user);
     fixture = TestBed.createComponent(App);
     el = fixture.nativeElement as HTMLElement;
     await TestBed.inject(Router).navigateByUrl(url);
@@ -68,7 +82,14 @@ describe('App shell', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     await fixture.whenStable();
   }
-  const menuButton = () => el.querySelector<HTMLButtonElement>('header button');
+  const menuButton = () => el.querySelector<HTMLButtonElement>('header button[aria-controls]');
+  const userButton = () => el.querySelector<HTMLButtonElement>('header button[popovertarget]');
+  const userMenu = () => el.querySelector<HTMLElement>('#user-menu');
+  const signOutButton = () =>
+    Array.from(userMenu()?.querySelectorAll('button') ?? []).find((b) =>
+      b.textContent?.includes('Sign out'),
+    );
+  afterEach(() => httpMock().verify());
 
   it('has header, navigation and main landmarks and the product name', async () => {
     await start('/portfolio');
@@ -125,6 +146,103 @@ describe('App shell', () => {
     expect(TestBed.inject(Router).url).toBe('/cycles');
   });
 
+  it('offers a member only the places of their role, and their home from the brand', async () => {
+    await start('/my-work', false, aUser('member'));
+
+    expect(navLinks().map((a) => a.textContent?.trim())).toEqual([
+      'Initiatives',
+      'My work',
+      'Customer groups',
+      'Brief',
+    ]);
+    expect(el.querySelector('.app-brand')?.getAttribute('href')).toBe('/my-work');
+    expect(currentLinks()).toEqual(['My work']);
+  });
+
+  it('offers an executive Approvals, and no My work', async () => {
+    await start('/portfolio', false, aUser('executive'));
+    const labels = navLinks().map((a) => a.textContent?.trim());
+
+    expect(labels).toContain('Approvals');
+    expect(labels).not.toContain('My work');
+  });
+
+  it('shows who is signed in: name and role on the button, more in its popover', async () => {
+    await start('/initiatives', false, aUser('manager'));
+
+    expect(userButton()?.textContent).toContain('Max Manager');
+    expect(userButton()?.textContent).toContain('Manager');
+    expect(userButton()?.getAttribute('popovertarget')).toBe('user-menu');
+    expect(userMenu()?.hasAttribute('popover')).toBe(true);
+    const details = userMenu()?.textContent?.replace(/\s+/g, ' ');
+    expect(details).toContain('manager@waypoint.test');
+    expect(details).toContain('Manager · Operations');
+  });
+
+  it('leaves out the department when the user has none', async () => {
+    await start('/portfolio', false, aUser('admin', { department: null }));
+
+    expect(userMenu()?.textContent).not.toContain('·');
+  });
+
+  it('signs out, then loads the sign-in page afresh', async () => {
+    await start('/portfolio');
+    signOutButton()?.click();
+    const request = httpMock().expectOne(AUTH_API.logout);
+    expect(request.request.method).toBe('POST');
+    request.flush(null, { status: 204, statusText: 'No Content' });
+    await settle();
+
+    expect(pageLocation.assign).toHaveBeenCalledWith('/sign-in');
+    expect(TestBed.inject(AuthStore).user()).toBeNull();
+    expect(el.querySelector('header')).toBeNull();
+    expect(el.textContent).toContain('Signing out…');
+  });
+
+  it('stays signed in and says so when signing out fails', async () => {
+    await start('/portfolio');
+    signOutButton()?.click();
+    httpMock()
+      .expectOne(AUTH_API.logout)
+      .flush(aProblem(503, 'Try again in a minute.'), { status: 503, statusText: 'Unavailable' });
+    await settle();
+
+    expect(pageLocation.assign).not.toHaveBeenCalled();
+    expect(userMenu()?.querySelector('[role="alert"]')?.textContent?.trim()).toBe(
+      'Signing out failed: Try again in a minute.',
+    );
+    expect(navLinks().length).toBeGreaterThan(0);
+  });
+
+  it.each(['/sign-in', '/set-password?token=t'])(
+    'shows %s without toolbar and navigation, inside the main landmark',
+    async (url) => {
+      await start(url, false, null);
+
+      expect(el.querySelector('header')).toBeNull();
+      expect(el.querySelector('nav')).toBeNull();
+      expect(el.querySelector('.skip-link')).toBeNull();
+      expect(el.querySelector('main h1')).not.toBeNull();
+    },
+  );
+
+  it('shows no toolbar or navigation to someone signed out', async () => {
+    await start('/nowhere', false, null);
+
+    expect(el.querySelector('header')).toBeNull();
+    expect(el.querySelector('main h1')?.textContent?.trim()).toBe('Page not found');
+  });
+
+  it('hides the toolbar and navigation once the session has ended (401)', async () => {
+    await start('/cycles');
+    expect(el.querySelector('header')).not.toBeNull();
+    TestBed.inject(AuthStore).clear();
+    await fixture.whenStable();
+
+    expect(el.querySelector('header')).toBeNull();
+    expect(el.querySelector('nav')).toBeNull();
+  });
+
   describe('on a wide screen', () => {
     it('keeps the navigation open beside the content, without a menu button', async () => {
       await start('/portfolio');
@@ -144,6 +262,14 @@ describe('App shell', () => {
       expect(await nav.getMode()).toBe('over');
       expect(await nav.isOpen()).toBe(false);
       expect(menuButton()?.getAttribute('aria-expanded')).toBe('false');
+    });
+
+    it("keeps the user's name for screen readers while showing only the avatar", async () => {
+      await start('/portfolio', true);
+      const text = userButton()?.querySelector('.user-button__text');
+
+      expect(text?.classList).toContain('visually-hidden');
+      expect(text?.textContent).toContain('Ada Admin');
     });
 
     it('opens with the menu button and closes after choosing a place', async () => {
@@ -168,7 +294,10 @@ describe('App shell', () => {
       await fixture.whenStable();
       const drawer = el.querySelector('mat-sidenav');
       drawer?.dispatchEvent(new KeyboardEvent('keydown', { keyCode: 27, bubbles: true }));
-      await settle();
+      // `closed` fires when the close animation ends, which takes longer on a loaded machine.
+      for (let i = 0; i < 200 && menuButton()?.getAttribute('aria-expanded') !== 'false'; i++) {
+        await settle();
+      }
 
       expect(await (await sidenav()).isOpen()).toBe(false);
       expect(menuButton()?.getAttribute('aria-expanded')).toBe('false');
@@ -183,5 +312,16 @@ describe('App shell', () => {
       expect(await nav.getMode()).toBe('side');
       expect(await nav.isOpen()).toBe(true);
     });
+  });
+});
+
+describe('initialsOf', () => {
+  it.each([
+    ['Ada Lovelace', 'AL'],
+    ['ada', 'A'],
+    ['  Mary  Ann   Evans ', 'ME'],
+    ['', '?'],
+  ])('turns "%s" into "%s"', (name, initials) => {
+    expect(initialsOf(name)).toBe(initials);
   });
 });

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import type { ProblemDetails } from '@waypoint/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { TooManyAttemptsException } from '../auth/auth-errors';
 import { WebHost } from '../web-host/web-host';
 import { PROBLEM_CONTENT_TYPE, problem } from './problem';
 import { requestIdOf } from './request-id';
@@ -87,6 +88,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const requestId = requestIdOf(request.raw);
     if (requestId) body.requestId = requestId;
     if (body.status === 503) void reply.header('Retry-After', '5');
+    if (exception instanceof TooManyAttemptsException) {
+      void reply.header('Retry-After', String(exception.retryAfterSeconds));
+    }
     void reply.status(body.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(body);
   }
 

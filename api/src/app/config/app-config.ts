@@ -77,6 +77,49 @@ class EnvironmentVariables {
   @Min(1024)
   @Max(50 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10080)
+  SESSION_IDLE_MINUTES = 480;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(8760)
+  SESSION_ABSOLUTE_HOURS = 168;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  LOGIN_MAX_FAILURES_PER_IP = 20;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  LOGIN_THROTTLE_MINUTES = 15;
+}
+
+export interface AuthSettings {
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  maxFailuresPerAccount: number;
+  maxFailuresPerIp: number;
+  throttleWindowMs: number;
 }
 
 export type DatabaseTarget =
@@ -96,6 +139,7 @@ export class AppConfig {
   readonly logLevel: LogLevel;
   readonly poolSize: number;
   readonly bodyLimitBytes: number;
+  readonly auth: AuthSettings;
   readonly version: string;
 
   constructor(values: Omit<AppConfig, never>) {
@@ -107,6 +151,7 @@ export class AppConfig {
     this.logLevel = values.logLevel;
     this.poolSize = values.poolSize;
     this.bodyLimitBytes = values.bodyLimitBytes;
+    this.auth = values.auth;
     this.version = values.version;
   }
 }
@@ -179,6 +224,13 @@ export function loadConfig(
     logLevel: vars.LOG_LEVEL,
     poolSize: vars.DATABASE_POOL_SIZE,
     bodyLimitBytes: vars.BODY_LIMIT_BYTES,
+    auth: {
+      sessionIdleMs: vars.SESSION_IDLE_MINUTES * 60_000,
+      sessionAbsoluteMs: vars.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      maxFailuresPerAccount: vars.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerIp: vars.LOGIN_MAX_FAILURES_PER_IP,
+      throttleWindowMs: vars.LOGIN_THROTTLE_MINUTES * 60_000,
+    },
     version: options.version,
   });
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { StartupError } from '../config/config-error';
+import { groupExtendedQueryMessages, queueOf } from './pglite-message-groups';
 
 /** An embedded PostgreSQL (PGlite) served on a loopback port for the ordinary `pg` driver. */
 export interface EmbeddedDatabase {
@@ -95,6 +96,7 @@ export async function startEmbeddedDatabase(
     port,
     maxConnections: options.maxConnections,
   });
+  groupExtendedQueryMessages(queueOf(server));
   await server.start();
   let closed = false;
   return {

@@ -1,6 +1,37 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Role } from '@waypoint/contracts';
+import { hashPassword } from '../auth/secrets';
 import { DemoRepository } from './demo.repository';
+
+/** The demo accounts (README lists them). They exist only in demo mode. */
+export const DEMO_PASSWORD = 'waypoint-demo-2026';
+export const DEMO_ACCOUNTS: ReadonlyArray<{
+  email: string;
+  displayName: string;
+  role: Role;
+  department: string;
+}> = [
+  { email: 'admin@waypoint.test', displayName: 'Alex Admin', role: 'admin', department: 'IT' },
+  {
+    email: 'executive@waypoint.test',
+    displayName: 'Erin Executive',
+    role: 'executive',
+    department: 'Finance',
+  },
+  {
+    email: 'manager@waypoint.test',
+    displayName: 'Morgan Manager',
+    role: 'manager',
+    department: 'Customer Service',
+  },
+  {
+    email: 'member@waypoint.test',
+    displayName: 'Mika Member',
+    role: 'member',
+    department: 'Operations',
+  },
+];
 
 /** The demo organisation a newcomer sees on an empty database (WAYPOINT_DEMO=false skips it). */
 @Injectable()
@@ -8,7 +39,7 @@ export class DemoService {
   constructor(private readonly repository: DemoRepository) {}
 
   async load(manager: EntityManager): Promise<void> {
-    await this.repository.insertDepartments(manager, [
+    const departments = await this.repository.insertDepartments(manager, [
       'Customer Service',
       'Operations',
       'Marketing',
@@ -45,5 +76,16 @@ export class DemoService {
         protected: false,
       },
     ]);
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    await this.repository.insertUsers(
+      manager,
+      DEMO_ACCOUNTS.map((account) => ({
+        email: account.email,
+        displayName: account.displayName,
+        role: account.role,
+        departmentId: departments.get(account.department) ?? '',
+        passwordHash,
+      })),
+    );
   }
 }

@@ -9,8 +9,10 @@ import type { HealthResponse, ReadinessResponse } from '@waypoint/contracts';
 import { HealthService } from './health.service';
 import { HealthResponseDto, ReadinessResponseDto } from './health.dto';
 import { ProblemDetailsDto } from '../common/problem.dto';
+import { Public } from '../auth/permission.decorator';
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}

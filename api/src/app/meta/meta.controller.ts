@@ -1,10 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
+import { Public } from '../auth/permission.decorator';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MetaResponse } from '@waypoint/contracts';
 import { MetaResponseDto } from './meta.dto';
 import { MetaService } from './meta.service';
 
 @ApiTags('meta')
+@Public()
 @Controller('meta')
 export class MetaController {
   constructor(private readonly meta: MetaService) {}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { PageRequest } from '../common/paging';
+import type { EntityManager, Repository } from 'typeorm';
+import { AuditEventEntity } from './audit-event.entity';
+import type { AuditEventInput, AuditFilter } from './audit.types';
+
+@Injectable()
+export class AuditRepository {
+  constructor(
+    @InjectRepository(AuditEventEntity)
+    private readonly repository: Repository<AuditEventEntity>,
+  ) {}
+
+  /** Appends one event through the caller's transaction. */
+  async insert(manager: EntityManager, event: AuditEventInput): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(AuditEventEntity)
+      .values({
+        actorId: event.actor?.userId ?? null,
+        requestId: event.actor?.requestId ?? null,
+        action: event.action,
+        entityType: event.entityType,
+        entityId: event.entityId,
+        before: event.before ?? null,
+        after: event.after ?? null,
+        initiativeId: event.initiativeId ?? null,
+      })
+      .execute();
+  }
+
+  /** Newest first (by time, then by id). */
+  async list(
+    filter: AuditFilter,
+    page: PageRequest,
+  ): Promise<{ rows: AuditEventEntity[]; total: number }> {
+    const query = this.repository.createQueryBuilder('e');
+    if (filter.entityType !== undefined) {
+      query.andWhere('e.entityType = :entityType', { entityType: filter.entityType });
+    }
+    if (filter.entityId !== undefined) {
+      query.andWhere('e.entityId = :entityId', { entityId: filter.entityId });
+    }
+    if (filter.actorId !== undefined) {
+      query.andWhere('e.actorId = :actorId', { actorId: filter.actorId });
+    }
+    if (filter.action !== undefined)
+      query.andWhere('e.action = :action', { action: filter.action });
+    if (filter.from !== undefined) query.andWhere('e.occurredAt >= :from', { from: filter.from });
+    if (filter.to !== undefined) query.andWhere('e.occurredAt < :to', { to: filter.to });
+    const [rows, total] = await query
+      .orderBy('e.occurredAt', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .limit(page.limit)
+      .offset(page.offset)
+      .getManyAndCount();
+    return { rows, total };
+  }
+}

@@ -1,0 +1,47 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import type { AuditEventResponse, Page } from '@waypoint/contracts';
+import type { EntityManager } from 'typeorm';
+import { pageOf, type PageRequest } from '../common/paging';
+import type { AuditEventEntity } from './audit-event.entity';
+import { AuditRepository } from './audit.repository';
+import type { AuditEventInput, AuditFilter } from './audit.types';
+
+export function mapAuditEvent(row: AuditEventEntity): AuditEventResponse {
+  return {
+    id: row.id,
+    occurredAt: row.occurredAt.toISOString(),
+    actorId: row.actorId,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    before: row.before ?? null,
+    after: row.after ?? null,
+    requestId: row.requestId,
+  };
+}
+
+/**
+ * The audit trail. Every change records its event through the manager of its own transaction,
+ * so the change and its event are committed together or not at all:
+ *
+ *   await dataSource.transaction(async (m) => { ...change...; await audit.record(m, {...}) })
+ */
+@Injectable()
+export class AuditService {
+  constructor(private readonly repository: AuditRepository) {}
+
+  async record(manager: EntityManager, event: AuditEventInput): Promise<void> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('AuditService.record must run inside the transaction of the change');
+    }
+    await this.repository.insert(manager, event);
+  }
+
+  async list(filter: AuditFilter, page: PageRequest): Promise<Page<AuditEventResponse>> {
+    if (filter.from && filter.to && filter.from > filter.to) {
+      throw new BadRequestException('"from" must not be after "to".');
+    }
+    const { rows, total } = await this.repository.list(filter, page);
+    return pageOf(rows.map(mapAuditEvent), total, page);
+  }
+}

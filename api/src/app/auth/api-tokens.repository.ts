@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import type { ApiTokenResponse } from '@waypoint/contracts';
+import { DataSource } from 'typeorm';
+
+interface TokenColumns {
+  id: string;
+  name: string;
+  prefix: string;
+  created_at: Date;
+  last_used_at: Date | null;
+}
+
+const toResponse = (r: TokenColumns): ApiTokenResponse => ({
+  id: r.id,
+  name: r.name,
+  prefix: r.prefix,
+  createdAt: r.created_at.toISOString(),
+  lastUsedAt: r.last_used_at?.toISOString() ?? null,
+});
+
+@Injectable()
+export class ApiTokensRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async listActive(userId: string): Promise<ApiTokenResponse[]> {
+    const rows: TokenColumns[] = await this.dataSource.query(
+      `SELECT id, name, prefix, created_at, last_used_at FROM api_tokens
+        WHERE user_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC LIMIT 100`,
+      [userId],
+    );
+    return rows.map(toResponse);
+  }
+
+  async create(
+    userId: string,
+    name: string,
+    prefix: string,
+    tokenHash: string,
+  ): Promise<ApiTokenResponse> {
+    const rows: TokenColumns[] = await this.dataSource.query(
+      `INSERT INTO api_tokens (user_id, name, prefix, token_hash) VALUES ($1, $2, $3, $4)
+       RETURNING id, name, prefix, created_at, last_used_at`,
+      [userId, name, prefix, tokenHash],
+    );
+    const row = rows[0];
+    if (!row) throw new Error('token insert returned nothing');
+    return toResponse(row);
+  }
+
+  /** Revokes one of the user's own tokens; false when there is no such active token. */
+  async revoke(userId: string, tokenId: string): Promise<boolean> {
+    // TypeORM answers an UPDATE with [rows, affected].
+    const [, affected]: [unknown[], number] = await this.dataSource.query(
+      `UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL`,
+      [tokenId, userId],
+    );
+    return affected === 1;
+  }
+}

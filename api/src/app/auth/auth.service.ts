@@ -1,0 +1,145 @@
+import { ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import type { CurrentUserResponse, LoginRequest } from '@waypoint/contracts';
+import { AppConfig } from '../config/app-config';
+import type { AuthenticatedUser } from './authenticated-user';
+import { TooManyAttemptsException } from './auth-errors';
+import { type CredentialOwner, CredentialsRepository } from './credentials.repository';
+import { LoginThrottleRepository } from './login-throttle.repository';
+import { hashSecret, newSecret, verifyAgainstDummy, verifyPassword } from './secrets';
+
+export interface IssuedSession {
+  token: string;
+  maxAgeSeconds: number;
+  user: CurrentUserResponse;
+}
+
+const SIGN_IN_FAILED = 'The email or password is not right.';
+/** last_seen_at is written at most this often, so reads do not turn into writes. */
+const TOUCH_EVERY_MS = 60_000;
+
+export function toAuthenticatedUser(
+  owner: CredentialOwner,
+  via: AuthenticatedUser['via'],
+  credentialId: string,
+): AuthenticatedUser {
+  return {
+    id: owner.userId,
+    email: owner.email,
+    displayName: owner.displayName,
+    role: owner.role,
+    departmentId: owner.departmentId,
+    via,
+    credentialId,
+  };
+}
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger('Auth');
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly credentials: CredentialsRepository,
+    private readonly throttle: LoginThrottleRepository,
+  ) {}
+
+  async login(input: LoginRequest, ip: string, requestId: string | null): Promise<IssuedSession> {
+    const email = input.email.trim().toLowerCase();
+    const keys = [`account:${email}`, `ip:${ip}`];
+    const wait = await this.throttle.blockedForSeconds(keys);
+    if (wait > 0) {
+      this.logger.warn({ event: 'login.throttled', email, ip, requestId }, 'sign-in throttled');
+      throw new TooManyAttemptsException(wait);
+    }
+    const candidate = await this.credentials.findLoginCandidate(email);
+    const ok =
+      candidate?.active && candidate.passwordHash
+        ? await verifyPassword(candidate.passwordHash, input.password)
+        : await verifyAgainstDummy(input.password);
+    if (!ok || !candidate) {
+      const { auth } = this.config;
+      await this.throttle.recordFailure(
+        keys[0] ?? '',
+        auth.maxFailuresPerAccount,
+        auth.throttleWindowMs,
+      );
+      await this.throttle.recordFailure(
+        keys[1] ?? '',
+        auth.maxFailuresPerIp,
+        auth.throttleWindowMs,
+      );
+      this.logger.warn({ event: 'login.failure', email, ip, requestId }, 'sign-in failed');
+      throw new UnauthorizedException(SIGN_IN_FAILED);
+    }
+    await this.throttle.clear(keys[0] ?? '');
+    const secret = newSecret('wps');
+    const expiresAt = new Date(Date.now() + this.config.auth.sessionAbsoluteMs);
+    const sessionId = await this.credentials.createSession(
+      candidate.userId,
+      secret.hash,
+      expiresAt,
+    );
+    this.logger.log(
+      { event: 'login.success', userId: candidate.userId, ip, requestId },
+      'signed in',
+    );
+    return {
+      token: secret.token,
+      maxAgeSeconds: Math.floor(this.config.auth.sessionAbsoluteMs / 1000),
+      user: await this.describe(toAuthenticatedUser(candidate, 'session', sessionId)),
+    };
+  }
+
+  async logout(user: AuthenticatedUser): Promise<void> {
+    if (user.via === 'session') await this.credentials.revokeSession(user.credentialId);
+  }
+
+  /** Resolves a session cookie; null when unknown, revoked, idle too long or past its end. */
+  async fromSession(token: string): Promise<AuthenticatedUser | null> {
+    const session = await this.credentials.findSession(hashSecret(token));
+    if (!session || session.revokedAt || !session.active) return null;
+    const now = Date.now();
+    if (session.expiresAt.getTime() <= now) return null;
+    if (session.lastSeenAt.getTime() + this.config.auth.sessionIdleMs <= now) return null;
+    if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
+      await this.credentials.touchSession(session.sessionId);
+    return toAuthenticatedUser(session, 'session', session.sessionId);
+  }
+
+  /** Resolves a personal API token (Authorization: Bearer). */
+  async fromToken(token: string): Promise<AuthenticatedUser | null> {
+    const row = await this.credentials.findToken(hashSecret(token));
+    if (!row || row.revokedAt || !row.active) return null;
+    if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+      await this.credentials.touchToken(row.tokenId);
+    }
+    return toAuthenticatedUser(row, 'token', row.tokenId);
+  }
+
+  async describe(user: AuthenticatedUser): Promise<CurrentUserResponse> {
+    const department = user.departmentId
+      ? await this.credentials.findDepartment(user.departmentId)
+      : null;
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      department,
+      via: user.via,
+    };
+  }
+
+  assertSameOrigin(origin: string | undefined, expected: string): void {
+    if (origin === undefined) {
+      throw new ForbiddenException(
+        'A state-changing request made with the session cookie must send an Origin header.',
+      );
+    }
+    if (origin !== expected) {
+      throw new ForbiddenException(
+        'Cross-site request refused: the Origin does not match this site.',
+      );
+    }
+  }
+}

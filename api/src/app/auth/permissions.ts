@@ -1,0 +1,129 @@
+import { ROLE_VALUES, type Role } from '@waypoint/contracts';
+
+/**
+ * The permission matrix, declared once. Every endpoint names one permission with
+ * `@RequirePermission(...)` (or is `@Public()`); the guard denies everything else.
+ * docs/permissions.md is generated from this table (`npm run docs:permissions`) and a test
+ * checks that it is up to date.
+ *
+ * A rule allows a role outright (`roles`) or through the user's relation to the object the
+ * endpoint acts on (`relations`, resolved from the route's initiative).
+ */
+export const RELATION_VALUES = ['owner', 'sponsor', 'team'] as const;
+export type Relation = (typeof RELATION_VALUES)[number];
+
+export interface PermissionRule {
+  description: string;
+  roles: readonly Role[];
+  relations?: readonly Relation[];
+}
+
+const everyone: readonly Role[] = ROLE_VALUES;
+const admin: readonly Role[] = ['admin'];
+/** Roles that see every initiative; members see those they are on (owner, sponsor, team). */
+const overseers: readonly Role[] = ['admin', 'executive', 'manager'];
+const anyRelation: readonly Relation[] = ['owner', 'sponsor', 'team'];
+
+export const PERMISSIONS = {
+  'auth.me': { description: 'See who I am signed in as', roles: everyone },
+  'auth.tokens': { description: 'List, create and revoke my own API tokens', roles: everyone },
+  'users.list': { description: 'List users', roles: admin },
+  'users.read': { description: 'Read a user', roles: admin },
+  'users.create': { description: 'Create a user (issues a set-password link)', roles: admin },
+  'users.update': {
+    description: 'Change a user: name, role, department, deactivate',
+    roles: admin,
+  },
+  'departments.list': { description: 'List departments', roles: everyone },
+  'departments.read': { description: 'Read a department', roles: everyone },
+  'departments.create': { description: 'Create a department', roles: admin },
+  'departments.update': { description: 'Rename a department', roles: admin },
+  'customer-groups.list': { description: 'List customer groups', roles: everyone },
+  'customer-groups.read': { description: 'Read a customer group', roles: everyone },
+  'customer-groups.create': { description: 'Create a customer group', roles: admin },
+  'customer-groups.update': { description: 'Change a customer group', roles: admin },
+  'audit.list': { description: 'Read the whole audit trail', roles: admin },
+  'templates.list': { description: 'List the initiative templates', roles: everyone },
+  'initiatives.list': {
+    description: 'List initiatives (members see the ones they are on)',
+    roles: everyone,
+  },
+  'initiatives.read': {
+    description:
+      'Read an initiative and everything under it: milestones, steps, measures, readings, reviews, comments, history',
+    roles: overseers,
+    relations: anyRelation,
+  },
+  'initiatives.create': {
+    description: 'Plan a new initiative (from a template or from scratch)',
+    roles: ['admin', 'manager'],
+  },
+  'initiatives.update': {
+    description:
+      'Change the plan of an initiative: fields, team, customer groups, milestones, measures',
+    roles: admin,
+    relations: ['owner'],
+  },
+  'initiatives.transition': {
+    description: 'Move an initiative through its status (propose, activate, hold, complete, stop)',
+    roles: admin,
+    relations: ['owner', 'sponsor'],
+  },
+  'gates.submit': {
+    description: 'Start a milestone and submit its gate for decision',
+    roles: admin,
+    relations: ['owner'],
+  },
+  'gates.decide': {
+    description: 'Decide a submitted gate (never the person who submitted it)',
+    roles: ['executive'],
+    relations: ['sponsor'],
+  },
+  'conditions.close': {
+    description: 'Close a condition of a go-with-conditions decision, with a note',
+    roles: ['admin', 'executive'],
+    relations: ['owner', 'sponsor'],
+  },
+  'steps.write': {
+    description: 'Add, change, move and reorder steps',
+    roles: admin,
+    relations: ['owner', 'team'],
+  },
+  'readings.record': {
+    description: 'Record a reading of a measure (corrections are new readings)',
+    roles: admin,
+    relations: ['owner', 'team'],
+  },
+  'reviews.write': {
+    description: 'Write the cycle review of an initiative',
+    roles: admin,
+    relations: ['owner'],
+  },
+  'comments.write': {
+    description: 'Comment on an initiative, a milestone or a step',
+    roles: overseers,
+    relations: anyRelation,
+  },
+  'cycles.list': { description: 'List the improvement cycles', roles: everyone },
+  'cycles.manage': {
+    description: 'Create cycles (and the next one)',
+    roles: ['admin', 'executive'],
+  },
+  'portfolio.read': {
+    description:
+      'The portfolio: summary, tension chart, gates waiting, alerts, series, KPI review, exports, briefs',
+    roles: overseers,
+  },
+  'approvals.list': {
+    description: 'The gates waiting for my decision',
+    roles: ['admin', 'executive', 'manager'],
+  },
+  'notifications.own': { description: 'Read and mark my notifications', roles: everyone },
+  'work.own': { description: 'My steps and the measures I record', roles: everyone },
+} as const satisfies Record<string, PermissionRule>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function permissionRule(permission: Permission): PermissionRule {
+  return PERMISSIONS[permission];
+}

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { CommentTargetType, UserRef } from '@waypoint/contracts';
+import { DataSource, type EntityManager, type Repository } from 'typeorm';
+import type { PageRequest } from '../common/paging';
+import { insertReturning } from '../common/versioned-writes';
+import { CommentEntity } from './comment.entity';
+
+export interface CommentFilter {
+  targetType?: CommentTargetType;
+  targetId?: string;
+}
+
+/** Where each kind of target lives; all of them carry their initiative's id. */
+const TARGET_TABLE: Record<CommentTargetType, string> = {
+  initiative: 'initiatives',
+  milestone: 'milestones',
+  step: 'steps',
+};
+const TARGET_INITIATIVE_COLUMN: Record<CommentTargetType, string> = {
+  initiative: 'id',
+  milestone: 'initiative_id',
+  step: 'initiative_id',
+};
+
+@Injectable()
+export class CommentsRepository {
+  constructor(
+    @InjectRepository(CommentEntity) private readonly repository: Repository<CommentEntity>,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /** Oldest first. */
+  async list(
+    initiativeId: string,
+    filter: CommentFilter,
+    page: PageRequest,
+  ): Promise<{ rows: CommentEntity[]; total: number }> {
+    const query = this.repository
+      .createQueryBuilder('c')
+      .where('c.initiative_id = :initiativeId', { initiativeId });
+    if (filter.targetType !== undefined) {
+      query.andWhere('c.target_type = :targetType', { targetType: filter.targetType });
+    }
+    if (filter.targetId !== undefined) {
+      query.andWhere('c.target_id = :targetId', { targetId: filter.targetId });
+    }
+    const [rows, total] = await query
+      .orderBy('c.createdAt', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(page.limit)
+      .offset(page.offset)
+      .getManyAndCount();
+    return { rows, total };
+  }
+
+  async insert(
+    manager: EntityManager,
+    values: Pick<CommentEntity, 'initiativeId' | 'targetType' | 'targetId' | 'authorId' | 'body'>,
+  ): Promise<CommentEntity> {
+    return insertReturning(manager, CommentEntity, values);
+  }
+
+  /** Whether the target (the initiative itself, or a milestone or step) belongs to the initiative. */
+  async targetBelongs(
+    manager: EntityManager,
+    targetType: CommentTargetType,
+    targetId: string,
+    initiativeId: string,
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM ${TARGET_TABLE[targetType]}
+        WHERE id = $1 AND ${TARGET_INITIATIVE_COLUMN[targetType]} = $2`,
+      [targetId, initiativeId],
+    );
+    return rows.length === 1;
+  }
+
+  /** The authors shown, in one query. */
+  async authors(ids: readonly string[], manager?: EntityManager): Promise<Map<string, UserRef>> {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return new Map();
+    const rows: Array<{ id: string; display_name: string }> = await (
+      manager ?? this.dataSource.manager
+    ).query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [wanted]);
+    return new Map(rows.map((row) => [row.id, { id: row.id, displayName: row.display_name }]));
+  }
+}

@@ -1,0 +1,27 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiHeader, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ProblemDetailsDto } from '../problem.dto';
+
+export const IDEMPOTENT_KEY = 'waypoint:idempotent';
+
+/**
+ * Marks a creating endpoint as idempotent: a request with an Idempotency-Key is answered once;
+ * a replay (same user, key, method, path and body) gets the first answer again with
+ * `Idempotency-Replayed: true`. The same key with another body: 422; while the first is still
+ * running: 409. Keys are kept 48 h. The global IdempotencyInterceptor does the work.
+ */
+export const Idempotent = (): MethodDecorator =>
+  applyDecorators(
+    SetMetadata(IDEMPOTENT_KEY, true),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description:
+        'Makes a retry safe: 1..255 characters of [A-Za-z0-9_.:-], e.g. a UUID, new for each new record. ' +
+        'A replay gets the first answer again (header Idempotency-Replayed: true).',
+    }),
+    ApiUnprocessableEntityResponse({
+      type: ProblemDetailsDto,
+      description: 'The Idempotency-Key was already used for a different request.',
+    }),
+  );

@@ -1,0 +1,90 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type {
+  CreateCustomerGroupRequest,
+  CustomerGroupIntent,
+  CustomerGroupResponse,
+  Page,
+  UpdateCustomerGroupRequest,
+} from '@waypoint/contracts';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/authenticated-user';
+import { requireChanges } from '../common/changes';
+import { pageOf, type PageRequest } from '../common/paging';
+import { mapCustomerGroup } from './dto/customer-group.dto';
+import { CustomerGroupsRepository } from './customer-groups.repository';
+
+const ENTITY_TYPE = 'customer_group';
+const NOT_FOUND = 'No such customer group.';
+
+@Injectable()
+export class CustomerGroupsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: CustomerGroupsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(
+    filter: { intent?: CustomerGroupIntent },
+    page: PageRequest,
+  ): Promise<Page<CustomerGroupResponse>> {
+    const { rows, total } = await this.repository.list(filter, page);
+    return pageOf(rows.map(mapCustomerGroup), total, page);
+  }
+
+  async get(id: string): Promise<CustomerGroupResponse> {
+    const group = await this.repository.findById(id);
+    if (!group) throw new NotFoundException(NOT_FOUND);
+    return mapCustomerGroup(group);
+  }
+
+  /** Names are unique ignoring case (409). */
+  async create(request: CreateCustomerGroupRequest, actor: Actor): Promise<CustomerGroupResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const created = mapCustomerGroup(
+        await this.repository.insert(manager, {
+          name: request.name,
+          description: request.description ?? '',
+          intent: request.intent,
+          valueProposition: request.valueProposition ?? '',
+          protected: request.protected ?? false,
+        }),
+      );
+      await this.audit.record(manager, {
+        actor,
+        action: 'create',
+        entityType: ENTITY_TYPE,
+        entityId: created.id,
+        after: created,
+      });
+      return created;
+    });
+  }
+
+  /** A conditional write on the version the client read (If-Match); 412 when stale. */
+  async update(
+    id: string,
+    expectedVersion: number,
+    request: UpdateCustomerGroupRequest,
+    actor: Actor,
+  ): Promise<CustomerGroupResponse> {
+    const changes = requireChanges(request);
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.repository.findById(id, manager);
+      if (!before) throw new NotFoundException(NOT_FOUND);
+      const after = mapCustomerGroup(
+        await this.repository.update(manager, id, expectedVersion, changes),
+      );
+      await this.audit.record(manager, {
+        actor,
+        action: 'update',
+        entityType: ENTITY_TYPE,
+        entityId: id,
+        before: mapCustomerGroup(before),
+        after,
+      });
+      return after;
+    });
+  }
+}

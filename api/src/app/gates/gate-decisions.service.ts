@@ -1,0 +1,207 @@
+import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import type {
+  DecideGateRequest,
+  DecisionConditionResponse,
+  GateDecisionResponse,
+  Page,
+} from '@waypoint/contracts';
+import {
+  deciderProblem,
+  decisionViolations,
+  initiativeStatusAfterDecision,
+  milestoneTransition,
+} from '@waypoint/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor, AuthenticatedUser } from '../auth/authenticated-user';
+import { pageOf, type PageRequest } from '../common/paging';
+import type { MilestoneEntity } from '../milestones/milestone.entity';
+import { MILESTONE_NOT_FOUND, MilestonesRepository } from '../milestones/milestones.repository';
+import { PeopleRepository } from '../milestones/people.repository';
+import { assertFresh } from '../milestones/preconditions';
+import { applyingDomainRules, decisionInvalid, GateProblemException } from './domain-problems';
+import { EvidenceRepository } from './evidence.repository';
+import type { GateDecisionEntity } from './gate-records.entity';
+import { CONDITION_NOT_FOUND, GateRecordsRepository } from './gate-records.repository';
+import { conditionPeople, mapCondition, mapDecision } from './gate.mapper';
+
+/** The decider's side of the gate workflow: decisions and their conditions. */
+@Injectable()
+export class GateDecisionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly milestones: MilestonesRepository,
+    private readonly records: GateRecordsRepository,
+    private readonly evidence: EvidenceRepository,
+    private readonly people: PeopleRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(milestoneId: string, page: PageRequest): Promise<Page<GateDecisionResponse>> {
+    const { rows, total } = await this.records.decisionsOf(milestoneId, page);
+    return pageOf(await this.mapDecisions(rows), total, page);
+  }
+
+  /**
+   * Decides the submitted gate. The decider is the sponsor or an executive and never the
+   * submitter; rationale and conditions per the outcome. Moves the milestone and, per the domain
+   * rules, the initiative; the first approval freezes the initiative's measure baselines.
+   */
+  async decide(
+    milestoneId: string,
+    request: DecideGateRequest,
+    decider: AuthenticatedUser,
+    actor: Actor,
+  ): Promise<GateDecisionResponse> {
+    return applyingDomainRules(() =>
+      this.dataSource.transaction(async (m) => {
+        const milestone = await this.milestones.lock(m, milestoneId);
+        if (!milestone) throw new NotFoundException(MILESTONE_NOT_FOUND);
+        const state = milestoneTransition(milestone.state, {
+          type: 'decide',
+          outcome: request.outcome,
+        });
+        const submission = await this.records.latestSubmission(milestoneId, m);
+        const initiative = await this.milestones.initiative(milestone.initiativeId, m);
+        if (!submission || !initiative) {
+          throw new UnprocessableEntityException('This milestone has no submission to decide.');
+        }
+        const notAllowed = deciderProblem({
+          deciderId: decider.id,
+          deciderRole: decider.role,
+          sponsorId: initiative.sponsorId ?? '',
+          submitterId: submission.submittedBy,
+        });
+        if (notAllowed) {
+          throw new GateProblemException(notAllowed, { code: 'decider_not_allowed' });
+        }
+        const violations = decisionViolations(request);
+        if (violations.length > 0) throw decisionInvalid(violations);
+        const placed = await this.milestones.placed(milestone.initiativeId, m);
+        const status = initiativeStatusAfterDecision(initiative.status, request.outcome, {
+          isFinalMilestone: placed[placed.length - 1]?.id === milestoneId,
+        });
+
+        const decision = await this.records.insertDecision(m, {
+          milestoneId,
+          submissionId: submission.id,
+          deciderId: decider.id,
+          outcome: request.outcome,
+          rationale: request.rationale ?? '',
+        });
+        await this.records.insertConditions(
+          m,
+          decision.id,
+          initiative.id,
+          request.conditions ?? [],
+        );
+        await this.milestones.update(m, milestoneId, milestone.version, {
+          state,
+          decidedAt: decision.decidedAt,
+        });
+        const [answer] = await this.mapDecisions([decision], m);
+        if (!answer) throw new Error('decision vanished');
+        const audit = { actor, initiativeId: initiative.id };
+        await this.audit.record(m, {
+          ...audit,
+          action: 'create',
+          entityType: 'gate_decision',
+          entityId: decision.id,
+          after: answer,
+        });
+        await this.audit.record(m, {
+          ...audit,
+          action: 'decide',
+          entityType: 'milestone',
+          entityId: milestoneId,
+          before: { state: milestone.state },
+          after: { state, decisionId: decision.id, outcome: request.outcome },
+        });
+        if (status !== initiative.status) {
+          await this.evidence.setInitiativeStatus(m, initiative.id, status);
+          await this.audit.record(m, {
+            ...audit,
+            action: 'transition',
+            entityType: 'initiative',
+            entityId: initiative.id,
+            before: { status: initiative.status },
+            after: { status, reason: 'gate_decision', decisionId: decision.id },
+          });
+        }
+        if (state === 'approved') await this.freezeBaselines(m, milestone, actor);
+        return answer;
+      }),
+    );
+  }
+
+  /** Closes an open condition with a note, conditionally on the version read. */
+  async closeCondition(
+    id: string,
+    expectedVersion: number,
+    note: string,
+    actor: Actor,
+  ): Promise<DecisionConditionResponse> {
+    return this.dataSource.transaction(async (m) => {
+      const before = await this.records.findCondition(id, m);
+      if (!before) throw new NotFoundException(CONDITION_NOT_FOUND);
+      assertFresh(before, expectedVersion);
+      if (before.closedAt) {
+        throw new UnprocessableEntityException(
+          `This condition was closed already, on ${new Date(before.closedAt).toISOString()}.`,
+        );
+      }
+      await this.records.closeCondition(m, id, expectedVersion, actor.userId, note);
+      const closed = await this.records.findCondition(id, m);
+      if (!closed) throw new NotFoundException(CONDITION_NOT_FOUND);
+      const people = await this.people.refs([closed.closedBy], m);
+      const after = mapCondition(closed, people);
+      await this.audit.record(m, {
+        actor,
+        action: 'close',
+        entityType: 'decision_condition',
+        entityId: id,
+        initiativeId: closed.initiativeId,
+        before: mapCondition(before, people),
+        after,
+      });
+      return after;
+    });
+  }
+
+  /**
+   * The baseline of a measure is frozen when the first gate after which it counts is approved:
+   * at the initiative's first approval every measure it has; later ones at the next approval.
+   */
+  private async freezeBaselines(
+    m: EntityManager,
+    milestone: MilestoneEntity,
+    actor: Actor,
+  ): Promise<void> {
+    const frozen = await this.evidence.freezeBaselines(m, milestone.initiativeId);
+    for (const measure of frozen) {
+      await this.audit.record(m, {
+        actor,
+        action: 'freeze_baseline',
+        entityType: 'measure',
+        entityId: measure.id,
+        initiativeId: milestone.initiativeId,
+        after: { ...measure, milestoneId: milestone.id },
+      });
+    }
+  }
+
+  private async mapDecisions(
+    decisions: GateDecisionEntity[],
+    manager?: EntityManager,
+  ): Promise<GateDecisionResponse[]> {
+    const conditions = await this.records.conditionsOf(
+      decisions.map((decision) => decision.id),
+      manager,
+    );
+    const people = await this.people.refs(
+      [...decisions.map((decision) => decision.deciderId), ...conditionPeople(conditions)],
+      manager,
+    );
+    return decisions.map((decision) => mapDecision(decision, conditions, people));
+  }
+}

@@ -1,0 +1,207 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  type Approach,
+  APPROACH_VALUES,
+  type CreateInitiativeRequest,
+  ESTIMATED_VALUE_MAX,
+  ESTIMATED_VALUE_MIN,
+  INITIATIVE_CUSTOMER_GROUPS_MAX,
+  INITIATIVE_SEARCH_MAX_LENGTH,
+  INITIATIVE_SORT_VALUES,
+  INITIATIVE_STATUS_VALUES,
+  INITIATIVE_TEAM_MAX,
+  INITIATIVE_TEXT_MAX_LENGTH,
+  INITIATIVE_TITLE_MAX_LENGTH,
+  type InitiativeListQuery,
+  type InitiativeSort,
+  type InitiativeStatus,
+  type InitiativeTransitionRequest,
+  READINESS_SCORE_MAX,
+  READINESS_SCORE_MIN,
+  type ReadinessInput,
+  SORT_ORDER_VALUES,
+  type SortOrder,
+  TEMPLATE_ID_VALUES,
+  type TemplateId,
+  TRANSITION_NOTE_MAX_LENGTH,
+  type UpdateInitiativeRequest,
+} from '@waypoint/contracts';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsUUID,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '../../common/paging';
+import { OneOf, Optional, OptionalText, RequiredText } from '../../common/validators';
+
+type FieldDecorator = PropertyDecorator;
+
+/** An optional UUID (a query filter or a reference). */
+const OptionalUuid = (description?: string): FieldDecorator =>
+  applyDecorators(ApiPropertyOptional({ format: 'uuid', description }), Optional(), IsUUID('all'));
+
+/** An optional list of distinct UUIDs, at most `max`. */
+const OptionalUuidList = (max: number, description: string): FieldDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: max, description }),
+    Optional(),
+    IsArray(),
+    ArrayMaxSize(max),
+    ArrayUnique(),
+    IsUUID('all', { each: true }),
+  );
+
+/** An optional whole number in [min, max]. */
+const OptionalScore = (min: number, max: number, description: string): FieldDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ type: 'integer', minimum: min, maximum: max, description }),
+    Optional(),
+    IsInt(),
+    Min(min),
+    Max(max),
+  );
+
+const ESTIMATE = `A whole score from ${ESTIMATED_VALUE_MIN} to ${ESTIMATED_VALUE_MAX}.`;
+
+export class ReadinessDto implements ReadinessInput {
+  @ApiProperty({ type: 'integer', minimum: READINESS_SCORE_MIN, maximum: READINESS_SCORE_MAX })
+  @IsInt()
+  @Min(READINESS_SCORE_MIN)
+  @Max(READINESS_SCORE_MAX)
+  score!: number;
+
+  @OptionalText(INITIATIVE_TEXT_MAX_LENGTH)
+  notes?: string;
+}
+
+export class ReadinessChangeDto implements Partial<ReadinessInput> {
+  @OptionalScore(READINESS_SCORE_MIN, READINESS_SCORE_MAX, 'Readiness for change, 1..5.')
+  score?: number;
+
+  @OptionalText(INITIATIVE_TEXT_MAX_LENGTH)
+  notes?: string;
+}
+
+export class CreateInitiativeDto implements CreateInitiativeRequest {
+  @RequiredText(INITIATIVE_TITLE_MAX_LENGTH, 'Shorter waits at the call centre')
+  title!: string;
+
+  @OptionalText(INITIATIVE_TEXT_MAX_LENGTH)
+  problem?: string;
+
+  @OptionalText(INITIATIVE_TEXT_MAX_LENGTH)
+  hypothesis?: string;
+
+  @ApiPropertyOptional({
+    enum: APPROACH_VALUES,
+    description: 'Required unless `template` is given (then it defaults to the template’s).',
+  })
+  @ValidateIf((o: CreateInitiativeDto) => o.template === undefined || o.approach !== undefined)
+  @IsIn(APPROACH_VALUES, { message: `approach must be one of: ${APPROACH_VALUES.join(', ')}` })
+  approach?: Approach;
+
+  @OptionalUuid('An active executive.')
+  sponsorId?: string;
+
+  @OptionalUuidList(INITIATIVE_TEAM_MAX, 'Active users, from any department.')
+  teamIds?: string[];
+
+  @OptionalUuidList(INITIATIVE_CUSTOMER_GROUPS_MAX, 'The customer groups it serves.')
+  customerGroupIds?: string[];
+
+  @OptionalScore(ESTIMATED_VALUE_MIN, ESTIMATED_VALUE_MAX, ESTIMATE)
+  estimatedCustomerValue?: number;
+
+  @OptionalScore(ESTIMATED_VALUE_MIN, ESTIMATED_VALUE_MAX, ESTIMATE)
+  estimatedBusinessValue?: number;
+
+  @ApiPropertyOptional({ type: ReadinessDto })
+  @Optional()
+  @ValidateNested()
+  @Type(() => ReadinessDto)
+  readiness?: ReadinessDto;
+
+  @OneOf(TEMPLATE_ID_VALUES, { optional: true })
+  template?: TemplateId;
+}
+
+export class UpdateInitiativeDto implements UpdateInitiativeRequest {
+  @OptionalText(INITIATIVE_TITLE_MAX_LENGTH, { nonEmpty: true })
+  title?: string;
+
+  @OptionalText(INITIATIVE_TEXT_MAX_LENGTH)
+  problem?: string;
+
+  @OptionalText(INITIATIVE_TEXT_MAX_LENGTH)
+  hypothesis?: string;
+
+  @OneOf(APPROACH_VALUES, { optional: true })
+  approach?: Approach;
+
+  @OptionalUuid('An active executive.')
+  sponsorId?: string;
+
+  @OptionalUuidList(INITIATIVE_TEAM_MAX, 'Replaces the team.')
+  teamIds?: string[];
+
+  @OptionalUuidList(INITIATIVE_CUSTOMER_GROUPS_MAX, 'Replaces the customer groups.')
+  customerGroupIds?: string[];
+
+  @OptionalScore(ESTIMATED_VALUE_MIN, ESTIMATED_VALUE_MAX, ESTIMATE)
+  estimatedCustomerValue?: number;
+
+  @OptionalScore(ESTIMATED_VALUE_MIN, ESTIMATED_VALUE_MAX, ESTIMATE)
+  estimatedBusinessValue?: number;
+
+  @ApiPropertyOptional({
+    type: ReadinessChangeDto,
+    description: 'Fields not sent keep their value.',
+  })
+  @Optional()
+  @ValidateNested()
+  @Type(() => ReadinessChangeDto)
+  readiness?: ReadinessChangeDto;
+}
+
+export class InitiativeListQueryDto extends PageQueryDto implements InitiativeListQuery {
+  @OneOf(INITIATIVE_STATUS_VALUES, { optional: true })
+  status?: InitiativeStatus;
+
+  @OneOf(APPROACH_VALUES, { optional: true })
+  approach?: Approach;
+
+  @OptionalUuid()
+  ownerId?: string;
+
+  @OptionalUuid()
+  sponsorId?: string;
+
+  @OptionalUuid('Initiatives that serve this customer group.')
+  customerGroupId?: string;
+
+  @OptionalText(INITIATIVE_SEARCH_MAX_LENGTH)
+  q?: string;
+
+  @OneOf(INITIATIVE_SORT_VALUES, { optional: true })
+  sort?: InitiativeSort;
+
+  @OneOf(SORT_ORDER_VALUES, { optional: true })
+  order?: SortOrder;
+}
+
+export class InitiativeTransitionDto implements InitiativeTransitionRequest {
+  @OneOf(INITIATIVE_STATUS_VALUES)
+  to!: InitiativeStatus;
+
+  @OptionalText(TRANSITION_NOTE_MAX_LENGTH)
+  note?: string;
+}

@@ -1,0 +1,138 @@
+import {
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  PreconditionFailedException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import type {
+  InitiativeResponse,
+  InitiativeStatus,
+  InitiativeTransitionRequest,
+  Role,
+} from '@waypoint/contracts';
+import {
+  assertCanStartMilestone,
+  assertInitiativeTransition,
+  milestoneTransition,
+} from '@waypoint/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/authenticated-user';
+import { PRECONDITION_FAILED_MESSAGE } from '../common/etag';
+import { applyRule } from './domain-problem';
+import type { InitiativeEntity } from './initiative.entity';
+import { InitiativePlanRepository, type PlanMilestone } from './initiative-plan.repository';
+import { InitiativeReadsService } from './initiative-reads.service';
+import { InitiativeRelatedRepository } from './initiative-related.repository';
+import { InitiativesRepository, NOT_FOUND } from './initiatives.repository';
+import { INITIATIVE_ENTITY_TYPE } from './initiatives.service';
+import {
+  blockedDetail,
+  completionBlockers,
+  milestoneToStartOnActivation,
+  proposalBlockers,
+  transitionActorProblem,
+} from './transition-rules';
+
+/** Moves an initiative through its lifecycle (libs/domain `assertInitiativeTransition`). */
+@Injectable()
+export class InitiativeTransitionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly initiatives: InitiativesRepository,
+    private readonly related: InitiativeRelatedRepository,
+    private readonly plan: InitiativePlanRepository,
+    private readonly reads: InitiativeReadsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * 412 when the version read is stale; 422 for a move the lifecycle forbids (naming both
+   * statuses) or whose prerequisites are missing (naming each); 403 when the move is the other
+   * party's to make. Activating starts the first milestone when none has started.
+   */
+  async transition(
+    id: string,
+    expectedVersion: number,
+    request: InitiativeTransitionRequest,
+    actor: Actor & { role: Role },
+  ): Promise<InitiativeResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.initiatives.findById(id, manager);
+      if (!before) throw new NotFoundException(NOT_FOUND);
+      if (before.version !== expectedVersion) {
+        throw new PreconditionFailedException(PRECONDITION_FAILED_MESSAGE);
+      }
+      const from = before.status;
+      const to = request.to;
+      applyRule(() => assertInitiativeTransition(from, to));
+      const notAllowed = transitionActorProblem(from, to, {
+        role: actor.role,
+        isOwner: before.ownerId === actor.userId,
+        isSponsor: before.sponsorId === actor.userId,
+      });
+      if (notAllowed) throw new ForbiddenException(notAllowed);
+      const milestones = await this.plan.milestones(manager, id);
+      await this.assertPrerequisites(manager, before, to, milestones);
+      await this.initiatives.update(manager, id, expectedVersion, { status: to });
+      await this.audit.record(manager, {
+        actor,
+        action: 'transition',
+        entityType: INITIATIVE_ENTITY_TYPE,
+        entityId: id,
+        initiativeId: id,
+        before: { status: from },
+        after: { status: to, ...(request.note ? { note: request.note } : {}) },
+      });
+      if (to === 'active') await this.startFirstMilestone(manager, id, milestones, actor);
+      return this.reads.describe(id, manager);
+    });
+  }
+
+  private async assertPrerequisites(
+    manager: EntityManager,
+    initiative: InitiativeEntity,
+    to: InitiativeStatus,
+    milestones: readonly PlanMilestone[],
+  ): Promise<void> {
+    let blockers: string[] = [];
+    if (to === 'proposed') {
+      const sponsorId = initiative.sponsorId;
+      const sponsor = sponsorId
+        ? (await this.related.userChecks(manager, [sponsorId]))[0]
+        : undefined;
+      blockers = proposalBlockers(milestones.length, sponsorId, sponsor);
+    } else if (to === 'active' && milestones.length === 0) {
+      blockers = ['it has no milestone to start: add at least one'];
+    } else if (to === 'completed') {
+      blockers = completionBlockers(milestones);
+    }
+    if (blockers.length > 0) throw new UnprocessableEntityException(blockedDetail(to, blockers));
+  }
+
+  /** planned → in_progress for the first milestone, when no milestone has started yet. */
+  private async startFirstMilestone(
+    manager: EntityManager,
+    initiativeId: string,
+    milestones: readonly PlanMilestone[],
+    actor: Actor,
+  ): Promise<void> {
+    const index = milestoneToStartOnActivation(milestones);
+    const milestone = index === null ? undefined : milestones[index];
+    if (index === null || !milestone) return;
+    applyRule(() => assertCanStartMilestone(milestones, index));
+    const next = applyRule(() => milestoneTransition(milestone.state, { type: 'start' }));
+    const started = await this.plan.startMilestone(manager, milestone.id, next);
+    if (!started) return;
+    await this.audit.record(manager, {
+      actor,
+      action: 'start',
+      entityType: 'milestone',
+      entityId: milestone.id,
+      initiativeId,
+      before: { state: milestone.state, startedAt: null },
+      after: { state: next, startedAt: started.startedAt, reason: 'initiative activated' },
+    });
+  }
+}

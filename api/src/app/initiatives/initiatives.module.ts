@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { TemplatesModule } from '../templates/templates.module';
+import { InitiativeEntity } from './initiative.entity';
+import { InitiativePlanRepository } from './initiative-plan.repository';
+import { InitiativeReadsService } from './initiative-reads.service';
+import { InitiativeReferences } from './initiative-references';
+import { InitiativeRelatedRepository } from './initiative-related.repository';
+import { InitiativeTransitionsService } from './initiative-transitions.service';
+import { InitiativesController } from './initiatives.controller';
+import { InitiativesRepository } from './initiatives.repository';
+import { InitiativesService } from './initiatives.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([InitiativeEntity]), AuditModule, TemplatesModule],
+  controllers: [InitiativesController],
+  providers: [
+    InitiativesRepository,
+    InitiativeRelatedRepository,
+    InitiativePlanRepository,
+    InitiativeReferences,
+    InitiativeReadsService,
+    InitiativesService,
+    InitiativeTransitionsService,
+  ],
+  exports: [InitiativeReadsService],
+})
+export class InitiativesModule {}

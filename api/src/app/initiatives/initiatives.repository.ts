@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  type Approach,
+  INITIATIVE_STATUS_VALUES,
+  type InitiativeSort,
+  type InitiativeStatus,
+  type SortOrder,
+} from '@waypoint/contracts';
+import type { EntityManager, Repository } from 'typeorm';
+import type { PageRequest } from '../common/paging';
+import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
+import { InitiativeEntity } from './initiative.entity';
+
+export interface InitiativeFilter {
+  status?: InitiativeStatus;
+  approach?: Approach;
+  ownerId?: string;
+  sponsorId?: string;
+  customerGroupId?: string;
+  q?: string;
+  /** Only initiatives this user is owner, sponsor or team member of (members' view). */
+  visibleTo?: string;
+}
+
+export interface InitiativeOrder {
+  sort: InitiativeSort;
+  order: SortOrder;
+}
+
+/** The columns of an initiative that lists show. */
+export type InitiativeListRow = Pick<
+  InitiativeEntity,
+  | 'id'
+  | 'title'
+  | 'status'
+  | 'approach'
+  | 'ownerId'
+  | 'sponsorId'
+  | 'estimatedCustomerValue'
+  | 'estimatedBusinessValue'
+  | 'version'
+  | 'updatedAt'
+>;
+
+export type InitiativeFields = Pick<
+  InitiativeEntity,
+  | 'title'
+  | 'problem'
+  | 'hypothesis'
+  | 'approach'
+  | 'ownerId'
+  | 'sponsorId'
+  | 'estimatedCustomerValue'
+  | 'estimatedBusinessValue'
+  | 'readinessScore'
+  | 'readinessNotes'
+  | 'template'
+>;
+
+export type InitiativeChanges = Partial<
+  Omit<InitiativeFields, 'ownerId' | 'template'> & { status: InitiativeStatus }
+>;
+
+export const NOT_FOUND = 'No such initiative.';
+
+/** Lifecycle order, for sorting by status. */
+const STATUS_RANK = `array_position(ARRAY[${INITIATIVE_STATUS_VALUES.map((s) => `'${s}'`).join(
+  ', ',
+)}]::varchar[], i.status)`;
+
+const SORT_EXPRESSIONS: Record<InitiativeSort, string> = {
+  title: 'lower(i.title)',
+  updatedAt: 'i.updated_at',
+  status: STATUS_RANK,
+};
+
+function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+@Injectable()
+export class InitiativesRepository {
+  constructor(
+    @InjectRepository(InitiativeEntity)
+    private readonly repository: Repository<InitiativeEntity>,
+  ) {}
+
+  /** One page in the requested order, and how many match: two queries. */
+  async list(
+    filter: InitiativeFilter,
+    order: InitiativeOrder,
+    page: PageRequest,
+  ): Promise<{ rows: InitiativeListRow[]; total: number }> {
+    const query = this.repository
+      .createQueryBuilder('i')
+      .select([
+        'i.id',
+        'i.title',
+        'i.status',
+        'i.approach',
+        'i.ownerId',
+        'i.sponsorId',
+        'i.estimatedCustomerValue',
+        'i.estimatedBusinessValue',
+        'i.version',
+        'i.updatedAt',
+      ]);
+    if (filter.status !== undefined) query.andWhere('i.status = :status', filter);
+    if (filter.approach !== undefined) query.andWhere('i.approach = :approach', filter);
+    if (filter.ownerId !== undefined) query.andWhere('i.owner_id = :ownerId', filter);
+    if (filter.sponsorId !== undefined) query.andWhere('i.sponsor_id = :sponsorId', filter);
+    if (filter.customerGroupId !== undefined) {
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM initiative_customer_groups g
+                  WHERE g.initiative_id = i.id AND g.customer_group_id = :customerGroupId)`,
+        filter,
+      );
+    }
+    if (filter.q !== undefined && filter.q !== '') {
+      query.andWhere(`lower(i.title) LIKE :q ESCAPE '\\'`, { q: likePattern(filter.q) });
+    }
+    if (filter.visibleTo !== undefined) {
+      query.andWhere(
+        `(i.owner_id = :me OR i.sponsor_id = :me OR EXISTS (
+            SELECT 1 FROM initiative_team t WHERE t.initiative_id = i.id AND t.user_id = :me))`,
+        { me: filter.visibleTo },
+      );
+    }
+    const direction = order.order === 'asc' ? 'ASC' : 'DESC';
+    const [rows, total] = await query
+      .orderBy(SORT_EXPRESSIONS[order.sort], direction)
+      .addOrderBy('i.id', direction)
+      .limit(page.limit)
+      .offset(page.offset)
+      .getManyAndCount();
+    return { rows, total };
+  }
+
+  async findById(id: string, manager?: EntityManager): Promise<InitiativeEntity | null> {
+    return (manager ? manager.getRepository(InitiativeEntity) : this.repository).findOneBy({ id });
+  }
+
+  async insert(manager: EntityManager, fields: InitiativeFields): Promise<InitiativeEntity> {
+    return insertReturning(manager, InitiativeEntity, fields);
+  }
+
+  /** The one conditional write: 404, or 412 when the version moved on. */
+  async update(
+    manager: EntityManager,
+    id: string,
+    expectedVersion: number,
+    changes: InitiativeChanges,
+  ): Promise<InitiativeEntity> {
+    return conditionalUpdate(manager, InitiativeEntity, id, expectedVersion, changes, NOT_FOUND);
+  }
+
+  async teamIds(manager: EntityManager, id: string): Promise<string[]> {
+    const rows: Array<{ user_id: string }> = await manager.query(
+      `SELECT user_id FROM initiative_team WHERE initiative_id = $1 ORDER BY user_id`,
+      [id],
+    );
+    return rows.map((row) => row.user_id);
+  }
+
+  async customerGroupIds(manager: EntityManager, id: string): Promise<string[]> {
+    const rows: Array<{ customer_group_id: string }> = await manager.query(
+      `SELECT customer_group_id FROM initiative_customer_groups
+        WHERE initiative_id = $1 ORDER BY customer_group_id`,
+      [id],
+    );
+    return rows.map((row) => row.customer_group_id);
+  }
+
+  /** Replaces the team with these users (one DELETE, one INSERT). */
+  async replaceTeam(manager: EntityManager, id: string, userIds: readonly string[]): Promise<void> {
+    await manager.query(`DELETE FROM initiative_team WHERE initiative_id = $1`, [id]);
+    if (userIds.length === 0) return;
+    await manager.query(
+      `INSERT INTO initiative_team (initiative_id, user_id)
+       SELECT $1, unnest($2::uuid[])`,
+      [id, [...userIds]],
+    );
+  }
+
+  /** Replaces the target customer groups (one DELETE, one INSERT). */
+  async replaceCustomerGroups(
+    manager: EntityManager,
+    id: string,
+    groupIds: readonly string[],
+  ): Promise<void> {
+    await manager.query(`DELETE FROM initiative_customer_groups WHERE initiative_id = $1`, [id]);
+    if (groupIds.length === 0) return;
+    await manager.query(
+      `INSERT INTO initiative_customer_groups (initiative_id, customer_group_id)
+       SELECT $1, unnest($2::uuid[])`,
+      [id, [...groupIds]],
+    );
+  }
+}

@@ -1,0 +1,153 @@
+import {
+  Injectable,
+  NotFoundException,
+  PreconditionFailedException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import type {
+  CreateInitiativeRequest,
+  InitiativeResponse,
+  InitiativeTemplate,
+  UpdateInitiativeRequest,
+} from '@waypoint/contracts';
+import { isFinalInitiativeStatus } from '@waypoint/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/authenticated-user';
+import { requireChanges } from '../common/changes';
+import { PRECONDITION_FAILED_MESSAGE } from '../common/etag';
+import { TemplatesService } from '../templates/templates.service';
+import { InitiativePlanRepository } from './initiative-plan.repository';
+import { InitiativeReadsService } from './initiative-reads.service';
+import { InitiativeReferences } from './initiative-references';
+import { initiativeAuditState } from './initiative.mapper';
+import { type InitiativeChanges, InitiativesRepository, NOT_FOUND } from './initiatives.repository';
+
+export const INITIATIVE_ENTITY_TYPE = 'initiative';
+
+/** Planning initiatives: create (from scratch or from a template) and change the plan. */
+@Injectable()
+export class InitiativesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly initiatives: InitiativesRepository,
+    private readonly plan: InitiativePlanRepository,
+    private readonly references: InitiativeReferences,
+    private readonly reads: InitiativeReadsService,
+    private readonly templates: TemplatesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The caller becomes the owner; the initiative starts as a draft. */
+  async create(request: CreateInitiativeRequest, actor: Actor): Promise<InitiativeResponse> {
+    const template = request.template ? this.templates.find(request.template) : null;
+    const approach = request.approach ?? template?.approach;
+    if (approach === undefined) throw new UnprocessableEntityException('approach: choose one.');
+    return this.dataSource.transaction(async (manager) => {
+      await this.references.check(manager, request);
+      const created = await this.initiatives.insert(manager, {
+        title: request.title,
+        problem: request.problem ?? '',
+        hypothesis: request.hypothesis ?? '',
+        approach,
+        ownerId: actor.userId,
+        sponsorId: request.sponsorId ?? null,
+        estimatedCustomerValue: request.estimatedCustomerValue ?? null,
+        estimatedBusinessValue: request.estimatedBusinessValue ?? null,
+        readinessScore: request.readiness?.score ?? null,
+        readinessNotes: request.readiness?.notes ?? '',
+        template: template?.id ?? null,
+      });
+      const teamIds = request.teamIds ?? [];
+      const groupIds = request.customerGroupIds ?? [];
+      await this.initiatives.replaceTeam(manager, created.id, teamIds);
+      await this.initiatives.replaceCustomerGroups(manager, created.id, groupIds);
+      await this.audit.record(manager, {
+        actor,
+        action: 'create',
+        entityType: INITIATIVE_ENTITY_TYPE,
+        entityId: created.id,
+        initiativeId: created.id,
+        after: initiativeAuditState(created, teamIds, groupIds),
+      });
+      if (template) await this.fillIn(manager, created.id, template, actor);
+      return this.reads.describe(created.id, manager);
+    });
+  }
+
+  /** Milestones (criteria unchecked) and measures of the template, counter-measures linked. */
+  private async fillIn(
+    manager: EntityManager,
+    initiativeId: string,
+    template: InitiativeTemplate,
+    actor: Actor,
+  ): Promise<void> {
+    const milestones = await this.plan.insertMilestones(manager, initiativeId, template.milestones);
+    for (const milestone of milestones) {
+      await this.audit.record(manager, {
+        actor,
+        action: 'create',
+        entityType: 'milestone',
+        entityId: milestone.id,
+        initiativeId,
+        after: { ...milestone, template: template.id },
+      });
+    }
+    const measures = await this.plan.insertMeasures(manager, initiativeId, template.measures);
+    for (const measure of measures) {
+      await this.audit.record(manager, {
+        actor,
+        action: 'create',
+        entityType: 'measure',
+        entityId: measure.id,
+        initiativeId,
+        after: { ...measure, template: template.id },
+      });
+    }
+  }
+
+  /** Conditional on the version read (If-Match); team and customer groups are replaced. */
+  async update(
+    id: string,
+    expectedVersion: number,
+    request: UpdateInitiativeRequest,
+    actor: Actor,
+  ): Promise<InitiativeResponse> {
+    const { teamIds, customerGroupIds, readiness, ...fields } = requireChanges(request);
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.initiatives.findById(id, manager);
+      if (!before) throw new NotFoundException(NOT_FOUND);
+      if (before.version !== expectedVersion) {
+        throw new PreconditionFailedException(PRECONDITION_FAILED_MESSAGE);
+      }
+      if (isFinalInitiativeStatus(before.status)) {
+        throw new UnprocessableEntityException(
+          `The initiative is ${before.status}: its plan cannot change any more.`,
+        );
+      }
+      await this.references.check(manager, request);
+      const teamBefore = await this.initiatives.teamIds(manager, id);
+      const groupsBefore = await this.initiatives.customerGroupIds(manager, id);
+      const changes: InitiativeChanges = {
+        ...fields,
+        ...(readiness?.score !== undefined ? { readinessScore: readiness.score } : {}),
+        ...(readiness?.notes !== undefined ? { readinessNotes: readiness.notes } : {}),
+      };
+      const after = await this.initiatives.update(manager, id, expectedVersion, changes);
+      if (teamIds) await this.initiatives.replaceTeam(manager, id, teamIds);
+      if (customerGroupIds) {
+        await this.initiatives.replaceCustomerGroups(manager, id, customerGroupIds);
+      }
+      await this.audit.record(manager, {
+        actor,
+        action: 'update',
+        entityType: INITIATIVE_ENTITY_TYPE,
+        entityId: id,
+        initiativeId: id,
+        before: initiativeAuditState(before, teamBefore, groupsBefore),
+        after: initiativeAuditState(after, teamIds ?? teamBefore, customerGroupIds ?? groupsBefore),
+      });
+      return this.reads.describe(id, manager);
+    });
+  }
+}

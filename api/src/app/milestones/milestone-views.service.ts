@@ -1,0 +1,84 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { MilestoneDetailResponse, MilestoneResponse, Page } from '@waypoint/contracts';
+import type { EntityManager } from 'typeorm';
+import { pageOf, type PageRequest } from '../common/paging';
+import { GateRecordsRepository } from '../gates/gate-records.repository';
+import { conditionPeople, mapDecision, mapSubmission } from '../gates/gate.mapper';
+import { mapMilestone } from './milestone.mapper';
+import {
+  MILESTONE_NOT_FOUND,
+  type MilestoneFilter,
+  MilestonesRepository,
+} from './milestones.repository';
+import { PeopleRepository } from './people.repository';
+
+/** Every decision of one milestone fits in one page (a milestone has a handful). */
+const ALL_DECISIONS: PageRequest = { limit: 1000, offset: 0 };
+
+/** Reading milestones: the list of an initiative and one milestone with its gate records. */
+@Injectable()
+export class MilestoneViewsService {
+  constructor(
+    private readonly milestones: MilestonesRepository,
+    private readonly records: GateRecordsRepository,
+    private readonly people: PeopleRepository,
+  ) {}
+
+  async list(
+    initiativeId: string,
+    filter: MilestoneFilter,
+    page: PageRequest,
+  ): Promise<Page<MilestoneResponse>> {
+    const { rows, total } = await this.milestones.list(initiativeId, filter, page);
+    const [measureIds, openConditions, placed] = await Promise.all([
+      this.milestones.measureIds(rows.map((row) => row.id)),
+      this.records.openConditions(initiativeId),
+      this.milestones.placed(initiativeId),
+    ]);
+    const people = await this.people.refs([
+      ...rows.map((row) => row.submittedBy),
+      ...conditionPeople(openConditions),
+    ]);
+    const context = { measureIds, people, openConditions, placed };
+    return pageOf(
+      rows.map((row) => mapMilestone(row, context)),
+      total,
+      page,
+    );
+  }
+
+  /** One milestone with its latest evidence snapshot and every decision on it (ETag: version). */
+  async get(id: string): Promise<MilestoneDetailResponse> {
+    return this.describe(id);
+  }
+
+  /** The detail, read through `manager` inside a write's transaction. */
+  async describe(id: string, manager?: EntityManager): Promise<MilestoneDetailResponse> {
+    const milestone = await this.milestones.findById(id, manager);
+    if (!milestone) throw new NotFoundException(MILESTONE_NOT_FOUND);
+    const measureIds = await this.milestones.measureIds([id], manager);
+    const openConditions = await this.records.openConditions(milestone.initiativeId, manager);
+    const placed = await this.milestones.placed(milestone.initiativeId, manager);
+    const submission = await this.records.latestSubmission(id, manager);
+    const { rows: decisions } = await this.records.decisionsOf(id, ALL_DECISIONS, manager);
+    const conditions = await this.records.conditionsOf(
+      decisions.map((decision) => decision.id),
+      manager,
+    );
+    const people = await this.people.refs(
+      [
+        milestone.submittedBy,
+        submission?.submittedBy,
+        ...decisions.map((decision) => decision.deciderId),
+        ...conditionPeople(openConditions),
+        ...conditionPeople(conditions),
+      ],
+      manager,
+    );
+    return {
+      ...mapMilestone(milestone, { measureIds, people, openConditions, placed }),
+      latestSubmission: submission ? mapSubmission(submission, people) : null,
+      decisions: decisions.map((decision) => mapDecision(decision, conditions, people)),
+    };
+  }
+}

@@ -1,0 +1,233 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type {
+  InitiativeStatus,
+  MilestoneSort,
+  MilestoneState,
+  SortOrder,
+} from '@waypoint/contracts';
+import { DataSource, type EntityManager, type Repository } from 'typeorm';
+import type { PageRequest } from '../common/paging';
+import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
+import { MilestoneEntity } from './milestone.entity';
+import type { PlacedMilestone } from './plan-rules';
+
+export const MILESTONE_NOT_FOUND = 'No such milestone.';
+
+/** What the gate rules need to know of the initiative a milestone belongs to. */
+export interface InitiativeFacts {
+  id: string;
+  title: string;
+  status: InitiativeStatus;
+  ownerId: string;
+  sponsorId: string | null;
+  readinessScore: number | null;
+  readinessNotes: string;
+}
+
+export interface MilestoneFilter {
+  state?: MilestoneState;
+  sort?: MilestoneSort;
+  order?: SortOrder;
+}
+
+export type MilestoneChanges = Partial<
+  Pick<
+    MilestoneEntity,
+    | 'position'
+    | 'title'
+    | 'goal'
+    | 'exitCriteria'
+    | 'dueDate'
+    | 'state'
+    | 'startedAt'
+    | 'submittedAt'
+    | 'submittedBy'
+    | 'decidedAt'
+  >
+>;
+
+const SORT_COLUMNS: Record<MilestoneSort, string> = {
+  position: 'm.position',
+  dueDate: 'm.dueDate',
+};
+
+/** Milestones of initiatives, their linked measures and their order. */
+@Injectable()
+export class MilestonesRepository {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(MilestoneEntity)
+    private readonly repository: Repository<MilestoneEntity>,
+  ) {}
+
+  private runner(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  /** The initiative; `lock` holds its row until the transaction ends (serialises its plan). */
+  async initiative(
+    id: string,
+    manager?: EntityManager,
+    lock = false,
+  ): Promise<InitiativeFacts | null> {
+    const rows: Array<{
+      id: string;
+      title: string;
+      status: InitiativeStatus;
+      owner_id: string;
+      sponsor_id: string | null;
+      readiness_score: number | null;
+      readiness_notes: string;
+    }> = await this.runner(manager).query(
+      `SELECT id, title, status, owner_id, sponsor_id, readiness_score, readiness_notes
+         FROM initiatives WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+      [id],
+    );
+    const row = rows[0];
+    return row
+      ? {
+          id: row.id,
+          title: row.title,
+          status: row.status,
+          ownerId: row.owner_id,
+          sponsorId: row.sponsor_id,
+          readinessScore: row.readiness_score,
+          readinessNotes: row.readiness_notes,
+        }
+      : null;
+  }
+
+  async list(
+    initiativeId: string,
+    filter: MilestoneFilter,
+    page: PageRequest,
+  ): Promise<{ rows: MilestoneEntity[]; total: number }> {
+    const query = this.repository
+      .createQueryBuilder('m')
+      .where('m.initiativeId = :initiativeId', { initiativeId });
+    if (filter.state !== undefined) query.andWhere('m.state = :state', { state: filter.state });
+    const order = filter.order === 'desc' ? 'DESC' : 'ASC';
+    const [rows, total] = await query
+      .orderBy(SORT_COLUMNS[filter.sort ?? 'position'], order, 'NULLS LAST')
+      .addOrderBy('m.position', 'ASC')
+      .limit(page.limit)
+      .offset(page.offset)
+      .getManyAndCount();
+    return { rows, total };
+  }
+
+  /** Every milestone of the initiative with its place and state, in order. */
+  async placed(initiativeId: string, manager?: EntityManager): Promise<PlacedMilestone[]> {
+    const rows: PlacedMilestone[] = await this.runner(manager).query(
+      `SELECT id, position, state FROM milestones WHERE initiative_id = $1 ORDER BY position`,
+      [initiativeId],
+    );
+    return rows;
+  }
+
+  async findById(id: string, manager?: EntityManager): Promise<MilestoneEntity | null> {
+    return this.runner(manager).getRepository(MilestoneEntity).findOneBy({ id });
+  }
+
+  /** The milestone, its row held until the transaction ends (decisions serialise on it). */
+  async lock(manager: EntityManager, id: string): Promise<MilestoneEntity | null> {
+    return manager
+      .getRepository(MilestoneEntity)
+      .createQueryBuilder('m')
+      .setLock('pessimistic_write')
+      .where('m.id = :id', { id })
+      .getOne();
+  }
+
+  async insert(
+    manager: EntityManager,
+    values: Pick<
+      MilestoneEntity,
+      'initiativeId' | 'position' | 'title' | 'goal' | 'exitCriteria' | 'dueDate'
+    >,
+  ): Promise<MilestoneEntity> {
+    return insertReturning(manager, MilestoneEntity, values);
+  }
+
+  /** The conditional write: 404, or 412 when the version moved on. */
+  async update(
+    manager: EntityManager,
+    id: string,
+    expectedVersion: number,
+    changes: MilestoneChanges,
+  ): Promise<MilestoneEntity> {
+    return conditionalUpdate(
+      manager,
+      MilestoneEntity,
+      id,
+      expectedVersion,
+      changes,
+      MILESTONE_NOT_FOUND,
+    );
+  }
+
+  /**
+   * Gives the milestones the positions of their order in `orderedIds` (1-based); those that
+   * move get a new version. The unique (initiative, position) is checked at commit.
+   */
+  async renumber(manager: EntityManager, orderedIds: string[]): Promise<void> {
+    if (orderedIds.length === 0) return;
+    await manager.query(
+      `UPDATE milestones m
+          SET position = o.position, version = m.version + 1, updated_at = now()
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, position)
+        WHERE m.id = o.id AND m.position <> o.position`,
+      [orderedIds],
+    );
+  }
+
+  /** The linked measure ids of each milestone, in one IN (...) query. */
+  async measureIds(
+    milestoneIds: string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, string[]>> {
+    const map = new Map<string, string[]>(milestoneIds.map((id) => [id, []]));
+    if (milestoneIds.length === 0) return map;
+    const rows: Array<{ milestone_id: string; measure_id: string }> = await this.runner(
+      manager,
+    ).query(
+      `SELECT mm.milestone_id, mm.measure_id
+         FROM milestone_measures mm JOIN measures x ON x.id = mm.measure_id
+        WHERE mm.milestone_id = ANY($1::uuid[])
+        ORDER BY x.name, x.id`,
+      [milestoneIds],
+    );
+    for (const row of rows) map.get(row.milestone_id)?.push(row.measure_id);
+    return map;
+  }
+
+  /** The ids of `measureIds` that are not measures of the initiative. */
+  async foreignMeasures(
+    manager: EntityManager,
+    initiativeId: string,
+    measureIds: string[],
+  ): Promise<string[]> {
+    if (measureIds.length === 0) return [];
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM measures WHERE initiative_id = $1 AND id = ANY($2::uuid[])`,
+      [initiativeId, measureIds],
+    );
+    const found = new Set(rows.map((row) => row.id));
+    return measureIds.filter((id) => !found.has(id));
+  }
+
+  async replaceMeasures(
+    manager: EntityManager,
+    milestoneId: string,
+    measureIds: string[],
+  ): Promise<void> {
+    await manager.query(`DELETE FROM milestone_measures WHERE milestone_id = $1`, [milestoneId]);
+    if (measureIds.length === 0) return;
+    await manager.query(
+      `INSERT INTO milestone_measures (milestone_id, measure_id)
+       SELECT $1, unnest($2::uuid[])`,
+      [milestoneId, measureIds],
+    );
+  }
+}

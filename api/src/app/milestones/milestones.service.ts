@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type {
+  CreateMilestoneRequest,
+  MilestoneDetailResponse,
+  UpdateMilestoneRequest,
+} from '@waypoint/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/authenticated-user';
+import { requireChanges } from '../common/changes';
+import { GateProblemException } from '../gates/domain-problems';
+import { POSITION_MAX } from './dto/milestone.dto';
+import { MilestoneViewsService } from './milestone-views.service';
+import { type MilestoneChanges, MilestonesRepository } from './milestones.repository';
+import {
+  applyCriteriaUpdate,
+  initiativePlanProblem,
+  milestonePlanProblem,
+  moveTo,
+  reorderProblem,
+} from './plan-rules';
+import { assertFresh, refuse } from './preconditions';
+
+const ENTITY_TYPE = 'milestone';
+
+/** Planning milestones: add, change and reorder them (the gate workflow is GatesModule's). */
+@Injectable()
+export class MilestonesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly milestones: MilestonesRepository,
+    private readonly views: MilestoneViewsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Appends a planned milestone at the end of the initiative's gate track. */
+  async create(
+    initiativeId: string,
+    request: CreateMilestoneRequest,
+    actor: Actor,
+  ): Promise<MilestoneDetailResponse> {
+    return this.dataSource.transaction(async (m) => {
+      const initiative = await this.milestones.initiative(initiativeId, m, true);
+      if (!initiative) throw new NotFoundException('No such initiative.');
+      refuse(initiativePlanProblem(initiative.status));
+      await this.assertOwnMeasures(m, initiativeId, request.measureIds);
+      const placed = await this.milestones.placed(initiativeId, m);
+      if (placed.length >= POSITION_MAX) {
+        refuse(`An initiative has at most ${POSITION_MAX} milestones.`);
+      }
+      const created = await this.milestones.insert(m, {
+        initiativeId,
+        position: placed.reduce((max, milestone) => Math.max(max, milestone.position), 0) + 1,
+        title: request.title,
+        goal: request.goal,
+        exitCriteria: request.criteria.map((c) => ({
+          id: randomUUID(),
+          label: c.label,
+          checked: false,
+        })),
+        dueDate: request.dueDate ?? null,
+      });
+      await this.milestones.replaceMeasures(m, created.id, request.measureIds);
+      const after = await this.views.describe(created.id, m);
+      await this.audit.record(m, {
+        actor,
+        action: 'create',
+        entityType: ENTITY_TYPE,
+        entityId: created.id,
+        initiativeId,
+        after,
+      });
+      return after;
+    });
+  }
+
+  /**
+   * Changes the plan of a milestone, conditionally on the version read. Title, goal, due date
+   * and measures: not while submitted nor once decided; criteria per `applyCriteriaUpdate`.
+   */
+  async update(
+    id: string,
+    expectedVersion: number,
+    request: UpdateMilestoneRequest,
+    actor: Actor,
+  ): Promise<MilestoneDetailResponse> {
+    const changes = requireChanges(request);
+    return this.dataSource.transaction(async (m) => {
+      const before = await this.views.describe(id, m);
+      assertFresh(before, expectedVersion);
+      const initiative = await this.milestones.initiative(before.initiativeId, m);
+      refuse(initiative ? initiativePlanProblem(initiative.status) : null);
+      const errors: Record<string, string[]> = {};
+      const planProblem = milestonePlanProblem(before.state);
+      for (const field of ['title', 'goal', 'dueDate', 'measureIds'] as const) {
+        if (changes[field] !== undefined && planProblem) errors[field] = [planProblem];
+      }
+      const entityChanges: MilestoneChanges = {
+        ...(changes.title !== undefined ? { title: changes.title } : {}),
+        ...(changes.goal !== undefined ? { goal: changes.goal } : {}),
+        ...(changes.dueDate !== undefined ? { dueDate: changes.dueDate } : {}),
+      };
+      if (changes.criteria) {
+        const result = applyCriteriaUpdate(before.criteria, changes.criteria, before.state, () =>
+          randomUUID(),
+        );
+        if (result.problems.length > 0) errors['criteria'] = result.problems;
+        entityChanges.exitCriteria = result.criteria;
+      }
+      if (changes.measureIds) {
+        const foreign = await this.milestones.foreignMeasures(
+          m,
+          before.initiativeId,
+          changes.measureIds,
+        );
+        if (foreign.length > 0) errors['measureIds'] = foreign.map(notOwnMeasure);
+      }
+      const problems = Object.values(errors).flat();
+      if (problems.length > 0) {
+        throw new GateProblemException(problems.join(' '), { errors });
+      }
+      await this.milestones.update(m, id, expectedVersion, entityChanges);
+      if (changes.measureIds) await this.milestones.replaceMeasures(m, id, changes.measureIds);
+      const after = await this.views.describe(id, m);
+      await this.audit.record(m, {
+        actor,
+        action: 'update',
+        entityType: ENTITY_TYPE,
+        entityId: id,
+        initiativeId: before.initiativeId,
+        before: planOf(before),
+        after: planOf(after),
+      });
+      return after;
+    });
+  }
+
+  /**
+   * Moves a planned milestone to another place in the gate track; the others shift. Never
+   * before a milestone that has started or been decided.
+   */
+  async reorder(
+    id: string,
+    expectedVersion: number,
+    position: number,
+    actor: Actor,
+  ): Promise<MilestoneDetailResponse> {
+    return this.dataSource.transaction(async (m) => {
+      const milestone = await this.milestones.findById(id, m);
+      if (!milestone) throw new NotFoundException('No such milestone.');
+      assertFresh(milestone, expectedVersion);
+      const initiative = await this.milestones.initiative(milestone.initiativeId, m, true);
+      refuse(initiative ? initiativePlanProblem(initiative.status) : null);
+      const placed = await this.milestones.placed(milestone.initiativeId, m);
+      refuse(reorderProblem(placed, id, position));
+      const order = moveTo(
+        placed.map((p) => p.id),
+        id,
+        position,
+      );
+      await this.milestones.update(m, id, expectedVersion, { position });
+      await this.milestones.renumber(m, order);
+      const after = await this.views.describe(id, m);
+      await this.audit.record(m, {
+        actor,
+        action: 'reorder',
+        entityType: ENTITY_TYPE,
+        entityId: id,
+        initiativeId: milestone.initiativeId,
+        before: { position: milestone.position, order: placed.map((p) => p.id) },
+        after: { position: after.position, order },
+      });
+      return after;
+    });
+  }
+
+  private async assertOwnMeasures(
+    m: EntityManager,
+    initiativeId: string,
+    measureIds: string[],
+  ): Promise<void> {
+    const foreign = await this.milestones.foreignMeasures(m, initiativeId, measureIds);
+    if (foreign.length > 0) {
+      const errors = { measureIds: foreign.map(notOwnMeasure) };
+      throw new GateProblemException(errors.measureIds.join(' '), { errors });
+    }
+  }
+}
+
+/** What a plan change can touch, for the audit trail. */
+function planOf(milestone: MilestoneDetailResponse): object {
+  const { title, goal, dueDate, criteria, measureIds, version } = milestone;
+  return { title, goal, dueDate, criteria, measureIds, version };
+}
+
+function notOwnMeasure(id: string): string {
+  return `No measure with the id ${id} on this initiative.`;
+}

@@ -1,0 +1,18 @@
+import { PreconditionFailedException, UnprocessableEntityException } from '@nestjs/common';
+import { PRECONDITION_FAILED_MESSAGE } from '../common/etag';
+
+/**
+ * If-Match is evaluated before the business rules: a client that read an older version learns
+ * that first (412), not a rule about a state it has not seen. The write itself stays one
+ * conditional UPDATE, which also catches a change made in between.
+ */
+export function assertFresh(current: { version: number }, expectedVersion: number): void {
+  if (current.version !== expectedVersion) {
+    throw new PreconditionFailedException(PRECONDITION_FAILED_MESSAGE);
+  }
+}
+
+/** 422 naming what is wrong, when something is. */
+export function refuse(problem: string | null): void {
+  if (problem !== null) throw new UnprocessableEntityException(problem);
+}

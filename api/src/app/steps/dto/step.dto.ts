@@ -1,0 +1,117 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  type CreateStepRequest,
+  SORT_ORDER_VALUES,
+  type SortOrder,
+  STEP_SORT_VALUES,
+  STEP_STATUS_VALUES,
+  STEP_TITLE_MAX_LENGTH,
+  type StepResponse,
+  type StepSort,
+  type StepStatus,
+  type UpdateStepRequest,
+  type UserRef,
+} from '@waypoint/contracts';
+import { IsInt, IsUUID, Max, Min } from 'class-validator';
+import { PageDto, PageQueryDto } from '../../common/paging';
+import { OneOf, Optional, OptionalText, RequiredText } from '../../common/validators';
+import { UserRefDto } from '../../gates/dto/gate.dto';
+import { CalendarDate, OptionalNullableUuid } from '../../milestones/dto/fields';
+import { personOf } from '../../milestones/people.repository';
+import type { StepEntity } from '../step.entity';
+
+/** The most steps a milestone can have (a bound for positions). */
+export const STEP_POSITION_MAX = 1000;
+
+export class CreateStepDto implements CreateStepRequest {
+  @RequiredText(STEP_TITLE_MAX_LENGTH, 'Map the call flow')
+  title!: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "On the initiative's team, or its owner.",
+  })
+  @Optional()
+  @IsUUID('all')
+  assigneeId?: string;
+
+  @CalendarDate({ optional: true })
+  dueDate?: string;
+
+  @OneOf(STEP_STATUS_VALUES, { optional: true })
+  status?: StepStatus;
+}
+
+export class UpdateStepDto implements UpdateStepRequest {
+  @OptionalText(STEP_TITLE_MAX_LENGTH, { nonEmpty: true })
+  title?: string;
+
+  @OptionalNullableUuid("On the initiative's team, or its owner; null unassigns.")
+  assigneeId?: string | null;
+
+  @CalendarDate({ optional: true, nullable: true })
+  dueDate?: string | null;
+
+  @OneOf(STEP_STATUS_VALUES, { optional: true })
+  status?: StepStatus;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: STEP_POSITION_MAX,
+    description: 'Moves the step within its milestone (1-based); the others are renumbered.',
+  })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(STEP_POSITION_MAX)
+  position?: number;
+}
+
+export class StepListQueryDto extends PageQueryDto {
+  @OneOf(STEP_STATUS_VALUES, { optional: true })
+  status?: StepStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @Optional()
+  @IsUUID('all')
+  assigneeId?: string;
+
+  @OneOf(STEP_SORT_VALUES, { optional: true })
+  sort?: StepSort;
+
+  @OneOf(SORT_ORDER_VALUES, { optional: true })
+  order?: SortOrder;
+}
+
+export class StepResponseDto implements StepResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) milestoneId!: string;
+  @ApiProperty({ format: 'uuid' }) initiativeId!: string;
+  @ApiProperty({ description: '1-based order within the milestone.' }) position!: number;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: UserRefDto, nullable: true }) assignee!: UserRefDto | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) dueDate!: string | null;
+  @ApiProperty({ enum: STEP_STATUS_VALUES }) status!: StepStatus;
+  @ApiProperty({ description: 'Increments on every change; the ETag is "<version>".' })
+  version!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class StepPageDto extends PageDto(StepResponseDto) {}
+
+export function mapStep(entity: StepEntity, people: Map<string, UserRef>): StepResponse {
+  return {
+    id: entity.id,
+    milestoneId: entity.milestoneId,
+    initiativeId: entity.initiativeId,
+    position: entity.position,
+    title: entity.title,
+    assignee: entity.assigneeId ? personOf(people, entity.assigneeId) : null,
+    dueDate: entity.dueDate,
+    status: entity.status,
+    version: entity.version,
+    createdAt: entity.createdAt.toISOString(),
+    updatedAt: entity.updatedAt.toISOString(),
+  };
+}

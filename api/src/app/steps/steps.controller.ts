@@ -1,0 +1,89 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Page, StepResponse } from '@waypoint/contracts';
+import type { Actor } from '../auth/authenticated-user';
+import { CurrentActor } from '../auth/current-user.decorator';
+import { RequirePermission } from '../auth/permission.decorator';
+import { ApiProblems } from '../common/api-problems';
+import { IdParams } from '../common/id-params';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
+import { ApiIfMatch, IfMatch } from '../common/if-match.decorator';
+import {
+  CreateStepDto,
+  StepListQueryDto,
+  StepPageDto,
+  StepResponseDto,
+  UpdateStepDto,
+} from './dto/step.dto';
+import { StepsService } from './steps.service';
+
+const STEP_RULES =
+  'The milestone is approved or rejected, or the initiative completed or stopped; the assignee is not on the team; the position is out of range.';
+
+@ApiTags('steps')
+@Controller()
+export class StepsController {
+  constructor(private readonly steps: StepsService) {}
+
+  @Get('milestones/:id/steps')
+  @RequirePermission('initiatives.read', 'milestone')
+  @ApiOperation({ summary: "A milestone's steps, in order (or sorted), filterable, paged." })
+  @ApiOkResponse({ type: StepPageDto })
+  @ApiProblems(400, 401, 403, 404)
+  list(@Param() params: IdParams, @Query() query: StepListQueryDto): Promise<Page<StepResponse>> {
+    return this.steps.list(params.id, query, query);
+  }
+
+  @Post('milestones/:id/steps')
+  @Idempotent()
+  @RequirePermission('steps.write', 'milestone')
+  @ApiOperation({ summary: 'Add a step at the end of the milestone (audited).' })
+  @ApiCreatedResponse({ type: StepResponseDto })
+  @ApiProblems(400, 401, 403, 404, 409, [422, STEP_RULES])
+  create(
+    @Param() params: IdParams,
+    @Body() body: CreateStepDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<StepResponse> {
+    return this.steps.create(params.id, body, actor);
+  }
+
+  @Patch('steps/:id')
+  @RequirePermission('steps.write', 'step')
+  @ApiIfMatch()
+  @ApiOperation({
+    summary:
+      'Change title, assignee, due date or status, or move the step within its milestone (the others are renumbered).',
+  })
+  @ApiOkResponse({ type: StepResponseDto })
+  @ApiProblems(400, 401, 403, 404, 412, [422, STEP_RULES], 428)
+  update(
+    @Param() params: IdParams,
+    @IfMatch() expectedVersion: number,
+    @Body() body: UpdateStepDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<StepResponse> {
+    return this.steps.update(params.id, expectedVersion, body, actor);
+  }
+
+  @Delete('steps/:id')
+  @HttpCode(204)
+  @RequirePermission('steps.write', 'step')
+  @ApiIfMatch()
+  @ApiOperation({ summary: 'Delete a step; the later steps move up (audited).' })
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  @ApiProblems(400, 401, 403, 404, 412, [422, STEP_RULES], 428)
+  remove(
+    @Param() params: IdParams,
+    @IfMatch() expectedVersion: number,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    return this.steps.remove(params.id, expectedVersion, actor);
+  }
+}

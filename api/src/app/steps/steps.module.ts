@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { MilestonesModule } from '../milestones/milestones.module';
+import { StepEntity } from './step.entity';
+import { StepsController } from './steps.controller';
+import { StepsRepository } from './steps.repository';
+import { StepsService } from './steps.service';
+
+/** Steps: the work under a milestone. */
+@Module({
+  imports: [TypeOrmModule.forFeature([StepEntity]), AuditModule, MilestonesModule],
+  controllers: [StepsController],
+  providers: [StepsService, StepsRepository],
+})
+export class StepsModule {}

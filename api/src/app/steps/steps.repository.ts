@@ -1,0 +1,173 @@
+import { Injectable, NotFoundException, PreconditionFailedException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type {
+  InitiativeStatus,
+  MilestoneState,
+  SortOrder,
+  StepSort,
+  StepStatus,
+} from '@waypoint/contracts';
+import { DataSource, type EntityManager, type Repository } from 'typeorm';
+import { PRECONDITION_FAILED_MESSAGE } from '../common/etag';
+import type { PageRequest } from '../common/paging';
+import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
+import { returnedRows } from '../gates/returned-rows';
+import { StepEntity } from './step.entity';
+
+export const STEP_NOT_FOUND = 'No such step.';
+
+/** The milestone a step lives under, with what the step rules need. */
+export interface StepParent {
+  id: string;
+  initiativeId: string;
+  state: MilestoneState;
+  initiativeStatus: InitiativeStatus;
+}
+
+export interface StepFilter {
+  status?: StepStatus;
+  assigneeId?: string;
+  sort?: StepSort;
+  order?: SortOrder;
+}
+
+export type StepChanges = Partial<
+  Pick<StepEntity, 'title' | 'assigneeId' | 'dueDate' | 'status' | 'position'>
+>;
+
+const SORT_COLUMNS: Record<StepSort, string> = {
+  position: 's.position',
+  dueDate: 's.dueDate',
+  status: 's.status',
+  title: 'lower(s.title)',
+};
+
+@Injectable()
+export class StepsRepository {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(StepEntity)
+    private readonly repository: Repository<StepEntity>,
+  ) {}
+
+  /** The milestone, its row held until the transaction ends (steps of one milestone serialise). */
+  async lockParent(manager: EntityManager, milestoneId: string): Promise<StepParent | null> {
+    const rows: Array<{
+      id: string;
+      initiative_id: string;
+      state: MilestoneState;
+      initiative_status: InitiativeStatus;
+    }> = await manager.query(
+      `SELECT m.id, m.initiative_id, m.state, i.status AS initiative_status
+         FROM milestones m JOIN initiatives i ON i.id = m.initiative_id
+        WHERE m.id = $1
+        FOR UPDATE OF m`,
+      [milestoneId],
+    );
+    const row = rows[0];
+    return row
+      ? {
+          id: row.id,
+          initiativeId: row.initiative_id,
+          state: row.state,
+          initiativeStatus: row.initiative_status,
+        }
+      : null;
+  }
+
+  async list(
+    milestoneId: string,
+    filter: StepFilter,
+    page: PageRequest,
+  ): Promise<{ rows: StepEntity[]; total: number }> {
+    const query = this.repository
+      .createQueryBuilder('s')
+      .where('s.milestoneId = :milestoneId', { milestoneId });
+    if (filter.status !== undefined)
+      query.andWhere('s.status = :status', { status: filter.status });
+    if (filter.assigneeId !== undefined) {
+      query.andWhere('s.assigneeId = :assigneeId', { assigneeId: filter.assigneeId });
+    }
+    const [rows, total] = await query
+      .orderBy(
+        SORT_COLUMNS[filter.sort ?? 'position'],
+        filter.order === 'desc' ? 'DESC' : 'ASC',
+        'NULLS LAST',
+      )
+      .addOrderBy('s.position', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .limit(page.limit)
+      .offset(page.offset)
+      .getManyAndCount();
+    return { rows, total };
+  }
+
+  async findById(id: string, manager?: EntityManager): Promise<StepEntity | null> {
+    return (manager ?? this.dataSource.manager).getRepository(StepEntity).findOneBy({ id });
+  }
+
+  /** The ids of the milestone's steps in their order. */
+  async orderedIds(manager: EntityManager, milestoneId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM steps WHERE milestone_id = $1 ORDER BY position, created_at, id`,
+      [milestoneId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Whether the user may be assigned: active, and the initiative's owner or on its team. */
+  async assignable(manager: EntityManager, initiativeId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM users u JOIN initiatives i ON i.id = $1
+        WHERE u.id = $2 AND u.active
+          AND (i.owner_id = u.id
+               OR EXISTS (SELECT 1 FROM initiative_team t WHERE t.initiative_id = i.id AND t.user_id = u.id))`,
+      [initiativeId, userId],
+    );
+    return rows.length > 0;
+  }
+
+  async insert(
+    manager: EntityManager,
+    values: Pick<
+      StepEntity,
+      'milestoneId' | 'initiativeId' | 'position' | 'title' | 'assigneeId' | 'dueDate' | 'status'
+    >,
+  ): Promise<StepEntity> {
+    return insertReturning(manager, StepEntity, values);
+  }
+
+  async update(
+    manager: EntityManager,
+    id: string,
+    expectedVersion: number,
+    changes: StepChanges,
+  ): Promise<StepEntity> {
+    return conditionalUpdate(manager, StepEntity, id, expectedVersion, changes, STEP_NOT_FOUND);
+  }
+
+  /** The conditional delete (one DELETE on id and version): 404, or 412 when stale. */
+  async remove(manager: EntityManager, id: string, expectedVersion: number): Promise<void> {
+    const rows = returnedRows<{ id: string }>(
+      await manager.query(`DELETE FROM steps WHERE id = $1 AND version = $2 RETURNING id`, [
+        id,
+        expectedVersion,
+      ]),
+    );
+    if (rows.length === 1) return;
+    if (!(await this.findById(id, manager))) throw new NotFoundException(STEP_NOT_FOUND);
+    throw new PreconditionFailedException(PRECONDITION_FAILED_MESSAGE);
+  }
+
+  /** Positions 1..n in the given order; the steps that move get a new version. */
+  async renumber(manager: EntityManager, orderedIds: string[]): Promise<void> {
+    if (orderedIds.length === 0) return;
+    await manager.query(
+      `UPDATE steps s
+          SET position = o.position, version = s.version + 1, updated_at = now()
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, position)
+        WHERE s.id = o.id AND s.position <> o.position`,
+      [orderedIds],
+    );
+  }
+}

@@ -1,0 +1,164 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { CreateStepRequest, Page, StepResponse, UpdateStepRequest } from '@waypoint/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/authenticated-user';
+import { requireChanges } from '../common/changes';
+import { pageOf, type PageRequest } from '../common/paging';
+import { MILESTONE_NOT_FOUND } from '../milestones/milestones.repository';
+import { PeopleRepository } from '../milestones/people.repository';
+import { initiativePlanProblem, moveTo } from '../milestones/plan-rules';
+import { assertFresh, refuse } from '../milestones/preconditions';
+import { mapStep } from './dto/step.dto';
+import {
+  STEP_NOT_FOUND,
+  type StepFilter,
+  type StepParent,
+  StepsRepository,
+} from './steps.repository';
+
+const ENTITY_TYPE = 'step';
+
+/** Why the steps under this milestone cannot change, or null when they can. */
+export function stepsClosedProblem(parent: StepParent): string | null {
+  const initiativeProblem = initiativePlanProblem(parent.initiativeStatus);
+  if (initiativeProblem) return initiativeProblem;
+  return parent.state === 'approved' || parent.state === 'rejected'
+    ? `The milestone is ${parent.state}: its steps do not change any more.`
+    : null;
+}
+
+/** Steps: the work under a milestone, in order. */
+@Injectable()
+export class StepsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly steps: StepsRepository,
+    private readonly people: PeopleRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(
+    milestoneId: string,
+    filter: StepFilter,
+    page: PageRequest,
+  ): Promise<Page<StepResponse>> {
+    const { rows, total } = await this.steps.list(milestoneId, filter, page);
+    const people = await this.people.refs(rows.map((row) => row.assigneeId));
+    return pageOf(
+      rows.map((row) => mapStep(row, people)),
+      total,
+      page,
+    );
+  }
+
+  /** Appends a step at the end of the milestone. */
+  async create(
+    milestoneId: string,
+    request: CreateStepRequest,
+    actor: Actor,
+  ): Promise<StepResponse> {
+    return this.dataSource.transaction(async (m) => {
+      const parent = await this.steps.lockParent(m, milestoneId);
+      if (!parent) throw new NotFoundException(MILESTONE_NOT_FOUND);
+      refuse(stepsClosedProblem(parent));
+      if (request.assigneeId) await this.assertAssignable(m, parent, request.assigneeId);
+      const ids = await this.steps.orderedIds(m, milestoneId);
+      const created = await this.steps.insert(m, {
+        milestoneId,
+        initiativeId: parent.initiativeId,
+        position: ids.length + 1,
+        title: request.title,
+        assigneeId: request.assigneeId ?? null,
+        dueDate: request.dueDate ?? null,
+        status: request.status ?? 'todo',
+      });
+      const after = await this.describe(m, created.id);
+      await this.audit.record(m, {
+        actor,
+        action: 'create',
+        entityType: ENTITY_TYPE,
+        entityId: created.id,
+        initiativeId: parent.initiativeId,
+        after,
+      });
+      return after;
+    });
+  }
+
+  /** Changes a step, conditionally on the version read; a new position renumbers the others. */
+  async update(
+    id: string,
+    expectedVersion: number,
+    request: UpdateStepRequest,
+    actor: Actor,
+  ): Promise<StepResponse> {
+    const changes = requireChanges(request);
+    return this.dataSource.transaction(async (m) => {
+      const before = await this.describe(m, id);
+      assertFresh(before, expectedVersion);
+      const parent = await this.steps.lockParent(m, before.milestoneId);
+      if (!parent) throw new NotFoundException(MILESTONE_NOT_FOUND);
+      refuse(stepsClosedProblem(parent));
+      if (changes.assigneeId) await this.assertAssignable(m, parent, changes.assigneeId);
+      const ids = await this.steps.orderedIds(m, parent.id);
+      if (changes.position !== undefined && changes.position > ids.length) {
+        refuse(`The position must be between 1 and ${ids.length}.`);
+      }
+      await this.steps.update(m, id, expectedVersion, changes);
+      if (changes.position !== undefined) {
+        await this.steps.renumber(m, moveTo(ids, id, changes.position));
+      }
+      const after = await this.describe(m, id);
+      await this.audit.record(m, {
+        actor,
+        action: 'update',
+        entityType: ENTITY_TYPE,
+        entityId: id,
+        initiativeId: parent.initiativeId,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  /** Deletes a step, conditionally on the version read; the later steps move up. */
+  async remove(id: string, expectedVersion: number, actor: Actor): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const before = await this.describe(m, id);
+      assertFresh(before, expectedVersion);
+      const parent = await this.steps.lockParent(m, before.milestoneId);
+      if (!parent) throw new NotFoundException(MILESTONE_NOT_FOUND);
+      refuse(stepsClosedProblem(parent));
+      await this.steps.remove(m, id, expectedVersion);
+      await this.steps.renumber(m, await this.steps.orderedIds(m, parent.id));
+      await this.audit.record(m, {
+        actor,
+        action: 'delete',
+        entityType: ENTITY_TYPE,
+        entityId: id,
+        initiativeId: parent.initiativeId,
+        before,
+      });
+    });
+  }
+
+  private async describe(m: EntityManager, id: string): Promise<StepResponse> {
+    const step = await this.steps.findById(id, m);
+    if (!step) throw new NotFoundException(STEP_NOT_FOUND);
+    return mapStep(step, await this.people.refs([step.assigneeId], m));
+  }
+
+  private async assertAssignable(
+    m: EntityManager,
+    parent: StepParent,
+    userId: string,
+  ): Promise<void> {
+    if (!(await this.steps.assignable(m, parent.initiativeId, userId))) {
+      refuse(
+        `The assignee ${userId} is not an active member of the initiative's team nor its owner.`,
+      );
+    }
+  }
+}

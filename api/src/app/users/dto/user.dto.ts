@@ -1,0 +1,107 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  type CreateUserRequest,
+  type CreateUserResponse,
+  type DepartmentRef,
+  EMAIL_MAX_LENGTH,
+  NAME_MAX_LENGTH,
+  ROLE_VALUES,
+  type Role,
+  type UpdateUserRequest,
+  type UserResponse,
+} from '@waypoint/contracts';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsUUID, MaxLength } from 'class-validator';
+import { PageDto, PageQueryDto } from '../../common/paging';
+import {
+  OneOf,
+  Optional,
+  OptionalBoolean,
+  OptionalText,
+  RequiredText,
+} from '../../common/validators';
+
+export class CreateUserDto implements CreateUserRequest {
+  @ApiProperty({ example: 'sam@example.com', maxLength: EMAIL_MAX_LENGTH })
+  @IsEmail()
+  @MaxLength(EMAIL_MAX_LENGTH)
+  email!: string;
+
+  @RequiredText(NAME_MAX_LENGTH, 'Sam Rivera')
+  displayName!: string;
+
+  @ApiProperty({ enum: ROLE_VALUES })
+  @IsIn(ROLE_VALUES)
+  role!: Role;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  departmentId!: string;
+}
+
+export class UpdateUserDto implements UpdateUserRequest {
+  @OptionalText(NAME_MAX_LENGTH, { nonEmpty: true })
+  displayName?: string;
+
+  @OneOf(ROLE_VALUES, { optional: true })
+  role?: Role;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @Optional()
+  @IsUUID()
+  departmentId?: string;
+
+  @ApiPropertyOptional({
+    description: 'false deactivates the user: their sessions and tokens end at once.',
+  })
+  @Optional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UserListQueryDto extends PageQueryDto {
+  @OneOf(ROLE_VALUES, { optional: true })
+  role?: Role;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @Optional()
+  @IsUUID()
+  departmentId?: string;
+
+  @OptionalBoolean()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  active?: boolean;
+
+  @OptionalText(NAME_MAX_LENGTH)
+  q?: string;
+}
+
+class DepartmentRefDto implements DepartmentRef {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
+export class UserResponseDto implements UserResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: ROLE_VALUES }) role!: Role;
+  @ApiProperty({ type: DepartmentRefDto, nullable: true }) department!: DepartmentRefDto | null;
+  @ApiProperty() active!: boolean;
+  @ApiProperty() passwordSet!: boolean;
+  @ApiProperty({ description: 'Increments on every change; the ETag is "<version>".' })
+  version!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class UserPageDto extends PageDto(UserResponseDto) {}
+
+export class CreateUserResponseDto implements CreateUserResponse {
+  @ApiProperty({ type: UserResponseDto }) user!: UserResponseDto;
+  @ApiProperty({ description: 'One-time link for the user to choose a password. Shown only here.' })
+  setPasswordUrl!: string;
+  @ApiProperty({ format: 'date-time' }) setPasswordExpiresAt!: string;
+}

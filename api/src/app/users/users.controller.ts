@@ -1,0 +1,128 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiGoneResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPreconditionFailedResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { CreateUserResponse, Page, UserResponse } from '@waypoint/contracts';
+import type { Actor } from '../auth/authenticated-user';
+import { expectedOrigin } from '../auth/auth.guard';
+import { SetPasswordDto } from '../auth/auth.dto';
+import { type AuthenticatedRequest, CurrentActor } from '../auth/current-user.decorator';
+import { Public, RequirePermission } from '../auth/permission.decorator';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
+import { ApiIfMatch, IfMatch } from '../common/if-match.decorator';
+import { ProblemDetailsDto } from '../common/problem.dto';
+import {
+  CreateUserDto,
+  CreateUserResponseDto,
+  UpdateUserDto,
+  UserListQueryDto,
+  UserPageDto,
+  UserResponseDto,
+} from './dto/user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiUnauthorizedResponse({ type: ProblemDetailsDto })
+@ApiForbiddenResponse({ type: ProblemDetailsDto })
+@ApiBadRequestResponse({ type: ProblemDetailsDto })
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @RequirePermission('users.list')
+  @ApiOperation({ summary: 'Users, by name; filter by role, department, active, or text.' })
+  @ApiOkResponse({ type: UserPageDto })
+  list(@Query() query: UserListQueryDto): Promise<Page<UserResponse>> {
+    return this.users.list(query, query);
+  }
+
+  @Get(':id')
+  @RequirePermission('users.read')
+  @ApiOperation({ summary: 'One user (with an ETag).' })
+  @ApiOkResponse({ type: UserResponseDto })
+  @ApiNotFoundResponse({ type: ProblemDetailsDto })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<UserResponse> {
+    return this.users.get(id);
+  }
+
+  @Post()
+  @RequirePermission('users.create')
+  @Idempotent()
+  @ApiOperation({ summary: 'Create a user; answers a one-time set-password link valid 24 h.' })
+  @ApiCreatedResponse({ type: CreateUserResponseDto })
+  @ApiConflictResponse({ type: ProblemDetailsDto, description: 'The email is taken.' })
+  @ApiUnprocessableEntityResponse({ type: ProblemDetailsDto, description: 'No such department.' })
+  create(
+    @Body() body: CreateUserDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<CreateUserResponse> {
+    return this.users.create(body, actor, expectedOrigin(request));
+  }
+
+  @Patch(':id')
+  @RequirePermission('users.update')
+  @ApiIfMatch()
+  @ApiOperation({
+    summary: 'Change name, role or department, or deactivate (ends sessions at once).',
+  })
+  @ApiOkResponse({ type: UserResponseDto })
+  @ApiNotFoundResponse({ type: ProblemDetailsDto })
+  @ApiPreconditionFailedResponse({
+    type: ProblemDetailsDto,
+    description: 'Changed by someone else.',
+  })
+  @ApiUnprocessableEntityResponse({ type: ProblemDetailsDto })
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @IfMatch() version: number,
+    @Body() body: UpdateUserDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<UserResponse> {
+    return this.users.update(id, version, body, actor);
+  }
+}
+
+@ApiTags('auth')
+@Controller('auth/password')
+export class PasswordController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post()
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Choose a password with the token of a set-password link.' })
+  @ApiNoContentResponse()
+  @ApiBadRequestResponse({
+    type: ProblemDetailsDto,
+    description: 'Too short, too long or too common.',
+  })
+  @ApiGoneResponse({ type: ProblemDetailsDto, description: 'The link was used or has expired.' })
+  setPassword(@Body() body: SetPasswordDto): Promise<void> {
+    return this.users.setPassword(body);
+  }
+}

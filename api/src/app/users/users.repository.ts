@@ -1,0 +1,195 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { DepartmentRef, Role } from '@waypoint/contracts';
+import { DataSource, type EntityManager, In, type Repository } from 'typeorm';
+import { isUniqueViolation } from '../common/database-errors';
+import type { PageRequest } from '../common/paging';
+import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
+import { UserEntity } from './user.entity';
+
+export interface UserFilter {
+  role?: Role;
+  departmentId?: string;
+  active?: boolean;
+  q?: string;
+}
+
+export interface UserRow extends UserEntity {
+  passwordSet: boolean;
+}
+
+export interface UserChanges {
+  displayName?: string;
+  role?: Role;
+  departmentId?: string;
+  active?: boolean;
+}
+
+const EMAIL_KEY = 'users_email_key';
+const emailTaken = (email: string): ConflictException =>
+  new ConflictException(`A user with the email ${email} already exists.`);
+
+@Injectable()
+export class UsersRepository {
+  constructor(
+    @InjectRepository(UserEntity) private readonly repository: Repository<UserEntity>,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  private query(manager?: EntityManager) {
+    return (manager ? manager.getRepository(UserEntity) : this.repository)
+      .createQueryBuilder('u')
+      .select([
+        'u.id',
+        'u.email',
+        'u.displayName',
+        'u.role',
+        'u.departmentId',
+        'u.active',
+        'u.version',
+        'u.createdAt',
+        'u.updatedAt',
+      ])
+      .addSelect('u.password_hash IS NOT NULL', 'password_set');
+  }
+
+  private static withPasswordFlag(
+    entities: UserEntity[],
+    raw: Array<{ password_set: boolean }>,
+  ): UserRow[] {
+    return entities.map((entity, index) => ({
+      ...entity,
+      passwordSet: raw[index]?.password_set === true,
+    }));
+  }
+
+  async list(filter: UserFilter, page: PageRequest): Promise<{ rows: UserRow[]; total: number }> {
+    const qb = this.query();
+    if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
+    if (filter.departmentId)
+      qb.andWhere('u.department_id = :departmentId', { departmentId: filter.departmentId });
+    if (filter.active !== undefined) qb.andWhere('u.active = :active', { active: filter.active });
+    if (filter.q) {
+      qb.andWhere(
+        "(lower(u.email) LIKE :q ESCAPE '\\' OR lower(u.display_name) LIKE :q ESCAPE '\\')",
+        {
+          q: `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+        },
+      );
+    }
+    const total = await qb.getCount();
+    const { entities, raw } = await qb
+      .orderBy('lower(u.display_name)', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .limit(page.limit)
+      .offset(page.offset)
+      .getRawAndEntities<{ password_set: boolean }>();
+    return { rows: UsersRepository.withPasswordFlag(entities, raw), total };
+  }
+
+  async findById(id: string, manager?: EntityManager): Promise<UserRow | null> {
+    const { entities, raw } = await this.query(manager)
+      .where('u.id = :id', { id })
+      .getRawAndEntities<{ password_set: boolean }>();
+    return UsersRepository.withPasswordFlag(entities, raw)[0] ?? null;
+  }
+
+  /** Department names for the users shown, in one IN (...) query. */
+  async departments(ids: Array<string | null>): Promise<Map<string, DepartmentRef>> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    if (wanted.length === 0) return new Map();
+    const rows: DepartmentRef[] = await this.dataSource
+      .createQueryBuilder()
+      .select(['d.id AS id', 'd.name AS name'])
+      .from('departments', 'd')
+      .where({ id: In(wanted) })
+      .getRawMany();
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  async departmentExists(id: string, manager: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM departments WHERE id = $1`, [id]);
+    return rows.length === 1;
+  }
+
+  async insert(
+    manager: EntityManager,
+    values: { email: string; displayName: string; role: Role; departmentId: string },
+  ): Promise<UserEntity> {
+    try {
+      return await insertReturning(manager, UserEntity, values);
+    } catch (error) {
+      if (isUniqueViolation(error, EMAIL_KEY)) throw emailTaken(values.email);
+      throw error;
+    }
+  }
+
+  async update(
+    manager: EntityManager,
+    id: string,
+    expectedVersion: number,
+    changes: UserChanges,
+  ): Promise<UserEntity> {
+    return conditionalUpdate(manager, UserEntity, id, expectedVersion, changes, 'No such user.');
+  }
+
+  async createPasswordToken(
+    manager: EntityManager,
+    userId: string,
+    tokenHash: string,
+    expiresAt: Date,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO password_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, $3)`,
+      [userId, tokenHash, expiresAt],
+    );
+  }
+
+  /**
+   * Uses a set-password token once: sets the password hash and bumps the user's version, in one
+   * transaction. Answers the user id, or null when the token is unknown, used or expired.
+   */
+  async consumePasswordToken(
+    manager: EntityManager,
+    tokenHash: string,
+  ): Promise<{ userId: string; email: string } | null> {
+    const rows: Array<{ user_id: string; email: string }> = await manager.query(
+      `UPDATE password_tokens t SET used_at = now()
+         FROM users u
+        WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now() AND u.id = t.user_id AND u.active
+        RETURNING t.user_id, u.email`,
+      [tokenHash],
+    );
+    // TypeORM answers an UPDATE with [rows, affected].
+    const returned = (Array.isArray(rows[0]) ? rows[0] : rows) as Array<{
+      user_id: string;
+      email: string;
+    }>;
+    const row = returned[0];
+    return row ? { userId: row.user_id, email: row.email } : null;
+  }
+
+  async setPasswordHash(
+    manager: EntityManager,
+    userId: string,
+    passwordHash: string,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE users SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+      [userId, passwordHash],
+    );
+  }
+
+  async findOrCreateDepartment(manager: EntityManager, name: string): Promise<string> {
+    const found: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM departments WHERE lower(name) = lower($1)`,
+      [name],
+    );
+    if (found[0]) return found[0].id;
+    const created: Array<{ id: string }> = await manager.query(
+      `INSERT INTO departments (name) VALUES ($1) RETURNING id`,
+      [name],
+    );
+    return created[0]?.id ?? '';
+  }
+}

@@ -1,0 +1,205 @@
+import {
+  GoneException,
+  Injectable,
+  Logger,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import type {
+  CreateUserRequest,
+  CreateUserResponse,
+  DepartmentRef,
+  Page,
+  SetPasswordRequest,
+  UpdateUserRequest,
+  UserResponse,
+} from '@waypoint/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/authenticated-user';
+import { CredentialsRepository } from '../auth/credentials.repository';
+import { passwordProblems } from '../auth/password-policy';
+import { hashPassword, hashSecret, newSecret } from '../auth/secrets';
+import { requireChanges } from '../common/changes';
+import { pageOf, type PageRequest } from '../common/paging';
+import { FieldValidationException } from '../common/validation';
+import { AppConfig } from '../config/app-config';
+import { type UserFilter, type UserRow, UsersRepository } from './users.repository';
+
+const ENTITY_TYPE = 'user';
+const NOT_FOUND = 'No such user.';
+export const SET_PASSWORD_LINK_HOURS = 24;
+
+export function mapUser(user: UserRow, departments: Map<string, DepartmentRef>): UserResponse {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    department: user.departmentId ? (departments.get(user.departmentId) ?? null) : null,
+    active: user.active,
+    passwordSet: user.passwordSet,
+    version: user.version,
+    createdAt: user.createdAt.toISOString(),
+    updatedAt: user.updatedAt.toISOString(),
+  };
+}
+
+@Injectable()
+export class UsersService {
+  private readonly logger = new Logger('Users');
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly credentials: CredentialsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(filter: UserFilter, page: PageRequest): Promise<Page<UserResponse>> {
+    const { rows, total } = await this.users.list(filter, page);
+    const departments = await this.users.departments(rows.map((r) => r.departmentId));
+    return pageOf(
+      rows.map((row) => mapUser(row, departments)),
+      total,
+      page,
+    );
+  }
+
+  async get(id: string): Promise<UserResponse> {
+    const user = await this.users.findById(id);
+    if (!user) throw new NotFoundException(NOT_FOUND);
+    return mapUser(user, await this.users.departments([user.departmentId]));
+  }
+
+  private async describe(id: string, manager: EntityManager): Promise<UserResponse> {
+    const user = await this.users.findById(id, manager);
+    if (!user) throw new NotFoundException(NOT_FOUND);
+    const departments = user.departmentId
+      ? new Map(
+          (
+            (await manager.query(`SELECT id, name FROM departments WHERE id = $1`, [
+              user.departmentId,
+            ])) as DepartmentRef[]
+          ).map((d) => [d.id, d]),
+        )
+      : new Map<string, DepartmentRef>();
+    return mapUser(user, departments);
+  }
+
+  private async assertDepartment(manager: EntityManager, departmentId: string): Promise<void> {
+    if (!(await this.users.departmentExists(departmentId, manager))) {
+      throw new UnprocessableEntityException(`No department with the id ${departmentId}.`);
+    }
+  }
+
+  /** Creates the user without a password and issues a one-time set-password link (24 h). */
+  async create(
+    request: CreateUserRequest,
+    actor: Actor | null,
+    origin: string,
+  ): Promise<CreateUserResponse> {
+    const secret = newSecret('wpp');
+    const expiresAt = new Date(Date.now() + SET_PASSWORD_LINK_HOURS * 3_600_000);
+    const user = await this.dataSource.transaction(async (manager) => {
+      await this.assertDepartment(manager, request.departmentId);
+      const created = await this.users.insert(manager, {
+        email: request.email.trim().toLowerCase(),
+        displayName: request.displayName.trim(),
+        role: request.role,
+        departmentId: request.departmentId,
+      });
+      await this.users.createPasswordToken(manager, created.id, secret.hash, expiresAt);
+      const described = await this.describe(created.id, manager);
+      await this.audit.record(manager, {
+        actor,
+        action: 'create',
+        entityType: ENTITY_TYPE,
+        entityId: created.id,
+        after: described,
+      });
+      return described;
+    });
+    const setPasswordUrl = `${origin}/set-password?token=${encodeURIComponent(secret.token)}`;
+    if (this.config.demo) {
+      this.logger.log(
+        { userId: user.id, setPasswordUrl },
+        `set-password link for ${user.email}: ${setPasswordUrl}`,
+      );
+    }
+    return { user, setPasswordUrl, setPasswordExpiresAt: expiresAt.toISOString() };
+  }
+
+  /**
+   * The first admin, from the command line (`npm run admin:create`): finds or creates the
+   * department by name, then creates the user like an admin would (audited as the system).
+   */
+  async createAdmin(
+    input: { email: string; displayName: string },
+    departmentName: string,
+    baseUrl: string,
+  ): Promise<CreateUserResponse> {
+    const departmentId = await this.dataSource.transaction((manager) =>
+      this.users.findOrCreateDepartment(manager, departmentName.trim()),
+    );
+    return this.create({ ...input, role: 'admin', departmentId }, null, baseUrl);
+  }
+
+  /** Conditional on the version read (If-Match). Deactivating ends the user's sessions and tokens. */
+  async update(
+    id: string,
+    expectedVersion: number,
+    request: UpdateUserRequest,
+    actor: Actor,
+  ): Promise<UserResponse> {
+    const changes = requireChanges(request);
+    if (changes.active === false && id === actor.userId) {
+      throw new UnprocessableEntityException('You cannot deactivate yourself.');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.describe(id, manager);
+      if (changes.departmentId) await this.assertDepartment(manager, changes.departmentId);
+      await this.users.update(manager, id, expectedVersion, {
+        ...changes,
+        ...(changes.displayName ? { displayName: changes.displayName.trim() } : {}),
+      });
+      if (changes.active === false) await this.credentials.revokeAllFor(manager, id);
+      const after = await this.describe(id, manager);
+      const action =
+        changes.active === false ? 'deactivate' : changes.active === true ? 'reactivate' : 'update';
+      await this.audit.record(manager, {
+        actor,
+        action,
+        entityType: ENTITY_TYPE,
+        entityId: id,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  /** Sets a password from a one-time link. The link works once and for 24 hours. */
+  async setPassword(request: SetPasswordRequest): Promise<void> {
+    const early = passwordProblems(request.password);
+    if (early.length > 0) throw new FieldValidationException({ password: early });
+    const passwordHash = await hashPassword(request.password);
+    await this.dataSource.transaction(async (manager) => {
+      const owner = await this.users.consumePasswordToken(manager, hashSecret(request.token));
+      if (!owner)
+        throw new GoneException(
+          'This set-password link is not valid any more: ask an admin for a new one.',
+        );
+      const problems = passwordProblems(request.password, { email: owner.email });
+      if (problems.length > 0) throw new FieldValidationException({ password: problems });
+      await this.users.setPasswordHash(manager, owner.userId, passwordHash);
+      await this.audit.record(manager, {
+        actor: { userId: owner.userId, requestId: null },
+        action: 'set_password',
+        entityType: ENTITY_TYPE,
+        entityId: owner.userId,
+      });
+    });
+  }
+}

@@ -1,0 +1,260 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '@waypoint/contracts';
+import {
+  createInitiative,
+  createMeasure,
+  createMilestone,
+  createReading,
+  type Criterion,
+} from '../factories/domain';
+import { call, type Session, signIn } from '../support/auth';
+import type { TestApp } from '../support/test-app';
+
+/** Helpers of the milestone, gate and step specs (one app per file, shared by its tests). */
+
+export interface Answer<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+  text: string;
+  headers: Headers;
+}
+
+/** `call()` and read the answer (JSON when there is a body). */
+export async function send<T = Record<string, unknown>>(
+  t: TestApp,
+  session: Session | null,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer<T>> {
+  const res = await call(t, session, method, path, body, headers);
+  const text = await res.text();
+  return {
+    status: res.status,
+    text,
+    body: (text ? JSON.parse(text) : null) as T,
+    headers: res.headers,
+  };
+}
+
+/** The ETag of a version, for If-Match. */
+export const etag = (version: number): Record<string, string> => ({ 'If-Match': `"${version}"` });
+
+/** Everyone a gate involves, signed in. */
+export interface Cast {
+  /** A manager who owns the initiatives (and submits their gates). */
+  owner: Session;
+  /** A manager who sponsors them: decides through the sponsor relation, not by role. */
+  sponsor: Session;
+  /** An executive unrelated to the initiatives: decides by role. */
+  executive: Session;
+  /** A member on the team. */
+  member: Session;
+  /** A member not on the team. */
+  outsider: Session;
+  /** A manager unrelated to the initiatives. */
+  manager: Session;
+  admin: Session;
+}
+
+export async function signInCast(t: TestApp): Promise<Cast> {
+  const as = (role: Role, displayName: string): Promise<Session> =>
+    signIn(t, role, { displayName });
+  return {
+    owner: await as('manager', 'Olivia Owner'),
+    sponsor: await as('manager', 'Sam Sponsor'),
+    executive: await as('executive', 'Eve Executive'),
+    member: await as('member', 'Tim Team'),
+    outsider: await as('member', 'Otto Outsider'),
+    manager: await as('manager', 'Mia Manager'),
+    admin: await as('admin', 'Ada Admin'),
+  };
+}
+
+export async function initiativeFor(
+  t: TestApp,
+  cast: Cast,
+  seed: { status?: string; title?: string; ownerId?: string; sponsorId?: string } = {},
+): Promise<string> {
+  return createInitiative(t.sql, {
+    ownerId: seed.ownerId ?? cast.owner.user.id,
+    sponsorId: seed.sponsorId ?? cast.sponsor.user.id,
+    teamIds: [cast.member.user.id],
+    status: seed.status ?? 'active',
+    title: seed.title ?? `Initiative ${randomUUID().slice(0, 8)}`,
+  });
+}
+
+export const checked = (...labels: string[]): Criterion[] =>
+  labels.map((label, i) => ({ id: `c${i + 1}`, label, checked: true }));
+
+/** A planned milestone at `position` (straight into the database; version 1). */
+export async function milestoneAt(
+  t: TestApp,
+  initiativeId: string,
+  position: number,
+  seed: { title?: string; criteria?: Criterion[]; state?: string; measureIds?: string[] } = {},
+): Promise<string> {
+  const id = await createMilestone(t.sql, initiativeId, {
+    position,
+    title: seed.title ?? `Milestone ${position}`,
+    criteria: seed.criteria ?? checked('Done'),
+    state: seed.state ?? 'planned',
+    startedAt: seed.state && seed.state !== 'planned' ? new Date() : null,
+  });
+  for (const measureId of seed.measureIds ?? []) {
+    await t.sql.query(`INSERT INTO milestone_measures (milestone_id, measure_id) VALUES ($1, $2)`, [
+      id,
+      measureId,
+    ]);
+  }
+  return id;
+}
+
+export async function measureOf(
+  t: TestApp,
+  initiativeId: string,
+  name: string,
+  seed: { baseline?: number; target?: number; direction?: string } = {},
+): Promise<string> {
+  return createMeasure(t.sql, initiativeId, { name, ...seed });
+}
+
+export async function readingOf(
+  t: TestApp,
+  measureId: string,
+  recorder: Session,
+  value: number,
+  observedAt = new Date(),
+): Promise<string> {
+  return createReading(t.sql, measureId, { value, observedAt, recordedBy: recorder.user.id });
+}
+
+export interface MilestoneBody {
+  id: string;
+  version: number;
+  state: string;
+  position: number;
+  startable: boolean;
+  criteria: Criterion[];
+  measureIds: string[];
+  startedAt: string | null;
+  submittedAt: string | null;
+  openConditions: Array<{ id: string; text: string; version: number; open: boolean }>;
+  latestSubmission: {
+    id: string;
+    snapshot: Record<string, unknown> & {
+      measures: Array<Record<string, unknown>>;
+      openConditions: Array<{ id: string; text: string }>;
+    };
+  } | null;
+  decisions: Array<{ id: string; outcome: string; conditions: Array<{ id: string }> }>;
+}
+
+export async function getMilestone(
+  t: TestApp,
+  session: Session,
+  id: string,
+): Promise<MilestoneBody> {
+  const res = await send<MilestoneBody>(t, session, 'GET', `/api/milestones/${id}`);
+  if (res.status !== 200) throw new Error(`GET milestone: ${res.status} ${res.text}`);
+  return res.body;
+}
+
+/** POSTs a transition (start, submit, resume) with the milestone's current ETag. */
+export async function transition(
+  t: TestApp,
+  session: Session,
+  id: string,
+  action: 'start' | 'submit' | 'resume',
+): Promise<Answer<MilestoneBody>> {
+  const current = await getMilestone(t, session, id);
+  return send<MilestoneBody>(
+    t,
+    session,
+    'POST',
+    `/api/milestones/${id}/${action}`,
+    undefined,
+    etag(current.version),
+  );
+}
+
+export async function initiativeStatus(t: TestApp, initiativeId: string): Promise<string> {
+  const rows = await t.sql.query<{ status: string }>(
+    `SELECT status FROM initiatives WHERE id = $1`,
+    [initiativeId],
+  );
+  return rows.rows[0]?.status ?? '';
+}
+
+export async function auditCount(t: TestApp, entityId: string, action?: string): Promise<number> {
+  const rows = await t.sql.query<{ n: string }>(
+    `SELECT count(*)::text AS n FROM audit_events
+      WHERE entity_id = $1 AND ($2::text IS NULL OR action = $2)`,
+    [entityId, action ?? null],
+  );
+  return Number(rows.rows[0]?.n ?? 0);
+}
+
+export const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+
+export interface GateSetup {
+  initiativeId: string;
+  milestoneIds: string[];
+  measureIds: string[];
+}
+
+/**
+ * An active initiative with `count` milestones (each with one checked criterion and a linked
+ * measure), the first one started, read and submitted by `submitter` (the owner by default).
+ */
+export async function submittedGate(
+  t: TestApp,
+  cast: Cast,
+  options: { count?: number; submitter?: Session; ownerId?: string; sponsorId?: string } = {},
+): Promise<GateSetup> {
+  const submitter = options.submitter ?? cast.owner;
+  const initiativeId = await initiativeFor(t, cast, {
+    ownerId: options.ownerId ?? submitter.user.id,
+    ...(options.sponsorId ? { sponsorId: options.sponsorId } : {}),
+  });
+  const measureId = await measureOf(t, initiativeId, 'Average wait');
+  const milestoneIds: string[] = [];
+  for (let position = 1; position <= (options.count ?? 2); position++) {
+    milestoneIds.push(await milestoneAt(t, initiativeId, position, { measureIds: [measureId] }));
+  }
+  const first = milestoneIds[0] ?? '';
+  const started = await transition(t, submitter, first, 'start');
+  if (started.status !== 200) throw new Error(`start: ${started.status} ${started.text}`);
+  await readingOf(t, measureId, submitter, 30);
+  const submitted = await transition(t, submitter, first, 'submit');
+  if (submitted.status !== 200) throw new Error(`submit: ${submitted.status} ${submitted.text}`);
+  return { initiativeId, milestoneIds, measureIds: [measureId] };
+}
+
+export interface DecisionBody {
+  id: string;
+  outcome: string;
+  rationale: string;
+  submissionId: string;
+  decider: { id: string; displayName: string };
+  conditions: Array<{ id: string; text: string; open: boolean; version: number }>;
+}
+
+export async function decide(
+  t: TestApp,
+  session: Session,
+  milestoneId: string,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<Answer<DecisionBody>> {
+  return send<DecisionBody>(
+    t,
+    session,
+    'POST',
+    `/api/milestones/${milestoneId}/decisions`,
+    body,
+    headers,
+  );
+}

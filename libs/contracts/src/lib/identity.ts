@@ -1,0 +1,122 @@
+import type { Role } from './domain-enums';
+
+/** Password rules, shared by the API's validation and the web forms. */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 128;
+export const EMAIL_MAX_LENGTH = 254;
+export const NAME_MAX_LENGTH = 120;
+
+/** A page of a list: limit/offset paging with the total count. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface DepartmentRef {
+  id: string;
+  name: string;
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+/** The signed-in user (GET /api/auth/me). */
+export interface CurrentUserResponse {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  department: DepartmentRef | null;
+  /** How this request was authenticated. */
+  via: 'session' | 'token';
+}
+
+export interface UserResponse {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  department: DepartmentRef | null;
+  active: boolean;
+  /** False until the user has chosen a password through their set-password link. */
+  passwordSet: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreateUserRequest {
+  email: string;
+  displayName: string;
+  role: Role;
+  departmentId: string;
+}
+
+export interface CreateUserResponse {
+  user: UserResponse;
+  /** One-time link for the user to choose a password; valid 24 h. Shown only here. */
+  setPasswordUrl: string;
+  setPasswordExpiresAt: string;
+}
+
+export interface UpdateUserRequest {
+  displayName?: string;
+  role?: Role;
+  departmentId?: string;
+  active?: boolean;
+}
+
+export interface SetPasswordRequest {
+  token: string;
+  password: string;
+}
+
+export interface ApiTokenResponse {
+  id: string;
+  name: string;
+  /** The first characters of the token, to recognise it. */
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export interface CreateApiTokenRequest {
+  name: string;
+}
+
+/** The secret is shown once, in this answer only. */
+export interface CreatedApiTokenResponse extends ApiTokenResponse {
+  token: string;
+}
+
+export interface DepartmentResponse {
+  id: string;
+  name: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreateDepartmentRequest {
+  name: string;
+}
+
+export interface UpdateDepartmentRequest {
+  name?: string;
+}
+
+export interface AuditEventResponse {
+  id: string;
+  occurredAt: string;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+}

@@ -1,0 +1,107 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
+import {
+  FormGroupDirective,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatIcon } from '@angular/material/icon';
+import { MatInput } from '@angular/material/input';
+import { Router } from '@angular/router';
+import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from '@waypoint/contracts';
+import { genericErrorMessage, httpStatusOf, problemOf, retryAfterSeconds } from '../shared/problem';
+import { AuthStore } from './auth.store';
+import { focusFirstInvalid } from './focus-first-invalid';
+import { landingUrl } from './return-url';
+
+/** Why the user was sent here, from `?reason=`; only these known values show a notice. */
+const NOTICES: Readonly<Record<string, string>> = {
+  'session-ended': 'Your session has ended. Sign in again to continue where you were.',
+  'password-set': 'Your password is set. Sign in with it now.',
+};
+
+/** What to tell the user when signing in failed. */
+export function signInErrorMessage(error: unknown): string {
+  const status = httpStatusOf(error);
+  if (status === 429) {
+    const seconds = retryAfterSeconds(error);
+    return seconds === null
+      ? 'Too many attempts, try again later.'
+      : `Too many attempts, try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`;
+  }
+  if (status === 401) {
+    return problemOf(error)?.detail ?? 'The email address or password is not right.';
+  }
+  return genericErrorMessage(error);
+}
+
+/** `/sign-in?returnUrl=...`: email and password, then on to returnUrl or the role's home. */
+@Component({
+  selector: 'wp-sign-in-page',
+  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatError, MatInput, MatButton, MatIcon],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './sign-in-page.component.html',
+  styleUrl: './auth-page.scss',
+})
+export class SignInPageComponent {
+  /** Query parameters, bound by `withComponentInputBinding()`. */
+  readonly returnUrl = input<string>();
+  readonly reason = input<string>();
+
+  private readonly store = inject(AuthStore);
+  private readonly router = inject(Router);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly formDirective = viewChild.required(FormGroupDirective);
+  private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('password');
+
+  protected readonly emailMax = EMAIL_MAX_LENGTH;
+  protected readonly passwordMax = PASSWORD_MAX_LENGTH;
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    email: ['', [Validators.required, Validators.email, Validators.maxLength(EMAIL_MAX_LENGTH)]],
+    password: ['', [Validators.required, Validators.maxLength(PASSWORD_MAX_LENGTH)]],
+  });
+  protected readonly submitting = signal(false);
+  /** The server's answer when signing in failed, shown in the alert region. */
+  protected readonly problem = signal<string | null>(null);
+  protected readonly notice = computed(() => {
+    const reason = this.reason();
+    return reason && Object.hasOwn(NOTICES, reason) ? NOTICES[reason] : null;
+  });
+
+  protected async submit(): Promise<void> {
+    if (this.submitting()) return;
+    this.problem.set(null);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      focusFirstInvalid(this.host.nativeElement);
+      return;
+    }
+    this.submitting.set(true);
+    try {
+      const user = await this.store.signIn(this.form.getRawValue());
+      await this.router.navigateByUrl(landingUrl(user.role, this.returnUrl()));
+    } catch (error) {
+      this.problem.set(signInErrorMessage(error));
+      if (httpStatusOf(error) === 401) this.retryPassword();
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+
+  /** After a wrong password: empty the password, without error marks, and focus it to retype. */
+  private retryPassword(): void {
+    this.formDirective().resetForm({ email: this.form.controls.email.value, password: '' });
+    this.passwordInput().nativeElement.focus();
+  }
+}

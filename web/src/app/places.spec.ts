@@ -1,0 +1,61 @@
+import { ROLE_VALUES } from '@waypoint/contracts';
+import { homeLabel, homeUrl, PLACES, placesFor, ROLE_HOME, roleMayOpen } from './places';
+
+const labels = (role: (typeof ROLE_VALUES)[number]) => placesFor(role).map((p) => p.label);
+
+describe('places and roles', () => {
+  it('offers every place to at least one role besides admin', () => {
+    for (const place of PLACES) {
+      expect(place.roles.filter((r) => r !== 'admin').length).toBeGreaterThan(0);
+    }
+  });
+
+  it('offers admins every place', () => {
+    expect(placesFor('admin')).toEqual(PLACES);
+  });
+
+  it.each(ROLE_VALUES)('offers a %s their home place', (role) => {
+    expect(placesFor(role).map((p) => p.path)).toContain(ROLE_HOME[role]);
+    expect(homeUrl(role)).toBe(`/${ROLE_HOME[role]}`);
+  });
+
+  it('gives each role a navigation that fits its work', () => {
+    expect(labels('executive')).toEqual([
+      'Portfolio',
+      'Approvals',
+      'Initiatives',
+      'Cycles',
+      'Customer groups',
+      'KPI review',
+      'Brief',
+    ]);
+    expect(labels('manager')).toEqual([
+      'Initiatives',
+      'My work',
+      'Cycles',
+      'Customer groups',
+      'KPI review',
+      'Brief',
+    ]);
+    expect(labels('member')).toEqual(['Initiatives', 'My work', 'Customer groups', 'Brief']);
+  });
+
+  it('names the home place', () => {
+    expect(homeLabel('member')).toBe('My work');
+    expect(homeLabel('manager')).toBe('Initiatives');
+  });
+
+  it.each([
+    ['member', '/approvals', false],
+    ['member', '/approvals?x=1', false],
+    ['member', '/initiatives/42', true],
+    ['member', '/forbidden', true],
+    ['member', '/no-such-place', true],
+    ['executive', '/approvals', true],
+    ['executive', '/my-work', false],
+    ['manager', '/portfolio#alerts', false],
+    ['manager', '/kpi-review', true],
+  ] as const)('%s may open %s: %s', (role, url, expected) => {
+    expect(roleMayOpen(role, url)).toBe(expected);
+  });
+});
