@@ -22,6 +22,11 @@ import { CommentsModule } from './comments/comments.module';
 import { HistoryModule } from './history/history.module';
 import { MilestonesModule } from './milestones/milestones.module';
 import { StepsModule } from './steps/steps.module';
+import { MeasuresModule } from './measures/measures.module';
+import { CyclesModule } from './cycles/cycles.module';
+import { PortfolioModule } from './portfolio/portfolio.module';
+import { ExportsModule } from './exports/exports.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -53,6 +58,11 @@ export class AppModule {
         HistoryModule,
         MilestonesModule,
         StepsModule,
+        MeasuresModule,
+        CyclesModule,
+        PortfolioModule,
+        ExportsModule,
+        NotificationsModule,
       ],
       providers: [
         { provide: WebHost, useValue: options.webHost },

@@ -3,6 +3,7 @@ import { Identity1764000000100 } from './1764000000100-Identity';
 import { Integrity1764000000200 } from './1764000000200-Integrity';
 import { Domain1764000000300 } from './1764000000300-Domain';
 import { InitiativeHistory1764000000400 } from './1764000000400-InitiativeHistory';
+import { MeasuresAndCycles1764000000600 } from './1764000000600-MeasuresAndCycles';
 
 /** Every migration, in order. The bundle cannot glob files, so each one is listed here. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   Integrity1764000000200,
   Domain1764000000300,
   InitiativeHistory1764000000400,
+  MeasuresAndCycles1764000000600,
 ];

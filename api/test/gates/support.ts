@@ -7,36 +7,13 @@ import {
   createReading,
   type Criterion,
 } from '../factories/domain';
-import { call, type Session, signIn } from '../support/auth';
+import { type Session, signIn } from '../support/auth';
 import type { TestApp } from '../support/test-app';
+import { type Answer, auditCount, send } from '../support/http';
+
+export { type Answer, auditCount, send };
 
 /** Helpers of the milestone, gate and step specs (one app per file, shared by its tests). */
-
-export interface Answer<T = Record<string, unknown>> {
-  status: number;
-  body: T;
-  text: string;
-  headers: Headers;
-}
-
-/** `call()` and read the answer (JSON when there is a body). */
-export async function send<T = Record<string, unknown>>(
-  t: TestApp,
-  session: Session | null,
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<Answer<T>> {
-  const res = await call(t, session, method, path, body, headers);
-  const text = await res.text();
-  return {
-    status: res.status,
-    text,
-    body: (text ? JSON.parse(text) : null) as T,
-    headers: res.headers,
-  };
-}
 
 /** The ETag of a version, for If-Match. */
 export const etag = (version: number): Record<string, string> => ({ 'If-Match': `"${version}"` });
@@ -186,15 +163,6 @@ export async function initiativeStatus(t: TestApp, initiativeId: string): Promis
     [initiativeId],
   );
   return rows.rows[0]?.status ?? '';
-}
-
-export async function auditCount(t: TestApp, entityId: string, action?: string): Promise<number> {
-  const rows = await t.sql.query<{ n: string }>(
-    `SELECT count(*)::text AS n FROM audit_events
-      WHERE entity_id = $1 AND ($2::text IS NULL OR action = $2)`,
-    [entityId, action ?? null],
-  );
-  return Number(rows.rows[0]?.n ?? 0);
 }
 
 export const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';

@@ -1,36 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { InitiativeResponse, ProblemDetails } from '@waypoint/contracts';
+import type { InitiativeResponse } from '@waypoint/contracts';
 import { createUser, type TestUser } from '../factories/users';
 import { call, type Session, signInAs } from '../support/auth';
 import type { TestApp } from '../support/test-app';
+import { type Answer, detailOf, fieldErrors as fieldsOf, send } from '../support/http';
 
-export interface Answer<T> {
-  status: number;
-  body: T;
-  headers: Headers;
-}
-
-/** `call()` and parse the JSON answer (null for an empty body). */
-export async function send<T = Record<string, unknown>>(
-  t: TestApp,
-  session: Session | null,
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<Answer<T>> {
-  const res = await call(t, session, method, path, body, headers);
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
-}
-
-/** The problem detail of an error answer. */
-export const detailOf = (answer: Answer<unknown>): string =>
-  (answer.body as ProblemDetails | null)?.detail ?? '';
-
-/** The per-field errors of a 400. */
-export const fieldsOf = (answer: Answer<unknown>): string[] =>
-  Object.keys((answer.body as ProblemDetails | null)?.errors ?? {}).sort();
+export { type Answer, detailOf, fieldsOf, send };
 
 /** A user of that role with a recognisable name, signed in. */
 export async function person(

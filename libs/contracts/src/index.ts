@@ -5,3 +5,6 @@ export * from './lib/identity';
 export * from './lib/customer-groups';
 export * from './lib/initiatives';
 export * from './lib/gates';
+export * from './lib/measures';
+export * from './lib/portfolio';
+export * from './lib/notifications';

@@ -125,7 +125,8 @@ export class App {
 
   /**
    * Keeps the signal in step when the drawer closes itself (backdrop click, Escape). Only the
-   * close is mirrored: `openedChange` arrives after the animation and could undo a later close.
+   * close is mirrored, as it starts (`closedStart`): `openedChange` and `closed` arrive after the
+   * animation, late on a busy machine, and `openedChange` could undo a later close.
    */
   protected onNavClosed(): void {
     this.navToggled.set(false);

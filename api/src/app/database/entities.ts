@@ -8,6 +8,11 @@ import { CommentEntity } from '../comments/comment.entity';
 import { MilestoneEntity } from '../milestones/milestone.entity';
 import { StepEntity } from '../steps/step.entity';
 import { GateDecisionEntity, GateSubmissionEntity } from '../gates/gate-records.entity';
+import { MeasureEntity } from '../measures/measure.entity';
+import { ReadingEntity } from '../measures/reading.entity';
+import { CycleEntity } from '../cycles/cycle.entity';
+import { CycleReviewEntity } from '../cycles/cycle-review.entity';
+import { NotificationEntity } from '../notifications/notification.entity';
 
 /** Every entity, listed explicitly (the production bundle cannot glob). */
 export const entities = [
@@ -22,4 +27,9 @@ export const entities = [
   StepEntity,
   GateSubmissionEntity,
   GateDecisionEntity,
+  MeasureEntity,
+  ReadingEntity,
+  CycleEntity,
+  CycleReviewEntity,
+  NotificationEntity,
 ];

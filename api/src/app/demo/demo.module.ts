@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { DemoRepository } from './demo.repository';
 import { DemoService } from './demo.service';
+import { DemoStoryRunner } from './demo-story.runner';
 
 @Module({
-  providers: [DemoService, DemoRepository],
+  providers: [DemoService, DemoRepository, DemoStoryRunner],
   exports: [DemoService],
 })
 export class DemoModule {}

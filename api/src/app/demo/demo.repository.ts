@@ -21,23 +21,32 @@ export interface DemoUser {
   passwordHash: string;
 }
 
+const idsOf = (result: { identifiers: Array<Record<string, unknown>> }): string[] =>
+  result.identifiers.map((i) => String(i['id']));
+
 @Injectable()
 export class DemoRepository {
   /** Inserts the departments and answers their ids by name. */
   async insertDepartments(manager: EntityManager, names: string[]): Promise<Map<string, string>> {
-    const result = await manager.insert(
-      DepartmentEntity,
-      names.map((name) => ({ name })),
+    const ids = idsOf(
+      await manager.insert(
+        DepartmentEntity,
+        names.map((name) => ({ name })),
+      ),
     );
-    const ids = result.identifiers.map((i) => String(i['id']));
     return new Map(names.map((name, index) => [name, ids[index] ?? '']));
   }
 
-  async insertCustomerGroups(manager: EntityManager, groups: DemoCustomerGroup[]): Promise<void> {
-    await manager.insert(CustomerGroupEntity, groups);
+  async insertCustomerGroups(
+    manager: EntityManager,
+    groups: DemoCustomerGroup[],
+  ): Promise<Map<string, string>> {
+    const ids = idsOf(await manager.insert(CustomerGroupEntity, groups));
+    return new Map(groups.map((group, index) => [group.name, ids[index] ?? '']));
   }
 
-  async insertUsers(manager: EntityManager, users: DemoUser[]): Promise<void> {
-    await manager.insert(UserEntity, users);
+  async insertUsers(manager: EntityManager, users: DemoUser[]): Promise<Map<string, string>> {
+    const ids = idsOf(await manager.insert(UserEntity, users));
+    return new Map(users.map((user, index) => [user.email, ids[index] ?? '']));
   }
 }

@@ -1,91 +1,105 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { Role } from '@waypoint/contracts';
+import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/secrets';
 import { DemoRepository } from './demo.repository';
+import { type DemoPerson, DemoStoryRunner } from './demo-story.runner';
+import { type Group, PEOPLE, type Person } from './demo-story';
 
-/** The demo accounts (README lists them). They exist only in demo mode. */
+/** The password of every demo account (README lists them). They exist only in demo mode. */
 export const DEMO_PASSWORD = 'waypoint-demo-2026';
-export const DEMO_ACCOUNTS: ReadonlyArray<{
-  email: string;
-  displayName: string;
-  role: Role;
-  department: string;
+export const DEMO_ADMIN = {
+  email: 'admin@waypoint.test',
+  displayName: 'Alex Admin',
+  role: 'admin' as Role,
+  department: 'IT',
+};
+
+const DEPARTMENTS = ['Customer Service', 'Operations', 'Marketing', 'Finance', 'IT'];
+
+const GROUPS: Array<{
+  name: Group;
+  description: string;
+  intent: 'grow' | 'nurture' | 'retain' | 'reduce_cost_to_serve';
+  valueProposition: string;
+  protected: boolean;
 }> = [
-  { email: 'admin@waypoint.test', displayName: 'Alex Admin', role: 'admin', department: 'IT' },
   {
-    email: 'executive@waypoint.test',
-    displayName: 'Erin Executive',
-    role: 'executive',
-    department: 'Finance',
+    name: 'Loyal families',
+    description: 'Households with us for five years or more, two or more products.',
+    intent: 'retain',
+    valueProposition: 'Reliable service that remembers them.',
+    protected: true,
   },
   {
-    email: 'manager@waypoint.test',
-    displayName: 'Morgan Manager',
-    role: 'manager',
-    department: 'Customer Service',
+    name: 'New digital customers',
+    description: 'Joined online in the last twelve months.',
+    intent: 'grow',
+    valueProposition: 'Everything done in minutes, from the phone.',
+    protected: false,
   },
   {
-    email: 'member@waypoint.test',
-    displayName: 'Mika Member',
-    role: 'member',
-    department: 'Operations',
+    name: 'Small businesses',
+    description: 'Sole traders and firms under ten people.',
+    intent: 'nurture',
+    valueProposition: 'A named contact who knows their trade.',
+    protected: false,
+  },
+  {
+    name: 'Occasional buyers',
+    description: 'One purchase a year or fewer, mostly through the call centre.',
+    intent: 'reduce_cost_to_serve',
+    valueProposition: 'Simple self-service for simple needs.',
+    protected: false,
   },
 ];
 
-/** The demo organisation a newcomer sees on an empty database (WAYPOINT_DEMO=false skips it). */
+/**
+ * The demo organisation a newcomer sees on an empty database (WAYPOINT_DEMO=false skips it):
+ * departments, customer groups and people, then the story of five initiatives over three cycles,
+ * played through the application's services.
+ */
 @Injectable()
 export class DemoService {
-  constructor(private readonly repository: DemoRepository) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: DemoRepository,
+    private readonly story: DemoStoryRunner,
+  ) {}
 
-  async load(manager: EntityManager): Promise<void> {
-    const departments = await this.repository.insertDepartments(manager, [
-      'Customer Service',
-      'Operations',
-      'Marketing',
-      'Finance',
-      'IT',
-    ]);
-    await this.repository.insertCustomerGroups(manager, [
-      {
-        name: 'Loyal families',
-        description: 'Households with us for five years or more, two or more products.',
-        intent: 'retain',
-        valueProposition: 'Reliable service that remembers them.',
-        protected: true,
-      },
-      {
-        name: 'New digital customers',
-        description: 'Joined online in the last twelve months.',
-        intent: 'grow',
-        valueProposition: 'Everything done in minutes, from the phone.',
-        protected: false,
-      },
-      {
-        name: 'Small businesses',
-        description: 'Sole traders and firms under ten people.',
-        intent: 'nurture',
-        valueProposition: 'A named contact who knows their trade.',
-        protected: false,
-      },
-      {
-        name: 'Occasional buyers',
-        description: 'One purchase a year or fewer, mostly through the call centre.',
-        intent: 'reduce_cost_to_serve',
-        valueProposition: 'Simple self-service for simple needs.',
-        protected: false,
-      },
-    ]);
+  async load(): Promise<void> {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    await this.repository.insertUsers(
-      manager,
-      DEMO_ACCOUNTS.map((account) => ({
-        email: account.email,
-        displayName: account.displayName,
-        role: account.role,
-        departmentId: departments.get(account.department) ?? '',
-        passwordHash,
-      })),
-    );
+    const { people, groups } = await this.dataSource.transaction(async (manager) => {
+      const departments = await this.repository.insertDepartments(manager, DEPARTMENTS);
+      const groupIds = await this.repository.insertCustomerGroups(manager, GROUPS);
+      const accounts = [DEMO_ADMIN, ...Object.values(PEOPLE)];
+      const userIds = await this.repository.insertUsers(
+        manager,
+        accounts.map((a) => ({
+          email: a.email,
+          displayName: a.displayName,
+          role: a.role,
+          departmentId: departments.get(a.department) ?? '',
+          passwordHash,
+        })),
+      );
+      const byPerson = Object.fromEntries(
+        (Object.entries(PEOPLE) as Array<[Person, (typeof PEOPLE)[Person]]>).map(([key, p]) => [
+          key,
+          {
+            id: userIds.get(p.email) ?? '',
+            email: p.email,
+            displayName: p.displayName,
+            role: p.role,
+            departmentId: departments.get(p.department) ?? '',
+          } satisfies DemoPerson,
+        ]),
+      ) as Record<Person, DemoPerson>;
+      const byGroup = Object.fromEntries(
+        GROUPS.map((g) => [g.name, groupIds.get(g.name) ?? '']),
+      ) as Record<Group, string>;
+      return { people: byPerson, groups: byGroup };
+    });
+    await this.story.play(people, groups);
   }
 }

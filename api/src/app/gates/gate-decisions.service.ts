@@ -19,6 +19,7 @@ import type { MilestoneEntity } from '../milestones/milestone.entity';
 import { MILESTONE_NOT_FOUND, MilestonesRepository } from '../milestones/milestones.repository';
 import { PeopleRepository } from '../milestones/people.repository';
 import { assertFresh } from '../milestones/preconditions';
+import { NotificationEvents } from '../notifications/notification-events.service';
 import { applyingDomainRules, decisionInvalid, GateProblemException } from './domain-problems';
 import { EvidenceRepository } from './evidence.repository';
 import type { GateDecisionEntity } from './gate-records.entity';
@@ -35,6 +36,7 @@ export class GateDecisionsService {
     private readonly evidence: EvidenceRepository,
     private readonly people: PeopleRepository,
     private readonly audit: AuditService,
+    private readonly notify: NotificationEvents,
   ) {}
 
   async list(milestoneId: string, page: PageRequest): Promise<Page<GateDecisionResponse>> {
@@ -129,6 +131,16 @@ export class GateDecisionsService {
           });
         }
         if (state === 'approved') await this.freezeBaselines(m, milestone, actor);
+        await this.notify.gateDecided(
+          m,
+          milestone,
+          {
+            outcome: request.outcome,
+            rationale: request.rationale ?? '',
+            conditionCount: request.conditions?.length ?? 0,
+          },
+          actor,
+        );
         return answer;
       }),
     );

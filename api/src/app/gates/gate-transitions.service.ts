@@ -17,6 +17,7 @@ import {
   MilestonesRepository,
 } from '../milestones/milestones.repository';
 import { assertFresh, refuse } from '../milestones/preconditions';
+import { NotificationEvents } from '../notifications/notification-events.service';
 import { applyingDomainRules, submissionBlocked } from './domain-problems';
 import { buildEvidenceSnapshot, type EvidenceInput, submissionInput } from './evidence';
 import { EvidenceRepository } from './evidence.repository';
@@ -34,6 +35,7 @@ export class GateTransitionsService {
     private readonly evidence: EvidenceRepository,
     private readonly views: MilestoneViewsService,
     private readonly audit: AuditService,
+    private readonly notify: NotificationEvents,
   ) {}
 
   /** Only the first milestone not yet approved starts, while the initiative is active. */
@@ -47,6 +49,7 @@ export class GateTransitionsService {
       );
       const state = milestoneTransition(milestone.state, { type: 'start' });
       await this.milestones.update(m, id, expectedVersion, { state, startedAt: new Date() });
+      await this.notify.milestoneStarted(m, milestone);
       return this.finish(m, actor, 'start', milestone);
     });
   }
@@ -76,6 +79,7 @@ export class GateTransitionsService {
         submittedAt: submission.submittedAt,
         submittedBy: actor.userId,
       });
+      await this.notify.gateSubmitted(m, milestone, actor);
       return this.finish(m, actor, 'submit', milestone, { submissionId: submission.id });
     });
   }

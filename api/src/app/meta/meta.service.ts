@@ -18,11 +18,11 @@ export class MetaService implements OnApplicationBootstrap {
 
   /** On an empty database: record the installation and, in demo mode, load the demo organisation. */
   async onApplicationBootstrap(): Promise<void> {
-    const created = await this.dataSource.transaction(async (manager) => {
-      const isNew = await this.installations.createIfAbsent(manager, this.config.demo);
-      if (isNew && this.config.demo) await this.demo.load(manager);
-      return isNew;
-    });
+    const created = await this.dataSource.transaction((manager) =>
+      this.installations.createIfAbsent(manager, this.config.demo),
+    );
+    // The demo is played through the application's services, each in its own transaction.
+    if (created && this.config.demo) await this.demo.load();
     if (created) {
       this.logger.log(
         this.config.demo

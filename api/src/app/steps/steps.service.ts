@@ -9,6 +9,7 @@ import { MILESTONE_NOT_FOUND } from '../milestones/milestones.repository';
 import { PeopleRepository } from '../milestones/people.repository';
 import { initiativePlanProblem, moveTo } from '../milestones/plan-rules';
 import { assertFresh, refuse } from '../milestones/preconditions';
+import { NotificationEvents } from '../notifications/notification-events.service';
 import { mapStep } from './dto/step.dto';
 import {
   STEP_NOT_FOUND,
@@ -36,6 +37,7 @@ export class StepsService {
     private readonly steps: StepsRepository,
     private readonly people: PeopleRepository,
     private readonly audit: AuditService,
+    private readonly notify: NotificationEvents,
   ) {}
 
   async list(
@@ -82,6 +84,7 @@ export class StepsService {
         initiativeId: parent.initiativeId,
         after,
       });
+      if (request.assigneeId) await this.notify.stepAssigned(m, after, request.assigneeId, actor);
       return after;
     });
   }
@@ -119,6 +122,9 @@ export class StepsService {
         before,
         after,
       });
+      if (changes.assigneeId && changes.assigneeId !== before.assignee?.id) {
+        await this.notify.stepAssigned(m, after, changes.assigneeId, actor);
+      }
       return after;
     });
   }

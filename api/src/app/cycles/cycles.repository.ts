@@ -1,0 +1,93 @@
+import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { CycleSort } from '@waypoint/contracts';
+import { QueryFailedError, type EntityManager, type Repository } from 'typeorm';
+import { isUniqueViolation } from '../common/database-errors';
+import type { PageRequest } from '../common/paging';
+import { insertReturning } from '../common/versioned-writes';
+import type { DaySpan } from './cycle-periods';
+import { CycleEntity } from './cycle.entity';
+
+export interface CycleFilter {
+  from?: string;
+  to?: string;
+}
+
+const NAME_KEY = 'cycles_name_key';
+/** The exclusion constraint of migration 1764000000600: no two cycles share a day. */
+const NO_OVERLAP = 'cycles_no_overlap';
+
+function isExclusionViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: unknown; constraint?: unknown };
+  return driverError.code === '23P01' && driverError.constraint === NO_OVERLAP;
+}
+
+@Injectable()
+export class CyclesRepository {
+  constructor(
+    @InjectRepository(CycleEntity) private readonly repository: Repository<CycleEntity>,
+  ) {}
+
+  async list(
+    filter: CycleFilter,
+    sort: CycleSort,
+    page: PageRequest,
+  ): Promise<{ rows: CycleEntity[]; total: number }> {
+    const qb = this.repository.createQueryBuilder('c');
+    if (filter.from) qb.andWhere('c.ends_on >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('c.starts_on <= :to', { to: filter.to });
+    const [rows, total] = await qb
+      .orderBy('c.starts_on', sort === '-startsOn' ? 'DESC' : 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(page.limit)
+      .offset(page.offset)
+      .getManyAndCount();
+    return { rows, total };
+  }
+
+  async findById(id: string, manager?: EntityManager): Promise<CycleEntity | null> {
+    return (manager ? manager.getRepository(CycleEntity) : this.repository).findOneBy({ id });
+  }
+
+  /** The cycle that ends last. */
+  async latest(manager: EntityManager): Promise<CycleEntity | null> {
+    return manager
+      .getRepository(CycleEntity)
+      .createQueryBuilder('c')
+      .orderBy('c.ends_on', 'DESC')
+      .limit(1)
+      .getOne();
+  }
+
+  /** A cycle that shares a day with the span, if any. */
+  async overlapping(
+    manager: EntityManager,
+    span: Omit<DaySpan, 'name'>,
+  ): Promise<CycleEntity | null> {
+    return manager
+      .getRepository(CycleEntity)
+      .createQueryBuilder('c')
+      .where('c.starts_on <= :endsOn AND c.ends_on >= :startsOn', span)
+      .orderBy('c.starts_on', 'ASC')
+      .limit(1)
+      .getOne();
+  }
+
+  /** 409 when the name is taken; 422 when a concurrent write made it overlap. */
+  async insert(manager: EntityManager, span: DaySpan): Promise<CycleEntity> {
+    try {
+      return await insertReturning(manager, CycleEntity, span);
+    } catch (error) {
+      if (isUniqueViolation(error, NAME_KEY)) {
+        throw new ConflictException(`A cycle named "${span.name}" already exists.`);
+      }
+      if (isExclusionViolation(error)) {
+        throw new UnprocessableEntityException(
+          `${span.startsOn}..${span.endsOn} overlaps another cycle.`,
+        );
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import {
+  type CreateCycleRequest,
+  CYCLE_MAX_DAYS,
+  type CyclePeriod,
+  type CycleResponse,
+  type CycleSort,
+  type Page,
+} from '@waypoint/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/authenticated-user';
+import { pageOf, type PageRequest } from '../common/paging';
+import { type DaySpan, lengthInDays, periodAfter, periodContaining, today } from './cycle-periods';
+import { type CycleFilter, CyclesRepository } from './cycles.repository';
+import { mapCycle } from './dto/cycle.dto';
+
+/** Improvement cycles (seed 002: progressive improvement in roughly three-monthly cycles). */
+@Injectable()
+export class CyclesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cycles: CyclesRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(
+    filter: CycleFilter,
+    sort: CycleSort,
+    page: PageRequest,
+  ): Promise<Page<CycleResponse>> {
+    const { rows, total } = await this.cycles.list(filter, sort, page);
+    return pageOf(rows.map(mapCycle), total, page);
+  }
+
+  /** A cycle of at most a year that shares no day with another (422 names the other). */
+  async create(request: CreateCycleRequest, actor: Actor): Promise<CycleResponse> {
+    if (request.endsOn <= request.startsOn) {
+      throw new UnprocessableEntityException(
+        `endsOn (${request.endsOn}) must be after startsOn (${request.startsOn}).`,
+      );
+    }
+    const days = lengthInDays(request.startsOn, request.endsOn);
+    if (days > CYCLE_MAX_DAYS) {
+      throw new UnprocessableEntityException(
+        `A cycle lasts at most ${CYCLE_MAX_DAYS} days; ${request.startsOn}..${request.endsOn} is ${days}.`,
+      );
+    }
+    return this.dataSource.transaction((manager) => this.insert(manager, request, actor));
+  }
+
+  /**
+   * The calendar period after the latest cycle (a quarter unless asked otherwise, named e.g.
+   * 2026-Q4); with no cycle yet, the current one.
+   */
+  async createNext(period: CyclePeriod, actor: Actor): Promise<CycleResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const latest = await this.cycles.latest(manager);
+      const span = latest ? periodAfter(latest.endsOn, period) : periodContaining(today(), period);
+      return this.insert(manager, span, actor);
+    });
+  }
+
+  private async insert(
+    manager: EntityManager,
+    span: DaySpan,
+    actor: Actor,
+  ): Promise<CycleResponse> {
+    const other = await this.cycles.overlapping(manager, span);
+    if (other) {
+      throw new UnprocessableEntityException(
+        `${span.startsOn}..${span.endsOn} overlaps the cycle "${other.name}" (${other.startsOn}..${other.endsOn}); cycles must not overlap.`,
+      );
+    }
+    const created = mapCycle(await this.cycles.insert(manager, span));
+    await this.audit.record(manager, {
+      actor,
+      action: 'create',
+      entityType: 'cycle',
+      entityId: created.id,
+      after: created,
+    });
+    return created;
+  }
+}

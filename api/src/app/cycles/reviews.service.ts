@@ -1,0 +1,158 @@
+import {
+  HttpException,
+  HttpStatus,
+  Injectable,
+  NotFoundException,
+  PreconditionFailedException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import type {
+  CycleReviewResponse,
+  MeasureUserRef,
+  Page,
+  PutCycleReviewRequest,
+} from '@waypoint/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/authenticated-user';
+import { PRECONDITION_FAILED_MESSAGE, PRECONDITION_REQUIRED_MESSAGE } from '../common/etag';
+import { pageOf, type PageRequest } from '../common/paging';
+import { ValueDataRepository } from '../portfolio/value-data.repository';
+import { cycleRef, loadValueModel, type ValueModel } from '../portfolio/value-model';
+import { today } from './cycle-periods';
+import { decisionProblem } from './review-rules';
+import { CyclesRepository } from './cycles.repository';
+import { type ReviewFields, type ReviewRow, ReviewsRepository } from './reviews.repository';
+
+export function mapReview(
+  row: ReviewRow,
+  model: ValueModel,
+  authors: ReadonlyMap<string, MeasureUserRef>,
+): CycleReviewResponse {
+  return {
+    id: row.id,
+    initiativeId: row.initiativeId,
+    cycle: cycleRef(row.cycle),
+    intent: row.intent,
+    predictedChange: row.predictedChange,
+    decision: row.decision,
+    learnings: row.learnings,
+    nextIntent: row.nextIntent,
+    author: authors.get(row.authorId) ?? { id: row.authorId, displayName: '' },
+    measured: model.measuredChange(row.initiativeId, row.cycle),
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** Cycle reviews (plan-do-check-act) with the measured change computed from the readings. */
+@Injectable()
+export class ReviewsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reviews: ReviewsRepository,
+    private readonly cycles: CyclesRepository,
+    private readonly valueData: ValueDataRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(initiativeId: string, page: PageRequest): Promise<Page<CycleReviewResponse>> {
+    const { rows, total } = await this.reviews.list(initiativeId, page);
+    const model = await loadValueModel(this.valueData, [initiativeId]);
+    const authors = await this.reviews.authors(rows.map((r) => r.authorId));
+    return pageOf(
+      rows.map((row) => mapReview(row, model, authors)),
+      total,
+      page,
+    );
+  }
+
+  /**
+   * Creates the review (no If-Match) or replaces it (If-Match required: 428 without, 412 when
+   * stale). Answers whether it was created.
+   */
+  async put(
+    initiativeId: string,
+    cycleId: string,
+    expectedVersion: number | null,
+    request: PutCycleReviewRequest,
+    actor: Actor,
+  ): Promise<{ created: boolean; review: CycleReviewResponse }> {
+    const fields: ReviewFields = {
+      intent: request.intent ?? '',
+      predictedChange: request.predictedChange ?? '',
+      decision: request.decision ?? null,
+      learnings: request.learnings ?? '',
+      nextIntent: request.nextIntent ?? '',
+    };
+    const { id, created } = await this.dataSource.transaction(async (manager) => {
+      const cycle = await this.cycles.findById(cycleId, manager);
+      if (!cycle) throw new NotFoundException('No such cycle.');
+      const problem = decisionProblem(cycle, fields.decision, today());
+      if (problem) throw new UnprocessableEntityException(problem);
+      const existing = await this.reviews.find(manager, initiativeId, cycleId);
+      return existing
+        ? this.replace(manager, existing, expectedVersion, fields, actor)
+        : this.create(manager, { initiativeId, cycleId }, expectedVersion, fields, actor);
+    });
+    const row = await this.reviews.findById(id);
+    if (!row) throw new NotFoundException('No such cycle review.');
+    const model = await loadValueModel(this.valueData, [initiativeId]);
+    return { created, review: mapReview(row, model, await this.reviews.authors([row.authorId])) };
+  }
+
+  private async create(
+    manager: EntityManager,
+    target: { initiativeId: string; cycleId: string },
+    expectedVersion: number | null,
+    fields: ReviewFields,
+    actor: Actor,
+  ): Promise<{ id: string; created: boolean }> {
+    if (expectedVersion !== null) {
+      throw new PreconditionFailedException(
+        `${PRECONDITION_FAILED_MESSAGE} (There is no review of this cycle yet: leave out If-Match to create it.)`,
+      );
+    }
+    const id = await this.reviews.insert(manager, { ...target, ...fields, authorId: actor.userId });
+    await this.audit.record(manager, {
+      actor,
+      action: 'create',
+      entityType: 'cycle_review',
+      entityId: id,
+      initiativeId: target.initiativeId,
+      after: { ...target, ...fields },
+    });
+    return { id, created: true };
+  }
+
+  private async replace(
+    manager: EntityManager,
+    existing: ReviewRow,
+    expectedVersion: number | null,
+    fields: ReviewFields,
+    actor: Actor,
+  ): Promise<{ id: string; created: boolean }> {
+    if (expectedVersion === null) {
+      throw new HttpException(PRECONDITION_REQUIRED_MESSAGE, HttpStatus.PRECONDITION_REQUIRED);
+    }
+    await this.reviews.update(manager, existing.id, expectedVersion, fields);
+    const before: ReviewFields = {
+      intent: existing.intent,
+      predictedChange: existing.predictedChange,
+      decision: existing.decision,
+      learnings: existing.learnings,
+      nextIntent: existing.nextIntent,
+    };
+    await this.audit.record(manager, {
+      actor,
+      action: 'update',
+      entityType: 'cycle_review',
+      entityId: existing.id,
+      initiativeId: existing.initiativeId,
+      before: { cycleId: existing.cycle.id, ...before },
+      after: { cycleId: existing.cycle.id, ...fields },
+    });
+    return { id: existing.id, created: false };
+  }
+}

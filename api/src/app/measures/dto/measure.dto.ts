@@ -1,0 +1,211 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CADENCE_VALUES,
+  type Cadence,
+  type CreateMeasureRequest,
+  DIRECTION_VALUES,
+  type Direction,
+  KPI_CLASS_VALUES,
+  type KpiClass,
+  MEASURE_NAME_MAX_LENGTH,
+  MEASURE_NUMBER_LIMIT,
+  MEASURE_SORT_VALUES,
+  MEASURE_UNIT_MAX_LENGTH,
+  MEASURE_WEIGHT_MAX,
+  type MeasureCustomerGroupRef,
+  type MeasureRef,
+  type MeasureResponse,
+  type MeasureSort,
+  type MeasureUserRef,
+  PERSPECTIVE_VALUES,
+  type Perspective,
+  type ReadingSummary,
+  type UpdateMeasureRequest,
+} from '@waypoint/contracts';
+import { IsString, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { PageDto, PageQueryDto } from '../../common/paging';
+import { OneOf, Optional, OptionalText, RequiredText } from '../../common/validators';
+import { FiniteNumber, IsoDay, UuidRef } from './field-validators';
+
+const LIMIT = MEASURE_NUMBER_LIMIT;
+
+/** The unit may be empty (a count, a ratio) but must be sent when creating. */
+const UnitText = (optional: boolean): PropertyDecorator =>
+  applyDecorators(
+    optional
+      ? ApiPropertyOptional({ maxLength: MEASURE_UNIT_MAX_LENGTH, example: 'min' })
+      : ApiProperty({ maxLength: MEASURE_UNIT_MAX_LENGTH, example: 'min' }),
+    ...(optional ? [Optional()] : []),
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' ? value.trim() : value,
+    ),
+    IsString(),
+    MaxLength(MEASURE_UNIT_MAX_LENGTH),
+  );
+
+export class CreateMeasureDto implements CreateMeasureRequest {
+  @RequiredText(MEASURE_NAME_MAX_LENGTH, 'Average wait')
+  name!: string;
+
+  @UnitText(false)
+  unit!: string;
+
+  @OneOf(PERSPECTIVE_VALUES)
+  perspective!: Perspective;
+
+  @OneOf(DIRECTION_VALUES)
+  direction!: Direction;
+
+  @FiniteNumber(-LIMIT, LIMIT, { example: 40 })
+  baseline!: number;
+
+  @FiniteNumber(-LIMIT, LIMIT, { example: 20 })
+  target!: number;
+
+  @IsoDay({ optional: true })
+  targetDate?: string;
+
+  @OneOf(CADENCE_VALUES)
+  cadence!: Cadence;
+
+  @OneOf(KPI_CLASS_VALUES)
+  kpiClass!: KpiClass;
+
+  @UuidRef({ optional: true })
+  customerGroupId?: string;
+
+  @UuidRef({
+    optional: true,
+    description: 'Only for a customer measure: a business measure of the same initiative.',
+  })
+  counterMeasureId?: string;
+
+  @UuidRef({ optional: true, description: 'The owner or a team member of the initiative.' })
+  recorderId?: string;
+
+  @FiniteNumber(0, MEASURE_WEIGHT_MAX, { optional: true, example: 1 })
+  weight?: number;
+}
+
+export class UpdateMeasureDto implements UpdateMeasureRequest {
+  @OptionalText(MEASURE_NAME_MAX_LENGTH, { nonEmpty: true })
+  name?: string;
+
+  @UnitText(true)
+  unit?: string;
+
+  @OneOf(PERSPECTIVE_VALUES, { optional: true })
+  perspective?: Perspective;
+
+  @OneOf(DIRECTION_VALUES, { optional: true })
+  direction?: Direction;
+
+  @FiniteNumber(-LIMIT, LIMIT, {
+    optional: true,
+    description: 'Refused (422) once the baseline is frozen.',
+  })
+  baseline?: number;
+
+  @FiniteNumber(-LIMIT, LIMIT, { optional: true })
+  target?: number;
+
+  @IsoDay({ optional: true, nullable: true })
+  targetDate?: string | null;
+
+  @OneOf(CADENCE_VALUES, { optional: true })
+  cadence?: Cadence;
+
+  @OneOf(KPI_CLASS_VALUES, { optional: true })
+  kpiClass?: KpiClass;
+
+  @UuidRef({ optional: true, nullable: true })
+  customerGroupId?: string | null;
+
+  @UuidRef({ optional: true, nullable: true })
+  counterMeasureId?: string | null;
+
+  @UuidRef({ optional: true, nullable: true })
+  recorderId?: string | null;
+
+  @FiniteNumber(0, MEASURE_WEIGHT_MAX, { optional: true })
+  weight?: number;
+}
+
+export class MeasureListQueryDto extends PageQueryDto {
+  @OneOf(PERSPECTIVE_VALUES, { optional: true })
+  perspective?: Perspective;
+
+  @OneOf(KPI_CLASS_VALUES, { optional: true })
+  kpiClass?: KpiClass;
+
+  @UuidRef({ optional: true })
+  customerGroupId?: string;
+
+  @OptionalText(MEASURE_NAME_MAX_LENGTH, { nonEmpty: true })
+  q?: string;
+
+  @OneOf(MEASURE_SORT_VALUES, { optional: true })
+  sort?: MeasureSort;
+}
+
+class MeasureUserRefDto implements MeasureUserRef {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() displayName!: string;
+}
+
+class MeasureCustomerGroupRefDto implements MeasureCustomerGroupRef {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() protected!: boolean;
+}
+
+class MeasureRefDto implements MeasureRef {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: PERSPECTIVE_VALUES }) perspective!: Perspective;
+}
+
+export class ReadingSummaryDto implements ReadingSummary {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() value!: number;
+  @ApiProperty({ format: 'date-time' }) observedAt!: string;
+}
+
+export class MeasureResponseDto implements MeasureResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) initiativeId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() unit!: string;
+  @ApiProperty({ enum: PERSPECTIVE_VALUES }) perspective!: Perspective;
+  @ApiProperty({ enum: DIRECTION_VALUES }) direction!: Direction;
+  @ApiProperty() baseline!: number;
+  @ApiProperty() target!: number;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) targetDate!: string | null;
+  @ApiProperty({ enum: CADENCE_VALUES }) cadence!: Cadence;
+  @ApiProperty({ enum: KPI_CLASS_VALUES }) kpiClass!: KpiClass;
+  @ApiProperty() weight!: number;
+  @ApiProperty({ type: MeasureCustomerGroupRefDto, nullable: true })
+  customerGroup!: MeasureCustomerGroupRef | null;
+  @ApiProperty({ type: MeasureRefDto, nullable: true }) counterMeasure!: MeasureRef | null;
+  @ApiProperty({ type: MeasureUserRefDto, nullable: true }) recorder!: MeasureUserRef | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  baselineFrozenAt!: string | null;
+  @ApiProperty({ type: ReadingSummaryDto, nullable: true })
+  latestReading!: ReadingSummary | null;
+  @ApiProperty({ type: Number, nullable: true, description: '0 at baseline, 1 at target.' })
+  progress!: number | null;
+  @ApiProperty() stale!: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) staleSince!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  readingDueAt!: string | null;
+  @ApiProperty({ description: 'Increments on every change; the ETag is "<version>".' })
+  version!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class MeasurePageDto extends PageDto(MeasureResponseDto) {}
+
+export { MeasureUserRefDto };

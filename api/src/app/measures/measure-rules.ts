@@ -1,0 +1,78 @@
+import { UnprocessableEntityException } from '@nestjs/common';
+import type { Perspective } from '@waypoint/contracts';
+import { measureScaleProblem, type MeasureScale } from '@waypoint/domain';
+
+/** A measure as the counter-measure rules see it. */
+export interface CounterCandidate {
+  id: string;
+  initiativeId: string;
+  name: string;
+  perspective: Perspective;
+}
+
+export interface CounterMeasureInput {
+  /** The measure being written (null while creating it). */
+  measureId: string | null;
+  initiativeId: string;
+  perspective: Perspective;
+  counterMeasureId: string | null;
+  /** The record `counterMeasureId` names, or null when there is none. */
+  counter: CounterCandidate | null;
+  /** Names of the customer measures that name this measure as their counter-measure. */
+  guardedNames: readonly string[];
+}
+
+/**
+ * A counter-measure pairs a customer measure with a business measure of the same initiative that
+ * must not get worse. Every way a write breaks that, in words.
+ */
+export function counterMeasureProblems(input: CounterMeasureInput): string[] {
+  const problems: string[] = [];
+  if (input.guardedNames.length > 0 && input.perspective !== 'business') {
+    problems.push(
+      `This measure is the counter-measure of ${input.guardedNames.map((n) => `"${n}"`).join(', ')}, so it must stay a business measure.`,
+    );
+  }
+  if (input.counterMeasureId === null) return problems;
+  if (input.perspective !== 'customer') {
+    problems.push(
+      'Only a customer measure can have a counter-measure; this is a business measure.',
+    );
+  }
+  if (input.counterMeasureId === input.measureId) {
+    problems.push('A measure cannot be its own counter-measure.');
+  } else if (input.counter === null || input.counter.initiativeId !== input.initiativeId) {
+    problems.push(
+      `The counter-measure ${input.counterMeasureId} is not a measure of this initiative.`,
+    );
+  } else if (input.counter.perspective !== 'business') {
+    problems.push(
+      `The counter-measure must be a business measure; "${input.counter.name}" is a customer measure.`,
+    );
+  }
+  return problems;
+}
+
+/** The baseline cannot change once it is frozen (when the first gate is approved). */
+export function baselineFreezeProblem(
+  current: { baseline: number; baselineFrozenAt: Date | null },
+  requested: number | undefined,
+): string | null {
+  if (requested === undefined || requested === current.baseline) return null;
+  if (current.baselineFrozenAt === null) return null;
+  return (
+    `The baseline (${current.baseline}) was frozen on ${current.baselineFrozenAt.toISOString()} ` +
+    'when the first gate was approved; it cannot change any more.'
+  );
+}
+
+/** The scale rule of libs/domain, as a list of problems. */
+export function scaleProblems(scale: MeasureScale): string[] {
+  const problem = measureScaleProblem(scale);
+  return problem === null ? [] : [problem];
+}
+
+/** 422 naming every problem, when there is any. */
+export function assertNoProblems(problems: readonly string[]): void {
+  if (problems.length > 0) throw new UnprocessableEntityException(problems.join(' '));
+}

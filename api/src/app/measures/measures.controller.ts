@@ -1,0 +1,102 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { MeasureResponse, Page } from '@waypoint/contracts';
+import type { Actor } from '../auth/authenticated-user';
+import { CurrentActor } from '../auth/current-user.decorator';
+import { RequirePermission } from '../auth/permission.decorator';
+import { ApiProblems } from '../common/api-problems';
+import { IdParams } from '../common/id-params';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
+import { ApiIfMatch, IfMatch } from '../common/if-match.decorator';
+import {
+  CreateMeasureDto,
+  MeasureListQueryDto,
+  MeasurePageDto,
+  MeasureResponseDto,
+  UpdateMeasureDto,
+} from './dto/measure.dto';
+import { MeasuresService } from './measures.service';
+
+@ApiTags('measures')
+@Controller()
+export class MeasuresController {
+  constructor(private readonly measures: MeasuresService) {}
+
+  @Get('initiatives/:id/measures')
+  @RequirePermission('initiatives.read', 'initiative')
+  @ApiOperation({
+    summary:
+      'Measures of an initiative, paged; each with its latest effective reading, progress and staleness.',
+  })
+  @ApiOkResponse({ type: MeasurePageDto })
+  @ApiProblems(400, 401, 403, 404)
+  list(
+    @Param() params: IdParams,
+    @Query() query: MeasureListQueryDto,
+  ): Promise<Page<MeasureResponse>> {
+    const { limit, offset, sort, ...filter } = query;
+    return this.measures.list(params.id, filter, sort ?? 'name', { limit, offset });
+  }
+
+  @Post('initiatives/:id/measures')
+  @Idempotent()
+  @RequirePermission('initiatives.update', 'initiative')
+  @ApiOperation({ summary: 'Add a measure (KPI) to an initiative (audited).' })
+  @ApiCreatedResponse({ type: MeasureResponseDto })
+  @ApiProblems(
+    400,
+    401,
+    403,
+    404,
+    [409, 'This Idempotency-Key is still being processed.'],
+    [
+      422,
+      'The scale is inconsistent, the counter-measure is not a business measure of this initiative, the customer group or recorder is unknown, or the Idempotency-Key was used for another request.',
+    ],
+  )
+  create(
+    @Param() params: IdParams,
+    @Body() body: CreateMeasureDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<MeasureResponse> {
+    return this.measures.create(params.id, body, actor);
+  }
+
+  @Get('measures/:id')
+  @RequirePermission('initiatives.read', 'measure')
+  @ApiOperation({ summary: 'One measure; the ETag header carries its version.' })
+  @ApiOkResponse({ type: MeasureResponseDto })
+  @ApiProblems(400, 401, 403, 404)
+  get(@Param() params: IdParams): Promise<MeasureResponse> {
+    return this.measures.get(params.id);
+  }
+
+  @Patch('measures/:id')
+  @RequirePermission('initiatives.update', 'measure')
+  @ApiIfMatch()
+  @ApiOperation({
+    summary:
+      'Change a measure, if it has not changed since you read it (baseline frozen after the first gate).',
+  })
+  @ApiOkResponse({ type: MeasureResponseDto, description: 'The new state, with its new ETag.' })
+  @ApiProblems(
+    400,
+    401,
+    403,
+    404,
+    412,
+    [
+      422,
+      'The baseline is frozen, the scale is inconsistent, or a link breaks the counter-measure rules.',
+    ],
+    428,
+  )
+  update(
+    @Param() params: IdParams,
+    @IfMatch() expectedVersion: number,
+    @Body() body: UpdateMeasureDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<MeasureResponse> {
+    return this.measures.update(params.id, expectedVersion, body, actor);
+  }
+}

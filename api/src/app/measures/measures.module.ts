@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { MeasureEntity } from './measure.entity';
+import { MeasuresController } from './measures.controller';
+import { MeasuresRepository } from './measures.repository';
+import { MeasuresService } from './measures.service';
+import { ReadingEntity } from './reading.entity';
+import { ReadingsController } from './readings.controller';
+import { ReadingsRepository } from './readings.repository';
+import { ReadingsService } from './readings.service';
+
+/** Measures (KPIs) of initiatives and their append-only readings. */
+@Module({
+  imports: [TypeOrmModule.forFeature([MeasureEntity, ReadingEntity]), AuditModule],
+  controllers: [MeasuresController, ReadingsController],
+  providers: [MeasuresService, MeasuresRepository, ReadingsService, ReadingsRepository],
+})
+export class MeasuresModule {}

@@ -1,0 +1,214 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type {
+  KpiClass,
+  MeasureCustomerGroupRef,
+  MeasureRef,
+  MeasureSort,
+  MeasureUserRef,
+  Perspective,
+} from '@waypoint/contracts';
+import { DataSource, type EntityManager, type Repository } from 'typeorm';
+import type { PageRequest } from '../common/paging';
+import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
+import type { CounterCandidate } from './measure-rules';
+import { MeasureEntity } from './measure.entity';
+
+export interface MeasureFilter {
+  perspective?: Perspective;
+  kpiClass?: KpiClass;
+  customerGroupId?: string;
+  q?: string;
+}
+
+/** What the value indices and staleness need of a reading. */
+export interface ReadingPoint {
+  id: string;
+  measureId: string;
+  value: number;
+  observedAt: Date;
+  supersedesId: string | null;
+}
+
+export type MeasureValues = Omit<
+  MeasureEntity,
+  'id' | 'version' | 'createdAt' | 'updatedAt' | 'baselineFrozenAt'
+>;
+export type MeasureChanges = Partial<MeasureValues>;
+
+const SORTS: Record<MeasureSort, [string, 'ASC' | 'DESC']> = {
+  name: ['lower(m.name)', 'ASC'],
+  '-name': ['lower(m.name)', 'DESC'],
+  createdAt: ['m.created_at', 'ASC'],
+  '-createdAt': ['m.created_at', 'DESC'],
+  perspective: ['m.perspective', 'ASC'],
+  '-perspective': ['m.perspective', 'DESC'],
+};
+
+const NOT_FOUND = 'No such measure.';
+
+@Injectable()
+export class MeasuresRepository {
+  constructor(
+    @InjectRepository(MeasureEntity) private readonly repository: Repository<MeasureEntity>,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  private runner(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  async list(
+    initiativeId: string,
+    filter: MeasureFilter,
+    sort: MeasureSort,
+    page: PageRequest,
+  ): Promise<{ rows: MeasureEntity[]; total: number }> {
+    const qb = this.repository
+      .createQueryBuilder('m')
+      .where('m.initiative_id = :initiativeId', { initiativeId });
+    if (filter.perspective) qb.andWhere('m.perspective = :p', { p: filter.perspective });
+    if (filter.kpiClass) qb.andWhere('m.kpi_class = :k', { k: filter.kpiClass });
+    if (filter.customerGroupId) {
+      qb.andWhere('m.customer_group_id = :g', { g: filter.customerGroupId });
+    }
+    if (filter.q) {
+      qb.andWhere("lower(m.name) LIKE :q ESCAPE '\\'", {
+        q: `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
+    }
+    const [expression, order] = SORTS[sort];
+    const [rows, total] = await qb
+      .orderBy(expression, order)
+      .addOrderBy('m.id', 'ASC')
+      .limit(page.limit)
+      .offset(page.offset)
+      .getManyAndCount();
+    return { rows, total };
+  }
+
+  async findById(id: string, manager?: EntityManager): Promise<MeasureEntity | null> {
+    return this.runner(manager).getRepository(MeasureEntity).findOneBy({ id });
+  }
+
+  /** Every reading of the measures, in recording order (as the domain's tie-breaks expect). */
+  async readingsOf(
+    measureIds: readonly string[],
+    manager?: EntityManager,
+  ): Promise<ReadingPoint[]> {
+    if (measureIds.length === 0) return [];
+    const rows: Array<{
+      id: string;
+      measure_id: string;
+      value: number;
+      observed_at: Date;
+      supersedes_id: string | null;
+    }> = await this.runner(manager).query(
+      `SELECT id, measure_id, value, observed_at, supersedes_id
+         FROM readings WHERE measure_id = ANY($1::uuid[])
+        ORDER BY recorded_at, id`,
+      [measureIds],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      measureId: r.measure_id,
+      value: r.value,
+      observedAt: r.observed_at,
+      supersedesId: r.supersedes_id,
+    }));
+  }
+
+  async customerGroups(
+    ids: ReadonlyArray<string | null>,
+    manager?: EntityManager,
+  ): Promise<Map<string, MeasureCustomerGroupRef>> {
+    const wanted = distinct(ids);
+    if (wanted.length === 0) return new Map();
+    const rows: MeasureCustomerGroupRef[] = await this.runner(manager).query(
+      `SELECT id, name, protected FROM customer_groups WHERE id = ANY($1::uuid[])`,
+      [wanted],
+    );
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  async measureRefs(
+    ids: ReadonlyArray<string | null>,
+    manager?: EntityManager,
+  ): Promise<Map<string, MeasureRef & { initiativeId: string }>> {
+    const wanted = distinct(ids);
+    if (wanted.length === 0) return new Map();
+    const rows: Array<MeasureRef & { initiativeId: string }> = await this.runner(manager).query(
+      `SELECT id, name, perspective, initiative_id AS "initiativeId"
+         FROM measures WHERE id = ANY($1::uuid[])`,
+      [wanted],
+    );
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  async users(
+    ids: ReadonlyArray<string | null>,
+    manager?: EntityManager,
+  ): Promise<Map<string, MeasureUserRef>> {
+    const wanted = distinct(ids);
+    if (wanted.length === 0) return new Map();
+    const rows: MeasureUserRef[] = await this.runner(manager).query(
+      `SELECT id, display_name AS "displayName" FROM users WHERE id = ANY($1::uuid[])`,
+      [wanted],
+    );
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  async counterCandidate(id: string, manager: EntityManager): Promise<CounterCandidate | null> {
+    const found = (await this.measureRefs([id], manager)).get(id);
+    return found ?? null;
+  }
+
+  /** Names of the measures that name this one as their counter-measure. */
+  async guardedBy(measureId: string, manager: EntityManager): Promise<string[]> {
+    const rows: Array<{ name: string }> = await manager.query(
+      `SELECT name FROM measures WHERE counter_measure_id = $1 ORDER BY name`,
+      [measureId],
+    );
+    return rows.map((r) => r.name);
+  }
+
+  async customerGroupExists(id: string, manager: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM customer_groups WHERE id = $1`, [
+      id,
+    ]);
+    return rows.length === 1;
+  }
+
+  /** Whether the user is active and the initiative's owner or on its team. */
+  async isActiveMember(
+    initiativeId: string,
+    userId: string,
+    manager: EntityManager,
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM users u JOIN initiatives i ON i.id = $1
+        WHERE u.id = $2 AND u.active
+          AND (i.owner_id = u.id OR EXISTS (
+                SELECT 1 FROM initiative_team t WHERE t.initiative_id = i.id AND t.user_id = u.id))`,
+      [initiativeId, userId],
+    );
+    return rows.length === 1;
+  }
+
+  async insert(manager: EntityManager, values: MeasureValues): Promise<MeasureEntity> {
+    return insertReturning(manager, MeasureEntity, values);
+  }
+
+  async update(
+    manager: EntityManager,
+    id: string,
+    expectedVersion: number,
+    changes: MeasureChanges,
+  ): Promise<MeasureEntity> {
+    return conditionalUpdate(manager, MeasureEntity, id, expectedVersion, changes, NOT_FOUND);
+  }
+}
+
+function distinct(ids: ReadonlyArray<string | null>): string[] {
+  return [...new Set(ids.filter((id): id is string => id !== null))];
+}

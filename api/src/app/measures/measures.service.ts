@@ -1,0 +1,194 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type {
+  CreateMeasureRequest,
+  MeasureResponse,
+  MeasureSort,
+  Page,
+  UpdateMeasureRequest,
+} from '@waypoint/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/authenticated-user';
+import { requireChanges } from '../common/changes';
+import { pageOf, type PageRequest } from '../common/paging';
+import {
+  assertNoProblems,
+  baselineFreezeProblem,
+  counterMeasureProblems,
+  scaleProblems,
+} from './measure-rules';
+import { measureRecord, measureViews } from './measure-view';
+import type { MeasureEntity } from './measure.entity';
+import {
+  type MeasureChanges,
+  type MeasureFilter,
+  type MeasureValues,
+  MeasuresRepository,
+} from './measures.repository';
+
+const ENTITY_TYPE = 'measure';
+const NOT_FOUND = 'No such measure.';
+
+/** Measures (KPIs) of an initiative: their scale, links and the rules that keep them sound. */
+@Injectable()
+export class MeasuresService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly measures: MeasuresRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(
+    initiativeId: string,
+    filter: MeasureFilter,
+    sort: MeasureSort,
+    page: PageRequest,
+  ): Promise<Page<MeasureResponse>> {
+    const { rows, total } = await this.measures.list(initiativeId, filter, sort, page);
+    return pageOf(await this.describe(rows), total, page);
+  }
+
+  async get(id: string): Promise<MeasureResponse> {
+    const measure = await this.measures.findById(id);
+    if (!measure) throw new NotFoundException(NOT_FOUND);
+    const [view] = await this.describe([measure]);
+    if (!view) throw new NotFoundException(NOT_FOUND);
+    return view;
+  }
+
+  async create(
+    initiativeId: string,
+    request: CreateMeasureRequest,
+    actor: Actor,
+  ): Promise<MeasureResponse> {
+    const values: MeasureValues = {
+      initiativeId,
+      name: request.name,
+      unit: request.unit,
+      perspective: request.perspective,
+      direction: request.direction,
+      baseline: request.baseline,
+      target: request.target,
+      targetDate: request.targetDate ?? null,
+      cadence: request.cadence,
+      kpiClass: request.kpiClass,
+      customerGroupId: request.customerGroupId ?? null,
+      counterMeasureId: request.counterMeasureId ?? null,
+      recorderId: request.recorderId ?? null,
+      weight: request.weight ?? 1,
+    };
+    assertNoProblems(scaleProblems(values));
+    return this.dataSource.transaction(async (manager) => {
+      await this.assertLinks(manager, null, values, request);
+      const created = await this.measures.insert(manager, values);
+      await this.audit.record(manager, {
+        actor,
+        action: 'create',
+        entityType: ENTITY_TYPE,
+        entityId: created.id,
+        initiativeId,
+        after: measureRecord(created),
+      });
+      return this.describeOne(created, manager);
+    });
+  }
+
+  /**
+   * A conditional write on the version read (If-Match). The whole measure after the change must
+   * still be sound: its scale, its counter-measure pairing, its links; the baseline stays put once
+   * frozen.
+   */
+  async update(
+    id: string,
+    expectedVersion: number,
+    request: UpdateMeasureRequest,
+    actor: Actor,
+  ): Promise<MeasureResponse> {
+    const changes = requireChanges(request) as MeasureChanges;
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.measures.findById(id, manager);
+      if (!before) throw new NotFoundException(NOT_FOUND);
+      const merged: MeasureEntity = { ...before, ...changes };
+      const frozen = baselineFreezeProblem(before, changes.baseline);
+      assertNoProblems([...(frozen ? [frozen] : []), ...scaleProblems(merged)]);
+      await this.assertLinks(manager, id, merged, changes);
+      const after = await this.measures.update(manager, id, expectedVersion, changes);
+      await this.audit.record(manager, {
+        actor,
+        action: 'update',
+        entityType: ENTITY_TYPE,
+        entityId: id,
+        initiativeId: before.initiativeId,
+        before: measureRecord(before),
+        after: measureRecord(after),
+      });
+      return this.describeOne(after, manager);
+    });
+  }
+
+  /** Counter-measure pairing, customer group and recorder: 422 naming each problem. */
+  private async assertLinks(
+    manager: EntityManager,
+    measureId: string | null,
+    state: MeasureValues,
+    changed: { customerGroupId?: string | null; recorderId?: string | null },
+  ): Promise<void> {
+    const problems = counterMeasureProblems({
+      measureId,
+      initiativeId: state.initiativeId,
+      perspective: state.perspective,
+      counterMeasureId: state.counterMeasureId,
+      counter: state.counterMeasureId
+        ? await this.measures.counterCandidate(state.counterMeasureId, manager)
+        : null,
+      guardedNames: measureId ? await this.measures.guardedBy(measureId, manager) : [],
+    });
+    const groupId = changed.customerGroupId;
+    if (groupId && !(await this.measures.customerGroupExists(groupId, manager))) {
+      problems.push(`There is no customer group with the id ${groupId}.`);
+    }
+    const recorderId = changed.recorderId;
+    if (
+      recorderId &&
+      !(await this.measures.isActiveMember(state.initiativeId, recorderId, manager))
+    ) {
+      problems.push(
+        `The recorder ${recorderId} must be an active user who is the owner or on the team of the initiative.`,
+      );
+    }
+    assertNoProblems(problems);
+  }
+
+  private async describeOne(
+    measure: MeasureEntity,
+    manager?: EntityManager,
+  ): Promise<MeasureResponse> {
+    const [view] = await this.describe([measure], manager);
+    if (!view) throw new NotFoundException(NOT_FOUND);
+    return view;
+  }
+
+  /** Links and readings for all the measures at once: a fixed number of IN (...) queries. */
+  private async describe(
+    rows: readonly MeasureEntity[],
+    manager?: EntityManager,
+  ): Promise<MeasureResponse[]> {
+    const readings = await this.measures.readingsOf(
+      rows.map((r) => r.id),
+      manager,
+    );
+    const customerGroups = await this.measures.customerGroups(
+      rows.map((r) => r.customerGroupId),
+      manager,
+    );
+    const counterMeasures = await this.measures.measureRefs(
+      rows.map((r) => r.counterMeasureId),
+      manager,
+    );
+    const users = await this.measures.users(
+      rows.map((r) => r.recorderId),
+      manager,
+    );
+    return measureViews(rows, { readings, customerGroups, counterMeasures, users }, new Date());
+  }
+}

@@ -1,0 +1,109 @@
+import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import type { ReadingSort } from '@waypoint/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { isUniqueViolation } from '../common/database-errors';
+import type { PageRequest } from '../common/paging';
+import { insertReturning } from '../common/versioned-writes';
+import { ReadingEntity } from './reading.entity';
+
+export interface ReadingFilter {
+  from?: Date;
+  to?: Date;
+  effective?: boolean;
+}
+
+export interface ReadingRow {
+  id: string;
+  measureId: string;
+  value: number;
+  observedAt: Date;
+  recordedBy: string;
+  recordedAt: Date;
+  note: string;
+  evidenceUrl: string | null;
+  supersedesId: string | null;
+  supersededById: string | null;
+}
+
+export type NewReading = Pick<
+  ReadingEntity,
+  'measureId' | 'value' | 'observedAt' | 'recordedBy' | 'note' | 'evidenceUrl' | 'supersedesId'
+>;
+
+const SORTS: Record<ReadingSort, string> = {
+  '-observedAt': 'r.observed_at DESC, r.recorded_at DESC, r.id DESC',
+  observedAt: 'r.observed_at ASC, r.recorded_at ASC, r.id ASC',
+  '-recordedAt': 'r.recorded_at DESC, r.id DESC',
+  recordedAt: 'r.recorded_at ASC, r.id ASC',
+};
+
+const SELECT = `
+  SELECT r.id, r.measure_id AS "measureId", r.value, r.observed_at AS "observedAt",
+         r.recorded_by AS "recordedBy", r.recorded_at AS "recordedAt", r.note,
+         r.evidence_url AS "evidenceUrl", r.supersedes_id AS "supersedesId",
+         (SELECT s.id FROM readings s WHERE s.supersedes_id = r.id) AS "supersededById"
+    FROM readings r`;
+
+const SUPERSEDES_KEY = 'readings_supersedes_key';
+
+/** Readings are append-only: this repository inserts and reads, never updates or deletes. */
+@Injectable()
+export class ReadingsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(
+    measureId: string,
+    filter: ReadingFilter,
+    sort: ReadingSort,
+    page: PageRequest,
+  ): Promise<{ rows: ReadingRow[]; total: number }> {
+    const where = ['r.measure_id = $1'];
+    const params: unknown[] = [measureId];
+    if (filter.from) {
+      params.push(filter.from);
+      where.push(`r.observed_at >= $${params.length}`);
+    }
+    if (filter.to) {
+      params.push(filter.to);
+      where.push(`r.observed_at < $${params.length}`);
+    }
+    if (filter.effective === true) {
+      where.push('NOT EXISTS (SELECT 1 FROM readings s WHERE s.supersedes_id = r.id)');
+    } else if (filter.effective === false) {
+      where.push('EXISTS (SELECT 1 FROM readings s WHERE s.supersedes_id = r.id)');
+    }
+    const condition = where.join(' AND ');
+    const counted: Array<{ total: number }> = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM readings r WHERE ${condition}`,
+      params,
+    );
+    const rows: ReadingRow[] = await this.dataSource.query(
+      `${SELECT} WHERE ${condition} ORDER BY ${SORTS[sort]}
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, page.limit, page.offset],
+    );
+    return { rows, total: counted[0]?.total ?? 0 };
+  }
+
+  async findById(id: string, manager?: EntityManager): Promise<ReadingRow | null> {
+    const rows: ReadingRow[] = await (manager ?? this.dataSource.manager).query(
+      `${SELECT} WHERE r.id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Appends a reading; a second correction of the same reading (a race) is refused with 422. */
+  async insert(manager: EntityManager, values: NewReading): Promise<ReadingEntity> {
+    try {
+      return await insertReturning(manager, ReadingEntity, values);
+    } catch (error) {
+      if (isUniqueViolation(error, SUPERSEDES_KEY)) {
+        throw new UnprocessableEntityException(
+          `The reading ${values.supersedesId ?? ''} is already superseded: correct the reading that superseded it instead.`,
+        );
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,117 @@
+import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import type {
+  CreateReadingRequest,
+  MeasureUserRef,
+  Page,
+  ReadingResponse,
+  ReadingSort,
+} from '@waypoint/contracts';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/authenticated-user';
+import { pageOf, type PageRequest } from '../common/paging';
+import { MeasuresRepository } from './measures.repository';
+import { type ReadingFilter, type ReadingRow, ReadingsRepository } from './readings.repository';
+
+/** How far ahead of the server's clock an observation may be (clock skew of the client). */
+export const OBSERVED_AT_SKEW_MS = 60_000;
+
+export function mapReading(
+  row: ReadingRow,
+  users: ReadonlyMap<string, MeasureUserRef>,
+): ReadingResponse {
+  return {
+    id: row.id,
+    measureId: row.measureId,
+    value: row.value,
+    observedAt: row.observedAt.toISOString(),
+    recordedBy: users.get(row.recordedBy) ?? { id: row.recordedBy, displayName: '' },
+    recordedAt: row.recordedAt.toISOString(),
+    note: row.note,
+    evidenceUrl: row.evidenceUrl,
+    supersedesId: row.supersedesId,
+    supersededById: row.supersededById,
+    superseded: row.supersededById !== null,
+  };
+}
+
+/** Readings of a measure: append-only; a correction is a new reading that supersedes one. */
+@Injectable()
+export class ReadingsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly readings: ReadingsRepository,
+    private readonly measures: MeasuresRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(
+    measureId: string,
+    filter: ReadingFilter,
+    sort: ReadingSort,
+    page: PageRequest,
+  ): Promise<Page<ReadingResponse>> {
+    if (filter.from && filter.to && filter.from > filter.to) {
+      throw new UnprocessableEntityException('"from" must not be after "to".');
+    }
+    const { rows, total } = await this.readings.list(measureId, filter, sort, page);
+    const users = await this.measures.users(rows.map((r) => r.recordedBy));
+    return pageOf(
+      rows.map((row) => mapReading(row, users)),
+      total,
+      page,
+    );
+  }
+
+  async record(
+    measureId: string,
+    request: CreateReadingRequest,
+    actor: Actor,
+  ): Promise<ReadingResponse> {
+    const observedAt = new Date(request.observedAt);
+    if (observedAt.getTime() > Date.now() + OBSERVED_AT_SKEW_MS) {
+      throw new UnprocessableEntityException(
+        `observedAt (${observedAt.toISOString()}) is in the future: record what was observed, not what is expected.`,
+      );
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const measure = await this.measures.findById(measureId, manager);
+      if (!measure) throw new NotFoundException('No such measure.');
+      const supersedesId = request.supersedesId ?? null;
+      if (supersedesId !== null) {
+        const corrected = await this.readings.findById(supersedesId, manager);
+        if (!corrected || corrected.measureId !== measureId) {
+          throw new UnprocessableEntityException(
+            `supersedesId ${supersedesId} is not a reading of this measure.`,
+          );
+        }
+        if (corrected.supersededById !== null) {
+          throw new UnprocessableEntityException(
+            `The reading ${supersedesId} is already superseded by ${corrected.supersededById}: correct that one instead.`,
+          );
+        }
+      }
+      const created = await this.readings.insert(manager, {
+        measureId,
+        value: request.value,
+        observedAt,
+        recordedBy: actor.userId,
+        note: request.note ?? '',
+        evidenceUrl: request.evidenceUrl ?? null,
+        supersedesId,
+      });
+      const row: ReadingRow = { ...created, supersededById: null };
+      const users = await this.measures.users([actor.userId], manager);
+      const reading = mapReading(row, users);
+      await this.audit.record(manager, {
+        actor,
+        action: supersedesId === null ? 'record' : 'correct',
+        entityType: 'reading',
+        entityId: created.id,
+        initiativeId: measure.initiativeId,
+        after: reading,
+      });
+      return reading;
+    });
+  }
+}

@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import type { DecisionOutcome } from '@waypoint/contracts';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../auth/authenticated-user';
+import { NotificationFactsRepository } from './notification-facts.repository';
+import {
+  conditionsOpenText,
+  gateDecidedText,
+  gateSubmittedText,
+  type MilestoneFacts,
+  type NotificationText,
+  stepAssignedText,
+} from './notification-texts';
+import { NotificationsService } from './notifications.service';
+
+export interface MilestoneRef extends MilestoneFacts {
+  id: string;
+  initiativeId: string;
+}
+
+export interface StepRef {
+  id: string;
+  title: string;
+  initiativeId: string;
+  dueDate: string | null;
+}
+
+/**
+ * The notifications of the gate and step workflows. Each method runs in the caller's transaction
+ * (pass its manager), so a change and its notifications are committed together or not at all.
+ */
+@Injectable()
+export class NotificationEvents {
+  constructor(
+    private readonly facts: NotificationFactsRepository,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  /** A gate was submitted: to the sponsor, or to every active executive when there is none. */
+  async gateSubmitted(m: EntityManager, milestone: MilestoneRef, actor: Actor): Promise<void> {
+    const initiative = await this.facts.initiative(m, milestone.initiativeId);
+    if (!initiative) return;
+    const text = gateSubmittedText({
+      initiativeTitle: initiative.title,
+      milestone,
+      submitterName: await this.facts.displayName(m, actor.userId),
+    });
+    await this.send(m, text, await this.facts.deciders(m, initiative.sponsorId), {
+      initiativeId: initiative.id,
+      exceptUserId: actor.userId,
+    });
+  }
+
+  /** A gate was decided: to the owner and the team (not the decider). */
+  async gateDecided(
+    m: EntityManager,
+    milestone: MilestoneRef,
+    decision: { outcome: DecisionOutcome; rationale: string; conditionCount: number },
+    actor: Actor,
+  ): Promise<void> {
+    const initiative = await this.facts.initiative(m, milestone.initiativeId);
+    if (!initiative) return;
+    const text = gateDecidedText({
+      initiativeId: initiative.id,
+      initiativeTitle: initiative.title,
+      milestone,
+      deciderName: await this.facts.displayName(m, actor.userId),
+      ...decision,
+    });
+    await this.send(m, text, [initiative.ownerId, ...initiative.teamIds], {
+      initiativeId: initiative.id,
+      exceptUserId: actor.userId,
+    });
+  }
+
+  /** A step was assigned: to the assignee, unless they assigned it to themselves. */
+  async stepAssigned(
+    m: EntityManager,
+    step: StepRef,
+    assigneeId: string,
+    actor: Actor,
+  ): Promise<void> {
+    if (assigneeId === actor.userId) return;
+    const initiative = await this.facts.initiative(m, step.initiativeId);
+    if (!initiative) return;
+    const text = stepAssignedText({
+      stepTitle: step.title,
+      initiativeTitle: initiative.title,
+      assignerName: await this.facts.displayName(m, actor.userId),
+      dueDate: step.dueDate,
+    });
+    await this.send(m, text, [assigneeId], {
+      initiativeId: initiative.id,
+      exceptUserId: actor.userId,
+    });
+  }
+
+  /**
+   * A milestone started: when conditions of earlier gates are still open, the owner is reminded
+   * of them (also when the owner started it: it is a reminder, not news), once per milestone.
+   */
+  async milestoneStarted(m: EntityManager, milestone: MilestoneRef): Promise<void> {
+    const conditions = await this.facts.openConditionsBefore(
+      m,
+      milestone.initiativeId,
+      milestone.position,
+    );
+    if (conditions.length === 0) return;
+    const initiative = await this.facts.initiative(m, milestone.initiativeId);
+    if (!initiative) return;
+    const text = conditionsOpenText({
+      initiativeId: initiative.id,
+      initiativeTitle: initiative.title,
+      milestone,
+      conditions,
+    });
+    await this.send(m, text, [initiative.ownerId], {
+      initiativeId: initiative.id,
+      dedupeKey: `conditions-open:${milestone.id}`,
+    });
+  }
+
+  private async send(
+    m: EntityManager,
+    text: NotificationText,
+    userIds: readonly string[],
+    options: { initiativeId: string; exceptUserId?: string; dedupeKey?: string },
+  ): Promise<void> {
+    await this.notifications.notify(m, { ...text, userIds, ...options });
+  }
+}

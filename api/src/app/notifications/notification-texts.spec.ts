@@ -1,0 +1,183 @@
+import {
+  DECISION_OUTCOME_VALUES,
+  NOTIFICATION_BODY_MAX_LENGTH,
+  NOTIFICATION_TITLE_MAX_LENGTH,
+} from '@waypoint/contracts';
+import {
+  clip,
+  conditionsOpenText,
+  gateDecidedText,
+  gateSubmittedText,
+  measureStaleText,
+  outcomeLabel,
+  plural,
+  stepAssignedText,
+  stepOverdueText,
+} from './notification-texts';
+
+const milestone = { position: 2, title: 'Measure' };
+
+describe('clip', () => {
+  it('keeps a short text and cuts a long one to the limit, ending with an ellipsis', () => {
+    expect(clip('short', 10)).toBe('short');
+    expect(clip('exactly10!', 10)).toBe('exactly10!');
+    const cut = clip('x'.repeat(20), 10);
+    expect(cut).toBe(`${'x'.repeat(9)}…`);
+    expect([...cut]).toHaveLength(10);
+  });
+
+  it('counts characters, not UTF-16 units, so it never splits an emoji', () => {
+    expect(clip('😀😀😀😀', 3)).toBe('😀😀…');
+  });
+});
+
+describe('plural and outcome labels', () => {
+  it.each([
+    [0, '0 open conditions'],
+    [1, '1 open condition'],
+    [3, '3 open conditions'],
+  ])('%i', (count, expected) => {
+    expect(plural(count, 'open condition')).toBe(expected);
+  });
+
+  it('labels every outcome in words', () => {
+    expect(DECISION_OUTCOME_VALUES.map(outcomeLabel)).toEqual([
+      'go',
+      'go with conditions',
+      'changes requested',
+      'on hold',
+      'rejected',
+    ]);
+  });
+});
+
+describe('the texts of each kind', () => {
+  it('a submitted gate points the decider at Approvals', () => {
+    expect(
+      gateSubmittedText({ initiativeTitle: 'Faster refunds', milestone, submitterName: 'Olivia' }),
+    ).toEqual({
+      kind: 'gate_submitted',
+      title: 'Gate waiting for your decision: Measure',
+      body: 'Olivia submitted milestone 2 "Measure" of "Faster refunds" for decision. The evidence snapshot is in Approvals.',
+      link: '/approvals',
+    });
+  });
+
+  it('a decision names the outcome, the conditions and the rationale, and links the initiative', () => {
+    const decided = gateDecidedText({
+      initiativeId: 'i-1',
+      initiativeTitle: 'Faster refunds',
+      milestone,
+      deciderName: 'Eve',
+      outcome: 'go_with_conditions',
+      rationale: '  Good evidence.  ',
+      conditionCount: 2,
+    });
+    expect(decided).toEqual({
+      kind: 'gate_decided',
+      title: 'Gate decided (go with conditions): Measure',
+      body: 'Eve decided milestone 2 "Measure" of "Faster refunds": go with conditions. 2 conditions to meet. Rationale: Good evidence.',
+      link: '/initiatives/i-1',
+    });
+    const plainGo = gateDecidedText({
+      initiativeId: 'i-1',
+      initiativeTitle: 'Faster refunds',
+      milestone,
+      deciderName: 'Eve',
+      outcome: 'go',
+      rationale: '',
+      conditionCount: 0,
+    });
+    expect(plainGo.body).toBe('Eve decided milestone 2 "Measure" of "Faster refunds": go.');
+  });
+
+  it('an assignment points at My work, with the due date when there is one', () => {
+    const base = {
+      stepTitle: 'Map calls',
+      initiativeTitle: 'Faster refunds',
+      assignerName: 'Olivia',
+    };
+    expect(stepAssignedText({ ...base, dueDate: '2026-03-31' })).toEqual({
+      kind: 'step_assigned',
+      title: 'Step assigned to you: Map calls',
+      body: 'Olivia assigned you "Map calls" in "Faster refunds", due 2026-03-31.',
+      link: '/my-work',
+    });
+    expect(stepAssignedText({ ...base, dueDate: null }).body).toBe(
+      'Olivia assigned you "Map calls" in "Faster refunds".',
+    );
+  });
+
+  it('open conditions are counted in the title and listed in the body', () => {
+    const one = conditionsOpenText({
+      initiativeId: 'i-1',
+      initiativeTitle: 'Faster refunds',
+      milestone,
+      conditions: ['Report churn monthly'],
+    });
+    expect(one.title).toBe('1 open condition from the last gate');
+    expect(one.body).toBe(
+      'milestone 2 "Measure" of "Faster refunds" has started while this condition is still open:\n- Report churn monthly',
+    );
+    const two = conditionsOpenText({
+      initiativeId: 'i-1',
+      initiativeTitle: 'Faster refunds',
+      milestone,
+      conditions: ['A', 'B'],
+    });
+    expect(two.title).toBe('2 open conditions from the last gate');
+    expect(two.body).toContain('these conditions are still open:\n- A\n- B');
+    expect(two.link).toBe('/initiatives/i-1');
+  });
+
+  it('an overdue step says when it was due and where it stands', () => {
+    const facts = {
+      stepTitle: 'Map calls',
+      initiativeTitle: 'Faster refunds',
+      dueDate: '2026-01-02',
+    };
+    expect(stepOverdueText({ ...facts, status: 'todo' })).toEqual({
+      kind: 'step_overdue',
+      title: 'Step overdue: Map calls',
+      body: '"Map calls" in "Faster refunds" was due 2026-01-02 and is still to do.',
+      link: '/my-work',
+    });
+    expect(stepOverdueText({ ...facts, status: 'blocked' }).body).toContain('and is blocked.');
+  });
+
+  it('a stale measure names the cadence and the last reading; recorders go to My work', () => {
+    const facts = {
+      measureName: 'Wait',
+      initiativeId: 'i-1',
+      initiativeTitle: 'Faster refunds',
+      cadence: 'weekly' as const,
+      lastReadingAt: new Date('2026-01-01T10:00:00Z'),
+      staleSince: new Date('2026-01-10T10:00:00Z'),
+    };
+    const toRecorder = measureStaleText({ ...facts, toRecorder: true });
+    expect(toRecorder).toEqual({
+      kind: 'measure_stale',
+      title: 'Reading overdue: Wait',
+      body: '"Wait" of "Faster refunds" expects a weekly reading; the last reading was observed on 2026-01-01. It is stale since 2026-01-10. Record a reading so that progress stays current.',
+      link: '/my-work',
+    });
+    const toOwner = measureStaleText({ ...facts, lastReadingAt: null, toRecorder: false });
+    expect(toOwner.body).toContain('it has no reading yet.');
+    expect(toOwner.link).toBe('/initiatives/i-1');
+  });
+
+  it('cuts titles and bodies to the column limits', () => {
+    const long = 'y'.repeat(5000);
+    const note = gateDecidedText({
+      initiativeId: 'i',
+      initiativeTitle: long,
+      milestone: { position: 1, title: long },
+      deciderName: 'Eve',
+      outcome: 'rejected',
+      rationale: long,
+      conditionCount: 0,
+    });
+    expect([...note.title]).toHaveLength(NOTIFICATION_TITLE_MAX_LENGTH);
+    expect([...note.body]).toHaveLength(NOTIFICATION_BODY_MAX_LENGTH);
+  });
+});

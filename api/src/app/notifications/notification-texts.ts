@@ -1,0 +1,186 @@
+import {
+  type Cadence,
+  type DecisionOutcome,
+  NOTIFICATION_BODY_MAX_LENGTH,
+  NOTIFICATION_LINK_MAX_LENGTH,
+  NOTIFICATION_TITLE_MAX_LENGTH,
+  type NotificationKind,
+  type StepStatus,
+} from '@waypoint/contracts';
+
+/**
+ * What each notification says and where it links: pure functions, one per kind, so that the
+ * events of the API and the sweep word them the same way. Texts are cut to the column limits.
+ */
+
+/** A notification before it has a recipient. */
+export interface NotificationText {
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  link: string;
+}
+
+/** Web paths the notifications point at. */
+export const links = {
+  initiative: (id: string): string => `/initiatives/${id}`,
+  approvals: '/approvals',
+  myWork: '/my-work',
+} as const;
+
+const ELLIPSIS = '…';
+
+/** The text cut to `max` characters (code points), ending with "…" when it was cut. */
+export function clip(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  return chars.slice(0, Math.max(0, max - 1)).join('') + ELLIPSIS;
+}
+
+function text(kind: NotificationKind, title: string, body: string, link: string): NotificationText {
+  return {
+    kind,
+    title: clip(title, NOTIFICATION_TITLE_MAX_LENGTH),
+    body: clip(body, NOTIFICATION_BODY_MAX_LENGTH),
+    link: clip(link, NOTIFICATION_LINK_MAX_LENGTH),
+  };
+}
+
+/** "1 open condition", "3 open conditions". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+export function outcomeLabel(outcome: DecisionOutcome): string {
+  switch (outcome) {
+    case 'go':
+      return 'go';
+    case 'go_with_conditions':
+      return 'go with conditions';
+    case 'changes_requested':
+      return 'changes requested';
+    case 'on_hold':
+      return 'on hold';
+    case 'rejected':
+      return 'rejected';
+  }
+}
+
+export interface MilestoneFacts {
+  position: number;
+  title: string;
+}
+
+const milestoneName = (m: MilestoneFacts): string => `milestone ${m.position} "${m.title}"`;
+
+export function gateSubmittedText(facts: {
+  initiativeTitle: string;
+  milestone: MilestoneFacts;
+  submitterName: string;
+}): NotificationText {
+  return text(
+    'gate_submitted',
+    `Gate waiting for your decision: ${facts.milestone.title}`,
+    `${facts.submitterName} submitted ${milestoneName(facts.milestone)} of ` +
+      `"${facts.initiativeTitle}" for decision. The evidence snapshot is in Approvals.`,
+    links.approvals,
+  );
+}
+
+export function gateDecidedText(facts: {
+  initiativeId: string;
+  initiativeTitle: string;
+  milestone: MilestoneFacts;
+  deciderName: string;
+  outcome: DecisionOutcome;
+  rationale: string;
+  conditionCount: number;
+}): NotificationText {
+  const parts = [
+    `${facts.deciderName} decided ${milestoneName(facts.milestone)} of ` +
+      `"${facts.initiativeTitle}": ${outcomeLabel(facts.outcome)}.`,
+  ];
+  if (facts.conditionCount > 0) parts.push(`${plural(facts.conditionCount, 'condition')} to meet.`);
+  if (facts.rationale.trim() !== '') parts.push(`Rationale: ${facts.rationale.trim()}`);
+  return text(
+    'gate_decided',
+    `Gate decided (${outcomeLabel(facts.outcome)}): ${facts.milestone.title}`,
+    parts.join(' '),
+    links.initiative(facts.initiativeId),
+  );
+}
+
+export function stepAssignedText(facts: {
+  stepTitle: string;
+  initiativeTitle: string;
+  assignerName: string;
+  dueDate: string | null;
+}): NotificationText {
+  const due = facts.dueDate ? `, due ${facts.dueDate}` : '';
+  return text(
+    'step_assigned',
+    `Step assigned to you: ${facts.stepTitle}`,
+    `${facts.assignerName} assigned you "${facts.stepTitle}" in "${facts.initiativeTitle}"${due}.`,
+    links.myWork,
+  );
+}
+
+export function conditionsOpenText(facts: {
+  initiativeId: string;
+  initiativeTitle: string;
+  milestone: MilestoneFacts;
+  conditions: readonly string[];
+}): NotificationText {
+  const count = facts.conditions.length;
+  const listed = facts.conditions.map((condition) => `- ${condition}`).join('\n');
+  return text(
+    'conditions_open',
+    `${plural(count, 'open condition')} from the last gate`,
+    `${milestoneName(facts.milestone)} of "${facts.initiativeTitle}" has started while ` +
+      `${count === 1 ? 'this condition is' : 'these conditions are'} still open:\n${listed}`,
+    links.initiative(facts.initiativeId),
+  );
+}
+
+export function stepOverdueText(facts: {
+  stepTitle: string;
+  initiativeTitle: string;
+  dueDate: string;
+  status: StepStatus;
+}): NotificationText {
+  return text(
+    'step_overdue',
+    `Step overdue: ${facts.stepTitle}`,
+    `"${facts.stepTitle}" in "${facts.initiativeTitle}" was due ${facts.dueDate} and is ` +
+      `${facts.status === 'todo' ? 'still to do' : facts.status}.`,
+    links.myWork,
+  );
+}
+
+export function measureStaleText(facts: {
+  measureName: string;
+  initiativeId: string;
+  initiativeTitle: string;
+  cadence: Cadence;
+  lastReadingAt: Date | null;
+  staleSince: Date | null;
+  /** The recorder is nudged towards My work; the owner (no recorder) towards the initiative. */
+  toRecorder: boolean;
+}): NotificationText {
+  const last = facts.lastReadingAt
+    ? `the last reading was observed on ${isoDate(facts.lastReadingAt)}`
+    : 'it has no reading yet';
+  const since = facts.staleSince ? ` It is stale since ${isoDate(facts.staleSince)}.` : '';
+  return text(
+    'measure_stale',
+    `Reading overdue: ${facts.measureName}`,
+    `"${facts.measureName}" of "${facts.initiativeTitle}" expects a ${facts.cadence} reading; ` +
+      `${last}.${since} Record a reading so that progress stays current.`,
+    facts.toRecorder ? links.myWork : links.initiative(facts.initiativeId),
+  );
+}
+
+/** YYYY-MM-DD of a moment, in UTC. */
+export function isoDate(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}

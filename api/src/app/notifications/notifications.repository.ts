@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { NotificationKind, SortOrder } from '@waypoint/contracts';
+import type { EntityManager, Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { PageRequest } from '../common/paging';
+import { NotificationEntity } from './notification.entity';
+import type { NotificationText } from './notification-texts';
+import type { NotificationDraft } from './sweep-rules';
+
+export interface NotificationFilter {
+  unread?: boolean;
+  kind?: NotificationKind;
+  initiativeId?: string;
+  order?: SortOrder;
+}
+
+/** A notification to some users at once (the same text for each). */
+export interface NotificationBroadcast extends NotificationText {
+  userIds: readonly string[];
+  initiativeId: string | null;
+  dedupeKey: string | null;
+  /** Left out even when listed (the actor of the change). */
+  exceptUserId: string | null;
+}
+
+const LISTED = ['n.id', 'n.kind', 'n.title', 'n.body', 'n.link', 'n.initiativeId', 'n.createdAt'];
+const CONFLICT = 'ON CONFLICT (user_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING';
+
+/** The notifications table: a user's inbox, and the writes of events and the sweep. */
+@Injectable()
+export class NotificationsRepository {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(NotificationEntity)
+    private readonly repository: Repository<NotificationEntity>,
+  ) {}
+
+  async list(
+    userId: string,
+    filter: NotificationFilter,
+    page: PageRequest,
+  ): Promise<{ rows: NotificationEntity[]; total: number }> {
+    const query = this.repository
+      .createQueryBuilder('n')
+      .select([...LISTED, 'n.readAt'])
+      .where('n.userId = :userId', { userId });
+    if (filter.unread !== undefined) {
+      query.andWhere(filter.unread ? 'n.readAt IS NULL' : 'n.readAt IS NOT NULL');
+    }
+    if (filter.kind) query.andWhere('n.kind = :kind', { kind: filter.kind });
+    if (filter.initiativeId) {
+      query.andWhere('n.initiativeId = :initiativeId', { initiativeId: filter.initiativeId });
+    }
+    const order = filter.order === 'asc' ? 'ASC' : 'DESC';
+    const [rows, total] = await query
+      .orderBy('n.createdAt', order)
+      .addOrderBy('n.id', order)
+      .limit(page.limit)
+      .offset(page.offset)
+      .getManyAndCount();
+    return { rows, total };
+  }
+
+  async unreadCount(userId: string, manager?: EntityManager): Promise<number> {
+    const repository = manager ? manager.getRepository(NotificationEntity) : this.repository;
+    return repository
+      .createQueryBuilder('n')
+      .where('n.userId = :userId AND n.readAt IS NULL', { userId })
+      .getCount();
+  }
+
+  /** The user's notification (another user's reads as none). */
+  async findOwn(
+    manager: EntityManager,
+    id: string,
+    userId: string,
+  ): Promise<NotificationEntity | null> {
+    return manager.getRepository(NotificationEntity).findOneBy({ id, userId });
+  }
+
+  /** Marks the user's notification read if it is still unread; whether it did. */
+  async markRead(manager: EntityManager, id: string, userId: string): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(NotificationEntity)
+      .set({ readAt: () => 'now()' })
+      .where('id = :id AND user_id = :userId AND read_at IS NULL', { id, userId })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Marks every unread notification of the user read; how many. */
+  async markAllRead(manager: EntityManager, userId: string): Promise<number> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(NotificationEntity)
+      .set({ readAt: () => 'now()' })
+      .where('user_id = :userId AND read_at IS NULL', { userId })
+      .execute();
+    return result.affected ?? 0;
+  }
+
+  /**
+   * One INSERT for every listed user who is active and not the excepted one; a (user, dedupe key)
+   * already there is skipped. Answers the users reached.
+   */
+  async broadcast(manager: EntityManager, note: NotificationBroadcast): Promise<string[]> {
+    if (note.userIds.length === 0) return [];
+    const rows: Array<{ user_id: string }> = await manager.query(
+      `INSERT INTO notifications (user_id, kind, title, body, link, initiative_id, dedupe_key)
+       SELECT u.id, $2, $3, $4, $5, $6, $7
+         FROM users u
+        WHERE u.id = ANY($1::uuid[]) AND u.active AND u.id IS DISTINCT FROM $8::uuid
+       ${CONFLICT}
+       RETURNING user_id`,
+      [
+        [...new Set(note.userIds)],
+        note.kind,
+        note.title,
+        note.body,
+        note.link,
+        note.initiativeId,
+        note.dedupeKey,
+        note.exceptUserId,
+      ],
+    );
+    return rows.map((row) => row.user_id);
+  }
+
+  /** One INSERT for a set of drafts (inactive users and known dedupe keys skipped); how many. */
+  async insertDrafts(
+    drafts: readonly NotificationDraft[],
+    manager?: EntityManager,
+  ): Promise<number> {
+    if (drafts.length === 0) return 0;
+    const column = <K extends keyof NotificationDraft>(key: K): NotificationDraft[K][] =>
+      drafts.map((draft) => draft[key]);
+    const rows: unknown[] = await (manager ?? this.dataSource.manager).query(
+      `INSERT INTO notifications (user_id, kind, title, body, link, initiative_id, dedupe_key)
+       SELECT d.user_id, d.kind, d.title, d.body, d.link, d.initiative_id, d.dedupe_key
+         FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
+                     $6::uuid[], $7::varchar[])
+              AS d (user_id, kind, title, body, link, initiative_id, dedupe_key)
+         JOIN users u ON u.id = d.user_id AND u.active
+       ${CONFLICT}
+       RETURNING id`,
+      [
+        column('userId'),
+        column('kind'),
+        column('title'),
+        column('body'),
+        column('link'),
+        column('initiativeId'),
+        column('dedupeKey'),
+      ],
+    );
+    return rows.length;
+  }
+}

@@ -1,0 +1,120 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import {
+  type MarkAllReadResponse,
+  NOTIFICATION_BODY_MAX_LENGTH,
+  NOTIFICATION_LINK_MAX_LENGTH,
+  NOTIFICATION_TITLE_MAX_LENGTH,
+  type NotificationKind,
+  type NotificationPage,
+  type NotificationResponse,
+} from '@waypoint/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/authenticated-user';
+import { pageOf, type PageRequest } from '../common/paging';
+import {
+  mapNotification,
+  notificationFilter,
+  type NotificationListQueryDto,
+} from './dto/notification.dto';
+import { NotificationSweep } from './notification-sweep';
+import { clip } from './notification-texts';
+import { NotificationsRepository } from './notifications.repository';
+
+export const NOTIFICATION_NOT_FOUND = 'No such notification.';
+
+/** What a change tells some users; written in the change's own transaction. */
+export interface NotifyInput {
+  userIds: readonly string[];
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  /** A web path, e.g. /initiatives/<id>, /approvals, /my-work. */
+  link: string;
+  initiativeId: string | null;
+  /** Reaches each user at most once (unique per user). */
+  dedupeKey?: string | null;
+  /** Not notified even when listed: the person who made the change. */
+  exceptUserId?: string | null;
+}
+
+/** The inbox: what reaches a user, reading it, marking it read. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: NotificationsRepository,
+    private readonly sweep: NotificationSweep,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Writes one notification per listed user in the caller's transaction: inactive users and
+   * `exceptUserId` are skipped, and a dedupe key a user has already is not written again.
+   * Answers the users reached.
+   */
+  async notify(manager: EntityManager, input: NotifyInput): Promise<string[]> {
+    return this.repository.broadcast(manager, {
+      userIds: input.userIds,
+      kind: input.kind,
+      title: clip(input.title, NOTIFICATION_TITLE_MAX_LENGTH),
+      body: clip(input.body, NOTIFICATION_BODY_MAX_LENGTH),
+      link: clip(input.link, NOTIFICATION_LINK_MAX_LENGTH),
+      initiativeId: input.initiativeId,
+      dedupeKey: input.dedupeKey ?? null,
+      exceptUserId: input.exceptUserId ?? null,
+    });
+  }
+
+  /**
+   * My notifications, newest first, with my unread count. Runs the time-based sweep for me first
+   * (overdue steps, stale measures; deduplicated), so the inbox is current when I look.
+   */
+  async list(userId: string, query: NotificationListQueryDto): Promise<NotificationPage> {
+    await this.sweep.run({ userId });
+    const page: PageRequest = { limit: query.limit, offset: query.offset };
+    const { rows, total } = await this.repository.list(userId, notificationFilter(query), page);
+    const unreadCount = await this.repository.unreadCount(userId);
+    return { ...pageOf(rows.map(mapNotification), total, page), unreadCount };
+  }
+
+  /** Marks my notification read (once: a read one stays as it was); another user's is a 404. */
+  async read(id: string, actor: Actor): Promise<NotificationResponse> {
+    return this.dataSource.transaction(async (m) => {
+      const before = await this.repository.findOwn(m, id, actor.userId);
+      if (!before) throw new NotFoundException(NOTIFICATION_NOT_FOUND);
+      if (before.readAt !== null) return mapNotification(before);
+      const marked = await this.repository.markRead(m, id, actor.userId);
+      const after = await this.repository.findOwn(m, id, actor.userId);
+      if (!after) throw new NotFoundException(NOTIFICATION_NOT_FOUND);
+      if (marked) {
+        await this.audit.record(m, {
+          actor,
+          action: 'read',
+          entityType: 'notification',
+          entityId: id,
+          before: { readAt: null },
+          after: { readAt: after.readAt?.toISOString() ?? null },
+        });
+      }
+      return mapNotification(after);
+    });
+  }
+
+  /** Marks every unread notification of mine read. */
+  async readAll(actor: Actor): Promise<MarkAllReadResponse> {
+    return this.dataSource.transaction(async (m) => {
+      const marked = await this.repository.markAllRead(m, actor.userId);
+      if (marked > 0) {
+        await this.audit.record(m, {
+          actor,
+          action: 'read_all',
+          entityType: 'notification_inbox',
+          entityId: actor.userId,
+          after: { marked },
+        });
+      }
+      return { marked, unreadCount: await this.repository.unreadCount(actor.userId, m) };
+    });
+  }
+}

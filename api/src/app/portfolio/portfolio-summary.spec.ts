@@ -1,0 +1,125 @@
+import { portfolioSummary, type PortfolioSnapshot, stagesOf } from './portfolio-summary';
+import type { MilestoneRow } from './portfolio.repository';
+import type { InitiativeRow } from './value-data.repository';
+import { ValueModel } from './value-model';
+
+const now = new Date('2026-05-01T12:00:00Z');
+
+function milestone(
+  initiativeId: string,
+  position: number,
+  state: MilestoneRow['state'],
+  submittedHoursAgo?: number,
+): MilestoneRow {
+  return {
+    id: `${initiativeId}-${position}`,
+    initiativeId,
+    position,
+    title: `Stage ${position}`,
+    state,
+    dueDate: null,
+    submittedAt:
+      submittedHoursAgo === undefined
+        ? null
+        : new Date(now.getTime() - submittedHoursAgo * 3_600_000),
+    decidedAt: null,
+  };
+}
+
+function initiative(id: string, overrides: Partial<InitiativeRow> = {}): InitiativeRow {
+  return {
+    id,
+    title: id,
+    status: 'active',
+    approach: 'engineering',
+    ownerId: 'u',
+    sponsorId: null,
+    estimatedCustomerValue: null,
+    estimatedBusinessValue: null,
+    teamSize: 0,
+    departments: 1,
+    createdAt: now,
+    updatedAt: now,
+    ...overrides,
+  };
+}
+
+describe('portfolio stages', () => {
+  it('place each initiative at its first unapproved milestone, in position order', () => {
+    const stages = stagesOf([
+      milestone('a', 2, 'in_progress'),
+      milestone('a', 1, 'approved'),
+      milestone('b', 1, 'approved'),
+    ]);
+    expect(stages.get('a')).toEqual({
+      kind: 'gate',
+      position: 2,
+      milestoneTitle: 'Stage 2',
+      milestoneState: 'in_progress',
+    });
+    expect(stages.get('b')?.kind).toBe('all_approved');
+    expect(stages.has('c')).toBe(false);
+  });
+});
+
+describe('portfolio summary', () => {
+  const snapshot: PortfolioSnapshot = {
+    now,
+    initiatives: [
+      initiative('a', { departments: 3, teamSize: 4 }),
+      initiative('b', { status: 'draft' }),
+      initiative('c', { status: 'on_hold', departments: 3 }),
+    ],
+    milestones: [
+      milestone('a', 1, 'submitted', 30),
+      milestone('c', 1, 'approved'),
+      milestone('c', 2, 'submitted', 10),
+    ],
+    measures: [],
+    model: new ValueModel([], []),
+    cycles: [],
+    openConditions: 2,
+  };
+
+  it('counts by status and stage, and how long gates wait', () => {
+    const summary = portfolioSummary(snapshot, null, 0.1);
+    expect(summary.byStatus).toEqual({
+      draft: 1,
+      proposed: 0,
+      active: 1,
+      on_hold: 1,
+      completed: 0,
+      stopped: 0,
+    });
+    expect(summary.byStage.map((s) => [s.label, s.count])).toEqual([
+      ['No milestones', 1],
+      ['Gate 1', 1],
+      ['Gate 2', 1],
+    ]);
+    expect(summary.gatesWaiting).toEqual({ count: 2, oldestHours: 30, averageHours: 20 });
+    expect(summary.alerts).toEqual({ cycle: null, threshold: 0.1, count: 0, critical: 0 });
+    expect(summary.crossFunctional).toEqual({
+      byDepartments: [
+        { departments: 1, initiatives: 1 },
+        { departments: 3, initiatives: 2 },
+      ],
+      averageDepartments: 2.3,
+    });
+    expect(summary.openConditions).toBe(2);
+  });
+
+  it('is empty-safe', () => {
+    const empty = portfolioSummary(
+      { ...snapshot, initiatives: [], milestones: [], openConditions: 0 },
+      null,
+      0.1,
+    );
+    expect(empty).toMatchObject({
+      initiatives: 0,
+      byStage: [],
+      gatesWaiting: { count: 0, oldestHours: null, averageHours: null },
+      crossFunctional: { byDepartments: [], averageDepartments: null },
+      staleMeasures: 0,
+    });
+  });
+});

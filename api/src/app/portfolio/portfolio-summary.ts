@@ -1,0 +1,207 @@
+import {
+  INITIATIVE_STATUS_VALUES,
+  type InitiativeStatus,
+  KPI_CLASS_VALUES,
+  type KpiClass,
+  type GatesWaiting,
+  type KpiReviewSummary,
+  type PortfolioInitiativeItem,
+  type PortfolioStage,
+  type PortfolioStageCount,
+  type PortfolioSummaryResponse,
+} from '@waypoint/contracts';
+import { currentMilestoneIndex, isStale } from '@waypoint/domain';
+import type { MilestoneRow } from './portfolio.repository';
+import type { CycleRow, InitiativeRow, MeasureRow } from './value-data.repository';
+import { cycleRef, type ValueModel } from './value-model';
+
+const HOUR_MS = 3_600_000;
+
+/** Everything the portfolio answers are computed from, loaded with a fixed number of queries. */
+export interface PortfolioSnapshot {
+  now: Date;
+  initiatives: InitiativeRow[];
+  milestones: MilestoneRow[];
+  measures: MeasureRow[];
+  model: ValueModel;
+  cycles: CycleRow[];
+  openConditions: number;
+}
+
+export function zeroByStatus(): Record<InitiativeStatus, number> {
+  return Object.fromEntries(INITIATIVE_STATUS_VALUES.map((s) => [s, 0])) as Record<
+    InitiativeStatus,
+    number
+  >;
+}
+
+function zeroByClass(): Record<KpiClass, number> {
+  return Object.fromEntries(KPI_CLASS_VALUES.map((k) => [k, 0])) as Record<KpiClass, number>;
+}
+
+const round1 = (value: number): number => Math.round(value * 10) / 10;
+
+/** Where each initiative is on its gate track (libs/domain: the first unapproved milestone). */
+export function stagesOf(milestones: readonly MilestoneRow[]): Map<string, PortfolioStage> {
+  const byInitiative = new Map<string, MilestoneRow[]>();
+  for (const m of milestones) {
+    byInitiative.set(m.initiativeId, [...(byInitiative.get(m.initiativeId) ?? []), m]);
+  }
+  const stages = new Map<string, PortfolioStage>();
+  for (const [initiativeId, list] of byInitiative) {
+    const ordered = [...list].sort((a, b) => a.position - b.position);
+    const index = currentMilestoneIndex(ordered);
+    const current = index === null ? undefined : ordered[index];
+    stages.set(
+      initiativeId,
+      index === null || !current
+        ? { kind: 'all_approved', position: null, milestoneTitle: null, milestoneState: null }
+        : {
+            kind: 'gate',
+            position: index + 1,
+            milestoneTitle: current.title,
+            milestoneState: current.state,
+          },
+    );
+  }
+  return stages;
+}
+
+const NO_MILESTONES: PortfolioStage = {
+  kind: 'no_milestones',
+  position: null,
+  milestoneTitle: null,
+  milestoneState: null,
+};
+
+function stageLabel(stage: PortfolioStage): string {
+  switch (stage.kind) {
+    case 'no_milestones':
+      return 'No milestones';
+    case 'gate':
+      return `Gate ${stage.position ?? 0}`;
+    case 'all_approved':
+      return 'All gates approved';
+  }
+}
+
+function stageOrder(stage: { kind: PortfolioStage['kind']; position: number | null }): number {
+  switch (stage.kind) {
+    case 'no_milestones':
+      return -1;
+    case 'gate':
+      return stage.position ?? 0;
+    case 'all_approved':
+      return Number.MAX_SAFE_INTEGER;
+  }
+}
+
+function byStage(items: readonly PortfolioInitiativeItem[]): PortfolioStageCount[] {
+  const counts = new Map<string, PortfolioStageCount>();
+  for (const item of items) {
+    const key = `${item.stage.kind}:${item.stage.position ?? ''}`;
+    const entry = counts.get(key) ?? {
+      kind: item.stage.kind,
+      position: item.stage.position,
+      label: stageLabel(item.stage),
+      count: 0,
+      byStatus: zeroByStatus(),
+    };
+    entry.count += 1;
+    entry.byStatus[item.status] += 1;
+    counts.set(key, entry);
+  }
+  return [...counts.values()].sort((a, b) => stageOrder(a) - stageOrder(b));
+}
+
+function gatesWaiting(milestones: readonly MilestoneRow[], now: Date): GatesWaiting {
+  const hours = milestones
+    .filter((m) => m.state === 'submitted' && m.submittedAt !== null)
+    .map((m) => (now.getTime() - (m.submittedAt?.getTime() ?? now.getTime())) / HOUR_MS);
+  return {
+    count: hours.length,
+    oldestHours: hours.length ? round1(Math.max(...hours)) : null,
+    averageHours: hours.length ? round1(hours.reduce((a, b) => a + b, 0) / hours.length) : null,
+  };
+}
+
+function kpiReview(measures: readonly MeasureRow[]): KpiReviewSummary {
+  const summary: KpiReviewSummary = {
+    measures: measures.length,
+    byClass: zeroByClass(),
+    byPerspective: { customer: zeroByClass(), business: zeroByClass() },
+    counterMeasurePairs: 0,
+    customerMeasuresWithoutCounter: 0,
+  };
+  for (const m of measures) {
+    summary.byClass[m.kpiClass] += 1;
+    summary.byPerspective[m.perspective][m.kpiClass] += 1;
+    if (m.perspective === 'customer') {
+      if (m.counterMeasureId) summary.counterMeasurePairs += 1;
+      else summary.customerMeasuresWithoutCounter += 1;
+    }
+  }
+  return summary;
+}
+
+function staleMeasureCount(snapshot: PortfolioSnapshot): number {
+  let stale = 0;
+  for (const initiative of snapshot.initiatives) {
+    if (initiative.status !== 'active') continue;
+    const latest = snapshot.model.latest(initiative.id, snapshot.now);
+    for (const m of snapshot.model.measures(initiative.id)) {
+      const lastAt = latest.get(m.id)?.observedAt ?? null;
+      if (isStale(lastAt, m.cadence, snapshot.now, m.createdAt)) stale += 1;
+    }
+  }
+  return stale;
+}
+
+/** The portfolio at a glance, computed in memory from one snapshot. */
+export function portfolioSummary(
+  snapshot: PortfolioSnapshot,
+  cycle: CycleRow | null,
+  threshold: number,
+): PortfolioSummaryResponse {
+  const stages = stagesOf(snapshot.milestones);
+  const items: PortfolioInitiativeItem[] = snapshot.initiatives.map((i) => ({
+    id: i.id,
+    title: i.title,
+    status: i.status,
+    stage: stages.get(i.id) ?? NO_MILESTONES,
+    teamSize: i.teamSize,
+    departments: i.departments,
+  }));
+  const byStatus = zeroByStatus();
+  for (const item of items) byStatus[item.status] += 1;
+  const alerts = cycle
+    ? snapshot.initiatives.flatMap((i) => snapshot.model.alerts(i.id, cycle, threshold))
+    : [];
+  const spread = new Map<number, number>();
+  for (const item of items) spread.set(item.departments, (spread.get(item.departments) ?? 0) + 1);
+  return {
+    generatedAt: snapshot.now.toISOString(),
+    initiatives: items.length,
+    byStatus,
+    byStage: byStage(items),
+    gatesWaiting: gatesWaiting(snapshot.milestones, snapshot.now),
+    openConditions: snapshot.openConditions,
+    staleMeasures: staleMeasureCount(snapshot),
+    alerts: {
+      cycle: cycle ? cycleRef(cycle) : null,
+      threshold,
+      count: alerts.length,
+      critical: alerts.filter((a) => a.severity === 'critical').length,
+    },
+    kpiReview: kpiReview(snapshot.measures),
+    crossFunctional: {
+      byDepartments: [...spread]
+        .sort(([a], [b]) => a - b)
+        .map(([departments, initiatives]) => ({ departments, initiatives })),
+      averageDepartments: items.length
+        ? round1(items.reduce((sum, i) => sum + i.departments, 0) / items.length)
+        : null,
+    },
+    items,
+  };
+}

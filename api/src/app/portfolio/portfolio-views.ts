@@ -1,0 +1,95 @@
+import {
+  type PortfolioAlert,
+  type PortfolioAlertsResponse,
+  type PortfolioSeriesResponse,
+  type PortfolioTensionResponse,
+  REVIEW_DECISION_VALUES,
+  type ReviewDecision,
+  type TensionPoint,
+} from '@waypoint/contracts';
+import { valueIndex } from '@waypoint/domain';
+import type { PortfolioSnapshot } from './portfolio-summary';
+import type { DecisionCountRow } from './portfolio.repository';
+import type { CycleRow, InitiativeRow } from './value-data.repository';
+import { cycleRef, startedCycles } from './value-model';
+
+/** One point per initiative: its indices now (or over the cycle) beside its estimates. */
+export function tensionPoints(
+  snapshot: PortfolioSnapshot,
+  initiatives: readonly InitiativeRow[],
+  cycle: CycleRow | null,
+): PortfolioTensionResponse {
+  return {
+    cycle: cycle ? cycleRef(cycle) : null,
+    points: initiatives.map((i): TensionPoint => {
+      const indices = cycle
+        ? snapshot.model.forCycle(i.id, cycle)
+        : snapshot.model.now(i.id, snapshot.now);
+      return {
+        id: i.id,
+        title: i.title,
+        status: i.status,
+        teamSize: i.teamSize,
+        customerIndex: indices.customer,
+        businessIndex: indices.business,
+        estimatedCustomerValue: i.estimatedCustomerValue,
+        estimatedBusinessValue: i.estimatedBusinessValue,
+      };
+    }),
+  };
+}
+
+/** The tension alerts of every initiative over the cycle, with the readings that raised them. */
+export function portfolioAlerts(
+  snapshot: PortfolioSnapshot,
+  cycle: CycleRow | null,
+  threshold: number,
+): PortfolioAlertsResponse {
+  const items: PortfolioAlert[] = cycle
+    ? snapshot.initiatives.flatMap((i) =>
+        snapshot.model
+          .alerts(i.id, cycle, threshold)
+          .map((alert) => ({ ...alert, initiative: { id: i.id, title: i.title } })),
+      )
+    : [];
+  return { cycle: cycle ? cycleRef(cycle) : null, threshold, items };
+}
+
+function zeroDecisions(): Record<ReviewDecision, number> {
+  return Object.fromEntries(REVIEW_DECISION_VALUES.map((d) => [d, 0])) as Record<
+    ReviewDecision,
+    number
+  >;
+}
+
+/** The portfolio's index: the (unweighted) value index of its initiatives' indices. */
+function portfolioIndex(values: ReadonlyArray<number | null>): number | null {
+  return valueIndex(values.map((progress) => ({ progress })));
+}
+
+/** Cycle over cycle: the portfolio's and each initiative's indices, and the review decisions. */
+export function portfolioSeries(
+  snapshot: PortfolioSnapshot,
+  decisions: readonly DecisionCountRow[],
+): PortfolioSeriesResponse {
+  return {
+    initiatives: snapshot.initiatives.map((i) => ({ id: i.id, title: i.title })),
+    cycles: startedCycles(snapshot.cycles, snapshot.now).map((cycle) => {
+      const initiatives = snapshot.initiatives.map((i) => ({
+        id: i.id,
+        ...snapshot.model.forCycle(i.id, cycle),
+      }));
+      const counts = zeroDecisions();
+      for (const row of decisions) {
+        if (row.cycleId === cycle.id) counts[row.decision] += row.count;
+      }
+      return {
+        cycle: cycleRef(cycle),
+        customer: portfolioIndex(initiatives.map((i) => i.customer)),
+        business: portfolioIndex(initiatives.map((i) => i.business)),
+        decisions: counts,
+        initiatives,
+      };
+    }),
+  };
+}

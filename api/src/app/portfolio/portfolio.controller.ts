@@ -1,0 +1,102 @@
+import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type {
+  InitiativeValueResponse,
+  PortfolioAlertsResponse,
+  PortfolioSeriesResponse,
+  PortfolioSummaryResponse,
+  PortfolioTensionResponse,
+} from '@waypoint/contracts';
+import { RequirePermission } from '../auth/permission.decorator';
+import { ApiProblems } from '../common/api-problems';
+import { IdParams } from '../common/id-params';
+import {
+  PortfolioAlertsResponseDto,
+  PortfolioSeriesResponseDto,
+  PortfolioSummaryResponseDto,
+  PortfolioTensionQueryDto,
+  PortfolioTensionResponseDto,
+} from './dto/portfolio.dto';
+import { CycleThresholdQueryDto, InitiativeValueResponseDto, NoQueryDto } from './dto/value.dto';
+import { PortfolioService } from './portfolio.service';
+import { STATEMENT_COUNT_HEADERS, StatementCountInterceptor } from './statements/statement-counter';
+import { ValueService } from './value.service';
+
+const UNKNOWN_CYCLE: [number, string] = [422, 'There is no cycle with that cycleId.'];
+
+@ApiTags('portfolio')
+@Controller('portfolio')
+@UseInterceptors(StatementCountInterceptor)
+export class PortfolioController {
+  constructor(private readonly portfolio: PortfolioService) {}
+
+  @Get('summary')
+  @RequirePermission('portfolio.read')
+  @ApiOperation({
+    summary:
+      'Initiatives by stage and status, gates waiting, open conditions, stale measures, alerts, KPI review, cross-functional teams.',
+  })
+  @ApiOkResponse({ type: PortfolioSummaryResponseDto, headers: STATEMENT_COUNT_HEADERS })
+  @ApiProblems(400, 401, 403, UNKNOWN_CYCLE)
+  summary(@Query() query: CycleThresholdQueryDto): Promise<PortfolioSummaryResponse> {
+    return this.portfolio.summary(query.cycleId, query.threshold);
+  }
+
+  @Get('tension')
+  @RequirePermission('portfolio.read')
+  @ApiOperation({
+    summary:
+      'The tension chart: per initiative, customer and business value index (now or over a cycle) beside the estimates.',
+  })
+  @ApiOkResponse({ type: PortfolioTensionResponseDto, headers: STATEMENT_COUNT_HEADERS })
+  @ApiProblems(400, 401, 403, UNKNOWN_CYCLE)
+  tension(@Query() query: PortfolioTensionQueryDto): Promise<PortfolioTensionResponse> {
+    return this.portfolio.tension(query.cycleId, query.status);
+  }
+
+  @Get('alerts')
+  @RequirePermission('portfolio.read')
+  @ApiOperation({
+    summary:
+      'Tension alerts of every initiative over a cycle (default: the latest that has started), with their readings.',
+  })
+  @ApiOkResponse({ type: PortfolioAlertsResponseDto, headers: STATEMENT_COUNT_HEADERS })
+  @ApiProblems(400, 401, 403, UNKNOWN_CYCLE)
+  alerts(@Query() query: CycleThresholdQueryDto): Promise<PortfolioAlertsResponse> {
+    return this.portfolio.alerts(query.cycleId, query.threshold);
+  }
+
+  @Get('series')
+  @RequirePermission('portfolio.read')
+  @ApiOperation({
+    summary:
+      'Cycle over cycle: customer and business value index of the portfolio and of each initiative, and review decisions.',
+  })
+  @ApiOkResponse({ type: PortfolioSeriesResponseDto, headers: STATEMENT_COUNT_HEADERS })
+  @ApiProblems(400, 401, 403)
+  series(@Query() _query: NoQueryDto): Promise<PortfolioSeriesResponse> {
+    return this.portfolio.series();
+  }
+}
+
+@ApiTags('value')
+@Controller('initiatives/:id/value')
+@UseInterceptors(StatementCountInterceptor)
+export class InitiativeValueController {
+  constructor(private readonly value: ValueService) {}
+
+  @Get()
+  @RequirePermission('initiatives.read', 'initiative')
+  @ApiOperation({
+    summary:
+      'Customer and business value index of an initiative now and per cycle, beside the estimates, and its tension alerts over a cycle.',
+  })
+  @ApiOkResponse({ type: InitiativeValueResponseDto, headers: STATEMENT_COUNT_HEADERS })
+  @ApiProblems(400, 401, 403, 404, UNKNOWN_CYCLE)
+  get(
+    @Param() params: IdParams,
+    @Query() query: CycleThresholdQueryDto,
+  ): Promise<InitiativeValueResponse> {
+    return this.value.ofInitiative(params.id, query.cycleId, query.threshold);
+  }
+}

@@ -1,0 +1,110 @@
+import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import type {
+  InitiativeStatus,
+  PortfolioAlertsResponse,
+  PortfolioBriefResponse,
+  PortfolioSeriesResponse,
+  PortfolioSummaryResponse,
+  PortfolioTensionResponse,
+} from '@waypoint/contracts';
+import { type PortfolioSnapshot, portfolioSummary } from './portfolio-summary';
+import { portfolioAlerts, portfolioSeries, tensionPoints } from './portfolio-views';
+import { PortfolioRepository } from './portfolio.repository';
+import { type CycleRow, ValueDataRepository } from './value-data.repository';
+import { latestStartedCycle, ValueModel } from './value-model';
+
+/** Which cycle a request means: the one named, else the latest that has started (or none). */
+export function resolveCycle(
+  cycles: readonly CycleRow[],
+  cycleId: string | undefined,
+  fallback: 'latest_started' | 'none',
+  now: Date,
+): CycleRow | null {
+  if (cycleId !== undefined) {
+    const cycle = cycles.find((c) => c.id === cycleId);
+    if (!cycle) throw new UnprocessableEntityException(`There is no cycle with the id ${cycleId}.`);
+    return cycle;
+  }
+  return fallback === 'latest_started' ? latestStartedCycle(cycles, now) : null;
+}
+
+interface SnapshotParts {
+  milestones?: boolean;
+  conditions?: boolean;
+  groups?: boolean;
+}
+
+/**
+ * The portfolio. Each answer loads what it needs with a fixed number of set-based statements
+ * (however many initiatives there are) and computes in memory with libs/domain.
+ */
+@Injectable()
+export class PortfolioService {
+  constructor(
+    private readonly data: ValueDataRepository,
+    private readonly portfolio: PortfolioRepository,
+  ) {}
+
+  async snapshot(parts: SnapshotParts = {}): Promise<PortfolioSnapshot> {
+    const now = new Date();
+    const initiatives = await this.data.initiatives(null);
+    const measures = await this.data.measures(null);
+    const readings = await this.data.readings(null);
+    const groups = parts.groups ? await this.data.customerGroups() : [];
+    const cycles = await this.data.cycles();
+    const milestones = parts.milestones ? await this.portfolio.milestones(null) : [];
+    const openConditions = parts.conditions ? await this.portfolio.openConditionCount() : 0;
+    return {
+      now,
+      initiatives,
+      milestones,
+      measures,
+      model: new ValueModel(measures, readings, groups),
+      cycles,
+      openConditions,
+    };
+  }
+
+  async summary(cycleId: string | undefined, threshold: number): Promise<PortfolioSummaryResponse> {
+    const snapshot = await this.snapshot({ milestones: true, conditions: true, groups: true });
+    const cycle = resolveCycle(snapshot.cycles, cycleId, 'latest_started', snapshot.now);
+    return portfolioSummary(snapshot, cycle, threshold);
+  }
+
+  async tension(
+    cycleId: string | undefined,
+    status: InitiativeStatus | undefined,
+  ): Promise<PortfolioTensionResponse> {
+    const snapshot = await this.snapshot();
+    const cycle = resolveCycle(snapshot.cycles, cycleId, 'none', snapshot.now);
+    const initiatives = status
+      ? snapshot.initiatives.filter((i) => i.status === status)
+      : snapshot.initiatives;
+    return tensionPoints(snapshot, initiatives, cycle);
+  }
+
+  async alerts(cycleId: string | undefined, threshold: number): Promise<PortfolioAlertsResponse> {
+    const snapshot = await this.snapshot({ groups: true });
+    const cycle = resolveCycle(snapshot.cycles, cycleId, 'latest_started', snapshot.now);
+    return portfolioAlerts(snapshot, cycle, threshold);
+  }
+
+  async series(): Promise<PortfolioSeriesResponse> {
+    const snapshot = await this.snapshot();
+    return portfolioSeries(snapshot, await this.portfolio.reviewDecisions());
+  }
+
+  /** The one-page brief of the portfolio: summary, tension chart and alerts. */
+  async brief(cycleId: string | undefined, threshold: number): Promise<PortfolioBriefResponse> {
+    const snapshot = await this.snapshot({ milestones: true, conditions: true, groups: true });
+    const cycle = resolveCycle(snapshot.cycles, cycleId, 'latest_started', snapshot.now);
+    const { items: _items, ...summary } = portfolioSummary(snapshot, cycle, threshold);
+    const chartCycle = resolveCycle(snapshot.cycles, cycleId, 'none', snapshot.now);
+    return {
+      generatedAt: snapshot.now.toISOString(),
+      summary,
+      tension: tensionPoints(snapshot, snapshot.initiatives, chartCycle),
+      alerts: portfolioAlerts(snapshot, cycle, threshold),
+    };
+  }
+}

@@ -1,0 +1,134 @@
+import type { CycleRow, MeasureRow, ReadingRow } from './value-data.repository';
+import { latestStartedCycle, startedCycles, ValueModel } from './value-model';
+
+const created = new Date('2026-01-01T00:00:00Z');
+
+function measure(overrides: Partial<MeasureRow> & Pick<MeasureRow, 'id'>): MeasureRow {
+  return {
+    initiativeId: 'i-1',
+    name: overrides.id,
+    unit: '',
+    perspective: 'customer',
+    direction: 'higher_is_better',
+    baseline: 0,
+    target: 10,
+    cadence: 'monthly',
+    kpiClass: 'neutral',
+    weight: 1,
+    customerGroupId: null,
+    counterMeasureId: null,
+    createdAt: created,
+    ...overrides,
+  };
+}
+
+let n = 0;
+function reading(measureId: string, value: number, day: string, supersedesId?: string): ReadingRow {
+  n += 1;
+  return {
+    id: `r-${n}`,
+    measureId,
+    value,
+    observedAt: new Date(`${day}T12:00:00Z`),
+    supersedesId: supersedesId ?? null,
+  };
+}
+
+const q1: CycleRow = { id: 'c-1', name: '2026-Q1', startsOn: '2026-01-01', endsOn: '2026-03-31' };
+const q2: CycleRow = { id: 'c-2', name: '2026-Q2', startsOn: '2026-04-01', endsOn: '2026-06-30' };
+
+describe('ValueModel', () => {
+  const sat = measure({ id: 'sat', name: 'Satisfaction', customerGroupId: 'g-1' });
+  const cost = measure({
+    id: 'cost',
+    name: 'Cost',
+    perspective: 'business',
+    direction: 'lower_is_better',
+    baseline: 100,
+    target: 50,
+  });
+  const other = measure({ id: 'other', initiativeId: 'i-2' });
+  const typo = reading('sat', 1, '2026-03-30');
+  const readings = [
+    reading('sat', 8, '2026-01-05'),
+    reading('sat', 6, '2026-03-20'),
+    typo,
+    reading('sat', 5, '2026-03-30', typo.id),
+    reading('sat', 9, '2026-04-01'),
+    reading('cost', 100, '2026-01-10'),
+    reading('cost', 75, '2026-03-31'),
+    reading('other', 3, '2026-02-01'),
+  ];
+  const model = new ValueModel([sat, cost, other], readings, [
+    { id: 'g-1', name: 'Small accounts', isProtected: true },
+  ]);
+
+  it('keeps each initiative to its own measures and readings', () => {
+    expect(model.measures('i-1').map((m) => m.id)).toEqual(['sat', 'cost']);
+    expect(model.forCycle('i-2', q1)).toEqual({ customer: 0.3, business: null });
+    expect(model.now('unknown', new Date())).toEqual({ customer: null, business: null });
+  });
+
+  it('computes the measured change of a cycle from the first and last effective readings in it', () => {
+    const change = model.measuredChange('i-1', q1);
+    expect(change.customer.start).toBeCloseTo(0.8);
+    expect(change.customer.end).toBeCloseTo(0.5);
+    expect(change.customer.change).toBeCloseTo(-0.3);
+    expect(change.business).toEqual({ start: 0, end: 0.5, change: 0.5 });
+    expect(
+      change.measures.map((m) => [m.measureId, m.first.value, m.last.value, m.improvement]),
+    ).toEqual([
+      ['sat', 8, 5, -3],
+      ['cost', 100, 75, 25],
+    ]);
+    expect(
+      model.measuredChange('i-1', { ...q1, id: 'x', startsOn: '2025-01-01', endsOn: '2025-03-31' }),
+    ).toEqual({
+      customer: { start: null, end: null, change: null },
+      business: { start: null, end: null, change: null },
+      measures: [],
+    });
+  });
+
+  it('gives indices now and per cycle (the cycle includes its last day)', () => {
+    expect(model.forCycle('i-1', q1).business).toBeCloseTo(0.5);
+    expect(model.forCycle('i-1', q2)).toEqual({ customer: 0.9, business: null });
+    const now = model.now('i-1', new Date('2026-03-31T23:00:00Z'));
+    expect(now.customer).toBeCloseTo(0.5);
+    expect(model.latest('i-1', new Date('2026-03-31T23:00:00Z')).get('sat')?.value).toBe(5);
+    expect(model.standings('i-1', new Date('2026-05-01T00:00:00Z'))).toEqual([
+      expect.objectContaining({ measureId: 'sat', name: 'Satisfaction', value: 9 }),
+      expect.objectContaining({ measureId: 'cost', name: 'Cost', value: 75, progress: 0.5 }),
+    ]);
+  });
+
+  it('raises the alerts of libs/domain with the readings that raised them', () => {
+    const alerts = model.alerts('i-1', q1, 0.1);
+    expect(alerts.map((a) => a.kind)).toEqual([
+      'customer_worsens_as_business_improves',
+      'protected_group_worsens',
+    ]);
+    const protectedAlert = alerts[1];
+    expect(protectedAlert?.readings.map((r) => [r.measureName, r.value])).toEqual([
+      ['Satisfaction', 8],
+      ['Satisfaction', 5],
+    ]);
+    expect(protectedAlert?.readings.map((r) => r.id)).toEqual(protectedAlert?.readingIds);
+    expect(model.alerts('i-1', q1, 0.5).map((a) => a.kind)).toEqual(['protected_group_worsens']);
+  });
+});
+
+describe('started cycles', () => {
+  const future: CycleRow = {
+    id: 'c-9',
+    name: '2040-Q1',
+    startsOn: '2040-01-01',
+    endsOn: '2040-03-31',
+  };
+  it('are those that started by now, oldest first; the latest is the default', () => {
+    const now = new Date('2026-04-01T08:00:00Z');
+    expect(startedCycles([future, q2, q1], now).map((c) => c.id)).toEqual(['c-1', 'c-2']);
+    expect(latestStartedCycle([future, q2, q1], now)?.id).toBe('c-2');
+    expect(latestStartedCycle([future], now)).toBeNull();
+  });
+});

@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  MeasureResponse,
+  Page,
+  PortfolioAlertsResponse,
+  PortfolioSeriesResponse,
+  PortfolioSummaryResponse,
+  PortfolioTensionResponse,
+} from '@waypoint/contracts';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { type Cast, send } from '../measures/support';
+import { type PortfolioWorld, seedPortfolio } from './world';
+
+describe('the portfolio: summary, tension chart, alerts and series', () => {
+  let t: TestApp;
+  let w: PortfolioWorld;
+  let c: Cast;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await seedPortfolio(t);
+    c = w.c;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('summarises the portfolio: stages, statuses, gates waiting, conditions, stale measures, alerts, KPI review, teams', async () => {
+    const res = await send<PortfolioSummaryResponse>(
+      t,
+      c.executive,
+      'GET',
+      '/api/portfolio/summary',
+    );
+    expect(res.status).toBe(200);
+    expect(Number(res.headers.get('x-sql-statements'))).toBeGreaterThan(0);
+    const s = res.body;
+    expect(s.initiatives).toBe(3);
+    expect(s.byStatus).toMatchObject({ active: 2, draft: 1, proposed: 0, completed: 0 });
+    expect(s.byStage.map((x) => [x.label, x.count])).toEqual([
+      ['No milestones', 2],
+      ['Gate 2', 1],
+    ]);
+    expect(s.byStage[1]?.byStatus.active).toBe(1);
+    expect(s.items.find((i) => i.id === c.initiativeId)?.stage).toEqual({
+      kind: 'gate',
+      position: 2,
+      milestoneTitle: 'Measure',
+      milestoneState: 'submitted',
+    });
+    expect(s.gatesWaiting.count).toBe(1);
+    expect(s.gatesWaiting.oldestHours).toBeCloseTo(10, 0);
+    expect(s.gatesWaiting.averageHours).toBeCloseTo(10, 0);
+    expect(s.openConditions).toBe(1);
+    expect(s.alerts).toMatchObject({
+      cycle: { id: w.prev },
+      threshold: 0.1,
+      count: 4,
+      critical: 4,
+    });
+    expect(s.kpiReview).toEqual({
+      measures: 4,
+      byClass: { customer_centric: 2, neutral: 2, customer_toxic: 0 },
+      byPerspective: {
+        customer: { customer_centric: 2, neutral: 0, customer_toxic: 0 },
+        business: { customer_centric: 0, neutral: 2, customer_toxic: 0 },
+      },
+      counterMeasurePairs: 2,
+      customerMeasuresWithoutCounter: 0,
+    });
+    expect(s.crossFunctional).toEqual({
+      byDepartments: [
+        { departments: 1, initiatives: 2 },
+        { departments: 2, initiatives: 1 },
+      ],
+      averageDepartments: 1.3,
+    });
+    expect(s.items.find((i) => i.id === c.initiativeId)).toMatchObject({
+      teamSize: 1,
+      departments: 2,
+    });
+    // Stale measures agree with the measure lists of the active initiatives.
+    let stale = 0;
+    for (const id of [c.initiativeId, w.tension.initiativeId]) {
+      const list = await send<Page<MeasureResponse>>(
+        t,
+        c.admin,
+        'GET',
+        `/api/initiatives/${id}/measures`,
+      );
+      stale += list.body.items.filter((m) => m.stale).length;
+    }
+    expect(s.staleMeasures).toBe(stale);
+    expect(stale).toBeGreaterThan(0);
+    const strict = await send<PortfolioSummaryResponse>(
+      t,
+      c.manager,
+      'GET',
+      `/api/portfolio/summary?threshold=0.9&cycleId=${w.prev}`,
+    );
+    expect(strict.body.alerts).toMatchObject({ threshold: 0.9, count: 3 });
+  });
+
+  it('places each initiative on the tension chart, now or over a cycle', async () => {
+    const res = await send<PortfolioTensionResponse>(
+      t,
+      c.executive,
+      'GET',
+      '/api/portfolio/tension',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.cycle).toBeNull();
+    expect(res.body.points).toHaveLength(3);
+    const point = res.body.points.find((p) => p.id === w.tension.initiativeId);
+    expect(point).toMatchObject({
+      title: 'Self-service for small accounts',
+      status: 'active',
+      teamSize: 0,
+      estimatedCustomerValue: 7,
+      estimatedBusinessValue: 5,
+    });
+    expect(point?.businessIndex).toBeCloseTo(0.75);
+    expect(point?.customerIndex).toBeCloseTo(-0.2);
+    const old = await send<PortfolioTensionResponse>(
+      t,
+      c.executive,
+      'GET',
+      `/api/portfolio/tension?cycleId=${w.older}`,
+    );
+    expect(old.body.cycle?.id).toBe(w.older);
+    expect(old.body.points.every((p) => p.customerIndex === null && p.businessIndex === null)).toBe(
+      true,
+    );
+    const drafts = await send<PortfolioTensionResponse>(
+      t,
+      c.executive,
+      'GET',
+      '/api/portfolio/tension?status=draft',
+    );
+    expect(drafts.body.points.map((p) => p.id)).toEqual([w.draftId]);
+  });
+
+  it('lists the alerts of the latest started cycle by default, with initiative and readings', async () => {
+    const res = await send<PortfolioAlertsResponse>(t, c.executive, 'GET', '/api/portfolio/alerts');
+    expect(res.status).toBe(200);
+    expect(res.body.cycle?.id).toBe(w.prev);
+    expect(res.body.items).toHaveLength(4);
+    const protectedAlert = res.body.items.find((a) => a.kind === 'protected_group_worsens');
+    expect(protectedAlert?.initiative).toEqual({
+      id: w.tension.initiativeId,
+      title: 'Self-service for small accounts',
+    });
+    expect(protectedAlert?.readings.map((r) => r.id)).toEqual(w.tension.readingIds.slice(2));
+    const later = await send<PortfolioAlertsResponse>(
+      t,
+      c.executive,
+      'GET',
+      `/api/portfolio/alerts?cycleId=${w.future}`,
+    );
+    expect(later.body).toMatchObject({ cycle: { id: w.future }, items: [] });
+    expect(
+      (await send(t, c.executive, 'GET', `/api/portfolio/alerts?cycleId=${randomUUID()}`)).status,
+    ).toBe(422);
+    expect((await send(t, c.executive, 'GET', '/api/portfolio/alerts?threshold=2')).status).toBe(
+      400,
+    );
+  });
+
+  it('gives the series cycle over cycle: portfolio and initiative indices and review decisions', async () => {
+    const res = await send<PortfolioSeriesResponse>(t, c.executive, 'GET', '/api/portfolio/series');
+    expect(res.status).toBe(200);
+    expect(res.body.initiatives).toHaveLength(3);
+    expect(res.body.cycles.map((x) => x.cycle.id)).toEqual([w.older, w.prev]);
+    const last = res.body.cycles[1];
+    expect(last?.decisions).toEqual({ adopt: 1, adapt: 1, abandon: 0 });
+    expect(last?.customer).toBeCloseTo((2 / 3 - 0.2) / 2);
+    expect(last?.business).toBeCloseTo((-1 + 0.75) / 2);
+    expect(last?.initiatives.find((i) => i.id === w.draftId)).toEqual({
+      id: w.draftId,
+      customer: null,
+      business: null,
+    });
+    expect(res.body.cycles[0]).toMatchObject({
+      customer: null,
+      business: null,
+      decisions: { adopt: 0 },
+    });
+  });
+
+  it('opens the portfolio to admins, executives and managers only', async () => {
+    for (const path of ['summary', 'tension', 'alerts', 'series']) {
+      expect([path, (await send(t, c.team, 'GET', `/api/portfolio/${path}`)).status]).toEqual([
+        path,
+        403,
+      ]);
+      expect([path, (await send(t, c.manager, 'GET', `/api/portfolio/${path}`)).status]).toEqual([
+        path,
+        200,
+      ]);
+      expect([path, (await send(t, c.admin, 'GET', `/api/portfolio/${path}`)).status]).toEqual([
+        path,
+        200,
+      ]);
+      expect([path, (await send(t, null, 'GET', `/api/portfolio/${path}`)).status]).toEqual([
+        path,
+        401,
+      ]);
+    }
+    for (const query of [
+      'summary?cycleId=x',
+      'summary?limit=1',
+      'tension?status=done',
+      'series?x=1',
+    ]) {
+      expect([query, (await send(t, c.admin, 'GET', `/api/portfolio/${query}`)).status]).toEqual([
+        query,
+        400,
+      ]);
+    }
+  });
+});
