@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMain } from '../support/run-main';
 
+// Each test starts real processes (compile, embedded database, demo): generous on a busy machine.
+jest.setTimeout(150_000);
+
 describe('npm run admin:create, outside demo mode', () => {
   it('creates the first admin, who sets a password and signs in; no demo account exists', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'wp-cli-'));

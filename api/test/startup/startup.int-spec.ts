@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMain } from '../support/run-main';
 
+// Each test starts real processes (compile, embedded database, demo): generous on a busy machine.
+jest.setTimeout(150_000);
+
 const tempDir = (): string => mkdtempSync(join(tmpdir(), 'wp-start-'));
 
 async function stop(main: ReturnType<typeof runMain>): Promise<number | null> {

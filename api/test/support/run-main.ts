@@ -41,7 +41,7 @@ export function runMain(
     },
   );
   process.once('exit', kill);
-  const timer = setTimeout(kill, 45_000);
+  const timer = setTimeout(kill, 110_000);
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => {
       clearTimeout(timer);

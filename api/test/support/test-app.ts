@@ -29,8 +29,8 @@ function waitForReady(
   return new Promise((resolve, reject) => {
     let buffer = '';
     const timer = setTimeout(
-      () => reject(new Error(`test server did not start in 60 s\n${errors()}`)),
-      60_000,
+      () => reject(new Error(`test server did not start in 120 s\n${errors()}`)),
+      120_000,
     );
     child.stdout?.on('data', (chunk: Buffer) => {
       buffer += chunk.toString('utf8');
