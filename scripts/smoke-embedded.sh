@@ -23,14 +23,28 @@ wait_ready() {
   echo "not ready in 120 s:"; cat "$LOG"; return 1
 }
 
+# The server's own pid: the process listening on PORT (npm and the start script sit above it).
+server_pid() {
+  ss -ltnpH "sport = :${PORT}" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n1 | cut -d= -f2
+}
+
+# Stops the app as Ctrl+C in a terminal does (SIGINT to the whole process group: npm, the start
+# script and the server), then waits for the server itself to say it stopped cleanly and to exit.
 stop_app() {
-  kill -TERM "$APP_PID"
-  for _ in $(seq 1 40); do kill -0 "$APP_PID" 2>/dev/null || return 0; sleep 0.25; done
-  echo "the app did not stop within 10 s"; return 1
+  local pid
+  pid=$(server_pid)
+  kill -INT -- "-$APP_PID" 2>/dev/null || true
+  for _ in $(seq 1 60); do
+    if grep -q "Waypoint stopped cleanly" "$LOG" && { [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; }; then
+      return 0
+    fi
+    sleep 0.25
+  done
+  echo "the app did not stop cleanly within 15 s:"; cat "$LOG"; return 1
 }
 
 start=$(date +%s)
-npm start >"$LOG" 2>&1 &
+setsid npm start >"$LOG" 2>&1 &
 APP_PID=$!
 wait_ready "$start"
 grep -m1 "is ready at" "$LOG"
@@ -39,10 +53,9 @@ curl -fsS "http://127.0.0.1:${PORT}/initiatives/42/milestones" | grep -q "<wp-ro
 first_id=$(curl -fsS "http://127.0.0.1:${PORT}/api/meta" | node -pe 'JSON.parse(require("fs").readFileSync(0)).installationId')
 echo "installation ${first_id}"
 stop_app
-grep -q "Waypoint stopped cleanly" "$LOG" || { echo "no clean shutdown:"; cat "$LOG"; exit 1; }
 
 start=$(date +%s)
-npm start >"$LOG" 2>&1 &
+setsid npm start >"$LOG" 2>&1 &
 APP_PID=$!
 wait_ready "$start"
 second_id=$(curl -fsS "http://127.0.0.1:${PORT}/api/meta" | node -pe 'JSON.parse(require("fs").readFileSync(0)).installationId')

@@ -49,13 +49,16 @@ async function main(): Promise<void> {
     `Waypoint ${version} is ready at http://localhost:${port} (database: ${database.description})`,
   );
 
-  let stopping = false;
+  let stoppingSince = 0;
   const stop = (signal: NodeJS.Signals): void => {
-    if (stopping) {
+    if (stoppingSince > 0) {
+      // Ctrl+C reaches both `npm start` (which passes it on) and this process: the same signal
+      // twice within a moment is one request. A later one means "now".
+      if (Date.now() - stoppingSince < 2000) return;
       say(`${signal} again: exiting now`);
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     say(`${signal} received: closing the HTTP server, the pool and the database`);
     const force = setTimeout(() => {
       say('shutdown took longer than 10 s: exiting');

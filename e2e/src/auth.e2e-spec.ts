@@ -167,11 +167,13 @@ describe('signing in and out in Chromium', () => {
   });
 
   it('returns to a deep link after signing in', async () => {
-    await page.goto('/initiatives/42?tab=team');
-    await page.waitForURL(`**/sign-in?returnUrl=${encodeURIComponent('/initiatives/42?tab=team')}`);
+    await page.goto('/customer-groups?view=cards');
+    await page.waitForURL(
+      `**/sign-in?returnUrl=${encodeURIComponent('/customer-groups?view=cards')}`,
+    );
     await signIn(page, 'member');
-    expect(page.url()).toBe(`${server().baseUrl}/initiatives/42?tab=team`);
-    await page.getByRole('heading', { level: 1, name: 'Initiative 42' }).waitFor();
+    expect(page.url()).toBe(`${server().baseUrl}/customer-groups?view=cards`);
+    await page.getByRole('heading', { level: 1, name: 'Customer groups' }).waitFor();
   });
 
   it('never follows a returnUrl to another site', async () => {

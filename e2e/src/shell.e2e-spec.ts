@@ -61,10 +61,10 @@ describe('the app shell in Chromium', () => {
   });
 
   it('opens a deep link directly (served by the API with index.html)', async () => {
-    const response = await page.goto('/initiatives/42');
+    const response = await page.goto('/kpi-review?class=customer_toxic');
     expect(response?.status()).toBe(200);
     await expectHeading(page);
-    expect(page.url()).toBe(`${server().baseUrl}/initiatives/42`);
+    expect(page.url()).toBe(`${server().baseUrl}/kpi-review?class=customer_toxic`);
   });
 
   it('shows a not-found page for unknown routes', async () => {

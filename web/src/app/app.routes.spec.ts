@@ -90,10 +90,10 @@ describe('appRoutes', () => {
     },
   );
 
-  it('/initiatives lazily loads child routes for the list and one initiative', async () => {
+  it('/initiatives lazily loads child routes for the list, the planning wizard and one initiative', async () => {
     const children = await load<Routes>(routeAt(appRoutes, 'initiatives').loadChildren);
 
-    expect(children.map((r) => r.path)).toEqual(['', ':id']);
+    expect(children.map((r) => r.path)).toEqual(['', 'new', ':id']);
     for (const child of children) {
       expect(child.title).toBeDefined();
       await expectLazyComponent(child);

@@ -43,6 +43,12 @@ export const appRoutes: Routes = [
       import('./approvals/approvals-page.component').then((m) => m.ApprovalsPageComponent),
   },
   {
+    path: 'approvals/:milestoneId',
+    canMatch: [placeGuard('approvals')],
+    title: 'Gate decision',
+    loadComponent: () => import('./approvals/gate-page.component').then((m) => m.GatePageComponent),
+  },
+  {
     path: 'initiatives',
     canMatch: [placeGuard('initiatives')],
     loadChildren: () => import('./initiative/initiative.routes').then((m) => m.initiativeRoutes),
@@ -81,6 +87,12 @@ export const appRoutes: Routes = [
     path: 'brief',
     canMatch: [placeGuard('brief')],
     title: 'Brief',
+    loadComponent: () => import('./brief/brief-page.component').then((m) => m.BriefPageComponent),
+  },
+  {
+    path: 'brief/initiatives/:id',
+    canMatch: [placeGuard('brief')],
+    title: 'Initiative brief',
     loadComponent: () => import('./brief/brief-page.component').then((m) => m.BriefPageComponent),
   },
   {

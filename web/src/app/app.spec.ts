@@ -40,6 +40,8 @@ class FakeBreakpoints {
 }
 
 describe('App shell', () => {
+  // The first visit to a place compiles its lazy chunk (charts included), slow on a busy machine.
+  jest.setTimeout(30_000);
   let fixture: ComponentFixture<App>;
   let el: HTMLElement;
   let breakpoints: FakeBreakpoints;
@@ -68,7 +70,23 @@ describe('App shell', () => {
     fixture = TestBed.createComponent(App);
     el = fixture.nativeElement as HTMLElement;
     await TestBed.inject(Router).navigateByUrl(url);
-    await fixture.whenStable();
+    await stable();
+  }
+
+  /**
+   * Waits until the app is stable, answering the places' own data requests (not under test
+   * here) with a 503, so that their pending loads do not keep the app from settling.
+   */
+  async function stable(): Promise<void> {
+    let done = false;
+    const whenStable = fixture.whenStable().then(() => (done = true));
+    while (!done) {
+      for (const request of httpMock().match((r) => !r.url.startsWith('/api/auth/'))) {
+        request.flush(aProblem(503), { status: 503, statusText: 'Unavailable' });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    await whenStable;
   }
 
   const navLinks = () => Array.from(el.querySelectorAll<HTMLAnchorElement>('nav a'));
@@ -80,7 +98,7 @@ describe('App shell', () => {
   /** Lets the drawer's timer-driven events (open/close notifications) arrive. */
   async function settle(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 10));
-    await fixture.whenStable();
+    await stable();
   }
   const menuButton = () => el.querySelector<HTMLButtonElement>('header button[aria-controls]');
   const userButton = () => el.querySelector<HTMLButtonElement>('header button[popovertarget]');
@@ -120,9 +138,10 @@ describe('App shell', () => {
     expect(currentLinks()).toEqual(['Approvals']);
 
     await TestBed.inject(Router).navigateByUrl('/initiatives/42');
-    await fixture.whenStable();
+    await stable();
     expect(currentLinks()).toEqual(['Initiatives']);
-    expect(el.querySelector('main h1')?.textContent?.trim()).toBe('Initiative 42');
+    // The initiative page owns its heading (its title once loaded); the shell only routes to it.
+    expect(el.querySelector('main h1')).not.toBeNull();
   });
 
   it('marks no link current on an unknown page', async () => {
@@ -237,7 +256,7 @@ describe('App shell', () => {
     await start('/cycles');
     expect(el.querySelector('header')).not.toBeNull();
     TestBed.inject(AuthStore).clear();
-    await fixture.whenStable();
+    await stable();
 
     expect(el.querySelector('header')).toBeNull();
     expect(el.querySelector('nav')).toBeNull();
@@ -275,14 +294,14 @@ describe('App shell', () => {
     it('opens with the menu button and closes after choosing a place', async () => {
       await start('/portfolio', true);
       menuButton()?.click();
-      await fixture.whenStable();
+      await stable();
       const nav = await sidenav();
 
       expect(await nav.isOpen()).toBe(true);
       expect(menuButton()?.getAttribute('aria-expanded')).toBe('true');
 
       navLinks()[4].click();
-      await fixture.whenStable();
+      await stable();
 
       expect(TestBed.inject(Router).url).toBe('/cycles');
       expect(await nav.isOpen()).toBe(false);
@@ -291,7 +310,7 @@ describe('App shell', () => {
     it('keeps the menu button in step when the drawer closes itself (Escape)', async () => {
       await start('/portfolio', true);
       menuButton()?.click();
-      await fixture.whenStable();
+      await stable();
       const drawer = el.querySelector('mat-sidenav');
       drawer?.dispatchEvent(new KeyboardEvent('keydown', { keyCode: 27, bubbles: true }));
       await settle();
@@ -303,7 +322,7 @@ describe('App shell', () => {
     it('switches to side mode when the screen widens', async () => {
       await start('/portfolio', true);
       breakpoints.setNarrow(false);
-      await fixture.whenStable();
+      await stable();
       const nav = await sidenav();
 
       expect(await nav.getMode()).toBe('side');

@@ -10,9 +10,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { MatIconButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
-import { MatListItem, MatListItemIcon, MatListItemTitle, MatNavList } from '@angular/material/list';
 import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
 import { MatToolbar } from '@angular/material/toolbar';
 import {
@@ -57,15 +55,10 @@ export function initialsOf(name: string): string {
   selector: 'wp-root',
   imports: [
     MatToolbar,
-    MatIconButton,
     MatIcon,
     MatSidenav,
     MatSidenavContainer,
     MatSidenavContent,
-    MatNavList,
-    MatListItem,
-    MatListItemIcon,
-    MatListItemTitle,
     RouterLink,
     RouterLinkActive,
     RouterOutlet,

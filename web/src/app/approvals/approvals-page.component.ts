@@ -1,17 +1,35 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, OnDestroy } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
 import { EmptyStateComponent } from '../shared/empty-state.component';
+import { genericErrorMessage } from '../shared/problem';
+import { ApprovalsListStore, DecisionConfirmationStore } from './approvals-list.store';
+import { waitingText } from './approvals-format';
 
-/** Approvals: an empty state until the place is built. */
+/** Approvals: the submitted gates waiting for the signed-in user's decision, oldest first. */
 @Component({
   selector: 'wp-approvals-page',
-  imports: [EmptyStateComponent],
+  imports: [DatePipe, EmptyStateComponent, MatButton, MatProgressBar, RouterLink],
+  providers: [ApprovalsListStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <wp-empty-state
-      icon="approvals"
-      heading="Approvals"
-      message="Milestone gates submitted for a decision will appear here, each with its evidence snapshot, so you can decide with a rationale."
-    />
-  `,
+  host: { class: 'wp-approvals-page' },
+  templateUrl: './approvals-page.component.html',
+  styleUrl: './approvals.scss',
 })
-export class ApprovalsPageComponent {}
+export class ApprovalsPageComponent implements OnDestroy {
+  protected readonly store = inject(ApprovalsListStore);
+  private readonly confirmations = inject(DecisionConfirmationStore);
+  protected readonly confirmation = this.confirmations.confirmation;
+  protected readonly waitingText = waitingText;
+  protected readonly errorMessage = genericErrorMessage;
+
+  protected dismiss(): void {
+    this.confirmations.clear();
+  }
+
+  ngOnDestroy(): void {
+    this.confirmations.clear();
+  }
+}

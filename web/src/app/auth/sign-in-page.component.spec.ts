@@ -4,6 +4,7 @@ import { provideRouter, Router, withComponentInputBinding } from '@angular/route
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { Role } from '@waypoint/contracts';
 import { appRoutes } from '../app.routes';
+import { withStubPlaces } from '../testing-stub-places';
 import { provideIcons } from '../shared/icons';
 import { AUTH_API } from './auth.store';
 import { aProblem, aUser, httpMock, provideTestHttp, startAs } from './auth.testing';
@@ -20,7 +21,7 @@ describe('SignInPageComponent', () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({
       providers: [
-        provideRouter(appRoutes, withComponentInputBinding()),
+        provideRouter(withStubPlaces(appRoutes), withComponentInputBinding()),
         ...provideTestHttp(),
         provideIcons(),
       ],

@@ -1,17 +1,193 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+import type { CustomerGroupIntent, InitiativeStatus } from '@waypoint/contracts';
 import { EmptyStateComponent } from '../shared/empty-state.component';
+import { genericErrorMessage } from '../shared/problem';
+import { CustomerGroupsStore } from './customer-groups.store';
 
-/** Customer groups: an empty state until the place is built. */
+export const INTENT_LABEL: Record<CustomerGroupIntent, string> = {
+  grow: 'Grow',
+  nurture: 'Nurture',
+  retain: 'Retain',
+  reduce_cost_to_serve: 'Reduce cost to serve',
+};
+
+const STATUS_LABEL: Record<InitiativeStatus, string> = {
+  draft: 'Draft',
+  proposed: 'Proposed',
+  active: 'Active',
+  on_hold: 'On hold',
+  completed: 'Completed',
+  stopped: 'Stopped',
+};
+
+/** Customer groups: intent, protection, value proposition, and what is aimed at each. */
 @Component({
   selector: 'wp-customer-groups-page',
-  imports: [EmptyStateComponent],
+  imports: [RouterLink, MatButton, MatProgressBar, EmptyStateComponent],
+  providers: [CustomerGroupsStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <wp-empty-state
-      icon="customer-groups"
-      heading="Customer groups"
-      message="The customer groups you serve, their intent, value proposition and whether they are protected, will appear here."
-    />
+    <div class="groups">
+      <h1 class="groups__title">Customer groups</h1>
+      <p class="groups__intro">
+        Not all customers are equal: each group has an intent, and protected groups' experience must
+        not be traded away.
+      </p>
+      @if (store.groups.isLoading() && !store.groups.hasValue()) {
+        <mat-progress-bar mode="indeterminate" aria-label="Loading customer groups" />
+      } @else if (store.groups.error()) {
+        <p class="groups__error" role="alert">
+          {{ errorMessage(store.groups.error()) }}
+          <button mat-button type="button" (click)="store.groups.reload()">Try again</button>
+        </p>
+      } @else if (store.groups.hasValue() && store.groups.value().length > 0) {
+        <div class="groups__grid">
+          @for (group of store.groups.value(); track group.id) {
+            <section class="group" [attr.aria-labelledby]="'group-' + group.id">
+              <div class="group__head">
+                <h2 class="group__name" [id]="'group-' + group.id">{{ group.name }}</h2>
+                <span class="chip">{{ intentLabel[group.intent] }}</span>
+                @if (group.protected) {
+                  <span class="chip chip--protected">Protected</span>
+                }
+              </div>
+              @if (group.description) {
+                <p class="group__text">{{ group.description }}</p>
+              }
+              <p class="group__text">
+                <strong>Value proposition:</strong>
+                {{ group.valueProposition || 'Not written yet.' }}
+              </p>
+              <h3 class="group__sub">Initiatives aimed at it</h3>
+              @if (group.initiatives.length === 0) {
+                <p class="group__text group__muted">None yet.</p>
+              } @else {
+                <ul class="group__list">
+                  @for (initiative of group.initiatives; track initiative.id) {
+                    <li>
+                      <a [routerLink]="['/initiatives', initiative.id]">{{ initiative.title }}</a>
+                      · {{ statusLabel[initiative.status] }}
+                    </li>
+                  }
+                </ul>
+              }
+              <h3 class="group__sub">Measures</h3>
+              @if (group.measures.length === 0) {
+                <p class="group__text group__muted">No measure is aimed at this group yet.</p>
+              } @else {
+                <ul class="group__list">
+                  @for (measure of group.measures; track measure.id) {
+                    <li>
+                      {{ measure.name }} ({{ measure.initiativeTitle }}) ·
+                      {{
+                        measure.progress === null
+                          ? 'no reading'
+                          : percent(measure.progress) + ' of the way'
+                      }}
+                      @if (measure.stale) {
+                        <span class="chip chip--stale">Stale</span>
+                      }
+                    </li>
+                  }
+                </ul>
+              }
+            </section>
+          }
+        </div>
+      } @else {
+        <wp-empty-state
+          icon="customer-groups"
+          heading="No customer groups yet"
+          message="An administrator defines the customer groups initiatives aim at."
+          [headingLevel]="2"
+        />
+      }
+    </div>
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+    .groups {
+      max-width: 1200px;
+      margin: 0 auto;
+      padding: 16px;
+    }
+    .groups__title {
+      margin: 0 0 8px;
+      font: var(--mat-sys-headline-medium);
+    }
+    .groups__intro {
+      margin: 0 0 16px;
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .groups__error {
+      color: var(--mat-sys-error);
+    }
+    .groups__grid {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 340px), 1fr));
+      gap: 16px;
+    }
+    .group {
+      padding: 12px 16px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: var(--mat-sys-corner-medium);
+      background: var(--mat-sys-surface-container-lowest);
+    }
+    .group__head {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      align-items: center;
+    }
+    .group__name {
+      margin: 0;
+      font: var(--mat-sys-title-large);
+    }
+    .group__sub {
+      margin: 12px 0 4px;
+      font: var(--mat-sys-title-small);
+    }
+    .group__text {
+      margin: 8px 0 0;
+      font: var(--mat-sys-body-medium);
+    }
+    .group__muted {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .group__list {
+      margin: 0;
+      padding-left: 1.25rem;
+      font: var(--mat-sys-body-medium);
+    }
+    .chip {
+      padding: 0 8px;
+      border-radius: 999px;
+      font: var(--mat-sys-label-medium);
+      color: var(--mat-sys-on-secondary-container);
+      background: var(--mat-sys-secondary-container);
+    }
+    .chip--protected {
+      color: var(--mat-sys-on-tertiary-container);
+      background: var(--mat-sys-tertiary-container);
+    }
+    .chip--stale {
+      color: var(--mat-sys-on-error-container);
+      background: var(--mat-sys-error-container);
+    }
   `,
 })
-export class CustomerGroupsPageComponent {}
+export class CustomerGroupsPageComponent {
+  protected readonly store = inject(CustomerGroupsStore);
+  protected readonly intentLabel = INTENT_LABEL;
+  protected readonly statusLabel = STATUS_LABEL;
+  protected readonly errorMessage = genericErrorMessage;
+  protected percent(value: number): string {
+    return `${Math.round(value * 100)}%`;
+  }
+}

@@ -1,24 +1,184 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { DatePipe, DecimalPipe } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
+import {
+  COMMENT_BODY_MAX_LENGTH,
+  STEP_STATUS_VALUES,
+  type StepResponse,
+  type StepStatus,
+  type TeamMember,
+} from '@waypoint/contracts';
+import { AuthStore } from '../auth/auth.store';
+import { PRODUCT_NAME } from '../title-strategy';
 import { EmptyStateComponent } from '../shared/empty-state.component';
+import { genericErrorMessage, httpStatusOf } from '../shared/problem';
+import { StaleRecordNoticeComponent } from '../shared/stale-record-notice.component';
+import { InitiativeDetailStore } from './initiative-detail.store';
+import {
+  APPROACH_LABEL,
+  MILESTONE_STATE_LABEL,
+  MILESTONE_STATE_SYMBOL,
+  STATUS_LABEL,
+  STEP_STATUS_LABEL,
+} from './initiative.labels';
+import { MeasureCardComponent } from './measure-card.component';
 
-/** One initiative (`/initiatives/:id`): an empty state until the place is built. */
+/** Groups a team by department (people without one under "No department"). */
+export function teamByDepartment(
+  team: readonly TeamMember[],
+): { department: string; people: string[] }[] {
+  const groups = new Map<string, string[]>();
+  for (const member of team) {
+    const name = member.department?.name ?? 'No department';
+    groups.set(name, [...(groups.get(name) ?? []), member.user.displayName]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([department, people]) => ({ department, people }));
+}
+
+/** One initiative (`/initiatives/:id`): plan, gate track, steps, measures, reviews, talk, history. */
 @Component({
   selector: 'wp-initiative-detail-page',
-  imports: [EmptyStateComponent, RouterLink],
+  imports: [
+    DatePipe,
+    DecimalPipe,
+    FormsModule,
+    RouterLink,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatInput,
+    MatProgressBar,
+    EmptyStateComponent,
+    StaleRecordNoticeComponent,
+    MeasureCardComponent,
+  ],
+  providers: [InitiativeDetailStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <wp-empty-state
-      icon="initiative"
-      [heading]="heading()"
-      message="The plan, the gate track of milestones, steps, measures, team, cycle reviews and history of this initiative will appear here."
-    >
-      <a routerLink="/initiatives">Back to all initiatives</a>
-    </wp-empty-state>
-  `,
+  templateUrl: './initiative-detail-page.component.html',
+  styleUrl: './initiative-detail.scss',
 })
 export class InitiativeDetailPageComponent {
   /** Route parameter, bound by `withComponentInputBinding()`. */
   readonly id = input.required<string>();
-  protected readonly heading = computed(() => `Initiative ${this.id()}`);
+
+  protected readonly store = inject(InitiativeDetailStore);
+  private readonly auth = inject(AuthStore);
+  private readonly title = inject(Title);
+
+  protected readonly statusLabel = STATUS_LABEL;
+  protected readonly approachLabel = APPROACH_LABEL;
+  protected readonly stateLabel = MILESTONE_STATE_LABEL;
+  protected readonly stateSymbol = MILESTONE_STATE_SYMBOL;
+  protected readonly stepLabel = STEP_STATUS_LABEL;
+  protected readonly stepStatuses = STEP_STATUS_VALUES;
+  protected readonly commentMax = COMMENT_BODY_MAX_LENGTH;
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      untracked(() => this.store.id.set(id));
+    });
+    // The tab and screen readers name the page after the initiative once it is known.
+    effect(() => {
+      const title = this.initiative()?.title;
+      if (title) this.title.setTitle(`${title} · ${PRODUCT_NAME}`);
+    });
+  }
+
+  protected readonly initiative = computed(() =>
+    this.store.initiative.hasValue() ? this.store.initiative.value() : null,
+  );
+  protected readonly notFound = computed(() => httpStatusOf(this.store.initiative.error()) === 404);
+  protected readonly team = computed(() => teamByDepartment(this.initiative()?.team ?? []));
+
+  /** The owner (and admins) move the gate; the owner and team work the steps and readings. */
+  protected readonly isOwner = computed(() => {
+    const user = this.auth.user();
+    const initiative = this.initiative();
+    return !!user && !!initiative && (user.role === 'admin' || initiative.owner.id === user.id);
+  });
+  protected readonly onTeam = computed(() => {
+    const user = this.auth.user();
+    const initiative = this.initiative();
+    return (
+      this.isOwner() ||
+      (!!user && !!initiative && initiative.team.some((m) => m.user.id === user.id))
+    );
+  });
+
+  protected readonly columns = computed(() =>
+    STEP_STATUS_VALUES.map((status) => ({
+      status,
+      steps: this.store.steps().filter((s) => s.status === status),
+    })),
+  );
+
+  protected readonly commentBody = signal('');
+  protected readonly commentError = signal<string | null>(null);
+  protected readonly commentSaving = signal(false);
+
+  protected message(error: unknown): string {
+    return genericErrorMessage(error);
+  }
+
+  /** Scrolls to a section and moves the focus to its heading. */
+  protected jump(section: string): void {
+    const heading = document.getElementById(`${section}-h`);
+    if (!heading) return;
+    heading.setAttribute('tabindex', '-1');
+    heading.scrollIntoView({ block: 'start' });
+    heading.focus();
+  }
+
+  protected otherStatuses(step: StepResponse): StepStatus[] {
+    return STEP_STATUS_VALUES.filter((s) => s !== step.status);
+  }
+
+  protected percent(value: number | null | undefined): string {
+    return value === null || value === undefined ? '—' : `${Math.round(value * 100)}%`;
+  }
+
+  protected async move(step: StepResponse, status: StepStatus): Promise<void> {
+    await this.store.moveStep(step, status);
+  }
+
+  protected async addComment(): Promise<void> {
+    const body = this.commentBody().trim();
+    if (!body) {
+      this.commentError.set('Write a comment first.');
+      return;
+    }
+    if (body.length > COMMENT_BODY_MAX_LENGTH) {
+      this.commentError.set(`A comment has at most ${COMMENT_BODY_MAX_LENGTH} characters.`);
+      return;
+    }
+    this.commentSaving.set(true);
+    this.commentError.set(null);
+    try {
+      await this.store.addComment(body);
+      this.commentBody.set('');
+    } catch (error) {
+      this.commentError.set(genericErrorMessage(error));
+    } finally {
+      this.commentSaving.set(false);
+    }
+  }
 }

@@ -1,17 +1,111 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
+import { STEP_STATUS_VALUES, type StepStatus } from '@waypoint/contracts';
 import { EmptyStateComponent } from '../shared/empty-state.component';
+import { genericErrorMessage, isPreconditionFailed } from '../shared/problem';
+import { StaleRecordNoticeComponent } from '../shared/stale-record-notice.component';
+import { MyWorkStore, stepUrgency, type MyMeasure, type MyStep } from './my-work.store';
+import { ReadingFormComponent } from './reading-form.component';
 
-/** My work: an empty state until the place is built. */
+export const STEP_STATUS_LABEL: Record<StepStatus, string> = {
+  todo: 'To do',
+  doing: 'Doing',
+  blocked: 'Blocked',
+  done: 'Done',
+};
+
+/** My work: my steps (overdue and due soon first), my notifications, the measures I record. */
 @Component({
   selector: 'wp-my-work-page',
-  imports: [EmptyStateComponent],
+  imports: [
+    DatePipe,
+    RouterLink,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatSelect,
+    MatOption,
+    MatProgressBar,
+    EmptyStateComponent,
+    StaleRecordNoticeComponent,
+    ReadingFormComponent,
+  ],
+  providers: [MyWorkStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <wp-empty-state
-      icon="my-work"
-      heading="My work"
-      message="The steps assigned to you and the measures you record will appear here, ready for quick updates."
-    />
-  `,
+  templateUrl: './my-work-page.component.html',
+  styleUrl: './my-work-page.component.scss',
 })
-export class MyWorkPageComponent {}
+export class MyWorkPageComponent {
+  protected readonly store = inject(MyWorkStore);
+  protected readonly statuses = STEP_STATUS_VALUES;
+  protected readonly statusLabel = STEP_STATUS_LABEL;
+  protected readonly errorMessage = genericErrorMessage;
+
+  /** The step whose save answered 412, and the server's detail. */
+  protected readonly staleStep = signal<string | null>(null);
+  protected readonly stepError = signal<{ id: string; message: string } | null>(null);
+  protected readonly savingStep = signal<string | null>(null);
+  /** The measure whose reading form is open. */
+  protected readonly recording = signal<string | null>(null);
+  protected readonly recorded = signal<string | null>(null);
+
+  /** The next reading was due before now (not stale yet: within the grace period). */
+  protected readingDue(measure: MyMeasure): boolean {
+    return measure.readingDueAt !== null && Date.parse(measure.readingDueAt) < this.store.now();
+  }
+
+  protected urgency(step: MyStep): string {
+    return stepUrgency(step, this.store.now());
+  }
+
+  async changeStatus(step: MyStep, status: StepStatus): Promise<void> {
+    if (status === step.status) return;
+    this.staleStep.set(null);
+    this.stepError.set(null);
+    this.savingStep.set(step.id);
+    try {
+      await this.store.setStepStatus(step, status);
+    } catch (error) {
+      if (isPreconditionFailed(error)) this.staleStep.set(step.id);
+      else this.stepError.set({ id: step.id, message: genericErrorMessage(error) });
+    } finally {
+      this.savingStep.set(null);
+    }
+  }
+
+  reloadSteps(): void {
+    this.staleStep.set(null);
+    this.store.reload();
+  }
+
+  openReading(measureId: string): void {
+    this.recorded.set(null);
+    this.recording.set(measureId);
+  }
+
+  onRecorded(name: string): void {
+    this.recording.set(null);
+    this.recorded.set(`Reading saved for ${name}.`);
+  }
+
+  async markRead(id: string): Promise<void> {
+    try {
+      await this.store.markRead(id);
+    } catch {
+      // The inbox reloads on the next visit; nothing is lost.
+    }
+  }
+
+  async markAllRead(): Promise<void> {
+    try {
+      await this.store.markAllRead();
+    } catch {
+      // As above.
+    }
+  }
+}

@@ -1,17 +1,63 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { EmptyStateComponent } from '../shared/empty-state.component';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+import { TensionChartComponent } from '../shared/charts/tension-chart.component';
+import { genericErrorMessage } from '../shared/problem';
+import {
+  ALERT_KIND_TEXT,
+  dateText,
+  SEVERITY_TEXT,
+  STATUS_ORDER,
+  STATUS_TEXT,
+  statusBreakdown,
+  waitText,
+} from './portfolio-format';
+import { PortfolioStore } from './portfolio.store';
 
-/** Portfolio: an empty state until the place is built. */
+/**
+ * The executive's home: headline figures, customer versus business value (the tension chart),
+ * tension alerts with the readings that raised them, gates waiting and initiatives by stage.
+ */
 @Component({
   selector: 'wp-portfolio-page',
-  imports: [EmptyStateComponent],
+  imports: [RouterLink, TensionChartComponent],
+  providers: [PortfolioStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <wp-empty-state
-      icon="portfolio"
-      heading="Portfolio"
-      message="Initiatives by stage, the tension between customer and business value, gates waiting for a decision and alerts will appear here."
-    />
-  `,
+  templateUrl: './portfolio-page.component.html',
+  styleUrl: './portfolio-page.component.scss',
 })
-export class PortfolioPageComponent {}
+export class PortfolioPageComponent {
+  protected readonly store = inject(PortfolioStore);
+  private readonly router = inject(Router);
+
+  protected readonly statusOrder = STATUS_ORDER;
+  protected readonly statusText = STATUS_TEXT;
+  protected readonly kindText = ALERT_KIND_TEXT;
+  protected readonly severityText = SEVERITY_TEXT;
+  protected readonly waitText = waitText;
+  protected readonly dateText = dateText;
+  protected readonly statusBreakdown = statusBreakdown;
+
+  protected readonly summaryErrorText = computed(() => {
+    const error = this.store.summaryError();
+    return error ? genericErrorMessage(error) : null;
+  });
+  protected readonly points = computed(() => this.store.tension()?.points ?? []);
+  protected readonly tensionLabel = computed(() => {
+    const cycle = this.store.tension()?.cycle;
+    return cycle ? `over ${cycle.name}` : 'now';
+  });
+  protected readonly alertCycleLabel = computed(() => {
+    const alerts = this.store.alerts();
+    if (!alerts) return '';
+    return alerts.cycle ? `in ${alerts.cycle.name}` : 'no cycle has started yet';
+  });
+  protected readonly errorText = genericErrorMessage;
+
+  protected onCycleChange(event: Event): void {
+    this.store.selectCycle((event.target as HTMLSelectElement).value);
+  }
+
+  protected openInitiative(id: string): void {
+    void this.router.navigate(['/initiatives', id]);
+  }
+}

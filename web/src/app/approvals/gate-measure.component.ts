@@ -1,0 +1,54 @@
+import { DatePipe, DecimalPipe } from '@angular/common';
+import { httpResource } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import type { Page, ReadingResponse, SnapshotMeasure } from '@waypoint/contracts';
+import { MeasureChartComponent } from '../shared/charts/measure-chart.component';
+import { APPROVALS_API } from './approvals.api';
+import { progressText } from './approvals-format';
+
+/**
+ * One measure of an evidence snapshot: baseline, target, the latest reading and its progress as
+ * frozen at submission, and the readings observed up to then.
+ */
+@Component({
+  selector: 'wp-gate-measure',
+  imports: [DatePipe, DecimalPipe, MeasureChartComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './gate-measure.component.html',
+  styleUrl: './approvals.scss',
+})
+export class GateMeasureComponent {
+  readonly measure = input.required<SnapshotMeasure>();
+  /** When the snapshot was taken: later readings are not part of the evidence. */
+  readonly takenAt = input.required<string>();
+
+  private readonly page = httpResource<Page<ReadingResponse>>(() => ({
+    url: APPROVALS_API.readings(this.measure().id),
+    params: { sort: 'observedAt', limit: 200 },
+  }));
+
+  protected readonly readingsLoading = computed(
+    () => this.page.isLoading() && !this.page.hasValue(),
+  );
+  protected readonly readingsError = computed(() => this.page.error() ?? null);
+  /** The effective readings observed up to the snapshot, oldest first. */
+  readonly readings = computed<ReadingResponse[]>(() => {
+    if (!this.page.hasValue()) return [];
+    const until = Date.parse(this.takenAt());
+    return this.page
+      .value()
+      .items.filter((r) => !r.superseded && Date.parse(r.observedAt) <= until)
+      .sort((a, b) => Date.parse(a.observedAt) - Date.parse(b.observedAt));
+  });
+  protected readonly progressText = progressText;
+  protected readonly directionText = computed(() => {
+    switch (this.measure().direction) {
+      case 'higher_is_better':
+        return 'higher is better';
+      case 'lower_is_better':
+        return 'lower is better';
+      default:
+        return 'closest to target is best';
+    }
+  });
+}

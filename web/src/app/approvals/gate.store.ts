@@ -1,0 +1,98 @@
+import { HttpClient, HttpHeaders, httpResource } from '@angular/common/http';
+import { computed, inject, Injectable, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute } from '@angular/router';
+import type {
+  DecideGateRequest,
+  GateDecisionResponse,
+  InitiativeResponse,
+  MilestoneDetailResponse,
+  Page,
+} from '@waypoint/contracts';
+import { firstValueFrom, map } from 'rxjs';
+import { APPROVALS_API } from './approvals.api';
+
+/**
+ * One submitted gate: the milestone with its latest evidence snapshot, the decisions taken on it
+ * so far, and the decision being made now. Provided by the gate page; the milestone comes from
+ * the route (`/approvals/:milestoneId`).
+ */
+@Injectable()
+export class GateStore {
+  private readonly http = inject(HttpClient);
+  readonly milestoneId = toSignal(
+    inject(ActivatedRoute).paramMap.pipe(map((params) => params.get('milestoneId') ?? '')),
+    { initialValue: '' },
+  );
+
+  private readonly milestoneResource = httpResource<MilestoneDetailResponse>(() =>
+    this.milestoneId() ? APPROVALS_API.milestone(this.milestoneId()) : undefined,
+  );
+  private readonly decisionsResource = httpResource<Page<GateDecisionResponse>>(() =>
+    this.milestoneId()
+      ? { url: APPROVALS_API.decisions(this.milestoneId()), params: { limit: 200 } }
+      : undefined,
+  );
+
+  private readonly initiativeResource = httpResource<InitiativeResponse>(() => {
+    const initiativeId = this.milestone()?.initiativeId;
+    return initiativeId ? APPROVALS_API.initiative(initiativeId) : undefined;
+  });
+
+  readonly milestone = computed(() =>
+    this.milestoneResource.hasValue() ? this.milestoneResource.value() : null,
+  );
+  /** The initiative's title, once known. */
+  readonly initiativeTitle = computed(() =>
+    this.initiativeResource.hasValue() ? this.initiativeResource.value().title : null,
+  );
+  readonly loading = computed(() => this.milestoneResource.isLoading() && !this.milestone());
+  readonly error = computed(() => this.milestoneResource.error() ?? null);
+  readonly snapshot = computed(() => this.milestone()?.latestSubmission?.snapshot ?? null);
+  readonly submission = computed(() => this.milestone()?.latestSubmission ?? null);
+  /** Earlier decisions on this milestone, oldest first. */
+  readonly decisions = computed<GateDecisionResponse[]>(() =>
+    this.decisionsResource.hasValue() ? this.decisionsResource.value().items : [],
+  );
+  readonly decisionsLoading = computed(
+    () => this.decisionsResource.isLoading() && !this.decisionsResource.hasValue(),
+  );
+  readonly decisionsError = computed(() => this.decisionsResource.error() ?? null);
+  /** The gate can be decided only while it is submitted. */
+  readonly waiting = computed(() => this.milestone()?.state === 'submitted');
+
+  private readonly decidingState = signal(false);
+  private readonly decideErrorState = signal<unknown>(null);
+  readonly deciding = this.decidingState.asReadonly();
+  readonly decideError = this.decideErrorState.asReadonly();
+
+  reload(): void {
+    this.milestoneResource.reload();
+    this.decisionsResource.reload();
+  }
+
+  /**
+   * POST /api/milestones/:id/decisions with an Idempotency-Key (a retry of the same request is
+   * answered once). Resolves with the decision, or null when the API refused it (`decideError`).
+   */
+  async decide(
+    request: DecideGateRequest,
+    idempotencyKey: string = crypto.randomUUID(),
+  ): Promise<GateDecisionResponse | null> {
+    const id = this.milestoneId();
+    this.decidingState.set(true);
+    this.decideErrorState.set(null);
+    try {
+      return await firstValueFrom(
+        this.http.post<GateDecisionResponse>(APPROVALS_API.decisions(id), request, {
+          headers: new HttpHeaders({ 'Idempotency-Key': idempotencyKey }),
+        }),
+      );
+    } catch (error) {
+      this.decideErrorState.set(error);
+      return null;
+    } finally {
+      this.decidingState.set(false);
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import { HttpClient, HttpContext } from '@angular/common/http';
+import { computed, inject, Injectable, resource, signal } from '@angular/core';
+import type {
+  CycleResponse,
+  InitiativeBriefResponse,
+  InitiativeListItem,
+  Page,
+  PortfolioBriefResponse,
+  Role,
+} from '@waypoint/contracts';
+import { firstValueFrom } from 'rxjs';
+import { AuthStore } from '../auth/auth.store';
+import { HANDLES_FORBIDDEN } from '../auth/auth.interceptor';
+
+/** Roles that may read the portfolio (permission `portfolio.read`). */
+export const PORTFOLIO_READERS: readonly Role[] = ['admin', 'executive', 'manager'];
+
+export const BRIEF_API = {
+  cycles: '/api/cycles?limit=200',
+  initiatives: '/api/initiatives?limit=200&sort=title&order=asc',
+  portfolio: (cycleId: string | null) =>
+    cycleId ? `/api/briefs/portfolio?cycleId=${cycleId}` : '/api/briefs/portfolio',
+  initiative: (id: string, cycleId: string | null) =>
+    cycleId ? `/api/briefs/initiatives/${id}?cycleId=${cycleId}` : `/api/briefs/initiatives/${id}`,
+} as const;
+
+/** The cycle running on `today` (YYYY-MM-DD), else the latest that has started, else null. */
+export function currentCycle(
+  cycles: readonly CycleResponse[],
+  today: string,
+): CycleResponse | null {
+  const running = cycles.find((c) => c.startsOn <= today && today <= c.endsOn);
+  if (running) return running;
+  const started = cycles.filter((c) => c.startsOn <= today);
+  return started.length ? started[started.length - 1] : null;
+}
+
+/** The one-page briefs: the cycles to choose from, the portfolio brief and an initiative's. */
+@Injectable()
+export class BriefStore {
+  private readonly http = inject(HttpClient);
+  private readonly auth = inject(AuthStore);
+  private readonly forbiddenHandled = new HttpContext().set(HANDLES_FORBIDDEN, true);
+
+  readonly canReadPortfolio = computed(() => {
+    const role = this.auth.role();
+    return role !== null && PORTFOLIO_READERS.includes(role);
+  });
+
+  readonly cycles = resource({
+    loader: async () =>
+      (await firstValueFrom(this.http.get<Page<CycleResponse>>(BRIEF_API.cycles))).items,
+  });
+
+  /** The cycle chosen by the user; undefined: the current cycle. */
+  private readonly chosen = signal<string | null | undefined>(undefined);
+
+  readonly cycleId = computed<string | null>(() => {
+    const chosen = this.chosen();
+    if (chosen !== undefined) return chosen;
+    const cycles = this.cycles.hasValue() ? this.cycles.value() : [];
+    return currentCycle(cycles, new Date().toISOString().slice(0, 10))?.id ?? null;
+  });
+
+  private readonly initiativeSource = signal<() => string | null>(() => null);
+  /** The initiative whose brief is shown; null: the portfolio brief. */
+  readonly initiativeId = computed(() => this.initiativeSource()());
+
+  /** Follows the initiative of the route (read lazily, so a signal input may be passed). */
+  useInitiative(id: () => string | null): void {
+    this.initiativeSource.set(id);
+  }
+
+  readonly portfolio = resource({
+    params: () =>
+      this.canReadPortfolio() && !this.initiativeId() && !this.cycles.isLoading()
+        ? { cycleId: this.cycleId() }
+        : undefined,
+    loader: ({ params }) =>
+      firstValueFrom(
+        this.http.get<PortfolioBriefResponse>(BRIEF_API.portfolio(params.cycleId), {
+          context: this.forbiddenHandled,
+        }),
+      ),
+  });
+
+  readonly initiatives = resource({
+    params: () => (this.initiativeId() ? undefined : true),
+    loader: async () =>
+      (await firstValueFrom(this.http.get<Page<InitiativeListItem>>(BRIEF_API.initiatives))).items,
+  });
+
+  readonly initiative = resource({
+    params: () => {
+      const id = this.initiativeId();
+      return id && !this.cycles.isLoading() ? { id, cycleId: this.cycleId() } : undefined;
+    },
+    loader: ({ params }) =>
+      firstValueFrom(
+        this.http.get<InitiativeBriefResponse>(BRIEF_API.initiative(params.id, params.cycleId)),
+      ),
+  });
+
+  selectCycle(cycleId: string | null): void {
+    this.chosen.set(cycleId);
+  }
+}

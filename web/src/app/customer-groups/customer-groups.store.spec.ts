@@ -1,0 +1,69 @@
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { MeasureResponse } from '@waypoint/contracts';
+import { httpMock, provideTestHttp } from '../auth/auth.testing';
+import {
+  CUSTOMER_GROUPS_API,
+  CustomerGroupsStore,
+  measuresOfGroup,
+  sortGroups,
+} from './customer-groups.store';
+
+const tick = () => new Promise((resolve) => setTimeout(resolve));
+
+describe('customer groups', () => {
+  it('lists protected groups first, then by name', () => {
+    const groups = [
+      { name: 'B', protected: false },
+      { name: 'Z', protected: true },
+      { name: 'A', protected: false },
+    ];
+    expect(sortGroups(groups).map((g) => g.name)).toEqual(['Z', 'A', 'B']);
+  });
+
+  it('keeps the measures aimed at the group', () => {
+    const measures = [
+      { id: 'm1', customerGroup: { id: 'g1' }, initiativeTitle: 'X' },
+      { id: 'm2', customerGroup: null, initiativeTitle: 'X' },
+    ] as unknown as Array<MeasureResponse & { initiativeTitle: string }>;
+    expect(measuresOfGroup('g1', measures).map((m) => m.id)).toEqual(['m1']);
+  });
+
+  describe('CustomerGroupsStore', () => {
+    afterEach(() => httpMock().verify());
+
+    it('asks once per group and once per initiative involved', async () => {
+      TestBed.configureTestingModule({
+        providers: [provideRouter([]), ...provideTestHttp(), CustomerGroupsStore],
+      });
+      const store = TestBed.inject(CustomerGroupsStore);
+      TestBed.tick();
+      await tick();
+      httpMock()
+        .expectOne(CUSTOMER_GROUPS_API.groups)
+        .flush({
+          items: [
+            { id: 'g1', name: 'Loyal', protected: true },
+            { id: 'g2', name: 'New', protected: false },
+          ],
+        });
+      await tick();
+      httpMock()
+        .expectOne(CUSTOMER_GROUPS_API.initiatives('g1'))
+        .flush({ items: [{ id: 'i1', title: 'One' }] });
+      httpMock()
+        .expectOne(CUSTOMER_GROUPS_API.initiatives('g2'))
+        .flush({ items: [{ id: 'i1', title: 'One' }] });
+      await tick();
+      httpMock()
+        .expectOne(CUSTOMER_GROUPS_API.measures('i1'))
+        .flush({ items: [{ id: 'm1', name: 'Sat', customerGroup: { id: 'g2' }, progress: 0.5 }] });
+      await tick();
+      const groups = store.groups.value() ?? [];
+      expect(groups.map((g) => [g.id, g.initiatives.length, g.measures.map((m) => m.id)])).toEqual([
+        ['g1', 1, []],
+        ['g2', 1, ['m1']],
+      ]);
+    });
+  });
+});

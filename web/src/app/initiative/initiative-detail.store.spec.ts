@@ -1,0 +1,165 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { TestBed } from '@angular/core/testing';
+import type { MilestoneResponse, StepResponse } from '@waypoint/contracts';
+import { httpMock, provideTestHttp } from '../auth/auth.testing';
+import { blockersOf, currentMilestoneOf, InitiativeDetailStore } from './initiative-detail.store';
+
+function aMilestone(position: number, state: MilestoneResponse['state']): MilestoneResponse {
+  return {
+    id: `m${position}`,
+    initiativeId: 'i1',
+    position,
+    title: `Gate ${position}`,
+    goal: '',
+    criteria: [],
+    measureIds: [],
+    state,
+    startable: false,
+    dueDate: null,
+    startedAt: null,
+    submittedAt: null,
+    submittedBy: null,
+    decidedAt: null,
+    openConditions: [],
+    version: 4,
+    createdAt: '',
+    updatedAt: '',
+  };
+}
+
+const STEP: StepResponse = {
+  id: 's1',
+  milestoneId: 'm2',
+  initiativeId: 'i1',
+  position: 1,
+  title: 'Agree slots',
+  assignee: null,
+  dueDate: null,
+  status: 'todo',
+  version: 7,
+  createdAt: '',
+  updatedAt: '',
+};
+
+describe('currentMilestoneOf', () => {
+  it('is the first milestone (by position) not approved yet', () => {
+    expect(
+      currentMilestoneOf([
+        aMilestone(3, 'planned'),
+        aMilestone(1, 'approved'),
+        aMilestone(2, 'submitted'),
+      ])?.id,
+    ).toBe('m2');
+    expect(currentMilestoneOf([aMilestone(1, 'approved')])).toBeNull();
+    expect(currentMilestoneOf([])).toBeNull();
+  });
+});
+
+describe('blockersOf', () => {
+  it('reads the blockers of a 422 submit answer only', () => {
+    const blockers = [{ kind: 'no_exit_criteria', message: 'Add exit criteria' }];
+    const blocked = new HttpErrorResponse({
+      status: 422,
+      error: { title: 'Blocked', status: 422, blockers },
+    });
+    expect(blockersOf(blocked)).toEqual(blockers);
+    expect(
+      blockersOf(new HttpErrorResponse({ status: 500, error: { title: 'x', status: 500 } })),
+    ).toEqual([]);
+    expect(blockersOf(new Error('x'))).toEqual([]);
+  });
+});
+
+describe('InitiativeDetailStore', () => {
+  let store: InitiativeDetailStore;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({ providers: [InitiativeDetailStore, ...provideTestHttp()] });
+    store = TestBed.inject(InitiativeDetailStore);
+  });
+
+  it('asks nothing until it knows the initiative, then loads its parts', () => {
+    TestBed.tick();
+    expect(httpMock().match(() => true)).toEqual([]);
+    store.id.set('i1');
+    TestBed.tick();
+    for (const url of [
+      '/api/initiatives/i1',
+      '/api/initiatives/i1/milestones',
+      '/api/initiatives/i1/measures',
+      '/api/initiatives/i1/value',
+      '/api/initiatives/i1/cycle-reviews',
+      '/api/initiatives/i1/comments',
+      '/api/initiatives/i1/history',
+    ]) {
+      httpMock().expectOne((r) => r.url === url);
+    }
+  });
+
+  it('loads the steps of the current gate', async () => {
+    store.id.set('i1');
+    TestBed.tick();
+    httpMock()
+      .expectOne((r) => r.url === '/api/initiatives/i1/milestones')
+      .flush({
+        items: [aMilestone(1, 'approved'), aMilestone(2, 'in_progress')],
+        total: 2,
+        limit: 200,
+        offset: 0,
+      });
+    await Promise.resolve();
+    TestBed.tick();
+    expect(store.currentMilestone()?.id).toBe('m2');
+    httpMock()
+      .expectOne((r) => r.url === '/api/milestones/m2/steps')
+      .flush({ items: [STEP], total: 1, limit: 200, offset: 0 });
+    await Promise.resolve();
+    expect(store.steps()).toEqual([STEP]);
+  });
+
+  it('moves a step with If-Match, and shows the stale notice on 412', async () => {
+    const moving = store.moveStep(STEP, 'done');
+    const request = httpMock().expectOne('/api/steps/s1');
+    expect(request.request.method).toBe('PATCH');
+    expect(request.request.headers.get('If-Match')).toBe('"7"');
+    expect(request.request.body).toEqual({ status: 'done' });
+    request.flush(
+      { title: 'Changed', status: 412 },
+      { status: 412, statusText: 'Precondition Failed' },
+    );
+    expect(await moving).toBe(false);
+    expect(store.stale()).toBe('step');
+    store.reloadStale();
+    expect(store.stale()).toBeNull();
+  });
+
+  it('submits a gate with If-Match and keeps the blockers of a 422', async () => {
+    const submitting = store.gateAction(aMilestone(2, 'in_progress'), 'submit');
+    const request = httpMock().expectOne('/api/milestones/m2/submit');
+    expect(request.request.headers.get('If-Match')).toBe('"4"');
+    request.flush(
+      {
+        title: 'Blocked',
+        status: 422,
+        blockers: [{ kind: 'no_exit_criteria', message: 'Add criteria' }],
+      },
+      { status: 422, statusText: 'Unprocessable' },
+    );
+    expect(await submitting).toBe(false);
+    expect(store.blockers().map((b) => b.message)).toEqual(['Add criteria']);
+    expect(store.busy()).toBe(false);
+  });
+
+  it('records a reading with an Idempotency-Key', async () => {
+    const recording = store.recordReading('me1', {
+      value: 21,
+      observedAt: '2026-11-23T10:00:00.000Z',
+    });
+    const request = httpMock().expectOne('/api/measures/me1/readings');
+    expect(request.request.method).toBe('POST');
+    expect(request.request.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(request.request.body).toEqual({ value: 21, observedAt: '2026-11-23T10:00:00.000Z' });
+    request.flush({ id: 'r1', value: 21 });
+    await expect(recording).resolves.toMatchObject({ id: 'r1' });
+  });
+});

@@ -1,0 +1,191 @@
+import { HttpClient, HttpHeaders, httpResource } from '@angular/common/http';
+import { computed, inject, Injectable, signal } from '@angular/core';
+import type {
+  CommentResponse,
+  CreateCommentRequest,
+  CreateReadingRequest,
+  CycleReviewResponse,
+  GateBlocker,
+  HistoryEventResponse,
+  InitiativeResponse,
+  InitiativeValueResponse,
+  MeasureResponse,
+  MilestoneResponse,
+  Page,
+  ReadingResponse,
+  StepResponse,
+  StepStatus,
+  SubmissionBlockedProblem,
+} from '@waypoint/contracts';
+import { firstValueFrom } from 'rxjs';
+import { isPreconditionFailed, problemOf } from '../shared/problem';
+import { etag } from './initiative.labels';
+
+/** The current gate: the first milestone not approved yet (as the list's `currentMilestone`). */
+export function currentMilestoneOf(
+  milestones: readonly MilestoneResponse[],
+): MilestoneResponse | null {
+  const ordered = [...milestones].sort((a, b) => a.position - b.position);
+  return ordered.find((m) => m.state !== 'approved') ?? null;
+}
+
+/** The blockers of a 422 submit answer, or an empty list for any other failure. */
+export function blockersOf(error: unknown): GateBlocker[] {
+  const problem = problemOf(error) as SubmissionBlockedProblem | null;
+  return problem && problem.status === 422 && Array.isArray(problem.blockers)
+    ? problem.blockers
+    : [];
+}
+
+function itemsOf<T>(page: { hasValue(): boolean; value(): Page<T> | undefined }): T[] {
+  return page.hasValue() ? (page.value()?.items ?? []) : [];
+}
+
+/** Everything one initiative page (`/initiatives/:id`) reads and writes. */
+@Injectable()
+export class InitiativeDetailStore {
+  private readonly http = inject(HttpClient);
+
+  /** The initiative shown; set by the page from its route parameter. */
+  readonly id = signal<string | null>(null);
+
+  readonly initiative = httpResource<InitiativeResponse>(() => {
+    const id = this.id();
+    return id ? `/api/initiatives/${id}` : undefined;
+  });
+  readonly milestonesPage = httpResource<Page<MilestoneResponse>>(() => {
+    const id = this.id();
+    return id ? { url: `/api/initiatives/${id}/milestones`, params: { limit: 200 } } : undefined;
+  });
+  readonly milestones = computed(() =>
+    itemsOf(this.milestonesPage).sort((a, b) => a.position - b.position),
+  );
+  readonly currentMilestone = computed(() => currentMilestoneOf(this.milestones()));
+
+  readonly stepsPage = httpResource<Page<StepResponse>>(() => {
+    const milestone = this.currentMilestone();
+    return milestone
+      ? { url: `/api/milestones/${milestone.id}/steps`, params: { limit: 200 } }
+      : undefined;
+  });
+  readonly steps = computed(() => itemsOf(this.stepsPage));
+
+  readonly measuresPage = httpResource<Page<MeasureResponse>>(() => {
+    const id = this.id();
+    return id ? { url: `/api/initiatives/${id}/measures`, params: { limit: 200 } } : undefined;
+  });
+  readonly measures = computed(() => itemsOf(this.measuresPage));
+
+  readonly value = httpResource<InitiativeValueResponse>(() => {
+    const id = this.id();
+    return id ? `/api/initiatives/${id}/value` : undefined;
+  });
+
+  readonly reviewsPage = httpResource<Page<CycleReviewResponse>>(() => {
+    const id = this.id();
+    return id ? { url: `/api/initiatives/${id}/cycle-reviews`, params: { limit: 50 } } : undefined;
+  });
+  readonly reviews = computed(() => itemsOf(this.reviewsPage));
+
+  readonly commentsPage = httpResource<Page<CommentResponse>>(() => {
+    const id = this.id();
+    return id ? { url: `/api/initiatives/${id}/comments`, params: { limit: 100 } } : undefined;
+  });
+  readonly comments = computed(() => itemsOf(this.commentsPage));
+
+  readonly historyPage = httpResource<Page<HistoryEventResponse>>(() => {
+    const id = this.id();
+    return id ? { url: `/api/initiatives/${id}/history`, params: { limit: 50 } } : undefined;
+  });
+  readonly history = computed(() => itemsOf(this.historyPage));
+
+  /** What kept the last submit of the current gate from going through (422). */
+  readonly blockers = signal<GateBlocker[]>([]);
+  /** Which record a write found changed by someone else (412), if any. */
+  readonly stale = signal<'step' | 'milestone' | null>(null);
+  readonly gateError = signal<unknown>(null);
+  readonly stepError = signal<unknown>(null);
+  readonly busy = signal(false);
+
+  /** POST /api/milestones/:id/start or /submit with If-Match. */
+  async gateAction(milestone: MilestoneResponse, action: 'start' | 'submit'): Promise<boolean> {
+    this.busy.set(true);
+    this.blockers.set([]);
+    this.gateError.set(null);
+    try {
+      await firstValueFrom(
+        this.http.post<MilestoneResponse>(`/api/milestones/${milestone.id}/${action}`, null, {
+          headers: new HttpHeaders({ 'If-Match': etag(milestone.version) }),
+        }),
+      );
+      this.milestonesPage.reload();
+      this.initiative.reload();
+      this.historyPage.reload();
+      return true;
+    } catch (error) {
+      if (isPreconditionFailed(error)) this.stale.set('milestone');
+      else {
+        this.blockers.set(blockersOf(error));
+        this.gateError.set(error);
+      }
+      return false;
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  /** PATCH /api/steps/:id { status } with If-Match. */
+  async moveStep(step: StepResponse, status: StepStatus): Promise<boolean> {
+    this.stepError.set(null);
+    try {
+      await firstValueFrom(
+        this.http.patch<StepResponse>(
+          `/api/steps/${step.id}`,
+          { status },
+          { headers: new HttpHeaders({ 'If-Match': etag(step.version) }) },
+        ),
+      );
+      this.stepsPage.reload();
+      this.historyPage.reload();
+      return true;
+    } catch (error) {
+      if (isPreconditionFailed(error)) this.stale.set('step');
+      else this.stepError.set(error);
+      return false;
+    }
+  }
+
+  /** POST /api/measures/:id/readings with an Idempotency-Key. Throws the HTTP error. */
+  async recordReading(measureId: string, request: CreateReadingRequest): Promise<ReadingResponse> {
+    const reading = await firstValueFrom(
+      this.http.post<ReadingResponse>(`/api/measures/${measureId}/readings`, request, {
+        headers: new HttpHeaders({ 'Idempotency-Key': crypto.randomUUID() }),
+      }),
+    );
+    this.measuresPage.reload();
+    this.value.reload();
+    this.historyPage.reload();
+    return reading;
+  }
+
+  /** POST /api/initiatives/:id/comments with an Idempotency-Key. Throws the HTTP error. */
+  async addComment(body: string): Promise<CommentResponse> {
+    const id = this.id();
+    if (!id) throw new Error('No initiative');
+    const request: CreateCommentRequest = { targetType: 'initiative', targetId: id, body };
+    const comment = await firstValueFrom(
+      this.http.post<CommentResponse>(`/api/initiatives/${id}/comments`, request, {
+        headers: new HttpHeaders({ 'Idempotency-Key': crypto.randomUUID() }),
+      }),
+    );
+    this.commentsPage.reload();
+    return comment;
+  }
+
+  /** Fetches the latest versions after a 412, and forgets the notice. */
+  reloadStale(): void {
+    this.stale.set(null);
+    this.milestonesPage.reload();
+    this.stepsPage.reload();
+  }
+}

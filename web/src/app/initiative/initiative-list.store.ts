@@ -1,0 +1,78 @@
+import { httpResource } from '@angular/common/http';
+import { computed, Injectable, signal } from '@angular/core';
+import type {
+  Approach,
+  InitiativeListItem,
+  InitiativeSort,
+  InitiativeStatus,
+  Page,
+  SortOrder,
+} from '@waypoint/contracts';
+
+export interface InitiativeListFilters {
+  status: InitiativeStatus | '';
+  approach: Approach | '';
+  q: string;
+  sort: InitiativeSort;
+  order: SortOrder;
+}
+
+export const INITIATIVE_PAGE_SIZE = 10;
+
+export const DEFAULT_FILTERS: InitiativeListFilters = {
+  status: '',
+  approach: '',
+  q: '',
+  sort: 'updatedAt',
+  order: 'desc',
+};
+
+/** Builds the query of GET /api/initiatives from the filters and the page. */
+export function initiativeListParams(
+  filters: InitiativeListFilters,
+  pageIndex: number,
+  pageSize = INITIATIVE_PAGE_SIZE,
+): Record<string, string | number> {
+  const params: Record<string, string | number> = {
+    sort: filters.sort,
+    order: filters.order,
+    limit: pageSize,
+    offset: pageIndex * pageSize,
+  };
+  if (filters.status) params['status'] = filters.status;
+  if (filters.approach) params['approach'] = filters.approach;
+  const q = filters.q.trim();
+  if (q) params['q'] = q;
+  return params;
+}
+
+/** The list of initiatives (`/initiatives`): filters, sort and page, and the page loaded. */
+@Injectable()
+export class InitiativeListStore {
+  readonly filters = signal<InitiativeListFilters>(DEFAULT_FILTERS);
+  readonly pageIndex = signal(0);
+
+  private readonly page = httpResource<Page<InitiativeListItem>>(() => ({
+    url: '/api/initiatives',
+    params: initiativeListParams(this.filters(), this.pageIndex()),
+  }));
+
+  readonly items = computed(() => (this.page.hasValue() ? this.page.value().items : []));
+  readonly total = computed(() => (this.page.hasValue() ? this.page.value().total : 0));
+  readonly loading = this.page.isLoading;
+  readonly error = this.page.error;
+
+  /** Changes some filters and goes back to the first page. */
+  setFilters(change: Partial<InitiativeListFilters>): void {
+    this.filters.update((f) => ({ ...f, ...change }));
+    this.pageIndex.set(0);
+  }
+
+  setPage(index: number): void {
+    this.pageIndex.set(index);
+  }
+
+  reload(): void {
+    this.page.reload();
+  }
+}

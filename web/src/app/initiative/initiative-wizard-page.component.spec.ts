@@ -1,0 +1,126 @@
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import type { InitiativeTemplate } from '@waypoint/contracts';
+import { httpMock, provideTestHttp } from '../auth/auth.testing';
+import { InitiativeWizardPageComponent } from './initiative-wizard-page.component';
+
+const DMAIC: InitiativeTemplate = {
+  id: 'dmaic',
+  name: 'DMAIC',
+  approach: 'engineering',
+  description: 'Define, measure, analyse, improve, control.',
+  milestones: [
+    { title: 'Define', goal: '', criteria: [] },
+    { title: 'Measure', goal: '', criteria: [] },
+  ],
+  measures: [],
+};
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    TestBed.tick();
+    await Promise.resolve();
+  }
+}
+
+describe('InitiativeWizardPageComponent', () => {
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      imports: [InitiativeWizardPageComponent],
+      providers: [provideRouter([]), ...provideTestHttp()],
+    });
+  });
+
+  function button(root: HTMLElement, text: string): HTMLButtonElement {
+    const found = [...Array.from(root.querySelectorAll('button'))].find(
+      (b) => b.textContent?.trim() === text,
+    );
+    if (!found) throw new Error(`No button ${text}`);
+    return found;
+  }
+
+  it('plans from a template and creates with an Idempotency-Key, then opens the initiative', async () => {
+    const fixture = TestBed.createComponent(InitiativeWizardPageComponent);
+    const root = fixture.nativeElement as HTMLElement;
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    await settle();
+    httpMock()
+      .expectOne((r) => r.url === '/api/templates')
+      .flush({ items: [DMAIC], total: 1, limit: 50, offset: 0 });
+    httpMock()
+      .expectOne((r) => r.url === '/api/customer-groups')
+      .flush({ items: [], total: 0, limit: 200, offset: 0 });
+    await settle();
+    await fixture.whenStable();
+
+    const radio = root.querySelector<HTMLInputElement>('input[type=radio][value=dmaic]');
+    expect(radio).not.toBeNull();
+    radio?.click();
+    button(root, 'Next').click();
+    await fixture.whenStable();
+
+    // The title is required, as on the server: Next stays on the plan.
+    button(root, 'Next').click();
+    await fixture.whenStable();
+    expect(root.querySelector('h2')?.textContent).toContain('The plan');
+    expect(root.textContent).toContain('Give the initiative a title.');
+
+    const title = root.querySelector<HTMLInputElement>('input[formcontrolname=title]');
+    if (!title) throw new Error('no title field');
+    title.value = 'Shorter forms';
+    title.dispatchEvent(new Event('input'));
+    button(root, 'Next').click();
+    await fixture.whenStable();
+    expect(root.querySelector('h2')?.textContent).toContain('Review and create');
+    expect(root.textContent).toContain('Define → Measure');
+
+    button(root, 'Create initiative').click();
+    const request = httpMock().expectOne('/api/initiatives');
+    expect(request.request.body).toEqual({
+      title: 'Shorter forms',
+      approach: 'engineering',
+      template: 'dmaic',
+    });
+    expect(request.request.headers.get('Idempotency-Key')).toBeTruthy();
+    request.flush({ id: 'new-1' });
+    await settle();
+    expect(navigate).toHaveBeenCalledWith(['/initiatives', 'new-1']);
+  });
+
+  it('shows the server field errors under the field', async () => {
+    const fixture = TestBed.createComponent(InitiativeWizardPageComponent);
+    const root = fixture.nativeElement as HTMLElement;
+    await settle();
+    httpMock()
+      .expectOne((r) => r.url === '/api/templates')
+      .flush({ items: [], total: 0, limit: 50, offset: 0 });
+    httpMock()
+      .expectOne((r) => r.url === '/api/customer-groups')
+      .flush({ items: [], total: 0, limit: 200, offset: 0 });
+    await fixture.whenStable();
+    button(root, 'Next').click();
+    await fixture.whenStable();
+    const title = root.querySelector<HTMLInputElement>('input[formcontrolname=title]');
+    const approach = root.querySelector<HTMLSelectElement>('select[formcontrolname=approach]');
+    if (!title || !approach) throw new Error('no fields');
+    title.value = 'Taken';
+    title.dispatchEvent(new Event('input'));
+    approach.value = 'engineering';
+    approach.dispatchEvent(new Event('change'));
+    button(root, 'Next').click();
+    await fixture.whenStable();
+    button(root, 'Create initiative').click();
+    httpMock()
+      .expectOne('/api/initiatives')
+      .flush(
+        { title: 'Invalid', status: 400, errors: { title: ['This title is already used.'] } },
+        { status: 400, statusText: 'Bad Request' },
+      );
+    await settle();
+    await fixture.whenStable();
+    expect(root.querySelector('h2')?.textContent).toContain('The plan');
+    await settle();
+    await fixture.whenStable();
+    expect(root.querySelector('mat-error')?.textContent).toContain('This title is already used.');
+  });
+});

@@ -1,0 +1,209 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  Injector,
+  signal,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { Router, RouterLink } from '@angular/router';
+import {
+  APPROACH_VALUES,
+  ESTIMATED_VALUE_MAX,
+  ESTIMATED_VALUE_MIN,
+  INITIATIVE_TEXT_MAX_LENGTH,
+  INITIATIVE_TITLE_MAX_LENGTH,
+  type Approach,
+  type CreateInitiativeRequest,
+  type TemplateId,
+} from '@waypoint/contracts';
+import { fieldErrorsOf, genericErrorMessage } from '../shared/problem';
+import { APPROACH_LABEL } from './initiative.labels';
+import { InitiativeWizardStore } from './initiative-wizard.store';
+
+type WizardStep = 1 | 2 | 3;
+const FIELDS = [
+  'title',
+  'problem',
+  'hypothesis',
+  'approach',
+  'customerGroupIds',
+  'estimatedCustomerValue',
+  'estimatedBusinessValue',
+] as const;
+
+/** Planning wizard: template, the plan, then review and create. */
+@Component({
+  selector: 'wp-initiative-wizard-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatInput,
+    MatError,
+    MatHint,
+    MatProgressBar,
+  ],
+  providers: [InitiativeWizardStore],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './initiative-wizard-page.component.html',
+  styleUrl: './initiative-wizard.scss',
+})
+export class InitiativeWizardPageComponent {
+  protected readonly store = inject(InitiativeWizardStore);
+  private readonly fb = inject(NonNullableFormBuilder);
+  private readonly router = inject(Router);
+  private readonly injector = inject(Injector);
+
+  protected readonly approaches = APPROACH_VALUES;
+  protected readonly approachLabel = APPROACH_LABEL;
+  protected readonly titleMax = INITIATIVE_TITLE_MAX_LENGTH;
+  protected readonly textMax = INITIATIVE_TEXT_MAX_LENGTH;
+  protected readonly valueMin = ESTIMATED_VALUE_MIN;
+  protected readonly valueMax = ESTIMATED_VALUE_MAX;
+
+  protected readonly step = signal<WizardStep>(1);
+  /** The template chosen, or '' for a plan from scratch. */
+  protected readonly templateId = signal<TemplateId | ''>('');
+  protected readonly template = computed(
+    () => this.store.templates().find((t) => t.id === this.templateId()) ?? null,
+  );
+
+  private readonly estimate = [
+    Validators.min(ESTIMATED_VALUE_MIN),
+    Validators.max(ESTIMATED_VALUE_MAX),
+    Validators.pattern(/^\d+$/),
+  ];
+  protected readonly form = this.fb.group({
+    title: this.fb.control('', [
+      Validators.required,
+      Validators.maxLength(INITIATIVE_TITLE_MAX_LENGTH),
+    ]),
+    problem: this.fb.control('', [Validators.maxLength(INITIATIVE_TEXT_MAX_LENGTH)]),
+    hypothesis: this.fb.control('', [Validators.maxLength(INITIATIVE_TEXT_MAX_LENGTH)]),
+    approach: this.fb.control<Approach | ''>('', [Validators.required]),
+    customerGroupIds: this.fb.control<string[]>([]),
+    estimatedCustomerValue: this.fb.control<number | null>(null, this.estimate),
+    estimatedBusinessValue: this.fb.control<number | null>(null, this.estimate),
+  });
+  private readonly formValue = toSignal(this.form.valueChanges, {
+    initialValue: this.form.getRawValue(),
+  });
+  protected readonly chosenGroups = computed(() => {
+    const ids = this.formValue().customerGroupIds ?? [];
+    return this.store.groups().filter((g) => ids.includes(g.id));
+  });
+
+  protected readonly saving = signal(false);
+  protected readonly error = signal<unknown>(null);
+  private idempotencyKey = crypto.randomUUID();
+
+  protected serverErrors(field: string): string[] {
+    return fieldErrorsOf(this.error(), field);
+  }
+
+  protected readonly errorMessage = computed(() => {
+    const error = this.error();
+    return error ? genericErrorMessage(error) : null;
+  });
+
+  protected chooseTemplate(id: TemplateId | ''): void {
+    this.templateId.set(id);
+  }
+
+  protected next(): void {
+    if (this.step() === 1) {
+      const template = this.template();
+      if (template) this.form.controls.approach.setValue(template.approach);
+      this.step.set(2);
+      this.focusHeading();
+      return;
+    }
+    if (this.step() === 2) {
+      if (this.form.invalid) {
+        this.form.markAllAsTouched();
+        queueMicrotask(() =>
+          (
+            document.querySelector('.wizard .ng-invalid[formcontrolname]') as HTMLElement | null
+          )?.focus(),
+        );
+        return;
+      }
+      this.step.set(3);
+      this.focusHeading();
+    }
+  }
+
+  protected back(): void {
+    this.step.update((s) => (s > 1 ? ((s - 1) as WizardStep) : s));
+    this.focusHeading();
+  }
+
+  protected toggleGroup(id: string, checked: boolean): void {
+    const ids = this.form.controls.customerGroupIds.value;
+    this.form.controls.customerGroupIds.setValue(
+      checked ? [...ids, id] : ids.filter((g) => g !== id),
+    );
+  }
+
+  /** The request as it will be sent. */
+  protected request(): CreateInitiativeRequest {
+    const raw = this.form.getRawValue();
+    const request: CreateInitiativeRequest = { title: raw.title.trim() };
+    if (raw.problem.trim()) request.problem = raw.problem.trim();
+    if (raw.hypothesis.trim()) request.hypothesis = raw.hypothesis.trim();
+    if (raw.approach) request.approach = raw.approach;
+    if (raw.customerGroupIds.length > 0) request.customerGroupIds = raw.customerGroupIds;
+    if (raw.estimatedCustomerValue !== null && `${raw.estimatedCustomerValue}` !== '')
+      request.estimatedCustomerValue = Number(raw.estimatedCustomerValue);
+    if (raw.estimatedBusinessValue !== null && `${raw.estimatedBusinessValue}` !== '')
+      request.estimatedBusinessValue = Number(raw.estimatedBusinessValue);
+    const template = this.templateId();
+    if (template) request.template = template;
+    return request;
+  }
+
+  protected async create(): Promise<void> {
+    this.saving.set(true);
+    this.error.set(null);
+    try {
+      const created = await this.store.create(this.request(), this.idempotencyKey);
+      await this.router.navigate(['/initiatives', created.id]);
+    } catch (error) {
+      if (!(error instanceof HttpErrorResponse)) throw error;
+      this.error.set(error);
+      if (FIELDS.some((f) => fieldErrorsOf(error, f).length > 0)) {
+        // A field the server refused: back to the plan, with the message under the field.
+        this.step.set(2);
+        this.idempotencyKey = crypto.randomUUID();
+        // After the plan's fields are back in the page (attaching them re-runs the validators).
+        afterNextRender(
+          () => {
+            for (const field of FIELDS) {
+              if (fieldErrorsOf(error, field).length === 0) continue;
+              this.form.controls[field].setErrors({ server: true });
+              this.form.controls[field].markAsTouched();
+            }
+          },
+          { injector: this.injector },
+        );
+      }
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  private focusHeading(): void {
+    setTimeout(() => (document.getElementById('wizard-step-h') as HTMLElement | null)?.focus());
+  }
+}

@@ -1,0 +1,210 @@
+import { HttpClient, HttpHeaders } from '@angular/common/http';
+import { computed, inject, Injectable, resource, signal } from '@angular/core';
+import type {
+  CreateReadingRequest,
+  InitiativeListItem,
+  MeasureResponse,
+  MilestoneResponse,
+  NotificationPage,
+  Page,
+  ReadingResponse,
+  StepResponse,
+  StepStatus,
+} from '@waypoint/contracts';
+import { firstValueFrom } from 'rxjs';
+import { AuthStore } from '../auth/auth.store';
+
+/** A step assigned to me, with the initiative it belongs to. */
+export interface MyStep extends StepResponse {
+  initiativeTitle: string;
+  milestoneTitle: string;
+}
+
+/** A measure I record, with the initiative it belongs to. */
+export interface MyMeasure extends MeasureResponse {
+  initiativeTitle: string;
+}
+
+export interface MyWork {
+  steps: MyStep[];
+  measures: MyMeasure[];
+}
+
+/** Milestones whose steps are still worth doing (approved or rejected gates are closed). */
+const OPEN_MILESTONE_STATES = new Set(['planned', 'in_progress', 'submitted', 'changes_requested']);
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Overdue (past due, not done), due within a week, or later. */
+export type StepUrgency = 'overdue' | 'soon' | 'later' | 'done';
+
+export function stepUrgency(
+  step: Pick<StepResponse, 'dueDate' | 'status'>,
+  now: number,
+): StepUrgency {
+  if (step.status === 'done') return 'done';
+  if (!step.dueDate) return 'later';
+  const due = Date.parse(`${step.dueDate.slice(0, 10)}T23:59:59Z`);
+  if (due < now) return 'overdue';
+  return due - now <= 7 * DAY ? 'soon' : 'later';
+}
+
+const URGENCY_ORDER: Record<StepUrgency, number> = { overdue: 0, soon: 1, later: 2, done: 3 };
+
+/** Overdue first, then due soon, then by due date (no date last), done at the end. */
+export function sortSteps<S extends Pick<StepResponse, 'dueDate' | 'status' | 'title'>>(
+  steps: readonly S[],
+  now: number,
+): S[] {
+  return [...steps].sort((a, b) => {
+    const byUrgency = URGENCY_ORDER[stepUrgency(a, now)] - URGENCY_ORDER[stepUrgency(b, now)];
+    if (byUrgency !== 0) return byUrgency;
+    const da = a.dueDate ?? '9999';
+    const db = b.dueDate ?? '9999';
+    return da === db ? a.title.localeCompare(b.title) : da < db ? -1 : 1;
+  });
+}
+
+/** Stale first, then by when the next reading is due. */
+export function sortMeasures<M extends Pick<MeasureResponse, 'stale' | 'readingDueAt' | 'name'>>(
+  measures: readonly M[],
+): M[] {
+  return [...measures].sort((a, b) => {
+    if (a.stale !== b.stale) return a.stale ? -1 : 1;
+    const da = a.readingDueAt ?? '9999';
+    const db = b.readingDueAt ?? '9999';
+    return da === db ? a.name.localeCompare(b.name) : da < db ? -1 : 1;
+  });
+}
+
+export const MY_WORK_API = {
+  initiatives: '/api/initiatives?limit=100',
+  milestones: (initiativeId: string) => `/api/initiatives/${initiativeId}/milestones?limit=100`,
+  measures: (initiativeId: string) => `/api/initiatives/${initiativeId}/measures?limit=100`,
+  steps: (milestoneId: string, userId: string) =>
+    `/api/milestones/${milestoneId}/steps?limit=100&assigneeId=${encodeURIComponent(userId)}`,
+  step: (id: string) => `/api/steps/${id}`,
+  readings: (measureId: string) => `/api/measures/${measureId}/readings`,
+  notifications: '/api/notifications?limit=20',
+  read: (id: string) => `/api/notifications/${id}/read`,
+  readAll: '/api/notifications/read-all',
+} as const;
+
+/**
+ * My work: the steps assigned to me and the measures I record, gathered from the initiatives I
+ * can see (one request per initiative for milestones and measures, one per open milestone for my
+ * steps), and my notifications.
+ */
+@Injectable()
+export class MyWorkStore {
+  private readonly http = inject(HttpClient);
+  private readonly auth = inject(AuthStore);
+
+  readonly userId = computed(() => this.auth.user()?.id ?? null);
+
+  readonly work = resource({
+    params: () => this.userId() ?? undefined,
+    loader: ({ params: userId }) => this.loadWork(userId),
+  });
+
+  readonly notifications = resource({
+    params: () => this.userId() ?? undefined,
+    loader: () => firstValueFrom(this.http.get<NotificationPage>(MY_WORK_API.notifications)),
+  });
+
+  /** The time the lists are sorted against (refreshed on each load). */
+  readonly now = signal(Date.now());
+
+  readonly steps = computed(() =>
+    this.work.hasValue() ? sortSteps(this.work.value().steps, this.now()) : [],
+  );
+  readonly measures = computed(() =>
+    this.work.hasValue() ? sortMeasures(this.work.value().measures) : [],
+  );
+
+  private async loadWork(userId: string): Promise<MyWork> {
+    this.now.set(Date.now());
+    const initiatives = await firstValueFrom(
+      this.http.get<Page<InitiativeListItem>>(MY_WORK_API.initiatives),
+    );
+    const perInitiative = await Promise.all(
+      initiatives.items.map(async (initiative) => {
+        const [milestones, measures] = await Promise.all([
+          firstValueFrom(
+            this.http.get<Page<MilestoneResponse>>(MY_WORK_API.milestones(initiative.id)),
+          ),
+          firstValueFrom(this.http.get<Page<MeasureResponse>>(MY_WORK_API.measures(initiative.id))),
+        ]);
+        const open = milestones.items.filter((m) => OPEN_MILESTONE_STATES.has(m.state));
+        const steps = await Promise.all(
+          open.map(async (milestone) => {
+            const page = await firstValueFrom(
+              this.http.get<Page<StepResponse>>(MY_WORK_API.steps(milestone.id, userId)),
+            );
+            return page.items
+              .filter((step) => step.assignee?.id === userId)
+              .map((step) => ({
+                ...step,
+                initiativeTitle: initiative.title,
+                milestoneTitle: milestone.title,
+              }));
+          }),
+        );
+        return {
+          steps: steps.flat(),
+          measures: measures.items
+            .filter((measure) => measure.recorder?.id === userId)
+            .map((measure) => ({ ...measure, initiativeTitle: initiative.title })),
+        };
+      }),
+    );
+    return {
+      steps: perInitiative.flatMap((x) => x.steps),
+      measures: perInitiative.flatMap((x) => x.measures),
+    };
+  }
+
+  /** PATCH /api/steps/:id with the version read; replaces the step in the list. */
+  async setStepStatus(step: MyStep, status: StepStatus): Promise<void> {
+    const updated = await firstValueFrom(
+      this.http.patch<StepResponse>(
+        MY_WORK_API.step(step.id),
+        { status },
+        { headers: new HttpHeaders({ 'If-Match': `"${step.version}"` }) },
+      ),
+    );
+    this.work.update((work) =>
+      work
+        ? {
+            ...work,
+            steps: work.steps.map((s) => (s.id === step.id ? { ...s, ...updated } : s)),
+          }
+        : work,
+    );
+  }
+
+  /** POST /api/measures/:id/readings (with an Idempotency-Key), then reloads the measures. */
+  async recordReading(measureId: string, request: CreateReadingRequest): Promise<ReadingResponse> {
+    const reading = await firstValueFrom(
+      this.http.post<ReadingResponse>(MY_WORK_API.readings(measureId), request, {
+        headers: new HttpHeaders({ 'Idempotency-Key': crypto.randomUUID() }),
+      }),
+    );
+    this.work.reload();
+    return reading;
+  }
+
+  async markRead(id: string): Promise<void> {
+    await firstValueFrom(this.http.post(MY_WORK_API.read(id), null));
+    this.notifications.reload();
+  }
+
+  async markAllRead(): Promise<void> {
+    await firstValueFrom(this.http.post(MY_WORK_API.readAll, null));
+    this.notifications.reload();
+  }
+
+  reload(): void {
+    this.work.reload();
+  }
+}

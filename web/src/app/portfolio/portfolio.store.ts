@@ -1,0 +1,96 @@
+import { httpResource } from '@angular/common/http';
+import { computed, Injectable, signal } from '@angular/core';
+import type {
+  ApprovalResponse,
+  CycleResponse,
+  Page,
+  PortfolioAlertsResponse,
+  PortfolioSummaryResponse,
+  PortfolioTensionResponse,
+} from '@waypoint/contracts';
+import { PORTFOLIO_API } from './portfolio.api';
+
+/** Most waiting gates listed on the portfolio (the full list is on Approvals). */
+export const PORTFOLIO_GATES_LIMIT = 10;
+
+/**
+ * The Portfolio place's data: the summary, the tension points and the alerts (of the chosen
+ * cycle; none chosen: now and the current cycle), the gates waiting and the cycles to choose from.
+ */
+@Injectable()
+export class PortfolioStore {
+  /** The chosen cycle's id; null: the current state. */
+  readonly cycleId = signal<string | null>(null);
+
+  private readonly summaryResource = httpResource<PortfolioSummaryResponse>(
+    () => PORTFOLIO_API.summary,
+  );
+  private readonly tensionResource = httpResource<PortfolioTensionResponse>(() => ({
+    url: PORTFOLIO_API.tension,
+    params: this.cycleParams(),
+  }));
+  private readonly alertsResource = httpResource<PortfolioAlertsResponse>(() => ({
+    url: PORTFOLIO_API.alerts,
+    params: this.cycleParams(),
+  }));
+  private readonly approvalsResource = httpResource<Page<ApprovalResponse>>(() => ({
+    url: PORTFOLIO_API.approvals,
+    params: { sort: 'submittedAt', order: 'asc', limit: PORTFOLIO_GATES_LIMIT },
+  }));
+  private readonly cyclesResource = httpResource<Page<CycleResponse>>(() => ({
+    url: PORTFOLIO_API.cycles,
+    params: { sort: '-startsOn', limit: 50, to: new Date().toISOString().slice(0, 10) },
+  }));
+
+  readonly summary = computed(() =>
+    this.summaryResource.hasValue() ? this.summaryResource.value() : null,
+  );
+  readonly summaryLoading = computed(
+    () => this.summaryResource.isLoading() && !this.summaryResource.hasValue(),
+  );
+  readonly summaryError = computed(() => this.summaryResource.error() ?? null);
+
+  readonly tension = computed(() =>
+    this.tensionResource.hasValue() ? this.tensionResource.value() : null,
+  );
+  readonly tensionLoading = computed(() => this.tensionResource.isLoading());
+  readonly tensionError = computed(() => this.tensionResource.error() ?? null);
+
+  readonly alerts = computed(() =>
+    this.alertsResource.hasValue() ? this.alertsResource.value() : null,
+  );
+  readonly alertsLoading = computed(() => this.alertsResource.isLoading());
+  readonly alertsError = computed(() => this.alertsResource.error() ?? null);
+
+  readonly gates = computed<ApprovalResponse[]>(() =>
+    this.approvalsResource.hasValue() ? this.approvalsResource.value().items : [],
+  );
+  readonly gatesTotal = computed(() =>
+    this.approvalsResource.hasValue() ? this.approvalsResource.value().total : 0,
+  );
+  readonly gatesLoading = computed(
+    () => this.approvalsResource.isLoading() && !this.approvalsResource.hasValue(),
+  );
+  readonly gatesError = computed(() => this.approvalsResource.error() ?? null);
+
+  readonly cycles = computed<CycleResponse[]>(() =>
+    this.cyclesResource.hasValue() ? this.cyclesResource.value().items : [],
+  );
+
+  selectCycle(id: string | null): void {
+    this.cycleId.set(id || null);
+  }
+
+  reload(): void {
+    this.summaryResource.reload();
+    this.tensionResource.reload();
+    this.alertsResource.reload();
+    this.approvalsResource.reload();
+    this.cyclesResource.reload();
+  }
+
+  private cycleParams(): Record<string, string> {
+    const id = this.cycleId();
+    return id ? { cycleId: id } : {};
+  }
+}

@@ -1,0 +1,150 @@
+import type {
+  ApprovalResponse,
+  CycleResponse,
+  Page,
+  PortfolioAlertsResponse,
+  PortfolioSummaryResponse,
+  PortfolioTensionResponse,
+} from '@waypoint/contracts';
+
+const NONE = { draft: 0, proposed: 0, active: 0, on_hold: 0, completed: 0, stopped: 0 };
+const Q1 = { id: 'c1', name: '2026-Q1', startsOn: '2026-01-01', endsOn: '2026-03-31' };
+
+export function aPage<T>(items: T[]): Page<T> {
+  return { items, total: items.length, limit: 50, offset: 0 };
+}
+
+export function aSummary(): PortfolioSummaryResponse {
+  return {
+    generatedAt: '2026-11-23T10:00:00.000Z',
+    initiatives: 3,
+    byStatus: { ...NONE, active: 2, proposed: 1 },
+    byStage: [
+      { kind: 'gate', position: 2, label: 'Gate 2', count: 2, byStatus: { ...NONE, active: 2 } },
+      {
+        kind: 'no_milestones',
+        position: null,
+        label: 'No milestones',
+        count: 1,
+        byStatus: { ...NONE, proposed: 1 },
+      },
+    ],
+    gatesWaiting: { count: 1, oldestHours: 75, averageHours: 75 },
+    openConditions: 2,
+    staleMeasures: 4,
+    alerts: { cycle: Q1, threshold: 0.1, count: 1, critical: 1 },
+    kpiReview: {
+      measures: 0,
+      byClass: { customer_centric: 0, neutral: 0, customer_toxic: 0 },
+      byPerspective: {} as PortfolioSummaryResponse['kpiReview']['byPerspective'],
+      counterMeasurePairs: 0,
+      customerMeasuresWithoutCounter: 0,
+    },
+    crossFunctional: { byDepartments: [], averageDepartments: null },
+    items: [
+      {
+        id: 'i1',
+        title: 'Call-backs instead of queueing',
+        status: 'active',
+        stage: {
+          kind: 'gate',
+          position: 2,
+          milestoneTitle: 'Measure',
+          milestoneState: 'submitted',
+        },
+        teamSize: 3,
+        departments: 2,
+      },
+    ],
+  };
+}
+
+export function aTension(
+  cycle: PortfolioTensionResponse['cycle'] = null,
+): PortfolioTensionResponse {
+  return {
+    cycle,
+    points: [
+      {
+        id: 'i1',
+        title: 'Call-backs instead of queueing',
+        status: 'active',
+        teamSize: 3,
+        customerIndex: 0.7,
+        businessIndex: 0.4,
+        estimatedCustomerValue: 8,
+        estimatedBusinessValue: 5,
+      },
+      {
+        id: 'i2',
+        title: 'Know our best small-business customers',
+        status: 'proposed',
+        teamSize: 1,
+        customerIndex: null,
+        businessIndex: null,
+        estimatedCustomerValue: 6,
+        estimatedBusinessValue: 7,
+      },
+    ],
+  };
+}
+
+export function theAlerts(): PortfolioAlertsResponse {
+  return {
+    cycle: Q1,
+    threshold: 0.1,
+    items: [
+      {
+        kind: 'protected_group_worsens',
+        severity: 'critical',
+        explanation: 'Loyal families satisfaction fell from 8.1 to 7.2.',
+        measureIds: ['m1'],
+        readingIds: ['r1', 'r2'],
+        initiative: { id: 'i3', title: 'Self-service for occasional buyers' },
+        readings: [
+          {
+            id: 'r1',
+            measureId: 'm1',
+            measureName: 'Loyal families satisfaction',
+            value: 8.1,
+            observedAt: '2026-01-10T00:00:00.000Z',
+          },
+          {
+            id: 'r2',
+            measureId: 'm1',
+            measureName: 'Loyal families satisfaction',
+            value: 7.2,
+            observedAt: '2026-03-10T00:00:00.000Z',
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export function aGate(): ApprovalResponse {
+  return {
+    submissionId: 's1',
+    initiative: { id: 'i1', title: 'Call-backs instead of queueing' },
+    milestone: { id: 'm2', title: 'Measure', position: 2, version: 3 },
+    submittedAt: '2026-11-20T07:00:00.000Z',
+    submittedBy: { id: 'u1', displayName: 'Priya Shah' },
+    waitingHours: 75,
+  };
+}
+
+export function theCycles(): CycleResponse[] {
+  return [
+    {
+      ...Q1,
+      id: 'c2',
+      name: '2026-Q2',
+      startsOn: '2026-04-01',
+      endsOn: '2026-06-30',
+      version: 1,
+      createdAt: '',
+      updatedAt: '',
+    },
+    { ...Q1, version: 1, createdAt: '', updatedAt: '' },
+  ];
+}

@@ -1,0 +1,71 @@
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { By } from '@angular/platform-browser';
+import { LineChartComponent } from '@swimlane/ngx-charts';
+import { MeasureChartComponent } from './measure-chart.component';
+
+const READINGS = [
+  { value: 7.1, observedAt: '2026-03-01T00:00:00.000Z' },
+  { value: 6.2, observedAt: '2026-01-01T00:00:00.000Z' },
+];
+
+async function render(
+  inputs: Record<string, unknown>,
+): Promise<ComponentFixture<MeasureChartComponent>> {
+  const fixture = TestBed.createComponent(MeasureChartComponent);
+  const all = { baseline: 6, target: 8, name: 'Satisfaction', unit: 'points', ...inputs };
+  for (const [name, value] of Object.entries(all)) fixture.componentRef.setInput(name, value);
+  await fixture.whenStable();
+  return fixture;
+}
+
+describe('MeasureChartComponent', () => {
+  it('draws the readings oldest first with baseline and target reference lines', async () => {
+    const fixture = await render({ readings: READINGS });
+    const chart = fixture.debugElement.query(By.directive(LineChartComponent))
+      .componentInstance as LineChartComponent;
+
+    expect(chart.results[0].series.map((p: { value: number }) => p.value)).toEqual([6.2, 7.1]);
+    expect(chart.referenceLines).toEqual([
+      { name: 'Baseline', value: 6 },
+      { name: 'Target', value: 8 },
+    ]);
+    expect(chart.yScaleMin).toBeLessThan(6);
+    expect(chart.yScaleMax).toBeGreaterThan(8);
+    expect(chart.xAxis).toBe(true);
+  });
+
+  it('has a table (date, value) and a summary as its text alternative', async () => {
+    const el = (await render({ readings: READINGS })).nativeElement as HTMLElement;
+    const rows = Array.from(el.querySelectorAll('tbody tr')).map((tr) =>
+      Array.from(tr.querySelectorAll('td')).map((c) => c.textContent?.trim()),
+    );
+
+    expect(rows).toEqual([
+      ['1 Jan 2026', '6.2'],
+      ['1 Mar 2026', '7.1'],
+    ]);
+    expect(el.querySelector('caption')?.textContent).toContain('Readings of Satisfaction (points)');
+    expect(el.querySelector('figcaption')?.textContent).toContain(
+      'baseline 6 points, target 8 points; latest 7.1 points on 1 Mar 2026',
+    );
+  });
+
+  it('draws a compact version without axes', async () => {
+    const fixture = await render({ readings: READINGS, compact: true });
+    const chart = fixture.debugElement.query(By.directive(LineChartComponent))
+      .componentInstance as LineChartComponent;
+
+    expect(chart.xAxis).toBe(false);
+    expect(chart.yAxis).toBe(false);
+    expect((fixture.nativeElement as HTMLElement).querySelector('.chart--compact')).not.toBeNull();
+  });
+
+  it('shows the empty and the loading state', async () => {
+    const empty = (await render({ readings: [] })).nativeElement as HTMLElement;
+    expect(empty.textContent).toContain('No readings yet');
+    expect(empty.querySelector('table')).toBeNull();
+
+    const loading = (await render({ readings: [], loading: true })).nativeElement as HTMLElement;
+    expect(loading.querySelector('[role="status"]')?.textContent).toContain('Loading');
+  });
+});
