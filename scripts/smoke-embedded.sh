@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 unset DATABASE_URL
 DATA_DIR="$(mktemp -d)/data"
-PORT="${SMOKE_PORT:-3917}"
+# A free port of this machine, unless SMOKE_PORT names one.
+PORT="${SMOKE_PORT:-$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})")}"
 LOG="$(mktemp)"
 export WAYPOINT_DATA_DIR="$DATA_DIR" PORT
 
