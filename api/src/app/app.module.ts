@@ -27,6 +27,7 @@ import { CyclesModule } from './cycles/cycles.module';
 import { PortfolioModule } from './portfolio/portfolio.module';
 import { ExportsModule } from './exports/exports.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { LiveModule } from './live/live.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -63,6 +64,7 @@ export class AppModule {
         PortfolioModule,
         ExportsModule,
         NotificationsModule,
+        LiveModule,
       ],
       providers: [
         { provide: WebHost, useValue: options.webHost },

@@ -8,3 +8,4 @@ export * from './lib/gates';
 export * from './lib/measures';
 export * from './lib/portfolio';
 export * from './lib/notifications';
+export * from './lib/live';

@@ -2,6 +2,8 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import type { AuditEventResponse, Page } from '@waypoint/contracts';
 import type { EntityManager } from 'typeorm';
 import { pageOf, type PageRequest } from '../common/paging';
+import { LiveBus } from '../live/live-bus';
+import { envelopeOfAudit } from '../live/live-envelope';
 import type { AuditEventEntity } from './audit-event.entity';
 import { AuditRepository } from './audit.repository';
 import type { AuditEventInput, AuditFilter } from './audit.types';
@@ -28,13 +30,19 @@ export function mapAuditEvent(row: AuditEventEntity): AuditEventResponse {
  */
 @Injectable()
 export class AuditService {
-  constructor(private readonly repository: AuditRepository) {}
+  constructor(
+    private readonly repository: AuditRepository,
+    private readonly live: LiveBus,
+  ) {}
 
   async record(manager: EntityManager, event: AuditEventInput): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('AuditService.record must run inside the transaction of the change');
     }
     await this.repository.insert(manager, event);
+    // The live update goes out with the same transaction: on commit only.
+    const envelope = envelopeOfAudit(event, new Date());
+    if (envelope) await this.live.publish(manager, envelope);
   }
 
   async list(filter: AuditFilter, page: PageRequest): Promise<Page<AuditEventResponse>> {

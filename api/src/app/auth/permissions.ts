@@ -120,6 +120,11 @@ export const PERMISSIONS = {
   },
   'notifications.own': { description: 'Read and mark my notifications', roles: everyone },
   'work.own': { description: 'My steps and the measures I record', roles: everyone },
+  'events.stream': {
+    description:
+      'Live updates (server-sent events) about what I may see: initiatives I may read, my inbox',
+    roles: everyone,
+  },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

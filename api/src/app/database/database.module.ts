@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations';
 import { entities } from './entities';
+import { runMigrationsLocked } from './migrate-locked';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export interface DatabaseModuleOptions {
@@ -10,31 +12,47 @@ export interface DatabaseModuleOptions {
   poolSize: number;
 }
 
-/** TypeORM over `pg`. The schema comes only from migrations, run at start-up. */
+/**
+ * TypeORM over `pg`. The schema comes only from migrations, run at start-up under an advisory
+ * lock (several instances may start at once).
+ */
 @Module({})
 export class DatabaseModule {
   static forRoot(options: DatabaseModuleOptions): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [
-        TypeOrmModule.forRoot({
-          type: 'postgres',
-          url: options.url,
-          entities,
-          migrations,
-          migrationsRun: true,
-          migrationsTransactionMode: 'each',
-          synchronize: false,
-          uuidExtension: 'pgcrypto',
-          installExtensions: false,
-          namingStrategy: new SnakeNamingStrategy(),
-          retryAttempts: 0,
-          logging: false,
-          extra: {
-            max: options.poolSize,
-            connectionTimeoutMillis: 5000,
-            idleTimeoutMillis: 30000,
-            application_name: 'waypoint',
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            type: 'postgres',
+            url: options.url,
+            entities,
+            migrations,
+            migrationsRun: false,
+            migrationsTransactionMode: 'each',
+            synchronize: false,
+            uuidExtension: 'pgcrypto',
+            installExtensions: false,
+            namingStrategy: new SnakeNamingStrategy(),
+            retryAttempts: 0,
+            logging: false,
+            extra: {
+              max: options.poolSize,
+              connectionTimeoutMillis: 5000,
+              idleTimeoutMillis: 30000,
+              application_name: 'waypoint',
+            },
+          }),
+          dataSourceFactory: async (dataSourceOptions?: DataSourceOptions) => {
+            if (!dataSourceOptions) throw new Error('no data source options');
+            const dataSource = await new DataSource(dataSourceOptions).initialize();
+            try {
+              await runMigrationsLocked(dataSource);
+            } catch (error) {
+              await dataSource.destroy();
+              throw error;
+            }
+            return dataSource;
           },
         }),
       ],

@@ -12,6 +12,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/authenticated-user';
 import { pageOf, type PageRequest } from '../common/paging';
+import { LiveBus } from '../live/live-bus';
+import { notificationEnvelope } from '../live/live-envelope';
 import {
   mapNotification,
   notificationFilter,
@@ -46,6 +48,7 @@ export class NotificationsService {
     private readonly repository: NotificationsRepository,
     private readonly sweep: NotificationSweep,
     private readonly audit: AuditService,
+    private readonly live: LiveBus,
   ) {}
 
   /**
@@ -54,7 +57,7 @@ export class NotificationsService {
    * Answers the users reached.
    */
   async notify(manager: EntityManager, input: NotifyInput): Promise<string[]> {
-    return this.repository.broadcast(manager, {
+    const reached = await this.repository.broadcast(manager, {
       userIds: input.userIds,
       kind: input.kind,
       title: clip(input.title, NOTIFICATION_TITLE_MAX_LENGTH),
@@ -64,6 +67,11 @@ export class NotificationsService {
       dedupeKey: input.dedupeKey ?? null,
       exceptUserId: input.exceptUserId ?? null,
     });
+    // Notifications are not audited: each recipient's inbox event is sent here, on commit only.
+    const at = new Date();
+    for (const userId of reached)
+      await this.live.publish(manager, notificationEnvelope(userId, at));
+    return reached;
   }
 
   /**

@@ -1,0 +1,91 @@
+import { LIVE_EVENT_KINDS, type LiveEvent, type LiveEventKind } from '@waypoint/contracts';
+import type { AuditEventInput } from '../audit/audit.types';
+
+/** The PostgreSQL channel every instance listens on. */
+export const LIVE_CHANNEL = 'waypoint_live';
+
+/** NOTIFY refuses payloads of 8000 bytes or more; ours are ids only (about 200 bytes). */
+export const NOTIFY_PAYLOAD_LIMIT = 7900;
+
+/** A change as it travels between instances: the event, and who may receive it. */
+export interface LiveEnvelope {
+  event: LiveEvent;
+  /** For notifications: the one user who may receive it. */
+  recipientId: string | null;
+}
+
+/** Which audited records are shown live, and as what kind. Others (users, departments...) are not. */
+const KIND_OF_ENTITY: Readonly<Record<string, LiveEventKind>> = {
+  initiative: 'initiative',
+  milestone: 'milestone',
+  step: 'step',
+  measure: 'measure',
+  reading: 'reading',
+  comment: 'comment',
+  gate_decision: 'decision',
+  decision_condition: 'decision',
+  cycle_review: 'review',
+};
+
+/**
+ * The live event of an audited change, or null when it is not shown live. A change without a
+ * known initiative is dropped: without it nobody could tell who may see it.
+ */
+export function envelopeOfAudit(input: AuditEventInput, at: Date): LiveEnvelope | null {
+  if (input.entityType === 'notification' || input.entityType === 'notification_inbox') {
+    // Reading notifications changes the reader's own badge (in their other tabs).
+    return input.actor ? notificationEnvelope(input.actor.userId, at) : null;
+  }
+  const kind = KIND_OF_ENTITY[input.entityType];
+  if (!kind) return null;
+  const initiativeId =
+    input.initiativeId ?? (input.entityType === 'initiative' ? input.entityId : null);
+  if (!initiativeId) return null;
+  return {
+    event: { kind, initiativeId, id: input.entityId, at: at.toISOString() },
+    recipientId: null,
+  };
+}
+
+/** "Your inbox changed", for its owner only. */
+export function notificationEnvelope(userId: string, at: Date): LiveEnvelope {
+  return {
+    event: { kind: 'notification', initiativeId: null, id: userId, at: at.toISOString() },
+    recipientId: userId,
+  };
+}
+
+export function encodeEnvelope(envelope: LiveEnvelope): string {
+  const payload = JSON.stringify(envelope);
+  if (Buffer.byteLength(payload, 'utf8') > NOTIFY_PAYLOAD_LIMIT) {
+    throw new Error('live event payload too large for NOTIFY');
+  }
+  return payload;
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= 200;
+}
+
+/** Parses a NOTIFY payload; null for anything that is not a well-formed envelope. */
+export function decodeEnvelope(payload: string): LiveEnvelope | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(payload);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const { event, recipientId } = parsed as { event?: unknown; recipientId?: unknown };
+  if (typeof event !== 'object' || event === null) return null;
+  const { kind, initiativeId, id, at } = event as Record<string, unknown>;
+  if (!(LIVE_EVENT_KINDS as readonly unknown[]).includes(kind)) return null;
+  if (!isString(id) || !isString(at)) return null;
+  if (initiativeId !== null && !isString(initiativeId)) return null;
+  if (recipientId !== null && !isString(recipientId)) return null;
+  if (kind === 'notification' ? recipientId === null : initiativeId === null) return null;
+  return {
+    event: { kind: kind as LiveEventKind, initiativeId, id, at },
+    recipientId,
+  };
+}
