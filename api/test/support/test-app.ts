@@ -20,6 +20,11 @@ export interface TestAppOptions {
   /** Configuration variables for the app (LOG_LEVEL, WAYPOINT_DEMO, ...). */
   env?: Record<string, string>;
   webDir?: string;
+  /**
+   * An existing database on the DATABASE_URL server to share with another test app (several
+   * instances on one database); it is neither created nor dropped here.
+   */
+  databaseUrl?: string;
 }
 
 function waitForReady(
@@ -53,9 +58,12 @@ function waitForReady(
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const serverUrl = process.env['DATABASE_URL'];
-  const database: ServerTestDatabase | null = serverUrl
-    ? await createServerTestDatabase(serverUrl)
-    : null;
+  const shared = options.databaseUrl;
+  const database: ServerTestDatabase | null = shared
+    ? { url: shared, drop: () => Promise.resolve() }
+    : serverUrl
+      ? await createServerTestDatabase(serverUrl)
+      : null;
   let stderr = '';
   const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'serve.ts')], {
     cwd: ROOT,
