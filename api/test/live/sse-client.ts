@@ -54,9 +54,12 @@ export async function openEvents(
     if (!res.body || res.status !== 200) return;
     const decoder = new TextDecoder();
     let buffer = '';
+    const reader = res.body.getReader();
     try {
-      for await (const chunk of res.body) {
-        const piece = decoder.decode(chunk as Uint8Array, { stream: true });
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        const piece = decoder.decode(value, { stream: true });
         text += piece;
         buffer += piece;
         let cut = buffer.indexOf('\n\n');

@@ -5,6 +5,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { EmptyStateComponent } from '../shared/empty-state.component';
 import { genericErrorMessage } from '../shared/problem';
+import { LiveUpdatesService } from '../shared/live-updates.service';
 import { ApprovalsListStore, DecisionConfirmationStore } from './approvals-list.store';
 import { waitingText } from './approvals-format';
 
@@ -20,6 +21,11 @@ import { waitingText } from './approvals-format';
 })
 export class ApprovalsPageComponent implements OnDestroy {
   protected readonly store = inject(ApprovalsListStore);
+  /** A gate submitted or decided elsewhere shows up (or goes) without a reload. */
+  private readonly live = inject(LiveUpdatesService).watch(
+    (e) => e.kind === 'milestone' || e.kind === 'decision' || e.kind === 'initiative',
+    () => this.store.reload(),
+  );
   private readonly confirmations = inject(DecisionConfirmationStore);
   protected readonly confirmation = this.confirmations.confirmation;
   protected readonly waitingText = waitingText;

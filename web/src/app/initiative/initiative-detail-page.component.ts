@@ -3,6 +3,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  DestroyRef,
   effect,
   inject,
   input,
@@ -28,6 +29,8 @@ import { PRODUCT_NAME } from '../title-strategy';
 import { EmptyStateComponent } from '../shared/empty-state.component';
 import { genericErrorMessage, httpStatusOf } from '../shared/problem';
 import { StaleRecordNoticeComponent } from '../shared/stale-record-notice.component';
+import { LiveUpdatesService } from '../shared/live-updates.service';
+import { refreshOnLiveChanges } from './initiative-live';
 import { InitiativeDetailStore } from './initiative-detail.store';
 import {
   APPROACH_LABEL,
@@ -101,6 +104,7 @@ export class InitiativeDetailPageComponent {
       const title = this.initiative()?.title;
       if (title) this.title.setTitle(`${title} · ${PRODUCT_NAME}`);
     });
+    refreshOnLiveChanges(this.store, inject(LiveUpdatesService), inject(DestroyRef));
   }
 
   protected readonly initiative = computed(() =>

@@ -11,6 +11,7 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import type { MeasureResponse, Page, ReadingResponse } from '@waypoint/contracts';
 import { fieldErrorsOf, genericErrorMessage } from '../shared/problem';
+import { LiveUpdatesService } from '../shared/live-updates.service';
 import { InitiativeDetailStore } from './initiative-detail.store';
 import {
   httpUrlValidator,
@@ -180,6 +181,11 @@ export class MeasureCardComponent {
     url: `/api/measures/${this.measureId()}/readings`,
     params: { limit: 200, sort: '-observedAt' },
   }));
+  /** Readings recorded by someone else show up without a reload. */
+  private readonly liveReadings = inject(LiveUpdatesService).watch(
+    (e) => e.kind === 'reading' && e.initiativeId === this.measure().initiativeId,
+    () => this.readings.reload(),
+  );
   protected readonly readingList = computed(() =>
     this.readings.hasValue() ? this.readings.value().items.filter((r) => !r.superseded) : [],
   );

@@ -9,6 +9,7 @@ import { STEP_STATUS_VALUES, type StepStatus } from '@waypoint/contracts';
 import { EmptyStateComponent } from '../shared/empty-state.component';
 import { genericErrorMessage, isPreconditionFailed } from '../shared/problem';
 import { StaleRecordNoticeComponent } from '../shared/stale-record-notice.component';
+import { LiveUpdatesService } from '../shared/live-updates.service';
 import { MyWorkStore, stepUrgency, type MyMeasure, type MyStep } from './my-work.store';
 import { ReadingFormComponent } from './reading-form.component';
 
@@ -42,6 +43,15 @@ export const STEP_STATUS_LABEL: Record<StepStatus, string> = {
 })
 export class MyWorkPageComponent {
   protected readonly store = inject(MyWorkStore);
+  /** Someone else's change to my steps or measures, or a new notification, refetches. */
+  private readonly live = inject(LiveUpdatesService).watch(
+    (e) => e.kind !== 'notification' && e.kind !== 'comment',
+    () => this.store.work.reload(),
+  );
+  private readonly liveInbox = inject(LiveUpdatesService).watch(
+    (e) => e.kind === 'notification',
+    () => this.store.notifications.reload(),
+  );
   protected readonly statuses = STEP_STATUS_VALUES;
   protected readonly statusLabel = STEP_STATUS_LABEL;
   protected readonly errorMessage = genericErrorMessage;

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { Router, RouterLink } from '@angular/router';
 import { TensionChartComponent } from '../shared/charts/tension-chart.component';
 import { genericErrorMessage } from '../shared/problem';
+import { LiveUpdatesService } from '../shared/live-updates.service';
 import {
   ALERT_KIND_TEXT,
   dateText,
@@ -27,6 +28,12 @@ import { PortfolioStore } from './portfolio.store';
 })
 export class PortfolioPageComponent {
   protected readonly store = inject(PortfolioStore);
+  /** Any change to an initiative moves the portfolio's figures: refetch, debounced harder. */
+  private readonly live = inject(LiveUpdatesService).watch(
+    (e) => e.kind !== 'notification' && e.kind !== 'comment',
+    () => this.store.reload(),
+    { debounceMs: 2000 },
+  );
   private readonly router = inject(Router);
 
   protected readonly statusOrder = STATUS_ORDER;
