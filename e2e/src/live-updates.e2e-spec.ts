@@ -75,9 +75,10 @@ describe('live updates in Chromium', () => {
 
   it("shows a member's step move on the manager's open initiative page, without a reload", async () => {
     await manager.goto('/initiatives');
+    const opened = manager.waitForResponse((r) => r.url().endsWith('/api/events'));
     await manager.getByRole('link', { name: CALL_BACKS }).click();
     await manager.getByRole('heading', { level: 1, name: CALL_BACKS }).waitFor();
-    const stream = await manager.waitForResponse((r) => r.url().endsWith('/api/events'));
+    const stream = await opened;
     expect(stream.headers()['content-type']).toContain('text/event-stream');
 
     const before = await stepAsSeenBy(member);
