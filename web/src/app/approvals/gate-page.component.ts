@@ -7,6 +7,7 @@ import type { DecideGateRequest } from '@waypoint/contracts';
 import { AuthStore } from '../auth/auth.store';
 import { EmptyStateComponent } from '../shared/empty-state.component';
 import { genericErrorMessage, httpStatusOf } from '../shared/problem';
+import { LiveUpdatesService } from '../shared/live-updates.service';
 import { DecisionConfirmationStore } from './approvals-list.store';
 import { outcomeLabel, STEP_STATUS_LABELS } from './approvals-format';
 import { DecisionFormComponent } from './decision-form.component';
@@ -36,6 +37,13 @@ import { GateStore } from './gate.store';
 })
 export class GatePageComponent {
   protected readonly store = inject(GateStore);
+  /** Decided or resubmitted by someone else meanwhile: show it without a reload. */
+  private readonly live = inject(LiveUpdatesService).watch(
+    (e) =>
+      (e.kind === 'milestone' || e.kind === 'decision') &&
+      e.initiativeId === this.store.milestone()?.initiativeId,
+    () => this.store.reload(),
+  );
   private readonly auth = inject(AuthStore);
   private readonly router = inject(Router);
   private readonly confirmations = inject(DecisionConfirmationStore);
