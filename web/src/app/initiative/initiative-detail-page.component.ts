@@ -9,6 +9,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
+import { CdkDrag, type CdkDragDrop, CdkDropList, CdkDropListGroup } from '@angular/cdk/drag-drop';
 import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -36,7 +37,10 @@ import {
   STATUS_LABEL,
   STEP_STATUS_LABEL,
 } from './initiative.labels';
+import { GateChecklistComponent } from './gate-checklist.component';
 import { MeasureCardComponent } from './measure-card.component';
+import { StatusActionsComponent } from './status-actions.component';
+import { placementOf } from './step-drop';
 
 /** Groups a team by department (people without one under "No department"). */
 export function teamByDepartment(
@@ -69,6 +73,11 @@ export function teamByDepartment(
     EmptyStateComponent,
     StaleRecordNoticeComponent,
     MeasureCardComponent,
+    GateChecklistComponent,
+    CdkDrag,
+    CdkDropList,
+    CdkDropListGroup,
+    StatusActionsComponent,
   ],
   providers: [InitiativeDetailStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -158,6 +167,21 @@ export class InitiativeDetailPageComponent {
 
   protected async move(step: StepResponse, status: StepStatus): Promise<void> {
     await this.store.moveStep(step, status);
+  }
+
+  /** A step dropped on a column of the board (CDK drag and drop). */
+  protected async drop(
+    event: CdkDragDrop<{ status: StepStatus; steps: StepResponse[] }, unknown, StepResponse>,
+  ): Promise<void> {
+    const step = event.item.data;
+    const placement = placementOf(
+      step,
+      event.container.data.status,
+      event.container.data.steps,
+      event.currentIndex,
+    );
+    if (placement.status === step.status && placement.position === undefined) return;
+    await this.store.placeStep(step, placement);
   }
 
   protected async addComment(): Promise<void> {
