@@ -101,12 +101,14 @@ describe('the whole journey of issue 5 in Chromium', () => {
     await page.goto(initiativeUrl);
     await page.getByRole('button', { name: 'Accept and start' }).click();
     await page.locator('.meta .chip', { hasText: 'Active' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Accept and start' }).count()).toBe(0);
   });
 
-  it('the manager starts the first gate, is told what is missing, meets it and submits', async () => {
+  it('the manager is told what the first gate misses, meets it and submits it', async () => {
     const { page } = manager;
     await page.reload();
-    await page.getByRole('button', { name: 'Start this gate' }).click();
+    // Accepting the plan started its first gate.
+    await gate(page).first().locator('.state', { hasText: 'In progress' }).waitFor();
     const criteria = page.getByRole('group', { name: 'Exit criteria met' });
     await criteria.waitFor();
 
