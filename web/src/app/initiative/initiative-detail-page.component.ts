@@ -27,7 +27,7 @@ import {
 import { AuthStore } from '../auth/auth.store';
 import { PRODUCT_NAME } from '../title-strategy';
 import { EmptyStateComponent } from '../shared/empty-state.component';
-import { genericErrorMessage, httpStatusOf } from '../shared/problem';
+import { fieldErrorsOf, genericErrorMessage, httpStatusOf } from '../shared/problem';
 import { StaleRecordNoticeComponent } from '../shared/stale-record-notice.component';
 import { InitiativeDetailStore } from './initiative-detail.store';
 import {
@@ -200,7 +200,7 @@ export class InitiativeDetailPageComponent {
       await this.store.addComment(body);
       this.commentBody.set('');
     } catch (error) {
-      this.commentError.set(genericErrorMessage(error));
+      this.commentError.set(fieldErrorsOf(error, 'body')[0] ?? genericErrorMessage(error));
     } finally {
       this.commentSaving.set(false);
     }
