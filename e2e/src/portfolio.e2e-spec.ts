@@ -53,7 +53,7 @@ describe('the portfolio in Chromium', () => {
   });
 
   it('draws the tension chart, with every demo initiative in its text alternative', async () => {
-    await page.locator('wp-tension-chart ngx-charts-bubble-chart circle').first().waitFor();
+    await page.locator('wp-tension-chart wp-tension-bubble-chart circle').first().waitFor();
     const table = page.locator('wp-tension-chart table');
     const text = (await table.textContent()) ?? '';
 
@@ -100,7 +100,7 @@ describe('the portfolio in Chromium', () => {
   });
 
   it('opens an initiative from its bubble', async () => {
-    await page.locator('wp-tension-chart ngx-charts-bubble-chart circle').first().click();
+    await page.locator('wp-tension-chart wp-tension-bubble-chart circle').first().click();
     await page.waitForURL(/\/initiatives\/[0-9a-f-]+$/);
     expect(new URL(page.url()).pathname).toMatch(/^\/initiatives\/[0-9a-f-]+$/);
   });

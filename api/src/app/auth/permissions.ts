@@ -29,6 +29,10 @@ export const PERMISSIONS = {
   'auth.tokens': { description: 'List, create and revoke my own API tokens', roles: everyone },
   'users.list': { description: 'List users', roles: admin },
   'users.read': { description: 'Read a user', roles: admin },
+  'users.sponsors': {
+    description: 'List who may sponsor an initiative (active executives: id, name, department)',
+    roles: ['admin', 'executive', 'manager'],
+  },
   'users.create': { description: 'Create a user (issues a set-password link)', roles: admin },
   'users.update': {
     description: 'Change a user: name, role, department, deactivate',

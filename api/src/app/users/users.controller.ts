@@ -25,7 +25,7 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { CreateUserResponse, Page, UserResponse } from '@waypoint/contracts';
+import type { CreateUserResponse, Page, SponsorResponse, UserResponse } from '@waypoint/contracts';
 import type { Actor } from '../auth/authenticated-user';
 import { expectedOrigin } from '../auth/auth.guard';
 import { SetPasswordDto } from '../auth/auth.dto';
@@ -37,6 +37,8 @@ import { ProblemDetailsDto } from '../common/problem.dto';
 import {
   CreateUserDto,
   CreateUserResponseDto,
+  SponsorListQueryDto,
+  SponsorPageDto,
   UpdateUserDto,
   UserListQueryDto,
   UserPageDto,
@@ -58,6 +60,16 @@ export class UsersController {
   @ApiOkResponse({ type: UserPageDto })
   list(@Query() query: UserListQueryDto): Promise<Page<UserResponse>> {
     return this.users.list(query, query);
+  }
+
+  @Get('sponsors')
+  @RequirePermission('users.sponsors')
+  @ApiOperation({
+    summary: 'Who may sponsor an initiative: active executives (id, name, department), by name.',
+  })
+  @ApiOkResponse({ type: SponsorPageDto })
+  sponsors(@Query() query: SponsorListQueryDto): Promise<Page<SponsorResponse>> {
+    return this.users.sponsors(query.q, query);
   }
 
   @Get(':id')

@@ -11,6 +11,7 @@ import type {
   DepartmentRef,
   Page,
   SetPasswordRequest,
+  SponsorResponse,
   UpdateUserRequest,
   UserResponse,
 } from '@waypoint/contracts';
@@ -62,6 +63,23 @@ export class UsersService {
     const departments = await this.users.departments(rows.map((r) => r.departmentId));
     return pageOf(
       rows.map((row) => mapUser(row, departments)),
+      total,
+      page,
+    );
+  }
+
+  /** Active executives, the only users who may sponsor an initiative: id, name, department. */
+  async sponsors(q: string | undefined, page: PageRequest): Promise<Page<SponsorResponse>> {
+    const filter: UserFilter = { role: 'executive', active: true };
+    if (q !== undefined) filter.q = q;
+    const { rows, total } = await this.users.list(filter, page);
+    const departments = await this.users.departments(rows.map((r) => r.departmentId));
+    return pageOf(
+      rows.map((row) => ({
+        id: row.id,
+        displayName: row.displayName,
+        department: row.departmentId ? (departments.get(row.departmentId) ?? null) : null,
+      })),
       total,
       page,
     );

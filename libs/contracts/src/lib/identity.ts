@@ -49,6 +49,13 @@ export interface UserResponse {
   updatedAt: string;
 }
 
+/** An active executive a manager may choose as sponsor (`GET /api/users/sponsors`). */
+export interface SponsorResponse {
+  id: string;
+  displayName: string;
+  department: DepartmentRef | null;
+}
+
 export interface CreateUserRequest {
   email: string;
   displayName: string;

@@ -10,6 +10,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
+import { CdkDrag, type CdkDragDrop, CdkDropList, CdkDropListGroup } from '@angular/cdk/drag-drop';
 import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -27,7 +28,7 @@ import {
 import { AuthStore } from '../auth/auth.store';
 import { PRODUCT_NAME } from '../title-strategy';
 import { EmptyStateComponent } from '../shared/empty-state.component';
-import { genericErrorMessage, httpStatusOf } from '../shared/problem';
+import { fieldErrorsOf, genericErrorMessage, httpStatusOf } from '../shared/problem';
 import { StaleRecordNoticeComponent } from '../shared/stale-record-notice.component';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { refreshOnLiveChanges } from './initiative-live';
@@ -39,7 +40,10 @@ import {
   STATUS_LABEL,
   STEP_STATUS_LABEL,
 } from './initiative.labels';
+import { GateChecklistComponent } from './gate-checklist.component';
 import { MeasureCardComponent } from './measure-card.component';
+import { StatusActionsComponent } from './status-actions.component';
+import { placementOf } from './step-drop';
 
 /** Groups a team by department (people without one under "No department"). */
 export function teamByDepartment(
@@ -72,6 +76,11 @@ export function teamByDepartment(
     EmptyStateComponent,
     StaleRecordNoticeComponent,
     MeasureCardComponent,
+    GateChecklistComponent,
+    CdkDrag,
+    CdkDropList,
+    CdkDropListGroup,
+    StatusActionsComponent,
   ],
   providers: [InitiativeDetailStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -164,6 +173,21 @@ export class InitiativeDetailPageComponent {
     await this.store.moveStep(step, status);
   }
 
+  /** A step dropped on a column of the board (CDK drag and drop). */
+  protected async drop(
+    event: CdkDragDrop<{ status: StepStatus; steps: StepResponse[] }, unknown, StepResponse>,
+  ): Promise<void> {
+    const step = event.item.data;
+    const placement = placementOf(
+      step,
+      event.container.data.status,
+      event.container.data.steps,
+      event.currentIndex,
+    );
+    if (placement.status === step.status && placement.position === undefined) return;
+    await this.store.placeStep(step, placement);
+  }
+
   protected async addComment(): Promise<void> {
     const body = this.commentBody().trim();
     if (!body) {
@@ -180,7 +204,7 @@ export class InitiativeDetailPageComponent {
       await this.store.addComment(body);
       this.commentBody.set('');
     } catch (error) {
-      this.commentError.set(genericErrorMessage(error));
+      this.commentError.set(fieldErrorsOf(error, 'body')[0] ?? genericErrorMessage(error));
     } finally {
       this.commentSaving.set(false);
     }

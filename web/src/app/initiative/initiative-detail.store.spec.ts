@@ -133,6 +133,37 @@ describe('InitiativeDetailStore', () => {
     expect(store.stale()).toBeNull();
   });
 
+  it('shows a dragged step in place at once, and puts it back when the server refuses', async () => {
+    const other: StepResponse = { ...STEP, id: 's2', position: 2, title: 'Write script' };
+    store.id.set('i1');
+    TestBed.tick();
+    httpMock()
+      .expectOne((r) => r.url === '/api/initiatives/i1/milestones')
+      .flush({ items: [aMilestone(1, 'in_progress')], total: 1, limit: 200, offset: 0 });
+    await Promise.resolve();
+    TestBed.tick();
+    httpMock()
+      .expectOne((r) => r.url === '/api/milestones/m1/steps')
+      .flush({ items: [STEP, other], total: 2, limit: 200, offset: 0 });
+    await Promise.resolve();
+
+    for (const status of [409, 412]) {
+      const placing = store.placeStep(STEP, { status: 'doing', position: 2 });
+      expect(store.steps().map((s) => `${s.id}:${s.position}:${s.status}`)).toEqual([
+        's2:1:todo',
+        's1:2:doing',
+      ]);
+      const request = httpMock().expectOne('/api/steps/s1');
+      expect(request.request.method).toBe('PATCH');
+      expect(request.request.headers.get('If-Match')).toBe('"7"');
+      expect(request.request.body).toEqual({ status: 'doing', position: 2 });
+      request.flush({ title: 'Refused', status }, { status, statusText: 'Refused' });
+      expect(await placing).toBe(false);
+      expect(store.steps()).toEqual([STEP, other]);
+    }
+    expect(store.stale()).toBe('step');
+  });
+
   it('submits a gate with If-Match and keeps the blockers of a 422', async () => {
     const submitting = store.gateAction(aMilestone(2, 'in_progress'), 'submit');
     const request = httpMock().expectOne('/api/milestones/m2/submit');

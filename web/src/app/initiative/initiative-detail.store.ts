@@ -20,6 +20,7 @@ import type {
 import { firstValueFrom } from 'rxjs';
 import { isPreconditionFailed, problemOf } from '../shared/problem';
 import { etag } from './initiative.labels';
+import { applyPlacement, type StepPlacement } from './step-drop';
 
 /** The current gate: the first milestone not approved yet (as the list's `currentMilestone`). */
 export function currentMilestoneOf(
@@ -155,6 +156,33 @@ export class InitiativeDetailStore {
     }
   }
 
+  /**
+   * A step dragged on the board: shown where it was dropped at once, then PATCHed (status and
+   * position) with If-Match; put back where it was if the server refuses (409, 412 or other).
+   */
+  async placeStep(step: StepResponse, placement: StepPlacement): Promise<boolean> {
+    this.stepError.set(null);
+    const before = this.stepsPage.hasValue() ? this.stepsPage.value() : undefined;
+    if (before) {
+      this.stepsPage.set({ ...before, items: applyPlacement(before.items, step, placement) });
+    }
+    try {
+      await firstValueFrom(
+        this.http.patch<StepResponse>(`/api/steps/${step.id}`, placement, {
+          headers: new HttpHeaders({ 'If-Match': etag(step.version) }),
+        }),
+      );
+      this.stepsPage.reload();
+      this.historyPage.reload();
+      return true;
+    } catch (error) {
+      if (before) this.stepsPage.set(before);
+      if (isPreconditionFailed(error)) this.stale.set('step');
+      else this.stepError.set(error);
+      return false;
+    }
+  }
+
   /** POST /api/measures/:id/readings with an Idempotency-Key. Throws the HTTP error. */
   async recordReading(measureId: string, request: CreateReadingRequest): Promise<ReadingResponse> {
     const reading = await firstValueFrom(
@@ -180,6 +208,13 @@ export class InitiativeDetailStore {
     );
     this.commentsPage.reload();
     return comment;
+  }
+
+  /** After a status move: the initiative and everything its status gates. */
+  reloadAll(): void {
+    this.initiative.reload();
+    this.milestonesPage.reload();
+    this.historyPage.reload();
   }
 
   /** Fetches the latest versions after a 412, and forgets the notice. */

@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import type { InitiativeTemplate } from '@waypoint/contracts';
+import type { InitiativeTemplate, SponsorResponse } from '@waypoint/contracts';
 import { httpMock, provideTestHttp } from '../auth/auth.testing';
 import { InitiativeWizardPageComponent } from './initiative-wizard-page.component';
 
@@ -14,6 +14,12 @@ const DMAIC: InitiativeTemplate = {
     { title: 'Measure', goal: '', criteria: [] },
   ],
   measures: [],
+};
+
+const ERIN: SponsorResponse = {
+  id: '7d0c1d7e-9a51-4a4e-8d2c-3f1f2b8c9e01',
+  displayName: 'Erin Executive',
+  department: { id: 'd1', name: 'Finance' },
 };
 
 async function settle(): Promise<void> {
@@ -50,6 +56,9 @@ describe('InitiativeWizardPageComponent', () => {
     httpMock()
       .expectOne((r) => r.url === '/api/customer-groups')
       .flush({ items: [], total: 0, limit: 200, offset: 0 });
+    httpMock()
+      .expectOne((r) => r.url === '/api/users/sponsors')
+      .flush({ items: [ERIN], total: 1, limit: 200, offset: 0 });
     await settle();
     await fixture.whenStable();
 
@@ -69,16 +78,26 @@ describe('InitiativeWizardPageComponent', () => {
     if (!title) throw new Error('no title field');
     title.value = 'Shorter forms';
     title.dispatchEvent(new Event('input'));
+    const sponsor = root.querySelector<HTMLSelectElement>('select[formcontrolname=sponsorId]');
+    if (!sponsor) throw new Error('no sponsor field');
+    expect(Array.from(sponsor.options).map((o) => o.textContent?.trim())).toEqual([
+      'Choose later',
+      'Erin Executive · Finance',
+    ]);
+    sponsor.value = ERIN.id;
+    sponsor.dispatchEvent(new Event('change'));
     button(root, 'Next').click();
     await fixture.whenStable();
     expect(root.querySelector('h2')?.textContent).toContain('Review and create');
     expect(root.textContent).toContain('Define → Measure');
+    expect(root.textContent).toContain('Erin Executive');
 
     button(root, 'Create initiative').click();
     const request = httpMock().expectOne('/api/initiatives');
     expect(request.request.body).toEqual({
       title: 'Shorter forms',
       approach: 'engineering',
+      sponsorId: ERIN.id,
       template: 'dmaic',
     });
     expect(request.request.headers.get('Idempotency-Key')).toBeTruthy();
@@ -96,6 +115,9 @@ describe('InitiativeWizardPageComponent', () => {
       .flush({ items: [], total: 0, limit: 50, offset: 0 });
     httpMock()
       .expectOne((r) => r.url === '/api/customer-groups')
+      .flush({ items: [], total: 0, limit: 200, offset: 0 });
+    httpMock()
+      .expectOne((r) => r.url === '/api/users/sponsors')
       .flush({ items: [], total: 0, limit: 200, offset: 0 });
     await fixture.whenStable();
     button(root, 'Next').click();

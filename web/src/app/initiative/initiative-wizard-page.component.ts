@@ -36,6 +36,7 @@ const FIELDS = [
   'hypothesis',
   'approach',
   'customerGroupIds',
+  'sponsorId',
   'estimatedCustomerValue',
   'estimatedBusinessValue',
 ] as const;
@@ -93,6 +94,7 @@ export class InitiativeWizardPageComponent {
     hypothesis: this.fb.control('', [Validators.maxLength(INITIATIVE_TEXT_MAX_LENGTH)]),
     approach: this.fb.control<Approach | ''>('', [Validators.required]),
     customerGroupIds: this.fb.control<string[]>([]),
+    sponsorId: this.fb.control(''),
     estimatedCustomerValue: this.fb.control<number | null>(null, this.estimate),
     estimatedBusinessValue: this.fb.control<number | null>(null, this.estimate),
   });
@@ -102,6 +104,11 @@ export class InitiativeWizardPageComponent {
   protected readonly chosenGroups = computed(() => {
     const ids = this.formValue().customerGroupIds ?? [];
     return this.store.groups().filter((g) => ids.includes(g.id));
+  });
+
+  protected readonly chosenSponsor = computed(() => {
+    const id = this.formValue().sponsorId;
+    return this.store.sponsors().find((p) => p.id === id) ?? null;
   });
 
   protected readonly saving = signal(false);
@@ -164,6 +171,7 @@ export class InitiativeWizardPageComponent {
     if (raw.hypothesis.trim()) request.hypothesis = raw.hypothesis.trim();
     if (raw.approach) request.approach = raw.approach;
     if (raw.customerGroupIds.length > 0) request.customerGroupIds = raw.customerGroupIds;
+    if (raw.sponsorId) request.sponsorId = raw.sponsorId;
     if (raw.estimatedCustomerValue !== null && `${raw.estimatedCustomerValue}` !== '')
       request.estimatedCustomerValue = Number(raw.estimatedCustomerValue);
     if (raw.estimatedBusinessValue !== null && `${raw.estimatedBusinessValue}` !== '')

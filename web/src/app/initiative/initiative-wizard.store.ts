@@ -6,6 +6,7 @@ import type {
   InitiativeResponse,
   InitiativeTemplate,
   Page,
+  SponsorResponse,
 } from '@waypoint/contracts';
 import { firstValueFrom } from 'rxjs';
 
@@ -28,6 +29,15 @@ export class InitiativeWizardStore {
   }));
   readonly groups = computed(() =>
     this.groupsPage.hasValue() ? this.groupsPage.value().items : [],
+  );
+
+  /** Who may sponsor: the active executives. */
+  readonly sponsorsPage = httpResource<Page<SponsorResponse>>(() => ({
+    url: '/api/users/sponsors',
+    params: { limit: 200 },
+  }));
+  readonly sponsors = computed(() =>
+    this.sponsorsPage.hasValue() ? this.sponsorsPage.value().items : [],
   );
 
   /**

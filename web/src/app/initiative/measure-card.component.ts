@@ -238,7 +238,12 @@ export class MeasureCardComponent {
     try {
       await this.store.recordReading(this.measure().id, {
         value: Number(raw.value),
-        observedAt: new Date(raw.observedAt).toISOString(),
+        // Left as shown ("now" when the page opened, to the minute): the moment it is recorded,
+        // so a reading taken just after a gate started counts for that gate.
+        observedAt: (this.form.controls.observedAt.pristine
+          ? new Date()
+          : new Date(raw.observedAt)
+        ).toISOString(),
         ...(raw.note.trim() ? { note: raw.note.trim() } : {}),
         ...(raw.evidenceUrl.trim() ? { evidenceUrl: raw.evidenceUrl.trim() } : {}),
       });

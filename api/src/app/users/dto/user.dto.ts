@@ -7,6 +7,7 @@ import {
   NAME_MAX_LENGTH,
   ROLE_VALUES,
   type Role,
+  type SponsorResponse,
   type UpdateUserRequest,
   type UserResponse,
 } from '@waypoint/contracts';
@@ -98,6 +99,20 @@ export class UserResponseDto implements UserResponse {
 }
 
 export class UserPageDto extends PageDto(UserResponseDto) {}
+
+/** `GET /api/users/sponsors?q=`: active executives, by name. */
+export class SponsorListQueryDto extends PageQueryDto {
+  @OptionalText(NAME_MAX_LENGTH)
+  q?: string;
+}
+
+export class SponsorResponseDto implements SponsorResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ type: DepartmentRefDto, nullable: true }) department!: DepartmentRefDto | null;
+}
+
+export class SponsorPageDto extends PageDto(SponsorResponseDto) {}
 
 export class CreateUserResponseDto implements CreateUserResponse {
   @ApiProperty({ type: UserResponseDto }) user!: UserResponseDto;

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { type Color, LineChartModule, ScaleType } from '@swimlane/ngx-charts';
+import { type Color, ScaleType } from '@swimlane/ngx-charts';
+import { MeasureBandChartComponent } from './measure-band-chart.component';
 import type { MeasureChartReading } from './measure-chart.component';
 
 const SCHEME: Color = {
@@ -12,23 +13,26 @@ const SCHEME: Color = {
 /** The ngx-charts line chart itself (rendered by MeasureChartComponent; not for places). */
 @Component({
   selector: 'wp-measure-chart-view',
-  imports: [LineChartModule],
+  imports: [MeasureBandChartComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // ngx-charts sizes itself to its parent element: this host, filling the wrapper's canvas.
   styles: ':host { display: block; width: 100%; height: 100%; }',
   template: `
-    <ngx-charts-line-chart
+    <wp-measure-band-chart
       [results]="series()"
       [scheme]="scheme"
       [xAxis]="!compact()"
       [yAxis]="!compact()"
       [timeline]="false"
       [autoScale]="true"
+      [xScaleMin]="timeRange().min"
+      [xScaleMax]="timeRange().max"
       [yScaleMin]="range().min"
       [yScaleMax]="range().max"
-      [referenceLines]="referenceLines()"
-      [showRefLines]="true"
-      [showRefLabels]="!compact()"
+      [baseline]="baseline()"
+      [target]="target()"
+      [bandLabels]="!compact()"
+      [dotRadius]="compact() ? 3 : 4"
       [tooltipDisabled]="compact()"
       [animations]="false"
     />
@@ -50,10 +54,16 @@ export class MeasureChartViewComponent {
     },
   ]);
 
-  protected readonly referenceLines = computed(() => [
-    { name: 'Baseline', value: this.baseline() },
-    { name: 'Target', value: this.target() },
-  ]);
+  /** With a single reading, a week either side of it, so the point sits in the middle. */
+  protected readonly timeRange = computed(() => {
+    const list = this.readings();
+    const only = list.length === 1 ? list[0] : undefined;
+    // ngx-charts reads 0 as "not set": the readings' own extent.
+    if (!only) return { min: 0, max: 0 };
+    const at = new Date(only.observedAt).getTime();
+    const week = 7 * 24 * 3600 * 1000;
+    return { min: at - week, max: at + week };
+  });
 
   /** The band from baseline to target always shows, with a little room around the readings. */
   protected readonly range = computed(() => {

@@ -1,6 +1,6 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
-import { LineChartComponent } from '@swimlane/ngx-charts';
+import { MeasureBandChartComponent } from './measure-band-chart.component';
 import { MeasureChartComponent } from './measure-chart.component';
 
 const READINGS = [
@@ -19,16 +19,21 @@ async function render(
 }
 
 describe('MeasureChartComponent', () => {
-  it('draws the readings oldest first with baseline and target reference lines', async () => {
+  it('draws the readings oldest first over a shaded baseline-to-target band', async () => {
     const fixture = await render({ readings: READINGS });
-    const chart = fixture.debugElement.query(By.directive(LineChartComponent))
-      .componentInstance as LineChartComponent;
+    const chart = fixture.debugElement.query(By.directive(MeasureBandChartComponent))
+      .componentInstance as MeasureBandChartComponent;
 
     expect(chart.results[0].series.map((p: { value: number }) => p.value)).toEqual([6.2, 7.1]);
-    expect(chart.referenceLines).toEqual([
-      { name: 'Baseline', value: 6 },
-      { name: 'Target', value: 8 },
-    ]);
+    expect(chart.baseline()).toBe(6);
+    expect(chart.target()).toBe(8);
+    const el = fixture.nativeElement as HTMLElement;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(el.querySelector('.wp-band__area')).not.toBeNull();
+    expect(el.querySelectorAll('.wp-band__line').length).toBe(2);
+    expect(
+      Array.from(el.querySelectorAll('.wp-band__label')).map((t) => t.textContent?.trim()),
+    ).toEqual(['Baseline 6', 'Target 8']);
     expect(chart.yScaleMin).toBeLessThan(6);
     expect(chart.yScaleMax).toBeGreaterThan(8);
     expect(chart.xAxis).toBe(true);
@@ -52,12 +57,25 @@ describe('MeasureChartComponent', () => {
 
   it('draws a compact version without axes', async () => {
     const fixture = await render({ readings: READINGS, compact: true });
-    const chart = fixture.debugElement.query(By.directive(LineChartComponent))
-      .componentInstance as LineChartComponent;
+    const chart = fixture.debugElement.query(By.directive(MeasureBandChartComponent))
+      .componentInstance as MeasureBandChartComponent;
 
     expect(chart.xAxis).toBe(false);
     expect(chart.yAxis).toBe(false);
     expect((fixture.nativeElement as HTMLElement).querySelector('.chart--compact')).not.toBeNull();
+  });
+
+  it('shows a single reading as a dot between the baseline and target lines, even compact', async () => {
+    const fixture = await render({ readings: [READINGS[0]], compact: true });
+    const chart = fixture.debugElement.query(By.directive(MeasureBandChartComponent))
+      .componentInstance as MeasureBandChartComponent;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const el = fixture.nativeElement as HTMLElement;
+
+    expect(el.querySelectorAll('.wp-band__dot').length).toBe(1);
+    expect(el.querySelectorAll('.wp-band__line').length).toBe(2);
+    expect(el.querySelectorAll('.wp-band__label').length).toBe(0);
+    expect(chart.xScaleMin).toBeLessThan(new Date('2026-03-01T00:00:00.000Z').getTime());
   });
 
   it('shows the empty and the loading state', async () => {

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { BubbleChartModule, type Color, ScaleType } from '@swimlane/ngx-charts';
+import { type Color, ScaleType } from '@swimlane/ngx-charts';
 import { STATUS_COLOURS, STATUS_LABELS } from './chart-labels';
+import { TensionBubbleChartComponent } from './tension-bubble-chart.component';
 import type { TensionChartPoint } from './tension-chart.component';
 
 interface BubbleItem {
@@ -14,12 +15,12 @@ interface BubbleItem {
 /** The ngx-charts bubble chart itself (rendered by TensionChartComponent; not for places). */
 @Component({
   selector: 'wp-tension-chart-view',
-  imports: [BubbleChartModule],
+  imports: [TensionBubbleChartComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // ngx-charts sizes itself to its parent element: this host, filling the wrapper's canvas.
   styles: ':host { display: block; width: 100%; height: 100%; }',
   template: `
-    <ngx-charts-bubble-chart
+    <wp-tension-bubble-chart
       [results]="series()"
       [scheme]="scheme()"
       [xAxis]="true"
@@ -39,8 +40,8 @@ interface BubbleItem {
       [showGridLines]="true"
       [autoScale]="false"
       [roundDomains]="false"
-      [minRadius]="6"
-      [maxRadius]="18"
+      [minRadius]="8"
+      [maxRadius]="22"
       [animations]="false"
       (select)="onSelect($event)"
     />

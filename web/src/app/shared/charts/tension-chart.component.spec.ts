@@ -1,6 +1,10 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
-import { BubbleChartComponent } from '@swimlane/ngx-charts';
+import {
+  placeLabels,
+  shortName,
+  TensionBubbleChartComponent,
+} from './tension-bubble-chart.component';
 import { TensionChartComponent, type TensionChartPoint } from './tension-chart.component';
 
 const POINTS: TensionChartPoint[] = [
@@ -42,11 +46,11 @@ async function render(
 describe('TensionChartComponent', () => {
   it('renders a bubble chart with one series per status and the legend', async () => {
     const fixture = await render({ points: POINTS });
-    const chart = fixture.debugElement.query(By.directive(BubbleChartComponent));
+    const chart = fixture.debugElement.query(By.directive(TensionBubbleChartComponent));
     const el = fixture.nativeElement as HTMLElement;
 
     expect(chart).not.toBeNull();
-    const results = (chart.componentInstance as BubbleChartComponent).results as Array<{
+    const results = (chart.componentInstance as TensionBubbleChartComponent).results as Array<{
       name: string;
       series: Array<{ name: string; x: number; y: number; r: number }>;
     }>;
@@ -55,6 +59,16 @@ describe('TensionChartComponent', () => {
     expect(
       Array.from(el.querySelectorAll('.chart__legend li')).map((li) => li.textContent?.trim()),
     ).toEqual(['Active', 'Completed']);
+  });
+
+  it('names the quadrants and labels each bubble with a short name', async () => {
+    const el = (await render({ points: POINTS })).nativeElement as HTMLElement;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const texts = Array.from(el.querySelectorAll('.wp-tension__quadrant')).map((t) =>
+      t.textContent?.trim(),
+    );
+    expect(texts).toEqual(['Customer first', 'Both gain', 'Rethink', 'Business first']);
+    expect(el.querySelectorAll('.wp-tension__guide').length).toBe(2);
   });
 
   it('lists initiatives without indices as not measured yet', async () => {
@@ -82,8 +96,8 @@ describe('TensionChartComponent', () => {
     const chosen: string[] = [];
     fixture.componentInstance.pointSelected.subscribe((id) => chosen.push(id));
 
-    const chart = fixture.debugElement.query(By.directive(BubbleChartComponent));
-    (chart.componentInstance as BubbleChartComponent).select.emit({
+    const chart = fixture.debugElement.query(By.directive(TensionBubbleChartComponent));
+    (chart.componentInstance as TensionBubbleChartComponent).select.emit({
       name: 'Plain letters',
       extra: { id: 'b' },
     });
@@ -99,5 +113,30 @@ describe('TensionChartComponent', () => {
     const empty = (await render({ points: [] })).nativeElement as HTMLElement;
     expect(empty.textContent).toContain('No initiatives to plot yet.');
     expect(empty.querySelector('table')).toBeNull();
+  });
+});
+
+describe('bubble labels', () => {
+  it('shortens long titles at a word', () => {
+    expect(shortName('Call-backs')).toBe('Call-backs');
+    expect(shortName('Call-backs instead of queueing at peak hours')).toBe(
+      'Call-backs instead of…',
+    );
+  });
+
+  it('puts labels right of their bubbles, left near the edge, and apart when they would clash', () => {
+    const labels = placeLabels(
+      [
+        { key: 'a', text: 'Alpha', cx: 100, cy: 100, r: 10 },
+        { key: 'b', text: 'Beta', cx: 102, cy: 102, r: 10 },
+        { key: 'c', text: 'Gamma near the edge', cx: 390, cy: 300, r: 10 },
+      ],
+      400,
+    );
+    const [a, b, c] = labels;
+    expect(a).toMatchObject({ key: 'a', x: 114, y: 104, anchor: 'start' });
+    expect(b?.key).toBe('b');
+    expect(Math.abs((b?.y ?? 0) - (a?.y ?? 0))).toBeGreaterThanOrEqual(14);
+    expect(c).toMatchObject({ key: 'c', anchor: 'end', x: 376 });
   });
 });

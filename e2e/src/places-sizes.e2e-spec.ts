@@ -1,0 +1,85 @@
+import type { Browser } from 'playwright-core';
+import { type DemoRole, signIn } from './support/auth';
+import {
+  launch,
+  openContext,
+  PHONE,
+  screenshot,
+  seriousA11yViolations,
+  type Viewport,
+} from './support/browser';
+
+const LARGE: Viewport = { width: 1440, height: 900 };
+
+/** Every place, with the heading that shows it has loaded and who opens it. */
+const PLACES: { path: string; heading: RegExp; role: DemoRole; shot: string }[] = [
+  { path: '/portfolio', heading: /^Portfolio$/, role: 'executive', shot: 'portfolio' },
+  { path: '/approvals', heading: /^Approvals/, role: 'executive', shot: 'approvals' },
+  { path: '/initiatives', heading: /^Initiatives$/, role: 'manager', shot: 'initiatives' },
+  { path: '/initiatives/new', heading: /^Plan an initiative/, role: 'manager', shot: 'wizard' },
+  { path: '/my-work', heading: /^My work$/, role: 'member', shot: 'my-work' },
+  { path: '/cycles', heading: /^Cycles$/, role: 'executive', shot: 'cycles' },
+  {
+    path: '/customer-groups',
+    heading: /^Customer groups$/,
+    role: 'executive',
+    shot: 'customer-groups',
+  },
+  { path: '/kpi-review', heading: /^KPI review$/, role: 'executive', shot: 'kpi-review' },
+  { path: '/brief', heading: /^Portfolio brief$/, role: 'executive', shot: 'brief' },
+];
+
+// Each place at a phone's 375 px and at 1440 px: nothing wider than the screen, and axe-core
+// finds no serious or critical violation. The screenshots are for looking at.
+describe('every place at 375 px and at 1440 px', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  for (const [size, viewport] of [
+    ['phone', PHONE],
+    ['large', LARGE],
+  ] as const) {
+    it.each(PLACES)(`$path at ${size} width`, async ({ path, heading, role, shot }) => {
+      const context = await openContext(browser, viewport);
+      const page = await context.newPage();
+      await signIn(page, role);
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      // Charts lay out in a second pass.
+      await page.waitForTimeout(800);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await screenshot(page, `size-${shot}-${size}`);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('shows an initiative at both widths', async () => {
+    for (const viewport of [PHONE, LARGE]) {
+      const context = await openContext(browser, viewport);
+      const page = await context.newPage();
+      await signIn(page, 'manager');
+      await page.goto('/initiatives');
+      await page.getByRole('link', { name: 'Call-backs instead of queueing' }).click();
+      await page.getByRole('list', { name: 'Milestones' }).waitFor();
+      // Charts lay out in a second pass.
+      await page.waitForTimeout(800);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await screenshot(page, `size-initiative-${viewport.width}`);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await context.close();
+    }
+  });
+});
