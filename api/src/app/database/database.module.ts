@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { migrations } from '../../migrations';
+import { StatementCountingLogger } from '../portfolio/statements/statement-counter';
 import { entities } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -30,6 +31,7 @@ export class DatabaseModule {
           namingStrategy: new SnakeNamingStrategy(),
           retryAttempts: 0,
           logging: false,
+          logger: new StatementCountingLogger(),
           extra: {
             max: options.poolSize,
             connectionTimeoutMillis: 5000,
