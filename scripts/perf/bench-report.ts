@@ -50,11 +50,10 @@ export function table(rows: readonly Row[]): string {
   return lines.join('\n');
 }
 
-const START = '<!-- bench:start -->';
-const END = '<!-- bench:end -->';
-
-/** Replaces the generated section of the document (or appends it), keeping the prose around. */
-export function writeSection(path: string, section: string): void {
+/** Replaces a generated section of the document (or appends it), keeping the prose around. */
+export function writeSection(path: string, section: string, name = 'bench'): void {
+  const START = `<!-- ${name}:start -->`;
+  const END = `<!-- ${name}:end -->`;
   const block = `${START}\n${section}\n${END}`;
   const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Performance\n\n';
   const from = current.indexOf(START);
