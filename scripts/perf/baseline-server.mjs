@@ -50,7 +50,9 @@ async function list(limit, offset) {
   const ids = rows.map((r) => r.i_id);
   const people = [...new Set(rows.flatMap((r) => [r.i_owner_id, r.i_sponsor_id]).filter(Boolean))];
   const users = new Map((await pool.query(USERS, [people])).rows.map((u) => [u.id, u]));
-  const stats = new Map((await pool.query(TEAM_STATS, [ids])).rows.map((s) => [s.initiative_id, s]));
+  const stats = new Map(
+    (await pool.query(TEAM_STATS, [ids])).rows.map((s) => [s.initiative_id, s]),
+  );
   const milestones = new Map();
   for (const m of (await pool.query(MILESTONE_STATES, [ids])).rows) {
     milestones.set(m.initiative_id, [...(milestones.get(m.initiative_id) ?? []), m]);
@@ -71,7 +73,9 @@ async function list(limit, offset) {
       estimatedBusinessValue: r.i_estimated_business_value,
       teamSize: stats.get(r.i_id)?.team_size ?? 0,
       departmentCount: stats.get(r.i_id)?.department_count ?? 0,
-      currentMilestone: current ? { id: current.id, title: current.title, state: current.state } : null,
+      currentMilestone: current
+        ? { id: current.id, title: current.title, state: current.state }
+        : null,
       version: r.i_version,
       updatedAt: r.i_updated_at,
     };
@@ -82,7 +86,8 @@ async function list(limit, offset) {
 async function detail(id) {
   const entity = (await pool.query(ONE, [id])).rows[0];
   if (!entity) return null;
-  const users = (await pool.query(USERS, [[entity.owner_id, entity.sponsor_id].filter(Boolean)])).rows;
+  const users = (await pool.query(USERS, [[entity.owner_id, entity.sponsor_id].filter(Boolean)]))
+    .rows;
   const team = (await pool.query(TEAM, [id])).rows;
   const customerGroups = (await pool.query(GROUPS, [id])).rows;
   const milestones = (await pool.query(MILESTONES, [id])).rows;
@@ -101,12 +106,16 @@ const server = createServer((req, res) => {
   };
   const work =
     url.pathname === '/initiatives'
-      ? list(Number(url.searchParams.get('limit') ?? 50), Number(url.searchParams.get('offset') ?? 0))
+      ? list(
+          Number(url.searchParams.get('limit') ?? 50),
+          Number(url.searchParams.get('offset') ?? 0),
+        )
       : UUID.test(url.pathname)
         ? detail(UUID.exec(url.pathname)[1])
         : Promise.resolve(undefined);
   work.then(
-    (body) => (body === undefined ? answer(404, {}) : body === null ? answer(404, {}) : answer(200, body)),
+    (body) =>
+      body === undefined ? answer(404, {}) : body === null ? answer(404, {}) : answer(200, body),
     (error) => answer(500, { detail: String(error) }),
   );
 });

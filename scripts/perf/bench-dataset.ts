@@ -26,7 +26,11 @@ function withDatabase(adminUrl: string, name: string): string {
   return url.toString();
 }
 
-async function query<T extends object>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+async function query<T extends object>(
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
@@ -67,7 +71,9 @@ export async function ensureDataset(
   const url = withDatabase(options.adminUrl, options.databaseName);
   let seeded = false;
   if (options.reseed || !(await holdsDataset(url, options.initiatives))) {
-    process.stderr.write(`Seeding ${options.databaseName} with ${options.initiatives} initiatives...\n`);
+    process.stderr.write(
+      `Seeding ${options.databaseName} with ${options.initiatives} initiatives...\n`,
+    );
     const { seconds } = await seedLarge({ url, initiatives: options.initiatives, reset: true });
     process.stderr.write(`Seeded in ${seconds.toFixed(1)} s\n`);
     seeded = true;
@@ -85,7 +91,9 @@ export async function ensureDataset(
     [recorderEmail],
   );
   if (initiatives.length === 0 || measures.length === 0) {
-    throw new Error('The bench database has no active initiative of the seeded manager: use --reseed.');
+    throw new Error(
+      'The bench database has no active initiative of the seeded manager: use --reseed.',
+    );
   }
   const client = new Client({ connectionString: url });
   await client.connect();

@@ -26,7 +26,8 @@ export interface LoadResult {
 /** Resident memory of a process (VmRSS) and its high-water mark (VmHWM), in MB. */
 export function memoryOf(pid: number): { rss: number; hwm: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string): number => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  const kb = (key: string): number =>
+    Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
 }
 
@@ -54,6 +55,8 @@ export async function load(
         url: base,
         connections: options.connections,
         duration: options.duration,
+        // Slow answers are measured, not dropped (autocannon's default gives up after 10 s).
+        timeout: 30,
         requests: [
           {
             method: target.method,

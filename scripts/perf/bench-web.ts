@@ -39,7 +39,11 @@ export function initialJavaScript(browserDir: string): Sizes {
   const html = readFileSync(join(browserDir, 'index.html'), 'utf8');
   const files = [
     ...new Set(
-      [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)]
+      [
+        ...html.matchAll(
+          /<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g,
+        ),
+      ]
         .map((m) => m[1] ?? '')
         .filter((f) => f !== ''),
     ),
@@ -64,7 +68,9 @@ async function main(): Promise<void> {
   const args = new CliArgs(process.argv.slice(2));
   const runs = args.positiveInt('runs', 3);
   const adminUrl =
-    args.text('database-url') ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    args.text('database-url') ??
+    process.env['DATABASE_URL'] ??
+    'postgres://postgres@127.0.0.1:5432/postgres';
   ensureBuilt(['api', 'web']);
   const { url, fixtures } = await ensureDataset({
     adminUrl,
@@ -100,7 +106,9 @@ async function main(): Promise<void> {
       await page.waitForTimeout(500);
       const lcp = await page.evaluate(() => (window as unknown as { __lcp: number }).__lcp);
       measurements.push({ lcp, chart });
-      process.stderr.write(`run ${run}: LCP ${lcp.toFixed(0)} ms, chart drawn at ${chart.toFixed(0)} ms\n`);
+      process.stderr.write(
+        `run ${run}: LCP ${lcp.toFixed(0)} ms, chart drawn at ${chart.toFixed(0)} ms\n`,
+      );
       await context.close();
     }
   } finally {
@@ -110,7 +118,8 @@ async function main(): Promise<void> {
   const client = await import('pg').then((pg) => new pg.Client({ connectionString: url }));
   await client.connect();
   const version =
-    (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? '?';
+    (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]
+      ?.v ?? '?';
   await client.end();
   const lines = [
     `Run: \`npm run bench:web -- ${process.argv.slice(2).join(' ')}\` on ${new Date().toISOString()}, ${fixtures.counts.initiatives} initiatives, ${fixtures.counts.readings} readings; headless Chromium 1366x900, signed in as an executive, /portfolio.`,
@@ -133,5 +142,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) =>
-  fail(`bench:web failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  fail(
+    `bench:web failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  ),
 );

@@ -32,9 +32,9 @@ export const COUNTED_TABLES = [
 ] as const;
 
 export async function rowCounts(client: Client): Promise<Record<string, number>> {
-  const sql = COUNTED_TABLES.map(
-    (t) => `SELECT '${t}' AS name, count(*)::int AS n FROM ${t}`,
-  ).join(' UNION ALL ');
+  const sql = COUNTED_TABLES.map((t) => `SELECT '${t}' AS name, count(*)::int AS n FROM ${t}`).join(
+    ' UNION ALL ',
+  );
   const rows = (await client.query<{ name: string; n: number }>(sql)).rows;
   return Object.fromEntries(rows.map((r) => [r.name, r.n]));
 }
@@ -110,7 +110,10 @@ export async function seedLarge(
       } else {
         await client.query(step.sql);
       }
-      bar.advance(step.weight, `${step.label} (${((Date.now() - stepStarted) / 1000).toFixed(1)} s)`);
+      bar.advance(
+        step.weight,
+        `${step.label} (${((Date.now() - stepStarted) / 1000).toFixed(1)} s)`,
+      );
     }
     bar.finish();
     const counts = await rowCounts(client);

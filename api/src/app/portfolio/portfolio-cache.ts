@@ -7,7 +7,7 @@ import { CountedSql } from './statements/counted-sql';
  * staleness, the current cycle) and a write that advanced the change counter an instant before
  * it committed. An answer is thus at most this old plus the time one computation takes.
  */
-export const PORTFOLIO_CACHE_MAX_AGE_MS = 10_000;
+export const PORTFOLIO_CACHE_MAX_AGE_MS = 60_000;
 const MAX_ENTRIES = 64;
 
 interface Entry {
