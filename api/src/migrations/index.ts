@@ -4,6 +4,7 @@ import { Integrity1764000000200 } from './1764000000200-Integrity';
 import { Domain1764000000300 } from './1764000000300-Domain';
 import { InitiativeHistory1764000000400 } from './1764000000400-InitiativeHistory';
 import { MeasuresAndCycles1764000000600 } from './1764000000600-MeasuresAndCycles';
+import { PortfolioPerformance1764000001000 } from './1764000001000-PortfolioPerformance';
 
 /** Every migration, in order. The bundle cannot glob files, so each one is listed here. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Domain1764000000300,
   InitiativeHistory1764000000400,
   MeasuresAndCycles1764000000600,
+  PortfolioPerformance1764000001000,
 ];

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations';
+import { StatementCountingLogger } from '../portfolio/statements/statement-counter';
 import { entities } from './entities';
 import { runMigrationsLocked } from './migrate-locked';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
@@ -36,6 +37,7 @@ export class DatabaseModule {
             namingStrategy: new SnakeNamingStrategy(),
             retryAttempts: 0,
             logging: false,
+            logger: new StatementCountingLogger(),
             extra: {
               max: options.poolSize,
               connectionTimeoutMillis: 5000,

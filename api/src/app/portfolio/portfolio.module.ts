@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { InitiativeValueController, PortfolioController } from './portfolio.controller';
+import { PortfolioCache } from './portfolio-cache';
 import { PortfolioRepository } from './portfolio.repository';
 import { PortfolioService } from './portfolio.service';
 import { CountedSql } from './statements/counted-sql';
@@ -15,6 +16,7 @@ import { ValueService } from './value.service';
     StatementCountInterceptor,
     ValueDataRepository,
     PortfolioRepository,
+    PortfolioCache,
     PortfolioService,
     ValueService,
   ],

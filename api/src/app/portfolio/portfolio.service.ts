@@ -7,11 +7,13 @@ import type {
   PortfolioSummaryResponse,
   PortfolioTensionResponse,
 } from '@waypoint/contracts';
+import { PortfolioCache } from './portfolio-cache';
 import { type PortfolioSnapshot, portfolioSummary } from './portfolio-summary';
 import { portfolioAlerts, portfolioSeries, tensionPoints } from './portfolio-views';
 import { PortfolioRepository } from './portfolio.repository';
 import { type CycleRow, ValueDataRepository } from './value-data.repository';
-import { latestStartedCycle, ValueModel } from './value-model';
+import { latestStartedCycle, startedCycles, ValueModel } from './value-model';
+import { cycleWindow } from '../cycles/cycle-periods';
 
 /** Which cycle a request means: the one named, else the latest that has started (or none). */
 export function resolveCycle(
@@ -29,6 +31,8 @@ export function resolveCycle(
 }
 
 interface SnapshotParts {
+  /** The cycles whose first and last readings the answer needs (besides the latest by now). */
+  windows?: (cycles: readonly CycleRow[], now: Date) => ReadonlyArray<CycleRow | null>;
   milestones?: boolean;
   conditions?: boolean;
   groups?: boolean;
@@ -43,15 +47,19 @@ export class PortfolioService {
   constructor(
     private readonly data: ValueDataRepository,
     private readonly portfolio: PortfolioRepository,
+    private readonly cache: PortfolioCache,
   ) {}
 
   async snapshot(parts: SnapshotParts = {}): Promise<PortfolioSnapshot> {
     const now = new Date();
+    const cycles = await this.data.cycles();
+    const windows = (parts.windows?.(cycles, now) ?? [])
+      .filter((c): c is CycleRow => c !== null)
+      .map(cycleWindow);
     const initiatives = await this.data.initiatives(null);
     const measures = await this.data.measures(null);
-    const readings = await this.data.readings(null);
+    const readings = await this.data.decisiveReadings(now, windows);
     const groups = parts.groups ? await this.data.customerGroups() : [];
-    const cycles = await this.data.cycles();
     const milestones = parts.milestones ? await this.portfolio.milestones(null) : [];
     const openConditions = parts.conditions ? await this.portfolio.openConditionCount() : 0;
     return {
@@ -65,17 +73,53 @@ export class PortfolioService {
     };
   }
 
-  async summary(cycleId: string | undefined, threshold: number): Promise<PortfolioSummaryResponse> {
-    const snapshot = await this.snapshot({ milestones: true, conditions: true, groups: true });
+  /** Summary, tension, alerts and series are reused while nothing changed (PortfolioCache). */
+  summary(cycleId: string | undefined, threshold: number): Promise<PortfolioSummaryResponse> {
+    return this.cache.get(`summary:${cycleId ?? ''}:${threshold}`, () =>
+      this.computeSummary(cycleId, threshold),
+    );
+  }
+
+  tension(
+    cycleId: string | undefined,
+    status: InitiativeStatus | undefined,
+  ): Promise<PortfolioTensionResponse> {
+    return this.cache.get(`tension:${cycleId ?? ''}:${status ?? ''}`, () =>
+      this.computeTension(cycleId, status),
+    );
+  }
+
+  alerts(cycleId: string | undefined, threshold: number): Promise<PortfolioAlertsResponse> {
+    return this.cache.get(`alerts:${cycleId ?? ''}:${threshold}`, () =>
+      this.computeAlerts(cycleId, threshold),
+    );
+  }
+
+  series(): Promise<PortfolioSeriesResponse> {
+    return this.cache.get('series', () => this.computeSeries());
+  }
+
+  private async computeSummary(
+    cycleId: string | undefined,
+    threshold: number,
+  ): Promise<PortfolioSummaryResponse> {
+    const snapshot = await this.snapshot({
+      milestones: true,
+      conditions: true,
+      groups: true,
+      windows: (cycles, now) => [resolveCycle(cycles, cycleId, 'latest_started', now)],
+    });
     const cycle = resolveCycle(snapshot.cycles, cycleId, 'latest_started', snapshot.now);
     return portfolioSummary(snapshot, cycle, threshold);
   }
 
-  async tension(
+  private async computeTension(
     cycleId: string | undefined,
     status: InitiativeStatus | undefined,
   ): Promise<PortfolioTensionResponse> {
-    const snapshot = await this.snapshot();
+    const snapshot = await this.snapshot({
+      windows: (cycles, now) => [resolveCycle(cycles, cycleId, 'none', now)],
+    });
     const cycle = resolveCycle(snapshot.cycles, cycleId, 'none', snapshot.now);
     const initiatives = status
       ? snapshot.initiatives.filter((i) => i.status === status)
@@ -83,20 +127,34 @@ export class PortfolioService {
     return tensionPoints(snapshot, initiatives, cycle);
   }
 
-  async alerts(cycleId: string | undefined, threshold: number): Promise<PortfolioAlertsResponse> {
-    const snapshot = await this.snapshot({ groups: true });
+  private async computeAlerts(
+    cycleId: string | undefined,
+    threshold: number,
+  ): Promise<PortfolioAlertsResponse> {
+    const snapshot = await this.snapshot({
+      groups: true,
+      windows: (cycles, now) => [resolveCycle(cycles, cycleId, 'latest_started', now)],
+    });
     const cycle = resolveCycle(snapshot.cycles, cycleId, 'latest_started', snapshot.now);
     return portfolioAlerts(snapshot, cycle, threshold);
   }
 
-  async series(): Promise<PortfolioSeriesResponse> {
-    const snapshot = await this.snapshot();
+  private async computeSeries(): Promise<PortfolioSeriesResponse> {
+    const snapshot = await this.snapshot({ windows: startedCycles });
     return portfolioSeries(snapshot, await this.portfolio.reviewDecisions());
   }
 
   /** The one-page brief of the portfolio: summary, tension chart and alerts. */
   async brief(cycleId: string | undefined, threshold: number): Promise<PortfolioBriefResponse> {
-    const snapshot = await this.snapshot({ milestones: true, conditions: true, groups: true });
+    const snapshot = await this.snapshot({
+      milestones: true,
+      conditions: true,
+      groups: true,
+      windows: (cycles, now) => [
+        resolveCycle(cycles, cycleId, 'latest_started', now),
+        resolveCycle(cycles, cycleId, 'none', now),
+      ],
+    });
     const cycle = resolveCycle(snapshot.cycles, cycleId, 'latest_started', snapshot.now);
     const { items: _items, ...summary } = portfolioSummary(snapshot, cycle, threshold);
     const chartCycle = resolveCycle(snapshot.cycles, cycleId, 'none', snapshot.now);

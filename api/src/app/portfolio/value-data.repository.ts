@@ -83,9 +83,11 @@ export class ValueDataRepository {
               i.estimated_customer_value AS "estimatedCustomerValue",
               i.estimated_business_value AS "estimatedBusinessValue",
               (SELECT count(*) FROM initiative_team t WHERE t.initiative_id = i.id)::int AS "teamSize",
-              (SELECT count(DISTINCT u.department_id) FROM users u
-                WHERE u.id = i.owner_id
-                   OR u.id IN (SELECT t.user_id FROM initiative_team t WHERE t.initiative_id = i.id)
+              (SELECT count(DISTINCT x.department_id) FROM (
+                 SELECT o.department_id FROM users o WHERE o.id = i.owner_id
+                 UNION ALL
+                 SELECT u.department_id FROM initiative_team t JOIN users u ON u.id = t.user_id
+                  WHERE t.initiative_id = i.id) x
               )::int AS departments,
               i.created_at AS "createdAt", i.updated_at AS "updatedAt"
          FROM initiatives i
@@ -117,6 +119,52 @@ export class ValueDataRepository {
         WHERE $1::uuid[] IS NULL OR m.initiative_id = ANY($1::uuid[])
         ORDER BY r.recorded_at, r.id`,
       [scope],
+    );
+  }
+
+  /**
+   * Only the readings the portfolio's answers can depend on, for every measure: the latest
+   * effective reading observed by `now`, and the first and last effective reading within each
+   * window ([start, end), as libs/domain's `isInCycle`). libs/domain picks exactly these from the
+   * full history (ties broken by recording order, times compared to the millisecond like JS
+   * dates), so the answers are the same while a million readings stay in the database.
+   */
+  async decisiveReadings(
+    now: Date,
+    windows: ReadonlyArray<{ start: Date; end: Date }>,
+  ): Promise<ReadingRow[]> {
+    // Per measure and window, index lookups find when the last (and first) effective reading
+    // was observed; then every effective reading of that millisecond is loaded (JS dates compare
+    // milliseconds, and libs/domain breaks ties by recording order). Window 0 is "by now".
+    return this.sql.query<ReadingRow>(
+      `WITH windows AS (
+         SELECT w.s, w.e, w.n
+           FROM unnest($2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS w(s, e, n)
+         UNION ALL SELECT '-infinity'::timestamptz, $1::timestamptz + interval '1 millisecond', 0
+       ), edges AS (
+         SELECT m.id AS measure_id, date_trunc('milliseconds', l.at) AS at
+           FROM measures m CROSS JOIN windows w
+           JOIN LATERAL (
+             SELECT r.observed_at AS at FROM readings r
+              WHERE r.measure_id = m.id AND r.observed_at >= w.s AND r.observed_at < w.e
+                AND NOT EXISTS (SELECT 1 FROM readings c WHERE c.supersedes_id = r.id)
+              ORDER BY r.observed_at DESC LIMIT 1) l ON true
+         UNION
+         SELECT m.id, date_trunc('milliseconds', f.at)
+           FROM measures m CROSS JOIN windows w
+           JOIN LATERAL (
+             SELECT r.observed_at AS at FROM readings r
+              WHERE r.measure_id = m.id AND r.observed_at >= w.s AND r.observed_at < w.e
+                AND NOT EXISTS (SELECT 1 FROM readings c WHERE c.supersedes_id = r.id)
+              ORDER BY r.observed_at LIMIT 1) f ON w.n > 0
+       )
+       SELECT DISTINCT r.id, r.measure_id AS "measureId", r.value, r.observed_at AS "observedAt",
+              r.supersedes_id AS "supersedesId", r.recorded_at
+         FROM edges e JOIN readings r ON r.measure_id = e.measure_id
+          AND r.observed_at >= e.at AND r.observed_at < e.at + interval '1 millisecond'
+        WHERE NOT EXISTS (SELECT 1 FROM readings c WHERE c.supersedes_id = r.id)
+        ORDER BY r.recorded_at, r.id`,
+      [now, windows.map((w) => w.start), windows.map((w) => w.end)],
     );
   }
 

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Observable, tap } from 'rxjs';
+import type { Logger } from 'typeorm';
 
 /** The response header that tells how many SQL statements the request's reads took. */
 export const SQL_STATEMENTS_HEADER = 'X-SQL-Statements';
@@ -39,13 +40,14 @@ export function statementsSoFar(): number | null {
 
 /**
  * Starts a per-request statement counter (AsyncLocalStorage) around the handler and reports it
- * as `X-SQL-Statements`. Put it on a controller with `@UseInterceptors(StatementCountInterceptor)`;
- * queries count when they go through {@link CountedSql}.
+ * as `X-SQL-Statements`. The app registers it globally, so every route reports its count; a
+ * second (nested) registration on a controller passes through. Every statement TypeORM sends
+ * counts ({@link StatementCountingLogger}), transaction control included.
  */
 @Injectable()
 export class StatementCountInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
+    if (context.getType() !== 'http' || storage.getStore()) return next.handle();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const count: StatementCount = { statements: 0 };
     const report = (): void => {
@@ -60,5 +62,27 @@ export class StatementCountInterceptor implements NestInterceptor {
           .subscribe(subscriber),
       ),
     );
+  }
+}
+
+/** The TypeORM logger of the app: counts each statement for the current request, logs nothing. */
+export class StatementCountingLogger implements Logger {
+  logQuery(): void {
+    countStatement();
+  }
+  logQueryError(): void {
+    // Errors reach the caller as exceptions; nothing to log here.
+  }
+  logQuerySlow(): void {
+    // Slow statements show in the request log's response time.
+  }
+  logSchemaBuild(): void {
+    // The schema comes from migrations only.
+  }
+  logMigration(): void {
+    // Migrations report through the start-up log.
+  }
+  log(): void {
+    // TypeORM's informational messages are not needed.
   }
 }

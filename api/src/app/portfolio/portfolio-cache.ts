@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { CountedSql } from './statements/counted-sql';
+
+/**
+ * How long a computed portfolio answer may be reused (counted from when it was ready) while
+ * nothing has changed. It bounds what the change check cannot see: time passing ("now",
+ * staleness, the current cycle) and a write that advanced the change counter an instant before
+ * it committed. An answer is thus at most this old plus the time one computation takes.
+ */
+export const PORTFOLIO_CACHE_MAX_AGE_MS = 60_000;
+const MAX_ENTRIES = 64;
+
+interface Entry {
+  version: string;
+  storedAt: number;
+  value: Promise<unknown>;
+}
+
+/**
+ * Computed portfolio answers, reused while the `portfolio_changes` sequence (advanced by every
+ * statement that writes a table the portfolio reads, see the PortfolioPerformance migration)
+ * has not moved, for at most {@link PORTFOLIO_CACHE_MAX_AGE_MS}. One statement checks it;
+ * requests that miss together share one computation. Each instance keeps its own entries and
+ * checks the shared sequence, so a write through any instance (or straight into the database)
+ * is seen by the next request everywhere.
+ */
+@Injectable()
+export class PortfolioCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly sql: CountedSql) {}
+
+  async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const version = await this.version();
+    const hit = this.entries.get(key);
+    // storedAt is +Infinity while the computation runs: age -Infinity, so it is shared.
+    if (hit && hit.version === version && Date.now() - hit.storedAt < PORTFOLIO_CACHE_MAX_AGE_MS) {
+      return hit.value as Promise<T>;
+    }
+    const value = compute();
+    // Aged from when the answer is ready: a computation longer than the bound still gets reused.
+    const entry: Entry = { version, storedAt: Number.POSITIVE_INFINITY, value };
+    value.then(
+      () => {
+        entry.storedAt = Date.now();
+      },
+      () => undefined,
+    );
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    if (this.entries.size > MAX_ENTRIES) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    value.catch(() => {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+    });
+    return value;
+  }
+
+  private async version(): Promise<string> {
+    const rows = await this.sql.query<{ version: string }>(
+      `SELECT last_value::text || ':' || is_called::text AS version FROM portfolio_changes`,
+    );
+    return rows[0]?.version ?? '';
+  }
+}

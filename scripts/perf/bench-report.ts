@@ -1,0 +1,66 @@
+/** The benchmark's table, the machine it ran on, and its section of docs/performance.md. */
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import type { LoadResult } from './bench-load';
+
+export interface Row {
+  target: string;
+  server: 'app' | 'baseline';
+  statements: number | null;
+  result: LoadResult;
+  /** App throughput over the baseline's, for the targets that have one. */
+  ratio: number | null;
+  /** The issue's target for this row, and whether it is met. */
+  goal: string;
+  met: boolean | null;
+}
+
+export function machine(serverVersion: string): string[] {
+  const model = cpus()[0]?.model ?? 'unknown CPU';
+  let nproc = String(cpus().length);
+  try {
+    nproc = execSync('nproc', { encoding: 'utf8' }).trim();
+  } catch {
+    // os.cpus() is the fallback
+  }
+  return [
+    `CPU: ${model}, ${nproc} cores available to processes (${cpus().length} reported by the OS)`,
+    `Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    `Node ${process.version}, PostgreSQL ${serverVersion}`,
+    `Load average at the end (1/5/15 min): ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' / ')}`,
+  ];
+}
+
+const ms = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : '-');
+
+export function table(rows: readonly Row[]): string {
+  const lines = [
+    '| Target | Server | req/s | p50 ms | p95 ms | p99 ms | SQL/req | peak RSS MB | app/baseline | Goal | Met |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|---|---|',
+  ];
+  for (const r of rows) {
+    const errors = r.result.errors + r.result.non2xx;
+    lines.push(
+      `| ${r.target} | ${r.server} | ${r.result.rps.toFixed(0)}${errors > 0 ? ` (${errors} failed)` : ''} | ${ms(r.result.p50)} | ${ms(r.result.p95)} | ${ms(r.result.p99)} | ${r.statements ?? '-'} | ${r.result.peakRssMb.toFixed(0)} | ${r.ratio === null ? '-' : r.ratio.toFixed(2)} | ${r.goal} | ${r.met === null ? '-' : r.met ? 'yes' : 'no'} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Replaces a generated section of the document (or appends it), keeping the prose around. */
+export function writeSection(path: string, section: string, name = 'bench'): void {
+  const START = `<!-- ${name}:start -->`;
+  const END = `<!-- ${name}:end -->`;
+  const block = `${START}\n${section}\n${END}`;
+  const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Performance\n\n';
+  const from = current.indexOf(START);
+  const to = current.indexOf(END);
+  const next =
+    from >= 0 && to > from
+      ? `${current.slice(0, from)}${block}${current.slice(to + END.length)}`
+      : `${current.trimEnd()}\n\n${block}\n`;
+  writeFileSync(path, next);
+}

@@ -1,0 +1,132 @@
+/** Starting, reaching and stopping the two servers of the benchmark. */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export const ROOT = join(__dirname, '..', '..');
+
+export interface Server {
+  name: string;
+  base: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Builds the production app (and the web, when asked) unless the bundle is already there. */
+export function ensureBuilt(projects: readonly ('api' | 'web')[]): void {
+  const missing = projects.filter((p) =>
+    p === 'api'
+      ? !existsSync(join(ROOT, 'dist', 'api', 'main.js'))
+      : !existsSync(join(ROOT, 'dist', 'web', 'browser', 'index.html')),
+  );
+  if (missing.length === 0) return;
+  process.stderr.write(`Building ${missing.join(' and ')} (production)...\n`);
+  const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', ...missing], {
+    cwd: ROOT,
+    env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (build.status !== 0) throw new Error('The production build failed.');
+}
+
+async function waitUntil(url: string, child: ChildProcess, seconds: number): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: the server exited (${child.exitCode}).`);
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer within ${seconds} s.`);
+}
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+    });
+}
+
+function spawnServer(args: string[], env: NodeJS.ProcessEnv, name: string): ChildProcess {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let tail = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    tail = (tail + chunk.toString()).slice(-2000);
+  });
+  child.once('exit', (code) => {
+    if (code !== 0 && code !== null) process.stderr.write(`${name} exited ${code}: ${tail}\n`);
+  });
+  return child;
+}
+
+/** `node dist/api/main.js` on the database (production mode, no demo, warn-level logs). */
+export async function startApp(databaseUrl: string, poolSize: number): Promise<Server> {
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: String(poolSize),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    WAYPOINT_DEMO: 'false',
+    LOG_LEVEL: 'warn',
+  };
+  const child = spawnServer([join('dist', 'api', 'main.js')], env, 'app');
+  const base = `http://127.0.0.1:${port}`;
+  await waitUntil(`${base}/api/health`, child, 120);
+  return { name: 'app', base, pid: child.pid ?? 0, stop: stopper(child) };
+}
+
+/** The bare node:http + pg baseline (scripts/perf/baseline-server.mjs). */
+export async function startBaseline(databaseUrl: string, poolSize: number): Promise<Server> {
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: String(poolSize),
+    PORT: String(port),
+  };
+  const child = spawnServer([join('scripts', 'perf', 'baseline-server.mjs')], env, 'baseline');
+  const base = `http://127.0.0.1:${port}`;
+  await waitUntil(`${base}/health`, child, 30);
+  return { name: 'baseline', base, pid: child.pid ?? 0, stop: stopper(child) };
+}
+
+/** Signs in and returns the session cookie header. */
+export async function signIn(base: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('wp_session='));
+  if (res.status !== 200 || !cookie) {
+    throw new Error(`Signing in as ${email} failed (${res.status}): ${await res.text()}`);
+  }
+  return cookie.split(';')[0] ?? '';
+}
