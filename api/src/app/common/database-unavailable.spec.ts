@@ -1,5 +1,5 @@
 import { DatabaseError } from 'pg';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { isDatabaseUnavailable } from './database-unavailable';
 
 function pgError(code: string, message = 'server said no'): DatabaseError {
@@ -13,7 +13,10 @@ const socketError = (code: string): Error =>
 
 describe('isDatabaseUnavailable', () => {
   it.each([
-    ['pg_terminate_backend (57P01) wrapped by TypeORM', new QueryFailedError('SELECT 1', [], pgError('57P01'))],
+    [
+      'pg_terminate_backend (57P01) wrapped by TypeORM',
+      new QueryFailedError('SELECT 1', [], pgError('57P01')),
+    ],
     ['the server shutting down (57P03)', pgError('57P03', 'the database system is shutting down')],
     ['a connection exception of class 08', pgError('08006')],
     ['too many connections', pgError('53300')],
@@ -25,7 +28,14 @@ describe('isDatabaseUnavailable', () => {
     ['the pool connect timeout', new Error('timeout exceeded when trying to connect')],
     ['the client-side query timeout', new Error('Query read timeout')],
     ['a pool closed by shutdown', new Error('Cannot use a pool after calling end on the pool')],
-    ['an AggregateError of refused addresses', new AggregateError([socketError('ECONNREFUSED')], 'x')],
+    [
+      'an AggregateError of refused addresses',
+      new AggregateError([socketError('ECONNREFUSED')], 'x'),
+    ],
+    [
+      'a transaction whose connection died between two queries',
+      new QueryRunnerAlreadyReleasedError(),
+    ],
     ['a cause chain', new Error('outer', { cause: socketError('ETIMEDOUT') })],
   ])('%s: yes', (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);

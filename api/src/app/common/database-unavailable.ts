@@ -25,6 +25,12 @@ const UNAVAILABLE_CODES = new Set([
 const UNAVAILABLE_MESSAGES =
   /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Query read timeout|Cannot use a pool after calling end|the database system is (starting up|shutting down|in recovery mode)/i;
 
+/**
+ * TypeORM releases a query runner whose connection emitted 'error' (terminated, server gone) and
+ * then refuses its next query, or the COMMIT, with this error: the transaction was rolled back.
+ */
+const RELEASED_RUNNER = 'QueryRunnerAlreadyReleasedError';
+
 function codeOf(error: object): string | undefined {
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' ? code : undefined;
@@ -34,7 +40,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!(error instanceof Error) || depth > 3) return false;
   const code = codeOf(error);
   if (code !== undefined && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
-  if (UNAVAILABLE_MESSAGES.test(error.message)) return true;
+  if (UNAVAILABLE_MESSAGES.test(error.message) || error.name === RELEASED_RUNNER) return true;
   // TypeORM keeps pg's error as driverError; Node's happy-eyeballs connect gives an AggregateError.
   const nested: unknown[] = [
     (error as { driverError?: unknown }).driverError,
