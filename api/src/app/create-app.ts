@@ -26,6 +26,8 @@ export async function createApp(
     bodyLimit: config.bodyLimitBytes,
     trustProxy: true,
     requestIdHeader: false,
+    // While closing, the DrainSwitch hook answers new requests (problem details, Retry-After).
+    return503OnClosing: false,
     genReqId: (req: IncomingMessage) => assignRequestId(req),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
