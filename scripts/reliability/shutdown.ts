@@ -75,6 +75,12 @@ async function sigtermUnderLoad(checks: Checks): Promise<void> {
       badLater.length === 0,
       `${later.length - badLater.length} of ${later.length}`,
     );
+    const refusedByServer = later.filter((o) => o.status === 503);
+    checks.add(
+      'a 503 while stopping is problem details with Retry-After',
+      refusedByServer.every((o) => o.problemJson && o.retryAfter),
+      `${refusedByServer.length} answers 503`,
+    );
     checks.add(
       'no 500 at all',
       load.outcomes.every((o) => o.status < 500 || o.status === 503),

@@ -156,9 +156,16 @@ export async function readingTarget(sql: Pool, cast: Cast): Promise<string> {
   return fixtureMeasure(sql, initiativeId);
 }
 
+/** A gate ready to submit: its milestone, the measure linked to it, and the milestone's version. */
+export interface Gate {
+  milestoneId: string;
+  measureId: string;
+  version: number;
+}
+
 /** Gates ready to submit: an active initiative with one started milestone whose criteria are met. */
-export async function gateFixtures(sql: Pool, cast: Cast, count: number): Promise<string[]> {
-  const ids: string[] = [];
+export async function gateFixtures(sql: Pool, cast: Cast, count: number): Promise<Gate[]> {
+  const gates: Gate[] = [];
   for (let i = 0; i < count; i++) {
     const initiativeId = await fixtureInitiative(sql, cast, `Reliability gate ${Date.now()}-${i}`);
     const measureId = await fixtureMeasure(sql, initiativeId);
@@ -182,9 +189,9 @@ export async function gateFixtures(sql: Pool, cast: Cast, count: number): Promis
       recorded_by: cast.manager.userId,
       note: FIXTURE_NOTE,
     });
-    ids.push(milestoneId);
+    gates.push({ milestoneId, measureId, version: 1 });
   }
-  return ids;
+  return gates;
 }
 
 export interface Outcome {
@@ -202,7 +209,12 @@ export interface LoadOptions {
   cast: Cast;
   measureId: string;
   /** Gates ready to submit; the load takes from the front. */
-  gates: string[];
+  gates: Gate[];
+  /**
+   * Send gates back (changes requested), resume them, record a reading and submit again, instead
+   * of approving each gate once: the data the reads cover then stays the same size (soak).
+   */
+  recycleGates?: boolean;
   workers: number;
   /** Pause between one worker's operations. */
   thinkMs: number;
@@ -276,49 +288,74 @@ export class MixedLoad {
   }
 
   private async write(): Promise<void> {
-    const { baseUrl, cast, measureId } = this.options;
-    const answer = this.record(
-      'write',
-      await request(baseUrl, cast.manager, 'POST', `/api/measures/${measureId}/readings`, {
-        value: Math.round(Math.random() * 4000) / 100,
-        observedAt: new Date(Date.now() - 1000).toISOString(),
-        note: LOAD_NOTE,
-      }),
-    );
-    const id = (answer.body as { id?: unknown } | null)?.id;
-    if (answer.status === 201 && typeof id === 'string') this.ackedReadings.push(id);
+    await this.recordReading(this.options.measureId);
   }
 
   private async decide(): Promise<void> {
     const { baseUrl, cast, gates } = this.options;
-    const milestoneId = gates.shift();
-    if (!milestoneId) {
+    const gate = gates.shift();
+    if (!gate) {
       await this.read(0);
       return;
     }
+    const path = `/api/milestones/${gate.milestoneId}`;
     const submitted = this.record(
       'submit',
-      await request(
-        baseUrl,
-        cast.manager,
-        'POST',
-        `/api/milestones/${milestoneId}/submit`,
-        undefined,
-        {
-          'If-Match': '"1"',
-        },
-      ),
+      await request(baseUrl, cast.manager, 'POST', `${path}/submit`, undefined, {
+        'If-Match': `"${gate.version}"`,
+      }),
     );
     if (submitted.status !== 200) return;
+    const recycle = this.options.recycleGates === true;
     const decided = this.record(
       'decide',
-      await request(baseUrl, cast.executive, 'POST', `/api/milestones/${milestoneId}/decisions`, {
-        outcome: 'go',
+      await request(baseUrl, cast.executive, 'POST', `${path}/decisions`, {
+        outcome: recycle ? 'changes_requested' : 'go',
         rationale: 'The evidence holds (reliability load).',
       }),
     );
     const id = (decided.body as { id?: unknown } | null)?.id;
-    if (decided.status === 201 && typeof id === 'string') this.ackedDecisions.push(id);
+    if (decided.status !== 201 || typeof id !== 'string') return;
+    this.ackedDecisions.push(id);
+    if (!recycle) return;
+    const current = this.record('read', await request(baseUrl, cast.manager, 'GET', path));
+    const version = (current.body as { version?: unknown } | null)?.version;
+    if (current.status !== 200 || typeof version !== 'number') {
+      this.firstProblems.set('recycle: milestone', JSON.stringify(current.body).slice(0, 300));
+      return;
+    }
+    const resumed = this.record(
+      'resume',
+      await request(baseUrl, cast.manager, 'POST', `${path}/resume`, undefined, {
+        'If-Match': `"${version}"`,
+      }),
+    );
+    const next = (resumed.body as { version?: unknown } | null)?.version;
+    if (resumed.status !== 200 || typeof next !== 'number') {
+      this.firstProblems.set('recycle: resume', JSON.stringify(resumed.body).slice(0, 300));
+      return;
+    }
+    await this.recordReading(gate.measureId);
+    gates.push({ ...gate, version: next });
+  }
+
+  private async recordReading(measureId: string): Promise<void> {
+    const answer = this.record(
+      'write',
+      await request(
+        this.options.baseUrl,
+        this.options.cast.manager,
+        'POST',
+        `/api/measures/${measureId}/readings`,
+        {
+          value: Math.round(Math.random() * 4000) / 100,
+          observedAt: new Date().toISOString(),
+          note: LOAD_NOTE,
+        },
+      ),
+    );
+    const id = (answer.body as { id?: unknown } | null)?.id;
+    if (answer.status === 201 && typeof id === 'string') this.ackedReadings.push(id);
   }
 }
 
