@@ -19,7 +19,8 @@ async function soak(minutes: number, checks: Checks): Promise<void> {
   const db = await scratchDatabase('soak');
   let app: AppProcess | null = null;
   try {
-    app = await startApp({ DATABASE_URL: db.url, WAYPOINT_DEMO: 'true' });
+    // --trace-gc: the heap after each full GC tells retained memory apart from garbage.
+    app = await startApp({ DATABASE_URL: db.url, WAYPOINT_DEMO: 'true' }, null, ['--trace-gc']);
     const sql = sqlPool(db.url);
     const cast = await signInCast(app.baseUrl, sql);
     const measureId = await readingTarget(sql, cast);
@@ -37,6 +38,7 @@ async function soak(minutes: number, checks: Checks): Promise<void> {
     const durationMs = minutes * 60_000;
     const warmUpMs = Math.min(60_000, durationMs / 5);
     const samples: { at: number; rss: number }[] = [];
+    let fullGcsAtWarmUp = -1;
     const loads: number[] = [];
     const started = Date.now();
     say(
@@ -48,6 +50,7 @@ async function soak(minutes: number, checks: Checks): Promise<void> {
       await sleep(SAMPLE_MS);
       if (app.exitStatus() !== null) throw new Error(`the app exited: ${app.exitStatus() ?? ''}`);
       const elapsed = Date.now() - started;
+      if (elapsed >= warmUpMs && fullGcsAtWarmUp < 0) fullGcsAtWarmUp = app.heapAfterFullGc.length;
       if (elapsed >= warmUpMs) load.phase = 'measured';
       samples.push({ at: elapsed, rss: app.rss() });
       loads.push(Number(loadAverage().split(' ')[0]));
@@ -80,6 +83,13 @@ async function soak(minutes: number, checks: Checks): Promise<void> {
     say(
       `load average during the run: mean ${mean(loads).toFixed(2)}, max ${Math.max(...loads).toFixed(2)} (2 cores)`,
     );
+    const heaps = app.heapAfterFullGc.slice(Math.max(0, fullGcsAtWarmUp));
+    const heapGrowth =
+      heaps.length >= 2 ? (heaps[heaps.length - 1] ?? 0) / Math.max(1, heaps[0] ?? 1) - 1 : NaN;
+    say(
+      `V8 heap after full GC (${heaps.length} mark-compacts after warm-up): first ${heaps[0] ?? '?'} MB, ` +
+        `last ${heaps[heaps.length - 1] ?? '?'} MB, min ${Math.min(...heaps)} MB, max ${Math.max(...heaps)} MB: growth ${(heapGrowth * 100).toFixed(1)} %`,
+    );
     const errors = load.outcomes.filter((o) => o.status >= 400 || o.status <= 0);
     checks.add(
       'no errors (every answer 2xx)',
@@ -95,6 +105,11 @@ async function soak(minutes: number, checks: Checks): Promise<void> {
       `RSS growth after warm-up under ${GROWTH_LIMIT * 100} %`,
       growth < GROWTH_LIMIT,
       `${(growth * 100).toFixed(1)} %`,
+    );
+    checks.add(
+      `V8 heap after full GC grows under ${GROWTH_LIMIT * 100} % (retained memory)`,
+      heapGrowth < GROWTH_LIMIT,
+      `${(heapGrowth * 100).toFixed(1)} % over ${heaps.length} full GCs`,
     );
     checks.add('the app is still running', app.exitStatus() === null);
   } finally {

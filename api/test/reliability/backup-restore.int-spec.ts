@@ -1,13 +1,63 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runMain } from '../support/run-main';
 
 // Real processes: the app twice on the embedded database, the backup tools, PGlite digests.
-jest.setTimeout(300_000);
+// Compiling the app from source takes minutes on a busy machine: generous limits.
+jest.setTimeout(600_000);
 
 const ROOT = join(__dirname, '..', '..', '..');
+
+/** api/src/main.ts on a data folder (like support/run-main, with a longer start-up budget). */
+function runApp(dataDir: string): {
+  ready: Promise<string>;
+  output: () => string;
+  stop: () => Promise<number | null>;
+} {
+  let output = '';
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', join(ROOT, 'api', 'src', 'main.ts')],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env['PATH'],
+        TZ: 'UTC',
+        SWC_NODE_PROJECT: join(ROOT, 'api', 'tsconfig.app.json'),
+        LOG_LEVEL: 'warn',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        WAYPOINT_DATA_DIR: dataDir,
+        WAYPOINT_DEMO: 'true',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const kill = (): void => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  };
+  process.once('exit', kill);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const ready = new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString('utf8');
+      const match = /is ready at (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    void exited.then((code) => reject(new Error(`exited with ${String(code)}:\n${output}`)));
+  });
+  return {
+    ready,
+    output: () => output,
+    stop: () => {
+      child.kill('SIGTERM');
+      return exited.finally(() => process.removeListener('exit', kill));
+    },
+  };
+}
 
 function tool(script: string, args: string[]): { code: number | null; out: string } {
   const result = spawnSync(
@@ -45,14 +95,13 @@ describe('backup and restore of the embedded data folder', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('restores a copy with the same rows in every table, that the app starts on', async () => {
-    const first = runMain({ WAYPOINT_DATA_DIR: source, WAYPOINT_DEMO: 'true' });
+    const first = runApp(source);
     const installation = await meta(await first.ready);
     const whileRunning = tool('backup.ts', ['--data-dir', source, '--out', archive]);
     expect(whileRunning.code).toBe(1);
     expect(whileRunning.out).toMatch(/is using .*: stop it first/);
     expect(existsSync(archive)).toBe(false);
-    first.child.kill('SIGTERM');
-    expect(await first.exited).toBe(0);
+    expect(await first.stop()).toBe(0);
 
     const backup = tool('backup.ts', ['--data-dir', source, '--out', archive]);
     expect(backup.out).toMatch(/^backup: \d+ files/m);
@@ -68,13 +117,12 @@ describe('backup and restore of the embedded data folder', () => {
     expect(before['readings']?.rows).toBeGreaterThan(0);
     expect(digest(target)).toEqual(before);
 
-    const second = runMain({ WAYPOINT_DATA_DIR: target, WAYPOINT_DEMO: 'true' });
+    const second = runApp(target);
     expect(await meta(await second.ready)).toMatchObject({
       installationId: installation.installationId,
     });
     expect(second.output()).not.toContain('demo organisation loaded');
-    second.child.kill('SIGTERM');
-    expect(await second.exited).toBe(0);
+    expect(await second.stop()).toBe(0);
   });
 
   it('refuses a non-empty folder without --force, and keeps the old one aside with it', () => {

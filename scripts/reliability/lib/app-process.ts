@@ -39,18 +39,22 @@ export interface AppProcess {
   exited: Promise<string>;
   /** Resident set size in bytes (Linux /proc). */
   rss(): number;
+  /** With --trace-gc: the V8 heap (MB) after each full mark-compact, in order. */
+  heapAfterFullGc: number[];
 }
 
 /** Runs `node dist/api/main.js` on a free port and waits for its ready line. */
 export async function startApp(
   env: Record<string, string>,
   logFile: string | null = null,
+  nodeArgs: string[] = [],
 ): Promise<AppProcess> {
   ensureBuilt();
   const port = await freePort();
   let output = '';
   let status: string | null = null;
-  const child = spawn(process.execPath, [MAIN], {
+  const heapAfterFullGc: number[] = [];
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     cwd: ROOT,
     env: {
       PATH: process.env['PATH'],
@@ -64,6 +68,9 @@ export async function startApp(
   });
   if (logFile) writeFileSync(logFile, '');
   const keep = (chunk: Buffer): void => {
+    for (const match of chunk.toString('utf8').matchAll(/Mark-Compact[^\n]*?->\s*([\d.]+)\s*\(/g)) {
+      heapAfterFullGc.push(Number(match[1]));
+    }
     if (logFile) appendFileSync(logFile, chunk);
     output = (output + chunk.toString('utf8')).slice(-200_000);
   };
@@ -103,6 +110,7 @@ export async function startApp(
     output: () => output,
     exitStatus: () => status,
     exited,
+    heapAfterFullGc,
     rss: () => {
       const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
       return Number(match?.[1] ?? 0) * 1024;
