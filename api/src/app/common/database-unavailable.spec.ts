@@ -1,5 +1,9 @@
 import { DatabaseError } from 'pg';
-import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import {
+  QueryFailedError,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
 import { isDatabaseUnavailable } from './database-unavailable';
 
 function pgError(code: string, message = 'server said no'): DatabaseError {
@@ -35,6 +39,10 @@ describe('isDatabaseUnavailable', () => {
     [
       'a transaction whose connection died between two queries',
       new QueryRunnerAlreadyReleasedError(),
+    ],
+    [
+      'an entity manager whose transaction connection died',
+      new QueryRunnerProviderAlreadyReleasedError(),
     ],
     ['a cause chain', new Error('outer', { cause: socketError('ETIMEDOUT') })],
   ])('%s: yes', (_name, error) => {

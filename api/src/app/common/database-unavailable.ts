@@ -27,9 +27,12 @@ const UNAVAILABLE_MESSAGES =
 
 /**
  * TypeORM releases a query runner whose connection emitted 'error' (terminated, server gone) and
- * then refuses its next query, or the COMMIT, with this error: the transaction was rolled back.
+ * then refuses its next query, or the COMMIT, with one of these: the transaction was rolled back.
  */
-const RELEASED_RUNNER = 'QueryRunnerAlreadyReleasedError';
+const RELEASED_RUNNER = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+]);
 
 function codeOf(error: object): string | undefined {
   const code = (error as { code?: unknown }).code;
@@ -40,7 +43,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!(error instanceof Error) || depth > 3) return false;
   const code = codeOf(error);
   if (code !== undefined && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
-  if (UNAVAILABLE_MESSAGES.test(error.message) || error.name === RELEASED_RUNNER) return true;
+  if (UNAVAILABLE_MESSAGES.test(error.message) || RELEASED_RUNNER.has(error.name)) return true;
   // TypeORM keeps pg's error as driverError; Node's happy-eyeballs connect gives an AggregateError.
   const nested: unknown[] = [
     (error as { driverError?: unknown }).driverError,
