@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from './app/config/app-config';
 import { StartupError } from './app/config/config-error';
+import { DrainSwitch } from './app/common/drain';
 import { createApp } from './app/create-app';
 import { openDatabase } from './app/database/open-database';
 import { explainConnectionError } from './app/database/preflight';
@@ -29,9 +30,10 @@ async function main(): Promise<void> {
   });
   const database = await openDatabase(config);
 
+  const drain = new DrainSwitch();
   let app: NestFastifyApplication;
   try {
-    app = await createApp(config, database.url);
+    app = await createApp(config, database.url, drain);
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await database.close().catch(() => undefined);
@@ -60,6 +62,9 @@ async function main(): Promise<void> {
     }
     stoppingSince = Date.now();
     say(`${signal} received: closing the HTTP server, the pool and the database`);
+    // New requests get 503 from now on; those in flight finish before the server and the pool
+    // close (Nest closes the HTTP server before the TypeORM data source).
+    drain.start();
     const force = setTimeout(() => {
       say('shutdown took longer than 10 s: exiting');
       process.exit(1);

@@ -45,7 +45,11 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(options.config),
         LoggerModule.forRoot(loggerParams(options.config)),
-        DatabaseModule.forRoot({ url: options.databaseUrl, poolSize: options.config.poolSize }),
+        DatabaseModule.forRoot({
+          url: options.databaseUrl,
+          poolSize: options.config.poolSize,
+          kind: options.config.database.kind,
+        }),
         HealthModule,
         MetaModule,
         AuthModule,

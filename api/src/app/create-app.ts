@@ -7,6 +7,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { assignRequestId } from './common/request-id';
+import { DrainSwitch } from './common/drain';
 import type { AppConfig } from './config/app-config';
 import { setupOpenApi } from './openapi';
 import { WebHost } from './web-host/web-host';
@@ -18,12 +19,15 @@ import { WebHost } from './web-host/web-host';
 export async function createApp(
   config: AppConfig,
   databaseUrl: string,
+  drain: DrainSwitch = new DrainSwitch(),
 ): Promise<NestFastifyApplication> {
   const webHost = new WebHost(config.webDir);
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: true,
     requestIdHeader: false,
+    // While closing, the DrainSwitch hook answers new requests (problem details, Retry-After).
+    return503OnClosing: false,
     genReqId: (req: IncomingMessage) => assignRequestId(req),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -39,6 +43,7 @@ export async function createApp(
     void reply.header('X-Request-Id', assignRequestId(request.raw));
     done();
   });
+  drain.register(fastify);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

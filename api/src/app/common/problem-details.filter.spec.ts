@@ -5,6 +5,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
 import { WebHost } from '../web-host/web-host';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { FieldValidationException } from './validation';
@@ -94,6 +95,19 @@ describe('ProblemDetailsFilter', () => {
     );
     expect(sent.status).toBe(503);
     expect(sent.headers['retry-after']).toBe('5');
+  });
+
+  it('answers 503 problem details, not 500, when a connection was terminated mid-query', () => {
+    const driverError = Object.assign(
+      new Error('terminating connection due to administrator command'),
+      { code: '57P01' },
+    );
+    const sent = call(new QueryFailedError('SELECT 1', [], driverError));
+    expect(sent.status).toBe(503);
+    expect(sent.headers['retry-after']).toBe('5');
+    expect(sent.headers['content-type']).toBe('application/problem+json');
+    expect(sent.body).toMatchObject({ status: 503, title: 'Service Unavailable' });
+    expect(JSON.stringify(sent.body)).not.toContain('administrator');
   });
 
   it('never leaks a stack or SQL in a 500', () => {

@@ -9,37 +9,15 @@ import type { ProblemDetails } from '@waypoint/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TooManyAttemptsException } from '../auth/auth-errors';
 import { WebHost } from '../web-host/web-host';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { PROBLEM_CONTENT_TYPE, problem } from './problem';
 import { requestIdOf } from './request-id';
 import { FieldValidationException } from './validation';
-
-/** Error codes of `pg` and PostgreSQL that mean "the database is away for now". */
-const DB_UNAVAILABLE = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  '57P01',
-  '57P02',
-  '57P03',
-  '53300',
-]);
 
 interface FastifyLikeError {
   statusCode?: number;
   code?: string;
   message?: string;
-}
-
-function isDatabaseUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as FastifyLikeError).code;
-  return (
-    (code !== undefined && DB_UNAVAILABLE.has(code)) ||
-    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
-      error.message,
-    )
-  );
 }
 
 /** Messages of Fastify's own request errors that are safe to show. */

@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations';
@@ -11,7 +11,22 @@ export interface DatabaseModuleOptions {
   /** Resolved connection URL (the server's, or the embedded database's loopback URL). */
   url: string;
   poolSize: number;
+  /** A PostgreSQL server (server-side statement timeouts apply) or the embedded database. */
+  kind: 'server' | 'embedded';
 }
+
+/** Upper bounds so that no request waits forever on a database that went away. */
+export const DATABASE_TIMEOUTS = {
+  connectMs: 5000,
+  /** Client side: pg gives up on a query that has had no answer for this long. */
+  queryMs: 30_000,
+  /** Server side: PostgreSQL cancels a statement running this long (57014, answered 503). */
+  statementMs: 25_000,
+  /** Server side: a session idle inside a transaction this long is ended. */
+  idleInTransactionMs: 60_000,
+} as const;
+
+const logger = new Logger('Database');
 
 /**
  * TypeORM over `pg`. The schema comes only from migrations, run at start-up under an advisory
@@ -38,23 +53,44 @@ export class DatabaseModule {
             retryAttempts: 0,
             logging: false,
             logger: new StatementCountingLogger(),
+            // An idle pooled connection that dies (pg_terminate_backend, a restart) must not
+            // crash the process: pg-pool emits 'error' and drops the client.
+            poolErrorHandler: (error: Error) => {
+              logger.warn({ error: error.message }, 'an idle database connection was lost');
+            },
             extra: {
               max: options.poolSize,
-              connectionTimeoutMillis: 5000,
+              connectionTimeoutMillis: DATABASE_TIMEOUTS.connectMs,
+              query_timeout: DATABASE_TIMEOUTS.queryMs,
+              keepAlive: true,
+              ...(options.kind === 'server'
+                ? {
+                    statement_timeout: DATABASE_TIMEOUTS.statementMs,
+                    idle_in_transaction_session_timeout: DATABASE_TIMEOUTS.idleInTransactionMs,
+                  }
+                : {}),
               idleTimeoutMillis: 30000,
               application_name: 'waypoint',
             },
           }),
           dataSourceFactory: async (dataSourceOptions?: DataSourceOptions) => {
             if (!dataSourceOptions) throw new Error('no data source options');
-            const dataSource = await new DataSource(dataSourceOptions).initialize();
+            // Migrations (and the wait for another instance's) may take longer than a request
+            // may: they run on a short-lived data source of their own, without the timeouts.
+            const migrator = await new DataSource({
+              ...dataSourceOptions,
+              extra: {
+                max: 2,
+                connectionTimeoutMillis: DATABASE_TIMEOUTS.connectMs,
+                application_name: 'waypoint-migrations',
+              },
+            }).initialize();
             try {
-              await runMigrationsLocked(dataSource);
-            } catch (error) {
-              await dataSource.destroy();
-              throw error;
+              await runMigrationsLocked(migrator);
+            } finally {
+              await migrator.destroy();
             }
-            return dataSource;
+            return new DataSource(dataSourceOptions).initialize();
           },
         }),
       ],

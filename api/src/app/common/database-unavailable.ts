@@ -1,0 +1,54 @@
+/**
+ * Recognises the errors of `pg`, pg-pool, TypeORM and PostgreSQL that mean "the database is away
+ * (or too busy) for now": the request may succeed if retried in a few seconds, so it answers 503
+ * with Retry-After instead of 500.
+ */
+
+/** Node socket errors and PostgreSQL SQLSTATEs (classes 08, 53300, 57P0x, 57014, 40001, 40P01). */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  '53300', // too many connections
+  '57P01', // terminating connection due to administrator command
+  '57P02', // crash shutdown
+  '57P03', // cannot connect now (starting up or shutting down)
+  '57014', // query cancelled (statement_timeout)
+  '40001', // serialization failure: retry
+  '40P01', // deadlock detected: retry
+]);
+
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Query read timeout|Cannot use a pool after calling end|the database system is (starting up|shutting down|in recovery mode)/i;
+
+/**
+ * TypeORM releases a query runner whose connection emitted 'error' (terminated, server gone) and
+ * then refuses its next query, or the COMMIT, with one of these: the transaction was rolled back.
+ */
+const RELEASED_RUNNER = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+]);
+
+function codeOf(error: object): string | undefined {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 3) return false;
+  const code = codeOf(error);
+  if (code !== undefined && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+  if (UNAVAILABLE_MESSAGES.test(error.message) || RELEASED_RUNNER.has(error.name)) return true;
+  // TypeORM keeps pg's error as driverError; Node's happy-eyeballs connect gives an AggregateError.
+  const nested: unknown[] = [
+    (error as { driverError?: unknown }).driverError,
+    error.cause,
+    ...(error instanceof AggregateError ? (error.errors as unknown[]) : []),
+  ];
+  return nested.some((inner) => inner !== error && isDatabaseUnavailable(inner, depth + 1));
+}

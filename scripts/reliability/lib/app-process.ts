@@ -1,0 +1,136 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export const ROOT = join(__dirname, '..', '..', '..');
+const MAIN = join(ROOT, 'dist', 'api', 'main.js');
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Builds the API once if dist/api/main.js is missing (the scripts test the production build). */
+export function ensureBuilt(): void {
+  if (existsSync(MAIN)) return;
+  process.stdout.write('dist/api/main.js is missing: building the API (a few minutes)\n');
+  execFileSync('npx', ['nx', 'build', 'api'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' },
+  });
+}
+
+export interface AppProcess {
+  readonly child: ChildProcess;
+  readonly baseUrl: string;
+  readonly pid: number;
+  output(): string;
+  /** Exit code (null while running; the signal name when killed by one). */
+  exitStatus(): string | null;
+  exited: Promise<string>;
+  /** Resident set size in bytes (Linux /proc). */
+  rss(): number;
+  /** With --trace-gc: the V8 heap (MB) after each full mark-compact, in order. */
+  heapAfterFullGc: number[];
+}
+
+/** Runs `node dist/api/main.js` on a free port and waits for its ready line. */
+export async function startApp(
+  env: Record<string, string>,
+  logFile: string | null = null,
+  nodeArgs: string[] = [],
+): Promise<AppProcess> {
+  ensureBuilt();
+  const port = await freePort();
+  let output = '';
+  let status: string | null = null;
+  const heapAfterFullGc: number[] = [];
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env['PATH'],
+      TZ: 'UTC',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (logFile) writeFileSync(logFile, '');
+  const keep = (chunk: Buffer): void => {
+    for (const match of chunk.toString('utf8').matchAll(/Mark-Compact[^\n]*?->\s*([\d.]+)\s*\(/g)) {
+      heapAfterFullGc.push(Number(match[1]));
+    }
+    if (logFile) appendFileSync(logFile, chunk);
+    output = (output + chunk.toString('utf8')).slice(-200_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise<string>((resolve) =>
+    child.once('exit', (code, signal) => {
+      status = signal ?? String(code);
+      resolve(status);
+    }),
+  );
+  const killOnExit = (): void => {
+    if (status === null) child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`app not ready in 180 s:\n${output}`)),
+      180_000,
+    );
+    const check = (): void => {
+      if (/is ready at http/.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on('data', check);
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`app exited (${status ?? '?'}) before ready:\n${output}`));
+    });
+  });
+  return {
+    child,
+    baseUrl: `http://127.0.0.1:${port}`,
+    pid: child.pid ?? 0,
+    output: () => output,
+    exitStatus: () => status,
+    exited,
+    heapAfterFullGc,
+    rss: () => {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      return Number(match?.[1] ?? 0) * 1024;
+    },
+  };
+}
+
+/** Parses `--name value` and `--flag` arguments. */
+export function argsOf(argv: string[]): Map<string, string> {
+  const args = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (!arg.startsWith('--')) continue;
+    const next = argv[i + 1];
+    if (next !== undefined && !next.startsWith('--')) {
+      args.set(arg.slice(2), next);
+      i++;
+    } else args.set(arg.slice(2), 'true');
+  }
+  return args;
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
