@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { frameworkErrorAsProblem } from './common/framework-errors';
 import { assignRequestId } from './common/request-id';
 import type { AppConfig } from './config/app-config';
 import { setupOpenApi } from './openapi';
@@ -25,6 +26,7 @@ export async function createApp(
     trustProxy: true,
     requestIdHeader: false,
     genReqId: (req: IncomingMessage) => assignRequestId(req),
+    frameworkErrors: frameworkErrorAsProblem,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register({ config, databaseUrl, webHost }),

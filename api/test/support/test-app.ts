@@ -20,6 +20,8 @@ export interface TestAppOptions {
   /** Configuration variables for the app (LOG_LEVEL, WAYPOINT_DEMO, ...). */
   env?: Record<string, string>;
   webDir?: string;
+  /** Name prefix of the server database (default wp_test). */
+  databasePrefix?: string;
 }
 
 function waitForReady(
@@ -54,7 +56,7 @@ function waitForReady(
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const serverUrl = process.env['DATABASE_URL'];
   const database: ServerTestDatabase | null = serverUrl
-    ? await createServerTestDatabase(serverUrl)
+    ? await createServerTestDatabase(serverUrl, options.databasePrefix)
     : null;
   let stderr = '';
   const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'serve.ts')], {
