@@ -132,6 +132,7 @@ export class Fuzzer {
       const result = await this.fuzzOperation(op, this.options.seed + index);
       results.push(result);
       this.options.log?.(summaryLine(result));
+      for (const finding of result.findings) this.options.log?.(`  ${finding}`);
     }
     return {
       seed: this.options.seed,
@@ -267,7 +268,7 @@ export class Fuzzer {
     const id = c.path['id'];
     const segment = op.path.split('/')[2];
     if (!id || !segment) return '"1"';
-    const res = await fetch(`${this.options.baseUrl}/api/${segment}/${encodeURIComponent(id)}`, {
+    const res = await fetch(`${this.options.baseUrl}/api/${segment}/${encodeSegment(id)}`, {
       headers: this.identities.admin.headers,
     });
     await res.arrayBuffer();
@@ -277,7 +278,7 @@ export class Fuzzer {
   private async execute(op: Operation, c: Case): Promise<{ status: number; problem?: string }> {
     let path = op.path;
     for (const [name, value] of Object.entries(c.path)) {
-      path = path.replace(`{${name}}`, encodeURIComponent(value));
+      path = path.replace(`{${name}}`, encodeSegment(value));
     }
     const query = new URLSearchParams(c.query).toString();
     const url = `${this.options.baseUrl}${path}${query ? `?${query}` : ''}`;
@@ -344,6 +345,23 @@ export class Fuzzer {
       }
     }
     return null;
+  }
+}
+
+/** encodeURIComponent, except that a lone surrogate is sent as the invalid UTF-8 it would be. */
+function encodeSegment(value: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return [...value]
+      .map((ch) => {
+        try {
+          return encodeURIComponent(ch);
+        } catch {
+          return '%ED%A0%80';
+        }
+      })
+      .join('');
   }
 }
 

@@ -35,9 +35,6 @@ async function main(): Promise<number> {
       ...(only ? { only } : {}),
       log: (line) => process.stdout.write(`${line}\n`),
     });
-    for (const op of result.operations) {
-      for (const finding of op.findings) process.stdout.write(`  ${op.key}: ${finding}\n`);
-    }
     process.stdout.write(
       `\n${result.operations.length} operations, ${result.cases} cases, ` +
         `${result.findings} findings in ${(result.millis / 1000).toFixed(1)} s (seed ${seed}; ` +
