@@ -86,6 +86,15 @@ describe('bad input found by the contract fuzzer', () => {
       expect(missing).toEqual([]);
     });
 
+    it('documents 412 and 428 wherever If-Match is required', () => {
+      const missing = contract.operations
+        .filter((op) => op.parameters.some((p) => p.name === 'If-Match' && p.required))
+        .flatMap((op) => [412, 428].filter((s) => !op.answers.has(s)).map((s) => `${op.key} ${s}`));
+      expect(missing).toEqual([]);
+      const patchUser = contract.operations.find((op) => op.key === 'PATCH /api/users/{id}');
+      expect(patchUser?.answers.has(428)).toBe(true);
+    });
+
     it("documents an initiative's readiness as the initiative answer carries it", async () => {
       const created = await send(t, admin, 'POST', '/api/initiatives', {
         title: 'Readiness in the contract',

@@ -16,7 +16,8 @@ interface OperationLike {
  * Completes the error answers of every operation in the OpenAPI document: each is RFC 9457
  * problem details served as application/problem+json, and the answers the framework gives to
  * any request are listed where they apply (a token that is not valid: 401; a malformed
- * parameter, header or JSON body: 400; a body too large: 413; not JSON: 415).
+ * parameter, header or JSON body: 400; a body too large: 413; not JSON: 415; with If-Match:
+ * stale 412, missing 428).
  */
 export function documentProblemAnswers(document: OpenAPIObject): OpenAPIObject {
   for (const item of Object.values(document.paths)) {
@@ -38,6 +39,19 @@ export function documentProblemAnswers(document: OpenAPIObject): OpenAPIObject {
       const takesBody = method !== 'get';
       if (hasParameters || takesBody) {
         add(400, 'Invalid input: malformed parameters, headers or JSON body (per-field `errors`).');
+      }
+      const ifMatch = (operation.parameters ?? []).find(
+        (p): p is { in: string; name: string; required?: boolean } =>
+          typeof p === 'object' &&
+          p !== null &&
+          (p as { in?: unknown }).in === 'header' &&
+          (p as { name?: unknown }).name === 'If-Match',
+      );
+      if (ifMatch) {
+        add(412, 'The record changed since you read it (If-Match is stale): reload and reapply.');
+        if (ifMatch.required === true) {
+          add(428, 'If-Match is missing: send the ETag of the record you read.');
+        }
       }
       if (takesBody) {
         add(413, 'The request body is larger than this server accepts.');
