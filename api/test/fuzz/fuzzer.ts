@@ -19,6 +19,9 @@ import { type Identity, ROLES, type RoleName, setUpIdentities } from './identiti
 
 export { summaryLine, type OperationResult };
 
+/** A request without an answer in this time is a finding (a hang), not a stuck run. */
+const ANSWER_TIMEOUT_MS = 20_000;
+
 export interface FuzzOptions {
   baseUrl: string;
   seed: number;
@@ -295,11 +298,21 @@ export class Fuzzer {
       (body === undefined ? '' : ` body=${body.slice(0, 160)}`);
     let res: Response;
     try {
-      res = await fetch(url, { method: op.method, headers, body });
+      res = await fetch(url, {
+        method: op.method,
+        headers,
+        body,
+        signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS),
+      });
     } catch (error) {
       return { status: 0, problem: `no answer (${String(error)}): ${describe()}` };
     }
-    const text = await res.text();
+    let text: string;
+    try {
+      text = await res.text();
+    } catch (error) {
+      return { status: res.status, problem: `body not received (${String(error)}): ${describe()}` };
+    }
     if (c.role !== 'anonymous' || op.isPublic) {
       this.pool.learn(op.path, c.role, text, res.headers.get('content-type'));
     }
