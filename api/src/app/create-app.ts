@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { frameworkErrorAsProblem } from './common/framework-errors';
 import { assignRequestId } from './common/request-id';
 import { DrainSwitch } from './common/drain';
 import type { AppConfig } from './config/app-config';
@@ -29,6 +30,7 @@ export async function createApp(
     // While closing, the DrainSwitch hook answers new requests (problem details, Retry-After).
     return503OnClosing: false,
     genReqId: (req: IncomingMessage) => assignRequestId(req),
+    frameworkErrors: frameworkErrorAsProblem,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register({ config, databaseUrl, webHost }),

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { documentProblemAnswers } from './common/openapi-problems';
 import { ProblemDetailsDto } from './common/problem.dto';
 
 export function buildOpenApiDocument(app: NestFastifyApplication, version: string): OpenAPIObject {
@@ -11,7 +12,9 @@ export function buildOpenApiDocument(app: NestFastifyApplication, version: strin
     )
     .setVersion(version)
     .build();
-  return SwaggerModule.createDocument(app, config, { extraModels: [ProblemDetailsDto] });
+  return documentProblemAnswers(
+    SwaggerModule.createDocument(app, config, { extraModels: [ProblemDetailsDto] }),
+  );
 }
 
 /** OpenAPI UI at /api/docs and the document at /api/docs-json. */

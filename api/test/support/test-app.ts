@@ -25,6 +25,8 @@ export interface TestAppOptions {
    * instances on one database); it is neither created nor dropped here.
    */
   databaseUrl?: string;
+  /** Name prefix of the server database (default wp_test). */
+  databasePrefix?: string;
 }
 
 function waitForReady(
@@ -62,7 +64,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const database: ServerTestDatabase | null = shared
     ? { url: shared, drop: () => Promise.resolve() }
     : serverUrl
-      ? await createServerTestDatabase(serverUrl)
+      ? await createServerTestDatabase(serverUrl, options.databasePrefix)
       : null;
   let stderr = '';
   const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'serve.ts')], {

@@ -17,8 +17,11 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
   }
 }
 
-export async function createServerTestDatabase(serverUrl: string): Promise<ServerTestDatabase> {
-  const name = `wp_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+export async function createServerTestDatabase(
+  serverUrl: string,
+  prefix = 'wp_test',
+): Promise<ServerTestDatabase> {
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
   await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;

@@ -11,7 +11,12 @@ const OFFSET_MAX = 1_000_000;
 
 /** `?limit=&offset=` of every list; extend it with the list's own filters. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_LIMIT_MAX, default: PAGE_LIMIT_DEFAULT })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: PAGE_LIMIT_MAX,
+    default: PAGE_LIMIT_DEFAULT,
+  })
   @Optional()
   @TransformType(() => Number)
   @IsInt()
@@ -19,7 +24,7 @@ export class PageQueryDto {
   @Max(PAGE_LIMIT_MAX)
   limit: number = PAGE_LIMIT_DEFAULT;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: OFFSET_MAX, default: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: OFFSET_MAX, default: 0 })
   @Optional()
   @TransformType(() => Number)
   @IsInt()

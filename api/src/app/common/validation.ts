@@ -1,4 +1,12 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  type ArgumentMetadata,
+  BadRequestException,
+  ValidationPipe,
+  type ValidationError,
+} from '@nestjs/common';
+
+/** No request body of this API nests deeper; deeper input would exhaust the transformer's stack. */
+export const MAX_BODY_DEPTH = 32;
 
 /** A 400 whose body lists messages per field (problem details `errors`). */
 export class FieldValidationException extends BadRequestException {
@@ -23,9 +31,46 @@ export function flattenValidationErrors(errors: ValidationError[]): Record<strin
   return out;
 }
 
+/** Whether a parsed JSON value nests deeper than `limit` (iterative: safe on any depth). */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop() as [unknown, number];
+    if (current === null || typeof current !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(current as object)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+const SCALAR_TYPES = new Set<unknown>([Object, Array, String, Number, Boolean]);
+
+/**
+ * Validation, after two checks of the body's shape: a DTO body must be a JSON object (not an
+ * array, a string or null), and must not nest deeper than MAX_BODY_DEPTH.
+ */
+class ApiValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && metadata.metatype && !SCALAR_TYPES.has(metadata.metatype)) {
+      if (
+        value !== undefined &&
+        (value === null || typeof value !== 'object' || Array.isArray(value))
+      ) {
+        throw new BadRequestException('The request body must be a JSON object.');
+      }
+      if (nestsDeeperThan(value, MAX_BODY_DEPTH)) {
+        throw new BadRequestException(
+          `The request body nests deeper than ${MAX_BODY_DEPTH} levels.`,
+        );
+      }
+    }
+    return super.transform(value, metadata) as Promise<unknown>;
+  }
+}
+
 /** The one global pipe: unknown fields and wrong types are refused with per-field messages. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -94,7 +94,7 @@ class SnapshotStepsDto {
   byStatus!: Record<StepStatus, number>;
 }
 
-class ReadinessDto implements Readiness {
+class SnapshotReadinessDto implements Readiness {
   @ApiProperty({ type: Number, nullable: true }) score!: number | null;
   @ApiProperty() notes!: string;
 }
@@ -112,7 +112,7 @@ export class EvidenceSnapshotDto implements EvidenceSnapshot {
   @ApiProperty({ type: [ExitCriterionDto] }) criteria!: ExitCriterionDto[];
   @ApiProperty({ type: [SnapshotMeasureDto] }) measures!: SnapshotMeasureDto[];
   @ApiProperty({ type: SnapshotStepsDto }) steps!: SnapshotStepsDto;
-  @ApiProperty({ type: ReadinessDto }) readiness!: ReadinessDto;
+  @ApiProperty({ type: SnapshotReadinessDto }) readiness!: SnapshotReadinessDto;
   @ApiProperty({ type: [SnapshotConditionDto] }) openConditions!: SnapshotConditionDto[];
 }
 

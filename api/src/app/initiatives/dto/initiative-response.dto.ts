@@ -96,7 +96,7 @@ class MeasureSummaryDto implements MeasureSummary {
   @ApiProperty({ enum: PERSPECTIVE_VALUES }) perspective!: Perspective;
 }
 
-class ReadinessResponseDto implements Readiness {
+class InitiativeReadinessDto implements Readiness {
   @ApiProperty({ type: 'integer', nullable: true, minimum: 1, maximum: 5 }) score!: number | null;
   @ApiProperty() notes!: string;
 }
@@ -121,7 +121,7 @@ export class InitiativeResponseDto implements InitiativeResponse {
   openConditions!: number;
   @ApiProperty({ type: 'integer', nullable: true }) estimatedCustomerValue!: number | null;
   @ApiProperty({ type: 'integer', nullable: true }) estimatedBusinessValue!: number | null;
-  @ApiProperty({ type: ReadinessResponseDto }) readiness!: ReadinessResponseDto;
+  @ApiProperty({ type: InitiativeReadinessDto }) readiness!: InitiativeReadinessDto;
   @ApiProperty({ description: 'Increments on every change; the ETag is "<version>".' })
   version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
