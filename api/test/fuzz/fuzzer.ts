@@ -309,7 +309,7 @@ export class Fuzzer {
     }
     let text: string;
     try {
-      text = await res.text();
+      text = isEventStream(res) ? await firstEvent(res) : await res.text();
     } catch (error) {
       return { status: res.status, problem: `body not received (${String(error)}): ${describe()}` };
     }
@@ -322,6 +322,32 @@ export class Fuzzer {
         : checkAnswer(this.contract, op, res, text);
     return { status: res.status, ...(problem ? { problem: `${problem} ← ${describe()}` } : {}) };
   }
+}
+
+function isEventStream(res: Response): boolean {
+  return res.ok && (res.headers.get('content-type') ?? '').startsWith('text/event-stream');
+}
+
+/**
+ * A server-sent event stream never ends by itself: read up to its first event (the blank line
+ * that closes it), then hang up. An empty text means the stream ended before any event.
+ */
+async function firstEvent(res: Response): Promise<string> {
+  const reader = res.body?.getReader();
+  if (!reader) return '';
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
+    while (!text.includes('\n\n')) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+  } finally {
+    await reader.cancel();
+  }
+  if (!text.includes('\n\n')) throw new Error('the event stream ended before its first event');
+  return text;
 }
 
 /** Signs in every role, collects existing ids, and fuzzes every operation. */
