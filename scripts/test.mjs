@@ -45,6 +45,7 @@ const typecheckProjects = [
   'web/tsconfig.app.json',
   'web/tsconfig.spec.json',
   'e2e/tsconfig.json',
+  'scripts/perf/tsconfig.json',
 ];
 
 const steps = [

@@ -110,6 +110,7 @@ describe('the portfolio: summary, tension chart, alerts and series', () => {
     );
     expect(res.status).toBe(200);
     expect(res.body.cycle).toBeNull();
+    expect(res.body.total).toBe(3);
     expect(res.body.points).toHaveLength(3);
     const point = res.body.points.find((p) => p.id === w.tension.initiativeId);
     expect(point).toMatchObject({
@@ -138,6 +139,36 @@ describe('the portfolio: summary, tension chart, alerts and series', () => {
       '/api/portfolio/tension?status=draft',
     );
     expect(drafts.body.points.map((p) => p.id)).toEqual([w.draftId]);
+    expect(drafts.body.total).toBe(1);
+  });
+
+  it('sends the points that pull apart most first, at most `limit`, with the total', async () => {
+    const all = await send<PortfolioTensionResponse>(
+      t,
+      c.executive,
+      'GET',
+      '/api/portfolio/tension',
+    );
+    const gaps = all.body.points.map((p) =>
+      p.customerIndex === null || p.businessIndex === null
+        ? -1
+        : Math.abs(p.customerIndex - p.businessIndex),
+    );
+    expect(gaps).toEqual([...gaps].sort((a, b) => b - a));
+    expect(gaps[0]).toBeGreaterThan(0);
+    const top = await send<PortfolioTensionResponse>(
+      t,
+      c.executive,
+      'GET',
+      '/api/portfolio/tension?limit=1',
+    );
+    expect(top.status).toBe(200);
+    expect(top.body.total).toBe(3);
+    expect(top.body.points).toEqual([all.body.points[0]]);
+    for (const limit of ['0', '1001', '-1', '1.5', 'all']) {
+      const bad = await send(t, c.executive, 'GET', `/api/portfolio/tension?limit=${limit}`);
+      expect([limit, bad.status]).toEqual([limit, 400]);
+    }
   });
 
   it('lists the alerts of the latest started cycle by default, with initiative and readings', async () => {
@@ -210,6 +241,7 @@ describe('the portfolio: summary, tension chart, alerts and series', () => {
       'summary?cycleId=x',
       'summary?limit=1',
       'tension?status=done',
+      'tension?limit=5000',
       'series?x=1',
     ]) {
       expect([query, (await send(t, c.admin, 'GET', `/api/portfolio/${query}`)).status]).toEqual([

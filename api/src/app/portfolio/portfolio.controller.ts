@@ -46,12 +46,12 @@ export class PortfolioController {
   @RequirePermission('portfolio.read')
   @ApiOperation({
     summary:
-      'The tension chart: per initiative, customer and business value index (now or over a cycle) beside the estimates.',
+      'The tension chart: per initiative, customer and business value index (now or over a cycle) beside the estimates; the `limit` initiatives whose indices pull apart most, and how many match.',
   })
   @ApiOkResponse({ type: PortfolioTensionResponseDto, headers: STATEMENT_COUNT_HEADERS })
   @ApiProblems(400, 401, 403, UNKNOWN_CYCLE)
   tension(@Query() query: PortfolioTensionQueryDto): Promise<PortfolioTensionResponse> {
-    return this.portfolio.tension(query.cycleId, query.status);
+    return this.portfolio.tension(query.cycleId, query.status, query.limit);
   }
 
   @Get('alerts')

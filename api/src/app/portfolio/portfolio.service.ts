@@ -9,7 +9,12 @@ import type {
 } from '@waypoint/contracts';
 import { PortfolioCache } from './portfolio-cache';
 import { type PortfolioSnapshot, portfolioSummary } from './portfolio-summary';
-import { portfolioAlerts, portfolioSeries, tensionPoints } from './portfolio-views';
+import {
+  firstTensionPoints,
+  portfolioAlerts,
+  portfolioSeries,
+  tensionPoints,
+} from './portfolio-views';
 import { PortfolioRepository } from './portfolio.repository';
 import { type CycleRow, ValueDataRepository } from './value-data.repository';
 import { latestStartedCycle, startedCycles, ValueModel } from './value-model';
@@ -80,13 +85,16 @@ export class PortfolioService {
     );
   }
 
-  tension(
+  /** The `limit` points that pull apart most; all points are computed and reused once. */
+  async tension(
     cycleId: string | undefined,
     status: InitiativeStatus | undefined,
+    limit: number,
   ): Promise<PortfolioTensionResponse> {
-    return this.cache.get(`tension:${cycleId ?? ''}:${status ?? ''}`, () =>
+    const all = await this.cache.get(`tension:${cycleId ?? ''}:${status ?? ''}`, () =>
       this.computeTension(cycleId, status),
     );
+    return firstTensionPoints(all, limit);
   }
 
   alerts(cycleId: string | undefined, threshold: number): Promise<PortfolioAlertsResponse> {

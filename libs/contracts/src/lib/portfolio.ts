@@ -150,9 +150,19 @@ export interface TensionPoint {
   estimatedBusinessValue: number | null;
 }
 
+/** `?limit=` of GET /api/portfolio/tension: how many points, those that pull apart most. */
+export const TENSION_LIMIT_DEFAULT = 200;
+export const TENSION_LIMIT_MAX = 1000;
+
 export interface PortfolioTensionResponse {
   /** Indices over this cycle; null: now. */
   cycle: CycleRef | null;
+  /** How many initiatives match (the points are the first `limit` of them). */
+  total: number;
+  /**
+   * Ordered by how far customer and business index pull apart, largest first (points without
+   * both indices last, in the initiatives' order).
+   */
   points: TensionPoint[];
 }
 

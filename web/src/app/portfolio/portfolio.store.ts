@@ -12,6 +12,8 @@ import { PORTFOLIO_API } from './portfolio.api';
 
 /** Most waiting gates listed on the portfolio (the full list is on Approvals). */
 export const PORTFOLIO_GATES_LIMIT = 10;
+/** How many tension points the chart draws: the API sends those that pull apart most. */
+export const PORTFOLIO_CHART_LIMIT = 200;
 
 /**
  * The Portfolio place's data: the summary, the tension points and the alerts (of the chosen
@@ -27,7 +29,7 @@ export class PortfolioStore {
   );
   private readonly tensionResource = httpResource<PortfolioTensionResponse>(() => ({
     url: PORTFOLIO_API.tension,
-    params: this.cycleParams(),
+    params: { ...this.cycleParams(), limit: PORTFOLIO_CHART_LIMIT },
   }));
   private readonly alertsResource = httpResource<PortfolioAlertsResponse>(() => ({
     url: PORTFOLIO_API.alerts,

@@ -64,6 +64,7 @@ export function aTension(
 ): PortfolioTensionResponse {
   return {
     cycle,
+    total: 2,
     points: [
       {
         id: 'i1',

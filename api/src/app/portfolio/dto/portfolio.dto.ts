@@ -20,8 +20,12 @@ import {
   type PortfolioTensionResponse,
   type ReviewDecision,
   type TensionPoint,
+  TENSION_LIMIT_DEFAULT,
+  TENSION_LIMIT_MAX,
 } from '@waypoint/contracts';
-import { OneOf } from '../../common/validators';
+import { Type as TransformType } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
+import { OneOf, Optional } from '../../common/validators';
 import { CycleRefDto } from '../../cycles/dto/cycle.dto';
 import { UuidRef } from '../../measures/dto/field-validators';
 import { CycleValueDto, TensionAlertDto } from './value.dto';
@@ -35,6 +39,19 @@ export class PortfolioTensionQueryDto {
 
   @OneOf(INITIATIVE_STATUS_VALUES, { optional: true })
   status?: InitiativeStatus;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: TENSION_LIMIT_MAX,
+    default: TENSION_LIMIT_DEFAULT,
+    description: 'How many points: those whose customer and business index pull apart most.',
+  })
+  @Optional()
+  @TransformType(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(TENSION_LIMIT_MAX)
+  limit: number = TENSION_LIMIT_DEFAULT;
 }
 
 class InitiativeRefDto {
@@ -135,7 +152,13 @@ class TensionPointDto implements TensionPoint {
 
 export class PortfolioTensionResponseDto implements PortfolioTensionResponse {
   @ApiPropertyOptional({ type: CycleRefDto, nullable: true }) cycle!: CycleRef | null;
-  @ApiProperty({ type: [TensionPointDto] }) points!: TensionPoint[];
+  @ApiProperty({ description: 'How many initiatives match; the points are the first `limit`.' })
+  total!: number;
+  @ApiProperty({
+    type: [TensionPointDto],
+    description: 'Largest gap between customer and business index first.',
+  })
+  points!: TensionPoint[];
 }
 
 class PortfolioAlertDto extends TensionAlertDto implements PortfolioAlert {
