@@ -42,6 +42,9 @@ describe('the portfolio: summary, tension chart, alerts and series', () => {
       ['Gate 2', 1],
     ]);
     expect(s.byStage[1]?.byStatus.active).toBe(1);
+    // At most itemsPerStage of each stage, in stage order: here all three fit.
+    expect(s.itemsPerStage).toBe(10);
+    expect(s.items.map((i) => i.stage.kind)).toEqual(['no_milestones', 'no_milestones', 'gate']);
     expect(s.items.find((i) => i.id === c.initiativeId)?.stage).toEqual({
       kind: 'gate',
       position: 2,
@@ -175,7 +178,20 @@ describe('the portfolio: summary, tension chart, alerts and series', () => {
     const res = await send<PortfolioAlertsResponse>(t, c.executive, 'GET', '/api/portfolio/alerts');
     expect(res.status).toBe(200);
     expect(res.body.cycle?.id).toBe(w.prev);
+    expect(res.body.total).toBe(4);
     expect(res.body.items).toHaveLength(4);
+    const first = await send<PortfolioAlertsResponse>(
+      t,
+      c.executive,
+      'GET',
+      '/api/portfolio/alerts?limit=3',
+    );
+    expect(first.body.total).toBe(4);
+    expect(first.body.items).toEqual(res.body.items.slice(0, 3));
+    for (const limit of ['0', '1001', 'x']) {
+      const bad = await send(t, c.executive, 'GET', `/api/portfolio/alerts?limit=${limit}`);
+      expect([limit, bad.status]).toEqual([limit, 400]);
+    }
     const protectedAlert = res.body.items.find((a) => a.kind === 'protected_group_worsens');
     expect(protectedAlert?.initiative).toEqual({
       id: w.tension.initiativeId,
@@ -188,7 +204,7 @@ describe('the portfolio: summary, tension chart, alerts and series', () => {
       'GET',
       `/api/portfolio/alerts?cycleId=${w.future}`,
     );
-    expect(later.body).toMatchObject({ cycle: { id: w.future }, items: [] });
+    expect(later.body).toMatchObject({ cycle: { id: w.future }, total: 0, items: [] });
     expect(
       (await send(t, c.executive, 'GET', `/api/portfolio/alerts?cycleId=${randomUUID()}`)).status,
     ).toBe(422);

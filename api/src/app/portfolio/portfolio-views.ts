@@ -70,7 +70,12 @@ export function portfolioAlerts(
           .map((alert) => ({ ...alert, initiative: { id: i.id, title: i.title } })),
       )
     : [];
-  return { cycle: cycle ? cycleRef(cycle) : null, threshold, items };
+  return { cycle: cycle ? cycleRef(cycle) : null, threshold, total: items.length, items };
+}
+
+/** The first `limit` alerts of an answer, with the total kept. */
+export function firstAlerts(all: PortfolioAlertsResponse, limit: number): PortfolioAlertsResponse {
+  return all.items.length <= limit ? all : { ...all, items: all.items.slice(0, limit) };
 }
 
 function zeroDecisions(): Record<ReviewDecision, number> {

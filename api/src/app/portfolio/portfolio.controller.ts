@@ -11,6 +11,7 @@ import { RequirePermission } from '../auth/permission.decorator';
 import { ApiProblems } from '../common/api-problems';
 import { IdParams } from '../common/id-params';
 import {
+  PortfolioAlertsQueryDto,
   PortfolioAlertsResponseDto,
   PortfolioSeriesResponseDto,
   PortfolioSummaryResponseDto,
@@ -58,12 +59,12 @@ export class PortfolioController {
   @RequirePermission('portfolio.read')
   @ApiOperation({
     summary:
-      'Tension alerts of every initiative over a cycle (default: the latest that has started), with their readings.',
+      'Tension alerts of every initiative over a cycle (default: the latest that has started), with their readings: the first `limit` and how many there are.',
   })
   @ApiOkResponse({ type: PortfolioAlertsResponseDto, headers: STATEMENT_COUNT_HEADERS })
   @ApiProblems(400, 401, 403, UNKNOWN_CYCLE)
-  alerts(@Query() query: CycleThresholdQueryDto): Promise<PortfolioAlertsResponse> {
-    return this.portfolio.alerts(query.cycleId, query.threshold);
+  alerts(@Query() query: PortfolioAlertsQueryDto): Promise<PortfolioAlertsResponse> {
+    return this.portfolio.alerts(query.cycleId, query.threshold, query.limit);
   }
 
   @Get('series')

@@ -10,6 +10,7 @@ import type {
 import { PortfolioCache } from './portfolio-cache';
 import { type PortfolioSnapshot, portfolioSummary } from './portfolio-summary';
 import {
+  firstAlerts,
   firstTensionPoints,
   portfolioAlerts,
   portfolioSeries,
@@ -97,10 +98,16 @@ export class PortfolioService {
     return firstTensionPoints(all, limit);
   }
 
-  alerts(cycleId: string | undefined, threshold: number): Promise<PortfolioAlertsResponse> {
-    return this.cache.get(`alerts:${cycleId ?? ''}:${threshold}`, () =>
+  /** The first `limit` alerts; all are computed and reused once. */
+  async alerts(
+    cycleId: string | undefined,
+    threshold: number,
+    limit: number,
+  ): Promise<PortfolioAlertsResponse> {
+    const all = await this.cache.get(`alerts:${cycleId ?? ''}:${threshold}`, () =>
       this.computeAlerts(cycleId, threshold),
     );
+    return firstAlerts(all, limit);
   }
 
   series(): Promise<PortfolioSeriesResponse> {
@@ -164,7 +171,11 @@ export class PortfolioService {
       ],
     });
     const cycle = resolveCycle(snapshot.cycles, cycleId, 'latest_started', snapshot.now);
-    const { items: _items, ...summary } = portfolioSummary(snapshot, cycle, threshold);
+    const {
+      items: _items,
+      itemsPerStage: _itemsPerStage,
+      ...summary
+    } = portfolioSummary(snapshot, cycle, threshold);
     const chartCycle = resolveCycle(snapshot.cycles, cycleId, 'none', snapshot.now);
     return {
       generatedAt: snapshot.now.toISOString(),

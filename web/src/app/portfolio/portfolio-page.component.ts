@@ -15,8 +15,7 @@ import {
 import { PortfolioStore } from './portfolio.store';
 
 /** How many of each long list the page draws; the rest is one click away (Initiatives). */
-export { PORTFOLIO_CHART_LIMIT } from './portfolio.store';
-export const PORTFOLIO_ALERTS_LIMIT = 25;
+export { PORTFOLIO_ALERTS_LIMIT, PORTFOLIO_CHART_LIMIT } from './portfolio.store';
 export const PORTFOLIO_STAGE_ITEMS_LIMIT = 50;
 
 /**
@@ -56,9 +55,7 @@ export class PortfolioPageComponent {
   /** The tension points the API sent: those that pull apart most (N of `total`). */
   protected readonly points = computed(() => this.store.tension()?.points ?? []);
   protected readonly pointsTotal = computed(() => this.store.tension()?.total ?? 0);
-  protected readonly alertItems = computed(() =>
-    (this.store.alerts()?.items ?? []).slice(0, PORTFOLIO_ALERTS_LIMIT),
-  );
+  protected readonly alertItems = computed(() => this.store.alerts()?.items ?? []);
   protected readonly stageItems = computed(() =>
     (this.store.summary()?.items ?? []).slice(0, PORTFOLIO_STAGE_ITEMS_LIMIT),
   );

@@ -14,6 +14,8 @@ import { PORTFOLIO_API } from './portfolio.api';
 export const PORTFOLIO_GATES_LIMIT = 10;
 /** How many tension points the chart draws: the API sends those that pull apart most. */
 export const PORTFOLIO_CHART_LIMIT = 200;
+/** How many tension alerts the page lists: the API sends the first of them and the total. */
+export const PORTFOLIO_ALERTS_LIMIT = 25;
 
 /**
  * The Portfolio place's data: the summary, the tension points and the alerts (of the chosen
@@ -33,7 +35,7 @@ export class PortfolioStore {
   }));
   private readonly alertsResource = httpResource<PortfolioAlertsResponse>(() => ({
     url: PORTFOLIO_API.alerts,
-    params: this.cycleParams(),
+    params: { ...this.cycleParams(), limit: PORTFOLIO_ALERTS_LIMIT },
   }));
   private readonly approvalsResource = httpResource<Page<ApprovalResponse>>(() => ({
     url: PORTFOLIO_API.approvals,

@@ -41,6 +41,7 @@ export function aSummary(): PortfolioSummaryResponse {
       customerMeasuresWithoutCounter: 0,
     },
     crossFunctional: { byDepartments: [], averageDepartments: null },
+    itemsPerStage: 10,
     items: [
       {
         id: 'i1',
@@ -94,6 +95,7 @@ export function theAlerts(): PortfolioAlertsResponse {
   return {
     cycle: Q1,
     threshold: 0.1,
+    total: 1,
     items: [
       {
         kind: 'protected_group_worsens',
