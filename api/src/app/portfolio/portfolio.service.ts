@@ -7,7 +7,7 @@ import type {
   PortfolioSummaryResponse,
   PortfolioTensionResponse,
 } from '@waypoint/contracts';
-import { PortfolioCache } from './portfolio-cache';
+import { type CachedAnswer, PortfolioCache } from './portfolio-cache';
 import { type PortfolioSnapshot, portfolioSummary } from './portfolio-summary';
 import {
   firstAlerts,
@@ -79,39 +79,50 @@ export class PortfolioService {
     };
   }
 
-  /** Summary, tension, alerts and series are reused while nothing changed (PortfolioCache). */
-  summary(cycleId: string | undefined, threshold: number): Promise<PortfolioSummaryResponse> {
-    return this.cache.get(`summary:${cycleId ?? ''}:${threshold}`, () =>
-      this.computeSummary(cycleId, threshold),
+  /**
+   * Summary, tension, alerts and series are reused while nothing changed (PortfolioCache), with
+   * an ETag per computation and their JSON made once.
+   */
+  summary(cycleId: string | undefined, threshold: number): Promise<CachedAnswer> {
+    return this.cache.answer(
+      `summary:${cycleId ?? ''}:${threshold}`,
+      () => this.computeSummary(cycleId, threshold),
+      'all',
+      (all) => all,
     );
   }
 
   /** The `limit` points that pull apart most; all points are computed and reused once. */
-  async tension(
+  tension(
     cycleId: string | undefined,
     status: InitiativeStatus | undefined,
     limit: number,
-  ): Promise<PortfolioTensionResponse> {
-    const all = await this.cache.get(`tension:${cycleId ?? ''}:${status ?? ''}`, () =>
-      this.computeTension(cycleId, status),
+  ): Promise<CachedAnswer> {
+    return this.cache.answer(
+      `tension:${cycleId ?? ''}:${status ?? ''}`,
+      () => this.computeTension(cycleId, status),
+      String(limit),
+      (all) => firstTensionPoints(all, limit),
     );
-    return firstTensionPoints(all, limit);
   }
 
   /** The first `limit` alerts; all are computed and reused once. */
-  async alerts(
-    cycleId: string | undefined,
-    threshold: number,
-    limit: number,
-  ): Promise<PortfolioAlertsResponse> {
-    const all = await this.cache.get(`alerts:${cycleId ?? ''}:${threshold}`, () =>
-      this.computeAlerts(cycleId, threshold),
+  alerts(cycleId: string | undefined, threshold: number, limit: number): Promise<CachedAnswer> {
+    return this.cache.answer(
+      `alerts:${cycleId ?? ''}:${threshold}`,
+      () => this.computeAlerts(cycleId, threshold),
+      String(limit),
+      (all) => firstAlerts(all, limit),
     );
-    return firstAlerts(all, limit);
   }
 
-  series(): Promise<PortfolioSeriesResponse> {
-    return this.cache.get('series', () => this.computeSeries());
+  series(): Promise<CachedAnswer> {
+    return this.cache.answer(
+      'series',
+      () => this.computeSeries(),
+      'all',
+      (all) => all,
+    );
   }
 
   private async computeSummary(
