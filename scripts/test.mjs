@@ -46,6 +46,7 @@ const typecheckProjects = [
   'web/tsconfig.spec.json',
   'e2e/tsconfig.json',
   'scripts/reliability/tsconfig.json',
+  'scripts/perf/tsconfig.json',
 ];
 
 const steps = [

@@ -1,5 +1,5 @@
 /** The benchmark's table, the machine it ran on, and its section of docs/performance.md. */
-import { execSync } from 'node:child_process';
+import { execFileSync, execSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { LoadResult } from './bench-load';
@@ -50,7 +50,10 @@ export function table(rows: readonly Row[]): string {
   return lines.join('\n');
 }
 
-/** Replaces a generated section of the document (or appends it), keeping the prose around. */
+/**
+ * Replaces a generated section of the document (or appends it), keeping the prose around, then
+ * formats the document with the repository's Prettier so `nx format:check` stays green.
+ */
 export function writeSection(path: string, section: string, name = 'bench'): void {
   const START = `<!-- ${name}:start -->`;
   const END = `<!-- ${name}:end -->`;
@@ -63,4 +66,5 @@ export function writeSection(path: string, section: string, name = 'bench'): voi
       ? `${current.slice(0, from)}${block}${current.slice(to + END.length)}`
       : `${current.trimEnd()}\n\n${block}\n`;
   writeFileSync(path, next);
+  execFileSync('npx', ['prettier', '--write', '--log-level', 'warn', path], { stdio: 'inherit' });
 }

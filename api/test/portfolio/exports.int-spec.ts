@@ -238,6 +238,9 @@ describe('CSV exports and one-page briefs', () => {
     expect(res.status).toBe(200);
     expect(res.body.summary).toMatchObject({ initiatives: 3, openConditions: 1 });
     expect(res.body.summary).not.toHaveProperty('items');
+    expect(res.body.summary).not.toHaveProperty('itemsPerStage');
+    expect(res.body.tension.total).toBe(3);
+    expect(res.body.alerts.total).toBe(2);
     expect(res.body.tension.points).toHaveLength(3);
     expect(res.body.alerts).toMatchObject({ cycle: { id: prev }, threshold: 0.1 });
     expect(res.body.alerts.items).toHaveLength(2);

@@ -42,6 +42,9 @@ describe('the portfolio: summary, tension chart, alerts and series', () => {
       ['Gate 2', 1],
     ]);
     expect(s.byStage[1]?.byStatus.active).toBe(1);
+    // At most itemsPerStage of each stage, in stage order: here all three fit.
+    expect(s.itemsPerStage).toBe(10);
+    expect(s.items.map((i) => i.stage.kind)).toEqual(['no_milestones', 'no_milestones', 'gate']);
     expect(s.items.find((i) => i.id === c.initiativeId)?.stage).toEqual({
       kind: 'gate',
       position: 2,
@@ -110,6 +113,7 @@ describe('the portfolio: summary, tension chart, alerts and series', () => {
     );
     expect(res.status).toBe(200);
     expect(res.body.cycle).toBeNull();
+    expect(res.body.total).toBe(3);
     expect(res.body.points).toHaveLength(3);
     const point = res.body.points.find((p) => p.id === w.tension.initiativeId);
     expect(point).toMatchObject({
@@ -138,13 +142,56 @@ describe('the portfolio: summary, tension chart, alerts and series', () => {
       '/api/portfolio/tension?status=draft',
     );
     expect(drafts.body.points.map((p) => p.id)).toEqual([w.draftId]);
+    expect(drafts.body.total).toBe(1);
+  });
+
+  it('sends the points that pull apart most first, at most `limit`, with the total', async () => {
+    const all = await send<PortfolioTensionResponse>(
+      t,
+      c.executive,
+      'GET',
+      '/api/portfolio/tension',
+    );
+    const gaps = all.body.points.map((p) =>
+      p.customerIndex === null || p.businessIndex === null
+        ? -1
+        : Math.abs(p.customerIndex - p.businessIndex),
+    );
+    expect(gaps).toEqual([...gaps].sort((a, b) => b - a));
+    expect(gaps[0]).toBeGreaterThan(0);
+    const top = await send<PortfolioTensionResponse>(
+      t,
+      c.executive,
+      'GET',
+      '/api/portfolio/tension?limit=1',
+    );
+    expect(top.status).toBe(200);
+    expect(top.body.total).toBe(3);
+    expect(top.body.points).toEqual([all.body.points[0]]);
+    for (const limit of ['0', '1001', '-1', '1.5', 'all']) {
+      const bad = await send(t, c.executive, 'GET', `/api/portfolio/tension?limit=${limit}`);
+      expect([limit, bad.status]).toEqual([limit, 400]);
+    }
   });
 
   it('lists the alerts of the latest started cycle by default, with initiative and readings', async () => {
     const res = await send<PortfolioAlertsResponse>(t, c.executive, 'GET', '/api/portfolio/alerts');
     expect(res.status).toBe(200);
     expect(res.body.cycle?.id).toBe(w.prev);
+    expect(res.body.total).toBe(4);
     expect(res.body.items).toHaveLength(4);
+    const first = await send<PortfolioAlertsResponse>(
+      t,
+      c.executive,
+      'GET',
+      '/api/portfolio/alerts?limit=3',
+    );
+    expect(first.body.total).toBe(4);
+    expect(first.body.items).toEqual(res.body.items.slice(0, 3));
+    for (const limit of ['0', '1001', 'x']) {
+      const bad = await send(t, c.executive, 'GET', `/api/portfolio/alerts?limit=${limit}`);
+      expect([limit, bad.status]).toEqual([limit, 400]);
+    }
     const protectedAlert = res.body.items.find((a) => a.kind === 'protected_group_worsens');
     expect(protectedAlert?.initiative).toEqual({
       id: w.tension.initiativeId,
@@ -157,7 +204,7 @@ describe('the portfolio: summary, tension chart, alerts and series', () => {
       'GET',
       `/api/portfolio/alerts?cycleId=${w.future}`,
     );
-    expect(later.body).toMatchObject({ cycle: { id: w.future }, items: [] });
+    expect(later.body).toMatchObject({ cycle: { id: w.future }, total: 0, items: [] });
     expect(
       (await send(t, c.executive, 'GET', `/api/portfolio/alerts?cycleId=${randomUUID()}`)).status,
     ).toBe(422);
@@ -210,6 +257,7 @@ describe('the portfolio: summary, tension chart, alerts and series', () => {
       'summary?cycleId=x',
       'summary?limit=1',
       'tension?status=done',
+      'tension?limit=5000',
       'series?x=1',
     ]) {
       expect([query, (await send(t, c.admin, 'GET', `/api/portfolio/${query}`)).status]).toEqual([

@@ -58,6 +58,36 @@ describe('portfolio answers after writes, and statement counts of every route', 
     expect(first.statements).toBeGreaterThan(1);
   });
 
+  it('answers 304 to the ETag of the answer still reused, and a new ETag after a write', async () => {
+    const first = await send(t, executive, 'GET', '/api/portfolio/tension');
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^W\/".+"$/);
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    const same = await send(t, executive, 'GET', '/api/portfolio/tension', undefined, {
+      'If-None-Match': etag,
+    });
+    expect(same.status).toBe(304);
+    expect(same.text).toBe('');
+    expect(same.headers.get('x-sql-statements')).toBe('1');
+    // Another limit is another answer: its own ETag, sent in full.
+    const other = await send(t, executive, 'GET', '/api/portfolio/tension?limit=5', undefined, {
+      'If-None-Match': etag,
+    });
+    expect(other.status).toBe(200);
+    expect(other.headers.get('etag')).not.toBe(etag);
+    await createReading(t.sql, measureId, {
+      value: 30,
+      observedAt: new Date(Date.now() - 9 * DAY_MS),
+      recordedBy: owner.user.id,
+    });
+    const after = await send(t, executive, 'GET', '/api/portfolio/tension', undefined, {
+      'If-None-Match': etag,
+    });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect(after.text).not.toBe('');
+  });
+
   it('sees a reading written straight into the database at once', async () => {
     await tension();
     await createReading(t.sql, measureId, {

@@ -71,6 +71,9 @@ export class DatabaseModule {
                 : {}),
               idleTimeoutMillis: 30000,
               application_name: 'waypoint',
+              // JIT compiling the portfolio's set-based reads costs more than it saves (about
+              // 0.6 s of a 0.8 s statement at 2,000 initiatives): short OLTP statements here.
+              options: '-c jit=off',
             },
           }),
           dataSourceFactory: async (dataSourceOptions?: DataSourceOptions) => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { CountedSql } from './statements/counted-sql';
 
@@ -9,11 +10,22 @@ import { CountedSql } from './statements/counted-sql';
  */
 export const PORTFOLIO_CACHE_MAX_AGE_MS = 60_000;
 const MAX_ENTRIES = 64;
+/** Serialised variants (e.g. `?limit=` values) kept per computed answer. */
+const MAX_VARIANTS = 8;
 
 interface Entry {
   version: string;
   storedAt: number;
   value: Promise<unknown>;
+  /** Unique to this computation in this process: the ETag of its answers. */
+  tag: string;
+  json: Map<string, string>;
+}
+
+/** One reused answer: its ETag, and its JSON made once per variant (only when sent). */
+export interface CachedAnswer {
+  etag: string;
+  json(): string;
 }
 
 /**
@@ -27,19 +39,58 @@ interface Entry {
 @Injectable()
 export class PortfolioCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly instance = randomBytes(6).toString('base64url');
+  private computations = 0;
 
   constructor(private readonly sql: CountedSql) {}
 
   async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    return (await this.entry(key, compute)).value as Promise<T>;
+  }
+
+  /**
+   * The reused answer of `key`, shaped by `shape` for `variant` (what else the request asked,
+   * e.g. its limit). Its ETag names this computation and variant: a client that sends it back in
+   * If-None-Match can be answered 304 without serialising anything; the JSON is made once.
+   */
+  async answer<T>(
+    key: string,
+    compute: () => Promise<T>,
+    variant: string,
+    shape: (value: T) => unknown,
+  ): Promise<CachedAnswer> {
+    const entry = await this.entry(key, compute);
+    const value = (await entry.value) as T;
+    return {
+      etag: `W/"${entry.tag}.${variant}"`,
+      json: () => {
+        const made = entry.json.get(variant);
+        if (made !== undefined) return made;
+        const json = JSON.stringify(shape(value));
+        if (entry.json.size >= MAX_VARIANTS) entry.json.clear();
+        entry.json.set(variant, json);
+        return json;
+      },
+    };
+  }
+
+  private async entry(key: string, compute: () => Promise<unknown>): Promise<Entry> {
     const version = await this.version();
     const hit = this.entries.get(key);
     // storedAt is +Infinity while the computation runs: age -Infinity, so it is shared.
     if (hit && hit.version === version && Date.now() - hit.storedAt < PORTFOLIO_CACHE_MAX_AGE_MS) {
-      return hit.value as Promise<T>;
+      return hit;
     }
     const value = compute();
+    this.computations += 1;
     // Aged from when the answer is ready: a computation longer than the bound still gets reused.
-    const entry: Entry = { version, storedAt: Number.POSITIVE_INFINITY, value };
+    const entry: Entry = {
+      version,
+      storedAt: Number.POSITIVE_INFINITY,
+      value,
+      tag: `${this.instance}-${this.computations}`,
+      json: new Map(),
+    };
     value.then(
       () => {
         entry.storedAt = Date.now();
@@ -55,7 +106,7 @@ export class PortfolioCache {
     value.catch(() => {
       if (this.entries.get(key) === entry) this.entries.delete(key);
     });
-    return value;
+    return entry;
   }
 
   private async version(): Promise<string> {

@@ -1,4 +1,9 @@
-import { portfolioSummary, type PortfolioSnapshot, stagesOf } from './portfolio-summary';
+import {
+  firstItemsPerStage,
+  portfolioSummary,
+  type PortfolioSnapshot,
+  stagesOf,
+} from './portfolio-summary';
 import type { MilestoneRow } from './portfolio.repository';
 import type { InitiativeRow } from './value-data.repository';
 import { ValueModel } from './value-model';
@@ -121,5 +126,51 @@ describe('portfolio summary', () => {
       crossFunctional: { byDepartments: [], averageDepartments: null },
       staleMeasures: 0,
     });
+  });
+
+  it('lists at most a few initiatives per stage, in stage order, and counts them all', () => {
+    const many = Array.from({ length: 25 }, (_, n) => initiative(`m${n}`));
+    const summary = portfolioSummary(
+      { ...snapshot, initiatives: [...many, ...snapshot.initiatives] },
+      null,
+      0.1,
+    );
+    expect(summary.initiatives).toBe(28);
+    expect(summary.byStage.map((s) => [s.label, s.count])).toEqual([
+      ['No milestones', 26],
+      ['Gate 1', 1],
+      ['Gate 2', 1],
+    ]);
+    expect(summary.itemsPerStage).toBe(10);
+    expect(summary.items.map((i) => i.id)).toEqual([
+      ...many.slice(0, 10).map((i) => i.id),
+      'a',
+      'c',
+    ]);
+  });
+
+  it('keeps the first of each stage and orders stages by position', () => {
+    const stage = (kind: 'gate' | 'all_approved', position: number | null) => ({
+      kind,
+      position,
+      milestoneTitle: null,
+      milestoneState: null,
+    });
+    const item = (id: string, s: ReturnType<typeof stage>) => ({
+      id,
+      title: id,
+      status: 'active' as const,
+      stage: s,
+      teamSize: 0,
+      departments: 1,
+    });
+    const items = [
+      item('done1', stage('all_approved', null)),
+      item('g2a', stage('gate', 2)),
+      item('g1a', stage('gate', 1)),
+      item('g2b', stage('gate', 2)),
+      item('g2c', stage('gate', 2)),
+    ];
+    expect(firstItemsPerStage(items, 2).map((i) => i.id)).toEqual(['g1a', 'g2a', 'g2b', 'done1']);
   });
 });

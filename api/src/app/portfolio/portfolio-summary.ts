@@ -5,6 +5,7 @@ import {
   type KpiClass,
   type GatesWaiting,
   type KpiReviewSummary,
+  PORTFOLIO_SUMMARY_ITEMS_PER_STAGE,
   type PortfolioInitiativeItem,
   type PortfolioStage,
   type PortfolioStageCount,
@@ -114,6 +115,23 @@ function byStage(items: readonly PortfolioInitiativeItem[]): PortfolioStageCount
   return [...counts.values()].sort((a, b) => stageOrder(a) - stageOrder(b));
 }
 
+/** The first `perStage` items of each stage, in stage order (stable: else initiatives' order). */
+export function firstItemsPerStage(
+  items: readonly PortfolioInitiativeItem[],
+  perStage: number,
+): PortfolioInitiativeItem[] {
+  const taken = new Map<string, number>();
+  const kept: PortfolioInitiativeItem[] = [];
+  for (const item of items) {
+    const key = `${item.stage.kind}:${item.stage.position ?? ''}`;
+    const count = taken.get(key) ?? 0;
+    if (count >= perStage) continue;
+    taken.set(key, count + 1);
+    kept.push(item);
+  }
+  return kept.sort((a, b) => stageOrder(a.stage) - stageOrder(b.stage));
+}
+
 function gatesWaiting(milestones: readonly MilestoneRow[], now: Date): GatesWaiting {
   const hours = milestones
     .filter((m) => m.state === 'submitted' && m.submittedAt !== null)
@@ -202,6 +220,7 @@ export function portfolioSummary(
         ? round1(items.reduce((sum, i) => sum + i.departments, 0) / items.length)
         : null,
     },
-    items,
+    itemsPerStage: PORTFOLIO_SUMMARY_ITEMS_PER_STAGE,
+    items: firstItemsPerStage(items, PORTFOLIO_SUMMARY_ITEMS_PER_STAGE),
   };
 }

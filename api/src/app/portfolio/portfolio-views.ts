@@ -13,30 +13,48 @@ import type { DecisionCountRow } from './portfolio.repository';
 import type { CycleRow, InitiativeRow } from './value-data.repository';
 import { cycleRef, startedCycles } from './value-model';
 
-/** One point per initiative: its indices now (or over the cycle) beside its estimates. */
+/**
+ * One point per initiative: its indices now (or over the cycle) beside its estimates, those that
+ * pull apart most first.
+ */
 export function tensionPoints(
   snapshot: PortfolioSnapshot,
   initiatives: readonly InitiativeRow[],
   cycle: CycleRow | null,
 ): PortfolioTensionResponse {
-  return {
-    cycle: cycle ? cycleRef(cycle) : null,
-    points: initiatives.map((i): TensionPoint => {
-      const indices = cycle
-        ? snapshot.model.forCycle(i.id, cycle)
-        : snapshot.model.now(i.id, snapshot.now);
-      return {
-        id: i.id,
-        title: i.title,
-        status: i.status,
-        teamSize: i.teamSize,
-        customerIndex: indices.customer,
-        businessIndex: indices.business,
-        estimatedCustomerValue: i.estimatedCustomerValue,
-        estimatedBusinessValue: i.estimatedBusinessValue,
-      };
-    }),
-  };
+  const points = initiatives.map((i): TensionPoint => {
+    const indices = cycle
+      ? snapshot.model.forCycle(i.id, cycle)
+      : snapshot.model.now(i.id, snapshot.now);
+    return {
+      id: i.id,
+      title: i.title,
+      status: i.status,
+      teamSize: i.teamSize,
+      customerIndex: indices.customer,
+      businessIndex: indices.business,
+      estimatedCustomerValue: i.estimatedCustomerValue,
+      estimatedBusinessValue: i.estimatedBusinessValue,
+    };
+  });
+  // Array.prototype.sort is stable: equal gaps keep the initiatives' order.
+  points.sort((a, b) => tensionGap(b) - tensionGap(a));
+  return { cycle: cycle ? cycleRef(cycle) : null, total: points.length, points };
+}
+
+/** How far an initiative's customer and business index pull apart; -1 without both. */
+export function tensionGap(p: TensionPoint): number {
+  return p.customerIndex === null || p.businessIndex === null
+    ? -1
+    : Math.abs(p.customerIndex - p.businessIndex);
+}
+
+/** The first `limit` points of a tension answer (ordered by gap), with the total kept. */
+export function firstTensionPoints(
+  all: PortfolioTensionResponse,
+  limit: number,
+): PortfolioTensionResponse {
+  return all.points.length <= limit ? all : { ...all, points: all.points.slice(0, limit) };
 }
 
 /** The tension alerts of every initiative over the cycle, with the readings that raised them. */
@@ -52,7 +70,12 @@ export function portfolioAlerts(
           .map((alert) => ({ ...alert, initiative: { id: i.id, title: i.title } })),
       )
     : [];
-  return { cycle: cycle ? cycleRef(cycle) : null, threshold, items };
+  return { cycle: cycle ? cycleRef(cycle) : null, threshold, total: items.length, items };
+}
+
+/** The first `limit` alerts of an answer, with the total kept. */
+export function firstAlerts(all: PortfolioAlertsResponse, limit: number): PortfolioAlertsResponse {
+  return all.items.length <= limit ? all : { ...all, items: all.items.slice(0, limit) };
 }
 
 function zeroDecisions(): Record<ReviewDecision, number> {

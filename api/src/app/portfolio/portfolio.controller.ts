@@ -1,16 +1,21 @@
-import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type {
-  InitiativeValueResponse,
-  PortfolioAlertsResponse,
-  PortfolioSeriesResponse,
-  PortfolioSummaryResponse,
-  PortfolioTensionResponse,
-} from '@waypoint/contracts';
+import {
+  applyDecorators,
+  Controller,
+  Get,
+  Param,
+  Query,
+  Req,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { InitiativeValueResponse } from '@waypoint/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequirePermission } from '../auth/permission.decorator';
 import { ApiProblems } from '../common/api-problems';
 import { IdParams } from '../common/id-params';
 import {
+  PortfolioAlertsQueryDto,
   PortfolioAlertsResponseDto,
   PortfolioSeriesResponseDto,
   PortfolioSummaryResponseDto,
@@ -19,10 +24,22 @@ import {
 } from './dto/portfolio.dto';
 import { CycleThresholdQueryDto, InitiativeValueResponseDto, NoQueryDto } from './dto/value.dto';
 import { PortfolioService } from './portfolio.service';
+import { sendReusedAnswer } from './reused-answer';
 import { STATEMENT_COUNT_HEADERS, StatementCountInterceptor } from './statements/statement-counter';
 import { ValueService } from './value.service';
 
 const UNKNOWN_CYCLE: [number, string] = [422, 'There is no cycle with that cycleId.'];
+
+/** OpenAPI of a reused answer: ETag, If-None-Match and 304. */
+const Revalidated = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(
+    ApiHeader({
+      name: 'If-None-Match',
+      required: false,
+      description: 'The ETag of an earlier answer: 304 while that answer still holds.',
+    }),
+    ApiResponse({ status: 304, description: 'The answer named by If-None-Match still holds.' }),
+  );
 
 @ApiTags('portfolio')
 @Controller('portfolio')
@@ -38,32 +55,49 @@ export class PortfolioController {
   })
   @ApiOkResponse({ type: PortfolioSummaryResponseDto, headers: STATEMENT_COUNT_HEADERS })
   @ApiProblems(400, 401, 403, UNKNOWN_CYCLE)
-  summary(@Query() query: CycleThresholdQueryDto): Promise<PortfolioSummaryResponse> {
-    return this.portfolio.summary(query.cycleId, query.threshold);
+  @Revalidated()
+  async summary(
+    @Query() query: CycleThresholdQueryDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    sendReusedAnswer(request, reply, await this.portfolio.summary(query.cycleId, query.threshold));
   }
 
   @Get('tension')
   @RequirePermission('portfolio.read')
   @ApiOperation({
     summary:
-      'The tension chart: per initiative, customer and business value index (now or over a cycle) beside the estimates.',
+      'The tension chart: per initiative, customer and business value index (now or over a cycle) beside the estimates; the `limit` initiatives whose indices pull apart most, and how many match.',
   })
   @ApiOkResponse({ type: PortfolioTensionResponseDto, headers: STATEMENT_COUNT_HEADERS })
   @ApiProblems(400, 401, 403, UNKNOWN_CYCLE)
-  tension(@Query() query: PortfolioTensionQueryDto): Promise<PortfolioTensionResponse> {
-    return this.portfolio.tension(query.cycleId, query.status);
+  @Revalidated()
+  async tension(
+    @Query() query: PortfolioTensionQueryDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const answer = await this.portfolio.tension(query.cycleId, query.status, query.limit);
+    sendReusedAnswer(request, reply, answer);
   }
 
   @Get('alerts')
   @RequirePermission('portfolio.read')
   @ApiOperation({
     summary:
-      'Tension alerts of every initiative over a cycle (default: the latest that has started), with their readings.',
+      'Tension alerts of every initiative over a cycle (default: the latest that has started), with their readings: the first `limit` and how many there are.',
   })
   @ApiOkResponse({ type: PortfolioAlertsResponseDto, headers: STATEMENT_COUNT_HEADERS })
   @ApiProblems(400, 401, 403, UNKNOWN_CYCLE)
-  alerts(@Query() query: CycleThresholdQueryDto): Promise<PortfolioAlertsResponse> {
-    return this.portfolio.alerts(query.cycleId, query.threshold);
+  @Revalidated()
+  async alerts(
+    @Query() query: PortfolioAlertsQueryDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const answer = await this.portfolio.alerts(query.cycleId, query.threshold, query.limit);
+    sendReusedAnswer(request, reply, answer);
   }
 
   @Get('series')
@@ -74,8 +108,13 @@ export class PortfolioController {
   })
   @ApiOkResponse({ type: PortfolioSeriesResponseDto, headers: STATEMENT_COUNT_HEADERS })
   @ApiProblems(400, 401, 403)
-  series(@Query() _query: NoQueryDto): Promise<PortfolioSeriesResponse> {
-    return this.portfolio.series();
+  @Revalidated()
+  async series(
+    @Query() _query: NoQueryDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    sendReusedAnswer(request, reply, await this.portfolio.series());
   }
 }
 

@@ -7,9 +7,15 @@ import type {
   PortfolioSummaryResponse,
   PortfolioTensionResponse,
 } from '@waypoint/contracts';
-import { PortfolioCache } from './portfolio-cache';
+import { type CachedAnswer, PortfolioCache } from './portfolio-cache';
 import { type PortfolioSnapshot, portfolioSummary } from './portfolio-summary';
-import { portfolioAlerts, portfolioSeries, tensionPoints } from './portfolio-views';
+import {
+  firstAlerts,
+  firstTensionPoints,
+  portfolioAlerts,
+  portfolioSeries,
+  tensionPoints,
+} from './portfolio-views';
 import { PortfolioRepository } from './portfolio.repository';
 import { type CycleRow, ValueDataRepository } from './value-data.repository';
 import { latestStartedCycle, startedCycles, ValueModel } from './value-model';
@@ -73,30 +79,50 @@ export class PortfolioService {
     };
   }
 
-  /** Summary, tension, alerts and series are reused while nothing changed (PortfolioCache). */
-  summary(cycleId: string | undefined, threshold: number): Promise<PortfolioSummaryResponse> {
-    return this.cache.get(`summary:${cycleId ?? ''}:${threshold}`, () =>
-      this.computeSummary(cycleId, threshold),
+  /**
+   * Summary, tension, alerts and series are reused while nothing changed (PortfolioCache), with
+   * an ETag per computation and their JSON made once.
+   */
+  summary(cycleId: string | undefined, threshold: number): Promise<CachedAnswer> {
+    return this.cache.answer(
+      `summary:${cycleId ?? ''}:${threshold}`,
+      () => this.computeSummary(cycleId, threshold),
+      'all',
+      (all) => all,
     );
   }
 
+  /** The `limit` points that pull apart most; all points are computed and reused once. */
   tension(
     cycleId: string | undefined,
     status: InitiativeStatus | undefined,
-  ): Promise<PortfolioTensionResponse> {
-    return this.cache.get(`tension:${cycleId ?? ''}:${status ?? ''}`, () =>
-      this.computeTension(cycleId, status),
+    limit: number,
+  ): Promise<CachedAnswer> {
+    return this.cache.answer(
+      `tension:${cycleId ?? ''}:${status ?? ''}`,
+      () => this.computeTension(cycleId, status),
+      String(limit),
+      (all) => firstTensionPoints(all, limit),
     );
   }
 
-  alerts(cycleId: string | undefined, threshold: number): Promise<PortfolioAlertsResponse> {
-    return this.cache.get(`alerts:${cycleId ?? ''}:${threshold}`, () =>
-      this.computeAlerts(cycleId, threshold),
+  /** The first `limit` alerts; all are computed and reused once. */
+  alerts(cycleId: string | undefined, threshold: number, limit: number): Promise<CachedAnswer> {
+    return this.cache.answer(
+      `alerts:${cycleId ?? ''}:${threshold}`,
+      () => this.computeAlerts(cycleId, threshold),
+      String(limit),
+      (all) => firstAlerts(all, limit),
     );
   }
 
-  series(): Promise<PortfolioSeriesResponse> {
-    return this.cache.get('series', () => this.computeSeries());
+  series(): Promise<CachedAnswer> {
+    return this.cache.answer(
+      'series',
+      () => this.computeSeries(),
+      'all',
+      (all) => all,
+    );
   }
 
   private async computeSummary(
@@ -156,7 +182,11 @@ export class PortfolioService {
       ],
     });
     const cycle = resolveCycle(snapshot.cycles, cycleId, 'latest_started', snapshot.now);
-    const { items: _items, ...summary } = portfolioSummary(snapshot, cycle, threshold);
+    const {
+      items: _items,
+      itemsPerStage: _itemsPerStage,
+      ...summary
+    } = portfolioSummary(snapshot, cycle, threshold);
     const chartCycle = resolveCycle(snapshot.cycles, cycleId, 'none', snapshot.now);
     return {
       generatedAt: snapshot.now.toISOString(),

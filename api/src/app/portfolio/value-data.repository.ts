@@ -76,21 +76,33 @@ export type InitiativeScope = readonly string[] | null;
 export class ValueDataRepository {
   constructor(private readonly sql: CountedSql) {}
 
+  /** Team size and spread are aggregated once over the set (not a subquery per initiative). */
   async initiatives(scope: InitiativeScope): Promise<InitiativeRow[]> {
     return this.sql.query<InitiativeRow>(
-      `SELECT i.id, i.title, i.status, i.approach, i.owner_id AS "ownerId",
+      `WITH team AS (
+         SELECT t.initiative_id, count(*)::int AS n FROM initiative_team t
+          WHERE $1::uuid[] IS NULL OR t.initiative_id = ANY($1::uuid[])
+          GROUP BY t.initiative_id
+       ), spread AS (
+         SELECT x.initiative_id, count(DISTINCT x.department_id)::int AS n FROM (
+           SELECT i.id AS initiative_id, o.department_id
+             FROM initiatives i JOIN users o ON o.id = i.owner_id
+            WHERE $1::uuid[] IS NULL OR i.id = ANY($1::uuid[])
+           UNION ALL
+           SELECT t.initiative_id, u.department_id
+             FROM initiative_team t JOIN users u ON u.id = t.user_id
+            WHERE $1::uuid[] IS NULL OR t.initiative_id = ANY($1::uuid[])
+         ) x GROUP BY x.initiative_id
+       )
+       SELECT i.id, i.title, i.status, i.approach, i.owner_id AS "ownerId",
               i.sponsor_id AS "sponsorId",
               i.estimated_customer_value AS "estimatedCustomerValue",
               i.estimated_business_value AS "estimatedBusinessValue",
-              (SELECT count(*) FROM initiative_team t WHERE t.initiative_id = i.id)::int AS "teamSize",
-              (SELECT count(DISTINCT x.department_id) FROM (
-                 SELECT o.department_id FROM users o WHERE o.id = i.owner_id
-                 UNION ALL
-                 SELECT u.department_id FROM initiative_team t JOIN users u ON u.id = t.user_id
-                  WHERE t.initiative_id = i.id) x
-              )::int AS departments,
+              coalesce(team.n, 0) AS "teamSize", coalesce(spread.n, 0) AS departments,
               i.created_at AS "createdAt", i.updated_at AS "updatedAt"
          FROM initiatives i
+         LEFT JOIN team ON team.initiative_id = i.id
+         LEFT JOIN spread ON spread.initiative_id = i.id
         WHERE $1::uuid[] IS NULL OR i.id = ANY($1::uuid[])
         ORDER BY lower(i.title), i.id`,
       [scope],

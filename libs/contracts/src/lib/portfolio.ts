@@ -119,6 +119,9 @@ export interface KpiReviewSummary {
   customerMeasuresWithoutCounter: number;
 }
 
+/** How many initiatives of each stage the summary lists (`byStage[].count` has them all). */
+export const PORTFOLIO_SUMMARY_ITEMS_PER_STAGE = 10;
+
 export interface PortfolioSummaryResponse {
   generatedAt: string;
   initiatives: number;
@@ -135,6 +138,11 @@ export interface PortfolioSummaryResponse {
     byDepartments: Array<{ departments: number; initiatives: number }>;
     averageDepartments: number | null;
   };
+  /**
+   * At most `itemsPerStage` initiatives of each stage, in stage order (the counts are in
+   * `byStage` and `initiatives`).
+   */
+  itemsPerStage: number;
   items: PortfolioInitiativeItem[];
 }
 
@@ -150,9 +158,19 @@ export interface TensionPoint {
   estimatedBusinessValue: number | null;
 }
 
+/** `?limit=` of GET /api/portfolio/tension: how many points, those that pull apart most. */
+export const TENSION_LIMIT_DEFAULT = 200;
+export const TENSION_LIMIT_MAX = 1000;
+
 export interface PortfolioTensionResponse {
   /** Indices over this cycle; null: now. */
   cycle: CycleRef | null;
+  /** How many initiatives match (the points are the first `limit` of them). */
+  total: number;
+  /**
+   * Ordered by how far customer and business index pull apart, largest first (points without
+   * both indices last, in the initiatives' order).
+   */
   points: TensionPoint[];
 }
 
@@ -160,9 +178,15 @@ export interface PortfolioAlert extends TensionAlertDetail {
   initiative: { id: string; title: string };
 }
 
+/** `?limit=` of GET /api/portfolio/alerts: how many alerts (in initiatives' order). */
+export const PORTFOLIO_ALERTS_LIMIT_DEFAULT = 100;
+export const PORTFOLIO_ALERTS_LIMIT_MAX = 1000;
+
 export interface PortfolioAlertsResponse {
   cycle: CycleRef | null;
   threshold: number;
+  /** How many alerts there are (the items are the first `limit` of them). */
+  total: number;
   items: PortfolioAlert[];
 }
 
@@ -236,7 +260,7 @@ export interface InitiativeBriefResponse {
 /** GET /api/briefs/portfolio */
 export interface PortfolioBriefResponse {
   generatedAt: string;
-  summary: Omit<PortfolioSummaryResponse, 'items'>;
+  summary: Omit<PortfolioSummaryResponse, 'items' | 'itemsPerStage'>;
   tension: PortfolioTensionResponse;
   alerts: PortfolioAlertsResponse;
 }

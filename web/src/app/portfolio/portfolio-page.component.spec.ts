@@ -26,8 +26,8 @@ describe('PortfolioPageComponent', () => {
 
   async function flushAll(): Promise<void> {
     http.expectOne(PORTFOLIO_API.summary).flush(aSummary());
-    http.expectOne(PORTFOLIO_API.tension).flush(aTension());
-    http.expectOne(PORTFOLIO_API.alerts).flush(theAlerts());
+    http.expectOne((r) => r.url === PORTFOLIO_API.tension).flush(aTension());
+    http.expectOne((r) => r.url === PORTFOLIO_API.alerts).flush(theAlerts());
     http.expectOne((r) => r.url === PORTFOLIO_API.approvals).flush(aPage([aGate()]));
     http.expectOne((r) => r.url === PORTFOLIO_API.cycles).flush(aPage(theCycles()));
     await fixture.whenStable();
@@ -77,6 +77,43 @@ describe('PortfolioPageComponent', () => {
     );
   });
 
+  it('says how many of all initiatives the chart shows when the API sent only the top', async () => {
+    http.expectOne(PORTFOLIO_API.summary).flush(aSummary());
+    http.expectOne((r) => r.url === PORTFOLIO_API.tension).flush({ ...aTension(), total: 9000 });
+    http.expectOne((r) => r.url === PORTFOLIO_API.alerts).flush(theAlerts());
+    http.expectOne((r) => r.url === PORTFOLIO_API.approvals).flush(aPage([aGate()]));
+    http.expectOne((r) => r.url === PORTFOLIO_API.cycles).flush(aPage(theCycles()));
+    await fixture.whenStable();
+
+    expect(
+      el.querySelector('[data-testid="tension-cap"]')?.textContent?.replace(/\s+/g, ' '),
+    ).toContain('Showing the 2 of 9000 initiatives');
+  });
+
+  it('says how many alerts there are when the API sent only the first', async () => {
+    http.expectOne(PORTFOLIO_API.summary).flush(aSummary());
+    http.expectOne((r) => r.url === PORTFOLIO_API.tension).flush(aTension());
+    http.expectOne((r) => r.url === PORTFOLIO_API.alerts).flush({ ...theAlerts(), total: 40 });
+    http.expectOne((r) => r.url === PORTFOLIO_API.approvals).flush(aPage([aGate()]));
+    http.expectOne((r) => r.url === PORTFOLIO_API.cycles).flush(aPage(theCycles()));
+    await fixture.whenStable();
+
+    const text = el.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(text).toContain('40 in 2026-Q1.');
+    expect(text).toContain('Showing the first 1 of 40 alerts.');
+  });
+
+  it('says how many initiatives the stage list leaves out (the API sends a few per stage)', async () => {
+    await flushAll();
+    expect(el.querySelectorAll('.stage-items li')).toHaveLength(1);
+    expect(el.textContent?.replace(/\s+/g, ' ')).toContain('Showing 1 of 3 initiatives');
+  });
+
+  it('shows no cap note when every initiative is on the chart', async () => {
+    await flushAll();
+    expect(el.querySelector('[data-testid="tension-cap"]')).toBeNull();
+  });
+
   it('opens the initiative chosen on the tension chart', async () => {
     await flushAll();
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
@@ -116,8 +153,10 @@ describe('PortfolioPageComponent', () => {
     http
       .expectOne(PORTFOLIO_API.summary)
       .flush({ title: 'Unavailable' }, { status: 503, statusText: 'Unavailable' });
-    http.expectOne(PORTFOLIO_API.tension).flush(aTension());
-    http.expectOne(PORTFOLIO_API.alerts).flush({ ...theAlerts(), items: [] });
+    http.expectOne((r) => r.url === PORTFOLIO_API.tension).flush(aTension());
+    http
+      .expectOne((r) => r.url === PORTFOLIO_API.alerts)
+      .flush({ ...theAlerts(), total: 0, items: [] });
     http.expectOne((r) => r.url === PORTFOLIO_API.approvals).flush(aPage([]));
     http.expectOne((r) => r.url === PORTFOLIO_API.cycles).flush(aPage([]));
     await fixture.whenStable();

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import type { TensionPoint } from '@waypoint/contracts';
 import { TensionChartComponent } from '../shared/charts/tension-chart.component';
 import { genericErrorMessage } from '../shared/problem';
 import { LiveUpdatesService } from '../shared/live-updates.service';
@@ -16,16 +15,8 @@ import {
 import { PortfolioStore } from './portfolio.store';
 
 /** How many of each long list the page draws; the rest is one click away (Initiatives). */
-export const PORTFOLIO_CHART_LIMIT = 200;
-export const PORTFOLIO_ALERTS_LIMIT = 25;
+export { PORTFOLIO_ALERTS_LIMIT, PORTFOLIO_CHART_LIMIT } from './portfolio.store';
 export const PORTFOLIO_STAGE_ITEMS_LIMIT = 50;
-
-/** How far an initiative's customer and business value pull apart (null index: no tension). */
-function gap(p: TensionPoint): number {
-  return p.customerIndex === null || p.businessIndex === null
-    ? -1
-    : Math.abs(p.customerIndex - p.businessIndex);
-}
 
 /**
  * The executive's home: headline figures, customer versus business value (the tension chart),
@@ -61,17 +52,10 @@ export class PortfolioPageComponent {
     const error = this.store.summaryError();
     return error ? genericErrorMessage(error) : null;
   });
-  /** All tension points: the chart draws the ones that pull apart most (top N of M). */
-  protected readonly allPoints = computed(() => this.store.tension()?.points ?? []);
-  protected readonly points = computed(() => {
-    const all = this.allPoints();
-    return all.length <= PORTFOLIO_CHART_LIMIT
-      ? all
-      : [...all].sort((a, b) => gap(b) - gap(a)).slice(0, PORTFOLIO_CHART_LIMIT);
-  });
-  protected readonly alertItems = computed(() =>
-    (this.store.alerts()?.items ?? []).slice(0, PORTFOLIO_ALERTS_LIMIT),
-  );
+  /** The tension points the API sent: those that pull apart most (N of `total`). */
+  protected readonly points = computed(() => this.store.tension()?.points ?? []);
+  protected readonly pointsTotal = computed(() => this.store.tension()?.total ?? 0);
+  protected readonly alertItems = computed(() => this.store.alerts()?.items ?? []);
   protected readonly stageItems = computed(() =>
     (this.store.summary()?.items ?? []).slice(0, PORTFOLIO_STAGE_ITEMS_LIMIT),
   );

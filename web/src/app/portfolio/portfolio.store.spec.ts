@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ApplicationRef } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { PORTFOLIO_API } from './portfolio.api';
-import { PortfolioStore } from './portfolio.store';
+import { PORTFOLIO_ALERTS_LIMIT, PORTFOLIO_CHART_LIMIT, PortfolioStore } from './portfolio.store';
 import { aGate, aPage, aSummary, aTension, theAlerts, theCycles } from './portfolio.testing';
 
 describe('PortfolioStore', () => {
@@ -27,8 +27,8 @@ describe('PortfolioStore', () => {
 
   function flushAll(): void {
     http.expectOne(PORTFOLIO_API.summary).flush(aSummary());
-    http.expectOne(PORTFOLIO_API.tension).flush(aTension());
-    http.expectOne(PORTFOLIO_API.alerts).flush(theAlerts());
+    http.expectOne((r) => r.url === PORTFOLIO_API.tension).flush(aTension());
+    http.expectOne((r) => r.url === PORTFOLIO_API.alerts).flush(theAlerts());
     http.expectOne((r) => r.url === PORTFOLIO_API.approvals).flush(aPage([aGate()]));
     const cycles = http.expectOne((r) => r.url === PORTFOLIO_API.cycles);
     expect(cycles.request.params.get('sort')).toBe('-startsOn');
@@ -59,7 +59,9 @@ describe('PortfolioStore', () => {
     const tension = http.expectOne((r) => r.url === PORTFOLIO_API.tension);
     const alerts = http.expectOne((r) => r.url === PORTFOLIO_API.alerts);
     expect(tension.request.params.get('cycleId')).toBe('c1');
+    expect(tension.request.params.get('limit')).toBe(String(PORTFOLIO_CHART_LIMIT));
     expect(alerts.request.params.get('cycleId')).toBe('c1');
+    expect(alerts.request.params.get('limit')).toBe(String(PORTFOLIO_ALERTS_LIMIT));
     tension.flush(
       aTension({ id: 'c1', name: '2026-Q1', startsOn: '2026-01-01', endsOn: '2026-03-31' }),
     );
@@ -81,8 +83,8 @@ describe('PortfolioStore', () => {
     http
       .expectOne(PORTFOLIO_API.summary)
       .flush({ title: 'Unavailable' }, { status: 503, statusText: 'Unavailable' });
-    http.expectOne(PORTFOLIO_API.tension).flush(aTension());
-    http.expectOne(PORTFOLIO_API.alerts).flush(theAlerts());
+    http.expectOne((r) => r.url === PORTFOLIO_API.tension).flush(aTension());
+    http.expectOne((r) => r.url === PORTFOLIO_API.alerts).flush(theAlerts());
     http.expectOne((r) => r.url === PORTFOLIO_API.approvals).flush(aPage([]));
     http.expectOne((r) => r.url === PORTFOLIO_API.cycles).flush(aPage([]));
     await settle();

@@ -12,6 +12,10 @@ import { PORTFOLIO_API } from './portfolio.api';
 
 /** Most waiting gates listed on the portfolio (the full list is on Approvals). */
 export const PORTFOLIO_GATES_LIMIT = 10;
+/** How many tension points the chart draws: the API sends those that pull apart most. */
+export const PORTFOLIO_CHART_LIMIT = 200;
+/** How many tension alerts the page lists: the API sends the first of them and the total. */
+export const PORTFOLIO_ALERTS_LIMIT = 25;
 
 /**
  * The Portfolio place's data: the summary, the tension points and the alerts (of the chosen
@@ -27,11 +31,11 @@ export class PortfolioStore {
   );
   private readonly tensionResource = httpResource<PortfolioTensionResponse>(() => ({
     url: PORTFOLIO_API.tension,
-    params: this.cycleParams(),
+    params: { ...this.cycleParams(), limit: PORTFOLIO_CHART_LIMIT },
   }));
   private readonly alertsResource = httpResource<PortfolioAlertsResponse>(() => ({
     url: PORTFOLIO_API.alerts,
-    params: this.cycleParams(),
+    params: { ...this.cycleParams(), limit: PORTFOLIO_ALERTS_LIMIT },
   }));
   private readonly approvalsResource = httpResource<Page<ApprovalResponse>>(() => ({
     url: PORTFOLIO_API.approvals,

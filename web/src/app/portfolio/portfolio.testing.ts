@@ -41,6 +41,7 @@ export function aSummary(): PortfolioSummaryResponse {
       customerMeasuresWithoutCounter: 0,
     },
     crossFunctional: { byDepartments: [], averageDepartments: null },
+    itemsPerStage: 10,
     items: [
       {
         id: 'i1',
@@ -64,6 +65,7 @@ export function aTension(
 ): PortfolioTensionResponse {
   return {
     cycle,
+    total: 2,
     points: [
       {
         id: 'i1',
@@ -93,6 +95,7 @@ export function theAlerts(): PortfolioAlertsResponse {
   return {
     cycle: Q1,
     threshold: 0.1,
+    total: 1,
     items: [
       {
         kind: 'protected_group_worsens',

@@ -9,6 +9,8 @@ import {
   type MilestoneState,
   type PortfolioAlert,
   type PortfolioAlertsResponse,
+  PORTFOLIO_ALERTS_LIMIT_DEFAULT,
+  PORTFOLIO_ALERTS_LIMIT_MAX,
   type PortfolioInitiativeItem,
   type PortfolioSeriesCycle,
   type PortfolioSeriesResponse,
@@ -20,11 +22,15 @@ import {
   type PortfolioTensionResponse,
   type ReviewDecision,
   type TensionPoint,
+  TENSION_LIMIT_DEFAULT,
+  TENSION_LIMIT_MAX,
 } from '@waypoint/contracts';
-import { OneOf } from '../../common/validators';
+import { Type as TransformType } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
+import { OneOf, Optional } from '../../common/validators';
 import { CycleRefDto } from '../../cycles/dto/cycle.dto';
 import { UuidRef } from '../../measures/dto/field-validators';
-import { CycleValueDto, TensionAlertDto } from './value.dto';
+import { CycleThresholdQueryDto, CycleValueDto, TensionAlertDto } from './value.dto';
 
 const counts = (description: string) =>
   ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description });
@@ -35,6 +41,34 @@ export class PortfolioTensionQueryDto {
 
   @OneOf(INITIATIVE_STATUS_VALUES, { optional: true })
   status?: InitiativeStatus;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: TENSION_LIMIT_MAX,
+    default: TENSION_LIMIT_DEFAULT,
+    description: 'How many points: those whose customer and business index pull apart most.',
+  })
+  @Optional()
+  @TransformType(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(TENSION_LIMIT_MAX)
+  limit: number = TENSION_LIMIT_DEFAULT;
+}
+
+export class PortfolioAlertsQueryDto extends CycleThresholdQueryDto {
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: PORTFOLIO_ALERTS_LIMIT_MAX,
+    default: PORTFOLIO_ALERTS_LIMIT_DEFAULT,
+    description: "How many alerts (in the initiatives' order); `total` counts them all.",
+  })
+  @Optional()
+  @TransformType(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(PORTFOLIO_ALERTS_LIMIT_MAX)
+  limit: number = PORTFOLIO_ALERTS_LIMIT_DEFAULT;
 }
 
 class InitiativeRefDto {
@@ -101,7 +135,9 @@ class CrossFunctionalDto {
   @ApiProperty({ type: Number, nullable: true }) averageDepartments!: number | null;
 }
 
-export class PortfolioSummaryBaseDto implements Omit<PortfolioSummaryResponse, 'items'> {
+export class PortfolioSummaryBaseDto
+  implements Omit<PortfolioSummaryResponse, 'items' | 'itemsPerStage'>
+{
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
   @ApiProperty() initiatives!: number;
   @counts('Initiatives per status.') byStatus!: Record<InitiativeStatus, number>;
@@ -119,7 +155,14 @@ export class PortfolioSummaryResponseDto
   extends PortfolioSummaryBaseDto
   implements PortfolioSummaryResponse
 {
-  @ApiProperty({ type: [PortfolioInitiativeItemDto] }) items!: PortfolioInitiativeItem[];
+  @ApiProperty({ description: 'How many initiatives of each stage `items` lists at most.' })
+  itemsPerStage!: number;
+  @ApiProperty({
+    type: [PortfolioInitiativeItemDto],
+    description:
+      'At most `itemsPerStage` initiatives of each stage, in stage order; `byStage[].count` and `initiatives` count them all.',
+  })
+  items!: PortfolioInitiativeItem[];
 }
 
 class TensionPointDto implements TensionPoint {
@@ -135,7 +178,13 @@ class TensionPointDto implements TensionPoint {
 
 export class PortfolioTensionResponseDto implements PortfolioTensionResponse {
   @ApiPropertyOptional({ type: CycleRefDto, nullable: true }) cycle!: CycleRef | null;
-  @ApiProperty({ type: [TensionPointDto] }) points!: TensionPoint[];
+  @ApiProperty({ description: 'How many initiatives match; the points are the first `limit`.' })
+  total!: number;
+  @ApiProperty({
+    type: [TensionPointDto],
+    description: 'Largest gap between customer and business index first.',
+  })
+  points!: TensionPoint[];
 }
 
 class PortfolioAlertDto extends TensionAlertDto implements PortfolioAlert {
@@ -145,6 +194,8 @@ class PortfolioAlertDto extends TensionAlertDto implements PortfolioAlert {
 export class PortfolioAlertsResponseDto implements PortfolioAlertsResponse {
   @ApiPropertyOptional({ type: CycleRefDto, nullable: true }) cycle!: CycleRef | null;
   @ApiProperty() threshold!: number;
+  @ApiProperty({ description: 'How many alerts there are; the items are the first `limit`.' })
+  total!: number;
   @ApiProperty({ type: [PortfolioAlertDto] }) items!: PortfolioAlert[];
 }
 
