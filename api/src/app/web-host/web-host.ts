@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PrecompressedAssets } from './precompressed-assets';
 
 /** Angular's hashed output names, e.g. main-5NQKKH7X.js, chunk-ABCDEFGH.js, styles-XXXXXXXX.css. */
 const HASHED_ASSET = /-[A-Z0-9]{8}\.(?:js|css|mjs)$/;
@@ -39,6 +40,25 @@ export class WebHost {
           void res.header('Cache-Control', 'public, max-age=3600');
         }
       },
+    });
+    const assets = new PrecompressedAssets(this.webDir, HASHED_ASSET);
+    assets.prepare().catch((error: unknown) => {
+      fastify.log.warn({ error: String(error) }, 'the web assets could not be precompressed');
+    });
+    fastify.addHook('onRequest', async (request, reply) => {
+      if (request.method !== 'GET') return;
+      const picked = assets.pick(
+        request.url.split('?')[0] ?? '',
+        request.headers['accept-encoding'],
+      );
+      if (!picked) return;
+      // Content-Encoding set here tells @fastify/compress the body is already compressed.
+      await reply
+        .header('Content-Type', picked.type)
+        .header('Content-Encoding', picked.encoding)
+        .header('Vary', 'Accept-Encoding')
+        .header('Cache-Control', 'public, max-age=31536000, immutable')
+        .send(picked.body);
     });
   }
 
