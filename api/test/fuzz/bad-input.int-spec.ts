@@ -32,6 +32,29 @@ describe('bad input found by the contract fuzzer', () => {
     expect(res.body['detail']).toMatch(/JSON object|nests deeper/);
   });
 
+  it.each([
+    ['/api/departments', { name: 'Ops\u0000' }, 'name'],
+    [
+      '/api/customer-groups',
+      { name: 'a\u0000b', intent: 'grow', description: 'fine', protected: false },
+      'name',
+    ],
+  ])(
+    'refuses NUL in a text field of POST %s with a field error, not 500',
+    async (path, body, field) => {
+      const res = await send(t, admin, 'POST', path, body);
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(res.body['errors']).toEqual({ [field]: ['must not contain NUL characters'] });
+    },
+  );
+
+  it('refuses NUL in a query parameter with 400, not 500', async () => {
+    const res = await send(t, admin, 'GET', '/api/initiatives?q=a%00b');
+    expect(res.status).toBe(400);
+    expect(res.body['errors']).toEqual({ q: ['must not contain NUL characters'] });
+  });
+
   it('refuses a body nested deeper than 32 levels and names the limit', async () => {
     const res = await send(t, admin, 'POST', '/api/departments', {
       name: 'Deep',

@@ -2,12 +2,13 @@ import { fuzz, summaryLine } from './fuzzer';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
- * The contract fuzzer, small: 8 cases per operation with a fixed seed, then 8 with a random
- * seed (printed, so a failure can be repeated with `npm run fuzz -- --seed <seed>`). The full
- * run (200 per operation) is `npm run fuzz`.
+ * The contract fuzzer, small: 8 cases per operation with each of two fixed seeds, so that
+ * `npm test` gives the same verdict on the same code. Exploring new cases is the job of the full
+ * run, `npm run fuzz` (200 per operation, a new random seed each time, printed so a finding can
+ * be repeated with `npm run fuzz -- --seed <seed>`).
  */
 const FIXED_SEED = 20261201;
-const RANDOM_SEED = Math.floor(Math.random() * 2 ** 31);
+const SECOND_SEED = 20261202;
 
 describe('contract fuzz (small run)', () => {
   let t: TestApp;
@@ -21,7 +22,7 @@ describe('contract fuzz (small run)', () => {
 
   it.each([
     ['a fixed seed', FIXED_SEED],
-    ['a random seed', RANDOM_SEED],
+    ['a second fixed seed', SECOND_SEED],
   ])('finds nothing with %s (%d)', async (_label, seed) => {
     const result = await fuzz({ baseUrl: t.baseUrl, seed, runs: 8 });
     const findings = result.operations

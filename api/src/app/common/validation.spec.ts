@@ -1,4 +1,4 @@
-import { nestsDeeperThan } from './validation';
+import { fieldsWithNul, nestsDeeperThan } from './validation';
 
 describe('nestsDeeperThan', () => {
   const nested = (depth: number, arrays: boolean): unknown => {
@@ -25,5 +25,19 @@ describe('nestsDeeperThan', () => {
 
   it('walks 100,000 levels without exhausting the stack', () => {
     expect(nestsDeeperThan(nested(100_000, true), 32)).toBe(true);
+  });
+});
+
+describe('fieldsWithNul', () => {
+  it.each([
+    [{ name: 'plain', tags: ['a', 'b'] }, []],
+    [{ name: 'a\u0000b' }, ['name']],
+    [{ nested: { list: ['ok', '\u0000'] }, other: 'x\u0000' }, ['nested.list.1', 'other']],
+    ['\u0000', ['value']],
+    [null, []],
+    [undefined, []],
+    [{ count: 0, flag: false }, []],
+  ])('%j -> %j', (value, expected) => {
+    expect(fieldsWithNul(value)).toEqual(expected);
   });
 });

@@ -43,11 +43,32 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
+/**
+ * The paths of the strings in a parsed body or query that contain NUL (U+0000): PostgreSQL text
+ * cannot hold it, so such a value must be refused as a field error, never reach the database.
+ */
+export function fieldsWithNul(value: unknown): string[] {
+  const found: string[] = [];
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length > 0) {
+    const [current, path] = stack.pop() as [unknown, string];
+    if (typeof current === 'string') {
+      if (current.includes('\u0000')) found.push(path === '' ? 'value' : path);
+    } else if (current !== null && typeof current === 'object') {
+      for (const [key, child] of Object.entries(current as object)) {
+        stack.push([child, path === '' ? key : `${path}.${key}`]);
+      }
+    }
+  }
+  return found.sort();
+}
+
 const SCALAR_TYPES = new Set<unknown>([Object, Array, String, Number, Boolean]);
 
 /**
  * Validation, after two checks of the body's shape: a DTO body must be a JSON object (not an
- * array, a string or null), and must not nest deeper than MAX_BODY_DEPTH.
+ * array, a string or null), and must not nest deeper than MAX_BODY_DEPTH; and no string of the
+ * body or the query may contain NUL.
  */
 class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
@@ -61,6 +82,14 @@ class ApiValidationPipe extends ValidationPipe {
       if (nestsDeeperThan(value, MAX_BODY_DEPTH)) {
         throw new BadRequestException(
           `The request body nests deeper than ${MAX_BODY_DEPTH} levels.`,
+        );
+      }
+    }
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const withNul = fieldsWithNul(value);
+      if (withNul.length > 0) {
+        throw new FieldValidationException(
+          Object.fromEntries(withNul.map((path) => [path, ['must not contain NUL characters']])),
         );
       }
     }
