@@ -1,33 +1,11 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureBuilt, freePort, ROOT } from '../../lib/production-build';
 
-export const ROOT = join(__dirname, '..', '..', '..');
+export { freePort, ROOT };
+
 const MAIN = join(ROOT, 'dist', 'api', 'main.js');
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Builds the API once if dist/api/main.js is missing (the scripts test the production build). */
-export function ensureBuilt(): void {
-  if (existsSync(MAIN)) return;
-  process.stdout.write('dist/api/main.js is missing: building the API (a few minutes)\n');
-  execFileSync('npx', ['nx', 'build', 'api'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' },
-  });
-}
 
 export interface AppProcess {
   readonly child: ChildProcess;
@@ -49,7 +27,7 @@ export async function startApp(
   logFile: string | null = null,
   nodeArgs: string[] = [],
 ): Promise<AppProcess> {
-  ensureBuilt();
+  ensureBuilt(['api']);
   const port = await freePort();
   let output = '';
   let status: string | null = null;

@@ -1,0 +1,36 @@
+/** What the perf and reliability scripts share: the repository root, a free port, the build. */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export const ROOT = join(__dirname, '..', '..');
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Builds the production app (and the web, when asked) unless the bundle is already there. */
+export function ensureBuilt(projects: readonly ('api' | 'web')[]): void {
+  const missing = projects.filter((p) =>
+    p === 'api'
+      ? !existsSync(join(ROOT, 'dist', 'api', 'main.js'))
+      : !existsSync(join(ROOT, 'dist', 'web', 'browser', 'index.html')),
+  );
+  if (missing.length === 0) return;
+  process.stderr.write(`Building ${missing.join(' and ')} (production)...\n`);
+  const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', ...missing], {
+    cwd: ROOT,
+    env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (build.status !== 0) throw new Error('The production build failed.');
+}
