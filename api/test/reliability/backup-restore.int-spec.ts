@@ -1,7 +1,8 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runMain } from '../support/run-main';
 
 // Real processes: the app twice on the embedded database, the backup tools, PGlite digests.
 // Compiling the app from source takes minutes on a busy machine: generous limits.
@@ -9,52 +10,24 @@ jest.setTimeout(600_000);
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-/** api/src/main.ts on a data folder (like support/run-main, with a longer start-up budget). */
+/** api/src/main.ts on a data folder, with a longer start-up budget than other specs. */
 function runApp(dataDir: string): {
   ready: Promise<string>;
   output: () => string;
   stop: () => Promise<number | null>;
 } {
-  let output = '';
-  const child = spawn(
-    process.execPath,
-    ['-r', '@swc-node/register', join(ROOT, 'api', 'src', 'main.ts')],
-    {
-      cwd: ROOT,
-      env: {
-        PATH: process.env['PATH'],
-        TZ: 'UTC',
-        SWC_NODE_PROJECT: join(ROOT, 'api', 'tsconfig.app.json'),
-        LOG_LEVEL: 'warn',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        WAYPOINT_DATA_DIR: dataDir,
-        WAYPOINT_DEMO: 'true',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+  const main = runMain(
+    { WAYPOINT_DATA_DIR: dataDir, WAYPOINT_DEMO: 'true' },
+    'main.ts',
+    [],
+    540_000,
   );
-  const kill = (): void => {
-    if (child.exitCode === null) child.kill('SIGKILL');
-  };
-  process.once('exit', kill);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const ready = new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString('utf8');
-      const match = /is ready at (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    void exited.then((code) => reject(new Error(`exited with ${String(code)}:\n${output}`)));
-  });
   return {
-    ready,
-    output: () => output,
+    ready: main.ready,
+    output: main.output,
     stop: () => {
-      child.kill('SIGTERM');
-      return exited.finally(() => process.removeListener('exit', kill));
+      main.child.kill('SIGTERM');
+      return main.exited;
     },
   };
 }

@@ -17,6 +17,8 @@ export function runMain(
   env: Record<string, string>,
   entry = 'main.ts',
   args: string[] = [],
+  /** The process is killed if still running after this long (a test that never stopped it). */
+  killAfterMs = 110_000,
 ): MainProcess {
   // Every spawned process is killed if the test fails before stopping it.
   const kill = (): void => {
@@ -41,7 +43,7 @@ export function runMain(
     },
   );
   process.once('exit', kill);
-  const timer = setTimeout(kill, 110_000);
+  const timer = setTimeout(kill, killAfterMs);
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => {
       clearTimeout(timer);
