@@ -1,6 +1,6 @@
 /** What the perf and reliability scripts share: the repository root, a free port, the build. */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -33,4 +33,16 @@ export function ensureBuilt(projects: readonly ('api' | 'web')[]): void {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (build.status !== 0) throw new Error('The production build failed.');
+}
+
+/**
+ * The Node options the container image runs the API with (`ENV NODE_OPTIONS=...` in the
+ * Dockerfile, the one place they are set): the heap budget. The perf and reliability scripts run
+ * the app with them, so they measure what ships.
+ */
+export function productionNodeOptions(): string {
+  const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+  const match = /^ENV NODE_OPTIONS="([^"]*)"/m.exec(dockerfile);
+  if (!match?.[1]) throw new Error('The Dockerfile sets no ENV NODE_OPTIONS="...".');
+  return match[1];
 }

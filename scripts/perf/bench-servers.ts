@@ -1,7 +1,7 @@
 /** Starting, reaching and stopping the two servers of the benchmark. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ensureBuilt, freePort, ROOT } from '../lib/production-build';
+import { ensureBuilt, freePort, productionNodeOptions, ROOT } from '../lib/production-build';
 
 export { ensureBuilt, freePort, ROOT };
 
@@ -59,6 +59,7 @@ export async function startApp(databaseUrl: string, poolSize: number): Promise<S
   const env = {
     ...process.env,
     NODE_ENV: 'production',
+    NODE_OPTIONS: productionNodeOptions(),
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_SIZE: String(poolSize),
     PORT: String(port),

@@ -19,6 +19,22 @@ export interface AppProcess {
   rss(): number;
   /** With --trace-gc: the V8 heap (MB) after each full mark-compact, in order. */
   heapAfterFullGc: number[];
+  /** With the memory probe preloaded (`memoryProbeArgs`): the app's process.memoryUsage(). */
+  memory: MemorySample[];
+}
+
+export interface MemorySample {
+  at: number;
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+/** Node arguments that preload the memory probe (one sample every 5 s). */
+export function memoryProbeArgs(): string[] {
+  return ['--require', join(ROOT, 'scripts', 'reliability', 'lib', 'memory-probe.cjs')];
 }
 
 /** Runs `node dist/api/main.js` on a free port and waits for its ready line. */
@@ -32,6 +48,7 @@ export async function startApp(
   let output = '';
   let status: string | null = null;
   const heapAfterFullGc: number[] = [];
+  const memory: MemorySample[] = [];
   const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     cwd: ROOT,
     env: {
@@ -45,15 +62,24 @@ export async function startApp(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (logFile) writeFileSync(logFile, '');
-  const keep = (chunk: Buffer): void => {
-    for (const match of chunk.toString('utf8').matchAll(/Mark-Compact[^\n]*?->\s*([\d.]+)\s*\(/g)) {
-      heapAfterFullGc.push(Number(match[1]));
-    }
-    if (logFile) appendFileSync(logFile, chunk);
-    output = (output + chunk.toString('utf8')).slice(-200_000);
+  // Whole lines per stream: a GC trace or memory line split across two chunks is parsed once.
+  const keeper = (): ((chunk: Buffer) => void) => {
+    let partial = '';
+    return (chunk: Buffer): void => {
+      const lines = (partial + chunk.toString('utf8')).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        const gc = /Mark-Compact.*?->\s*([\d.]+)\s*\(/.exec(line);
+        if (gc) heapAfterFullGc.push(Number(gc[1]));
+        const probe = /\[memory\] (\{.*\})/.exec(line);
+        if (probe) memory.push(JSON.parse(probe[1] ?? '{}') as MemorySample);
+      }
+      if (logFile) appendFileSync(logFile, chunk);
+      output = (output + chunk.toString('utf8')).slice(-200_000);
+    };
   };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
+  child.stdout.on('data', keeper());
+  child.stderr.on('data', keeper());
   const exited = new Promise<string>((resolve) =>
     child.once('exit', (code, signal) => {
       status = signal ?? String(code);
@@ -89,6 +115,7 @@ export async function startApp(
     exitStatus: () => status,
     exited,
     heapAfterFullGc,
+    memory,
     rss: () => {
       const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
       return Number(match?.[1] ?? 0) * 1024;

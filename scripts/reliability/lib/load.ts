@@ -218,7 +218,15 @@ export interface LoadOptions {
   workers: number;
   /** Pause between one worker's operations. */
   thinkMs: number;
+  /**
+   * Open loop: start this many operations per second whatever the answers take (at most
+   * MAX_IN_FLIGHT at once; the rest are counted as skipped) instead of `workers` closed loops, so
+   * the request rate does not follow the machine's speed.
+   */
+  rate?: number;
 }
+
+const MAX_IN_FLIGHT = 32;
 
 /** Runs workers until stop(); every answer is recorded under the current phase. */
 export class MixedLoad {
@@ -228,6 +236,8 @@ export class MixedLoad {
   readonly ackedDecisions: string[] = [];
   /** The first problem detail seen per operation and status (4xx and 5xx), for the report. */
   readonly firstProblems = new Map<string, string>();
+  /** Open loop: operations not started because MAX_IN_FLIGHT were still running. */
+  skipped = 0;
   private stopped = false;
   private running: Promise<void>[] = [];
   private tick = 0;
@@ -235,7 +245,9 @@ export class MixedLoad {
   constructor(private readonly options: LoadOptions) {}
 
   start(): void {
-    for (let i = 0; i < this.options.workers; i++) this.running.push(this.worker());
+    const { rate, workers } = this.options;
+    if (rate !== undefined) this.running.push(this.openLoop(rate));
+    else for (let i = 0; i < workers; i++) this.running.push(this.worker());
   }
 
   async stop(): Promise<void> {
@@ -266,12 +278,32 @@ export class MixedLoad {
 
   private async worker(): Promise<void> {
     while (!this.stopped) {
-      const n = this.tick++ % 10;
-      if (n < 5) await this.read(n);
-      else if (n < 8) await this.write();
-      else await this.decide();
+      await this.operation();
       if (this.options.thinkMs > 0) await sleep(this.options.thinkMs);
     }
+  }
+
+  private async openLoop(rate: number): Promise<void> {
+    const inFlight = new Set<Promise<void>>();
+    const interval = 1000 / rate;
+    let due = performance.now();
+    while (!this.stopped) {
+      if (inFlight.size < MAX_IN_FLIGHT) {
+        const op: Promise<void> = this.operation().finally(() => inFlight.delete(op));
+        inFlight.add(op);
+      } else this.skipped++;
+      due += interval;
+      await sleep(Math.max(0, due - performance.now()));
+    }
+    await Promise.all(inFlight);
+  }
+
+  /** One operation of the mix: 5 reads, 3 readings and 2 gate decisions in every 10. */
+  private async operation(): Promise<void> {
+    const n = this.tick++ % 10;
+    if (n < 5) await this.read(n);
+    else if (n < 8) await this.write();
+    else await this.decide();
   }
 
   private async read(n: number): Promise<void> {
