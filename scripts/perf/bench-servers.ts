@@ -53,13 +53,20 @@ function spawnServer(args: string[], env: NodeJS.ProcessEnv, name: string): Chil
   return child;
 }
 
-/** `node dist/api/main.js` on the database (production mode, no demo, warn-level logs). */
-export async function startApp(databaseUrl: string, poolSize: number): Promise<Server> {
+/**
+ * `node dist/api/main.js` on the database (production mode, no demo, warn-level logs), with the
+ * image's Node options unless others are given.
+ */
+export async function startApp(
+  databaseUrl: string,
+  poolSize: number,
+  nodeOptions: string = productionNodeOptions(),
+): Promise<Server> {
   const port = await freePort();
   const env = {
     ...process.env,
     NODE_ENV: 'production',
-    NODE_OPTIONS: productionNodeOptions(),
+    NODE_OPTIONS: nodeOptions,
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_SIZE: String(poolSize),
     PORT: String(port),

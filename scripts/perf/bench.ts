@@ -1,12 +1,13 @@
 /**
  * `npm run bench -- [--duration 10] [--rounds 2] [--connections 50] [--initiatives 10000]
  *   [--database-url postgres://postgres@127.0.0.1:5432/postgres] [--database waypoint_bench]
- *   [--reseed] [--no-doc]`
+ *   [--reseed] [--no-doc] [--node-options=<options>]`
  *
  * Builds the production app if needed, creates and seeds the bench database (reused when it
  * already holds the dataset), starts `node dist/api/main.js` and the bare node:http + pg
  * baseline, and loads each target with autocannon, alternating app and baseline, round after
- * round. Prints the table and writes it to docs/performance.md.
+ * round. Prints the table and writes it to docs/performance.md. The app runs with the container
+ * image's NODE_OPTIONS (the heap budget) unless --node-options= gives others (empty for V8's own).
  */
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -171,7 +172,7 @@ async function main(): Promise<void> {
   });
   const servers: Server[] = [];
   try {
-    const app = await startApp(url, POOL_SIZE);
+    const app = await startApp(url, POOL_SIZE, args.text('node-options'));
     servers.push(app);
     const baseline = await startBaseline(url, POOL_SIZE);
     servers.push(baseline);
