@@ -5,6 +5,7 @@
  * under 10 % from the end of the warm-up to the end of the run (RSS sampled every 5 s, and the
  * app's own process.memoryUsage() beside it to tell the V8 heap from native memory).
  */
+import { productionNodeOptions } from '../lib/production-build';
 import {
   argsOf,
   memoryProbeArgs,
@@ -13,8 +14,15 @@ import {
   type AppProcess,
   type MemorySample,
 } from './lib/app-process';
-import { productionNodeOptions } from '../lib/production-build';
-import { gateFixtures, MixedLoad, readingTarget, signInCast, sqlPool, summarise } from './lib/load';
+import {
+  gateFixtures,
+  MAX_IN_FLIGHT,
+  MixedLoad,
+  readingTarget,
+  signInCast,
+  sqlPool,
+  summarise,
+} from './lib/load';
 import { Checks, loadAverage, say } from './lib/report';
 import { scratchDatabase } from './lib/server-db';
 
@@ -127,7 +135,8 @@ async function soak({ minutes, rate, appEnv }: SoakOptions, checks: Checks): Pro
         `last ${mib(rss[rss.length - 1] ?? 0)}, min ${mib(Math.min(...rss))}, max ${mib(Math.max(...rss))}; ` +
         `mean of the first 30 s ${mib(mean(first))}, of the last 30 s ${mib(mean(last))}: growth ${(growth * 100).toFixed(1)} %`,
     );
-    if (load.skipped > 0) say(`open loop: ${load.skipped} operations skipped (32 in flight)`);
+    if (load.skipped > 0)
+      say(`open loop: ${load.skipped} operations skipped (${MAX_IN_FLIGHT} in flight)`);
     const memory = app.memory.filter((m) => m.at - started >= warmUpMs);
     say(`process.memoryUsage() after warm-up (${memory.length} samples), first 30 s -> last 30 s:`);
     for (const line of memoryBreakdown(memory)) say(line);

@@ -226,7 +226,7 @@ export interface LoadOptions {
   rate?: number;
 }
 
-const MAX_IN_FLIGHT = 32;
+export const MAX_IN_FLIGHT = 32;
 
 /** Runs workers until stop(); every answer is recorded under the current phase. */
 export class MixedLoad {
