@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { OUTPUT, ROOT } from './paths';
 
@@ -39,7 +39,8 @@ function exited(child: ChildProcess, ms: number): Promise<void> {
 /**
  * Starts `node dist/api/main.js` with the demo data on a fresh database (a database of its own on
  * the DATABASE_URL server when set, else the embedded database in a temporary folder) on a free
- * port (PORT=0), and answers once it is ready. Its output goes to test-output/e2e/server-<name>.log.
+ * port (PORT=0), and answers once it is ready. Its output is written to
+ * test-output/e2e/server-<name>.log when it stops.
  */
 export async function startApp(name: string): Promise<E2eApp> {
   const serverUrl = process.env['DATABASE_URL'];
@@ -80,7 +81,6 @@ export async function startApp(name: string): Promise<E2eApp> {
   let output = '';
   const onData = (chunk: Buffer): void => {
     output += chunk.toString('utf8');
-    writeFileSync(log, chunk, { flag: 'a' });
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
@@ -88,6 +88,8 @@ export async function startApp(name: string): Promise<E2eApp> {
     child.kill('SIGTERM');
     await exited(child, 10_000);
     process.removeListener('exit', kill);
+    mkdirSync(dirname(log), { recursive: true });
+    writeFileSync(log, output);
     await cleanUp();
   };
   try {
