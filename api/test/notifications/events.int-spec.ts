@@ -1,7 +1,7 @@
 import { createInitiative } from '../factories/domain';
 import { createUser } from '../factories/users';
 import { type Session, signIn } from '../support/auth';
-import { send, etag } from '../support/http';
+import { etag, send } from '../support/http';
 import {
   decide,
   initiativeFor,
