@@ -1,4 +1,4 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   type CreateCycleRequest,
   CYCLE_MAX_DAYS,
@@ -11,7 +11,14 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/authenticated-user';
 import { pageOf, type PageRequest } from '../common/paging';
-import { type DaySpan, lengthInDays, periodAfter, periodContaining, today } from './cycle-periods';
+import {
+  type DaySpan,
+  DomainError,
+  lengthInDays,
+  periodAfter,
+  periodContaining,
+  today,
+} from '@waypoint/domain';
 import { type CycleFilter, CyclesRepository } from './cycles.repository';
 import { mapCycle } from './dto/cycle.dto';
 
@@ -36,13 +43,15 @@ export class CyclesService {
   /** A cycle of at most a year that shares no day with another (422 names the other). */
   async create(request: CreateCycleRequest, actor: Actor): Promise<CycleResponse> {
     if (request.endsOn <= request.startsOn) {
-      throw new UnprocessableEntityException(
+      throw new DomainError(
+        'cycle_period_invalid',
         `endsOn (${request.endsOn}) must be after startsOn (${request.startsOn}).`,
       );
     }
     const days = lengthInDays(request.startsOn, request.endsOn);
     if (days > CYCLE_MAX_DAYS) {
-      throw new UnprocessableEntityException(
+      throw new DomainError(
+        'cycle_period_invalid',
         `A cycle lasts at most ${CYCLE_MAX_DAYS} days; ${request.startsOn}..${request.endsOn} is ${days}.`,
       );
     }
@@ -68,7 +77,8 @@ export class CyclesService {
   ): Promise<CycleResponse> {
     const other = await this.cycles.overlapping(manager, span);
     if (other) {
-      throw new UnprocessableEntityException(
+      throw new DomainError(
+        'cycle_overlap',
         `${span.startsOn}..${span.endsOn} overlaps the cycle "${other.name}" (${other.startsOn}..${other.endsOn}); cycles must not overlap.`,
       );
     }

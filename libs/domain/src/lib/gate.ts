@@ -12,7 +12,6 @@ import {
  *   milestone not yet approved may start.
  * - `submit`: in_progress → submitted (check `submissionBlockers` first; the evidence snapshot
  *   is frozen at this moment).
- * - `withdraw`: submitted → in_progress, the submitter takes the gate back before a decision.
  * - `decide`: submitted → approved (go, go with conditions) | changes_requested | on_hold |
  *   rejected. See `decisionViolations`, `canDecide` and `initiativeStatusAfterDecision`.
  * - `resume`: on_hold | changes_requested → in_progress; the team works on and submits again.
@@ -22,7 +21,6 @@ import {
 export type MilestoneEvent =
   | { type: 'start' }
   | { type: 'submit' }
-  | { type: 'withdraw' }
   | { type: 'decide'; outcome: DecisionOutcome }
   | { type: 'resume' };
 
@@ -31,7 +29,6 @@ export type MilestoneEventType = MilestoneEvent['type'];
 export const MILESTONE_EVENT_TYPE_VALUES = [
   'start',
   'submit',
-  'withdraw',
   'decide',
   'resume',
 ] as const satisfies readonly MilestoneEventType[];
@@ -61,8 +58,6 @@ export function nextMilestoneState(
       return state === 'planned' ? 'in_progress' : null;
     case 'submit':
       return state === 'in_progress' ? 'submitted' : null;
-    case 'withdraw':
-      return state === 'submitted' ? 'in_progress' : null;
     case 'decide':
       return state === 'submitted' ? milestoneStateAfterOutcome(event.outcome) : null;
     case 'resume':
@@ -83,7 +78,7 @@ export function milestoneTransition(state: MilestoneState, event: MilestoneEvent
   return next;
 }
 
-/** `start`, `submit`, `withdraw`, `resume` or `decide:<outcome>`. */
+/** `start`, `submit`, `resume` or `decide:<outcome>`. */
 export function milestoneEventName(event: MilestoneEvent): MilestoneEventName {
   return event.type === 'decide' ? `decide:${event.outcome}` : event.type;
 }

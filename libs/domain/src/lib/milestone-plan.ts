@@ -6,8 +6,8 @@ import type {
 } from '@waypoint/contracts';
 
 /**
- * Rules of planning milestones that libs/domain leaves to the API: when the plan of a milestone
- * may change, how its checklist is edited, and where it may move. Pure, unit-tested beside.
+ * Rules of planning milestones: when the plan of a milestone
+ * may change, how its checklist is edited, and where it may move.
  */
 
 const words = (value: string): string => value.replaceAll('_', ' ');

@@ -1,6 +1,5 @@
-import { UnprocessableEntityException } from '@nestjs/common';
 import type { Perspective } from '@waypoint/contracts';
-import { measureScaleProblem, type MeasureScale } from '@waypoint/domain';
+import { measureScaleProblem, type MeasureScale } from './measure-progress';
 
 /** A measure as the counter-measure rules see it. */
 export interface CounterCandidate {
@@ -70,9 +69,4 @@ export function baselineFreezeProblem(
 export function scaleProblems(scale: MeasureScale): string[] {
   const problem = measureScaleProblem(scale);
   return problem === null ? [] : [problem];
-}
-
-/** 422 naming every problem, when there is any. */
-export function assertNoProblems(problems: readonly string[]): void {
-  if (problems.length > 0) throw new UnprocessableEntityException(problems.join(' '));
 }

@@ -1,4 +1,4 @@
-import { isInCycle } from '@waypoint/domain';
+import { isInCycle } from './readings';
 import {
   addDays,
   cycleWindow,

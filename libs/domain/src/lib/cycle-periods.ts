@@ -1,5 +1,5 @@
 import type { CyclePeriod } from '@waypoint/contracts';
-import type { Cycle } from '@waypoint/domain';
+import type { Cycle } from './readings';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
