@@ -59,7 +59,7 @@ export function assertRules(
 export function fieldErrorsOf(problems: readonly string[]): FieldErrors {
   const errors: Record<string, string[]> = {};
   for (const problem of problems) {
-    const match = /^([A-Za-z][\w.]*): (.+)$/s.exec(problem);
+    const match = /^([A-Za-z][\w.]*): ([\s\S]+)$/.exec(problem);
     if (match) errors[match[1]] = [...(errors[match[1]] ?? []), match[2]];
   }
   return errors;

@@ -1,4 +1,5 @@
 import type { InitiativeStatus, MilestoneState } from '@waypoint/contracts';
+import { isFinalMilestoneState } from './gate';
 import { initiativePlanProblem } from './milestone-plan';
 
 /** The milestone the steps belong to, as the closed-steps rule sees it. */
@@ -15,7 +16,7 @@ export interface StepsParent {
 export function stepsClosedProblem(parent: StepsParent): string | null {
   const initiativeProblem = initiativePlanProblem(parent.initiativeStatus);
   if (initiativeProblem) return initiativeProblem;
-  return parent.state === 'approved' || parent.state === 'rejected'
+  return isFinalMilestoneState(parent.state)
     ? `The milestone is ${parent.state}: its steps do not change any more.`
     : null;
 }

@@ -17,6 +17,7 @@ import type {
   StepStatus,
   SubmissionBlockedProblem,
 } from '@waypoint/contracts';
+import { currentMilestoneIndex } from '@waypoint/domain';
 import { firstValueFrom } from 'rxjs';
 import { isPreconditionFailed, problemOf } from '../shared/problem';
 import { etag } from './initiative.labels';
@@ -27,7 +28,8 @@ export function currentMilestoneOf(
   milestones: readonly MilestoneResponse[],
 ): MilestoneResponse | null {
   const ordered = [...milestones].sort((a, b) => a.position - b.position);
-  return ordered.find((m) => m.state !== 'approved') ?? null;
+  const index = currentMilestoneIndex(ordered);
+  return index === null ? null : (ordered[index] ?? null);
 }
 
 /** The blockers of a 422 submit answer, or an empty list for any other failure. */
