@@ -24,15 +24,6 @@ export type MilestoneEvent =
   | { type: 'decide'; outcome: DecisionOutcome }
   | { type: 'resume' };
 
-export type MilestoneEventType = MilestoneEvent['type'];
-
-export const MILESTONE_EVENT_TYPE_VALUES = [
-  'start',
-  'submit',
-  'decide',
-  'resume',
-] as const satisfies readonly MilestoneEventType[];
-
 /** The state a decision outcome puts a submitted milestone in. */
 export function milestoneStateAfterOutcome(outcome: DecisionOutcome): MilestoneState {
   switch (outcome) {
@@ -63,10 +54,6 @@ export function nextMilestoneState(
     case 'resume':
       return state === 'on_hold' || state === 'changes_requested' ? 'in_progress' : null;
   }
-}
-
-export function canApplyMilestoneEvent(state: MilestoneState, event: MilestoneEvent): boolean {
-  return nextMilestoneState(state, event) !== null;
 }
 
 /** The new state, or a {@link MilestoneTransitionError} naming the state and the event. */
