@@ -7,6 +7,7 @@ import {
 import { MilestoneStartBlockedError, MilestoneTransitionError } from './errors';
 import {
   assertCanStartMilestone,
+  canApplyMilestoneEvent,
   canStartMilestone,
   currentMilestoneIndex,
   isFinalMilestoneState,
@@ -61,10 +62,12 @@ describe('milestone (gate) transitions', () => {
     const event = eventNamed(name);
     expect(milestoneTransition(state, event)).toBe(next);
     expect(nextMilestoneState(state, event)).toBe(next);
+    expect(canApplyMilestoneEvent(state, event)).toBe(true);
   });
 
   it.each(FORBIDDEN)('%s refuses %s with a typed error', (state, name) => {
     const event = eventNamed(name);
+    expect(canApplyMilestoneEvent(state, event)).toBe(false);
     expect(nextMilestoneState(state, event)).toBeNull();
     let caught: unknown;
     try {
@@ -82,7 +85,7 @@ describe('milestone (gate) transitions', () => {
   });
 
   it.each(MILESTONE_STATE_VALUES)('%s is final exactly when no event leaves it', (state) => {
-    const leaves = EVENTS.some((event) => nextMilestoneState(state, event) !== null);
+    const leaves = EVENTS.some((event) => canApplyMilestoneEvent(state, event));
     expect(isFinalMilestoneState(state)).toBe(!leaves);
   });
 });
@@ -150,7 +153,7 @@ describe('starting a milestone', () => {
             ...Array.from({ length: size }, (): MilestoneState => 'planned'),
           );
           for (const { index, event } of attempts) {
-            if (index >= size || nextMilestoneState(track[index].state, event) === null) {
+            if (index >= size || !canApplyMilestoneEvent(track[index].state, event)) {
               continue;
             }
             if (event.type === 'start' && !canStartMilestone(track, index)) {

@@ -56,6 +56,10 @@ export function nextMilestoneState(
   }
 }
 
+export function canApplyMilestoneEvent(state: MilestoneState, event: MilestoneEvent): boolean {
+  return nextMilestoneState(state, event) !== null;
+}
+
 /** The new state, or a {@link MilestoneTransitionError} naming the state and the event. */
 export function milestoneTransition(state: MilestoneState, event: MilestoneEvent): MilestoneState {
   const next = nextMilestoneState(state, event);

@@ -111,7 +111,10 @@ export class InitiativeDetailStore {
   readonly busy = signal(false);
 
   /** POST /api/milestones/:id/start or /submit with If-Match. */
-  async gateAction(milestone: MilestoneResponse, action: 'start' | 'submit'): Promise<boolean> {
+  async gateAction(
+    milestone: MilestoneResponse,
+    action: 'start' | 'submit' | 'resume',
+  ): Promise<boolean> {
     this.busy.set(true);
     this.blockers.set([]);
     this.gateError.set(null);

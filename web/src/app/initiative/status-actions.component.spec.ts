@@ -31,8 +31,8 @@ describe('statusActions (the lifecycle of libs/domain)', () => {
     ],
     // Only the sponsor accepts; the owner may take the proposal back.
     ['proposed', OWNER, ['draft:Send back for rework', 'stopped:Stop']],
-    ['active', OWNER, ['completed:Complete', 'on_hold:Put on hold', 'stopped:Stop']],
-    ['active', SPONSOR, ['completed:Complete', 'on_hold:Put on hold', 'stopped:Stop']],
+    ['active', OWNER, ['on_hold:Put on hold', 'completed:Complete', 'stopped:Stop']],
+    ['active', SPONSOR, ['on_hold:Put on hold', 'completed:Complete', 'stopped:Stop']],
     ['on_hold', SPONSOR, ['active:Resume', 'stopped:Stop']],
     ['completed', ADMIN, []],
     ['stopped', OWNER, []],

@@ -41,7 +41,7 @@ function actionOf(from: InitiativeStatus, to: InitiativeStatus): Action {
     case 'on_hold':
       return { to, label: 'Put on hold', primary: false };
     case 'completed':
-      return { to, label: 'Complete', primary: true };
+      return { to, label: 'Complete', primary: false };
     case 'stopped':
       return { to, label: 'Stop', primary: false };
   }
