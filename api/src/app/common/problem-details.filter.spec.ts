@@ -101,7 +101,7 @@ describe('ProblemDetailsFilter', () => {
   });
 
   it('lists every submission blocker under criteria or measures, and in blockers', () => {
-    const refuse = (): void =>
+    const submit = (): void =>
       assertSubmittable({
         criteria: [{ id: 'a', label: 'Problem agreed', checked: false }],
         linkedMeasures: [{ id: 'm', name: 'NPS', lastReadingAt: null }],
@@ -109,7 +109,7 @@ describe('ProblemDetailsFilter', () => {
       });
     let error: unknown;
     try {
-      refuse();
+      submit();
     } catch (caught) {
       error = caught;
     }

@@ -1,24 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import {
-  type CreateCycleRequest,
-  CYCLE_MAX_DAYS,
-  type CyclePeriod,
-  type CycleResponse,
-  type CycleSort,
-  type Page,
+import type {
+  CreateCycleRequest,
+  CyclePeriod,
+  CycleResponse,
+  CycleSort,
+  Page,
 } from '@waypoint/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import { pageOf, type PageRequest } from '../common/paging';
 import {
+  assertRule,
+  cycleSpanProblem,
   type DaySpan,
   DomainError,
-  lengthInDays,
   periodAfter,
   periodContaining,
   today,
 } from '@waypoint/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/authenticated-user';
+import { pageOf, type PageRequest } from '../common/paging';
 import { type CycleFilter, CyclesRepository } from './cycles.repository';
 import { mapCycle } from './dto/cycle.dto';
 
@@ -42,19 +42,7 @@ export class CyclesService {
 
   /** A cycle of at most a year that shares no day with another (422 names the other). */
   async create(request: CreateCycleRequest, actor: Actor): Promise<CycleResponse> {
-    if (request.endsOn <= request.startsOn) {
-      throw new DomainError(
-        'cycle_period_invalid',
-        `endsOn (${request.endsOn}) must be after startsOn (${request.startsOn}).`,
-      );
-    }
-    const days = lengthInDays(request.startsOn, request.endsOn);
-    if (days > CYCLE_MAX_DAYS) {
-      throw new DomainError(
-        'cycle_period_invalid',
-        `A cycle lasts at most ${CYCLE_MAX_DAYS} days; ${request.startsOn}..${request.endsOn} is ${days}.`,
-      );
-    }
+    assertRule('cycle_period_invalid', cycleSpanProblem(request.startsOn, request.endsOn));
     return this.dataSource.transaction((manager) => this.insert(manager, request, actor));
   }
 

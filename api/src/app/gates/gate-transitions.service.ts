@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { InitiativeStatus, MilestoneDetailResponse } from '@waypoint/contracts';
+import type { MilestoneDetailResponse } from '@waypoint/contracts';
 import {
+  initiativeNotActiveProblem,
   assertCanStartMilestone,
   assertRule,
   assertSubmittable,
@@ -43,7 +44,7 @@ export class GateTransitionsService {
   /** Only the first milestone not yet approved starts, while the initiative is active. */
   async start(id: string, expectedVersion: number, actor: Actor): Promise<MilestoneDetailResponse> {
     return this.transition(id, expectedVersion, async (m, milestone, initiative) => {
-      assertRule('initiative_not_active', activeProblem(initiative.status, 'start'));
+      assertRule('initiative_not_active', initiativeNotActiveProblem(initiative.status, 'start'));
       const placed = await this.milestones.placed(milestone.initiativeId, m);
       assertCanStartMilestone(
         placed,
@@ -67,7 +68,7 @@ export class GateTransitionsService {
   ): Promise<MilestoneDetailResponse> {
     return this.transition(id, expectedVersion, async (m, milestone, initiative) => {
       const state = milestoneTransition(milestone.state, { type: 'submit' });
-      assertRule('initiative_not_active', activeProblem(initiative.status, 'submit'));
+      assertRule('initiative_not_active', initiativeNotActiveProblem(initiative.status, 'submit'));
       const input = await this.evidenceInput(m, milestone, initiative);
       assertSubmittable(submissionInput(input));
       const submission = await this.records.insertSubmission(m, {
@@ -193,11 +194,4 @@ export class GateTransitionsService {
         })),
     };
   }
-}
-
-/** Milestones start and gates are submitted only while the initiative is active. */
-function activeProblem(status: InitiativeStatus, action: 'start' | 'submit'): string | null {
-  if (status === 'active') return null;
-  const what = action === 'start' ? 'Milestones start' : 'Gates are submitted';
-  return `${what} only while the initiative is active; it is ${status.replaceAll('_', ' ')}.`;
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   DECISION_OUTCOME_VALUES,
+  INITIATIVE_STATUS_VALUES,
   MILESTONE_STATE_VALUES,
   type MilestoneState,
 } from '@waypoint/contracts';
@@ -8,6 +9,7 @@ import { MilestoneStartBlockedError, MilestoneTransitionError } from './errors';
 import {
   assertCanStartMilestone,
   canApplyMilestoneEvent,
+  initiativeNotActiveProblem,
   canStartMilestone,
   currentMilestoneIndex,
   isFinalMilestoneState,
@@ -168,5 +170,22 @@ describe('starting a milestone', () => {
         },
       ),
     );
+  });
+});
+
+describe('initiativeNotActiveProblem', () => {
+  it.each(INITIATIVE_STATUS_VALUES)('initiative %s', (status) => {
+    if (status === 'active') {
+      expect(initiativeNotActiveProblem(status, 'start')).toBeNull();
+      expect(initiativeNotActiveProblem(status, 'submit')).toBeNull();
+    } else {
+      const words = status.replaceAll('_', ' ');
+      expect(initiativeNotActiveProblem(status, 'start')).toBe(
+        `Milestones start only while the initiative is active; it is ${words}.`,
+      );
+      expect(initiativeNotActiveProblem(status, 'submit')).toBe(
+        `Gates are submitted only while the initiative is active; it is ${words}.`,
+      );
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { DecisionOutcome, MilestoneState } from '@waypoint/contracts';
+import type { DecisionOutcome, InitiativeStatus, MilestoneState } from '@waypoint/contracts';
 import {
   MilestoneStartBlockedError,
   MilestoneTransitionError,
@@ -128,4 +128,14 @@ export function assertCanStartMilestone(
   if (reason !== null) {
     throw new MilestoneStartBlockedError(index, reason);
   }
+}
+
+/** Milestones start and gates are submitted only while the initiative is active. */
+export function initiativeNotActiveProblem(
+  status: InitiativeStatus,
+  action: 'start' | 'submit',
+): string | null {
+  if (status === 'active') return null;
+  const what = action === 'start' ? 'Milestones start' : 'Gates are submitted';
+  return `${what} only while the initiative is active; it is ${status.replaceAll('_', ' ')}.`;
 }
