@@ -93,7 +93,8 @@ describe('rule refusals: one 422 shape with a code on every endpoint', () => {
     const res = await send(t, owner, 'POST', `/api/milestones/${milestoneId}/steps`, {
       title: 'Too late',
     });
-    refused(res, 'steps_closed', 'The milestone is approved: its steps do not change any more.');
+    const detail = 'The milestone is approved: its steps do not change any more.';
+    expect(refused(res, 'steps_closed', detail).errors).toBeUndefined();
   });
 
   it('an assignee who is not on the team: assignee_not_on_team under assigneeId', async () => {
@@ -199,7 +200,9 @@ describe('rule refusals: one 422 shape with a code on every endpoint', () => {
       { active: false },
       ifMatch(1),
     );
-    refused(self, 'self_deactivation', 'You cannot deactivate yourself.');
+    expect(
+      refused(self, 'self_deactivation', 'You cannot deactivate yourself.').errors,
+    ).toBeUndefined();
   });
 
   it('keeps 404 and 412 of the repositories as they were, without a code', async () => {
