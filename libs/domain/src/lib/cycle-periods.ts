@@ -67,7 +67,7 @@ export function periodAfter(endsOn: string, period: CyclePeriod): DaySpan {
     : periodContaining(addDays(containing.endsOn, 1), period);
 }
 
-/** The cycle as libs/domain reads it: the half-open period [first day, day after the last). */
+/** The cycle as the readings rules read it: the half-open period [first day, day after the last). */
 export function cycleWindow(cycle: DaySpan): Cycle {
   return {
     name: cycle.name,

@@ -65,7 +65,7 @@ export function baselineFreezeProblem(
   );
 }
 
-/** The scale rule of libs/domain, as a list of problems. */
+/** The scale rule (`measureScaleProblem`), as a list of problems. */
 export function scaleProblems(scale: MeasureScale): string[] {
   const problem = measureScaleProblem(scale);
   return problem === null ? [] : [problem];
