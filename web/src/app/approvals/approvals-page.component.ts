@@ -7,7 +7,7 @@ import { EmptyStateComponent } from '../shared/empty-state.component';
 import { genericErrorMessage } from '../shared/problem';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { ApprovalsListStore, DecisionConfirmationStore } from './approvals-list.store';
-import { waitingText } from './approvals-format';
+import { waitText } from '../shared/format';
 
 /** Approvals: the submitted gates waiting for the signed-in user's decision, oldest first. */
 @Component({
@@ -28,7 +28,7 @@ export class ApprovalsPageComponent implements OnDestroy {
   );
   private readonly confirmations = inject(DecisionConfirmationStore);
   protected readonly confirmation = this.confirmations.confirmation;
-  protected readonly waitingText = waitingText;
+  protected readonly waitingText = waitText;
   protected readonly errorMessage = genericErrorMessage;
 
   protected dismiss(): void {

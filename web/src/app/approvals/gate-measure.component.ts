@@ -4,7 +4,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import type { Page, ReadingResponse, SnapshotMeasure } from '@waypoint/contracts';
 import { MeasureChartComponent } from '../shared/charts/measure-chart.component';
 import { MeasuresApi } from '../shared/api';
-import { progressText } from './approvals-format';
+import { progressText } from '../shared/format';
 
 /**
  * One measure of an evidence snapshot: baseline, target, the latest reading and its progress as

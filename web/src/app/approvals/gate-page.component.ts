@@ -9,7 +9,7 @@ import { EmptyStateComponent } from '../shared/empty-state.component';
 import { genericErrorMessage, httpStatusOf } from '../shared/problem';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { DecisionConfirmationStore } from './approvals-list.store';
-import { outcomeLabel, STEP_STATUS_LABELS } from './approvals-format';
+import { outcomeLabel, STEP_STATUS_LABEL } from '../shared/vocabulary';
 import { DecisionFormComponent } from './decision-form.component';
 import { GateMeasureComponent } from './gate-measure.component';
 import { GateStore } from './gate.store';
@@ -49,8 +49,8 @@ export class GatePageComponent {
   private readonly confirmations = inject(DecisionConfirmationStore);
 
   protected readonly outcomeLabel = outcomeLabel;
-  protected readonly stepStatuses = Object.entries(STEP_STATUS_LABELS) as [
-    keyof typeof STEP_STATUS_LABELS,
+  protected readonly stepStatuses = Object.entries(STEP_STATUS_LABEL) as [
+    keyof typeof STEP_STATUS_LABEL,
     string,
   ][];
   protected readonly errorMessage = genericErrorMessage;

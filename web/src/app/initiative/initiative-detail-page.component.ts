@@ -39,7 +39,9 @@ import {
   MILESTONE_STATE_SYMBOL,
   STATUS_LABEL,
   STEP_STATUS_LABEL,
-} from './initiative.labels';
+  NO_VALUE,
+} from '../shared/vocabulary';
+import { formatPercent } from '../shared/format';
 import { GateChecklistComponent } from './gate-checklist.component';
 import { MeasureCardComponent } from './measure-card.component';
 import { StatusActionsComponent } from './status-actions.component';
@@ -165,9 +167,8 @@ export class InitiativeDetailPageComponent {
     return STEP_STATUS_VALUES.filter((s) => s !== step.status);
   }
 
-  protected percent(value: number | null | undefined): string {
-    return value === null || value === undefined ? '—' : `${Math.round(value * 100)}%`;
-  }
+  protected readonly percent = formatPercent;
+  protected readonly noValue = NO_VALUE;
 
   protected async move(step: StepResponse, status: StepStatus): Promise<void> {
     await this.store.moveStep(step, status);

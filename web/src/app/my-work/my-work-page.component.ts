@@ -9,16 +9,10 @@ import { STEP_STATUS_VALUES, type StepStatus } from '@waypoint/contracts';
 import { EmptyStateComponent } from '../shared/empty-state.component';
 import { genericErrorMessage, isPreconditionFailed } from '../shared/problem';
 import { StaleRecordNoticeComponent } from '../shared/stale-record-notice.component';
+import { STEP_STATUS_LABEL } from '../shared/vocabulary';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { MyWorkStore, stepUrgency, type MyMeasure, type MyStep } from './my-work.store';
 import { ReadingFormComponent } from './reading-form.component';
-
-export const STEP_STATUS_LABEL: Record<StepStatus, string> = {
-  todo: 'To do',
-  doing: 'Doing',
-  blocked: 'Blocked',
-  done: 'Done',
-};
 
 /** My work: my steps (overdue and due soon first), my notifications, the measures I record. */
 @Component({
