@@ -25,7 +25,7 @@ export const HANDLES_FORBIDDEN = new HttpContextToken<boolean>(() => false);
  */
 const AUTH_ENDPOINTS: ReadonlySet<string> = new Set(Object.values(AUTH_API));
 
-/** Path of a request to this origin (`/api/...`, relative or absolute), else null. */
+/** Path of a request to this origin (relative or absolute), else null. */
 function ownPathOf(request: HttpRequest<unknown>, base: string): string | null {
   try {
     const url = new URL(request.url, base);
