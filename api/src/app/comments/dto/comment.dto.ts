@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import {
   COMMENT_BODY_MAX_LENGTH,
   COMMENT_TARGET_TYPE_VALUES,
@@ -9,7 +9,7 @@ import {
 } from '@waypoint/contracts';
 import { IsUUID } from 'class-validator';
 import { PageDto, PageQueryDto } from '../../common/paging';
-import { OneOf, Optional, RequiredText } from '../../common/validators';
+import { OneOf, RequiredText, UuidRef } from '../../common/validators';
 import { UserRefDto } from '../../initiatives/dto/initiative-response.dto';
 
 export class CreateCommentDto implements CreateCommentRequest {
@@ -32,9 +32,7 @@ export class CommentListQueryDto extends PageQueryDto implements CommentListQuer
   @OneOf(COMMENT_TARGET_TYPE_VALUES, { optional: true })
   targetType?: CommentTargetType;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @Optional()
-  @IsUUID('all')
+  @UuidRef({ optional: true })
   targetId?: string;
 }
 

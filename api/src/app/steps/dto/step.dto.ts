@@ -14,9 +14,15 @@ import {
 } from '@waypoint/contracts';
 import { IsInt, IsUUID, Max, Min } from 'class-validator';
 import { PageDto, PageQueryDto } from '../../common/paging';
-import { OneOf, Optional, OptionalText, RequiredText } from '../../common/validators';
+import {
+  IsoDay,
+  OneOf,
+  Optional,
+  OptionalText,
+  RequiredText,
+  UuidRef,
+} from '../../common/validators';
 import { UserRefDto } from '../../gates/dto/gate.dto';
-import { CalendarDate, OptionalNullableUuid } from '../../milestones/dto/fields';
 import { personOf } from '../../milestones/people.repository';
 import type { StepEntity } from '../step.entity';
 
@@ -35,7 +41,7 @@ export class CreateStepDto implements CreateStepRequest {
   @IsUUID('all')
   assigneeId?: string;
 
-  @CalendarDate({ optional: true })
+  @IsoDay({ optional: true })
   dueDate?: string;
 
   @OneOf(STEP_STATUS_VALUES, { optional: true })
@@ -46,10 +52,14 @@ export class UpdateStepDto implements UpdateStepRequest {
   @OptionalText(STEP_TITLE_MAX_LENGTH, { nonEmpty: true })
   title?: string;
 
-  @OptionalNullableUuid("On the initiative's team, or its owner; null unassigns.")
+  @UuidRef({
+    optional: true,
+    nullable: true,
+    description: "On the initiative's team, or its owner; null unassigns.",
+  })
   assigneeId?: string | null;
 
-  @CalendarDate({ optional: true, nullable: true })
+  @IsoDay({ optional: true, nullable: true })
   dueDate?: string | null;
 
   @OneOf(STEP_STATUS_VALUES, { optional: true })
@@ -71,9 +81,7 @@ export class StepListQueryDto extends PageQueryDto {
   @OneOf(STEP_STATUS_VALUES, { optional: true })
   status?: StepStatus;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @Optional()
-  @IsUUID('all')
+  @UuidRef({ optional: true })
   assigneeId?: string;
 
   @OneOf(STEP_SORT_VALUES, { optional: true })
