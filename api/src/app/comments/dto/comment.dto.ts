@@ -7,7 +7,6 @@ import {
   type CommentTargetType,
   type CreateCommentRequest,
 } from '@waypoint/contracts';
-import { IsUUID } from 'class-validator';
 import { PageDto, PageQueryDto } from '../../common/paging';
 import { OneOf, RequiredText, UuidRef } from '../../common/validators';
 import { UserRefDto } from '../../initiatives/dto/initiative-response.dto';
@@ -16,11 +15,7 @@ export class CreateCommentDto implements CreateCommentRequest {
   @OneOf(COMMENT_TARGET_TYPE_VALUES)
   targetType!: CommentTargetType;
 
-  @ApiProperty({
-    format: 'uuid',
-    description: 'The initiative itself, or one of its milestones or steps.',
-  })
-  @IsUUID('all')
+  @UuidRef({ description: 'The initiative itself, or one of its milestones or steps.' })
   targetId!: string;
 
   @RequiredText(COMMENT_BODY_MAX_LENGTH, 'The pilot numbers look good; can we see last week too?')

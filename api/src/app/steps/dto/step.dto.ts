@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import {
   type CreateStepRequest,
   SORT_ORDER_VALUES,
@@ -12,15 +12,14 @@ import {
   type UpdateStepRequest,
   type UserRef,
 } from '@waypoint/contracts';
-import { IsInt, IsUUID, Max, Min } from 'class-validator';
 import { PageDto, PageQueryDto } from '../../common/paging';
 import {
   IsoDay,
   OneOf,
-  Optional,
   OptionalText,
   RequiredText,
   UuidRef,
+  WholeNumber,
 } from '../../common/validators';
 import { UserRefDto } from '../../gates/dto/gate.dto';
 import { personOf } from '../../milestones/people.repository';
@@ -33,12 +32,7 @@ export class CreateStepDto implements CreateStepRequest {
   @RequiredText(STEP_TITLE_MAX_LENGTH, 'Map the call flow')
   title!: string;
 
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description: "On the initiative's team, or its owner.",
-  })
-  @Optional()
-  @IsUUID('all')
+  @UuidRef({ optional: true, description: "On the initiative's team, or its owner." })
   assigneeId?: string;
 
   @IsoDay({ optional: true })
@@ -65,15 +59,10 @@ export class UpdateStepDto implements UpdateStepRequest {
   @OneOf(STEP_STATUS_VALUES, { optional: true })
   status?: StepStatus;
 
-  @ApiPropertyOptional({
-    minimum: 1,
-    maximum: STEP_POSITION_MAX,
+  @WholeNumber(1, STEP_POSITION_MAX, {
+    optional: true,
     description: 'Moves the step within its milestone (1-based); the others are renumbered.',
   })
-  @Optional()
-  @IsInt()
-  @Min(1)
-  @Max(STEP_POSITION_MAX)
   position?: number;
 }
 
