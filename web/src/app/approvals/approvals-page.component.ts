@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, OnDestroy } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -7,12 +6,12 @@ import { EmptyStateComponent } from '../shared/empty-state.component';
 import { genericErrorMessage } from '../shared/problem';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { ApprovalsListStore, DecisionConfirmationStore } from './approvals-list.store';
-import { waitText } from '../shared/format';
+import { DayPipe, waitText } from '../shared/format';
 
 /** Approvals: the submitted gates waiting for the signed-in user's decision, oldest first. */
 @Component({
   selector: 'wp-approvals-page',
-  imports: [DatePipe, EmptyStateComponent, MatButton, MatProgressBar, RouterLink],
+  imports: [DayPipe, EmptyStateComponent, MatButton, MatProgressBar, RouterLink],
   providers: [ApprovalsListStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'wp-approvals-page' },

@@ -1,10 +1,9 @@
-import { DatePipe, DecimalPipe } from '@angular/common';
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { Page, ReadingResponse, SnapshotMeasure } from '@waypoint/contracts';
 import { MeasureChartComponent } from '../shared/charts/measure-chart.component';
 import { MeasuresApi } from '../shared/api';
-import { progressText } from '../shared/format';
+import { AmountPipe, DayPipe, progressText } from '../shared/format';
 
 /**
  * One measure of an evidence snapshot: baseline, target, the latest reading and its progress as
@@ -12,7 +11,7 @@ import { progressText } from '../shared/format';
  */
 @Component({
   selector: 'wp-gate-measure',
-  imports: [DatePipe, DecimalPipe, MeasureChartComponent],
+  imports: [DayPipe, AmountPipe, MeasureChartComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './gate-measure.component.html',
   styleUrl: './approvals.scss',

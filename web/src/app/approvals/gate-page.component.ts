@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -13,6 +12,7 @@ import { outcomeLabel, STEP_STATUS_LABEL } from '../shared/vocabulary';
 import { DecisionFormComponent } from './decision-form.component';
 import { GateMeasureComponent } from './gate-measure.component';
 import { GateStore } from './gate.store';
+import { DayPipe, DateTimePipe } from '../shared/format';
 
 /**
  * One submitted gate (`/approvals/:milestoneId`): its frozen evidence snapshot, the earlier
@@ -21,7 +21,8 @@ import { GateStore } from './gate.store';
 @Component({
   selector: 'wp-gate-page',
   imports: [
-    DatePipe,
+    DayPipe,
+    DateTimePipe,
     DecisionFormComponent,
     EmptyStateComponent,
     GateMeasureComponent,

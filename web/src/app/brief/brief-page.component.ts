@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -20,7 +19,7 @@ import {
 } from '@waypoint/contracts';
 import { EmptyStateComponent } from '../shared/empty-state.component';
 import { genericErrorMessage, httpStatusOf } from '../shared/problem';
-import { formatPercent } from '../shared/format';
+import { DateTimePipe, DayPipe, formatPercent } from '../shared/format';
 import {
   ALERT_KIND_LABEL,
   KPI_CLASS_LABEL,
@@ -39,7 +38,8 @@ import { BriefStore } from './brief.store';
 @Component({
   selector: 'wp-brief-page',
   imports: [
-    DatePipe,
+    DayPipe,
+    DateTimePipe,
     RouterLink,
     MatButton,
     MatIcon,

@@ -1,4 +1,3 @@
-import { DatePipe, DecimalPipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -41,7 +40,7 @@ import {
   STEP_STATUS_LABEL,
   NO_VALUE,
 } from '../shared/vocabulary';
-import { formatPercent } from '../shared/format';
+import { AmountPipe, DateTimePipe, DayPipe, formatPercent } from '../shared/format';
 import { GateChecklistComponent } from './gate-checklist.component';
 import { MeasureCardComponent } from './measure-card.component';
 import { StatusActionsComponent } from './status-actions.component';
@@ -65,8 +64,9 @@ export function teamByDepartment(
 @Component({
   selector: 'wp-initiative-detail-page',
   imports: [
-    DatePipe,
-    DecimalPipe,
+    DayPipe,
+    DateTimePipe,
+    AmountPipe,
     FormsModule,
     RouterLink,
     MatButton,

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
@@ -13,12 +12,14 @@ import { STEP_STATUS_LABEL } from '../shared/vocabulary';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { MyWorkStore, stepUrgency, type MyMeasure, type MyStep } from './my-work.store';
 import { ReadingFormComponent } from './reading-form.component';
+import { DayPipe, DateTimePipe } from '../shared/format';
 
 /** My work: my steps (overdue and due soon first), my notifications, the measures I record. */
 @Component({
   selector: 'wp-my-work-page',
   imports: [
-    DatePipe,
+    DayPipe,
+    DateTimePipe,
     RouterLink,
     MatButton,
     MatFormField,

@@ -1,5 +1,6 @@
 import {
   formatDate,
+  formatDateTime,
   formatIndex,
   formatNumber,
   formatPercent,
@@ -42,6 +43,11 @@ describe('format', () => {
   it('writes a day the same way everywhere, in UTC', () => {
     expect(formatDate('2026-03-05')).toBe('5 Mar 2026');
     expect(formatDate('2026-03-05T23:30:00Z')).toBe('5 Mar 2026');
+    expect(formatDate('2026-09-05', 'UTC', 'short')).toBe('5 Sep');
+  });
+
+  it("writes an instant with its time, in the viewer's time zone (UTC in the tests)", () => {
+    expect(formatDateTime('2026-03-05T23:30:00Z')).toBe('5 Mar 2026, 23:30');
   });
 
   it('writes numbers with at most the decimals asked for, and "—" without one', () => {
