@@ -30,7 +30,12 @@ export default [
     // One way to reach the API: only the client layer (src/app/shared/api) holds HttpClient and
     // spells API paths. The app's providers and the specs (which assert requested URLs) may too.
     files: ['**/*.ts'],
-    ignores: ['src/app/shared/api/**', 'src/app/app.config.ts', '**/*.spec.ts', '**/*.testing.ts'],
+    ignores: [
+      '**/src/app/shared/api/**',
+      '**/src/app/app.config.ts',
+      '**/*.spec.ts',
+      '**/*.testing.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
