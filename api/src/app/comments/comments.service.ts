@@ -1,4 +1,5 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { DomainError, fieldErrorsOf } from '@waypoint/domain';
 import type {
   CommentListQuery,
   CommentResponse,
@@ -57,11 +58,11 @@ export class CommentsService {
     return this.dataSource.transaction(async (manager) => {
       const { targetType, targetId } = request;
       if (!(await this.comments.targetBelongs(manager, targetType, targetId, initiativeId))) {
-        throw new UnprocessableEntityException(
+        const problem =
           targetType === 'initiative'
             ? `targetId: a comment on the initiative must name it (${initiativeId}), not ${targetId}.`
-            : `targetId: no ${targetType} ${targetId} in this initiative.`,
-        );
+            : `targetId: no ${targetType} ${targetId} in this initiative.`;
+        throw new DomainError('reference_invalid', problem, fieldErrorsOf([problem]));
       }
       const created = await this.comments.insert(manager, {
         initiativeId,

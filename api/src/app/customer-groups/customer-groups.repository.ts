@@ -1,4 +1,4 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CustomerGroupIntent } from '@waypoint/contracts';
 import type { EntityManager, Repository } from 'typeorm';
@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../common/database-errors';
 import type { PageRequest } from '../common/paging';
 import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
 import { CustomerGroupEntity } from './customer-group.entity';
+import { DuplicateRecordError } from '../common/persistence-errors';
 
 export interface CustomerGroupFields {
   name: string;
@@ -19,8 +20,8 @@ export type CustomerGroupChanges = Partial<CustomerGroupFields>;
 
 const NAME_KEY = 'customer_groups_name_key';
 
-function nameTaken(name: string | undefined): ConflictException {
-  return new ConflictException(
+function nameTaken(name: string | undefined): DuplicateRecordError {
+  return new DuplicateRecordError(
     `A customer group named "${name ?? ''}" already exists (names are compared ignoring case).`,
   );
 }

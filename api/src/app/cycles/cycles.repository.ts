@@ -1,12 +1,14 @@
-import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@waypoint/domain';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CycleSort } from '@waypoint/contracts';
 import { QueryFailedError, type EntityManager, type Repository } from 'typeorm';
 import { isUniqueViolation } from '../common/database-errors';
 import type { PageRequest } from '../common/paging';
 import { insertReturning } from '../common/versioned-writes';
-import type { DaySpan } from './cycle-periods';
+import type { DaySpan } from '@waypoint/domain';
 import { CycleEntity } from './cycle.entity';
+import { DuplicateRecordError } from '../common/persistence-errors';
 
 export interface CycleFilter {
   from?: string;
@@ -80,10 +82,11 @@ export class CyclesRepository {
       return await insertReturning(manager, CycleEntity, span);
     } catch (error) {
       if (isUniqueViolation(error, NAME_KEY)) {
-        throw new ConflictException(`A cycle named "${span.name}" already exists.`);
+        throw new DuplicateRecordError(`A cycle named "${span.name}" already exists.`);
       }
       if (isExclusionViolation(error)) {
-        throw new UnprocessableEntityException(
+        throw new DomainError(
+          'cycle_overlap',
           `${span.startsOn}..${span.endsOn} overlaps another cycle.`,
         );
       }

@@ -1,17 +1,24 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
-import {
-  type CreateCycleRequest,
-  CYCLE_MAX_DAYS,
-  type CyclePeriod,
-  type CycleResponse,
-  type CycleSort,
-  type Page,
+import { Injectable } from '@nestjs/common';
+import type {
+  CreateCycleRequest,
+  CyclePeriod,
+  CycleResponse,
+  CycleSort,
+  Page,
 } from '@waypoint/contracts';
+import {
+  assertRule,
+  cycleSpanProblem,
+  type DaySpan,
+  DomainError,
+  periodAfter,
+  periodContaining,
+  today,
+} from '@waypoint/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/authenticated-user';
 import { pageOf, type PageRequest } from '../common/paging';
-import { type DaySpan, lengthInDays, periodAfter, periodContaining, today } from './cycle-periods';
 import { type CycleFilter, CyclesRepository } from './cycles.repository';
 import { mapCycle } from './dto/cycle.dto';
 
@@ -35,17 +42,7 @@ export class CyclesService {
 
   /** A cycle of at most a year that shares no day with another (422 names the other). */
   async create(request: CreateCycleRequest, actor: Actor): Promise<CycleResponse> {
-    if (request.endsOn <= request.startsOn) {
-      throw new UnprocessableEntityException(
-        `endsOn (${request.endsOn}) must be after startsOn (${request.startsOn}).`,
-      );
-    }
-    const days = lengthInDays(request.startsOn, request.endsOn);
-    if (days > CYCLE_MAX_DAYS) {
-      throw new UnprocessableEntityException(
-        `A cycle lasts at most ${CYCLE_MAX_DAYS} days; ${request.startsOn}..${request.endsOn} is ${days}.`,
-      );
-    }
+    assertRule('cycle_period_invalid', cycleSpanProblem(request.startsOn, request.endsOn));
     return this.dataSource.transaction((manager) => this.insert(manager, request, actor));
   }
 
@@ -68,7 +65,8 @@ export class CyclesService {
   ): Promise<CycleResponse> {
     const other = await this.cycles.overlapping(manager, span);
     if (other) {
-      throw new UnprocessableEntityException(
+      throw new DomainError(
+        'cycle_overlap',
         `${span.startsOn}..${span.endsOn} overlaps the cycle "${other.name}" (${other.startsOn}..${other.endsOn}); cycles must not overlap.`,
       );
     }

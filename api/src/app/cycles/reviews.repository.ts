@@ -1,8 +1,8 @@
-import { Injectable, PreconditionFailedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { MeasureUserRef, ReviewDecision } from '@waypoint/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../common/database-errors';
-import { PRECONDITION_FAILED_MESSAGE } from '../common/etag';
+import { StaleVersionError } from '../common/persistence-errors';
 import type { PageRequest } from '../common/paging';
 import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
 import type { CycleRow } from '../portfolio/value-data.repository';
@@ -151,7 +151,7 @@ export class ReviewsRepository {
       return (await insertReturning(manager, CycleReviewEntity, values)).id;
     } catch (error) {
       if (isUniqueViolation(error, UNIQUE_KEY)) {
-        throw new PreconditionFailedException(PRECONDITION_FAILED_MESSAGE);
+        throw new StaleVersionError();
       }
       throw error;
     }

@@ -4,7 +4,6 @@ import {
   Injectable,
   NotFoundException,
   PreconditionFailedException,
-  UnprocessableEntityException,
 } from '@nestjs/common';
 import type {
   CycleReviewResponse,
@@ -19,8 +18,7 @@ import { PRECONDITION_FAILED_MESSAGE, PRECONDITION_REQUIRED_MESSAGE } from '../c
 import { pageOf, type PageRequest } from '../common/paging';
 import { ValueDataRepository } from '../portfolio/value-data.repository';
 import { cycleRef, loadValueModel, type ValueModel } from '../portfolio/value-model';
-import { today } from './cycle-periods';
-import { decisionProblem } from './review-rules';
+import { assertRule, decisionProblem, today } from '@waypoint/domain';
 import { CyclesRepository } from './cycles.repository';
 import { type ReviewFields, type ReviewRow, ReviewsRepository } from './reviews.repository';
 
@@ -90,7 +88,7 @@ export class ReviewsService {
       const cycle = await this.cycles.findById(cycleId, manager);
       if (!cycle) throw new NotFoundException('No such cycle.');
       const problem = decisionProblem(cycle, fields.decision, today());
-      if (problem) throw new UnprocessableEntityException(problem);
+      assertRule('review_decision_invalid', problem, 'decision');
       const existing = await this.reviews.find(manager, initiativeId, cycleId);
       return existing
         ? this.replace(manager, existing, expectedVersion, fields, actor)

@@ -1,10 +1,11 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
 import { isUniqueViolation } from '../common/database-errors';
 import type { PageRequest } from '../common/paging';
 import { DepartmentEntity } from './department.entity';
+import { DuplicateRecordError } from '../common/persistence-errors';
 
 export interface DepartmentChanges {
   name?: string;
@@ -12,8 +13,8 @@ export interface DepartmentChanges {
 
 const NAME_KEY = 'departments_name_key';
 
-function nameTaken(name: string | undefined): ConflictException {
-  return new ConflictException(
+function nameTaken(name: string | undefined): DuplicateRecordError {
+  return new DuplicateRecordError(
     `A department named "${name ?? ''}" already exists (names are compared ignoring case).`,
   );
 }

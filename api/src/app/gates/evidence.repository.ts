@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Direction, InitiativeStatus, Perspective, StepStatus } from '@waypoint/contracts';
-import type { Reading } from '@waypoint/domain';
+import type { EvidenceMeasure, Reading } from '@waypoint/domain';
 import type { EntityManager } from 'typeorm';
-import type { EvidenceMeasure } from './evidence';
 import { returnedRows } from './returned-rows';
 
 /**

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import type {
   DecideGateRequest,
   DecisionConditionResponse,
@@ -6,8 +6,9 @@ import type {
   Page,
 } from '@waypoint/contracts';
 import {
-  deciderProblem,
-  decisionViolations,
+  assertCanDecide,
+  assertDecisionValid,
+  DomainError,
   initiativeStatusAfterDecision,
   milestoneTransition,
 } from '@waypoint/domain';
@@ -20,7 +21,6 @@ import { MILESTONE_NOT_FOUND, MilestonesRepository } from '../milestones/milesto
 import { PeopleRepository } from '../milestones/people.repository';
 import { assertFresh } from '../milestones/preconditions';
 import { NotificationEvents } from '../notifications/notification-events.service';
-import { applyingDomainRules, decisionInvalid, GateProblemException } from './domain-problems';
 import { EvidenceRepository } from './evidence.repository';
 import type { GateDecisionEntity } from './gate-records.entity';
 import { CONDITION_NOT_FOUND, GateRecordsRepository } from './gate-records.repository';
@@ -55,95 +55,84 @@ export class GateDecisionsService {
     decider: AuthenticatedUser,
     actor: Actor,
   ): Promise<GateDecisionResponse> {
-    return applyingDomainRules(() =>
-      this.dataSource.transaction(async (m) => {
-        const milestone = await this.milestones.lock(m, milestoneId);
-        if (!milestone) throw new NotFoundException(MILESTONE_NOT_FOUND);
-        const state = milestoneTransition(milestone.state, {
-          type: 'decide',
-          outcome: request.outcome,
-        });
-        const submission = await this.records.latestSubmission(milestoneId, m);
-        const initiative = await this.milestones.initiative(milestone.initiativeId, m);
-        if (!submission || !initiative) {
-          throw new UnprocessableEntityException('This milestone has no submission to decide.');
-        }
-        const notAllowed = deciderProblem({
-          deciderId: decider.id,
-          deciderRole: decider.role,
-          sponsorId: initiative.sponsorId ?? '',
-          submitterId: submission.submittedBy,
-        });
-        if (notAllowed) {
-          throw new GateProblemException(notAllowed, { code: 'decider_not_allowed' });
-        }
-        const violations = decisionViolations(request);
-        if (violations.length > 0) throw decisionInvalid(violations);
-        const placed = await this.milestones.placed(milestone.initiativeId, m);
-        const status = initiativeStatusAfterDecision(initiative.status, request.outcome, {
-          isFinalMilestone: placed[placed.length - 1]?.id === milestoneId,
-        });
+    return this.dataSource.transaction(async (m) => {
+      const milestone = await this.milestones.lock(m, milestoneId);
+      if (!milestone) throw new NotFoundException(MILESTONE_NOT_FOUND);
+      const state = milestoneTransition(milestone.state, {
+        type: 'decide',
+        outcome: request.outcome,
+      });
+      const submission = await this.records.latestSubmission(milestoneId, m);
+      const initiative = await this.milestones.initiative(milestone.initiativeId, m);
+      if (!submission || !initiative) {
+        throw new DomainError('submission_missing', 'This milestone has no submission to decide.');
+      }
+      assertCanDecide({
+        deciderId: decider.id,
+        deciderRole: decider.role,
+        sponsorId: initiative.sponsorId ?? '',
+        submitterId: submission.submittedBy,
+      });
+      assertDecisionValid(request);
+      const placed = await this.milestones.placed(milestone.initiativeId, m);
+      const status = initiativeStatusAfterDecision(initiative.status, request.outcome, {
+        isFinalMilestone: placed[placed.length - 1]?.id === milestoneId,
+      });
 
-        const decision = await this.records.insertDecision(m, {
-          milestoneId,
-          submissionId: submission.id,
-          deciderId: decider.id,
+      const decision = await this.records.insertDecision(m, {
+        milestoneId,
+        submissionId: submission.id,
+        deciderId: decider.id,
+        outcome: request.outcome,
+        rationale: request.rationale ?? '',
+      });
+      await this.records.insertConditions(m, decision.id, initiative.id, request.conditions ?? []);
+      await this.milestones.update(m, milestoneId, milestone.version, {
+        state,
+        decidedAt: decision.decidedAt,
+      });
+      const [answer] = await this.mapDecisions([decision], m);
+      if (!answer) throw new Error('decision vanished');
+      const audit = { actor, initiativeId: initiative.id };
+      await this.audit.record(m, {
+        ...audit,
+        action: 'create',
+        entityType: 'gate_decision',
+        entityId: decision.id,
+        after: answer,
+      });
+      await this.audit.record(m, {
+        ...audit,
+        action: 'decide',
+        entityType: 'milestone',
+        entityId: milestoneId,
+        before: { state: milestone.state },
+        after: { state, decisionId: decision.id, outcome: request.outcome },
+      });
+      if (status !== initiative.status) {
+        await this.evidence.setInitiativeStatus(m, initiative.id, status);
+        await this.audit.record(m, {
+          ...audit,
+          action: 'transition',
+          entityType: 'initiative',
+          entityId: initiative.id,
+          before: { status: initiative.status },
+          after: { status, reason: 'gate_decision', decisionId: decision.id },
+        });
+      }
+      if (state === 'approved') await this.freezeBaselines(m, milestone, actor);
+      await this.notify.gateDecided(
+        m,
+        milestone,
+        {
           outcome: request.outcome,
           rationale: request.rationale ?? '',
-        });
-        await this.records.insertConditions(
-          m,
-          decision.id,
-          initiative.id,
-          request.conditions ?? [],
-        );
-        await this.milestones.update(m, milestoneId, milestone.version, {
-          state,
-          decidedAt: decision.decidedAt,
-        });
-        const [answer] = await this.mapDecisions([decision], m);
-        if (!answer) throw new Error('decision vanished');
-        const audit = { actor, initiativeId: initiative.id };
-        await this.audit.record(m, {
-          ...audit,
-          action: 'create',
-          entityType: 'gate_decision',
-          entityId: decision.id,
-          after: answer,
-        });
-        await this.audit.record(m, {
-          ...audit,
-          action: 'decide',
-          entityType: 'milestone',
-          entityId: milestoneId,
-          before: { state: milestone.state },
-          after: { state, decisionId: decision.id, outcome: request.outcome },
-        });
-        if (status !== initiative.status) {
-          await this.evidence.setInitiativeStatus(m, initiative.id, status);
-          await this.audit.record(m, {
-            ...audit,
-            action: 'transition',
-            entityType: 'initiative',
-            entityId: initiative.id,
-            before: { status: initiative.status },
-            after: { status, reason: 'gate_decision', decisionId: decision.id },
-          });
-        }
-        if (state === 'approved') await this.freezeBaselines(m, milestone, actor);
-        await this.notify.gateDecided(
-          m,
-          milestone,
-          {
-            outcome: request.outcome,
-            rationale: request.rationale ?? '',
-            conditionCount: request.conditions?.length ?? 0,
-          },
-          actor,
-        );
-        return answer;
-      }),
-    );
+          conditionCount: request.conditions?.length ?? 0,
+        },
+        actor,
+      );
+      return answer;
+    });
   }
 
   /** Closes an open condition with a note, conditionally on the version read. */
@@ -158,7 +147,8 @@ export class GateDecisionsService {
       if (!before) throw new NotFoundException(CONDITION_NOT_FOUND);
       assertFresh(before, expectedVersion);
       if (before.closedAt) {
-        throw new UnprocessableEntityException(
+        throw new DomainError(
+          'condition_closed',
           `This condition was closed already, on ${new Date(before.closedAt).toISOString()}.`,
         );
       }

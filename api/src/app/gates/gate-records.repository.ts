@@ -1,14 +1,13 @@
-import {
-  ConflictException,
-  Injectable,
-  NotFoundException,
-  PreconditionFailedException,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { DecisionOutcome, EvidenceSnapshot } from '@waypoint/contracts';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { isUniqueViolation } from '../common/database-errors';
-import { PRECONDITION_FAILED_MESSAGE } from '../common/etag';
+import {
+  DuplicateRecordError,
+  RecordNotFoundError,
+  StaleVersionError,
+} from '../common/persistence-errors';
 import type { PageRequest } from '../common/paging';
 import { insertReturning } from '../common/versioned-writes';
 import { GateDecisionEntity, GateSubmissionEntity } from './gate-records.entity';
@@ -134,7 +133,7 @@ export class GateRecordsRepository {
       return await insertReturning(manager, GateDecisionEntity, values);
     } catch (error) {
       if (isUniqueViolation(error, 'gate_decisions_submission_id_key')) {
-        throw new ConflictException('This submission has been decided already.');
+        throw new DuplicateRecordError('This submission has been decided already.');
       }
       throw error;
     }
@@ -202,7 +201,7 @@ export class GateRecordsRepository {
       `SELECT 1 FROM decision_conditions WHERE id = $1`,
       [id],
     );
-    if (exists.length === 0) throw new NotFoundException(CONDITION_NOT_FOUND);
-    throw new PreconditionFailedException(PRECONDITION_FAILED_MESSAGE);
+    if (exists.length === 0) throw new RecordNotFoundError(CONDITION_NOT_FOUND);
+    throw new StaleVersionError();
   }
 }

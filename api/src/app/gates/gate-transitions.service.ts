@@ -1,10 +1,15 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { InitiativeStatus, MilestoneDetailResponse } from '@waypoint/contracts';
+import type { MilestoneDetailResponse } from '@waypoint/contracts';
 import {
+  initiativeNotActiveProblem,
   assertCanStartMilestone,
+  assertRule,
+  assertSubmittable,
+  buildEvidenceSnapshot,
+  type EvidenceInput,
   initiativeStatusAfterResume,
   milestoneTransition,
-  submissionBlockers,
+  submissionInput,
 } from '@waypoint/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -16,10 +21,8 @@ import {
   MILESTONE_NOT_FOUND,
   MilestonesRepository,
 } from '../milestones/milestones.repository';
-import { assertFresh, refuse } from '../milestones/preconditions';
+import { assertFresh } from '../milestones/preconditions';
 import { NotificationEvents } from '../notifications/notification-events.service';
-import { applyingDomainRules, submissionBlocked } from './domain-problems';
-import { buildEvidenceSnapshot, type EvidenceInput, submissionInput } from './evidence';
 import { EvidenceRepository } from './evidence.repository';
 import { GateRecordsRepository } from './gate-records.repository';
 
@@ -41,7 +44,7 @@ export class GateTransitionsService {
   /** Only the first milestone not yet approved starts, while the initiative is active. */
   async start(id: string, expectedVersion: number, actor: Actor): Promise<MilestoneDetailResponse> {
     return this.transition(id, expectedVersion, async (m, milestone, initiative) => {
-      refuse(activeProblem(initiative.status, 'start'));
+      assertRule('initiative_not_active', initiativeNotActiveProblem(initiative.status, 'start'));
       const placed = await this.milestones.placed(milestone.initiativeId, m);
       assertCanStartMilestone(
         placed,
@@ -65,10 +68,9 @@ export class GateTransitionsService {
   ): Promise<MilestoneDetailResponse> {
     return this.transition(id, expectedVersion, async (m, milestone, initiative) => {
       const state = milestoneTransition(milestone.state, { type: 'submit' });
-      refuse(activeProblem(initiative.status, 'submit'));
+      assertRule('initiative_not_active', initiativeNotActiveProblem(initiative.status, 'submit'));
       const input = await this.evidenceInput(m, milestone, initiative);
-      const blockers = submissionBlockers(submissionInput(input));
-      if (blockers.length > 0) throw submissionBlocked(blockers);
+      assertSubmittable(submissionInput(input));
       const submission = await this.records.insertSubmission(m, {
         milestoneId: id,
         submittedBy: actor.userId,
@@ -115,7 +117,7 @@ export class GateTransitionsService {
     });
   }
 
-  /** Loads the milestone (held) and its initiative, checks If-Match, maps domain errors to 422. */
+  /** Loads the milestone (held) and its initiative, checks If-Match. */
   private async transition(
     id: string,
     expectedVersion: number,
@@ -125,16 +127,14 @@ export class GateTransitionsService {
       initiative: InitiativeFacts,
     ) => Promise<MilestoneDetailResponse>,
   ): Promise<MilestoneDetailResponse> {
-    return applyingDomainRules(() =>
-      this.dataSource.transaction(async (m) => {
-        const milestone = await this.milestones.lock(m, id);
-        if (!milestone) throw new NotFoundException(MILESTONE_NOT_FOUND);
-        assertFresh(milestone, expectedVersion);
-        const initiative = await this.milestones.initiative(milestone.initiativeId, m);
-        if (!initiative) throw new NotFoundException('No such initiative.');
-        return work(m, milestone, initiative);
-      }),
-    );
+    return this.dataSource.transaction(async (m) => {
+      const milestone = await this.milestones.lock(m, id);
+      if (!milestone) throw new NotFoundException(MILESTONE_NOT_FOUND);
+      assertFresh(milestone, expectedVersion);
+      const initiative = await this.milestones.initiative(milestone.initiativeId, m);
+      if (!initiative) throw new NotFoundException('No such initiative.');
+      return work(m, milestone, initiative);
+    });
   }
 
   private async finish(
@@ -194,11 +194,4 @@ export class GateTransitionsService {
         })),
     };
   }
-}
-
-/** Milestones start and gates are submitted only while the initiative is active. */
-function activeProblem(status: InitiativeStatus, action: 'start' | 'submit'): string | null {
-  if (status === 'active') return null;
-  const what = action === 'start' ? 'Milestones start' : 'Gates are submitted';
-  return `${what} only while the initiative is active; it is ${status.replaceAll('_', ' ')}.`;
 }

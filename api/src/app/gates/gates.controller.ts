@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiOkResponse,
@@ -21,7 +21,6 @@ import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { ApiIfMatch, IfMatch } from '../common/if-match.decorator';
 import { MilestoneDetailResponseDto } from '../milestones/dto/milestone.dto';
 import { ProblemDetailsDto } from '../common/problem.dto';
-import { GateProblemFilter } from './domain-problems';
 import {
   CloseConditionDto,
   DecideGateDto,
@@ -37,7 +36,6 @@ const TRANSITION_REFUSED =
   'The workflow refuses it: the state does not allow it (named), the initiative is not active, or an earlier milestone is not approved.';
 
 @ApiTags('gates')
-@UseFilters(GateProblemFilter)
 @Controller()
 export class GatesController {
   constructor(

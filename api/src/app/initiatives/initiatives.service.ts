@@ -1,16 +1,11 @@
-import {
-  Injectable,
-  NotFoundException,
-  PreconditionFailedException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { Injectable, NotFoundException, PreconditionFailedException } from '@nestjs/common';
 import type {
   CreateInitiativeRequest,
   InitiativeResponse,
   InitiativeTemplate,
   UpdateInitiativeRequest,
 } from '@waypoint/contracts';
-import { isFinalInitiativeStatus } from '@waypoint/domain';
+import { assertRule, DomainError, initiativePlanProblem } from '@waypoint/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/authenticated-user';
@@ -42,7 +37,11 @@ export class InitiativesService {
   async create(request: CreateInitiativeRequest, actor: Actor): Promise<InitiativeResponse> {
     const template = request.template ? this.templates.find(request.template) : null;
     const approach = request.approach ?? template?.approach;
-    if (approach === undefined) throw new UnprocessableEntityException('approach: choose one.');
+    if (approach === undefined) {
+      throw new DomainError('invalid_request', 'approach: choose one.', {
+        approach: ['choose one.'],
+      });
+    }
     return this.dataSource.transaction(async (manager) => {
       await this.references.check(manager, request);
       const created = await this.initiatives.insert(manager, {
@@ -120,11 +119,7 @@ export class InitiativesService {
       if (before.version !== expectedVersion) {
         throw new PreconditionFailedException(PRECONDITION_FAILED_MESSAGE);
       }
-      if (isFinalInitiativeStatus(before.status)) {
-        throw new UnprocessableEntityException(
-          `The initiative is ${before.status}: its plan cannot change any more.`,
-        );
-      }
+      assertRule('plan_closed', initiativePlanProblem(before.status));
       await this.references.check(manager, request);
       const teamBefore = await this.initiatives.teamIds(manager, id);
       const groupsBefore = await this.initiatives.customerGroupIds(manager, id);

@@ -11,7 +11,7 @@ import type {
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import type { PageRequest } from '../common/paging';
 import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
-import type { CounterCandidate } from './measure-rules';
+import type { CounterCandidate } from '@waypoint/domain';
 import { MeasureEntity } from './measure.entity';
 
 export interface MeasureFilter {

@@ -6,17 +6,18 @@ import type {
   Page,
   UpdateMeasureRequest,
 } from '@waypoint/contracts';
+import {
+  assertRules,
+  baselineFreezeProblem,
+  counterMeasureProblems,
+  DomainError,
+  scaleProblems,
+} from '@waypoint/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/authenticated-user';
 import { requireChanges } from '../common/changes';
 import { pageOf, type PageRequest } from '../common/paging';
-import {
-  assertNoProblems,
-  baselineFreezeProblem,
-  counterMeasureProblems,
-  scaleProblems,
-} from './measure-rules';
 import { measureRecord, measureViews } from './measure-view';
 import type { MeasureEntity } from './measure.entity';
 import {
@@ -77,7 +78,7 @@ export class MeasuresService {
       recorderId: request.recorderId ?? null,
       weight: request.weight ?? 1,
     };
-    assertNoProblems(scaleProblems(values));
+    assertRules('measure_scale_invalid', scaleProblems(values));
     return this.dataSource.transaction(async (manager) => {
       await this.assertLinks(manager, null, values, request);
       const created = await this.measures.insert(manager, values);
@@ -110,7 +111,10 @@ export class MeasuresService {
       if (!before) throw new NotFoundException(NOT_FOUND);
       const merged: MeasureEntity = { ...before, ...changes };
       const frozen = baselineFreezeProblem(before, changes.baseline);
-      assertNoProblems([...(frozen ? [frozen] : []), ...scaleProblems(merged)]);
+      assertRules(frozen ? 'baseline_frozen' : 'measure_scale_invalid', [
+        ...(frozen ? [frozen] : []),
+        ...scaleProblems(merged),
+      ]);
       await this.assertLinks(manager, id, merged, changes);
       const after = await this.measures.update(manager, id, expectedVersion, changes);
       await this.audit.record(manager, {
@@ -133,7 +137,7 @@ export class MeasuresService {
     state: MeasureValues,
     changed: { customerGroupId?: string | null; recorderId?: string | null },
   ): Promise<void> {
-    const problems = counterMeasureProblems({
+    const counterProblems = counterMeasureProblems({
       measureId,
       initiativeId: state.initiativeId,
       perspective: state.perspective,
@@ -143,20 +147,26 @@ export class MeasuresService {
         : null,
       guardedNames: measureId ? await this.measures.guardedBy(measureId, manager) : [],
     });
+    const errors: Record<string, string[]> = {};
+    if (counterProblems.length > 0) errors['counterMeasureId'] = counterProblems;
     const groupId = changed.customerGroupId;
     if (groupId && !(await this.measures.customerGroupExists(groupId, manager))) {
-      problems.push(`There is no customer group with the id ${groupId}.`);
+      errors['customerGroupId'] = [`There is no customer group with the id ${groupId}.`];
     }
     const recorderId = changed.recorderId;
     if (
       recorderId &&
       !(await this.measures.isActiveMember(state.initiativeId, recorderId, manager))
     ) {
-      problems.push(
+      errors['recorderId'] = [
         `The recorder ${recorderId} must be an active user who is the owner or on the team of the initiative.`,
-      );
+      ];
     }
-    assertNoProblems(problems);
+    const problems = Object.values(errors).flat();
+    if (problems.length > 0) {
+      const code = counterProblems.length > 0 ? 'counter_measure_invalid' : 'reference_invalid';
+      throw new DomainError(code, problems.join(' '), errors);
+    }
   }
 
   private async describeOne(

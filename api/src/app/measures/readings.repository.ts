@@ -1,4 +1,5 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@waypoint/domain';
 import type { ReadingSort } from '@waypoint/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../common/database-errors';
@@ -99,7 +100,8 @@ export class ReadingsRepository {
       return await insertReturning(manager, ReadingEntity, values);
     } catch (error) {
       if (isUniqueViolation(error, SUPERSEDES_KEY)) {
-        throw new UnprocessableEntityException(
+        throw new DomainError(
+          'reading_superseded',
           `The reading ${values.supersedesId ?? ''} is already superseded: correct the reading that superseded it instead.`,
         );
       }

@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  UseFilters,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MilestoneDetailResponse, MilestoneResponse, Page } from '@waypoint/contracts';
 import type { Actor } from '../auth/authenticated-user';
@@ -18,7 +8,6 @@ import { ApiProblems } from '../common/api-problems';
 import { IdParams } from '../common/id-params';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { ApiIfMatch, IfMatch } from '../common/if-match.decorator';
-import { GateProblemFilter } from '../gates/domain-problems';
 import {
   CreateMilestoneDto,
   MilestoneDetailResponseDto,
@@ -34,7 +23,6 @@ const PLAN_RULES =
   'A rule of the plan refused it: the initiative is completed or stopped, the milestone is submitted or decided, a criterion or measure is unknown; `errors` names each.';
 
 @ApiTags('milestones')
-@UseFilters(GateProblemFilter)
 @Controller()
 export class MilestonesController {
   constructor(

@@ -10,7 +10,7 @@ import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import type { PageRequest } from '../common/paging';
 import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
 import { MilestoneEntity } from './milestone.entity';
-import type { PlacedMilestone } from './plan-rules';
+import type { PlacedMilestone } from '@waypoint/domain';
 
 export const MILESTONE_NOT_FOUND = 'No such milestone.';
 

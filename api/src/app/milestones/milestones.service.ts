@@ -2,25 +2,27 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type {
   CreateMilestoneRequest,
+  DomainErrorCode,
   MilestoneDetailResponse,
   UpdateMilestoneRequest,
 } from '@waypoint/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import { requireChanges } from '../common/changes';
-import { GateProblemException } from '../gates/domain-problems';
-import { POSITION_MAX } from './dto/milestone.dto';
-import { MilestoneViewsService } from './milestone-views.service';
-import { type MilestoneChanges, MilestonesRepository } from './milestones.repository';
 import {
   applyCriteriaUpdate,
+  assertRule,
+  DomainError,
   initiativePlanProblem,
   milestonePlanProblem,
   moveTo,
   reorderProblem,
-} from './plan-rules';
-import { assertFresh, refuse } from './preconditions';
+} from '@waypoint/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/authenticated-user';
+import { requireChanges } from '../common/changes';
+import { POSITION_MAX } from './dto/milestone.dto';
+import { MilestoneViewsService } from './milestone-views.service';
+import { type MilestoneChanges, MilestonesRepository } from './milestones.repository';
+import { assertFresh } from './preconditions';
 
 const ENTITY_TYPE = 'milestone';
 
@@ -43,11 +45,14 @@ export class MilestonesService {
     return this.dataSource.transaction(async (m) => {
       const initiative = await this.milestones.initiative(initiativeId, m, true);
       if (!initiative) throw new NotFoundException('No such initiative.');
-      refuse(initiativePlanProblem(initiative.status));
+      assertRule('plan_closed', initiativePlanProblem(initiative.status));
       await this.assertOwnMeasures(m, initiativeId, request.measureIds);
       const placed = await this.milestones.placed(initiativeId, m);
       if (placed.length >= POSITION_MAX) {
-        refuse(`An initiative has at most ${POSITION_MAX} milestones.`);
+        assertRule(
+          'milestone_limit_reached',
+          `An initiative has at most ${POSITION_MAX} milestones.`,
+        );
       }
       const created = await this.milestones.insert(m, {
         initiativeId,
@@ -90,7 +95,7 @@ export class MilestonesService {
       const before = await this.views.describe(id, m);
       assertFresh(before, expectedVersion);
       const initiative = await this.milestones.initiative(before.initiativeId, m);
-      refuse(initiative ? initiativePlanProblem(initiative.status) : null);
+      assertRule('plan_closed', initiative ? initiativePlanProblem(initiative.status) : null);
       const errors: Record<string, string[]> = {};
       const planProblem = milestonePlanProblem(before.state);
       for (const field of ['title', 'goal', 'dueDate', 'measureIds'] as const) {
@@ -118,7 +123,7 @@ export class MilestonesService {
       }
       const problems = Object.values(errors).flat();
       if (problems.length > 0) {
-        throw new GateProblemException(problems.join(' '), { errors });
+        throw new DomainError(planChangeCode(errors, planProblem), problems.join(' '), errors);
       }
       await this.milestones.update(m, id, expectedVersion, entityChanges);
       if (changes.measureIds) await this.milestones.replaceMeasures(m, id, changes.measureIds);
@@ -151,9 +156,9 @@ export class MilestonesService {
       if (!milestone) throw new NotFoundException('No such milestone.');
       assertFresh(milestone, expectedVersion);
       const initiative = await this.milestones.initiative(milestone.initiativeId, m, true);
-      refuse(initiative ? initiativePlanProblem(initiative.status) : null);
+      assertRule('plan_closed', initiative ? initiativePlanProblem(initiative.status) : null);
       const placed = await this.milestones.placed(milestone.initiativeId, m);
-      refuse(reorderProblem(placed, id, position));
+      assertRule('position_invalid', reorderProblem(placed, id, position), 'position');
       const order = moveTo(
         placed.map((p) => p.id),
         id,
@@ -183,7 +188,7 @@ export class MilestonesService {
     const foreign = await this.milestones.foreignMeasures(m, initiativeId, measureIds);
     if (foreign.length > 0) {
       const errors = { measureIds: foreign.map(notOwnMeasure) };
-      throw new GateProblemException(errors.measureIds.join(' '), { errors });
+      throw new DomainError('reference_invalid', errors.measureIds.join(' '), errors);
     }
   }
 }
@@ -192,6 +197,16 @@ export class MilestonesService {
 function planOf(milestone: MilestoneDetailResponse): object {
   const { title, goal, dueDate, criteria, measureIds, version } = milestone;
   return { title, goal, dueDate, criteria, measureIds, version };
+}
+
+/** The rule family of a refused plan change: a closed plan first, then the checklist. */
+function planChangeCode(
+  errors: Record<string, string[]>,
+  planProblem: string | null,
+): DomainErrorCode {
+  const messages = Object.values(errors).flat();
+  if (planProblem !== null && messages.includes(planProblem)) return 'plan_closed';
+  return errors['criteria'] ? 'exit_criteria_invalid' : 'reference_invalid';
 }
 
 function notOwnMeasure(id: string): string {

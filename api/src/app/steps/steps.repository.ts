@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException, PreconditionFailedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type {
   InitiativeStatus,
@@ -8,7 +8,7 @@ import type {
   StepStatus,
 } from '@waypoint/contracts';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
-import { PRECONDITION_FAILED_MESSAGE } from '../common/etag';
+import { RecordNotFoundError, StaleVersionError } from '../common/persistence-errors';
 import type { PageRequest } from '../common/paging';
 import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
 import { returnedRows } from '../gates/returned-rows';
@@ -155,8 +155,8 @@ export class StepsRepository {
       ]),
     );
     if (rows.length === 1) return;
-    if (!(await this.findById(id, manager))) throw new NotFoundException(STEP_NOT_FOUND);
-    throw new PreconditionFailedException(PRECONDITION_FAILED_MESSAGE);
+    if (!(await this.findById(id, manager))) throw new RecordNotFoundError(STEP_NOT_FOUND);
+    throw new StaleVersionError();
   }
 
   /** Positions 1..n in the given order; the steps that move get a new version. */

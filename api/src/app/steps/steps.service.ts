@@ -7,8 +7,8 @@ import { requireChanges } from '../common/changes';
 import { pageOf, type PageRequest } from '../common/paging';
 import { MILESTONE_NOT_FOUND } from '../milestones/milestones.repository';
 import { PeopleRepository } from '../milestones/people.repository';
-import { initiativePlanProblem, moveTo } from '../milestones/plan-rules';
-import { assertFresh, refuse } from '../milestones/preconditions';
+import { assertRule, moveTo, stepsClosedProblem } from '@waypoint/domain';
+import { assertFresh } from '../milestones/preconditions';
 import { NotificationEvents } from '../notifications/notification-events.service';
 import { mapStep } from './dto/step.dto';
 import {
@@ -19,15 +19,6 @@ import {
 } from './steps.repository';
 
 const ENTITY_TYPE = 'step';
-
-/** Why the steps under this milestone cannot change, or null when they can. */
-export function stepsClosedProblem(parent: StepParent): string | null {
-  const initiativeProblem = initiativePlanProblem(parent.initiativeStatus);
-  if (initiativeProblem) return initiativeProblem;
-  return parent.state === 'approved' || parent.state === 'rejected'
-    ? `The milestone is ${parent.state}: its steps do not change any more.`
-    : null;
-}
 
 /** Steps: the work under a milestone, in order. */
 @Injectable()
@@ -63,7 +54,7 @@ export class StepsService {
     return this.dataSource.transaction(async (m) => {
       const parent = await this.steps.lockParent(m, milestoneId);
       if (!parent) throw new NotFoundException(MILESTONE_NOT_FOUND);
-      refuse(stepsClosedProblem(parent));
+      assertRule('steps_closed', stepsClosedProblem(parent));
       if (request.assigneeId) await this.assertAssignable(m, parent, request.assigneeId);
       const ids = await this.steps.orderedIds(m, milestoneId);
       const created = await this.steps.insert(m, {
@@ -102,11 +93,15 @@ export class StepsService {
       assertFresh(before, expectedVersion);
       const parent = await this.steps.lockParent(m, before.milestoneId);
       if (!parent) throw new NotFoundException(MILESTONE_NOT_FOUND);
-      refuse(stepsClosedProblem(parent));
+      assertRule('steps_closed', stepsClosedProblem(parent));
       if (changes.assigneeId) await this.assertAssignable(m, parent, changes.assigneeId);
       const ids = await this.steps.orderedIds(m, parent.id);
       if (changes.position !== undefined && changes.position > ids.length) {
-        refuse(`The position must be between 1 and ${ids.length}.`);
+        assertRule(
+          'position_invalid',
+          `The position must be between 1 and ${ids.length}.`,
+          'position',
+        );
       }
       await this.steps.update(m, id, expectedVersion, changes);
       if (changes.position !== undefined) {
@@ -136,7 +131,7 @@ export class StepsService {
       assertFresh(before, expectedVersion);
       const parent = await this.steps.lockParent(m, before.milestoneId);
       if (!parent) throw new NotFoundException(MILESTONE_NOT_FOUND);
-      refuse(stepsClosedProblem(parent));
+      assertRule('steps_closed', stepsClosedProblem(parent));
       await this.steps.remove(m, id, expectedVersion);
       await this.steps.renumber(m, await this.steps.orderedIds(m, parent.id));
       await this.audit.record(m, {
@@ -162,8 +157,10 @@ export class StepsService {
     userId: string,
   ): Promise<void> {
     if (!(await this.steps.assignable(m, parent.initiativeId, userId))) {
-      refuse(
+      assertRule(
+        'assignee_not_on_team',
         `The assignee ${userId} is not an active member of the initiative's team nor its owner.`,
+        'assigneeId',
       );
     }
   }

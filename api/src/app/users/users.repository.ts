@@ -1,4 +1,4 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { DepartmentRef, Role } from '@waypoint/contracts';
 import { DataSource, type EntityManager, In, type Repository } from 'typeorm';
@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../common/database-errors';
 import type { PageRequest } from '../common/paging';
 import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
 import { UserEntity } from './user.entity';
+import { DuplicateRecordError } from '../common/persistence-errors';
 
 export interface UserFilter {
   role?: Role;
@@ -26,8 +27,8 @@ export interface UserChanges {
 }
 
 const EMAIL_KEY = 'users_email_key';
-const emailTaken = (email: string): ConflictException =>
-  new ConflictException(`A user with the email ${email} already exists.`);
+const emailTaken = (email: string): DuplicateRecordError =>
+  new DuplicateRecordError(`A user with the email ${email} already exists.`);
 
 @Injectable()
 export class UsersRepository {

@@ -1,10 +1,4 @@
-import {
-  GoneException,
-  Injectable,
-  Logger,
-  NotFoundException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { GoneException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type {
   CreateUserRequest,
   CreateUserResponse,
@@ -15,6 +9,7 @@ import type {
   UpdateUserRequest,
   UserResponse,
 } from '@waypoint/contracts';
+import { DomainError } from '@waypoint/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/authenticated-user';
@@ -108,7 +103,8 @@ export class UsersService {
 
   private async assertDepartment(manager: EntityManager, departmentId: string): Promise<void> {
     if (!(await this.users.departmentExists(departmentId, manager))) {
-      throw new UnprocessableEntityException(`No department with the id ${departmentId}.`);
+      const problem = `No department with the id ${departmentId}.`;
+      throw new DomainError('reference_invalid', problem, { departmentId: [problem] });
     }
   }
 
@@ -173,7 +169,7 @@ export class UsersService {
   ): Promise<UserResponse> {
     const changes = requireChanges(request);
     if (changes.active === false && id === actor.userId) {
-      throw new UnprocessableEntityException('You cannot deactivate yourself.');
+      throw new DomainError('self_deactivation', 'You cannot deactivate yourself.');
     }
     return this.dataSource.transaction(async (manager) => {
       const before = await this.describe(id, manager);

@@ -42,6 +42,7 @@ import {
 } from '../shared/vocabulary';
 import { AmountPipe, DateTimePipe, DayPipe, formatPercent } from '../shared/format';
 import { GateChecklistComponent } from './gate-checklist.component';
+import { gateMoves } from './gate-moves';
 import { MeasureCardComponent } from './measure-card.component';
 import { StatusActionsComponent } from './status-actions.component';
 import { placementOf } from './step-drop';
@@ -103,6 +104,7 @@ export class InitiativeDetailPageComponent {
   protected readonly stateSymbol = MILESTONE_STATE_SYMBOL;
   protected readonly stepLabel = STEP_STATUS_LABEL;
   protected readonly stepStatuses = STEP_STATUS_VALUES;
+  protected readonly gateMoves = gateMoves;
   protected readonly commentMax = COMMENT_BODY_MAX_LENGTH;
 
   constructor() {

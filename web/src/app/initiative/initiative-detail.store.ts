@@ -17,8 +17,15 @@ import type {
   StepStatus,
   SubmissionBlockedProblem,
 } from '@waypoint/contracts';
+import { currentMilestoneIndex } from '@waypoint/domain';
 import { isPreconditionFailed, problemOf } from '../shared/problem';
-import { InitiativesApi, MeasuresApi, MilestonesApi, StepsApi } from '../shared/api';
+import {
+  type GateAction,
+  InitiativesApi,
+  MeasuresApi,
+  MilestonesApi,
+  StepsApi,
+} from '../shared/api';
 import { applyPlacement, type StepPlacement } from './step-drop';
 
 /** The current gate: the first milestone not approved yet (as the list's `currentMilestone`). */
@@ -26,7 +33,8 @@ export function currentMilestoneOf(
   milestones: readonly MilestoneResponse[],
 ): MilestoneResponse | null {
   const ordered = [...milestones].sort((a, b) => a.position - b.position);
-  return ordered.find((m) => m.state !== 'approved') ?? null;
+  const index = currentMilestoneIndex(ordered);
+  return index === null ? null : (ordered[index] ?? null);
 }
 
 /** The blockers of a 422 submit answer, or an empty list for any other failure. */
@@ -108,8 +116,8 @@ export class InitiativeDetailStore {
   readonly stepError = signal<unknown>(null);
   readonly busy = signal(false);
 
-  /** POST /api/milestones/:id/start or /submit with If-Match. */
-  async gateAction(milestone: MilestoneResponse, action: 'start' | 'submit'): Promise<boolean> {
+  /** POST /api/milestones/:id/start, /submit or /resume with If-Match. */
+  async gateAction(milestone: MilestoneResponse, action: GateAction): Promise<boolean> {
     this.busy.set(true);
     this.blockers.set([]);
     this.gateError.set(null);

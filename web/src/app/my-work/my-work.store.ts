@@ -6,6 +6,7 @@ import type {
   StepResponse,
   StepStatus,
 } from '@waypoint/contracts';
+import { isFinalMilestoneState } from '@waypoint/domain';
 import { AuthStore } from '../auth/auth.store';
 import {
   InitiativesApi,
@@ -30,9 +31,6 @@ export interface MyWork {
   steps: MyStep[];
   measures: MyMeasure[];
 }
-
-/** Milestones whose steps are still worth doing (approved or rejected gates are closed). */
-const OPEN_MILESTONE_STATES = new Set(['planned', 'in_progress', 'submitted', 'changes_requested']);
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -123,7 +121,8 @@ export class MyWorkStore {
           this.initiativesApi.milestones(initiative.id, { limit: 100 }),
           this.initiativesApi.measures(initiative.id, { limit: 100 }),
         ]);
-        const open = milestones.items.filter((m) => OPEN_MILESTONE_STATES.has(m.state));
+        // Steps are still worth doing unless their gate is final (approved or rejected).
+        const open = milestones.items.filter((m) => !isFinalMilestoneState(m.state));
         const steps = await Promise.all(
           open.map(async (milestone) => {
             const page = await this.milestonesApi.steps(milestone.id, {

@@ -21,10 +21,14 @@ export const MILESTONES_API = {
   decisions: (id: string) => `${one(id)}/decisions`,
   start: (id: string) => `${one(id)}/start`,
   submit: (id: string) => `${one(id)}/submit`,
+  resume: (id: string) => `${one(id)}/resume`,
 } as const;
 
-/** What an owner does with a gate: start working on it, or submit it for a decision. */
-export type GateAction = 'start' | 'submit';
+/**
+ * What an owner does with a gate: start working on it, submit it for a decision, or resume it
+ * after changes were requested or it was put on hold.
+ */
+export type GateAction = 'start' | 'submit' | 'resume';
 
 /** Milestones (gates): the gate itself, its steps and decisions, and what moves it. */
 @Injectable({ providedIn: 'root' })
@@ -57,7 +61,7 @@ export class MilestonesApi {
     });
   }
 
-  /** POST /api/milestones/:id/start or /submit with If-Match. */
+  /** POST /api/milestones/:id/start, /submit or /resume with If-Match. */
   act(
     milestone: Pick<MilestoneResponse, 'id' | 'version'>,
     action: GateAction,
