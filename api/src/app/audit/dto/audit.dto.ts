@@ -1,8 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import type { AuditEventResponse } from '@waypoint/contracts';
-import { IsUUID } from 'class-validator';
 import { PageDto, PageQueryDto } from '../../common/paging';
-import { Optional, OptionalDateTime, OptionalText } from '../../common/validators';
+import { OptionalDateTime, OptionalText, UuidRef } from '../../common/validators';
 import { AUDIT_TEXT_MAX_LENGTH } from '../audit.types';
 
 export class AuditQueryDto extends PageQueryDto {
@@ -12,9 +11,7 @@ export class AuditQueryDto extends PageQueryDto {
   @OptionalText(AUDIT_TEXT_MAX_LENGTH, { nonEmpty: true })
   entityId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @Optional()
-  @IsUUID('all')
+  @UuidRef({ optional: true })
   actorId?: string;
 
   @OptionalText(AUDIT_TEXT_MAX_LENGTH, { nonEmpty: true })

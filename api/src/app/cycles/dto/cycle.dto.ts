@@ -11,8 +11,7 @@ import {
   type NextCycleRequest,
 } from '@waypoint/contracts';
 import { PageDto, PageQueryDto } from '../../common/paging';
-import { OneOf, RequiredText } from '../../common/validators';
-import { IsoDay } from '../../measures/dto/field-validators';
+import { IsoDay, OneOf, RequiredText } from '../../common/validators';
 import type { CycleEntity } from '../cycle.entity';
 
 export class CreateCycleDto implements CreateCycleRequest {

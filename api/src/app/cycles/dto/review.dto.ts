@@ -15,10 +15,9 @@ import {
   REVIEW_DECISION_VALUES,
   type ReviewDecision,
 } from '@waypoint/contracts';
-import { IsIn, IsUUID } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { PageDto, PageQueryDto } from '../../common/paging';
-import { OptionalText } from '../../common/validators';
-import { OptionalNullable } from '../../measures/dto/field-validators';
+import { OptionalNullable, OptionalText, UuidRef } from '../../common/validators';
 import { MeasureUserRefDto } from '../../measures/dto/measure.dto';
 import { CycleRefDto } from './cycle.dto';
 
@@ -38,12 +37,10 @@ const OptionalDecision = (): PropertyDecorator =>
   );
 
 export class ReviewParams {
-  @ApiProperty({ format: 'uuid', description: 'The initiative.' })
-  @IsUUID('all')
+  @UuidRef({ description: 'The initiative.' })
   id!: string;
 
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID('all')
+  @UuidRef()
   cycleId!: string;
 }
 

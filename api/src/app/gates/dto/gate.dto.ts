@@ -28,9 +28,9 @@ import {
   type UserRef,
 } from '@waypoint/contracts';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, MaxLength } from 'class-validator';
 import { PageDto, PageQueryDto } from '../../common/paging';
-import { OneOf, Optional, OptionalText, RequiredText } from '../../common/validators';
+import { OneOf, Optional, OptionalText, RequiredText, UuidRef } from '../../common/validators';
 
 export class UserRefDto implements UserRef {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -196,9 +196,7 @@ export class CloseConditionDto implements CloseConditionRequest {
 export class DecisionListQueryDto extends PageQueryDto {}
 
 export class ApprovalListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @Optional()
-  @IsUUID('all')
+  @UuidRef({ optional: true })
   initiativeId?: string;
 
   @OneOf(APPROVAL_SORT_VALUES, { optional: true })

@@ -26,8 +26,15 @@ import {
 import { IsString, MaxLength } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { PageDto, PageQueryDto } from '../../common/paging';
-import { OneOf, Optional, OptionalText, RequiredText } from '../../common/validators';
-import { FiniteNumber, IsoDay, UuidRef } from './field-validators';
+import {
+  FiniteNumber,
+  IsoDay,
+  OneOf,
+  Optional,
+  OptionalText,
+  RequiredText,
+  UuidRef,
+} from '../../common/validators';
 
 const LIMIT = MEASURE_NUMBER_LIMIT;
 

@@ -12,8 +12,15 @@ import {
 import { IsBoolean, IsUrl, MaxLength } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { PageDto, PageQueryDto } from '../../common/paging';
-import { OneOf, Optional, OptionalDateTime, OptionalText } from '../../common/validators';
-import { FiniteNumber, IsoDateTime, UuidRef } from './field-validators';
+import {
+  FiniteNumber,
+  IsoDateTime,
+  OneOf,
+  Optional,
+  OptionalDateTime,
+  OptionalText,
+  UuidRef,
+} from '../../common/validators';
 import { MeasureUserRefDto } from './measure.dto';
 
 export class CreateReadingDto implements CreateReadingRequest {

@@ -1,4 +1,3 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   type CreateMilestoneRequest,
@@ -24,19 +23,22 @@ import {
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayUnique,
   IsArray,
   IsBoolean,
-  IsInt,
   IsString,
-  IsUUID,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { PageDto, PageQueryDto } from '../../common/paging';
-import { OneOf, Optional, OptionalText, RequiredText } from '../../common/validators';
+import {
+  IsoDay,
+  OneOf,
+  Optional,
+  OptionalText,
+  RequiredText,
+  UuidList,
+  WholeNumber,
+} from '../../common/validators';
 import {
   DecisionConditionResponseDto,
   ExitCriterionDto,
@@ -44,7 +46,6 @@ import {
   GateSubmissionResponseDto,
   UserRefDto,
 } from '../../gates/dto/gate.dto';
-import { CalendarDate } from './fields';
 
 /** The most milestones an initiative can have (a bound for positions). */
 export const POSITION_MAX = 1000;
@@ -70,15 +71,6 @@ export class ExitCriterionUpdateDto implements ExitCriterionUpdate {
   checked?: boolean;
 }
 
-/** Distinct measure ids (of the milestone's initiative: checked by the service). */
-const MeasureIds = (): PropertyDecorator =>
-  applyDecorators(
-    IsArray(),
-    ArrayMaxSize(MILESTONE_MEASURES_MAX),
-    ArrayUnique(),
-    IsUUID('all', { each: true }),
-  );
-
 export class CreateMilestoneDto implements CreateMilestoneRequest {
   @RequiredText(MILESTONE_TITLE_MAX_LENGTH, 'Measure')
   title!: string;
@@ -86,7 +78,7 @@ export class CreateMilestoneDto implements CreateMilestoneRequest {
   @RequiredText(MILESTONE_GOAL_MAX_LENGTH, 'Know how long callers wait today, per segment.')
   goal!: string;
 
-  @CalendarDate({ optional: true })
+  @IsoDay({ optional: true })
   dueDate?: string;
 
   @ApiProperty({ type: [ExitCriterionInputDto], maxItems: CRITERIA_MAX })
@@ -96,8 +88,8 @@ export class CreateMilestoneDto implements CreateMilestoneRequest {
   @Type(() => ExitCriterionInputDto)
   criteria!: ExitCriterionInputDto[];
 
-  @ApiProperty({ type: [String], format: 'uuid', maxItems: MILESTONE_MEASURES_MAX })
-  @MeasureIds()
+  // Distinct measure ids (of the milestone's initiative: checked by the service).
+  @UuidList(MILESTONE_MEASURES_MAX)
   measureIds!: string[];
 }
 
@@ -108,7 +100,7 @@ export class UpdateMilestoneDto implements UpdateMilestoneRequest {
   @OptionalText(MILESTONE_GOAL_MAX_LENGTH, { nonEmpty: true })
   goal?: string;
 
-  @CalendarDate({ optional: true, nullable: true })
+  @IsoDay({ optional: true, nullable: true })
   dueDate?: string | null;
 
   @ApiPropertyOptional({
@@ -124,17 +116,12 @@ export class UpdateMilestoneDto implements UpdateMilestoneRequest {
   @Type(() => ExitCriterionUpdateDto)
   criteria?: ExitCriterionUpdateDto[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: MILESTONE_MEASURES_MAX })
-  @Optional()
-  @MeasureIds()
+  @UuidList(MILESTONE_MEASURES_MAX, { optional: true })
   measureIds?: string[];
 }
 
 export class ReorderMilestoneDto implements ReorderMilestoneRequest {
-  @ApiProperty({ minimum: 1, maximum: POSITION_MAX, description: 'The new 1-based position.' })
-  @IsInt()
-  @Min(1)
-  @Max(POSITION_MAX)
+  @WholeNumber(1, POSITION_MAX, { description: 'The new 1-based position.' })
   position!: number;
 }
 

@@ -17,7 +17,7 @@ import {
 } from '@waypoint/contracts';
 import { DEFAULT_TENSION_THRESHOLD } from '@waypoint/domain';
 import { CycleRefDto } from '../../cycles/dto/cycle.dto';
-import { ThresholdQuery, UuidRef } from '../../measures/dto/field-validators';
+import { ThresholdQuery, UuidRef } from '../../common/validators';
 
 /** Endpoints without query parameters: any parameter is refused (400). */
 export class NoQueryDto {}
