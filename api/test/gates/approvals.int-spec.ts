@@ -27,7 +27,10 @@ describe('approvals: the gates waiting for my decision', () => {
     send<ApprovalPage>(t, session, 'GET', `/api/approvals${query}`);
 
   it('shows executives every waiting gate and sponsors theirs, never their own submissions', async () => {
-    const sponsored = await submittedGate(t, cast);
+    // A sponsor acts as sponsor only while an executive or an admin: an admin sees theirs, a
+    // manager left as sponsor (demoted) sees none.
+    const adminSponsor = await signIn(t, 'admin', { displayName: 'Ada Sponsor' });
+    const sponsored = await submittedGate(t, cast, { sponsorId: adminSponsor.user.id });
     const otherSponsor = await signIn(t, 'manager', { displayName: 'Other Sponsor' });
     const elsewhere = await submittedGate(t, cast, { sponsorId: otherSponsor.user.id });
     const boss = await signIn(t, 'executive', { displayName: 'Bo Boss' });
@@ -42,11 +45,8 @@ describe('approvals: the gates waiting for my decision', () => {
     expect(bossView.body.items.map((a) => a.milestone.id)).not.toContain(bossOwn.milestoneIds[0]);
     expect(bossView.body.total).toBe(2);
 
-    const bySponsor = await approvals(cast.sponsor);
-    expect(bySponsor.body.items.map((a) => a.milestone.id)).toEqual([
-      sponsored.milestoneIds[0],
-      bossOwn.milestoneIds[0],
-    ]);
+    const bySponsor = await approvals(adminSponsor);
+    expect(bySponsor.body.items.map((a) => a.milestone.id)).toEqual([sponsored.milestoneIds[0]]);
     const item = bySponsor.body.items[0];
     const title = await t.sql.query<{ title: string }>(
       `SELECT title FROM initiatives WHERE id = $1`,
@@ -59,14 +59,17 @@ describe('approvals: the gates waiting for my decision', () => {
       waitingHours: 0,
     });
     expect(Date.parse(item?.submittedAt ?? '')).toBeLessThanOrEqual(Date.now());
+    expect((await approvals(otherSponsor)).body.total).toBe(0);
     expect((await approvals(cast.owner)).body.total).toBe(0);
     expect((await approvals(cast.admin)).body.total).toBe(0);
     expect((await approvals(cast.member)).status).toBe(403);
 
-    await decide(t, cast.sponsor, sponsored.milestoneIds[0] ?? '', { outcome: 'go' });
-    expect((await approvals(cast.sponsor)).body.items.map((a) => a.milestone.id)).toEqual([
-      bossOwn.milestoneIds[0],
-    ]);
+    await decide(t, adminSponsor, sponsored.milestoneIds[0] ?? '', { outcome: 'go' });
+    expect((await approvals(adminSponsor)).body.total).toBe(0);
+    // The sponsor who is an executive sees every gate but the ones they submitted or own.
+    expect((await approvals(cast.sponsor)).body.items.map((a) => a.milestone.id).sort()).toEqual(
+      [elsewhere, bossOwn].map((g) => g.milestoneIds[0]).sort(),
+    );
   });
 
   it('says how long each gate has waited, oldest first, filtered, sorted and paged', async () => {

@@ -58,6 +58,21 @@ describe('gate decisions: who decides, what a decision carries, conditions and b
     );
   });
 
+  it('is never decided by the owner, even promoted to executive with an admin submitting', async () => {
+    const owner = await signIn(t, 'manager', { displayName: 'Pat Promoted' });
+    const gate = await submittedGate(t, cast, { submitter: cast.admin, ownerId: owner.user.id });
+    await t.sql.query(`UPDATE users SET role = 'executive' WHERE id = $1`, [owner.user.id]);
+    const own = await decide(t, owner, gate.milestoneIds[0] ?? '', { outcome: 'go' });
+    expect(own.status).toBe(422);
+    expect(own.body).toMatchObject({
+      code: 'decider_not_allowed',
+      detail: "The initiative's owner cannot decide its gates.",
+    });
+    expect(
+      (await decide(t, cast.sponsor, gate.milestoneIds[0] ?? '', { outcome: 'go' })).status,
+    ).toBe(201);
+  });
+
   it('needs a rationale unless plain go, and conditions for go with conditions only', async () => {
     const gate = await submittedGate(t, cast);
     const id = gate.milestoneIds[0] ?? '';

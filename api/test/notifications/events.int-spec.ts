@@ -62,6 +62,12 @@ describe('notifications of the gate and step workflows', () => {
   it('without a sponsor, a submitted gate reaches every active executive (not inactive ones)', async () => {
     const otherExecutive = await signIn(t, 'executive');
     const retired = await createUser(t.sql, { role: 'executive', active: false });
+    // A manager left as the sponsor of another initiative (a demoted sponsor) is not told either.
+    const formerSponsor = await signIn(t, 'manager');
+    await createInitiative(t.sql, {
+      ownerId: cast.owner.user.id,
+      sponsorId: formerSponsor.user.id,
+    });
     const initiativeId = await createInitiative(t.sql, {
       ownerId: cast.owner.user.id,
       sponsorId: null,
@@ -77,7 +83,7 @@ describe('notifications of the gate and step workflows', () => {
       await counts(initiativeId, 'gate_submitted', {
         executive: cast.executive,
         otherExecutive,
-        sponsorOfOthers: cast.sponsor,
+        sponsorOfOthers: formerSponsor,
         owner: cast.owner,
       }),
     ).toEqual({ executive: 1, otherExecutive: 1, sponsorOfOthers: 0, owner: 0 });

@@ -18,8 +18,8 @@ export type SignedIn<R extends Roster> = { readonly [K in keyof R]: Session };
 export const GATE_PEOPLE = {
   /** A manager who owns the initiatives (and submits their gates). */
   owner: { role: 'manager', displayName: 'Olivia Owner' },
-  /** A manager who sponsors them: decides through the sponsor relation, not by role. */
-  sponsor: { role: 'manager', displayName: 'Sam Sponsor' },
+  /** An executive who sponsors them (a sponsor acts as sponsor only while an executive). */
+  sponsor: { role: 'executive', displayName: 'Sam Sponsor' },
   /** An executive unrelated to the initiatives: decides by role. */
   executive: { role: 'executive', displayName: 'Eve Executive' },
   /** A member on the team. */

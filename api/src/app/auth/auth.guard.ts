@@ -13,7 +13,7 @@ import { AuthService } from './auth.service';
 import type { AuthenticatedRequest } from './current-user.decorator';
 import { type Scope, InitiativeRelationsRepository } from './initiative-relations.repository';
 import { PERMISSION_KEY, PUBLIC_KEY, SCOPE_KEY } from './permission.decorator';
-import { type Permission, permissionRule } from './permissions';
+import { type Permission, effectiveRelations, permissionRule } from './permissions';
 import { requestIdOf } from '../common/request-id';
 
 export const SESSION_COOKIE = 'wp_session';
@@ -84,8 +84,10 @@ export class AuthGuard implements CanActivate {
     const scope = this.reflector.getAllAndOverride<Scope | undefined>(SCOPE_KEY, targets);
     const id = (request.params as Record<string, string | undefined> | undefined)?.['id'];
     if (scope && id && UUID.test(id)) {
-      const access = await this.relations.resolve(scope, id, user.id);
-      if (!access) throw new NotFoundException(`No such ${scope}.`);
+      const resolved = await this.relations.resolve(scope, id, user.id);
+      if (!resolved) throw new NotFoundException(`No such ${scope}.`);
+      // A relation counts only while the user holds the role it presumes (RELATION_ROLES).
+      const access = { ...resolved, relations: effectiveRelations(resolved.relations, user.role) };
       request.access = access;
       if (rule.roles.includes(user.role)) return true;
       if (rule.relations?.some((relation) => access.relations.includes(relation))) return true;

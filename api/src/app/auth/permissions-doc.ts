@@ -1,6 +1,6 @@
 import { ROLE_VALUES } from '@waypoint/contracts';
 import { PERMISSION_EXTENSION, PUBLIC_EXTENSION } from './permission.decorator';
-import { PERMISSIONS, type Permission } from './permissions';
+import { PERMISSIONS, type Permission, RELATION_ROLES, type Relation } from './permissions';
 
 interface Operation {
   [key: string]: unknown;
@@ -48,8 +48,17 @@ export function renderPermissionsDoc(doc: OpenApiLike): string {
     '',
     'Every endpoint declares one permission (or is public). The server denies by default: an',
     'endpoint without a declaration answers 403 to everyone, and a test fails. A permission is',
-    "granted by the user's role; permissions on an initiative will also be granted by the user's",
+    "granted by the user's role; permissions on an initiative are also granted by the user's",
     'relation to it (owner, sponsor, team member) where the table says so.',
+    '',
+    '',
+    'A relation counts only while the user holds the role it presumes, so rights follow a change',
+    'of role at once (an executive demoted to member no longer decides as sponsor, and the',
+    'initiatives they sponsor show `needsSponsor` until an admin or owner chooses another):',
+    '',
+    ...(Object.entries(RELATION_ROLES) as Array<[Relation, readonly string[]]>).map(
+      ([relation, roles]) => `- ${relation}: while ${roles.join(', ')}`,
+    ),
     '',
     `| permission | what it allows | ${ROLE_VALUES.join(' | ')} | relations |`,
     `| --- | --- | ${ROLE_VALUES.map(() => ':---:').join(' | ')} | --- |`,

@@ -1,4 +1,5 @@
 import { ROLE_VALUES, type Role } from '@waypoint/contracts';
+import { SPONSOR_ROLES } from '@waypoint/domain';
 
 /**
  * The permission matrix, declared once. Every endpoint names one permission with
@@ -11,6 +12,28 @@ import { ROLE_VALUES, type Role } from '@waypoint/contracts';
  */
 export const RELATION_VALUES = ['owner', 'sponsor', 'team'] as const;
 export type Relation = (typeof RELATION_VALUES)[number];
+
+/**
+ * The roles a relation presumes. A relation grants its rights only while the user holds one of
+ * these roles, so rights follow the role when it changes:
+ * - a sponsor acts as sponsor only while an executive (or an admin): a demoted sponsor loses
+ *   gate decisions, status moves, condition closing and reading by sponsorship at once, and the
+ *   initiative shows `needsSponsor` until another sponsor is chosen;
+ * - an owner keeps owner rights while a manager, an executive or an admin (the roles that plan
+ *   initiatives, and a promotion does not take an initiative away); an owner demoted to member
+ *   keeps only what a team member has, until an admin gives the initiative a new owner;
+ * - a team member is any role: being on the team is the relation itself.
+ */
+export const RELATION_ROLES: Readonly<Record<Relation, readonly Role[]>> = {
+  owner: ['admin', 'executive', 'manager'],
+  sponsor: SPONSOR_ROLES,
+  team: ROLE_VALUES,
+};
+
+/** The relations that count for a user of this role (see RELATION_ROLES). */
+export function effectiveRelations(relations: readonly Relation[], role: Role): Relation[] {
+  return relations.filter((relation) => RELATION_ROLES[relation].includes(role));
+}
 
 export interface PermissionRule {
   description: string;

@@ -17,7 +17,7 @@ export class ApprovalsController {
   @RequirePermission('approvals.list')
   @ApiOperation({
     summary:
-      'Submitted gates waiting for my decision (executives: all; others: those they sponsor; never my own submissions), oldest first, paged.',
+      'Submitted gates waiting for my decision (executives: all; admins: those they sponsor; never my own submissions nor gates of initiatives I own), oldest first, paged.',
   })
   @ApiOkResponse({ type: ApprovalPageDto })
   @ApiProblems(400, 401, 403)

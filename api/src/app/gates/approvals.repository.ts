@@ -9,10 +9,14 @@ export interface ApprovalFilter {
   order?: SortOrder;
 }
 
-/** Who is asking: executives may decide every gate, anyone else those they sponsor. */
+/**
+ * Who is asking: executives may decide every gate, admins those they sponsor, managers and
+ * members none (a sponsor acts as sponsor only while an executive or an admin).
+ */
 export interface ApprovalViewer {
   userId: string;
   decidesAll: boolean;
+  decidesAsSponsor: boolean;
 }
 
 export interface ApprovalRow {
@@ -33,8 +37,8 @@ const SORT_COLUMNS: Record<ApprovalSort, string> = {
 };
 
 /**
- * Submitted gates waiting for a decision the viewer may take (never their own submission), each
- * with its latest submission.
+ * Submitted gates waiting for a decision the viewer may take (never their own submission nor a
+ * gate of an initiative they own), each with its latest submission.
  */
 @Injectable()
 export class ApprovalsRepository {
@@ -54,9 +58,15 @@ export class ApprovalsRepository {
       ) s ON true
      WHERE m.state = 'submitted'
        AND s.submitted_by <> $1
-       AND ($2::boolean OR i.sponsor_id = $1)
+       AND i.owner_id <> $1
+       AND ($2::boolean OR ($4::boolean AND i.sponsor_id = $1))
        AND ($3::uuid IS NULL OR i.id = $3::uuid)`;
-    const params = [viewer.userId, viewer.decidesAll, filter.initiativeId ?? null];
+    const params = [
+      viewer.userId,
+      viewer.decidesAll,
+      filter.initiativeId ?? null,
+      viewer.decidesAsSponsor,
+    ];
     const counted: Array<{ total: number }> = await this.dataSource.query(
       `SELECT count(*)::int AS total ${from}`,
       params,
@@ -78,7 +88,7 @@ export class ApprovalsRepository {
               m.version AS milestone_version, i.id AS initiative_id, i.title AS initiative_title
        ${from}
        ORDER BY ${SORT_COLUMNS[filter.sort ?? 'submittedAt']} ${direction}, m.id
-       LIMIT $4 OFFSET $5`,
+       LIMIT $5 OFFSET $6`,
       [...params, page.limit, page.offset],
     );
     return {

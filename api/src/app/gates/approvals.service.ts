@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ApprovalResponse, Page } from '@waypoint/contracts';
+import { SPONSOR_ROLES } from '@waypoint/domain';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { pageOf, type PageRequest } from '../common/paging';
 import { PeopleRepository, personOf } from '../milestones/people.repository';
@@ -7,7 +8,10 @@ import { type ApprovalFilter, ApprovalsRepository } from './approvals.repository
 
 const HOUR_MS = 3_600_000;
 
-/** The gates waiting for the caller's decision (executives: all; others: those they sponsor). */
+/**
+ * The gates waiting for the caller's decision (executives: all; admins: those they sponsor;
+ * never a gate they submitted or of an initiative they own).
+ */
 @Injectable()
 export class ApprovalsService {
   constructor(
@@ -22,7 +26,11 @@ export class ApprovalsService {
     now: Date = new Date(),
   ): Promise<Page<ApprovalResponse>> {
     const { rows, total } = await this.approvals.list(
-      { userId: user.id, decidesAll: user.role === 'executive' },
+      {
+        userId: user.id,
+        decidesAll: user.role === 'executive',
+        decidesAsSponsor: SPONSOR_ROLES.includes(user.role),
+      },
       filter,
       page,
     );

@@ -72,6 +72,7 @@ export class GateDecisionsService {
         deciderRole: decider.role,
         sponsorId: initiative.sponsorId ?? '',
         submitterId: submission.submittedBy,
+        ownerId: initiative.ownerId,
       });
       assertDecisionValid(request);
       const placed = await this.milestones.placed(milestone.initiativeId, m);

@@ -27,6 +27,9 @@ export interface UserCheck {
   active: boolean;
 }
 
+/** A user shown with an initiative, with what decides whether they still act as its sponsor. */
+export interface RelatedUser extends UserRef, UserCheck {}
+
 const unique = (ids: readonly (string | null)[]): string[] => [
   ...new Set(ids.filter((id): id is string => id !== null)),
 ];
@@ -47,14 +50,20 @@ export class InitiativeRelatedRepository {
   async users(
     ids: readonly (string | null)[],
     manager?: EntityManager,
-  ): Promise<Map<string, UserRef>> {
+  ): Promise<Map<string, RelatedUser>> {
     const wanted = unique(ids);
     if (wanted.length === 0) return new Map();
-    const rows: Array<{ id: string; display_name: string }> = await this.db(manager).query(
-      `SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`,
-      [wanted],
+    const rows: Array<{ id: string; display_name: string; role: Role; active: boolean }> =
+      await this.db(manager).query(
+        `SELECT id, display_name, role, active FROM users WHERE id = ANY($1::uuid[])`,
+        [wanted],
+      );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        { id: row.id, displayName: row.display_name, role: row.role, active: row.active },
+      ]),
     );
-    return new Map(rows.map((row) => [row.id, { id: row.id, displayName: row.display_name }]));
   }
 
   /** Team size and how many departments the team comes from, per initiative. */

@@ -9,14 +9,14 @@ import type {
   UserRef,
 } from '@waypoint/contracts';
 import { TEMPLATE_ID_VALUES } from '@waypoint/contracts';
-import { currentMilestoneIndex, nextInitiativeStatuses } from '@waypoint/domain';
+import { currentMilestoneIndex, needsSponsor, nextInitiativeStatuses } from '@waypoint/domain';
 import type { InitiativeEntity } from './initiative.entity';
-import type { MilestoneStateRow, TeamStats } from './initiative-related.repository';
+import type { MilestoneStateRow, RelatedUser, TeamStats } from './initiative-related.repository';
 import type { InitiativeListRow } from './initiatives.repository';
 
 /** Everything shown with an initiative besides its own columns. */
 export interface InitiativeRelated {
-  users: Map<string, UserRef>;
+  users: Map<string, RelatedUser>;
   team: TeamMember[];
   customerGroups: CustomerGroupRef[];
   milestones: MilestoneSummary[];
@@ -26,8 +26,18 @@ export interface InitiativeRelated {
 
 const iso = (value: Date | string): string => new Date(value).toISOString();
 
-function userRef(users: Map<string, UserRef>, id: string): UserRef {
-  return users.get(id) ?? { id, displayName: '' };
+function userRef(users: Map<string, RelatedUser>, id: string): UserRef {
+  return { id, displayName: users.get(id)?.displayName ?? '' };
+}
+
+function sponsorFields(
+  users: Map<string, RelatedUser>,
+  sponsorId: string | null,
+): { sponsor: UserRef | null; needsSponsor: boolean } {
+  return {
+    sponsor: sponsorId ? userRef(users, sponsorId) : null,
+    needsSponsor: needsSponsor(sponsorId, sponsorId ? users.get(sponsorId) : undefined),
+  };
 }
 
 function templateId(value: string | null): TemplateId | null {
@@ -36,7 +46,7 @@ function templateId(value: string | null): TemplateId | null {
 
 export function mapListItem(
   row: InitiativeListRow,
-  users: Map<string, UserRef>,
+  users: Map<string, RelatedUser>,
   stats: TeamStats | undefined,
   milestones: readonly MilestoneStateRow[],
 ): InitiativeListItem {
@@ -48,7 +58,7 @@ export function mapListItem(
     status: row.status,
     approach: row.approach,
     owner: userRef(users, row.ownerId),
-    sponsor: row.sponsorId ? userRef(users, row.sponsorId) : null,
+    ...sponsorFields(users, row.sponsorId),
     teamSize: stats?.teamSize ?? 0,
     departmentCount: stats?.departmentCount ?? 0,
     currentMilestone: milestone
@@ -75,7 +85,7 @@ export function mapInitiative(
     nextStatuses: [...nextInitiativeStatuses(entity.status)],
     template: templateId(entity.template),
     owner: userRef(related.users, entity.ownerId),
-    sponsor: entity.sponsorId ? userRef(related.users, entity.sponsorId) : null,
+    ...sponsorFields(related.users, entity.sponsorId),
     team: related.team,
     customerGroups: related.customerGroups,
     milestones: related.milestones,

@@ -25,7 +25,13 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { CreateUserResponse, Page, SponsorResponse, UserResponse } from '@waypoint/contracts';
+import type {
+  CreateUserResponse,
+  Page,
+  SponsorResponse,
+  UpdatedUserResponse,
+  UserResponse,
+} from '@waypoint/contracts';
 import type { Actor } from '../auth/authenticated-user';
 import { expectedOrigin } from '../auth/auth.guard';
 import { SetPasswordDto } from '../auth/auth.dto';
@@ -37,6 +43,7 @@ import { ProblemDetailsDto } from '../common/problem.dto';
 import {
   CreateUserDto,
   CreateUserResponseDto,
+  UpdatedUserResponseDto,
   SponsorListQueryDto,
   SponsorPageDto,
   UpdateUserDto,
@@ -102,7 +109,7 @@ export class UsersController {
   @ApiOperation({
     summary: 'Change name, role or department, or deactivate (ends sessions at once).',
   })
-  @ApiOkResponse({ type: UserResponseDto })
+  @ApiOkResponse({ type: UpdatedUserResponseDto })
   @ApiNotFoundResponse({ type: ProblemDetailsDto })
   @ApiPreconditionFailedResponse({
     type: ProblemDetailsDto,
@@ -114,7 +121,7 @@ export class UsersController {
     @IfMatch() version: number,
     @Body() body: UpdateUserDto,
     @CurrentActor() actor: Actor,
-  ): Promise<UserResponse> {
+  ): Promise<UpdatedUserResponse> {
     return this.users.update(id, version, body, actor);
   }
 }

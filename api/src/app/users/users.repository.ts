@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { DepartmentRef, Role } from '@waypoint/contracts';
+import type { DepartmentRef, InitiativeTitleRef, Role } from '@waypoint/contracts';
 import { DataSource, type EntityManager, In, type Repository } from 'typeorm';
 import { isUniqueViolation } from '../common/database-errors';
 import type { PageRequest } from '../common/paging';
@@ -106,6 +106,19 @@ export class UsersRepository {
       .where({ id: In(wanted) })
       .getRawMany();
     return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /**
+   * The initiatives (not completed or stopped) this user sponsors, by title; the ones a change
+   * of role or a deactivation leaves without a sponsor.
+   */
+  async sponsorships(manager: EntityManager, userId: string): Promise<InitiativeTitleRef[]> {
+    return manager.query(
+      `SELECT id, title FROM initiatives
+        WHERE sponsor_id = $1 AND status NOT IN ('completed', 'stopped')
+        ORDER BY title, id`,
+      [userId],
+    );
   }
 
   async departmentExists(id: string, manager: EntityManager): Promise<boolean> {

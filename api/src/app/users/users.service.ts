@@ -7,9 +7,10 @@ import type {
   SetPasswordRequest,
   SponsorResponse,
   UpdateUserRequest,
+  UpdatedUserResponse,
   UserResponse,
 } from '@waypoint/contracts';
-import { DomainError } from '@waypoint/domain';
+import { actsAsSponsor, DomainError } from '@waypoint/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/authenticated-user';
@@ -160,13 +161,18 @@ export class UsersService {
     return this.create({ ...input, role: 'admin', departmentId }, null, baseUrl);
   }
 
-  /** Conditional on the version read (If-Match). Deactivating ends the user's sessions and tokens. */
+  /**
+   * Conditional on the version read (If-Match). Deactivating ends the user's sessions and tokens.
+   * A user who stops being an active executive stops acting as sponsor at once (the guard asks
+   * for the role a relation presumes): the answer names the sponsorships this affects, and those
+   * initiatives show `needsSponsor` until another sponsor is chosen.
+   */
   async update(
     id: string,
     expectedVersion: number,
     request: UpdateUserRequest,
     actor: Actor,
-  ): Promise<UserResponse> {
+  ): Promise<UpdatedUserResponse> {
     const changes = requireChanges(request);
     if (changes.active === false && id === actor.userId) {
       throw new DomainError('self_deactivation', 'You cannot deactivate yourself.');
@@ -190,7 +196,11 @@ export class UsersService {
         before,
         after,
       });
-      return after;
+      const affectedSponsorships =
+        actsAsSponsor(before) && !actsAsSponsor(after)
+          ? await this.users.sponsorships(manager, id)
+          : [];
+      return { ...after, affectedSponsorships };
     });
   }
 

@@ -70,6 +70,22 @@ export interface CreateUserResponse {
   setPasswordExpiresAt: string;
 }
 
+/** An initiative named in another answer: its id and title. */
+export interface InitiativeTitleRef {
+  id: string;
+  title: string;
+}
+
+/** PATCH /api/users/:id: the user, and what the change takes away. */
+export interface UpdatedUserResponse extends UserResponse {
+  /**
+   * The initiatives (not completed or stopped) this user sponsors that lose their sponsor with
+   * this change (the user is no longer an active executive); each now shows `needsSponsor`.
+   * Empty when the change affects no sponsorship.
+   */
+  affectedSponsorships: InitiativeTitleRef[];
+}
+
 export interface UpdateUserRequest {
   displayName?: string;
   role?: Role;

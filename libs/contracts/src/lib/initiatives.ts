@@ -66,6 +66,11 @@ export interface InitiativeListItem {
   approach: Approach;
   owner: UserRef;
   sponsor: UserRef | null;
+  /**
+   * True when the sponsor no longer acts as sponsor (demoted from executive or deactivated): an
+   * admin or the owner chooses another. A missing sponsor (a draft) is not flagged.
+   */
+  needsSponsor: boolean;
   teamSize: number;
   /** How many departments the team comes from (cross-functional teams, seed 004). */
   departmentCount: number;
@@ -131,6 +136,11 @@ export interface InitiativeResponse {
   template: TemplateId | null;
   owner: UserRef;
   sponsor: UserRef | null;
+  /**
+   * True when the sponsor no longer acts as sponsor (demoted from executive or deactivated): an
+   * admin or the owner chooses another. A missing sponsor (a draft) is not flagged.
+   */
+  needsSponsor: boolean;
   team: TeamMember[];
   customerGroups: CustomerGroupRef[];
   milestones: MilestoneSummary[];

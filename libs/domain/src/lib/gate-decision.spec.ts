@@ -108,13 +108,21 @@ describe('canDecide', () => {
   it.each<[string, string, Role, boolean]>([
     ['the sponsor', 'sponsor', 'executive', true],
     ['another executive', 'exec2', 'executive', true],
-    ['the sponsor even when not an executive', 'sponsor', 'manager', true],
+    ['the sponsor as an admin', 'sponsor', 'admin', true],
+    ['the sponsor no longer an executive (demoted)', 'sponsor', 'manager', false],
+    ['the owner, even promoted to executive', 'owner', 'executive', false],
     ['a manager who is not the sponsor', 'manager2', 'manager', false],
     ['an admin who is not the sponsor', 'admin', 'admin', false],
     ['a member', 'member', 'member', false],
     ['the submitter, even as executive', 'submitter', 'executive', false],
   ])('%s: %s', (_label, deciderId, deciderRole, expected) => {
-    const input = { deciderId, deciderRole, sponsorId: 'sponsor', submitterId: 'submitter' };
+    const input = {
+      deciderId,
+      deciderRole,
+      sponsorId: 'sponsor',
+      submitterId: 'submitter',
+      ownerId: 'owner',
+    };
     expect(canDecide(input)).toBe(expected);
     if (expected) {
       expect(() => assertCanDecide(input)).not.toThrow();
@@ -129,11 +137,26 @@ describe('canDecide', () => {
       deciderRole: 'executive' as const,
       sponsorId: 'sponsor',
       submitterId: 'sponsor',
+      ownerId: 'owner',
     };
     expect(canDecide(input)).toBe(false);
     expect(() => assertCanDecide(input)).toThrow(
       'The person who submitted a gate cannot decide it.',
     );
+  });
+
+  it('does not let the owner decide, even promoted to executive with an admin submitting', () => {
+    const input = {
+      deciderId: 'owner',
+      deciderRole: 'executive' as const,
+      sponsorId: 'sponsor',
+      submitterId: 'admin',
+      ownerId: 'owner',
+    };
+    expect(() => assertCanDecide(input)).toThrow(
+      expect.objectContaining({ code: 'decider_not_allowed' }),
+    );
+    expect(() => assertCanDecide(input)).toThrow("The initiative's owner cannot decide its gates.");
   });
 });
 

@@ -1,4 +1,5 @@
 import type { DecisionOutcome, InitiativeStatus, Role } from '@waypoint/contracts';
+import { SPONSOR_ROLES } from './initiative-people';
 import { DecisionInvalidError, DeciderNotAllowedError, InitiativeTransitionError } from './errors';
 import { assertInitiativeTransition } from './initiative-status';
 
@@ -81,19 +82,29 @@ export interface DeciderInput {
   deciderRole: Role;
   sponsorId: string;
   submitterId: string;
+  /** The initiative's owner: never decides its gates (separation of duties). */
+  ownerId: string;
 }
 
 /**
- * Why this person may not decide the gate, or null when they may: the decider is never the
- * submitter (no approving one's own gate, even as sponsor or executive) and is either the
- * initiative's sponsor or an executive. Admins and managers decide only as the sponsor.
+ * Why this person may not decide the gate, or null when they may. Separation of duties: the
+ * decider is neither the submitter (no approving one's own gate, even as sponsor or executive)
+ * nor the initiative's owner (who answers for the work, even once promoted to executive or when
+ * an admin submitted the gate). Beyond that the decider is an executive, or the sponsor while
+ * the sponsor holds a role that sponsors (executive or admin): a demoted sponsor no longer
+ * decides.
  */
 export function deciderProblem(input: DeciderInput): string | null {
   if (input.deciderId === input.submitterId) {
     return 'The person who submitted a gate cannot decide it.';
   }
-  if (input.deciderId !== input.sponsorId && input.deciderRole !== 'executive') {
-    return 'Only the sponsor or an executive can decide a gate.';
+  if (input.deciderId === input.ownerId) {
+    return "The initiative's owner cannot decide its gates.";
+  }
+  const asSponsor =
+    input.deciderId === input.sponsorId && SPONSOR_ROLES.includes(input.deciderRole);
+  if (!asSponsor && input.deciderRole !== 'executive') {
+    return 'Only the sponsor (while an executive) or an executive can decide a gate.';
   }
   return null;
 }

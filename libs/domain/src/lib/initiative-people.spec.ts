@@ -1,4 +1,10 @@
-import { sponsorProblem, teamProblem } from './initiative-people';
+import {
+  actsAsSponsor,
+  needsSponsor,
+  type PersonCheck,
+  sponsorProblem,
+  teamProblem,
+} from './initiative-people';
 
 describe('sponsor and team checks', () => {
   it('accepts an active executive as sponsor and names every other case', () => {
@@ -20,5 +26,20 @@ describe('sponsor and team checks', () => {
     expect(teamProblem(['a'], users)).toBeNull();
     expect(teamProblem(['a', 'x', 'y'], users)).toBe('teamIds: no user has the id x, y.');
     expect(teamProblem(['a', 'b'], users)).toMatch(/deactivated: b\./);
+  });
+});
+
+describe('needsSponsor', () => {
+  it.each<[string, string | null, PersonCheck | undefined, boolean]>([
+    ['no sponsor yet (a draft)', null, undefined, false],
+    ['an active executive', 's', { id: 's', role: 'executive', active: true }, false],
+    ['an admin', 's', { id: 's', role: 'admin', active: true }, false],
+    ['an executive demoted to manager', 's', { id: 's', role: 'manager', active: true }, true],
+    ['an executive demoted to member', 's', { id: 's', role: 'member', active: true }, true],
+    ['a deactivated executive', 's', { id: 's', role: 'executive', active: false }, true],
+    ['a sponsor who is gone', 's', undefined, true],
+  ])('%s: %s', (_label, sponsorId, sponsor, expected) => {
+    expect(needsSponsor(sponsorId, sponsor)).toBe(expected);
+    if (sponsor) expect(actsAsSponsor(sponsor)).toBe(!expected);
   });
 });

@@ -7,6 +7,26 @@ export interface PersonCheck {
   active: boolean;
 }
 
+/**
+ * The roles in which a sponsor acts as sponsor: an executive (the role a sponsor is chosen in)
+ * or an admin. A sponsor demoted to manager or member keeps the `sponsor_id` but none of its
+ * rights, and the initiative needs another sponsor.
+ */
+export const SPONSOR_ROLES: readonly Role[] = ['executive', 'admin'];
+
+/** Whether this user still acts as the sponsor of the initiatives they sponsor. */
+export function actsAsSponsor(user: Pick<PersonCheck, 'role' | 'active'>): boolean {
+  return user.active && SPONSOR_ROLES.includes(user.role);
+}
+
+/** Whether an initiative with this sponsor (or none yet) needs a sponsor chosen again. */
+export function needsSponsor(
+  sponsorId: string | null,
+  sponsor: Pick<PersonCheck, 'role' | 'active'> | undefined,
+): boolean {
+  return sponsorId !== null && (sponsor === undefined || !actsAsSponsor(sponsor));
+}
+
 /** Why this user cannot sponsor, or null when they can (an active executive). */
 export function sponsorProblem(id: string, user: PersonCheck | undefined): string | null {
   if (!user) return `sponsorId: no user has the id ${id}.`;

@@ -17,6 +17,7 @@ function anItem(id: string): InitiativeListItem {
     approach: 'engineering',
     owner: { id: 'o', displayName: 'Owner' },
     sponsor: null,
+    needsSponsor: false,
     teamSize: 2,
     departmentCount: 1,
     currentMilestone: null,

@@ -47,6 +47,10 @@ export class InitiativeListItemDto implements InitiativeListItem {
   @ApiProperty({ enum: APPROACH_VALUES }) approach!: Approach;
   @ApiProperty({ type: UserRefDto }) owner!: UserRefDto;
   @ApiProperty({ type: UserRefDto, nullable: true }) sponsor!: UserRefDto | null;
+  @ApiProperty({
+    description: 'The sponsor no longer acts as sponsor (not an active executive): choose another.',
+  })
+  needsSponsor!: boolean;
   @ApiProperty() teamSize!: number;
   @ApiProperty({ description: 'How many departments the team members come from.' })
   departmentCount!: number;
@@ -113,6 +117,10 @@ export class InitiativeResponseDto implements InitiativeResponse {
   @ApiProperty({ enum: TEMPLATE_ID_VALUES, nullable: true }) template!: TemplateId | null;
   @ApiProperty({ type: UserRefDto }) owner!: UserRefDto;
   @ApiProperty({ type: UserRefDto, nullable: true }) sponsor!: UserRefDto | null;
+  @ApiProperty({
+    description: 'The sponsor no longer acts as sponsor (not an active executive): choose another.',
+  })
+  needsSponsor!: boolean;
   @ApiProperty({ type: [TeamMemberDto] }) team!: TeamMemberDto[];
   @ApiProperty({ type: [CustomerGroupRefDto] }) customerGroups!: CustomerGroupRefDto[];
   @ApiProperty({ type: [MilestoneSummaryDto] }) milestones!: MilestoneSummaryDto[];

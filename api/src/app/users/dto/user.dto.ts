@@ -10,6 +10,8 @@ import {
   type SponsorResponse,
   type UpdateUserRequest,
   type UserResponse,
+  type InitiativeTitleRef,
+  type UpdatedUserResponse,
 } from '@waypoint/contracts';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn } from 'class-validator';
@@ -94,6 +96,21 @@ export class UserResponseDto implements UserResponse {
 }
 
 export class UserPageDto extends PageDto(UserResponseDto) {}
+
+export class InitiativeTitleRefDto implements InitiativeTitleRef {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+}
+
+export class UpdatedUserResponseDto extends UserResponseDto implements UpdatedUserResponse {
+  @ApiProperty({
+    type: InitiativeTitleRefDto,
+    isArray: true,
+    description:
+      'Initiatives (not completed or stopped) that lose their sponsor with this change: they now show needsSponsor.',
+  })
+  affectedSponsorships!: InitiativeTitleRefDto[];
+}
 
 /** `GET /api/users/sponsors?q=`: active executives, by name. */
 export class SponsorListQueryDto extends PageQueryDto {
