@@ -1,7 +1,9 @@
 import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CycleSort } from '@waypoint/contracts';
-import { QueryFailedError, type EntityManager, type Repository } from 'typeorm';
+import { QueryFailedError, type Repository } from 'typeorm';
 import { isUniqueViolation } from '../common/database-errors';
 import type { PageRequest } from '../common/paging';
 import { insertReturning } from '../common/versioned-writes';
@@ -27,6 +29,7 @@ function isExclusionViolation(error: unknown): boolean {
 export class CyclesRepository {
   constructor(
     @InjectRepository(CycleEntity) private readonly repository: Repository<CycleEntity>,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
   ) {}
 
   async list(
@@ -46,13 +49,13 @@ export class CyclesRepository {
     return { rows, total };
   }
 
-  async findById(id: string, manager?: EntityManager): Promise<CycleEntity | null> {
-    return (manager ? manager.getRepository(CycleEntity) : this.repository).findOneBy({ id });
+  async findById(id: string): Promise<CycleEntity | null> {
+    return this.txHost.tx.getRepository(CycleEntity).findOneBy({ id });
   }
 
   /** The cycle that ends last. */
-  async latest(manager: EntityManager): Promise<CycleEntity | null> {
-    return manager
+  async latest(): Promise<CycleEntity | null> {
+    return this.txHost.tx
       .getRepository(CycleEntity)
       .createQueryBuilder('c')
       .orderBy('c.ends_on', 'DESC')
@@ -61,11 +64,8 @@ export class CyclesRepository {
   }
 
   /** A cycle that shares a day with the span, if any. */
-  async overlapping(
-    manager: EntityManager,
-    span: Omit<DaySpan, 'name'>,
-  ): Promise<CycleEntity | null> {
-    return manager
+  async overlapping(span: Omit<DaySpan, 'name'>): Promise<CycleEntity | null> {
+    return this.txHost.tx
       .getRepository(CycleEntity)
       .createQueryBuilder('c')
       .where('c.starts_on <= :endsOn AND c.ends_on >= :startsOn', span)
@@ -75,9 +75,9 @@ export class CyclesRepository {
   }
 
   /** 409 when the name is taken; 422 when a concurrent write made it overlap. */
-  async insert(manager: EntityManager, span: DaySpan): Promise<CycleEntity> {
+  async insert(span: DaySpan): Promise<CycleEntity> {
     try {
-      return await insertReturning(manager, CycleEntity, span);
+      return await insertReturning(this.txHost, CycleEntity, span);
     } catch (error) {
       if (isUniqueViolation(error, NAME_KEY)) {
         throw new ConflictException(`A cycle named "${span.name}" already exists.`);

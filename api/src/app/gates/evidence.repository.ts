@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { Direction, InitiativeStatus, Perspective, StepStatus } from '@waypoint/contracts';
 import type { Reading } from '@waypoint/domain';
-import type { EntityManager } from 'typeorm';
 import type { EvidenceMeasure } from './evidence';
 import { returnedRows } from './returned-rows';
 
@@ -12,7 +13,9 @@ import { returnedRows } from './returned-rows';
  */
 @Injectable()
 export class EvidenceRepository {
-  async linkedMeasures(manager: EntityManager, milestoneId: string): Promise<EvidenceMeasure[]> {
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+
+  async linkedMeasures(milestoneId: string): Promise<EvidenceMeasure[]> {
     const rows: Array<{
       id: string;
       name: string;
@@ -21,7 +24,7 @@ export class EvidenceRepository {
       direction: Direction;
       baseline: number;
       target: number;
-    }> = await manager.query(
+    }> = await this.txHost.tx.query(
       `SELECT x.id, x.name, x.unit, x.perspective, x.direction, x.baseline, x.target
          FROM milestone_measures mm JOIN measures x ON x.id = mm.measure_id
         WHERE mm.milestone_id = $1
@@ -36,7 +39,7 @@ export class EvidenceRepository {
   }
 
   /** Every reading of the measures, in recording order (corrections supersede earlier ones). */
-  async readings(manager: EntityManager, measureIds: string[]): Promise<Reading[]> {
+  async readings(measureIds: string[]): Promise<Reading[]> {
     if (measureIds.length === 0) return [];
     const rows: Array<{
       id: string;
@@ -44,7 +47,7 @@ export class EvidenceRepository {
       value: number;
       observed_at: Date;
       supersedes_id: string | null;
-    }> = await manager.query(
+    }> = await this.txHost.tx.query(
       `SELECT id, measure_id, value, observed_at, supersedes_id
          FROM readings WHERE measure_id = ANY($1::uuid[])
         ORDER BY recorded_at, id`,
@@ -59,11 +62,8 @@ export class EvidenceRepository {
     }));
   }
 
-  async stepCounts(
-    manager: EntityManager,
-    milestoneId: string,
-  ): Promise<{ status: StepStatus; count: number }[]> {
-    const rows: Array<{ status: StepStatus; count: number }> = await manager.query(
+  async stepCounts(milestoneId: string): Promise<{ status: StepStatus; count: number }[]> {
+    const rows: Array<{ status: StepStatus; count: number }> = await this.txHost.tx.query(
       `SELECT status, count(*)::int AS count FROM steps WHERE milestone_id = $1 GROUP BY status`,
       [milestoneId],
     );
@@ -75,11 +75,10 @@ export class EvidenceRepository {
    * measures (a new version each).
    */
   async freezeBaselines(
-    manager: EntityManager,
     initiativeId: string,
   ): Promise<{ id: string; baseline: number; baselineFrozenAt: string }[]> {
     const rows = returnedRows<{ id: string; baseline: number; baseline_frozen_at: Date }>(
-      await manager.query(
+      await this.txHost.tx.query(
         `UPDATE measures
             SET baseline_frozen_at = now(), version = version + 1, updated_at = now()
           WHERE initiative_id = $1 AND baseline_frozen_at IS NULL
@@ -95,12 +94,8 @@ export class EvidenceRepository {
   }
 
   /** Moves the initiative to a status the domain rules allowed (a new version). */
-  async setInitiativeStatus(
-    manager: EntityManager,
-    initiativeId: string,
-    status: InitiativeStatus,
-  ): Promise<void> {
-    await manager.query(
+  async setInitiativeStatus(initiativeId: string, status: InitiativeStatus): Promise<void> {
+    await this.txHost.tx.query(
       `UPDATE initiatives SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`,
       [initiativeId, status],
     );

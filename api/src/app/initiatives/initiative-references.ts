@@ -1,5 +1,4 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { InitiativeRelatedRepository, type UserCheck } from './initiative-related.repository';
 
 /** Why this user cannot sponsor, or null when they can (an active executive). */
@@ -32,13 +31,14 @@ export function teamProblem(ids: readonly string[], users: readonly UserCheck[])
 export class InitiativeReferences {
   constructor(private readonly related: InitiativeRelatedRepository) {}
 
-  async check(
-    manager: EntityManager,
-    request: { sponsorId?: string; teamIds?: string[]; customerGroupIds?: string[] },
-  ): Promise<void> {
+  async check(request: {
+    sponsorId?: string;
+    teamIds?: string[];
+    customerGroupIds?: string[];
+  }): Promise<void> {
     const problems: string[] = [];
     const userIds = [...(request.teamIds ?? []), ...(request.sponsorId ? [request.sponsorId] : [])];
-    const users = await this.related.userChecks(manager, [...new Set(userIds)]);
+    const users = await this.related.userChecks([...new Set(userIds)]);
     if (request.sponsorId !== undefined) {
       const sponsor = users.find((user) => user.id === request.sponsorId);
       const problem = sponsorProblem(request.sponsorId, sponsor);
@@ -49,7 +49,7 @@ export class InitiativeReferences {
       if (problem) problems.push(problem);
     }
     if (request.customerGroupIds !== undefined && request.customerGroupIds.length > 0) {
-      const found = await this.related.existingCustomerGroupIds(manager, request.customerGroupIds);
+      const found = await this.related.existingCustomerGroupIds(request.customerGroupIds);
       const unknown = request.customerGroupIds.filter((id) => !found.has(id));
       if (unknown.length > 0) {
         problems.push(`customerGroupIds: no customer group has the id ${unknown.join(', ')}.`);

@@ -1,4 +1,6 @@
 import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type {
   CreateReadingRequest,
   MeasureUserRef,
@@ -6,7 +8,6 @@ import type {
   ReadingResponse,
   ReadingSort,
 } from '@waypoint/contracts';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/authenticated-user';
 import { pageOf, type PageRequest } from '../common/paging';
@@ -39,7 +40,7 @@ export function mapReading(
 @Injectable()
 export class ReadingsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly readings: ReadingsRepository,
     private readonly measures: MeasuresRepository,
     private readonly audit: AuditService,
@@ -74,12 +75,12 @@ export class ReadingsService {
         `observedAt (${observedAt.toISOString()}) is in the future: record what was observed, not what is expected.`,
       );
     }
-    return this.dataSource.transaction(async (manager) => {
-      const measure = await this.measures.findById(measureId, manager);
+    return this.txHost.withTransaction(async () => {
+      const measure = await this.measures.findById(measureId);
       if (!measure) throw new NotFoundException('No such measure.');
       const supersedesId = request.supersedesId ?? null;
       if (supersedesId !== null) {
-        const corrected = await this.readings.findById(supersedesId, manager);
+        const corrected = await this.readings.findById(supersedesId);
         if (!corrected || corrected.measureId !== measureId) {
           throw new UnprocessableEntityException(
             `supersedesId ${supersedesId} is not a reading of this measure.`,
@@ -91,7 +92,7 @@ export class ReadingsService {
           );
         }
       }
-      const created = await this.readings.insert(manager, {
+      const created = await this.readings.insert({
         measureId,
         value: request.value,
         observedAt,
@@ -101,9 +102,9 @@ export class ReadingsService {
         supersedesId,
       });
       const row: ReadingRow = { ...created, supersededById: null };
-      const users = await this.measures.users([actor.userId], manager);
+      const users = await this.measures.users([actor.userId]);
       const reading = mapReading(row, users);
-      await this.audit.record(manager, {
+      await this.audit.record({
         actor,
         action: supersedesId === null ? 'record' : 'correct',
         entityType: 'reading',

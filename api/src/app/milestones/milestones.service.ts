@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type {
   CreateMilestoneRequest,
   MilestoneDetailResponse,
   UpdateMilestoneRequest,
 } from '@waypoint/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/authenticated-user';
 import { requireChanges } from '../common/changes';
@@ -28,7 +29,7 @@ const ENTITY_TYPE = 'milestone';
 @Injectable()
 export class MilestonesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly milestones: MilestonesRepository,
     private readonly views: MilestoneViewsService,
     private readonly audit: AuditService,
@@ -40,16 +41,16 @@ export class MilestonesService {
     request: CreateMilestoneRequest,
     actor: Actor,
   ): Promise<MilestoneDetailResponse> {
-    return this.dataSource.transaction(async (m) => {
-      const initiative = await this.milestones.initiative(initiativeId, m, true);
+    return this.txHost.withTransaction(async () => {
+      const initiative = await this.milestones.initiative(initiativeId, true);
       if (!initiative) throw new NotFoundException('No such initiative.');
       refuse(initiativePlanProblem(initiative.status));
-      await this.assertOwnMeasures(m, initiativeId, request.measureIds);
-      const placed = await this.milestones.placed(initiativeId, m);
+      await this.assertOwnMeasures(initiativeId, request.measureIds);
+      const placed = await this.milestones.placed(initiativeId);
       if (placed.length >= POSITION_MAX) {
         refuse(`An initiative has at most ${POSITION_MAX} milestones.`);
       }
-      const created = await this.milestones.insert(m, {
+      const created = await this.milestones.insert({
         initiativeId,
         position: placed.reduce((max, milestone) => Math.max(max, milestone.position), 0) + 1,
         title: request.title,
@@ -61,9 +62,9 @@ export class MilestonesService {
         })),
         dueDate: request.dueDate ?? null,
       });
-      await this.milestones.replaceMeasures(m, created.id, request.measureIds);
-      const after = await this.views.describe(created.id, m);
-      await this.audit.record(m, {
+      await this.milestones.replaceMeasures(created.id, request.measureIds);
+      const after = await this.views.describe(created.id);
+      await this.audit.record({
         actor,
         action: 'create',
         entityType: ENTITY_TYPE,
@@ -86,10 +87,10 @@ export class MilestonesService {
     actor: Actor,
   ): Promise<MilestoneDetailResponse> {
     const changes = requireChanges(request);
-    return this.dataSource.transaction(async (m) => {
-      const before = await this.views.describe(id, m);
+    return this.txHost.withTransaction(async () => {
+      const before = await this.views.describe(id);
       assertFresh(before, expectedVersion);
-      const initiative = await this.milestones.initiative(before.initiativeId, m);
+      const initiative = await this.milestones.initiative(before.initiativeId);
       refuse(initiative ? initiativePlanProblem(initiative.status) : null);
       const errors: Record<string, string[]> = {};
       const planProblem = milestonePlanProblem(before.state);
@@ -110,7 +111,6 @@ export class MilestonesService {
       }
       if (changes.measureIds) {
         const foreign = await this.milestones.foreignMeasures(
-          m,
           before.initiativeId,
           changes.measureIds,
         );
@@ -120,10 +120,10 @@ export class MilestonesService {
       if (problems.length > 0) {
         throw new GateProblemException(problems.join(' '), { errors });
       }
-      await this.milestones.update(m, id, expectedVersion, entityChanges);
-      if (changes.measureIds) await this.milestones.replaceMeasures(m, id, changes.measureIds);
-      const after = await this.views.describe(id, m);
-      await this.audit.record(m, {
+      await this.milestones.update(id, expectedVersion, entityChanges);
+      if (changes.measureIds) await this.milestones.replaceMeasures(id, changes.measureIds);
+      const after = await this.views.describe(id);
+      await this.audit.record({
         actor,
         action: 'update',
         entityType: ENTITY_TYPE,
@@ -146,23 +146,23 @@ export class MilestonesService {
     position: number,
     actor: Actor,
   ): Promise<MilestoneDetailResponse> {
-    return this.dataSource.transaction(async (m) => {
-      const milestone = await this.milestones.findById(id, m);
+    return this.txHost.withTransaction(async () => {
+      const milestone = await this.milestones.findById(id);
       if (!milestone) throw new NotFoundException('No such milestone.');
       assertFresh(milestone, expectedVersion);
-      const initiative = await this.milestones.initiative(milestone.initiativeId, m, true);
+      const initiative = await this.milestones.initiative(milestone.initiativeId, true);
       refuse(initiative ? initiativePlanProblem(initiative.status) : null);
-      const placed = await this.milestones.placed(milestone.initiativeId, m);
+      const placed = await this.milestones.placed(milestone.initiativeId);
       refuse(reorderProblem(placed, id, position));
       const order = moveTo(
         placed.map((p) => p.id),
         id,
         position,
       );
-      await this.milestones.update(m, id, expectedVersion, { position });
-      await this.milestones.renumber(m, order);
-      const after = await this.views.describe(id, m);
-      await this.audit.record(m, {
+      await this.milestones.update(id, expectedVersion, { position });
+      await this.milestones.renumber(order);
+      const after = await this.views.describe(id);
+      await this.audit.record({
         actor,
         action: 'reorder',
         entityType: ENTITY_TYPE,
@@ -175,12 +175,8 @@ export class MilestonesService {
     });
   }
 
-  private async assertOwnMeasures(
-    m: EntityManager,
-    initiativeId: string,
-    measureIds: string[],
-  ): Promise<void> {
-    const foreign = await this.milestones.foreignMeasures(m, initiativeId, measureIds);
+  private async assertOwnMeasures(initiativeId: string, measureIds: string[]): Promise<void> {
+    const foreign = await this.milestones.foreignMeasures(initiativeId, measureIds);
     if (foreign.length > 0) {
       const errors = { measureIds: foreign.map(notOwnMeasure) };
       throw new GateProblemException(errors.measureIds.join(' '), { errors });
