@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { PageRequest } from '../common/paging';
+import type { PageRequest } from '../common';
 import type { Repository } from 'typeorm';
 import { AuditEventEntity } from './audit-event.entity';
 import type { AuditEventInput, AuditFilter } from './audit.types';

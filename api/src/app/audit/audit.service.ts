@@ -1,8 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import type { AuditEventResponse, Page } from '@waypoint/contracts';
-import { pageOf, type PageRequest } from '../common/paging';
-import { LiveBus } from '../live/live-bus';
-import { envelopeOfAudit } from '../live/live-envelope';
+import { pageOf, type PageRequest } from '../common';
+import { LiveBus, envelopeOfAudit } from '../live';
 import type { AuditEventEntity } from './audit-event.entity';
 import { AuditRepository } from './audit.repository';
 import type { AuditEventInput, AuditFilter } from './audit.types';

@@ -4,8 +4,7 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CommentTargetType, UserRef } from '@waypoint/contracts';
 import { type Repository } from 'typeorm';
-import type { PageRequest } from '../common/paging';
-import { insertReturning } from '../common/versioned-writes';
+import { type PageRequest, insertReturning } from '../common';
 import { CommentEntity } from './comment.entity';
 
 export interface CommentFilter {

@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
-import { WebHost } from '../web-host/web-host';
+import { WebHost } from '../web-host';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { FieldValidationException } from './validation';
 

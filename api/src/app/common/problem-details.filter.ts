@@ -7,8 +7,8 @@ import {
 } from '@nestjs/common';
 import type { ProblemDetails } from '@waypoint/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { TooManyAttemptsException } from '../auth/auth-errors';
-import { WebHost } from '../web-host/web-host';
+import { TooManyAttemptsException } from './too-many-attempts';
+import { WebHost } from '../web-host';
 import { isDatabaseUnavailable } from './database-unavailable';
 import { PROBLEM_CONTENT_TYPE, problem } from './problem';
 import { requestIdOf } from './request-id';

@@ -4,9 +4,7 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CustomerGroupIntent } from '@waypoint/contracts';
 import type { Repository } from 'typeorm';
-import { isUniqueViolation } from '../common/database-errors';
-import type { PageRequest } from '../common/paging';
-import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
+import { isUniqueViolation, type PageRequest, conditionalUpdate, insertReturning } from '../common';
 import { CustomerGroupEntity } from './customer-group.entity';
 
 export interface CustomerGroupFields {

@@ -8,10 +8,9 @@ import type {
   Page,
   UpdateCustomerGroupRequest,
 } from '@waypoint/contracts';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import { requireChanges } from '../common/changes';
-import { pageOf, type PageRequest } from '../common/paging';
+import { AuditService } from '../audit';
+import type { Actor } from '../auth';
+import { requireChanges, pageOf, type PageRequest } from '../common';
 import { mapCustomerGroup } from './dto/customer-group.dto';
 import { CustomerGroupsRepository } from './customer-groups.repository';
 

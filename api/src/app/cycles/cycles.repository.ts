@@ -4,9 +4,7 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CycleSort } from '@waypoint/contracts';
 import { QueryFailedError, type Repository } from 'typeorm';
-import { isUniqueViolation } from '../common/database-errors';
-import type { PageRequest } from '../common/paging';
-import { insertReturning } from '../common/versioned-writes';
+import { isUniqueViolation, type PageRequest, insertReturning } from '../common';
 import type { DaySpan } from './cycle-periods';
 import { CycleEntity } from './cycle.entity';
 

@@ -9,9 +9,9 @@ import {
   type CycleSort,
   type Page,
 } from '@waypoint/contracts';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import { pageOf, type PageRequest } from '../common/paging';
+import { AuditService } from '../audit';
+import type { Actor } from '../auth';
+import { pageOf, type PageRequest } from '../common';
 import { type DaySpan, lengthInDays, periodAfter, periodContaining, today } from './cycle-periods';
 import { type CycleFilter, CyclesRepository } from './cycles.repository';
 import { mapCycle } from './dto/cycle.dto';

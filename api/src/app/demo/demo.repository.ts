@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { Role } from '@waypoint/contracts';
-import { CustomerGroupEntity } from '../customer-groups/customer-group.entity';
-import { DepartmentEntity } from '../departments/department.entity';
-import { UserEntity } from '../users/user.entity';
+import { CustomerGroupEntity } from '../customer-groups';
+import { DepartmentEntity } from '../departments';
+import { UserEntity } from '../users';
 
 export interface DemoCustomerGroup {
   name: string;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { Role } from '@waypoint/contracts';
-import { hashPassword } from '../auth/secrets';
+import { hashPassword } from '../auth';
 import { DemoRepository } from './demo.repository';
 import { type DemoPerson, DemoStoryRunner } from './demo-story.runner';
 import { type Group, PEOPLE, type Person } from './demo-story';

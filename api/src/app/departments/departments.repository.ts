@@ -3,9 +3,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
-import { isUniqueViolation } from '../common/database-errors';
-import type { PageRequest } from '../common/paging';
+import { conditionalUpdate, insertReturning, isUniqueViolation, type PageRequest } from '../common';
 import { DepartmentEntity } from './department.entity';
 
 export interface DepartmentChanges {

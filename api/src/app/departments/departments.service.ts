@@ -7,10 +7,9 @@ import type {
   Page,
   UpdateDepartmentRequest,
 } from '@waypoint/contracts';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import { requireChanges } from '../common/changes';
-import { pageOf, type PageRequest } from '../common/paging';
+import { AuditService } from '../audit';
+import type { Actor } from '../auth';
+import { requireChanges, pageOf, type PageRequest } from '../common';
 import { mapDepartment } from './dto/department.dto';
 import { type DepartmentChanges, DepartmentsRepository } from './departments.repository';
 

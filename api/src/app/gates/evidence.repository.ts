@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import type { Direction, InitiativeStatus, Perspective, StepStatus } from '@waypoint/contracts';
+import type { Direction, Perspective, StepStatus } from '@waypoint/contracts';
 import type { Reading } from '@waypoint/domain';
 import type { EvidenceMeasure } from './evidence';
-import { returnedRows } from './returned-rows';
 
 /**
- * What a gate reads and changes outside its own tables, always inside the gate's transaction:
- * the evidence (linked measures, readings, step counts) and the effects of a decision on the
- * initiative and its measures.
+ * What a gate reads outside its own tables, always inside the gate's transaction: the evidence
+ * (linked measures, readings, step counts). The effects of a decision on the initiative and its
+ * measures are written through their own repositories.
  */
 @Injectable()
 export class EvidenceRepository {
@@ -68,36 +67,5 @@ export class EvidenceRepository {
       [milestoneId],
     );
     return rows.map((row) => ({ status: row.status, count: Number(row.count) }));
-  }
-
-  /**
-   * Freezes the baseline of every measure of the initiative not frozen yet; answers those
-   * measures (a new version each).
-   */
-  async freezeBaselines(
-    initiativeId: string,
-  ): Promise<{ id: string; baseline: number; baselineFrozenAt: string }[]> {
-    const rows = returnedRows<{ id: string; baseline: number; baseline_frozen_at: Date }>(
-      await this.txHost.tx.query(
-        `UPDATE measures
-            SET baseline_frozen_at = now(), version = version + 1, updated_at = now()
-          WHERE initiative_id = $1 AND baseline_frozen_at IS NULL
-          RETURNING id, baseline, baseline_frozen_at`,
-        [initiativeId],
-      ),
-    );
-    return rows.map((row) => ({
-      id: row.id,
-      baseline: Number(row.baseline),
-      baselineFrozenAt: new Date(row.baseline_frozen_at).toISOString(),
-    }));
-  }
-
-  /** Moves the initiative to a status the domain rules allowed (a new version). */
-  async setInitiativeStatus(initiativeId: string, status: InitiativeStatus): Promise<void> {
-    await this.txHost.tx.query(
-      `UPDATE initiatives SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`,
-      [initiativeId, status],
-    );
   }
 }

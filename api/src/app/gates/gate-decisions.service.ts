@@ -13,19 +13,32 @@ import {
   initiativeStatusAfterDecision,
   milestoneTransition,
 } from '@waypoint/domain';
-import { AuditService } from '../audit/audit.service';
-import type { Actor, AuthenticatedUser } from '../auth/authenticated-user';
-import { pageOf, type PageRequest } from '../common/paging';
-import type { MilestoneEntity } from '../milestones/milestone.entity';
-import { MILESTONE_NOT_FOUND, MilestonesRepository } from '../milestones/milestones.repository';
-import { PeopleRepository } from '../milestones/people.repository';
-import { assertFresh } from '../milestones/preconditions';
-import { NotificationEvents } from '../notifications/notification-events.service';
-import { applyingDomainRules, decisionInvalid, GateProblemException } from './domain-problems';
+import { AuditService } from '../audit';
+import type { Actor, AuthenticatedUser } from '../auth';
+import {
+  pageOf,
+  type PageRequest,
+  applyingDomainRules,
+  decisionInvalid,
+  GateProblemException,
+} from '../common';
+import {
+  type MilestoneEntity,
+  MILESTONE_NOT_FOUND,
+  MilestonesRepository,
+  PeopleRepository,
+  assertFresh,
+  type GateDecisionEntity,
+  CONDITION_NOT_FOUND,
+  GateRecordsRepository,
+  conditionPeople,
+  mapCondition,
+  mapDecision,
+} from '../milestones';
+import { NotificationEvents } from '../notifications';
 import { EvidenceRepository } from './evidence.repository';
-import type { GateDecisionEntity } from './gate-records.entity';
-import { CONDITION_NOT_FOUND, GateRecordsRepository } from './gate-records.repository';
-import { conditionPeople, mapCondition, mapDecision } from './gate.mapper';
+import { InitiativesRepository } from '../initiatives';
+import { MeasuresRepository } from '../measures';
 
 /** The decider's side of the gate workflow: decisions and their conditions. */
 @Injectable()
@@ -35,6 +48,8 @@ export class GateDecisionsService {
     private readonly milestones: MilestonesRepository,
     private readonly records: GateRecordsRepository,
     private readonly evidence: EvidenceRepository,
+    private readonly initiatives: InitiativesRepository,
+    private readonly measures: MeasuresRepository,
     private readonly people: PeopleRepository,
     private readonly audit: AuditService,
     private readonly notify: NotificationEvents,
@@ -116,7 +131,7 @@ export class GateDecisionsService {
           after: { state, decisionId: decision.id, outcome: request.outcome },
         });
         if (status !== initiative.status) {
-          await this.evidence.setInitiativeStatus(initiative.id, status);
+          await this.initiatives.update(initiative.id, initiative.version, { status });
           await this.audit.record({
             ...audit,
             action: 'transition',
@@ -180,7 +195,7 @@ export class GateDecisionsService {
    * at the initiative's first approval every measure it has; later ones at the next approval.
    */
   private async freezeBaselines(milestone: MilestoneEntity, actor: Actor): Promise<void> {
-    const frozen = await this.evidence.freezeBaselines(milestone.initiativeId);
+    const frozen = await this.measures.freezeBaselines(milestone.initiativeId);
     for (const measure of frozen) {
       await this.audit.record({
         actor,

@@ -8,21 +8,23 @@ import {
   milestoneTransition,
   submissionBlockers,
 } from '@waypoint/domain';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import type { MilestoneEntity } from '../milestones/milestone.entity';
-import { MilestoneViewsService } from '../milestones/milestone-views.service';
+import { AuditService } from '../audit';
+import type { Actor } from '../auth';
 import {
+  type MilestoneEntity,
+  MilestoneViewsService,
   type InitiativeFacts,
   MILESTONE_NOT_FOUND,
   MilestonesRepository,
-} from '../milestones/milestones.repository';
-import { assertFresh, refuse } from '../milestones/preconditions';
-import { NotificationEvents } from '../notifications/notification-events.service';
-import { applyingDomainRules, submissionBlocked } from './domain-problems';
+  assertFresh,
+  refuse,
+  GateRecordsRepository,
+} from '../milestones';
+import { NotificationEvents } from '../notifications';
+import { applyingDomainRules, submissionBlocked } from '../common';
 import { buildEvidenceSnapshot, type EvidenceInput, submissionInput } from './evidence';
 import { EvidenceRepository } from './evidence.repository';
-import { GateRecordsRepository } from './gate-records.repository';
+import { InitiativesRepository } from '../initiatives';
 
 const ENTITY_TYPE = 'milestone';
 
@@ -34,6 +36,7 @@ export class GateTransitionsService {
     private readonly milestones: MilestonesRepository,
     private readonly records: GateRecordsRepository,
     private readonly evidence: EvidenceRepository,
+    private readonly initiatives: InitiativesRepository,
     private readonly views: MilestoneViewsService,
     private readonly audit: AuditService,
     private readonly notify: NotificationEvents,
@@ -101,7 +104,7 @@ export class GateTransitionsService {
         submittedBy: null,
       });
       if (status !== initiative.status) {
-        await this.evidence.setInitiativeStatus(initiative.id, status);
+        await this.initiatives.update(initiative.id, initiative.version, { status });
         await this.audit.record({
           actor,
           action: 'transition',

@@ -7,8 +7,8 @@ import type {
   Page,
   SortOrder,
 } from '@waypoint/contracts';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { pageOf, type PageRequest } from '../common/paging';
+import type { AuthenticatedUser } from '../auth';
+import { pageOf, type PageRequest } from '../common';
 import { InitiativeRelatedRepository } from './initiative-related.repository';
 import { mapInitiative, mapListItem } from './initiative.mapper';
 import { InitiativesRepository, NOT_FOUND } from './initiatives.repository';

@@ -18,9 +18,9 @@ import {
   assertInitiativeTransition,
   milestoneTransition,
 } from '@waypoint/domain';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import { PRECONDITION_FAILED_MESSAGE } from '../common/etag';
+import { AuditService } from '../audit';
+import type { Actor } from '../auth';
+import { PRECONDITION_FAILED_MESSAGE } from '../common';
 import { applyRule } from './domain-problem';
 import type { InitiativeEntity } from './initiative.entity';
 import { InitiativePlanRepository, type PlanMilestone } from './initiative-plan.repository';

@@ -10,8 +10,7 @@ import {
   type SortOrder,
 } from '@waypoint/contracts';
 import type { Repository } from 'typeorm';
-import type { PageRequest } from '../common/paging';
-import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
+import { type PageRequest, conditionalUpdate, insertReturning } from '../common';
 import { InitiativeEntity } from './initiative.entity';
 
 export interface InitiativeFilter {

@@ -13,11 +13,10 @@ import type {
   UpdateInitiativeRequest,
 } from '@waypoint/contracts';
 import { isFinalInitiativeStatus } from '@waypoint/domain';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import { requireChanges } from '../common/changes';
-import { PRECONDITION_FAILED_MESSAGE } from '../common/etag';
-import { TemplatesService } from '../templates/templates.service';
+import { AuditService } from '../audit';
+import type { Actor } from '../auth';
+import { requireChanges, PRECONDITION_FAILED_MESSAGE } from '../common';
+import { TemplatesService } from '../templates';
 import { InitiativePlanRepository } from './initiative-plan.repository';
 import { InitiativeReadsService } from './initiative-reads.service';
 import { InitiativeReferences } from './initiative-references';

@@ -8,7 +8,7 @@ import {
   type TransactionCommitEvent,
   type TransactionRollbackEvent,
 } from 'typeorm';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../config';
 import { decodeEnvelope, encodeEnvelope, LIVE_CHANNEL, type LiveEnvelope } from './live-envelope';
 import { PgListener } from './pg-listener';
 

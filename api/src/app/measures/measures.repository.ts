@@ -11,8 +11,7 @@ import type {
   Perspective,
 } from '@waypoint/contracts';
 import type { Repository } from 'typeorm';
-import type { PageRequest } from '../common/paging';
-import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
+import { type PageRequest, returnedRows, conditionalUpdate, insertReturning } from '../common';
 import type { CounterCandidate } from './measure-rules';
 import { MeasureEntity } from './measure.entity';
 
@@ -192,6 +191,29 @@ export class MeasuresRepository {
     changes: MeasureChanges,
   ): Promise<MeasureEntity> {
     return conditionalUpdate(this.txHost, MeasureEntity, id, expectedVersion, changes, NOT_FOUND);
+  }
+
+  /**
+   * Freezes the baseline of every measure of the initiative not frozen yet; answers those
+   * measures (a new version each). In the current unit of work (a gate's approval).
+   */
+  async freezeBaselines(
+    initiativeId: string,
+  ): Promise<{ id: string; baseline: number; baselineFrozenAt: string }[]> {
+    const rows = returnedRows<{ id: string; baseline: number; baseline_frozen_at: Date }>(
+      await this.txHost.tx.query(
+        `UPDATE measures
+            SET baseline_frozen_at = now(), version = version + 1, updated_at = now()
+          WHERE initiative_id = $1 AND baseline_frozen_at IS NULL
+          RETURNING id, baseline, baseline_frozen_at`,
+        [initiativeId],
+      ),
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      baseline: Number(row.baseline),
+      baselineFrozenAt: new Date(row.baseline_frozen_at).toISOString(),
+    }));
   }
 }
 

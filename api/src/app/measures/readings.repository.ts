@@ -3,9 +3,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { ReadingSort } from '@waypoint/contracts';
 import { DataSource } from 'typeorm';
-import { isUniqueViolation } from '../common/database-errors';
-import type { PageRequest } from '../common/paging';
-import { insertReturning } from '../common/versioned-writes';
+import { isUniqueViolation, type PageRequest, insertReturning } from '../common';
 import { ReadingEntity } from './reading.entity';
 
 export interface ReadingFilter {

@@ -8,9 +8,9 @@ import type {
   ReadingResponse,
   ReadingSort,
 } from '@waypoint/contracts';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import { pageOf, type PageRequest } from '../common/paging';
+import { AuditService } from '../audit';
+import type { Actor } from '../auth';
+import { pageOf, type PageRequest } from '../common';
 import { MeasuresRepository } from './measures.repository';
 import { type ReadingFilter, type ReadingRow, ReadingsRepository } from './readings.repository';
 

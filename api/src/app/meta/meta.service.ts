@@ -2,8 +2,8 @@ import { Injectable, Logger, NotFoundException, type OnApplicationBootstrap } fr
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { MetaResponse } from '@waypoint/contracts';
-import { AppConfig } from '../config/app-config';
-import { DemoService } from '../demo/demo.service';
+import { AppConfig } from '../config';
+import { DemoService } from '../demo';
 import { InstallationRepository } from './installation.repository';
 
 @Injectable()

@@ -1,8 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { MilestoneDetailResponse, MilestoneResponse, Page } from '@waypoint/contracts';
-import { pageOf, type PageRequest } from '../common/paging';
-import { GateRecordsRepository } from '../gates/gate-records.repository';
-import { conditionPeople, mapDecision, mapSubmission } from '../gates/gate.mapper';
+import { pageOf, type PageRequest } from '../common';
+import { GateRecordsRepository } from './gate-records.repository';
+import { conditionPeople, mapDecision, mapSubmission } from './gate.mapper';
 import { mapMilestone } from './milestone.mapper';
 import {
   MILESTONE_NOT_FOUND,

@@ -9,8 +9,7 @@ import type {
   SortOrder,
 } from '@waypoint/contracts';
 import type { Repository } from 'typeorm';
-import type { PageRequest } from '../common/paging';
-import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
+import { type PageRequest, conditionalUpdate, insertReturning } from '../common';
 import { MilestoneEntity } from './milestone.entity';
 import type { PlacedMilestone } from './plan-rules';
 
@@ -25,6 +24,8 @@ export interface InitiativeFacts {
   sponsorId: string | null;
   readinessScore: number | null;
   readinessNotes: string;
+  /** For the initiative's versioned update (a gate moving its status). */
+  version: number;
 }
 
 export interface MilestoneFilter {
@@ -73,8 +74,9 @@ export class MilestonesRepository {
       sponsor_id: string | null;
       readiness_score: number | null;
       readiness_notes: string;
+      version: number;
     }> = await this.txHost.tx.query(
-      `SELECT id, title, status, owner_id, sponsor_id, readiness_score, readiness_notes
+      `SELECT id, title, status, owner_id, sponsor_id, readiness_score, readiness_notes, version
          FROM initiatives WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
       [id],
     );
@@ -88,6 +90,7 @@ export class MilestonesRepository {
           sponsorId: row.sponsor_id,
           readinessScore: row.readiness_score,
           readinessNotes: row.readiness_notes,
+          version: row.version,
         }
       : null;
   }

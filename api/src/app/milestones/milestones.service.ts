@@ -7,10 +7,9 @@ import type {
   MilestoneDetailResponse,
   UpdateMilestoneRequest,
 } from '@waypoint/contracts';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import { requireChanges } from '../common/changes';
-import { GateProblemException } from '../gates/domain-problems';
+import { AuditService } from '../audit';
+import type { Actor } from '../auth';
+import { requireChanges, GateProblemException } from '../common';
 import { POSITION_MAX } from './dto/milestone.dto';
 import { MilestoneViewsService } from './milestone-views.service';
 import { type MilestoneChanges, MilestonesRepository } from './milestones.repository';

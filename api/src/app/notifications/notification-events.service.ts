@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DecisionOutcome } from '@waypoint/contracts';
-import type { Actor } from '../auth/authenticated-user';
+import type { Actor } from '../auth';
 import { NotificationFactsRepository } from './notification-facts.repository';
 import {
   conditionsOpenText,

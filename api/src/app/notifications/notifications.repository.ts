@@ -4,7 +4,7 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import { InjectRepository } from '@nestjs/typeorm';
 import type { NotificationKind, SortOrder } from '@waypoint/contracts';
 import type { Repository } from 'typeorm';
-import type { PageRequest } from '../common/paging';
+import type { PageRequest } from '../common';
 import { NotificationEntity } from './notification.entity';
 import type { NotificationText } from './notification-texts';
 import type { NotificationDraft } from './sweep-rules';

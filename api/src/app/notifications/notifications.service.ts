@@ -10,11 +10,10 @@ import {
   type NotificationPage,
   type NotificationResponse,
 } from '@waypoint/contracts';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import { pageOf, type PageRequest } from '../common/paging';
-import { LiveBus } from '../live/live-bus';
-import { notificationEnvelope } from '../live/live-envelope';
+import { AuditService } from '../audit';
+import type { Actor } from '../auth';
+import { pageOf, type PageRequest } from '../common';
+import { LiveBus, notificationEnvelope } from '../live';
 import {
   mapNotification,
   notificationFilter,

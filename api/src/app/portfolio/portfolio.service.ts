@@ -19,7 +19,7 @@ import {
 import { PortfolioRepository } from './portfolio.repository';
 import { type CycleRow, ValueDataRepository } from './value-data.repository';
 import { latestStartedCycle, startedCycles, ValueModel } from './value-model';
-import { cycleWindow } from '../cycles/cycle-periods';
+import { cycleWindow } from '../cycles';
 
 /** Which cycle a request means: the one named, else the latest that has started (or none). */
 export function resolveCycle(

@@ -21,7 +21,7 @@ import {
   valueIndicesFrom,
   valueIndicesNow,
 } from '@waypoint/domain';
-import { cycleWindow, today } from '../cycles/cycle-periods';
+import { cycleWindow, today } from '../cycles';
 import type { CustomerGroupRow, CycleRow, MeasureRow, ReadingRow } from './value-data.repository';
 
 export function cycleRef(cycle: CycleRow): CycleRef {

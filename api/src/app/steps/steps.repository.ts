@@ -10,10 +10,13 @@ import type {
   StepStatus,
 } from '@waypoint/contracts';
 import { type Repository } from 'typeorm';
-import { PRECONDITION_FAILED_MESSAGE } from '../common/etag';
-import type { PageRequest } from '../common/paging';
-import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
-import { returnedRows } from '../gates/returned-rows';
+import {
+  PRECONDITION_FAILED_MESSAGE,
+  type PageRequest,
+  conditionalUpdate,
+  insertReturning,
+  returnedRows,
+} from '../common';
 import { StepEntity } from './step.entity';
 
 export const STEP_NOT_FOUND = 'No such step.';

@@ -2,15 +2,18 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { CreateStepRequest, Page, StepResponse, UpdateStepRequest } from '@waypoint/contracts';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import { requireChanges } from '../common/changes';
-import { pageOf, type PageRequest } from '../common/paging';
-import { MILESTONE_NOT_FOUND } from '../milestones/milestones.repository';
-import { PeopleRepository } from '../milestones/people.repository';
-import { initiativePlanProblem, moveTo } from '../milestones/plan-rules';
-import { assertFresh, refuse } from '../milestones/preconditions';
-import { NotificationEvents } from '../notifications/notification-events.service';
+import { AuditService } from '../audit';
+import type { Actor } from '../auth';
+import { requireChanges, pageOf, type PageRequest } from '../common';
+import {
+  MILESTONE_NOT_FOUND,
+  PeopleRepository,
+  initiativePlanProblem,
+  moveTo,
+  assertFresh,
+  refuse,
+} from '../milestones';
+import { NotificationEvents } from '../notifications';
 import { mapStep } from './dto/step.dto';
 import {
   STEP_NOT_FOUND,

@@ -3,9 +3,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { DepartmentRef, Role } from '@waypoint/contracts';
 import { In } from 'typeorm';
-import { isUniqueViolation } from '../common/database-errors';
-import type { PageRequest } from '../common/paging';
-import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
+import { isUniqueViolation, type PageRequest, conditionalUpdate, insertReturning } from '../common';
 import { UserEntity } from './user.entity';
 
 export interface UserFilter {

@@ -17,15 +17,17 @@ import type {
   UpdateUserRequest,
   UserResponse,
 } from '@waypoint/contracts';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import { CredentialsRepository } from '../auth/credentials.repository';
-import { passwordProblems } from '../auth/password-policy';
-import { hashPassword, hashSecret, newSecret } from '../auth/secrets';
-import { requireChanges } from '../common/changes';
-import { pageOf, type PageRequest } from '../common/paging';
-import { FieldValidationException } from '../common/validation';
-import { AppConfig } from '../config/app-config';
+import { AuditService } from '../audit';
+import {
+  type Actor,
+  CredentialsRepository,
+  passwordProblems,
+  hashPassword,
+  hashSecret,
+  newSecret,
+} from '../auth';
+import { requireChanges, pageOf, type PageRequest, FieldValidationException } from '../common';
+import { AppConfig } from '../config';
 import { type UserFilter, type UserRow, UsersRepository } from './users.repository';
 
 const ENTITY_TYPE = 'user';

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AuditEventResponse } from '@waypoint/contracts';
 import { IsUUID } from 'class-validator';
-import { PageDto, PageQueryDto } from '../../common/paging';
-import { Optional, OptionalDateTime, OptionalText } from '../../common/validators';
+import { PageDto, PageQueryDto, Optional, OptionalDateTime, OptionalText } from '../../common';
 import { AUDIT_TEXT_MAX_LENGTH } from '../audit.types';
 
 export class AuditQueryDto extends PageQueryDto {

@@ -8,9 +8,8 @@ import {
   type CreateCommentRequest,
 } from '@waypoint/contracts';
 import { IsUUID } from 'class-validator';
-import { PageDto, PageQueryDto } from '../../common/paging';
-import { OneOf, Optional, RequiredText } from '../../common/validators';
-import { UserRefDto } from '../../initiatives/dto/initiative-response.dto';
+import { PageDto, PageQueryDto, OneOf, Optional, RequiredText } from '../../common';
+import { UserRefDto } from '../../initiatives';
 
 export class CreateCommentDto implements CreateCommentRequest {
   @OneOf(COMMENT_TARGET_TYPE_VALUES)

@@ -10,9 +10,8 @@ import {
   type CycleSort,
   type NextCycleRequest,
 } from '@waypoint/contracts';
-import { PageDto, PageQueryDto } from '../../common/paging';
-import { OneOf, RequiredText } from '../../common/validators';
-import { IsoDay } from '../../measures/dto/field-validators';
+import { PageDto, PageQueryDto, OneOf, RequiredText } from '../../common';
+import { IsoDay } from '../../measures';
 import type { CycleEntity } from '../cycle.entity';
 
 export class CreateCycleDto implements CreateCycleRequest {

@@ -40,8 +40,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '../../common/paging';
-import { OneOf, Optional, OptionalText, RequiredText } from '../../common/validators';
+import { PageQueryDto, OneOf, Optional, OptionalText, RequiredText } from '../../common';
 
 type FieldDecorator = PropertyDecorator;
 

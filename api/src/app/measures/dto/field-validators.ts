@@ -11,7 +11,7 @@ import {
   ValidateIf,
   isISO8601,
 } from 'class-validator';
-import { Optional } from '../../common/validators';
+import { Optional } from '../../common';
 
 type FieldDecorator = PropertyDecorator;
 

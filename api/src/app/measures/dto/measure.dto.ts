@@ -25,8 +25,7 @@ import {
 } from '@waypoint/contracts';
 import { IsString, MaxLength } from 'class-validator';
 import { Transform } from 'class-transformer';
-import { PageDto, PageQueryDto } from '../../common/paging';
-import { OneOf, Optional, OptionalText, RequiredText } from '../../common/validators';
+import { PageDto, PageQueryDto, OneOf, Optional, OptionalText, RequiredText } from '../../common';
 import { FiniteNumber, IsoDay, UuidRef } from './field-validators';
 
 const LIMIT = MEASURE_NUMBER_LIMIT;

@@ -11,8 +11,14 @@ import {
 } from '@waypoint/contracts';
 import { IsBoolean, IsUrl, MaxLength } from 'class-validator';
 import { Transform } from 'class-transformer';
-import { PageDto, PageQueryDto } from '../../common/paging';
-import { OneOf, Optional, OptionalDateTime, OptionalText } from '../../common/validators';
+import {
+  PageDto,
+  PageQueryDto,
+  OneOf,
+  Optional,
+  OptionalDateTime,
+  OptionalText,
+} from '../../common';
 import { FiniteNumber, IsoDateTime, UuidRef } from './field-validators';
 import { MeasureUserRefDto } from './measure.dto';
 

@@ -35,15 +35,14 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageDto, PageQueryDto } from '../../common/paging';
-import { OneOf, Optional, OptionalText, RequiredText } from '../../common/validators';
+import { PageDto, PageQueryDto, OneOf, Optional, OptionalText, RequiredText } from '../../common';
 import {
   DecisionConditionResponseDto,
   ExitCriterionDto,
   GateDecisionResponseDto,
   GateSubmissionResponseDto,
   UserRefDto,
-} from '../../gates/dto/gate.dto';
+} from './gate.dto';
 import { CalendarDate } from './fields';
 
 /** The most milestones an initiative can have (a bound for positions). */

@@ -12,8 +12,7 @@ import {
   type SortOrder,
 } from '@waypoint/contracts';
 import { IsUUID } from 'class-validator';
-import { PageDto, PageQueryDto } from '../../common/paging';
-import { OneOf, Optional } from '../../common/validators';
+import { PageDto, PageQueryDto, OneOf, Optional } from '../../common';
 import type { NotificationEntity } from '../notification.entity';
 import type { NotificationFilter } from '../notifications.repository';
 

@@ -27,9 +27,9 @@ import {
 } from '@waypoint/contracts';
 import { Type as TransformType } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
-import { OneOf, Optional } from '../../common/validators';
-import { CycleRefDto } from '../../cycles/dto/cycle.dto';
-import { UuidRef } from '../../measures/dto/field-validators';
+import { OneOf, Optional } from '../../common';
+import { CycleRefDto } from '../../cycles';
+import { UuidRef } from '../../measures';
 import { CycleThresholdQueryDto, CycleValueDto, TensionAlertDto } from './value.dto';
 
 const counts = (description: string) =>

@@ -13,11 +13,8 @@ import {
   type UserRef,
 } from '@waypoint/contracts';
 import { IsInt, IsUUID, Max, Min } from 'class-validator';
-import { PageDto, PageQueryDto } from '../../common/paging';
-import { OneOf, Optional, OptionalText, RequiredText } from '../../common/validators';
-import { UserRefDto } from '../../gates/dto/gate.dto';
-import { CalendarDate, OptionalNullableUuid } from '../../milestones/dto/fields';
-import { personOf } from '../../milestones/people.repository';
+import { PageDto, PageQueryDto, OneOf, Optional, OptionalText, RequiredText } from '../../common';
+import { UserRefDto, CalendarDate, OptionalNullableUuid, personOf } from '../../milestones';
 import type { StepEntity } from '../step.entity';
 
 /** The most steps a milestone can have (a bound for positions). */

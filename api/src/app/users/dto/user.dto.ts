@@ -13,14 +13,15 @@ import {
 } from '@waypoint/contracts';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsUUID, MaxLength } from 'class-validator';
-import { PageDto, PageQueryDto } from '../../common/paging';
 import {
+  PageDto,
+  PageQueryDto,
   OneOf,
   Optional,
   OptionalBoolean,
   OptionalText,
   RequiredText,
-} from '../../common/validators';
+} from '../../common';
 
 export class CreateUserDto implements CreateUserRequest {
   @ApiProperty({ example: 'sam@example.com', maxLength: EMAIL_MAX_LENGTH })

@@ -16,11 +16,9 @@ import {
   type ReviewDecision,
 } from '@waypoint/contracts';
 import { IsIn, IsUUID } from 'class-validator';
-import { PageDto, PageQueryDto } from '../../common/paging';
-import { OptionalText } from '../../common/validators';
-import { OptionalNullable } from '../../measures/dto/field-validators';
-import { MeasureUserRefDto } from '../../measures/dto/measure.dto';
-import { CycleRefDto } from './cycle.dto';
+import { PageDto, PageQueryDto, OptionalText } from '../../common';
+import { OptionalNullable, MeasureUserRefDto } from '../../measures';
+import { CycleRefDto } from '../../cycles';
 
 const TEXT = CYCLE_REVIEW_TEXT_MAX_LENGTH;
 

@@ -9,13 +9,15 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import { InjectRepository } from '@nestjs/typeorm';
 import type { DecisionOutcome, EvidenceSnapshot } from '@waypoint/contracts';
 import { type Repository } from 'typeorm';
-import { isUniqueViolation } from '../common/database-errors';
-import { PRECONDITION_FAILED_MESSAGE } from '../common/etag';
-import type { PageRequest } from '../common/paging';
-import { insertReturning } from '../common/versioned-writes';
+import {
+  isUniqueViolation,
+  PRECONDITION_FAILED_MESSAGE,
+  type PageRequest,
+  insertReturning,
+  orderedUuid,
+  returnedRows,
+} from '../common';
 import { GateDecisionEntity, GateSubmissionEntity } from './gate-records.entity';
-import { orderedUuid } from './ordered-id';
-import { returnedRows } from './returned-rows';
 
 export const CONDITION_NOT_FOUND = 'No such condition.';
 

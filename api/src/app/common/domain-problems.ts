@@ -12,8 +12,8 @@ import {
   DecisionInvalidError,
 } from '@waypoint/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_CONTENT_TYPE, problem } from '../common/problem';
-import { requestIdOf } from '../common/request-id';
+import { PROBLEM_CONTENT_TYPE, problem } from './problem';
+import { requestIdOf } from './request-id';
 
 /** What a gate rule answer carries besides its detail (RFC 9457 extension members). */
 export interface GateProblemExtras {

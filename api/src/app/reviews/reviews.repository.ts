@@ -3,11 +3,14 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { MeasureUserRef, ReviewDecision } from '@waypoint/contracts';
 import { DataSource } from 'typeorm';
-import { isUniqueViolation } from '../common/database-errors';
-import { PRECONDITION_FAILED_MESSAGE } from '../common/etag';
-import type { PageRequest } from '../common/paging';
-import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
-import type { CycleRow } from '../portfolio/value-data.repository';
+import {
+  isUniqueViolation,
+  PRECONDITION_FAILED_MESSAGE,
+  type PageRequest,
+  conditionalUpdate,
+  insertReturning,
+} from '../common';
+import type { CycleRow } from '../portfolio';
 import { CycleReviewEntity } from './cycle-review.entity';
 
 export interface ReviewFields {

@@ -14,15 +14,16 @@ import type {
   Page,
   PutCycleReviewRequest,
 } from '@waypoint/contracts';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import { PRECONDITION_FAILED_MESSAGE, PRECONDITION_REQUIRED_MESSAGE } from '../common/etag';
-import { pageOf, type PageRequest } from '../common/paging';
-import { ValueDataRepository } from '../portfolio/value-data.repository';
-import { cycleRef, loadValueModel, type ValueModel } from '../portfolio/value-model';
-import { today } from './cycle-periods';
-import { decisionProblem } from './review-rules';
-import { CyclesRepository } from './cycles.repository';
+import { AuditService } from '../audit';
+import type { Actor } from '../auth';
+import {
+  PRECONDITION_FAILED_MESSAGE,
+  PRECONDITION_REQUIRED_MESSAGE,
+  pageOf,
+  type PageRequest,
+} from '../common';
+import { ValueDataRepository, cycleRef, loadValueModel, type ValueModel } from '../portfolio';
+import { today, decisionProblem, CyclesRepository } from '../cycles';
 import { type ReviewFields, type ReviewRow, ReviewsRepository } from './reviews.repository';
 
 export function mapReview(

@@ -29,8 +29,7 @@ import {
 } from '@waypoint/contracts';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageDto, PageQueryDto } from '../../common/paging';
-import { OneOf, Optional, OptionalText, RequiredText } from '../../common/validators';
+import { PageDto, PageQueryDto, OneOf, Optional, OptionalText, RequiredText } from '../../common';
 
 export class UserRefDto implements UserRef {
   @ApiProperty({ format: 'uuid' }) id!: string;
