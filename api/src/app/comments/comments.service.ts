@@ -1,6 +1,7 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { DomainError, fieldErrorsOf } from '@waypoint/domain';
 import type {
   CommentListQuery,
   CommentResponse,
@@ -58,11 +59,11 @@ export class CommentsService {
     return this.txHost.withTransaction(async () => {
       const { targetType, targetId } = request;
       if (!(await this.comments.targetBelongs(targetType, targetId, initiativeId))) {
-        throw new UnprocessableEntityException(
+        const problem =
           targetType === 'initiative'
             ? `targetId: a comment on the initiative must name it (${initiativeId}), not ${targetId}.`
-            : `targetId: no ${targetType} ${targetId} in this initiative.`,
-        );
+            : `targetId: no ${targetType} ${targetId} in this initiative.`;
+        throw new DomainError('reference_invalid', problem, fieldErrorsOf([problem]));
       }
       const created = await this.comments.insert({
         initiativeId,

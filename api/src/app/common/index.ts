@@ -2,13 +2,6 @@
 export { ApiProblems } from './api-problems';
 export { requireChanges } from './changes';
 export { isUniqueViolation } from './database-errors';
-export {
-  GateProblemException,
-  GateProblemFilter,
-  applyingDomainRules,
-  decisionInvalid,
-  submissionBlocked,
-} from './domain-problems';
 export { DrainSwitch } from './drain';
 export { PRECONDITION_FAILED_MESSAGE, PRECONDITION_REQUIRED_MESSAGE, parseIfMatch } from './etag';
 export { ETagInterceptor } from './etag.interceptor';
@@ -34,3 +27,4 @@ export {
   RequiredText,
 } from './validators';
 export { conditionalUpdate, insertReturning } from './versioned-writes';
+export { DuplicateRecordError, RecordNotFoundError, StaleVersionError } from './persistence-errors';

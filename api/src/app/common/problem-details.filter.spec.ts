@@ -4,9 +4,17 @@ import {
   ForbiddenException,
   Logger,
 } from '@nestjs/common';
+import {
+  assertDecisionValid,
+  assertSubmittable,
+  DomainError,
+  MilestoneTransitionError,
+} from '@waypoint/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { WebHost } from '../web-host';
+import { PRECONDITION_FAILED_MESSAGE } from './etag';
+import { DuplicateRecordError, RecordNotFoundError, StaleVersionError } from './persistence-errors';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { FieldValidationException } from './validation';
 
@@ -61,6 +69,110 @@ describe('ProblemDetailsFilter', () => {
       instance: '/api/things',
       requestId: 'req-7',
     });
+  });
+
+  it('turns a DomainError into a 422 with its message, code and no empty errors', () => {
+    const sent = call(new MilestoneTransitionError('approved', 'submit'), '/api/milestones/x?y=1');
+    expect(sent.status).toBe(422);
+    expect(sent.headers['content-type']).toBe('application/problem+json');
+    expect(sent.body).toEqual({
+      type: 'about:blank',
+      title: 'Unprocessable Content',
+      status: 422,
+      detail: 'A milestone in state "approved" does not accept "submit".',
+      code: 'milestone_transition_forbidden',
+      instance: '/api/milestones/x',
+      requestId: 'req-7',
+    });
+  });
+
+  it('carries the per-field errors of a DomainError', () => {
+    const sent = call(
+      new DomainError('position_invalid', 'The position must be between 1 and 3.', {
+        position: ['The position must be between 1 and 3.'],
+      }),
+    );
+    expect(sent.body).toMatchObject({
+      status: 422,
+      code: 'position_invalid',
+      detail: 'The position must be between 1 and 3.',
+      errors: { position: ['The position must be between 1 and 3.'] },
+    });
+  });
+
+  it('lists every submission blocker under criteria or measures, and in blockers', () => {
+    const submit = (): void =>
+      assertSubmittable({
+        criteria: [{ id: 'a', label: 'Problem agreed', checked: false }],
+        linkedMeasures: [{ id: 'm', name: 'NPS', lastReadingAt: null }],
+        startedAt: new Date('2026-03-01T00:00:00Z'),
+      });
+    let error: unknown;
+    try {
+      submit();
+    } catch (caught) {
+      error = caught;
+    }
+    expect(call(error).body).toMatchObject({
+      status: 422,
+      detail:
+        'The milestone cannot be submitted yet. Exit criterion not met: "Problem agreed". No reading of "NPS" since the milestone started on 2026-03-01.',
+      code: 'submission_blocked',
+      errors: {
+        criteria: ['Exit criterion not met: "Problem agreed".'],
+        measures: ['No reading of "NPS" since the milestone started on 2026-03-01.'],
+      },
+      blockers: [
+        {
+          kind: 'criterion_unchecked',
+          criterionId: 'a',
+          label: 'Problem agreed',
+          message: 'Exit criterion not met: "Problem agreed".',
+        },
+        {
+          kind: 'measure_not_read',
+          measureId: 'm',
+          name: 'NPS',
+          message: 'No reading of "NPS" since the milestone started on 2026-03-01.',
+        },
+      ],
+    });
+  });
+
+  it('puts each decision violation under its field', () => {
+    let error: unknown;
+    try {
+      assertDecisionValid({
+        outcome: 'go_with_conditions',
+        rationale: '',
+        conditions: ['ok', ' '],
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    const body = call(error).body as { code: string; errors: unknown; blockers?: unknown };
+    expect(body.code).toBe('decision_invalid');
+    expect(body.errors).toEqual({
+      rationale: ['A rationale is required to decide "go_with_conditions".'],
+      'conditions.1': ['Condition 2 is empty.'],
+    });
+    expect(body.blockers).toBeUndefined();
+  });
+
+  it('answers the persistence errors of repositories with 404, 412 and 409', () => {
+    expect(call(new RecordNotFoundError('No such step.')).body).toMatchObject({
+      status: 404,
+      detail: 'No such step.',
+    });
+    expect(call(new StaleVersionError()).body).toMatchObject({
+      status: 412,
+      detail: PRECONDITION_FAILED_MESSAGE,
+    });
+    expect(call(new DuplicateRecordError('Taken.')).body).toMatchObject({
+      status: 409,
+      detail: 'Taken.',
+    });
+    expect(call(new StaleVersionError()).body).not.toHaveProperty('code');
   });
 
   it('keeps the message of client errors', () => {

@@ -5,11 +5,18 @@ import {
   HttpException,
   Logger,
 } from '@nestjs/common';
-import type { ProblemDetails } from '@waypoint/contracts';
+import type { GateBlocker, ProblemDetails } from '@waypoint/contracts';
+import { DomainError, SubmissionBlockedError } from '@waypoint/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TooManyAttemptsException } from './too-many-attempts';
 import { WebHost } from '../web-host';
 import { isDatabaseUnavailable } from './database-unavailable';
+import {
+  DuplicateRecordError,
+  persistenceStatus,
+  RecordNotFoundError,
+  StaleVersionError,
+} from './persistence-errors';
 import { PROBLEM_CONTENT_TYPE, problem } from './problem';
 import { requestIdOf } from './request-id';
 import { FieldValidationException } from './validation';
@@ -41,9 +48,26 @@ function fastifyClientError(error: FastifyLikeError): ProblemDetails | null {
 }
 
 /**
- * The one exception filter: every error becomes RFC 9457 problem details. A 500 never shows a
- * stack or SQL; it is logged with the request id instead. Unknown non-API paths fall back to
- * the single-page app so deep links work.
+ * A rule refused: 422 with the rule's message as the detail, its `code`, its per-field `errors`
+ * where it has any, and every missing item in `blockers` for a blocked gate submission.
+ */
+export function ruleProblem(error: DomainError): ProblemDetails & { blockers?: GateBlocker[] } {
+  const errors = error.errors ?? {};
+  return problem(422, error.message, {
+    code: error.code,
+    ...(Object.keys(errors).length > 0
+      ? { errors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, [...v]])) }
+      : {}),
+    ...(error instanceof SubmissionBlockedError ? { blockers: [...error.blockers] } : {}),
+  });
+}
+
+/**
+ * The one exception filter: every error becomes RFC 9457 problem details. A rule's
+ * {@link DomainError} is a 422 with its `code` on every endpoint; a repository's not-found,
+ * stale-version and duplicate errors are 404, 412 and 409. A 500 never shows a stack or SQL; it
+ * is logged with the request id instead. Unknown non-API paths fall back to the single-page app
+ * so deep links work.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -73,6 +97,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown, request: FastifyRequest): ProblemDetails {
+    if (exception instanceof DomainError) return ruleProblem(exception);
+    if (
+      exception instanceof RecordNotFoundError ||
+      exception instanceof StaleVersionError ||
+      exception instanceof DuplicateRecordError
+    ) {
+      return problem(persistenceStatus(exception), exception.message);
+    }
     if (exception instanceof FieldValidationException) {
       return problem(400, 'The request has invalid fields.', { errors: exception.fieldErrors });
     }

@@ -1,5 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ProblemDetails } from '@waypoint/contracts';
+import {
+  DOMAIN_ERROR_CODE_VALUES,
+  type DomainErrorCode,
+  type ProblemDetails,
+} from '@waypoint/contracts';
 
 /** RFC 9457 problem details, documented once for every error answer. */
 export class ProblemDetailsDto implements ProblemDetails {
@@ -10,9 +14,17 @@ export class ProblemDetailsDto implements ProblemDetails {
   @ApiPropertyOptional() instance?: string;
   @ApiPropertyOptional() requestId?: string;
   @ApiPropertyOptional({
+    enum: DOMAIN_ERROR_CODE_VALUES,
+    enumName: 'DomainErrorCode',
+    description: 'The rule that refused the request: every 422 answer carries one.',
+    example: 'plan_closed',
+  })
+  code?: DomainErrorCode;
+  @ApiPropertyOptional({
     type: 'object',
     additionalProperties: { type: 'array', items: { type: 'string' } },
-    description: 'Messages per field path, for validation failures.',
+    description:
+      'Messages per field path: for validation failures (400) and for rule refusals that concern fields (422).',
   })
   errors?: Record<string, string[]>;
 }

@@ -1,8 +1,7 @@
-import { NotFoundException, PreconditionFailedException } from '@nestjs/common';
 import type { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
-import { PRECONDITION_FAILED_MESSAGE } from './etag';
+import { RecordNotFoundError, StaleVersionError } from './persistence-errors';
 
 /** A mutable resource: a UUID and a version that every change increments. */
 export interface Versioned extends ObjectLiteral {
@@ -91,6 +90,6 @@ export async function conditionalUpdate<T extends Versioned>(
     .from(target, 'r')
     .where('r.id = :id', { id })
     .getRawOne<unknown>();
-  if (exists === undefined) throw new NotFoundException(notFoundMessage);
-  throw new PreconditionFailedException(PRECONDITION_FAILED_MESSAGE);
+  if (exists === undefined) throw new RecordNotFoundError(notFoundMessage);
+  throw new StaleVersionError();
 }

@@ -1,10 +1,16 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CustomerGroupIntent } from '@waypoint/contracts';
 import type { Repository } from 'typeorm';
-import { isUniqueViolation, type PageRequest, conditionalUpdate, insertReturning } from '../common';
+import {
+  isUniqueViolation,
+  type PageRequest,
+  conditionalUpdate,
+  insertReturning,
+  DuplicateRecordError,
+} from '../common';
 import { CustomerGroupEntity } from './customer-group.entity';
 
 export interface CustomerGroupFields {
@@ -19,8 +25,8 @@ export type CustomerGroupChanges = Partial<CustomerGroupFields>;
 
 const NAME_KEY = 'customer_groups_name_key';
 
-function nameTaken(name: string | undefined): ConflictException {
-  return new ConflictException(
+function nameTaken(name: string | undefined): DuplicateRecordError {
+  return new DuplicateRecordError(
     `A customer group named "${name ?? ''}" already exists (names are compared ignoring case).`,
   );
 }

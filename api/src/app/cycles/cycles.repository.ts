@@ -1,11 +1,17 @@
-import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { DomainError } from '@waypoint/domain';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CycleSort } from '@waypoint/contracts';
 import { QueryFailedError, type Repository } from 'typeorm';
-import { isUniqueViolation, type PageRequest, insertReturning } from '../common';
-import type { DaySpan } from './cycle-periods';
+import {
+  isUniqueViolation,
+  type PageRequest,
+  insertReturning,
+  DuplicateRecordError,
+} from '../common';
+import type { DaySpan } from '@waypoint/domain';
 import { CycleEntity } from './cycle.entity';
 
 export interface CycleFilter {
@@ -78,10 +84,11 @@ export class CyclesRepository {
       return await insertReturning(this.txHost, CycleEntity, span);
     } catch (error) {
       if (isUniqueViolation(error, NAME_KEY)) {
-        throw new ConflictException(`A cycle named "${span.name}" already exists.`);
+        throw new DuplicateRecordError(`A cycle named "${span.name}" already exists.`);
       }
       if (isExclusionViolation(error)) {
-        throw new UnprocessableEntityException(
+        throw new DomainError(
+          'cycle_overlap',
           `${span.startsOn}..${span.endsOn} overlaps another cycle.`,
         );
       }

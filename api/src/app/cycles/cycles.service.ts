@@ -1,18 +1,25 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import {
-  type CreateCycleRequest,
-  CYCLE_MAX_DAYS,
-  type CyclePeriod,
-  type CycleResponse,
-  type CycleSort,
-  type Page,
+import type {
+  CreateCycleRequest,
+  CyclePeriod,
+  CycleResponse,
+  CycleSort,
+  Page,
 } from '@waypoint/contracts';
+import {
+  assertRule,
+  cycleSpanProblem,
+  type DaySpan,
+  DomainError,
+  periodAfter,
+  periodContaining,
+  today,
+} from '@waypoint/domain';
 import { AuditService } from '../audit';
 import type { Actor } from '../auth';
 import { pageOf, type PageRequest } from '../common';
-import { type DaySpan, lengthInDays, periodAfter, periodContaining, today } from './cycle-periods';
 import { type CycleFilter, CyclesRepository } from './cycles.repository';
 import { mapCycle } from './dto/cycle.dto';
 
@@ -36,17 +43,7 @@ export class CyclesService {
 
   /** A cycle of at most a year that shares no day with another (422 names the other). */
   async create(request: CreateCycleRequest, actor: Actor): Promise<CycleResponse> {
-    if (request.endsOn <= request.startsOn) {
-      throw new UnprocessableEntityException(
-        `endsOn (${request.endsOn}) must be after startsOn (${request.startsOn}).`,
-      );
-    }
-    const days = lengthInDays(request.startsOn, request.endsOn);
-    if (days > CYCLE_MAX_DAYS) {
-      throw new UnprocessableEntityException(
-        `A cycle lasts at most ${CYCLE_MAX_DAYS} days; ${request.startsOn}..${request.endsOn} is ${days}.`,
-      );
-    }
+    assertRule('cycle_period_invalid', cycleSpanProblem(request.startsOn, request.endsOn));
     return this.txHost.withTransaction(() => this.insert(request, actor));
   }
 
@@ -65,7 +62,8 @@ export class CyclesService {
   private async insert(span: DaySpan, actor: Actor): Promise<CycleResponse> {
     const other = await this.cycles.overlapping(span);
     if (other) {
-      throw new UnprocessableEntityException(
+      throw new DomainError(
+        'cycle_overlap',
         `${span.startsOn}..${span.endsOn} overlaps the cycle "${other.name}" (${other.startsOn}..${other.endsOn}); cycles must not overlap.`,
       );
     }

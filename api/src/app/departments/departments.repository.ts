@@ -1,9 +1,15 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { conditionalUpdate, insertReturning, isUniqueViolation, type PageRequest } from '../common';
+import {
+  conditionalUpdate,
+  insertReturning,
+  isUniqueViolation,
+  type PageRequest,
+  DuplicateRecordError,
+} from '../common';
 import { DepartmentEntity } from './department.entity';
 
 export interface DepartmentChanges {
@@ -12,8 +18,8 @@ export interface DepartmentChanges {
 
 const NAME_KEY = 'departments_name_key';
 
-function nameTaken(name: string | undefined): ConflictException {
-  return new ConflictException(
+function nameTaken(name: string | undefined): DuplicateRecordError {
+  return new DuplicateRecordError(
     `A department named "${name ?? ''}" already exists (names are compared ignoring case).`,
   );
 }
@@ -38,9 +44,9 @@ export class DepartmentsRepository {
     return { rows, total };
   }
 
-  /** In the current unit of work, if any. */
   async findById(id: string): Promise<DepartmentEntity | null> {
-    return this.txHost.tx.getRepository(DepartmentEntity).findOneBy({ id });
+    const repository = this.txHost.tx.getRepository(DepartmentEntity);
+    return repository.findOneBy({ id });
   }
 
   /** 409 when the name is taken (ignoring case). */

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { Direction, Perspective, StepStatus } from '@waypoint/contracts';
-import type { Reading } from '@waypoint/domain';
-import type { EvidenceMeasure } from './evidence';
+import type { EvidenceMeasure, Reading } from '@waypoint/domain';
 
 /**
  * What a gate reads outside its own tables, always inside the gate's transaction: the evidence

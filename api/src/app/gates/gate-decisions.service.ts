@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type {
@@ -8,20 +8,15 @@ import type {
   Page,
 } from '@waypoint/contracts';
 import {
-  deciderProblem,
-  decisionViolations,
+  assertCanDecide,
+  assertDecisionValid,
+  DomainError,
   initiativeStatusAfterDecision,
   milestoneTransition,
 } from '@waypoint/domain';
 import { AuditService } from '../audit';
 import type { Actor, AuthenticatedUser } from '../auth';
-import {
-  pageOf,
-  type PageRequest,
-  applyingDomainRules,
-  decisionInvalid,
-  GateProblemException,
-} from '../common';
+import { pageOf, type PageRequest } from '../common';
 import {
   type MilestoneEntity,
   MILESTONE_NOT_FOUND,
@@ -71,89 +66,83 @@ export class GateDecisionsService {
     decider: AuthenticatedUser,
     actor: Actor,
   ): Promise<GateDecisionResponse> {
-    return applyingDomainRules(() =>
-      this.txHost.withTransaction(async () => {
-        const milestone = await this.milestones.lock(milestoneId);
-        if (!milestone) throw new NotFoundException(MILESTONE_NOT_FOUND);
-        const state = milestoneTransition(milestone.state, {
-          type: 'decide',
-          outcome: request.outcome,
-        });
-        const submission = await this.records.latestSubmission(milestoneId);
-        const initiative = await this.milestones.initiative(milestone.initiativeId);
-        if (!submission || !initiative) {
-          throw new UnprocessableEntityException('This milestone has no submission to decide.');
-        }
-        const notAllowed = deciderProblem({
-          deciderId: decider.id,
-          deciderRole: decider.role,
-          sponsorId: initiative.sponsorId ?? '',
-          submitterId: submission.submittedBy,
-        });
-        if (notAllowed) {
-          throw new GateProblemException(notAllowed, { code: 'decider_not_allowed' });
-        }
-        const violations = decisionViolations(request);
-        if (violations.length > 0) throw decisionInvalid(violations);
-        const placed = await this.milestones.placed(milestone.initiativeId);
-        const status = initiativeStatusAfterDecision(initiative.status, request.outcome, {
-          isFinalMilestone: placed[placed.length - 1]?.id === milestoneId,
-        });
+    return this.txHost.withTransaction(async () => {
+      const milestone = await this.milestones.lock(milestoneId);
+      if (!milestone) throw new NotFoundException(MILESTONE_NOT_FOUND);
+      const state = milestoneTransition(milestone.state, {
+        type: 'decide',
+        outcome: request.outcome,
+      });
+      const submission = await this.records.latestSubmission(milestoneId);
+      const initiative = await this.milestones.initiative(milestone.initiativeId);
+      if (!submission || !initiative) {
+        throw new DomainError('submission_missing', 'This milestone has no submission to decide.');
+      }
+      assertCanDecide({
+        deciderId: decider.id,
+        deciderRole: decider.role,
+        sponsorId: initiative.sponsorId ?? '',
+        submitterId: submission.submittedBy,
+      });
+      assertDecisionValid(request);
+      const placed = await this.milestones.placed(milestone.initiativeId);
+      const status = initiativeStatusAfterDecision(initiative.status, request.outcome, {
+        isFinalMilestone: placed[placed.length - 1]?.id === milestoneId,
+      });
 
-        const decision = await this.records.insertDecision({
-          milestoneId,
-          submissionId: submission.id,
-          deciderId: decider.id,
+      const decision = await this.records.insertDecision({
+        milestoneId,
+        submissionId: submission.id,
+        deciderId: decider.id,
+        outcome: request.outcome,
+        rationale: request.rationale ?? '',
+      });
+      await this.records.insertConditions(decision.id, initiative.id, request.conditions ?? []);
+      await this.milestones.update(milestoneId, milestone.version, {
+        state,
+        decidedAt: decision.decidedAt,
+      });
+      const [answer] = await this.mapDecisions([decision]);
+      if (!answer) throw new Error('decision vanished');
+      const audit = { actor, initiativeId: initiative.id };
+      await this.audit.record({
+        ...audit,
+        action: 'create',
+        entityType: 'gate_decision',
+        entityId: decision.id,
+        after: answer,
+      });
+      await this.audit.record({
+        ...audit,
+        action: 'decide',
+        entityType: 'milestone',
+        entityId: milestoneId,
+        before: { state: milestone.state },
+        after: { state, decisionId: decision.id, outcome: request.outcome },
+      });
+      if (status !== initiative.status) {
+        await this.initiatives.update(initiative.id, initiative.version, { status });
+        await this.audit.record({
+          ...audit,
+          action: 'transition',
+          entityType: 'initiative',
+          entityId: initiative.id,
+          before: { status: initiative.status },
+          after: { status, reason: 'gate_decision', decisionId: decision.id },
+        });
+      }
+      if (state === 'approved') await this.freezeBaselines(milestone, actor);
+      await this.notify.gateDecided(
+        milestone,
+        {
           outcome: request.outcome,
           rationale: request.rationale ?? '',
-        });
-        await this.records.insertConditions(decision.id, initiative.id, request.conditions ?? []);
-        await this.milestones.update(milestoneId, milestone.version, {
-          state,
-          decidedAt: decision.decidedAt,
-        });
-        const [answer] = await this.mapDecisions([decision]);
-        if (!answer) throw new Error('decision vanished');
-        const audit = { actor, initiativeId: initiative.id };
-        await this.audit.record({
-          ...audit,
-          action: 'create',
-          entityType: 'gate_decision',
-          entityId: decision.id,
-          after: answer,
-        });
-        await this.audit.record({
-          ...audit,
-          action: 'decide',
-          entityType: 'milestone',
-          entityId: milestoneId,
-          before: { state: milestone.state },
-          after: { state, decisionId: decision.id, outcome: request.outcome },
-        });
-        if (status !== initiative.status) {
-          await this.initiatives.update(initiative.id, initiative.version, { status });
-          await this.audit.record({
-            ...audit,
-            action: 'transition',
-            entityType: 'initiative',
-            entityId: initiative.id,
-            before: { status: initiative.status },
-            after: { status, reason: 'gate_decision', decisionId: decision.id },
-          });
-        }
-        if (state === 'approved') await this.freezeBaselines(milestone, actor);
-        await this.notify.gateDecided(
-          milestone,
-          {
-            outcome: request.outcome,
-            rationale: request.rationale ?? '',
-            conditionCount: request.conditions?.length ?? 0,
-          },
-          actor,
-        );
-        return answer;
-      }),
-    );
+          conditionCount: request.conditions?.length ?? 0,
+        },
+        actor,
+      );
+      return answer;
+    });
   }
 
   /** Closes an open condition with a note, conditionally on the version read. */
@@ -168,7 +157,8 @@ export class GateDecisionsService {
       if (!before) throw new NotFoundException(CONDITION_NOT_FOUND);
       assertFresh(before, expectedVersion);
       if (before.closedAt) {
-        throw new UnprocessableEntityException(
+        throw new DomainError(
+          'condition_closed',
           `This condition was closed already, on ${new Date(before.closedAt).toISOString()}.`,
         );
       }

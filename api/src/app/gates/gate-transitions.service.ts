@@ -1,12 +1,17 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import type { InitiativeStatus, MilestoneDetailResponse } from '@waypoint/contracts';
+import type { MilestoneDetailResponse } from '@waypoint/contracts';
 import {
+  initiativeNotActiveProblem,
   assertCanStartMilestone,
+  assertRule,
+  assertSubmittable,
+  buildEvidenceSnapshot,
+  type EvidenceInput,
   initiativeStatusAfterResume,
   milestoneTransition,
-  submissionBlockers,
+  submissionInput,
 } from '@waypoint/domain';
 import { AuditService } from '../audit';
 import type { Actor } from '../auth';
@@ -17,12 +22,9 @@ import {
   MILESTONE_NOT_FOUND,
   MilestonesRepository,
   assertFresh,
-  refuse,
   GateRecordsRepository,
 } from '../milestones';
 import { NotificationEvents } from '../notifications';
-import { applyingDomainRules, submissionBlocked } from '../common';
-import { buildEvidenceSnapshot, type EvidenceInput, submissionInput } from './evidence';
 import { EvidenceRepository } from './evidence.repository';
 import { InitiativesRepository } from '../initiatives';
 
@@ -45,7 +47,7 @@ export class GateTransitionsService {
   /** Only the first milestone not yet approved starts, while the initiative is active. */
   async start(id: string, expectedVersion: number, actor: Actor): Promise<MilestoneDetailResponse> {
     return this.transition(id, expectedVersion, async (milestone, initiative) => {
-      refuse(activeProblem(initiative.status, 'start'));
+      assertRule('initiative_not_active', initiativeNotActiveProblem(initiative.status, 'start'));
       const placed = await this.milestones.placed(milestone.initiativeId);
       assertCanStartMilestone(
         placed,
@@ -69,10 +71,9 @@ export class GateTransitionsService {
   ): Promise<MilestoneDetailResponse> {
     return this.transition(id, expectedVersion, async (milestone, initiative) => {
       const state = milestoneTransition(milestone.state, { type: 'submit' });
-      refuse(activeProblem(initiative.status, 'submit'));
+      assertRule('initiative_not_active', initiativeNotActiveProblem(initiative.status, 'submit'));
       const input = await this.evidenceInput(milestone, initiative);
-      const blockers = submissionBlockers(submissionInput(input));
-      if (blockers.length > 0) throw submissionBlocked(blockers);
+      assertSubmittable(submissionInput(input));
       const submission = await this.records.insertSubmission({
         milestoneId: id,
         submittedBy: actor.userId,
@@ -119,7 +120,7 @@ export class GateTransitionsService {
     });
   }
 
-  /** Loads the milestone (held) and its initiative, checks If-Match, maps domain errors to 422. */
+  /** Loads the milestone (held) and its initiative, checks If-Match. */
   private async transition(
     id: string,
     expectedVersion: number,
@@ -128,16 +129,14 @@ export class GateTransitionsService {
       initiative: InitiativeFacts,
     ) => Promise<MilestoneDetailResponse>,
   ): Promise<MilestoneDetailResponse> {
-    return applyingDomainRules(() =>
-      this.txHost.withTransaction(async () => {
-        const milestone = await this.milestones.lock(id);
-        if (!milestone) throw new NotFoundException(MILESTONE_NOT_FOUND);
-        assertFresh(milestone, expectedVersion);
-        const initiative = await this.milestones.initiative(milestone.initiativeId);
-        if (!initiative) throw new NotFoundException('No such initiative.');
-        return work(milestone, initiative);
-      }),
-    );
+    return this.txHost.withTransaction(async () => {
+      const milestone = await this.milestones.lock(id);
+      if (!milestone) throw new NotFoundException(MILESTONE_NOT_FOUND);
+      assertFresh(milestone, expectedVersion);
+      const initiative = await this.milestones.initiative(milestone.initiativeId);
+      if (!initiative) throw new NotFoundException('No such initiative.');
+      return work(milestone, initiative);
+    });
   }
 
   private async finish(
@@ -192,11 +191,4 @@ export class GateTransitionsService {
         })),
     };
   }
-}
-
-/** Milestones start and gates are submitted only while the initiative is active. */
-function activeProblem(status: InitiativeStatus, action: 'start' | 'submit'): string | null {
-  if (status === 'active') return null;
-  const what = action === 'start' ? 'Milestones start' : 'Gates are submitted';
-  return `${what} only while the initiative is active; it is ${status.replaceAll('_', ' ')}.`;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiOkResponse,
@@ -19,14 +19,7 @@ import {
   CurrentUser,
   RequirePermission,
 } from '../auth';
-import {
-  ApiProblems,
-  IdParams,
-  ApiIfMatch,
-  IfMatch,
-  ProblemDetailsDto,
-  GateProblemFilter,
-} from '../common';
+import { ApiProblems, IdParams, ApiIfMatch, IfMatch, ProblemDetailsDto } from '../common';
 import { Idempotent } from '../idempotency';
 import {
   MilestoneDetailResponseDto,
@@ -44,7 +37,6 @@ const TRANSITION_REFUSED =
   'The workflow refuses it: the state does not allow it (named), the initiative is not active, or an earlier milestone is not approved.';
 
 @ApiTags('gates')
-@UseFilters(GateProblemFilter)
 @Controller()
 export class GatesController {
   constructor(

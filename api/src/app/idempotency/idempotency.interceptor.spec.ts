@@ -1,10 +1,6 @@
-import {
-  type CallHandler,
-  ConflictException,
-  type ExecutionContext,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { type CallHandler, ConflictException, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { DomainError } from '@waypoint/domain';
 import { lastValueFrom, of, throwError } from 'rxjs';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import type { ClaimOutcome, IdempotencyRepository } from './idempotency.repository';
@@ -99,7 +95,10 @@ describe('IdempotencyInterceptor', () => {
     const mismatch = setup({ kind: 'mismatch' });
     await expect(
       lastValueFrom(mismatch.interceptor.intercept(mismatch.context, answering({}))),
-    ).rejects.toBeInstanceOf(UnprocessableEntityException);
+    ).rejects.toThrow(DomainError);
+    await expect(
+      lastValueFrom(mismatch.interceptor.intercept(mismatch.context, answering({}))),
+    ).rejects.toMatchObject({ code: 'idempotency_key_reused' });
   });
 
   it('passes requests without a key straight through', async () => {

@@ -5,9 +5,9 @@ import {
   type ExecutionContext,
   Injectable,
   type NestInterceptor,
-  UnprocessableEntityException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { DomainError } from '@waypoint/domain';
 import type { FastifyReply } from 'fastify';
 import { catchError, concatMap, from, type Observable, of, switchMap, throwError } from 'rxjs';
 import { type AuthenticatedRequest, userOf } from '../auth';
@@ -61,7 +61,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
           case 'mismatch':
             return throwError(
               () =>
-                new UnprocessableEntityException(
+                new DomainError(
+                  'idempotency_key_reused',
                   'This Idempotency-Key was already used for a different request: use a new key for a new record.',
                 ),
             );

@@ -1,31 +1,10 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
-import { InitiativeRelatedRepository, type UserCheck } from './initiative-related.repository';
-
-/** Why this user cannot sponsor, or null when they can (an active executive). */
-export function sponsorProblem(id: string, user: UserCheck | undefined): string | null {
-  if (!user) return `sponsorId: no user has the id ${id}.`;
-  if (user.role !== 'executive') {
-    return `sponsorId: the sponsor must be an executive; ${id} is a ${user.role}.`;
-  }
-  if (!user.active) return `sponsorId: the sponsor ${id} is deactivated.`;
-  return null;
-}
-
-/** Why these users cannot form the team, or null (each must exist and be active). */
-export function teamProblem(ids: readonly string[], users: readonly UserCheck[]): string | null {
-  const found = new Map(users.map((user) => [user.id, user]));
-  const unknown = ids.filter((id) => !found.has(id));
-  if (unknown.length > 0) return `teamIds: no user has the id ${unknown.join(', ')}.`;
-  const inactive = ids.filter((id) => found.get(id)?.active === false);
-  if (inactive.length > 0) {
-    return `teamIds: team members must be active users; deactivated: ${inactive.join(', ')}.`;
-  }
-  return null;
-}
+import { Injectable } from '@nestjs/common';
+import { DomainError, fieldErrorsOf, sponsorProblem, teamProblem } from '@waypoint/domain';
+import { InitiativeRelatedRepository } from './initiative-related.repository';
 
 /**
  * Checks the people and customer groups a request names, inside the transaction of the write:
- * 422 naming the field and the ids that are wrong.
+ * 422 (`reference_invalid`) naming the field and the ids that are wrong.
  */
 @Injectable()
 export class InitiativeReferences {
@@ -55,6 +34,8 @@ export class InitiativeReferences {
         problems.push(`customerGroupIds: no customer group has the id ${unknown.join(', ')}.`);
       }
     }
-    if (problems.length > 0) throw new UnprocessableEntityException(problems.join(' '));
+    if (problems.length > 0) {
+      throw new DomainError('reference_invalid', problems.join(' '), fieldErrorsOf(problems));
+    }
   }
 }

@@ -3,7 +3,6 @@ import {
   Injectable,
   NotFoundException,
   PreconditionFailedException,
-  UnprocessableEntityException,
 } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
@@ -16,25 +15,22 @@ import type {
 import {
   assertCanStartMilestone,
   assertInitiativeTransition,
+  assertTransitionUnblocked,
+  completionBlockers,
+  milestoneToStartOnActivation,
   milestoneTransition,
+  proposalBlockers,
+  transitionActorProblem,
 } from '@waypoint/domain';
 import { AuditService } from '../audit';
 import type { Actor } from '../auth';
 import { PRECONDITION_FAILED_MESSAGE } from '../common';
-import { applyRule } from './domain-problem';
 import type { InitiativeEntity } from './initiative.entity';
 import { InitiativePlanRepository, type PlanMilestone } from './initiative-plan.repository';
 import { InitiativeReadsService } from './initiative-reads.service';
 import { InitiativeRelatedRepository } from './initiative-related.repository';
 import { InitiativesRepository, NOT_FOUND } from './initiatives.repository';
 import { INITIATIVE_ENTITY_TYPE } from './initiatives.service';
-import {
-  blockedDetail,
-  completionBlockers,
-  milestoneToStartOnActivation,
-  proposalBlockers,
-  transitionActorProblem,
-} from './transition-rules';
 
 /** Moves an initiative through its lifecycle (libs/domain `assertInitiativeTransition`). */
 @Injectable()
@@ -67,7 +63,7 @@ export class InitiativeTransitionsService {
       }
       const from = before.status;
       const to = request.to;
-      applyRule(() => assertInitiativeTransition(from, to));
+      assertInitiativeTransition(from, to);
       const notAllowed = transitionActorProblem(from, to, {
         role: actor.role,
         isOwner: before.ownerId === actor.userId,
@@ -106,7 +102,7 @@ export class InitiativeTransitionsService {
     } else if (to === 'completed') {
       blockers = completionBlockers(milestones);
     }
-    if (blockers.length > 0) throw new UnprocessableEntityException(blockedDetail(to, blockers));
+    assertTransitionUnblocked(to, blockers);
   }
 
   /** planned → in_progress for the first milestone, when no milestone has started yet. */
@@ -118,8 +114,8 @@ export class InitiativeTransitionsService {
     const index = milestoneToStartOnActivation(milestones);
     const milestone = index === null ? undefined : milestones[index];
     if (index === null || !milestone) return;
-    applyRule(() => assertCanStartMilestone(milestones, index));
-    const next = applyRule(() => milestoneTransition(milestone.state, { type: 'start' }));
+    assertCanStartMilestone(milestones, index);
+    const next = milestoneTransition(milestone.state, { type: 'start' });
     const started = await this.plan.startMilestone(milestone.id, next);
     if (!started) return;
     await this.audit.record({

@@ -1,9 +1,4 @@
-import {
-  Injectable,
-  NotFoundException,
-  PreconditionFailedException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { Injectable, NotFoundException, PreconditionFailedException } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type {
@@ -12,7 +7,7 @@ import type {
   InitiativeTemplate,
   UpdateInitiativeRequest,
 } from '@waypoint/contracts';
-import { isFinalInitiativeStatus } from '@waypoint/domain';
+import { assertRule, DomainError, initiativePlanProblem } from '@waypoint/domain';
 import { AuditService } from '../audit';
 import type { Actor } from '../auth';
 import { requireChanges, PRECONDITION_FAILED_MESSAGE } from '../common';
@@ -42,7 +37,11 @@ export class InitiativesService {
   async create(request: CreateInitiativeRequest, actor: Actor): Promise<InitiativeResponse> {
     const template = request.template ? this.templates.find(request.template) : null;
     const approach = request.approach ?? template?.approach;
-    if (approach === undefined) throw new UnprocessableEntityException('approach: choose one.');
+    if (approach === undefined) {
+      throw new DomainError('invalid_request', 'approach: choose one.', {
+        approach: ['choose one.'],
+      });
+    }
     return this.txHost.withTransaction(async () => {
       await this.references.check(request);
       const created = await this.initiatives.insert({
@@ -119,11 +118,7 @@ export class InitiativesService {
       if (before.version !== expectedVersion) {
         throw new PreconditionFailedException(PRECONDITION_FAILED_MESSAGE);
       }
-      if (isFinalInitiativeStatus(before.status)) {
-        throw new UnprocessableEntityException(
-          `The initiative is ${before.status}: its plan cannot change any more.`,
-        );
-      }
+      assertRule('plan_closed', initiativePlanProblem(before.status));
       await this.references.check(request);
       const teamBefore = await this.initiatives.teamIds(id);
       const groupsBefore = await this.initiatives.customerGroupIds(id);

@@ -11,8 +11,8 @@ import type {
   Perspective,
 } from '@waypoint/contracts';
 import type { Repository } from 'typeorm';
-import { type PageRequest, returnedRows, conditionalUpdate, insertReturning } from '../common';
-import type { CounterCandidate } from './measure-rules';
+import { type PageRequest, conditionalUpdate, insertReturning, returnedRows } from '../common';
+import type { CounterCandidate } from '@waypoint/domain';
 import { MeasureEntity } from './measure.entity';
 
 export interface MeasureFilter {

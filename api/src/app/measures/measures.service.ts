@@ -8,15 +8,16 @@ import type {
   Page,
   UpdateMeasureRequest,
 } from '@waypoint/contracts';
+import {
+  assertRules,
+  baselineFreezeProblem,
+  counterMeasureProblems,
+  DomainError,
+  scaleProblems,
+} from '@waypoint/domain';
 import { AuditService } from '../audit';
 import type { Actor } from '../auth';
 import { requireChanges, pageOf, type PageRequest } from '../common';
-import {
-  assertNoProblems,
-  baselineFreezeProblem,
-  counterMeasureProblems,
-  scaleProblems,
-} from './measure-rules';
 import { measureRecord, measureViews } from './measure-view';
 import type { MeasureEntity } from './measure.entity';
 import {
@@ -77,7 +78,7 @@ export class MeasuresService {
       recorderId: request.recorderId ?? null,
       weight: request.weight ?? 1,
     };
-    assertNoProblems(scaleProblems(values));
+    assertRules('measure_scale_invalid', scaleProblems(values));
     return this.txHost.withTransaction(async () => {
       await this.assertLinks(null, values, request);
       const created = await this.measures.insert(values);
@@ -110,7 +111,10 @@ export class MeasuresService {
       if (!before) throw new NotFoundException(NOT_FOUND);
       const merged: MeasureEntity = { ...before, ...changes };
       const frozen = baselineFreezeProblem(before, changes.baseline);
-      assertNoProblems([...(frozen ? [frozen] : []), ...scaleProblems(merged)]);
+      assertRules(frozen ? 'baseline_frozen' : 'measure_scale_invalid', [
+        ...(frozen ? [frozen] : []),
+        ...scaleProblems(merged),
+      ]);
       await this.assertLinks(id, merged, changes);
       const after = await this.measures.update(id, expectedVersion, changes);
       await this.audit.record({
@@ -132,7 +136,7 @@ export class MeasuresService {
     state: MeasureValues,
     changed: { customerGroupId?: string | null; recorderId?: string | null },
   ): Promise<void> {
-    const problems = counterMeasureProblems({
+    const counterProblems = counterMeasureProblems({
       measureId,
       initiativeId: state.initiativeId,
       perspective: state.perspective,
@@ -142,17 +146,23 @@ export class MeasuresService {
         : null,
       guardedNames: measureId ? await this.measures.guardedBy(measureId) : [],
     });
+    const errors: Record<string, string[]> = {};
+    if (counterProblems.length > 0) errors['counterMeasureId'] = counterProblems;
     const groupId = changed.customerGroupId;
     if (groupId && !(await this.measures.customerGroupExists(groupId))) {
-      problems.push(`There is no customer group with the id ${groupId}.`);
+      errors['customerGroupId'] = [`There is no customer group with the id ${groupId}.`];
     }
     const recorderId = changed.recorderId;
     if (recorderId && !(await this.measures.isActiveMember(state.initiativeId, recorderId))) {
-      problems.push(
+      errors['recorderId'] = [
         `The recorder ${recorderId} must be an active user who is the owner or on the team of the initiative.`,
-      );
+      ];
     }
-    assertNoProblems(problems);
+    const problems = Object.values(errors).flat();
+    if (problems.length > 0) {
+      const code = counterProblems.length > 0 ? 'counter_measure_invalid' : 'reference_invalid';
+      throw new DomainError(code, problems.join(' '), errors);
+    }
   }
 
   private async describeOne(measure: MeasureEntity): Promise<MeasureResponse> {

@@ -1,6 +1,7 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { DomainError } from '@waypoint/domain';
 import type { ReadingSort } from '@waypoint/contracts';
 import { DataSource } from 'typeorm';
 import { isUniqueViolation, type PageRequest, insertReturning } from '../common';
@@ -99,7 +100,8 @@ export class ReadingsRepository {
       return await insertReturning(this.txHost, ReadingEntity, values);
     } catch (error) {
       if (isUniqueViolation(error, SUPERSEDES_KEY)) {
-        throw new UnprocessableEntityException(
+        throw new DomainError(
+          'reading_superseded',
           `The reading ${values.supersedesId ?? ''} is already superseded: correct the reading that superseded it instead.`,
         );
       }

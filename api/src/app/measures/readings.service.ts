@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type {
@@ -8,6 +8,7 @@ import type {
   ReadingResponse,
   ReadingSort,
 } from '@waypoint/contracts';
+import { DomainError } from '@waypoint/domain';
 import { AuditService } from '../audit';
 import type { Actor } from '../auth';
 import { pageOf, type PageRequest } from '../common';
@@ -53,7 +54,7 @@ export class ReadingsService {
     page: PageRequest,
   ): Promise<Page<ReadingResponse>> {
     if (filter.from && filter.to && filter.from > filter.to) {
-      throw new UnprocessableEntityException('"from" must not be after "to".');
+      throw new DomainError('invalid_request', '"from" must not be after "to".');
     }
     const { rows, total } = await this.readings.list(measureId, filter, sort, page);
     const users = await this.measures.users(rows.map((r) => r.recordedBy));
@@ -71,7 +72,8 @@ export class ReadingsService {
   ): Promise<ReadingResponse> {
     const observedAt = new Date(request.observedAt);
     if (observedAt.getTime() > Date.now() + OBSERVED_AT_SKEW_MS) {
-      throw new UnprocessableEntityException(
+      throw new DomainError(
+        'reading_in_future',
         `observedAt (${observedAt.toISOString()}) is in the future: record what was observed, not what is expected.`,
       );
     }
@@ -82,12 +84,14 @@ export class ReadingsService {
       if (supersedesId !== null) {
         const corrected = await this.readings.findById(supersedesId);
         if (!corrected || corrected.measureId !== measureId) {
-          throw new UnprocessableEntityException(
+          throw new DomainError(
+            'reference_invalid',
             `supersedesId ${supersedesId} is not a reading of this measure.`,
           );
         }
         if (corrected.supersededById !== null) {
-          throw new UnprocessableEntityException(
+          throw new DomainError(
+            'reading_superseded',
             `The reading ${supersedesId} is already superseded by ${corrected.supersededById}: correct that one instead.`,
           );
         }

@@ -1,9 +1,4 @@
-import {
-  ConflictException,
-  Injectable,
-  NotFoundException,
-  PreconditionFailedException,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -11,7 +6,9 @@ import type { DecisionOutcome, EvidenceSnapshot } from '@waypoint/contracts';
 import { type Repository } from 'typeorm';
 import {
   isUniqueViolation,
-  PRECONDITION_FAILED_MESSAGE,
+  DuplicateRecordError,
+  RecordNotFoundError,
+  StaleVersionError,
   type PageRequest,
   insertReturning,
   orderedUuid,
@@ -132,7 +129,7 @@ export class GateRecordsRepository {
       return await insertReturning(this.txHost, GateDecisionEntity, values);
     } catch (error) {
       if (isUniqueViolation(error, 'gate_decisions_submission_id_key')) {
-        throw new ConflictException('This submission has been decided already.');
+        throw new DuplicateRecordError('This submission has been decided already.');
       }
       throw error;
     }
@@ -196,7 +193,7 @@ export class GateRecordsRepository {
       `SELECT 1 FROM decision_conditions WHERE id = $1`,
       [id],
     );
-    if (exists.length === 0) throw new NotFoundException(CONDITION_NOT_FOUND);
-    throw new PreconditionFailedException(PRECONDITION_FAILED_MESSAGE);
+    if (exists.length === 0) throw new RecordNotFoundError(CONDITION_NOT_FOUND);
+    throw new StaleVersionError();
   }
 }

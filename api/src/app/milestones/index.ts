@@ -25,5 +25,4 @@ export {
 } from './milestones.repository';
 export { MilestonesService } from './milestones.service';
 export { PeopleRepository, personOf } from './people.repository';
-export { initiativePlanProblem, moveTo } from './plan-rules';
-export { assertFresh, refuse } from './preconditions';
+export { assertFresh } from './preconditions';

@@ -1,10 +1,9 @@
 import type { MilestoneResponse, UserRef } from '@waypoint/contracts';
-import { canStartMilestone } from '@waypoint/domain';
+import { canStartMilestone, type PlacedMilestone } from '@waypoint/domain';
 import type { ConditionRow } from './gate-records.repository';
 import { mapCondition } from './gate.mapper';
 import type { MilestoneEntity } from './milestone.entity';
 import { personOf } from './people.repository';
-import type { PlacedMilestone } from './plan-rules';
 
 /** What mapping a milestone needs besides its row, loaded once for a whole list. */
 export interface MilestoneContext {

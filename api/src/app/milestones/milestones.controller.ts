@@ -1,18 +1,8 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  UseFilters,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MilestoneDetailResponse, MilestoneResponse, Page } from '@waypoint/contracts';
 import { type Actor, CurrentActor, RequirePermission } from '../auth';
-import { ApiProblems, IdParams, ApiIfMatch, IfMatch, GateProblemFilter } from '../common';
+import { ApiProblems, IdParams, ApiIfMatch, IfMatch } from '../common';
 import { Idempotent } from '../idempotency';
 import {
   CreateMilestoneDto,
@@ -29,7 +19,6 @@ const PLAN_RULES =
   'A rule of the plan refused it: the initiative is completed or stopped, the milestone is submitted or decided, a criterion or measure is unknown; `errors` names each.';
 
 @ApiTags('milestones')
-@UseFilters(GateProblemFilter)
 @Controller()
 export class MilestonesController {
   constructor(

@@ -11,7 +11,7 @@ import type {
 import type { Repository } from 'typeorm';
 import { type PageRequest, conditionalUpdate, insertReturning } from '../common';
 import { MilestoneEntity } from './milestone.entity';
-import type { PlacedMilestone } from './plan-rules';
+import type { PlacedMilestone } from '@waypoint/domain';
 
 export const MILESTONE_NOT_FOUND = 'No such milestone.';
 

@@ -4,23 +4,26 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type {
   CreateMilestoneRequest,
+  DomainErrorCode,
   MilestoneDetailResponse,
   UpdateMilestoneRequest,
 } from '@waypoint/contracts';
-import { AuditService } from '../audit';
-import type { Actor } from '../auth';
-import { requireChanges, GateProblemException } from '../common';
-import { POSITION_MAX } from './dto/milestone.dto';
-import { MilestoneViewsService } from './milestone-views.service';
-import { type MilestoneChanges, MilestonesRepository } from './milestones.repository';
 import {
   applyCriteriaUpdate,
+  assertRule,
+  DomainError,
   initiativePlanProblem,
   milestonePlanProblem,
   moveTo,
   reorderProblem,
-} from './plan-rules';
-import { assertFresh, refuse } from './preconditions';
+} from '@waypoint/domain';
+import { AuditService } from '../audit';
+import type { Actor } from '../auth';
+import { requireChanges } from '../common';
+import { POSITION_MAX } from './dto/milestone.dto';
+import { MilestoneViewsService } from './milestone-views.service';
+import { type MilestoneChanges, MilestonesRepository } from './milestones.repository';
+import { assertFresh } from './preconditions';
 
 const ENTITY_TYPE = 'milestone';
 
@@ -43,11 +46,14 @@ export class MilestonesService {
     return this.txHost.withTransaction(async () => {
       const initiative = await this.milestones.initiative(initiativeId, true);
       if (!initiative) throw new NotFoundException('No such initiative.');
-      refuse(initiativePlanProblem(initiative.status));
+      assertRule('plan_closed', initiativePlanProblem(initiative.status));
       await this.assertOwnMeasures(initiativeId, request.measureIds);
       const placed = await this.milestones.placed(initiativeId);
       if (placed.length >= POSITION_MAX) {
-        refuse(`An initiative has at most ${POSITION_MAX} milestones.`);
+        assertRule(
+          'milestone_limit_reached',
+          `An initiative has at most ${POSITION_MAX} milestones.`,
+        );
       }
       const created = await this.milestones.insert({
         initiativeId,
@@ -90,7 +96,7 @@ export class MilestonesService {
       const before = await this.views.describe(id);
       assertFresh(before, expectedVersion);
       const initiative = await this.milestones.initiative(before.initiativeId);
-      refuse(initiative ? initiativePlanProblem(initiative.status) : null);
+      assertRule('plan_closed', initiative ? initiativePlanProblem(initiative.status) : null);
       const errors: Record<string, string[]> = {};
       const planProblem = milestonePlanProblem(before.state);
       for (const field of ['title', 'goal', 'dueDate', 'measureIds'] as const) {
@@ -117,7 +123,7 @@ export class MilestonesService {
       }
       const problems = Object.values(errors).flat();
       if (problems.length > 0) {
-        throw new GateProblemException(problems.join(' '), { errors });
+        throw new DomainError(planChangeCode(errors, planProblem), problems.join(' '), errors);
       }
       await this.milestones.update(id, expectedVersion, entityChanges);
       if (changes.measureIds) await this.milestones.replaceMeasures(id, changes.measureIds);
@@ -150,9 +156,9 @@ export class MilestonesService {
       if (!milestone) throw new NotFoundException('No such milestone.');
       assertFresh(milestone, expectedVersion);
       const initiative = await this.milestones.initiative(milestone.initiativeId, true);
-      refuse(initiative ? initiativePlanProblem(initiative.status) : null);
+      assertRule('plan_closed', initiative ? initiativePlanProblem(initiative.status) : null);
       const placed = await this.milestones.placed(milestone.initiativeId);
-      refuse(reorderProblem(placed, id, position));
+      assertRule('position_invalid', reorderProblem(placed, id, position), 'position');
       const order = moveTo(
         placed.map((p) => p.id),
         id,
@@ -178,7 +184,7 @@ export class MilestonesService {
     const foreign = await this.milestones.foreignMeasures(initiativeId, measureIds);
     if (foreign.length > 0) {
       const errors = { measureIds: foreign.map(notOwnMeasure) };
-      throw new GateProblemException(errors.measureIds.join(' '), { errors });
+      throw new DomainError('reference_invalid', errors.measureIds.join(' '), errors);
     }
   }
 }
@@ -187,6 +193,16 @@ export class MilestonesService {
 function planOf(milestone: MilestoneDetailResponse): object {
   const { title, goal, dueDate, criteria, measureIds, version } = milestone;
   return { title, goal, dueDate, criteria, measureIds, version };
+}
+
+/** The rule family of a refused plan change: a closed plan first, then the checklist. */
+function planChangeCode(
+  errors: Record<string, string[]>,
+  planProblem: string | null,
+): DomainErrorCode {
+  const messages = Object.values(errors).flat();
+  if (planProblem !== null && messages.includes(planProblem)) return 'plan_closed';
+  return errors['criteria'] ? 'exit_criteria_invalid' : 'reference_invalid';
 }
 
 function notOwnMeasure(id: string): string {

@@ -1,4 +1,4 @@
-import { PreconditionFailedException, UnprocessableEntityException } from '@nestjs/common';
+import { PreconditionFailedException } from '@nestjs/common';
 import { PRECONDITION_FAILED_MESSAGE } from '../common';
 
 /**
@@ -10,9 +10,4 @@ export function assertFresh(current: { version: number }, expectedVersion: numbe
   if (current.version !== expectedVersion) {
     throw new PreconditionFailedException(PRECONDITION_FAILED_MESSAGE);
   }
-}
-
-/** 422 naming what is wrong, when something is. */
-export function refuse(problem: string | null): void {
-  if (problem !== null) throw new UnprocessableEntityException(problem);
 }

@@ -1,4 +1,4 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type {
   InitiativeStatus,
   PortfolioAlertsResponse,
@@ -19,7 +19,7 @@ import {
 import { PortfolioRepository } from './portfolio.repository';
 import { type CycleRow, ValueDataRepository } from './value-data.repository';
 import { latestStartedCycle, startedCycles, ValueModel } from './value-model';
-import { cycleWindow } from '../cycles';
+import { cycleWindow, DomainError } from '@waypoint/domain';
 
 /** Which cycle a request means: the one named, else the latest that has started (or none). */
 export function resolveCycle(
@@ -30,7 +30,10 @@ export function resolveCycle(
 ): CycleRow | null {
   if (cycleId !== undefined) {
     const cycle = cycles.find((c) => c.id === cycleId);
-    if (!cycle) throw new UnprocessableEntityException(`There is no cycle with the id ${cycleId}.`);
+    if (!cycle) {
+      const problem = `There is no cycle with the id ${cycleId}.`;
+      throw new DomainError('reference_invalid', problem, { cycleId: [problem] });
+    }
     return cycle;
   }
   return fallback === 'latest_started' ? latestStartedCycle(cycles, now) : null;

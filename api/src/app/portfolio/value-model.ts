@@ -10,6 +10,7 @@ import type {
 import {
   type Cycle,
   cycleReadingSpans,
+  cycleWindow,
   improvement,
   latestReadings,
   type Reading,
@@ -17,11 +18,11 @@ import {
   tensionAlerts,
   type TensionCustomerGroup,
   type TensionMeasure,
+  today,
   valueIndicesForCycle,
   valueIndicesFrom,
   valueIndicesNow,
 } from '@waypoint/domain';
-import { cycleWindow, today } from '../cycles';
 import type { CustomerGroupRow, CycleRow, MeasureRow, ReadingRow } from './value-data.repository';
 
 export function cycleRef(cycle: CycleRow): CycleRef {

@@ -1,11 +1,11 @@
-import { Injectable, PreconditionFailedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { MeasureUserRef, ReviewDecision } from '@waypoint/contracts';
 import { DataSource } from 'typeorm';
 import {
   isUniqueViolation,
-  PRECONDITION_FAILED_MESSAGE,
+  StaleVersionError,
   type PageRequest,
   conditionalUpdate,
   insertReturning,
@@ -151,7 +151,7 @@ export class ReviewsRepository {
       return (await insertReturning(this.txHost, CycleReviewEntity, values)).id;
     } catch (error) {
       if (isUniqueViolation(error, UNIQUE_KEY)) {
-        throw new PreconditionFailedException(PRECONDITION_FAILED_MESSAGE);
+        throw new StaleVersionError();
       }
       throw error;
     }

@@ -4,7 +4,6 @@ import {
   Injectable,
   NotFoundException,
   PreconditionFailedException,
-  UnprocessableEntityException,
 } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
@@ -23,7 +22,8 @@ import {
   type PageRequest,
 } from '../common';
 import { ValueDataRepository, cycleRef, loadValueModel, type ValueModel } from '../portfolio';
-import { today, decisionProblem, CyclesRepository } from '../cycles';
+import { assertRule, decisionProblem, today } from '@waypoint/domain';
+import { CyclesRepository } from '../cycles';
 import { type ReviewFields, type ReviewRow, ReviewsRepository } from './reviews.repository';
 
 export function mapReview(
@@ -92,7 +92,7 @@ export class ReviewsService {
       const cycle = await this.cycles.findById(cycleId);
       if (!cycle) throw new NotFoundException('No such cycle.');
       const problem = decisionProblem(cycle, fields.decision, today());
-      if (problem) throw new UnprocessableEntityException(problem);
+      assertRule('review_decision_invalid', problem, 'decision');
       const existing = await this.reviews.find(initiativeId, cycleId);
       return existing
         ? this.replace(existing, expectedVersion, fields, actor)

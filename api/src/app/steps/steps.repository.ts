@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException, PreconditionFailedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -11,7 +11,8 @@ import type {
 } from '@waypoint/contracts';
 import { type Repository } from 'typeorm';
 import {
-  PRECONDITION_FAILED_MESSAGE,
+  RecordNotFoundError,
+  StaleVersionError,
   type PageRequest,
   conditionalUpdate,
   insertReturning,
@@ -154,8 +155,8 @@ export class StepsRepository {
       ]),
     );
     if (rows.length === 1) return;
-    if (!(await this.findById(id))) throw new NotFoundException(STEP_NOT_FOUND);
-    throw new PreconditionFailedException(PRECONDITION_FAILED_MESSAGE);
+    if (!(await this.findById(id))) throw new RecordNotFoundError(STEP_NOT_FOUND);
+    throw new StaleVersionError();
   }
 
   /** Positions 1..n in the given order; the steps that move get a new version. */

@@ -5,14 +5,8 @@ import type { CreateStepRequest, Page, StepResponse, UpdateStepRequest } from '@
 import { AuditService } from '../audit';
 import type { Actor } from '../auth';
 import { requireChanges, pageOf, type PageRequest } from '../common';
-import {
-  MILESTONE_NOT_FOUND,
-  PeopleRepository,
-  initiativePlanProblem,
-  moveTo,
-  assertFresh,
-  refuse,
-} from '../milestones';
+import { MILESTONE_NOT_FOUND, PeopleRepository, assertFresh } from '../milestones';
+import { assertRule, moveTo, stepsClosedProblem } from '@waypoint/domain';
 import { NotificationEvents } from '../notifications';
 import { mapStep } from './dto/step.dto';
 import {
@@ -23,15 +17,6 @@ import {
 } from './steps.repository';
 
 const ENTITY_TYPE = 'step';
-
-/** Why the steps under this milestone cannot change, or null when they can. */
-export function stepsClosedProblem(parent: StepParent): string | null {
-  const initiativeProblem = initiativePlanProblem(parent.initiativeStatus);
-  if (initiativeProblem) return initiativeProblem;
-  return parent.state === 'approved' || parent.state === 'rejected'
-    ? `The milestone is ${parent.state}: its steps do not change any more.`
-    : null;
-}
 
 /** Steps: the work under a milestone, in order. */
 @Injectable()
@@ -67,7 +52,7 @@ export class StepsService {
     return this.txHost.withTransaction(async () => {
       const parent = await this.steps.lockParent(milestoneId);
       if (!parent) throw new NotFoundException(MILESTONE_NOT_FOUND);
-      refuse(stepsClosedProblem(parent));
+      assertRule('steps_closed', stepsClosedProblem(parent));
       if (request.assigneeId) await this.assertAssignable(parent, request.assigneeId);
       const ids = await this.steps.orderedIds(milestoneId);
       const created = await this.steps.insert({
@@ -106,11 +91,15 @@ export class StepsService {
       assertFresh(before, expectedVersion);
       const parent = await this.steps.lockParent(before.milestoneId);
       if (!parent) throw new NotFoundException(MILESTONE_NOT_FOUND);
-      refuse(stepsClosedProblem(parent));
+      assertRule('steps_closed', stepsClosedProblem(parent));
       if (changes.assigneeId) await this.assertAssignable(parent, changes.assigneeId);
       const ids = await this.steps.orderedIds(parent.id);
       if (changes.position !== undefined && changes.position > ids.length) {
-        refuse(`The position must be between 1 and ${ids.length}.`);
+        assertRule(
+          'position_invalid',
+          `The position must be between 1 and ${ids.length}.`,
+          'position',
+        );
       }
       await this.steps.update(id, expectedVersion, changes);
       if (changes.position !== undefined) {
@@ -140,7 +129,7 @@ export class StepsService {
       assertFresh(before, expectedVersion);
       const parent = await this.steps.lockParent(before.milestoneId);
       if (!parent) throw new NotFoundException(MILESTONE_NOT_FOUND);
-      refuse(stepsClosedProblem(parent));
+      assertRule('steps_closed', stepsClosedProblem(parent));
       await this.steps.remove(id, expectedVersion);
       await this.steps.renumber(await this.steps.orderedIds(parent.id));
       await this.audit.record({
@@ -162,8 +151,10 @@ export class StepsService {
 
   private async assertAssignable(parent: StepParent, userId: string): Promise<void> {
     if (!(await this.steps.assignable(parent.initiativeId, userId))) {
-      refuse(
+      assertRule(
+        'assignee_not_on_team',
         `The assignee ${userId} is not an active member of the initiative's team nor its owner.`,
+        'assigneeId',
       );
     }
   }

@@ -1,9 +1,15 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { DepartmentRef, Role } from '@waypoint/contracts';
 import { In } from 'typeorm';
-import { isUniqueViolation, type PageRequest, conditionalUpdate, insertReturning } from '../common';
+import {
+  isUniqueViolation,
+  type PageRequest,
+  conditionalUpdate,
+  insertReturning,
+  DuplicateRecordError,
+} from '../common';
 import { UserEntity } from './user.entity';
 
 export interface UserFilter {
@@ -25,8 +31,8 @@ export interface UserChanges {
 }
 
 const EMAIL_KEY = 'users_email_key';
-const emailTaken = (email: string): ConflictException =>
-  new ConflictException(`A user with the email ${email} already exists.`);
+const emailTaken = (email: string): DuplicateRecordError =>
+  new DuplicateRecordError(`A user with the email ${email} already exists.`);
 
 @Injectable()
 export class UsersRepository {

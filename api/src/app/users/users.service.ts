@@ -1,10 +1,4 @@
-import {
-  GoneException,
-  Injectable,
-  Logger,
-  NotFoundException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { GoneException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type {
@@ -17,6 +11,7 @@ import type {
   UpdateUserRequest,
   UserResponse,
 } from '@waypoint/contracts';
+import { DomainError } from '@waypoint/domain';
 import { AuditService } from '../audit';
 import {
   type Actor,
@@ -102,7 +97,8 @@ export class UsersService {
 
   private async assertDepartment(departmentId: string): Promise<void> {
     if (!(await this.users.departmentExists(departmentId))) {
-      throw new UnprocessableEntityException(`No department with the id ${departmentId}.`);
+      const problem = `No department with the id ${departmentId}.`;
+      throw new DomainError('reference_invalid', problem, { departmentId: [problem] });
     }
   }
 
@@ -167,7 +163,7 @@ export class UsersService {
   ): Promise<UserResponse> {
     const changes = requireChanges(request);
     if (changes.active === false && id === actor.userId) {
-      throw new UnprocessableEntityException('You cannot deactivate yourself.');
+      throw new DomainError('self_deactivation', 'You cannot deactivate yourself.');
     }
     return this.txHost.withTransaction(async () => {
       const before = await this.describe(id);

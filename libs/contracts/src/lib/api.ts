@@ -1,4 +1,6 @@
 /** RFC 9457 problem details, as every error answer of the API. */
+import type { DomainErrorCode } from './domain-enums';
+
 export interface ProblemDetails {
   type: string;
   title: string;
@@ -6,7 +8,9 @@ export interface ProblemDetails {
   detail?: string;
   instance?: string;
   requestId?: string;
-  /** Per-field messages for validation failures: field path to messages. */
+  /** The rule that refused (every 422 carries one). */
+  code?: DomainErrorCode;
+  /** Per-field messages (validation failures, rule refusals about fields): field path to messages. */
   errors?: Record<string, string[]>;
 }
 

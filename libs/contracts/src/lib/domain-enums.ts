@@ -96,14 +96,46 @@ export type TensionAlertKind = (typeof TENSION_ALERT_KIND_VALUES)[number];
 export const ALERT_SEVERITY_VALUES = ['warning', 'critical'] as const;
 export type AlertSeverity = (typeof ALERT_SEVERITY_VALUES)[number];
 
-/** Machine codes of the errors raised by the domain rules (libs/domain, `DomainError.code`). */
+/**
+ * Machine codes of the errors raised by the rules (libs/domain `DomainError.code`), one per rule
+ * family. Every 422 answer of the API carries one as `code`.
+ */
 export const DOMAIN_ERROR_CODE_VALUES = [
+  /** A plain rule refusal of the request that no more precise code names. */
+  'invalid_request',
+  /** A person, customer group, department, cycle, reading or comment target named does not fit. */
+  'reference_invalid',
   'initiative_transition_forbidden',
+  /** The move is allowed but its prerequisites are missing (a milestone, a sponsor, approvals). */
+  'initiative_transition_blocked',
+  /** Milestones start and gates are submitted only while the initiative is active. */
+  'initiative_not_active',
+  /** The plan of a completed or stopped initiative, or of a submitted or decided milestone. */
+  'plan_closed',
+  'milestone_limit_reached',
+  'position_invalid',
+  'exit_criteria_invalid',
   'milestone_transition_forbidden',
   'milestone_start_blocked',
   'submission_blocked',
+  /** The milestone has no submission to decide. */
+  'submission_missing',
   'decision_invalid',
   'decider_not_allowed',
+  'condition_closed',
+  /** The steps of an approved or rejected milestone, or of a closed initiative. */
+  'steps_closed',
+  'assignee_not_on_team',
+  'counter_measure_invalid',
+  'baseline_frozen',
+  'measure_scale_invalid',
+  'reading_in_future',
+  'reading_superseded',
+  'cycle_period_invalid',
+  'cycle_overlap',
+  'review_decision_invalid',
+  'self_deactivation',
+  'idempotency_key_reused',
   'invalid_weight',
   'invalid_progress',
 ] as const;

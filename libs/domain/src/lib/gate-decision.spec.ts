@@ -88,6 +88,18 @@ describe('decisionViolations', () => {
 
   it('throws a typed error listing every violation', () => {
     expect(() => assertDecisionValid({ outcome: 'rejected' })).toThrow(DecisionInvalidError);
+    expect(() =>
+      assertDecisionValid({
+        outcome: 'go_with_conditions',
+        rationale: why,
+        conditions: ['a', ' '],
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'decision_invalid',
+        errors: { 'conditions.1': ['Condition 2 is empty.'] },
+      }) as Error,
+    );
     expect(() => assertDecisionValid({ outcome: 'rejected', rationale: why })).not.toThrow();
   });
 });

@@ -72,7 +72,7 @@ export function decisionViolations(input: DecisionInput): DecisionViolation[] {
 export function assertDecisionValid(input: DecisionInput): void {
   const violations = decisionViolations(input);
   if (violations.length > 0) {
-    throw new DecisionInvalidError(violations.map((violation) => violation.message));
+    throw new DecisionInvalidError(violations);
   }
 }
 

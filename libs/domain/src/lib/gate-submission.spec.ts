@@ -92,9 +92,16 @@ describe('submissionBlockers', () => {
     expect(caught).toMatchObject({
       code: 'submission_blocked',
       blockers: [
-        'Exit criterion not met: "Staff trained".',
-        'No reading of "NPS" since the milestone started on 2026-10-01.',
+        { kind: 'criterion_unchecked', message: 'Exit criterion not met: "Staff trained".' },
+        {
+          kind: 'measure_not_read',
+          message: 'No reading of "NPS" since the milestone started on 2026-10-01.',
+        },
       ],
+      errors: {
+        criteria: ['Exit criterion not met: "Staff trained".'],
+        measures: ['No reading of "NPS" since the milestone started on 2026-10-01.'],
+      },
     });
   });
 });

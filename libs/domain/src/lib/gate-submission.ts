@@ -56,6 +56,6 @@ export function submissionBlockers(input: SubmissionInput): SubmissionBlocker[] 
 export function assertSubmittable(input: SubmissionInput): void {
   const blockers = submissionBlockers(input);
   if (blockers.length > 0) {
-    throw new SubmissionBlockedError(blockers.map((blocker) => blocker.message));
+    throw new SubmissionBlockedError(blockers);
   }
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   DECISION_OUTCOME_VALUES,
+  INITIATIVE_STATUS_VALUES,
   MILESTONE_STATE_VALUES,
   type MilestoneState,
 } from '@waypoint/contracts';
@@ -8,6 +9,7 @@ import { MilestoneStartBlockedError, MilestoneTransitionError } from './errors';
 import {
   assertCanStartMilestone,
   canApplyMilestoneEvent,
+  initiativeNotActiveProblem,
   canStartMilestone,
   currentMilestoneIndex,
   isFinalMilestoneState,
@@ -22,7 +24,6 @@ import { milestones } from '../test/factories';
 const EVENTS: readonly MilestoneEvent[] = [
   { type: 'start' },
   { type: 'submit' },
-  { type: 'withdraw' },
   { type: 'resume' },
   ...DECISION_OUTCOME_VALUES.map((outcome): MilestoneEvent => ({ type: 'decide', outcome })),
 ];
@@ -31,7 +32,6 @@ const EVENTS: readonly MilestoneEvent[] = [
 const ALLOWED: readonly (readonly [MilestoneState, string, MilestoneState])[] = [
   ['planned', 'start', 'in_progress'],
   ['in_progress', 'submit', 'submitted'],
-  ['submitted', 'withdraw', 'in_progress'],
   ['submitted', 'decide:go', 'approved'],
   ['submitted', 'decide:go_with_conditions', 'approved'],
   ['submitted', 'decide:changes_requested', 'changes_requested'],
@@ -55,9 +55,9 @@ const FORBIDDEN = MILESTONE_STATE_VALUES.flatMap((state) =>
 
 describe('milestone (gate) transitions', () => {
   it('covers the whole cross product of states and events', () => {
-    expect(EVENTS).toHaveLength(9);
-    expect(ALLOWED.length + FORBIDDEN.length).toBe(7 * 9);
-    expect(FORBIDDEN).toHaveLength(53);
+    expect(EVENTS).toHaveLength(8);
+    expect(ALLOWED.length + FORBIDDEN.length).toBe(7 * 8);
+    expect(FORBIDDEN).toHaveLength(47);
   });
 
   it.each(ALLOWED)('%s --%s--> %s', (state, name, next) => {
@@ -170,5 +170,22 @@ describe('starting a milestone', () => {
         },
       ),
     );
+  });
+});
+
+describe('initiativeNotActiveProblem', () => {
+  it.each(INITIATIVE_STATUS_VALUES)('initiative %s', (status) => {
+    if (status === 'active') {
+      expect(initiativeNotActiveProblem(status, 'start')).toBeNull();
+      expect(initiativeNotActiveProblem(status, 'submit')).toBeNull();
+    } else {
+      const words = status.replaceAll('_', ' ');
+      expect(initiativeNotActiveProblem(status, 'start')).toBe(
+        `Milestones start only while the initiative is active; it is ${words}.`,
+      );
+      expect(initiativeNotActiveProblem(status, 'submit')).toBe(
+        `Gates are submitted only while the initiative is active; it is ${words}.`,
+      );
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { DecisionOutcome, MilestoneState } from '@waypoint/contracts';
+import type { DecisionOutcome, InitiativeStatus, MilestoneState } from '@waypoint/contracts';
 import {
   MilestoneStartBlockedError,
   MilestoneTransitionError,
@@ -12,7 +12,6 @@ import {
  *   milestone not yet approved may start.
  * - `submit`: in_progress → submitted (check `submissionBlockers` first; the evidence snapshot
  *   is frozen at this moment).
- * - `withdraw`: submitted → in_progress, the submitter takes the gate back before a decision.
  * - `decide`: submitted → approved (go, go with conditions) | changes_requested | on_hold |
  *   rejected. See `decisionViolations`, `canDecide` and `initiativeStatusAfterDecision`.
  * - `resume`: on_hold | changes_requested → in_progress; the team works on and submits again.
@@ -22,19 +21,8 @@ import {
 export type MilestoneEvent =
   | { type: 'start' }
   | { type: 'submit' }
-  | { type: 'withdraw' }
   | { type: 'decide'; outcome: DecisionOutcome }
   | { type: 'resume' };
-
-export type MilestoneEventType = MilestoneEvent['type'];
-
-export const MILESTONE_EVENT_TYPE_VALUES = [
-  'start',
-  'submit',
-  'withdraw',
-  'decide',
-  'resume',
-] as const satisfies readonly MilestoneEventType[];
 
 /** The state a decision outcome puts a submitted milestone in. */
 export function milestoneStateAfterOutcome(outcome: DecisionOutcome): MilestoneState {
@@ -61,8 +49,6 @@ export function nextMilestoneState(
       return state === 'planned' ? 'in_progress' : null;
     case 'submit':
       return state === 'in_progress' ? 'submitted' : null;
-    case 'withdraw':
-      return state === 'submitted' ? 'in_progress' : null;
     case 'decide':
       return state === 'submitted' ? milestoneStateAfterOutcome(event.outcome) : null;
     case 'resume':
@@ -83,7 +69,7 @@ export function milestoneTransition(state: MilestoneState, event: MilestoneEvent
   return next;
 }
 
-/** `start`, `submit`, `withdraw`, `resume` or `decide:<outcome>`. */
+/** `start`, `submit`, `resume` or `decide:<outcome>`. */
 export function milestoneEventName(event: MilestoneEvent): MilestoneEventName {
   return event.type === 'decide' ? `decide:${event.outcome}` : event.type;
 }
@@ -142,4 +128,14 @@ export function assertCanStartMilestone(
   if (reason !== null) {
     throw new MilestoneStartBlockedError(index, reason);
   }
+}
+
+/** Milestones start and gates are submitted only while the initiative is active. */
+export function initiativeNotActiveProblem(
+  status: InitiativeStatus,
+  action: 'start' | 'submit',
+): string | null {
+  if (status === 'active') return null;
+  const what = action === 'start' ? 'Milestones start' : 'Gates are submitted';
+  return `${what} only while the initiative is active; it is ${status.replaceAll('_', ' ')}.`;
 }

@@ -41,6 +41,7 @@ import {
   STEP_STATUS_LABEL,
 } from './initiative.labels';
 import { GateChecklistComponent } from './gate-checklist.component';
+import { gateMoves } from './gate-moves';
 import { MeasureCardComponent } from './measure-card.component';
 import { StatusActionsComponent } from './status-actions.component';
 import { placementOf } from './step-drop';
@@ -101,6 +102,7 @@ export class InitiativeDetailPageComponent {
   protected readonly stateSymbol = MILESTONE_STATE_SYMBOL;
   protected readonly stepLabel = STEP_STATUS_LABEL;
   protected readonly stepStatuses = STEP_STATUS_VALUES;
+  protected readonly gateMoves = gateMoves;
   protected readonly commentMax = COMMENT_BODY_MAX_LENGTH;
 
   constructor() {

@@ -17,6 +17,7 @@ import type {
   StepStatus,
   SubmissionBlockedProblem,
 } from '@waypoint/contracts';
+import { currentMilestoneIndex } from '@waypoint/domain';
 import { firstValueFrom } from 'rxjs';
 import { isPreconditionFailed, problemOf } from '../shared/problem';
 import { etag } from './initiative.labels';
@@ -27,7 +28,8 @@ export function currentMilestoneOf(
   milestones: readonly MilestoneResponse[],
 ): MilestoneResponse | null {
   const ordered = [...milestones].sort((a, b) => a.position - b.position);
-  return ordered.find((m) => m.state !== 'approved') ?? null;
+  const index = currentMilestoneIndex(ordered);
+  return index === null ? null : (ordered[index] ?? null);
 }
 
 /** The blockers of a 422 submit answer, or an empty list for any other failure. */
@@ -109,7 +111,10 @@ export class InitiativeDetailStore {
   readonly busy = signal(false);
 
   /** POST /api/milestones/:id/start or /submit with If-Match. */
-  async gateAction(milestone: MilestoneResponse, action: 'start' | 'submit'): Promise<boolean> {
+  async gateAction(
+    milestone: MilestoneResponse,
+    action: 'start' | 'submit' | 'resume',
+  ): Promise<boolean> {
     this.busy.set(true);
     this.blockers.set([]);
     this.gateError.set(null);

@@ -13,7 +13,9 @@ import type {
   InitiativeResponse,
   InitiativeStatus,
   InitiativeTransitionRequest,
+  Role,
 } from '@waypoint/contracts';
+import { nextInitiativeStatuses, transitionActorProblem } from '@waypoint/domain';
 import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../auth/auth.store';
 import { genericErrorMessage, isPreconditionFailed } from '../shared/problem';
@@ -25,30 +27,47 @@ interface Action {
   primary: boolean;
 }
 
-/** The status moves the signed-in person may make: the owner proposes, the sponsor accepts. */
+/** The button of each move, by the status it leads to (and, for `active`, where from). */
+function actionOf(from: InitiativeStatus, to: InitiativeStatus): Action {
+  switch (to) {
+    case 'proposed':
+      return { to, label: 'Propose to the sponsor', primary: true };
+    case 'active':
+      return from === 'proposed'
+        ? { to, label: 'Accept and start', primary: true }
+        : { to, label: 'Resume', primary: true };
+    case 'draft':
+      return { to, label: 'Send back for rework', primary: false };
+    case 'on_hold':
+      return { to, label: 'Put on hold', primary: false };
+    case 'completed':
+      return { to, label: 'Complete', primary: false };
+    case 'stopped':
+      return { to, label: 'Stop', primary: false };
+  }
+}
+
+/**
+ * The status moves the signed-in person may make (libs/domain), the forward move first: the
+ * owner, the sponsor and admins move an initiative (permission `initiatives.transition`); only
+ * the owner proposes and only the sponsor accepts (`transitionActorProblem`).
+ */
 export function statusActions(
   initiative: InitiativeResponse,
-  user: { id: string; role: string } | null,
+  user: { id: string; role: Role } | null,
 ): Action[] {
   if (!user) return [];
-  const owner = user.role === 'admin' || initiative.owner.id === user.id;
-  const sponsor = user.role === 'admin' || initiative.sponsor?.id === user.id;
-  switch (initiative.status) {
-    case 'draft':
-      return owner ? [{ to: 'proposed', label: 'Propose to the sponsor', primary: true }] : [];
-    case 'proposed':
-      return sponsor
-        ? [
-            { to: 'active', label: 'Accept and start', primary: true },
-            { to: 'draft', label: 'Send back for rework', primary: false },
-          ]
-        : [];
-    case 'active':
-    case 'on_hold':
-    case 'completed':
-    case 'stopped':
-      return [];
-  }
+  const actor = {
+    role: user.role,
+    isOwner: initiative.owner.id === user.id,
+    isSponsor: initiative.sponsor?.id === user.id,
+  };
+  if (user.role !== 'admin' && !actor.isOwner && !actor.isSponsor) return [];
+  const from = initiative.status;
+  return nextInitiativeStatuses(from)
+    .filter((to) => transitionActorProblem(from, to, actor) === null)
+    .map((to) => actionOf(from, to))
+    .sort((a, b) => Number(b.primary) - Number(a.primary));
 }
 
 /** Buttons for the next status of an initiative (POST /api/initiatives/:id/transitions). */

@@ -124,8 +124,10 @@ describe('MyWorkStore', () => {
         items: [
           { id: 'm1', title: 'Measure', state: 'submitted' },
           { id: 'm0', title: 'Define', state: 'approved' },
+          { id: 'm2', title: 'Paused', state: 'on_hold' },
+          { id: 'm3', title: 'Dropped', state: 'rejected' },
         ],
-        total: 2,
+        total: 4,
         limit: 100,
         offset: 0,
       });
@@ -141,7 +143,8 @@ describe('MyWorkStore', () => {
         offset: 0,
       });
     await tick();
-    // Only the open milestone is asked for my steps.
+    // Only the open milestones are asked for my steps: a gate on hold is open (work resumes),
+    // approved and rejected ones are final (httpMock().verify() checks nothing else was asked).
     httpMock()
       .expectOne(MY_WORK_API.steps('m1', me.id))
       .flush({
@@ -150,6 +153,9 @@ describe('MyWorkStore', () => {
         limit: 100,
         offset: 0,
       });
+    httpMock()
+      .expectOne(MY_WORK_API.steps('m2', me.id))
+      .flush({ items: [], total: 0, limit: 100, offset: 0 });
     await tick();
     TestBed.tick();
   }

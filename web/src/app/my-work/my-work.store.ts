@@ -11,6 +11,7 @@ import type {
   StepResponse,
   StepStatus,
 } from '@waypoint/contracts';
+import { isFinalMilestoneState } from '@waypoint/domain';
 import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../auth/auth.store';
 
@@ -29,9 +30,6 @@ export interface MyWork {
   steps: MyStep[];
   measures: MyMeasure[];
 }
-
-/** Milestones whose steps are still worth doing (approved or rejected gates are closed). */
-const OPEN_MILESTONE_STATES = new Set(['planned', 'in_progress', 'submitted', 'changes_requested']);
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -135,7 +133,8 @@ export class MyWorkStore {
           ),
           firstValueFrom(this.http.get<Page<MeasureResponse>>(MY_WORK_API.measures(initiative.id))),
         ]);
-        const open = milestones.items.filter((m) => OPEN_MILESTONE_STATES.has(m.state));
+        // Steps are still worth doing unless their gate is final (approved or rejected).
+        const open = milestones.items.filter((m) => !isFinalMilestoneState(m.state));
         const steps = await Promise.all(
           open.map(async (milestone) => {
             const page = await firstValueFrom(

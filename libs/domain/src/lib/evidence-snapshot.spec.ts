@@ -1,6 +1,6 @@
-import type { Reading } from '@waypoint/domain';
-import { submissionBlockers } from '@waypoint/domain';
-import { buildEvidenceSnapshot, type EvidenceInput, submissionInput } from './evidence';
+import { submissionBlockers } from './gate-submission';
+import type { Reading } from './readings';
+import { buildEvidenceSnapshot, type EvidenceInput, submissionInput } from './evidence-snapshot';
 
 const at = (iso: string): Date => new Date(iso);
 const reading = (

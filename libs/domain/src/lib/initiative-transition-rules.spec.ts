@@ -4,7 +4,7 @@ import {
   milestoneToStartOnActivation,
   proposalBlockers,
   transitionActorProblem,
-} from './transition-rules';
+} from './initiative-transition-rules';
 
 const someone = { role: 'manager' as const, isOwner: false, isSponsor: false };
 

@@ -1,11 +1,10 @@
 import type { InitiativeStatus, MilestoneState, Role } from '@waypoint/contracts';
-import type { UserCheck } from './initiative-related.repository';
-import { sponsorProblem } from './initiative-references';
+import { DomainError } from './errors';
+import { type PersonCheck, sponsorProblem } from './initiative-people';
 
 /**
- * Rules of the initiative lifecycle that libs/domain leaves to the API (the allowed moves
- * themselves are `assertInitiativeTransition`): who may make a move, and what it needs first.
- * Pure, unit-tested beside.
+ * Rules of the initiative lifecycle beside the allowed moves themselves
+ * (`assertInitiativeTransition`): who may make a move, and what it needs first.
  */
 
 const words = (value: string): string => value.replaceAll('_', ' ');
@@ -33,7 +32,7 @@ export function transitionActorProblem(
 export function proposalBlockers(
   milestoneCount: number,
   sponsorId: string | null,
-  sponsor: UserCheck | undefined,
+  sponsor: PersonCheck | undefined,
 ): string[] {
   const blockers: string[] = [];
   if (milestoneCount === 0) blockers.push('it has no milestone: add at least one');
@@ -69,7 +68,7 @@ export function milestoneToStartOnActivation(
   return noneStarted ? 0 : null;
 }
 
-/** The 422 detail of a move whose prerequisites are missing. */
+/** The message of a move whose prerequisites are missing. */
 export function blockedDetail(to: InitiativeStatus, blockers: readonly string[]): string {
   const verb: Record<InitiativeStatus, string> = {
     draft: 'sent back to draft',
@@ -80,4 +79,11 @@ export function blockedDetail(to: InitiativeStatus, blockers: readonly string[])
     stopped: 'stopped',
   };
   return `The initiative cannot be ${verb[to]} yet: ${blockers.join('; ')}.`;
+}
+
+/** Throws `initiative_transition_blocked` naming every missing prerequisite, if any. */
+export function assertTransitionUnblocked(to: InitiativeStatus, blockers: readonly string[]): void {
+  if (blockers.length > 0) {
+    throw new DomainError('initiative_transition_blocked', blockedDetail(to, blockers));
+  }
 }

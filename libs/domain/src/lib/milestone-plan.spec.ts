@@ -6,7 +6,7 @@ import {
   milestonePlanProblem,
   moveTo,
   reorderProblem,
-} from './plan-rules';
+} from './milestone-plan';
 
 const existing: ExitCriterion[] = [
   { id: 'a', label: 'Problem agreed', checked: false },

@@ -1,6 +1,7 @@
-import { isInCycle } from '@waypoint/domain';
+import { isInCycle } from './readings';
 import {
   addDays,
+  cycleSpanProblem,
   cycleWindow,
   lengthInDays,
   overlaps,
@@ -54,5 +55,22 @@ describe('calendar periods of cycles', () => {
     expect(overlaps(q, { startsOn: '2026-04-01', endsOn: '2026-04-30' })).toBe(false);
     expect(overlaps(q, { startsOn: '2025-12-01', endsOn: '2026-12-31' })).toBe(true);
     expect(today(new Date('2026-05-06T23:00:00Z'))).toBe('2026-05-06');
+  });
+});
+
+describe('cycleSpanProblem', () => {
+  it('accepts a span that ends after it starts, of at most a year', () => {
+    expect(cycleSpanProblem('2026-01-01', '2026-03-31')).toBeNull();
+    expect(cycleSpanProblem('2028-01-01', '2028-12-31')).toBeNull(); // 366 days, a leap year
+  });
+
+  it('names an inverted, empty or over-long span', () => {
+    expect(cycleSpanProblem('2026-04-01', '2026-03-01')).toBe(
+      'endsOn (2026-03-01) must be after startsOn (2026-04-01).',
+    );
+    expect(cycleSpanProblem('2026-04-01', '2026-04-01')).toMatch(/must be after/);
+    expect(cycleSpanProblem('2026-01-01', '2027-01-02')).toBe(
+      'A cycle lasts at most 366 days; 2026-01-01..2027-01-02 is 367.',
+    );
   });
 });

@@ -1,5 +1,5 @@
-import type { CyclePeriod } from '@waypoint/contracts';
-import type { Cycle } from '@waypoint/domain';
+import { CYCLE_MAX_DAYS, type CyclePeriod } from '@waypoint/contracts';
+import type { Cycle } from './readings';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -67,13 +67,22 @@ export function periodAfter(endsOn: string, period: CyclePeriod): DaySpan {
     : periodContaining(addDays(containing.endsOn, 1), period);
 }
 
-/** The cycle as libs/domain reads it: the half-open period [first day, day after the last). */
+/** The cycle as the readings rules read it: the half-open period [first day, day after the last). */
 export function cycleWindow(cycle: DaySpan): Cycle {
   return {
     name: cycle.name,
     start: midnight(cycle.startsOn),
     end: midnight(addDays(cycle.endsOn, 1)),
   };
+}
+
+/** Why a cycle cannot run from `startsOn` to `endsOn`, or null: it ends after it starts, within a year. */
+export function cycleSpanProblem(startsOn: string, endsOn: string): string | null {
+  if (endsOn <= startsOn) return `endsOn (${endsOn}) must be after startsOn (${startsOn}).`;
+  const days = lengthInDays(startsOn, endsOn);
+  return days > CYCLE_MAX_DAYS
+    ? `A cycle lasts at most ${CYCLE_MAX_DAYS} days; ${startsOn}..${endsOn} is ${days}.`
+    : null;
 }
 
 /** Whether two spans share at least one day. */

@@ -1,6 +1,5 @@
-import { UnprocessableEntityException } from '@nestjs/common';
 import type { Perspective } from '@waypoint/contracts';
-import { measureScaleProblem, type MeasureScale } from '@waypoint/domain';
+import { measureScaleProblem, type MeasureScale } from './measure-progress';
 
 /** A measure as the counter-measure rules see it. */
 export interface CounterCandidate {
@@ -66,13 +65,8 @@ export function baselineFreezeProblem(
   );
 }
 
-/** The scale rule of libs/domain, as a list of problems. */
+/** The scale rule (`measureScaleProblem`), as a list of problems. */
 export function scaleProblems(scale: MeasureScale): string[] {
   const problem = measureScaleProblem(scale);
   return problem === null ? [] : [problem];
-}
-
-/** 422 naming every problem, when there is any. */
-export function assertNoProblems(problems: readonly string[]): void {
-  if (problems.length > 0) throw new UnprocessableEntityException(problems.join(' '));
 }

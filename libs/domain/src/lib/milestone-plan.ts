@@ -4,10 +4,11 @@ import type {
   InitiativeStatus,
   MilestoneState,
 } from '@waypoint/contracts';
+import { isFinalInitiativeStatus } from './initiative-status';
 
 /**
- * Rules of planning milestones that libs/domain leaves to the API: when the plan of a milestone
- * may change, how its checklist is edited, and where it may move. Pure, unit-tested beside.
+ * Rules of planning milestones: when the plan of a milestone
+ * may change, how its checklist is edited, and where it may move.
  */
 
 const words = (value: string): string => value.replaceAll('_', ' ');
@@ -29,7 +30,7 @@ export const PLAN_EDIT_STATES: readonly MilestoneState[] = [
 
 /** Why the plan of an initiative in this status cannot change, or null when it can. */
 export function initiativePlanProblem(status: InitiativeStatus): string | null {
-  return status === 'completed' || status === 'stopped'
+  return isFinalInitiativeStatus(status)
     ? `The initiative is ${status}: its plan cannot change any more.`
     : null;
 }

@@ -1,4 +1,4 @@
-import { decisionProblem } from './review-rules';
+import { decisionProblem } from './cycle-review';
 
 const q3 = { name: '2026-Q3', startsOn: '2026-07-01', endsOn: '2026-09-30' };
 

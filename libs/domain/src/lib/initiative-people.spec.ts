@@ -1,4 +1,4 @@
-import { sponsorProblem, teamProblem } from './initiative-references';
+import { sponsorProblem, teamProblem } from './initiative-people';
 
 describe('sponsor and team checks', () => {
   it('accepts an active executive as sponsor and names every other case', () => {

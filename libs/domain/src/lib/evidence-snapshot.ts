@@ -7,16 +7,13 @@ import {
   STEP_STATUS_VALUES,
   type StepStatus,
 } from '@waypoint/contracts';
-import {
-  latestReadings,
-  measureProgress,
-  type Reading,
-  type SubmissionInput,
-} from '@waypoint/domain';
+import type { SubmissionInput } from './gate-submission';
+import { measureProgress } from './measure-progress';
+import { latestReadings, type Reading } from './readings';
 
 /**
  * Building the evidence snapshot of a gate submission from what was read in its transaction.
- * Pure: the readings' supersession and the progress come from libs/domain.
+ * The readings' supersession and the progress come from their own rules.
  */
 
 export interface EvidenceMeasure {

@@ -1,0 +1,57 @@
+import type { InitiativeResponse, InitiativeStatus, Role } from '@waypoint/contracts';
+import { statusActions } from './status-actions.component';
+
+const OWNER = { id: 'owner', role: 'manager' as Role };
+const SPONSOR = { id: 'sponsor', role: 'executive' as Role };
+const ADMIN = { id: 'admin', role: 'admin' as Role };
+const TEAM = { id: 'team', role: 'member' as Role };
+
+function anInitiative(status: InitiativeStatus): InitiativeResponse {
+  return {
+    id: 'i1',
+    status,
+    owner: { id: OWNER.id, displayName: 'Olivia Owner' },
+    sponsor: { id: SPONSOR.id, displayName: 'Sam Sponsor' },
+    version: 3,
+  } as InitiativeResponse;
+}
+
+const moves = (status: InitiativeStatus, user: { id: string; role: Role } | null): string[] =>
+  statusActions(anInitiative(status), user).map((a) => `${a.to}:${a.label}`);
+
+describe('statusActions (the lifecycle of libs/domain)', () => {
+  it.each<[InitiativeStatus, { id: string; role: Role }, string[]]>([
+    ['draft', OWNER, ['proposed:Propose to the sponsor', 'stopped:Stop']],
+    // Only the owner proposes; the sponsor may still drop a draft.
+    ['draft', SPONSOR, ['stopped:Stop']],
+    [
+      'proposed',
+      SPONSOR,
+      ['active:Accept and start', 'draft:Send back for rework', 'stopped:Stop'],
+    ],
+    // Only the sponsor accepts; the owner may take the proposal back.
+    ['proposed', OWNER, ['draft:Send back for rework', 'stopped:Stop']],
+    ['active', OWNER, ['on_hold:Put on hold', 'completed:Complete', 'stopped:Stop']],
+    ['active', SPONSOR, ['on_hold:Put on hold', 'completed:Complete', 'stopped:Stop']],
+    ['on_hold', SPONSOR, ['active:Resume', 'stopped:Stop']],
+    ['completed', ADMIN, []],
+    ['stopped', OWNER, []],
+  ])('%s, for %j', (status, user, expected) => {
+    expect(moves(status, user)).toEqual(expected);
+  });
+
+  it('lets an admin make every move of the lifecycle, the forward one first', () => {
+    expect(moves('draft', ADMIN)).toEqual(['proposed:Propose to the sponsor', 'stopped:Stop']);
+    expect(moves('proposed', ADMIN)).toEqual([
+      'active:Accept and start',
+      'draft:Send back for rework',
+      'stopped:Stop',
+    ]);
+  });
+
+  it('offers nothing to someone who is neither owner, sponsor nor admin, nor when signed out', () => {
+    expect(moves('active', TEAM)).toEqual([]);
+    expect(moves('draft', { id: 'other', role: 'executive' })).toEqual([]);
+    expect(moves('draft', null)).toEqual([]);
+  });
+});
