@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConflictException, type INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
@@ -7,6 +7,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditEventEntity } from '../../src/app/audit/audit-event.entity';
 import { AuditRepository } from '../../src/app/audit/audit.repository';
 import { AuditService } from '../../src/app/audit/audit.service';
+import { DuplicateRecordError } from '../../src/app/common/persistence-errors';
 import { AppConfig, loadConfig } from '../../src/app/config/app-config';
 import { DatabaseModule } from '../../src/app/database/database.module';
 import { DepartmentEntity } from '../../src/app/departments/department.entity';
@@ -97,9 +98,9 @@ describe('unit of work', () => {
         const first = await departments.insert(name);
         // The unit of work reads its own write before it fails.
         expect((await departments.findById(first.id))?.name).toBe(name);
-        await departments.insert(name.toUpperCase()); // the same name ignoring case: 409
+        await departments.insert(name.toUpperCase()); // the same name ignoring case
       }),
-    ).rejects.toBeInstanceOf(ConflictException);
+    ).rejects.toBeInstanceOf(DuplicateRecordError);
     expect(await stored(name)).toBe(0);
   });
 
