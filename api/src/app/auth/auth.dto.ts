@@ -12,26 +12,19 @@ import {
   type Role,
   type SetPasswordRequest,
 } from '@waypoint/contracts';
-import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
+import { Email, UntrimmedText } from '../common';
 
 export class LoginDto implements LoginRequest {
-  @ApiProperty({ example: 'manager@waypoint.test', maxLength: EMAIL_MAX_LENGTH })
-  @IsEmail()
-  @MaxLength(EMAIL_MAX_LENGTH)
+  @Email(EMAIL_MAX_LENGTH, 'manager@waypoint.test')
   email!: string;
 
-  @ApiProperty({ maxLength: PASSWORD_MAX_LENGTH })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(PASSWORD_MAX_LENGTH)
+  @UntrimmedText(PASSWORD_MAX_LENGTH)
   password!: string;
 }
 
 export class SetPasswordDto implements SetPasswordRequest {
-  @ApiProperty({ description: 'The token of the set-password link.' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @UntrimmedText(200, { description: 'The token of the set-password link.' })
   token!: string;
 
   @ApiProperty({ minLength: 12, maxLength: PASSWORD_MAX_LENGTH })
@@ -41,10 +34,7 @@ export class SetPasswordDto implements SetPasswordRequest {
 }
 
 export class CreateApiTokenDto implements CreateApiTokenRequest {
-  @ApiProperty({ example: 'Reporting script', maxLength: NAME_MAX_LENGTH })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(NAME_MAX_LENGTH)
+  @UntrimmedText(NAME_MAX_LENGTH, { example: 'Reporting script' })
   name!: string;
 }
 

@@ -1,9 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+import { UuidRef } from './validators';
 
 /** `:id` of a single-resource route: a UUID, else 400 with `errors.id`. */
 export class IdParams {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID('all')
+  @UuidRef()
   id!: string;
 }

@@ -28,3 +28,15 @@ export {
 } from './validators';
 export { conditionalUpdate, insertReturning } from './versioned-writes';
 export { DuplicateRecordError, RecordNotFoundError, StaleVersionError } from './persistence-errors';
+export {
+  Email,
+  FiniteNumber,
+  IsoDateTime,
+  IsoDay,
+  OptionalNullable,
+  ThresholdQuery,
+  UntrimmedText,
+  UuidList,
+  UuidRef,
+  WholeNumber,
+} from './validators';

@@ -1,5 +1,4 @@
 /** What other features may use of measures/ (import it from '../measures', never from a file inside). */
-export { IsoDay, OptionalNullable, ThresholdQuery, UuidRef } from './dto/field-validators';
 export { MeasureUserRefDto, ReadingSummaryDto } from './dto/measure.dto';
 export { MeasureEntity } from './measure.entity';
 export { MeasuresModule } from './measures.module';

@@ -1,5 +1,4 @@
 /** What other features may use of milestones/ (import it from '../milestones', never from a file inside). */
-export { CalendarDate, OptionalNullableUuid } from './dto/fields';
 export {
   ApprovalListQueryDto,
   ApprovalPageDto,

@@ -1,7 +1,7 @@
 import { httpResource } from '@angular/common/http';
-import { computed, Injectable, signal } from '@angular/core';
+import { computed, inject, Injectable, signal } from '@angular/core';
 import type { ApprovalResponse, Page } from '@waypoint/contracts';
-import { APPROVALS_API } from './approvals.api';
+import { ApprovalsApi } from '../shared/api';
 
 /** Most gates a person is asked to decide at once; the API caps a page at 200. */
 export const APPROVALS_PAGE_SIZE = 100;
@@ -9,10 +9,14 @@ export const APPROVALS_PAGE_SIZE = 100;
 /** The gates waiting for the signed-in user's decision, oldest first (GET /api/approvals). */
 @Injectable()
 export class ApprovalsListStore {
-  private readonly page = httpResource<Page<ApprovalResponse>>(() => ({
-    url: APPROVALS_API.approvals,
-    params: { sort: 'submittedAt', order: 'asc', limit: APPROVALS_PAGE_SIZE },
-  }));
+  private readonly approvalsApi = inject(ApprovalsApi);
+  private readonly page = httpResource<Page<ApprovalResponse>>(() =>
+    this.approvalsApi.listRequest({
+      sort: 'submittedAt',
+      order: 'asc',
+      limit: APPROVALS_PAGE_SIZE,
+    }),
+  );
 
   readonly loading = computed(() => this.page.isLoading() && !this.page.hasValue());
   readonly error = computed(() => this.page.error() ?? null);

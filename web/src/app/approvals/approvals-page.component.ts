@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, OnDestroy } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -7,12 +6,12 @@ import { EmptyStateComponent } from '../shared/empty-state.component';
 import { genericErrorMessage } from '../shared/problem';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { ApprovalsListStore, DecisionConfirmationStore } from './approvals-list.store';
-import { waitingText } from './approvals-format';
+import { DayPipe, waitText } from '../shared/format';
 
 /** Approvals: the submitted gates waiting for the signed-in user's decision, oldest first. */
 @Component({
   selector: 'wp-approvals-page',
-  imports: [DatePipe, EmptyStateComponent, MatButton, MatProgressBar, RouterLink],
+  imports: [DayPipe, EmptyStateComponent, MatButton, MatProgressBar, RouterLink],
   providers: [ApprovalsListStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'wp-approvals-page' },
@@ -28,7 +27,7 @@ export class ApprovalsPageComponent implements OnDestroy {
   );
   private readonly confirmations = inject(DecisionConfirmationStore);
   protected readonly confirmation = this.confirmations.confirmation;
-  protected readonly waitingText = waitingText;
+  protected readonly waitingText = waitText;
   protected readonly errorMessage = genericErrorMessage;
 
   protected dismiss(): void {

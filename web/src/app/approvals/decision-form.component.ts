@@ -25,7 +25,7 @@ import {
 } from '@waypoint/contracts';
 import { decisionRules, decisionViolations } from '@waypoint/domain';
 import { fieldErrorsOf, genericErrorMessage, problemOf } from '../shared/problem';
-import { OUTCOMES } from './approvals-format';
+import { OUTCOMES } from '../shared/vocabulary';
 
 /**
  * The decision on a gate: an outcome, a rationale (required unless plain go) and, for go with

@@ -1,10 +1,9 @@
-import { DatePipe, DecimalPipe } from '@angular/common';
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { Page, ReadingResponse, SnapshotMeasure } from '@waypoint/contracts';
 import { MeasureChartComponent } from '../shared/charts/measure-chart.component';
-import { APPROVALS_API } from './approvals.api';
-import { progressText } from './approvals-format';
+import { MeasuresApi } from '../shared/api';
+import { AmountPipe, DayPipe, progressText } from '../shared/format';
 
 /**
  * One measure of an evidence snapshot: baseline, target, the latest reading and its progress as
@@ -12,7 +11,7 @@ import { progressText } from './approvals-format';
  */
 @Component({
   selector: 'wp-gate-measure',
-  imports: [DatePipe, DecimalPipe, MeasureChartComponent],
+  imports: [DayPipe, AmountPipe, MeasureChartComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './gate-measure.component.html',
   styleUrl: './approvals.scss',
@@ -22,10 +21,10 @@ export class GateMeasureComponent {
   /** When the snapshot was taken: later readings are not part of the evidence. */
   readonly takenAt = input.required<string>();
 
-  private readonly page = httpResource<Page<ReadingResponse>>(() => ({
-    url: APPROVALS_API.readings(this.measure().id),
-    params: { sort: 'observedAt', limit: 200 },
-  }));
+  private readonly measuresApi = inject(MeasuresApi);
+  private readonly page = httpResource<Page<ReadingResponse>>(() =>
+    this.measuresApi.readingsRequest(this.measure().id, { sort: 'observedAt', limit: 200 }),
+  );
 
   protected readonly readingsLoading = computed(
     () => this.page.isLoading() && !this.page.hasValue(),

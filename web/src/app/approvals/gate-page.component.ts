@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -9,10 +8,11 @@ import { EmptyStateComponent } from '../shared/empty-state.component';
 import { genericErrorMessage, httpStatusOf } from '../shared/problem';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { DecisionConfirmationStore } from './approvals-list.store';
-import { outcomeLabel, STEP_STATUS_LABELS } from './approvals-format';
+import { outcomeLabel, STEP_STATUS_LABEL } from '../shared/vocabulary';
 import { DecisionFormComponent } from './decision-form.component';
 import { GateMeasureComponent } from './gate-measure.component';
 import { GateStore } from './gate.store';
+import { DayPipe, DateTimePipe } from '../shared/format';
 
 /**
  * One submitted gate (`/approvals/:milestoneId`): its frozen evidence snapshot, the earlier
@@ -21,7 +21,8 @@ import { GateStore } from './gate.store';
 @Component({
   selector: 'wp-gate-page',
   imports: [
-    DatePipe,
+    DayPipe,
+    DateTimePipe,
     DecisionFormComponent,
     EmptyStateComponent,
     GateMeasureComponent,
@@ -49,8 +50,8 @@ export class GatePageComponent {
   private readonly confirmations = inject(DecisionConfirmationStore);
 
   protected readonly outcomeLabel = outcomeLabel;
-  protected readonly stepStatuses = Object.entries(STEP_STATUS_LABELS) as [
-    keyof typeof STEP_STATUS_LABELS,
+  protected readonly stepStatuses = Object.entries(STEP_STATUS_LABEL) as [
+    keyof typeof STEP_STATUS_LABEL,
     string,
   ][];
   protected readonly errorMessage = genericErrorMessage;

@@ -1,4 +1,4 @@
-import { HttpClient, HttpHeaders, httpResource } from '@angular/common/http';
+import { httpResource } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute } from '@angular/router';
@@ -9,8 +9,8 @@ import type {
   MilestoneDetailResponse,
   Page,
 } from '@waypoint/contracts';
-import { firstValueFrom, map } from 'rxjs';
-import { APPROVALS_API } from './approvals.api';
+import { map } from 'rxjs';
+import { InitiativesApi, MilestonesApi, newIdempotencyKey } from '../shared/api';
 
 /**
  * One submitted gate: the milestone with its latest evidence snapshot, the decisions taken on it
@@ -19,24 +19,25 @@ import { APPROVALS_API } from './approvals.api';
  */
 @Injectable()
 export class GateStore {
-  private readonly http = inject(HttpClient);
+  private readonly milestonesApi = inject(MilestonesApi);
+  private readonly initiativesApi = inject(InitiativesApi);
   readonly milestoneId = toSignal(
     inject(ActivatedRoute).paramMap.pipe(map((params) => params.get('milestoneId') ?? '')),
     { initialValue: '' },
   );
 
   private readonly milestoneResource = httpResource<MilestoneDetailResponse>(() =>
-    this.milestoneId() ? APPROVALS_API.milestone(this.milestoneId()) : undefined,
+    this.milestoneId() ? this.milestonesApi.oneRequest(this.milestoneId()) : undefined,
   );
   private readonly decisionsResource = httpResource<Page<GateDecisionResponse>>(() =>
     this.milestoneId()
-      ? { url: APPROVALS_API.decisions(this.milestoneId()), params: { limit: 200 } }
+      ? this.milestonesApi.decisionsRequest(this.milestoneId(), { limit: 200 })
       : undefined,
   );
 
   private readonly initiativeResource = httpResource<InitiativeResponse>(() => {
     const initiativeId = this.milestone()?.initiativeId;
-    return initiativeId ? APPROVALS_API.initiative(initiativeId) : undefined;
+    return initiativeId ? this.initiativesApi.oneRequest(initiativeId) : undefined;
   });
 
   readonly milestone = computed(() =>
@@ -77,17 +78,13 @@ export class GateStore {
    */
   async decide(
     request: DecideGateRequest,
-    idempotencyKey: string = crypto.randomUUID(),
+    idempotencyKey: string = newIdempotencyKey(),
   ): Promise<GateDecisionResponse | null> {
     const id = this.milestoneId();
     this.decidingState.set(true);
     this.decideErrorState.set(null);
     try {
-      return await firstValueFrom(
-        this.http.post<GateDecisionResponse>(APPROVALS_API.decisions(id), request, {
-          headers: new HttpHeaders({ 'Idempotency-Key': idempotencyKey }),
-        }),
-      );
+      return await this.milestonesApi.decide(id, request, idempotencyKey);
     } catch (error) {
       this.decideErrorState.set(error);
       return null;

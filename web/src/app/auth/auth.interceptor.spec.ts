@@ -4,7 +4,8 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, ResolveFn, Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { HANDLES_FORBIDDEN } from './auth.interceptor';
-import { AUTH_API, AuthStore } from './auth.store';
+import { AUTH_API } from '../shared/api';
+import { AuthStore } from './auth.store';
 import { aProblem, aUser, httpMock, provideTestHttp, startAs } from './auth.testing';
 
 @Component({ template: '' })

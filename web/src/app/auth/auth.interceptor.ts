@@ -8,7 +8,8 @@ import { DOCUMENT } from '@angular/common';
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, throwError } from 'rxjs';
-import { AUTH_API, AuthStore } from './auth.store';
+import { API_ROOT, AUTH_API } from '../shared/api';
+import { AuthStore } from './auth.store';
 import { safeReturnUrl } from './return-url';
 
 /**
@@ -24,7 +25,7 @@ export const HANDLES_FORBIDDEN = new HttpContextToken<boolean>(() => false);
  */
 const AUTH_ENDPOINTS: ReadonlySet<string> = new Set(Object.values(AUTH_API));
 
-/** Path of a request to this origin (`/api/...`, relative or absolute), else null. */
+/** Path of a request to this origin (relative or absolute), else null. */
 function ownPathOf(request: HttpRequest<unknown>, base: string): string | null {
   try {
     const url = new URL(request.url, base);
@@ -41,7 +42,7 @@ function ownPathOf(request: HttpRequest<unknown>, base: string): string | null {
  */
 export const authInterceptor: HttpInterceptorFn = (request, next) => {
   const path = ownPathOf(request, inject(DOCUMENT).baseURI);
-  if (path === null || !path.startsWith('/api/') || AUTH_ENDPOINTS.has(path)) {
+  if (path === null || !path.startsWith(`${API_ROOT}/`) || AUTH_ENDPOINTS.has(path)) {
     return next(request);
   }
   const store = inject(AuthStore);

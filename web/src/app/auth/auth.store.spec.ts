@@ -2,7 +2,8 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { aProblem, aUser, httpMock, provideTestHttp, startAs } from './auth.testing';
-import { AUTH_API, AuthStore } from './auth.store';
+import { AUTH_API } from '../shared/api';
+import { AuthStore } from './auth.store';
 
 describe('AuthStore', () => {
   let store: AuthStore;

@@ -1,14 +1,7 @@
-import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { HttpErrorResponse } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type { CurrentUserResponse, LoginRequest, SetPasswordRequest } from '@waypoint/contracts';
-import { firstValueFrom } from 'rxjs';
-
-export const AUTH_API = {
-  me: '/api/auth/me',
-  login: '/api/auth/login',
-  logout: '/api/auth/logout',
-  password: '/api/auth/password',
-} as const;
+import { AuthApi } from '../shared/api';
 
 /** Not known yet (the first GET /api/auth/me has not answered), signed in, or signed out. */
 export type AuthStatus = 'unknown' | 'signed-in' | 'signed-out';
@@ -19,7 +12,7 @@ export type AuthStatus = 'unknown' | 'signed-in' | 'signed-out';
  */
 @Injectable({ providedIn: 'root' })
 export class AuthStore {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(AuthApi);
   private readonly state = signal<{ status: AuthStatus; user: CurrentUserResponse | null }>({
     status: 'unknown',
     user: null,
@@ -47,7 +40,7 @@ export class AuthStore {
    */
   async load(): Promise<CurrentUserResponse | null> {
     try {
-      const user = await firstValueFrom(this.http.get<CurrentUserResponse>(AUTH_API.me));
+      const user = await this.api.me();
       this.set(user);
     } catch (error) {
       if (!(error instanceof HttpErrorResponse)) throw error;
@@ -60,7 +53,7 @@ export class AuthStore {
 
   /** POST /api/auth/login. On failure the HttpErrorResponse is thrown for the form to show. */
   async signIn(request: LoginRequest): Promise<CurrentUserResponse> {
-    const user = await firstValueFrom(this.http.post<CurrentUserResponse>(AUTH_API.login, request));
+    const user = await this.api.login(request);
     this.set(user);
     return user;
   }
@@ -71,7 +64,7 @@ export class AuthStore {
    */
   async signOut(): Promise<void> {
     try {
-      await firstValueFrom(this.http.post<void>(AUTH_API.logout, null));
+      await this.api.logout();
     } catch (error) {
       if (!(error instanceof HttpErrorResponse) || error.status !== 401) throw error;
     }
@@ -80,7 +73,7 @@ export class AuthStore {
 
   /** POST /api/auth/password: choose a password with a one-time link's token. */
   async setPassword(request: SetPasswordRequest): Promise<void> {
-    await firstValueFrom(this.http.post<void>(AUTH_API.password, request));
+    await this.api.setPassword(request);
   }
 
   /** Forgets the user, e.g. when the API says the session has ended (401). */

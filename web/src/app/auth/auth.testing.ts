@@ -5,7 +5,8 @@ import { EnvironmentProviders, Provider } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { CurrentUserResponse, ProblemDetails, Role } from '@waypoint/contracts';
 import { authInterceptor } from './auth.interceptor';
-import { AUTH_API, AuthStore } from './auth.store';
+import { AUTH_API } from '../shared/api';
+import { AuthStore } from './auth.store';
 
 const NAMES: Readonly<Record<Role, string>> = {
   admin: 'Ada Admin',

@@ -4,7 +4,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { PASSWORD_MIN_LENGTH } from '@waypoint/contracts';
 import { appRoutes } from '../app.routes';
 import { provideIcons } from '../shared/icons';
-import { AUTH_API } from './auth.store';
+import { AUTH_API } from '../shared/api';
 import { aProblem, httpMock, provideTestHttp, startAs } from './auth.testing';
 import { SetPasswordPageComponent } from './set-password-page.component';
 

@@ -6,7 +6,7 @@ import type { Role } from '@waypoint/contracts';
 import { appRoutes } from '../app.routes';
 import { withStubPlaces } from '../testing-stub-places';
 import { provideIcons } from '../shared/icons';
-import { AUTH_API } from './auth.store';
+import { AUTH_API } from '../shared/api';
 import { aProblem, aUser, httpMock, provideTestHttp, startAs } from './auth.testing';
 import { SignInPageComponent, signInErrorMessage } from './sign-in-page.component';
 

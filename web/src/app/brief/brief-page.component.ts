@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -20,15 +19,16 @@ import {
 } from '@waypoint/contracts';
 import { EmptyStateComponent } from '../shared/empty-state.component';
 import { genericErrorMessage, httpStatusOf } from '../shared/problem';
+import { DateTimePipe, DayPipe, formatPercent } from '../shared/format';
 import {
   ALERT_KIND_LABEL,
-  DECISION_LABEL,
   KPI_CLASS_LABEL,
   MILESTONE_STATE_LABEL,
-  percent,
+  NO_VALUE,
+  REVIEW_DECISION_LABEL,
   SEVERITY_LABEL,
   STATUS_LABEL,
-} from './brief-labels';
+} from '../shared/vocabulary';
 import { BriefStore } from './brief.store';
 
 /**
@@ -38,7 +38,8 @@ import { BriefStore } from './brief.store';
 @Component({
   selector: 'wp-brief-page',
   imports: [
-    DatePipe,
+    DayPipe,
+    DateTimePipe,
     RouterLink,
     MatButton,
     MatIcon,
@@ -65,13 +66,14 @@ export class BriefPageComponent {
   protected readonly statusLabel = STATUS_LABEL;
   protected readonly milestoneLabel = MILESTONE_STATE_LABEL;
   protected readonly kpiLabel = KPI_CLASS_LABEL;
-  protected readonly decisionLabel = DECISION_LABEL;
+  protected readonly decisionLabel = REVIEW_DECISION_LABEL;
   protected readonly alertLabel = ALERT_KIND_LABEL;
   protected readonly severityLabel = SEVERITY_LABEL;
   protected readonly statuses = INITIATIVE_STATUS_VALUES;
   protected readonly kpiClasses = KPI_CLASS_VALUES;
   protected readonly decisions = REVIEW_DECISION_VALUES;
-  protected readonly percent = percent;
+  protected readonly percent = formatPercent;
+  protected readonly noValue = NO_VALUE;
   protected readonly errorMessage = genericErrorMessage;
 
   protected readonly cycleName = computed(() => {

@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { CycleResponse } from '@waypoint/contracts';
 import { aProblem, aUser, httpMock, provideTestHttp, startAs } from '../auth/auth.testing';
-import { BRIEF_API, BriefStore, currentCycle } from './brief.store';
+import { BriefStore, currentCycle } from './brief.store';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve));
 
@@ -38,20 +38,20 @@ describe('BriefStore', () => {
     TestBed.tick();
     await tick();
     httpMock()
-      .expectOne(BRIEF_API.initiatives)
+      .expectOne('/api/initiatives?limit=200&sort=title&order=asc')
       .flush({ items: [], total: 0, limit: 200, offset: 0 });
     httpMock()
-      .expectOne(BRIEF_API.cycles)
+      .expectOne('/api/cycles?limit=200')
       .flush({ items: CYCLES, total: 2, limit: 200, offset: 0 });
     await tick();
     TestBed.tick();
     await tick();
-    httpMock().expectOne(BRIEF_API.portfolio('2026-Q4')).flush({ generatedAt: 'x' });
+    httpMock().expectOne('/api/briefs/portfolio?cycleId=2026-Q4').flush({ generatedAt: 'x' });
     await tick();
     store.selectCycle('2026-Q3');
     TestBed.tick();
     await tick();
-    httpMock().expectOne(BRIEF_API.portfolio('2026-Q3')).flush({ generatedAt: 'y' });
+    httpMock().expectOne('/api/briefs/portfolio?cycleId=2026-Q3').flush({ generatedAt: 'y' });
     await tick();
     expect(store.portfolio.value()).toEqual({ generatedAt: 'y' });
     jest.useRealTimers();
@@ -64,14 +64,16 @@ describe('BriefStore', () => {
     TestBed.tick();
     await tick();
     httpMock()
-      .expectOne(BRIEF_API.initiatives)
+      .expectOne('/api/initiatives?limit=200&sort=title&order=asc')
       .flush({ items: [], total: 0, limit: 200, offset: 0 });
-    httpMock().expectOne(BRIEF_API.cycles).flush({ items: [], total: 0, limit: 200, offset: 0 });
+    httpMock()
+      .expectOne('/api/cycles?limit=200')
+      .flush({ items: [], total: 0, limit: 200, offset: 0 });
     await tick();
     TestBed.tick();
     await tick();
     httpMock()
-      .expectOne(BRIEF_API.portfolio(null))
+      .expectOne('/api/briefs/portfolio')
       .flush(aProblem(403, 'Not yours'), { status: 403, statusText: 'Forbidden' });
     await tick();
     expect(store.portfolio.error()).toBeTruthy();
@@ -83,9 +85,11 @@ describe('BriefStore', () => {
     TestBed.tick();
     await tick();
     httpMock()
-      .expectOne(BRIEF_API.initiatives)
+      .expectOne('/api/initiatives?limit=200&sort=title&order=asc')
       .flush({ items: [], total: 0, limit: 200, offset: 0 });
-    httpMock().expectOne(BRIEF_API.cycles).flush({ items: [], total: 0, limit: 200, offset: 0 });
+    httpMock()
+      .expectOne('/api/cycles?limit=200')
+      .flush({ items: [], total: 0, limit: 200, offset: 0 });
     await tick();
     TestBed.tick();
     await tick();
@@ -98,11 +102,13 @@ describe('BriefStore', () => {
     store.useInitiative(() => 'i1');
     TestBed.tick();
     await tick();
-    httpMock().expectOne(BRIEF_API.cycles).flush({ items: [], total: 0, limit: 200, offset: 0 });
+    httpMock()
+      .expectOne('/api/cycles?limit=200')
+      .flush({ items: [], total: 0, limit: 200, offset: 0 });
     await tick();
     TestBed.tick();
     await tick();
-    httpMock().expectOne(BRIEF_API.initiative('i1', null)).flush({ generatedAt: 'z' });
+    httpMock().expectOne('/api/briefs/initiatives/i1').flush({ generatedAt: 'z' });
     await tick();
     expect(store.initiative.value()).toEqual({ generatedAt: 'z' });
   });

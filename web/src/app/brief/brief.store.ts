@@ -1,28 +1,12 @@
-import { HttpClient, HttpContext } from '@angular/common/http';
+import { HttpContext } from '@angular/common/http';
 import { computed, inject, Injectable, resource, signal } from '@angular/core';
-import type {
-  CycleResponse,
-  InitiativeBriefResponse,
-  InitiativeListItem,
-  Page,
-  PortfolioBriefResponse,
-  Role,
-} from '@waypoint/contracts';
-import { firstValueFrom } from 'rxjs';
+import type { CycleResponse, Role } from '@waypoint/contracts';
 import { AuthStore } from '../auth/auth.store';
 import { HANDLES_FORBIDDEN } from '../auth/auth.interceptor';
+import { BriefsApi, CyclesApi, InitiativesApi } from '../shared/api';
 
 /** Roles that may read the portfolio (permission `portfolio.read`). */
 export const PORTFOLIO_READERS: readonly Role[] = ['admin', 'executive', 'manager'];
-
-export const BRIEF_API = {
-  cycles: '/api/cycles?limit=200',
-  initiatives: '/api/initiatives?limit=200&sort=title&order=asc',
-  portfolio: (cycleId: string | null) =>
-    cycleId ? `/api/briefs/portfolio?cycleId=${cycleId}` : '/api/briefs/portfolio',
-  initiative: (id: string, cycleId: string | null) =>
-    cycleId ? `/api/briefs/initiatives/${id}?cycleId=${cycleId}` : `/api/briefs/initiatives/${id}`,
-} as const;
 
 /** The cycle running on `today` (YYYY-MM-DD), else the latest that has started, else null. */
 export function currentCycle(
@@ -38,7 +22,9 @@ export function currentCycle(
 /** The one-page briefs: the cycles to choose from, the portfolio brief and an initiative's. */
 @Injectable()
 export class BriefStore {
-  private readonly http = inject(HttpClient);
+  private readonly briefsApi = inject(BriefsApi);
+  private readonly cyclesApi = inject(CyclesApi);
+  private readonly initiativesApi = inject(InitiativesApi);
   private readonly auth = inject(AuthStore);
   private readonly forbiddenHandled = new HttpContext().set(HANDLES_FORBIDDEN, true);
 
@@ -48,8 +34,7 @@ export class BriefStore {
   });
 
   readonly cycles = resource({
-    loader: async () =>
-      (await firstValueFrom(this.http.get<Page<CycleResponse>>(BRIEF_API.cycles))).items,
+    loader: async () => (await this.cyclesApi.list({ limit: 200 })).items,
   });
 
   /** The cycle chosen by the user; undefined: the current cycle. */
@@ -76,18 +61,13 @@ export class BriefStore {
       this.canReadPortfolio() && !this.initiativeId() && !this.cycles.isLoading()
         ? { cycleId: this.cycleId() }
         : undefined,
-    loader: ({ params }) =>
-      firstValueFrom(
-        this.http.get<PortfolioBriefResponse>(BRIEF_API.portfolio(params.cycleId), {
-          context: this.forbiddenHandled,
-        }),
-      ),
+    loader: ({ params }) => this.briefsApi.portfolio(params.cycleId, this.forbiddenHandled),
   });
 
   readonly initiatives = resource({
     params: () => (this.initiativeId() ? undefined : true),
     loader: async () =>
-      (await firstValueFrom(this.http.get<Page<InitiativeListItem>>(BRIEF_API.initiatives))).items,
+      (await this.initiativesApi.list({ limit: 200, sort: 'title', order: 'asc' })).items,
   });
 
   readonly initiative = resource({
@@ -95,10 +75,7 @@ export class BriefStore {
       const id = this.initiativeId();
       return id && !this.cycles.isLoading() ? { id, cycleId: this.cycleId() } : undefined;
     },
-    loader: ({ params }) =>
-      firstValueFrom(
-        this.http.get<InitiativeBriefResponse>(BRIEF_API.initiative(params.id, params.cycleId)),
-      ),
+    loader: ({ params }) => this.briefsApi.initiative(params.id, params.cycleId),
   });
 
   selectCycle(cycleId: string | null): void {

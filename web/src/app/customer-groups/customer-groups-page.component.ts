@@ -2,26 +2,11 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import type { CustomerGroupIntent, InitiativeStatus } from '@waypoint/contracts';
 import { EmptyStateComponent } from '../shared/empty-state.component';
+import { progressText } from '../shared/format';
 import { genericErrorMessage } from '../shared/problem';
+import { INTENT_LABEL, STATUS_LABEL } from '../shared/vocabulary';
 import { CustomerGroupsStore } from './customer-groups.store';
-
-export const INTENT_LABEL: Record<CustomerGroupIntent, string> = {
-  grow: 'Grow',
-  nurture: 'Nurture',
-  retain: 'Retain',
-  reduce_cost_to_serve: 'Reduce cost to serve',
-};
-
-const STATUS_LABEL: Record<InitiativeStatus, string> = {
-  draft: 'Draft',
-  proposed: 'Proposed',
-  active: 'Active',
-  on_hold: 'On hold',
-  completed: 'Completed',
-  stopped: 'Stopped',
-};
 
 /** Customer groups: intent, protection, value proposition, and what is aimed at each. */
 @Component({
@@ -84,8 +69,8 @@ const STATUS_LABEL: Record<InitiativeStatus, string> = {
                       {{ measure.name }} ({{ measure.initiativeTitle }}) ·
                       {{
                         measure.progress === null
-                          ? 'no reading'
-                          : percent(measure.progress) + ' of the way'
+                          ? progressText(null)
+                          : progressText(measure.progress) + ' of the way'
                       }}
                       @if (measure.stale) {
                         <span class="chip chip--stale">Stale</span>
@@ -187,7 +172,5 @@ export class CustomerGroupsPageComponent {
   protected readonly intentLabel = INTENT_LABEL;
   protected readonly statusLabel = STATUS_LABEL;
   protected readonly errorMessage = genericErrorMessage;
-  protected percent(value: number): string {
-    return `${Math.round(value * 100)}%`;
-  }
+  protected readonly progressText = progressText;
 }

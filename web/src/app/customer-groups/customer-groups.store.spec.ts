@@ -2,12 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { MeasureResponse } from '@waypoint/contracts';
 import { httpMock, provideTestHttp } from '../auth/auth.testing';
-import {
-  CUSTOMER_GROUPS_API,
-  CustomerGroupsStore,
-  measuresOfGroup,
-  sortGroups,
-} from './customer-groups.store';
+import { CustomerGroupsStore, measuresOfGroup, sortGroups } from './customer-groups.store';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve));
 
@@ -40,7 +35,7 @@ describe('customer groups', () => {
       TestBed.tick();
       await tick();
       httpMock()
-        .expectOne(CUSTOMER_GROUPS_API.groups)
+        .expectOne('/api/customer-groups?limit=200')
         .flush({
           items: [
             { id: 'g1', name: 'Loyal', protected: true },
@@ -49,14 +44,14 @@ describe('customer groups', () => {
         });
       await tick();
       httpMock()
-        .expectOne(CUSTOMER_GROUPS_API.initiatives('g1'))
+        .expectOne('/api/initiatives?limit=200&sort=title&order=asc&customerGroupId=g1')
         .flush({ items: [{ id: 'i1', title: 'One' }] });
       httpMock()
-        .expectOne(CUSTOMER_GROUPS_API.initiatives('g2'))
+        .expectOne('/api/initiatives?limit=200&sort=title&order=asc&customerGroupId=g2')
         .flush({ items: [{ id: 'i1', title: 'One' }] });
       await tick();
       httpMock()
-        .expectOne(CUSTOMER_GROUPS_API.measures('i1'))
+        .expectOne('/api/initiatives/i1/measures?limit=200')
         .flush({ items: [{ id: 'm1', name: 'Sat', customerGroup: { id: 'g2' }, progress: 0.5 }] });
       await tick();
       const groups = store.groups.value() ?? [];

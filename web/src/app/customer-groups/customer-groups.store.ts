@@ -1,19 +1,10 @@
-import { HttpClient } from '@angular/common/http';
 import { inject, Injectable, resource } from '@angular/core';
 import type {
   CustomerGroupResponse,
   InitiativeListItem,
   MeasureResponse,
-  Page,
 } from '@waypoint/contracts';
-import { firstValueFrom } from 'rxjs';
-
-export const CUSTOMER_GROUPS_API = {
-  groups: '/api/customer-groups?limit=200',
-  initiatives: (groupId: string) =>
-    `/api/initiatives?limit=200&sort=title&order=asc&customerGroupId=${groupId}`,
-  measures: (initiativeId: string) => `/api/initiatives/${initiativeId}/measures?limit=200`,
-} as const;
+import { CustomerGroupsApi, InitiativesApi } from '../shared/api';
 
 export interface GroupMeasure {
   id: string;
@@ -63,21 +54,23 @@ export function measuresOfGroup(
  */
 @Injectable()
 export class CustomerGroupsStore {
-  private readonly http = inject(HttpClient);
+  private readonly customerGroupsApi = inject(CustomerGroupsApi);
+  private readonly initiativesApi = inject(InitiativesApi);
 
   readonly groups = resource({ loader: () => this.load() });
 
   private async load(): Promise<CustomerGroupView[]> {
-    const groups = (
-      await firstValueFrom(this.http.get<Page<CustomerGroupResponse>>(CUSTOMER_GROUPS_API.groups))
-    ).items;
+    const groups = (await this.customerGroupsApi.list({ limit: 200 })).items;
     const initiativesPerGroup = await Promise.all(
       groups.map(
         async (group) =>
           (
-            await firstValueFrom(
-              this.http.get<Page<InitiativeListItem>>(CUSTOMER_GROUPS_API.initiatives(group.id)),
-            )
+            await this.initiativesApi.list({
+              limit: 200,
+              sort: 'title',
+              order: 'asc',
+              customerGroupId: group.id,
+            })
           ).items,
       ),
     );
@@ -86,11 +79,10 @@ export class CustomerGroupsStore {
     const measures = (
       await Promise.all(
         [...initiatives.values()].map(async (initiative) =>
-          (
-            await firstValueFrom(
-              this.http.get<Page<MeasureResponse>>(CUSTOMER_GROUPS_API.measures(initiative.id)),
-            )
-          ).items.map((m) => ({ ...m, initiativeTitle: initiative.title })),
+          (await this.initiativesApi.measures(initiative.id, { limit: 200 })).items.map((m) => ({
+            ...m,
+            initiativeTitle: initiative.title,
+          })),
         ),
       )
     ).flat();

@@ -10,6 +10,7 @@ import {
   signal,
 } from '@angular/core';
 import { type Color, LineChartModule, ScaleType } from '@swimlane/ngx-charts';
+import { formatPercent } from '../shared/format';
 
 /** One line of the chart: a name and a value per category (null: no value there). */
 export interface CycleSeriesLine {
@@ -25,10 +26,6 @@ export function toChartSeries(categories: readonly string[], lines: readonly Cyc
       .map((category, i) => ({ name: category, value: line.values[i] ?? null }))
       .filter((point): point is { name: string; value: number } => point.value !== null),
   }));
-}
-
-function formatPercent(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : `${Math.round(value * 100)}%`;
 }
 
 /**

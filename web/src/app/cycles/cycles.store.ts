@@ -1,10 +1,7 @@
-import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, resource } from '@angular/core';
 import type { PortfolioSeriesResponse, ReviewDecision } from '@waypoint/contracts';
-import { firstValueFrom } from 'rxjs';
+import { PortfolioApi } from '../shared/api';
 import type { CycleSeriesLine } from './cycle-series-chart.component';
-
-export const CYCLES_API = { series: '/api/portfolio/series' } as const;
 
 export interface InitiativeSeries {
   id: string;
@@ -51,10 +48,10 @@ export function decisionTotals(
 /** Cycles: progressive improvement of the portfolio and of each initiative, cycle over cycle. */
 @Injectable()
 export class CyclesStore {
-  private readonly http = inject(HttpClient);
+  private readonly portfolioApi = inject(PortfolioApi);
 
   readonly series = resource({
-    loader: () => firstValueFrom(this.http.get<PortfolioSeriesResponse>(CYCLES_API.series)),
+    loader: () => this.portfolioApi.series(),
   });
 
   readonly cycleNames = computed(() =>

@@ -1,4 +1,3 @@
-import { HttpClient, HttpHeaders } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -16,9 +15,8 @@ import type {
   MilestoneResponse,
   UpdateMilestoneRequest,
 } from '@waypoint/contracts';
-import { firstValueFrom } from 'rxjs';
 import { genericErrorMessage, isPreconditionFailed } from '../shared/problem';
-import { etag } from './initiative.labels';
+import { MilestonesApi } from '../shared/api';
 
 /**
  * The owner's checklist of the current gate before submitting it: tick the exit criteria met and
@@ -103,7 +101,7 @@ import { etag } from './initiative.labels';
   `,
 })
 export class GateChecklistComponent {
-  private readonly http = inject(HttpClient);
+  private readonly milestonesApi = inject(MilestonesApi);
 
   readonly milestone = input.required<MilestoneResponse>();
   readonly measures = input.required<readonly MeasureResponse[]>();
@@ -166,11 +164,7 @@ export class GateChecklistComponent {
     this.saving.set(true);
     this.error.set(null);
     try {
-      const updated = await firstValueFrom(
-        this.http.patch<MilestoneResponse>(`/api/milestones/${m.id}`, request, {
-          headers: new HttpHeaders({ 'If-Match': etag(m.version) }),
-        }),
-      );
+      const updated = await this.milestonesApi.update(m, request);
       this.notice.set('Checklist saved.');
       this.saved.emit(updated);
     } catch (error) {

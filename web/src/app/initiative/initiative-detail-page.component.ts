@@ -1,4 +1,3 @@
-import { DatePipe, DecimalPipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -39,7 +38,9 @@ import {
   MILESTONE_STATE_SYMBOL,
   STATUS_LABEL,
   STEP_STATUS_LABEL,
-} from './initiative.labels';
+  NO_VALUE,
+} from '../shared/vocabulary';
+import { AmountPipe, DateTimePipe, DayPipe, formatPercent } from '../shared/format';
 import { GateChecklistComponent } from './gate-checklist.component';
 import { gateMoves } from './gate-moves';
 import { MeasureCardComponent } from './measure-card.component';
@@ -64,8 +65,9 @@ export function teamByDepartment(
 @Component({
   selector: 'wp-initiative-detail-page',
   imports: [
-    DatePipe,
-    DecimalPipe,
+    DayPipe,
+    DateTimePipe,
+    AmountPipe,
     FormsModule,
     RouterLink,
     MatButton,
@@ -167,9 +169,8 @@ export class InitiativeDetailPageComponent {
     return STEP_STATUS_VALUES.filter((s) => s !== step.status);
   }
 
-  protected percent(value: number | null | undefined): string {
-    return value === null || value === undefined ? '—' : `${Math.round(value * 100)}%`;
-  }
+  protected readonly percent = formatPercent;
+  protected readonly noValue = NO_VALUE;
 
   protected async move(step: StepResponse, status: StepStatus): Promise<void> {
     await this.store.moveStep(step, status);

@@ -1,4 +1,4 @@
-import { HttpClient, HttpHeaders, httpResource } from '@angular/common/http';
+import { httpResource } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type {
   CommentResponse,
@@ -18,9 +18,14 @@ import type {
   SubmissionBlockedProblem,
 } from '@waypoint/contracts';
 import { currentMilestoneIndex } from '@waypoint/domain';
-import { firstValueFrom } from 'rxjs';
 import { isPreconditionFailed, problemOf } from '../shared/problem';
-import { etag } from './initiative.labels';
+import {
+  type GateAction,
+  InitiativesApi,
+  MeasuresApi,
+  MilestonesApi,
+  StepsApi,
+} from '../shared/api';
 import { applyPlacement, type StepPlacement } from './step-drop';
 
 /** The current gate: the first milestone not approved yet (as the list's `currentMilestone`). */
@@ -47,18 +52,21 @@ function itemsOf<T>(page: { hasValue(): boolean; value(): Page<T> | undefined })
 /** Everything one initiative page (`/initiatives/:id`) reads and writes. */
 @Injectable()
 export class InitiativeDetailStore {
-  private readonly http = inject(HttpClient);
+  private readonly initiativesApi = inject(InitiativesApi);
+  private readonly milestonesApi = inject(MilestonesApi);
+  private readonly stepsApi = inject(StepsApi);
+  private readonly measuresApi = inject(MeasuresApi);
 
   /** The initiative shown; set by the page from its route parameter. */
   readonly id = signal<string | null>(null);
 
   readonly initiative = httpResource<InitiativeResponse>(() => {
     const id = this.id();
-    return id ? `/api/initiatives/${id}` : undefined;
+    return id ? this.initiativesApi.oneRequest(id) : undefined;
   });
   readonly milestonesPage = httpResource<Page<MilestoneResponse>>(() => {
     const id = this.id();
-    return id ? { url: `/api/initiatives/${id}/milestones`, params: { limit: 200 } } : undefined;
+    return id ? this.initiativesApi.milestonesRequest(id, { limit: 200 }) : undefined;
   });
   readonly milestones = computed(() =>
     itemsOf(this.milestonesPage).sort((a, b) => a.position - b.position),
@@ -67,38 +75,36 @@ export class InitiativeDetailStore {
 
   readonly stepsPage = httpResource<Page<StepResponse>>(() => {
     const milestone = this.currentMilestone();
-    return milestone
-      ? { url: `/api/milestones/${milestone.id}/steps`, params: { limit: 200 } }
-      : undefined;
+    return milestone ? this.milestonesApi.stepsRequest(milestone.id, { limit: 200 }) : undefined;
   });
   readonly steps = computed(() => itemsOf(this.stepsPage));
 
   readonly measuresPage = httpResource<Page<MeasureResponse>>(() => {
     const id = this.id();
-    return id ? { url: `/api/initiatives/${id}/measures`, params: { limit: 200 } } : undefined;
+    return id ? this.initiativesApi.measuresRequest(id, { limit: 200 }) : undefined;
   });
   readonly measures = computed(() => itemsOf(this.measuresPage));
 
   readonly value = httpResource<InitiativeValueResponse>(() => {
     const id = this.id();
-    return id ? `/api/initiatives/${id}/value` : undefined;
+    return id ? this.initiativesApi.valueRequest(id) : undefined;
   });
 
   readonly reviewsPage = httpResource<Page<CycleReviewResponse>>(() => {
     const id = this.id();
-    return id ? { url: `/api/initiatives/${id}/cycle-reviews`, params: { limit: 50 } } : undefined;
+    return id ? this.initiativesApi.reviewsRequest(id, { limit: 50 }) : undefined;
   });
   readonly reviews = computed(() => itemsOf(this.reviewsPage));
 
   readonly commentsPage = httpResource<Page<CommentResponse>>(() => {
     const id = this.id();
-    return id ? { url: `/api/initiatives/${id}/comments`, params: { limit: 100 } } : undefined;
+    return id ? this.initiativesApi.commentsRequest(id, { limit: 100 }) : undefined;
   });
   readonly comments = computed(() => itemsOf(this.commentsPage));
 
   readonly historyPage = httpResource<Page<HistoryEventResponse>>(() => {
     const id = this.id();
-    return id ? { url: `/api/initiatives/${id}/history`, params: { limit: 50 } } : undefined;
+    return id ? this.initiativesApi.historyRequest(id, { limit: 50 }) : undefined;
   });
   readonly history = computed(() => itemsOf(this.historyPage));
 
@@ -110,20 +116,13 @@ export class InitiativeDetailStore {
   readonly stepError = signal<unknown>(null);
   readonly busy = signal(false);
 
-  /** POST /api/milestones/:id/start or /submit with If-Match. */
-  async gateAction(
-    milestone: MilestoneResponse,
-    action: 'start' | 'submit' | 'resume',
-  ): Promise<boolean> {
+  /** POST /api/milestones/:id/start, /submit or /resume with If-Match. */
+  async gateAction(milestone: MilestoneResponse, action: GateAction): Promise<boolean> {
     this.busy.set(true);
     this.blockers.set([]);
     this.gateError.set(null);
     try {
-      await firstValueFrom(
-        this.http.post<MilestoneResponse>(`/api/milestones/${milestone.id}/${action}`, null, {
-          headers: new HttpHeaders({ 'If-Match': etag(milestone.version) }),
-        }),
-      );
+      await this.milestonesApi.act(milestone, action);
       this.milestonesPage.reload();
       this.initiative.reload();
       this.historyPage.reload();
@@ -144,13 +143,7 @@ export class InitiativeDetailStore {
   async moveStep(step: StepResponse, status: StepStatus): Promise<boolean> {
     this.stepError.set(null);
     try {
-      await firstValueFrom(
-        this.http.patch<StepResponse>(
-          `/api/steps/${step.id}`,
-          { status },
-          { headers: new HttpHeaders({ 'If-Match': etag(step.version) }) },
-        ),
-      );
+      await this.stepsApi.update(step, { status });
       this.stepsPage.reload();
       this.historyPage.reload();
       return true;
@@ -172,11 +165,7 @@ export class InitiativeDetailStore {
       this.stepsPage.set({ ...before, items: applyPlacement(before.items, step, placement) });
     }
     try {
-      await firstValueFrom(
-        this.http.patch<StepResponse>(`/api/steps/${step.id}`, placement, {
-          headers: new HttpHeaders({ 'If-Match': etag(step.version) }),
-        }),
-      );
+      await this.stepsApi.update(step, placement);
       this.stepsPage.reload();
       this.historyPage.reload();
       return true;
@@ -190,11 +179,7 @@ export class InitiativeDetailStore {
 
   /** POST /api/measures/:id/readings with an Idempotency-Key. Throws the HTTP error. */
   async recordReading(measureId: string, request: CreateReadingRequest): Promise<ReadingResponse> {
-    const reading = await firstValueFrom(
-      this.http.post<ReadingResponse>(`/api/measures/${measureId}/readings`, request, {
-        headers: new HttpHeaders({ 'Idempotency-Key': crypto.randomUUID() }),
-      }),
-    );
+    const reading = await this.measuresApi.recordReading(measureId, request);
     this.measuresPage.reload();
     this.value.reload();
     this.historyPage.reload();
@@ -206,11 +191,7 @@ export class InitiativeDetailStore {
     const id = this.id();
     if (!id) throw new Error('No initiative');
     const request: CreateCommentRequest = { targetType: 'initiative', targetId: id, body };
-    const comment = await firstValueFrom(
-      this.http.post<CommentResponse>(`/api/initiatives/${id}/comments`, request, {
-        headers: new HttpHeaders({ 'Idempotency-Key': crypto.randomUUID() }),
-      }),
-    );
+    const comment = await this.initiativesApi.comment(id, request);
     this.commentsPage.reload();
     return comment;
   }

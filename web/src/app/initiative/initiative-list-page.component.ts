@@ -22,7 +22,7 @@ import {
   MILESTONE_STATE_LABEL,
   MILESTONE_STATE_SYMBOL,
   STATUS_LABEL,
-} from './initiative.labels';
+} from '../shared/vocabulary';
 import { INITIATIVE_PAGE_SIZE, InitiativeListStore } from './initiative-list.store';
 
 const SORTS: { value: string; label: string }[] = [

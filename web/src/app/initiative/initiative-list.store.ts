@@ -1,13 +1,15 @@
 import { httpResource } from '@angular/common/http';
-import { computed, Injectable, signal } from '@angular/core';
+import { computed, inject, Injectable, signal } from '@angular/core';
 import type {
   Approach,
   InitiativeListItem,
+  InitiativeListQuery,
   InitiativeSort,
   InitiativeStatus,
   Page,
   SortOrder,
 } from '@waypoint/contracts';
+import { InitiativesApi } from '../shared/api';
 
 export interface InitiativeListFilters {
   status: InitiativeStatus | '';
@@ -32,17 +34,17 @@ export function initiativeListParams(
   filters: InitiativeListFilters,
   pageIndex: number,
   pageSize = INITIATIVE_PAGE_SIZE,
-): Record<string, string | number> {
-  const params: Record<string, string | number> = {
+): InitiativeListQuery {
+  const params: InitiativeListQuery = {
     sort: filters.sort,
     order: filters.order,
     limit: pageSize,
     offset: pageIndex * pageSize,
   };
-  if (filters.status) params['status'] = filters.status;
-  if (filters.approach) params['approach'] = filters.approach;
+  if (filters.status) params.status = filters.status;
+  if (filters.approach) params.approach = filters.approach;
   const q = filters.q.trim();
-  if (q) params['q'] = q;
+  if (q) params.q = q;
   return params;
 }
 
@@ -52,10 +54,10 @@ export class InitiativeListStore {
   readonly filters = signal<InitiativeListFilters>(DEFAULT_FILTERS);
   readonly pageIndex = signal(0);
 
-  private readonly page = httpResource<Page<InitiativeListItem>>(() => ({
-    url: '/api/initiatives',
-    params: initiativeListParams(this.filters(), this.pageIndex()),
-  }));
+  private readonly initiativesApi = inject(InitiativesApi);
+  private readonly page = httpResource<Page<InitiativeListItem>>(() =>
+    this.initiativesApi.listRequest(initiativeListParams(this.filters(), this.pageIndex())),
+  );
 
   readonly items = computed(() => (this.page.hasValue() ? this.page.value().items : []));
   readonly total = computed(() => (this.page.hasValue() ? this.page.value().total : 0));

@@ -26,7 +26,7 @@ import {
   type TemplateId,
 } from '@waypoint/contracts';
 import { fieldErrorsOf, genericErrorMessage } from '../shared/problem';
-import { APPROACH_LABEL } from './initiative.labels';
+import { APPROACH_LABEL, NO_VALUE } from '../shared/vocabulary';
 import { InitiativeWizardStore } from './initiative-wizard.store';
 
 type WizardStep = 1 | 2 | 3;
@@ -68,6 +68,7 @@ export class InitiativeWizardPageComponent {
 
   protected readonly approaches = APPROACH_VALUES;
   protected readonly approachLabel = APPROACH_LABEL;
+  protected readonly noValue = NO_VALUE;
   protected readonly titleMax = INITIATIVE_TITLE_MAX_LENGTH;
   protected readonly textMax = INITIATIVE_TEXT_MAX_LENGTH;
   protected readonly valueMin = ESTIMATED_VALUE_MIN;

@@ -1,4 +1,4 @@
-import { HttpClient, HttpHeaders, httpResource } from '@angular/common/http';
+import { httpResource } from '@angular/common/http';
 import { computed, inject, Injectable } from '@angular/core';
 import type {
   CreateInitiativeRequest,
@@ -8,34 +8,33 @@ import type {
   Page,
   SponsorResponse,
 } from '@waypoint/contracts';
-import { firstValueFrom } from 'rxjs';
+import { CustomerGroupsApi, InitiativesApi, PlanningApi } from '../shared/api';
 
 /** What the planning wizard (`/initiatives/new`) reads, and the create call. */
 @Injectable()
 export class InitiativeWizardStore {
-  private readonly http = inject(HttpClient);
+  private readonly initiativesApi = inject(InitiativesApi);
+  private readonly planningApi = inject(PlanningApi);
+  private readonly customerGroupsApi = inject(CustomerGroupsApi);
 
-  readonly templatesPage = httpResource<Page<InitiativeTemplate>>(() => ({
-    url: '/api/templates',
-    params: { limit: 50 },
-  }));
+  readonly templatesPage = httpResource<Page<InitiativeTemplate>>(() =>
+    this.planningApi.templatesRequest({ limit: 50 }),
+  );
   readonly templates = computed(() =>
     this.templatesPage.hasValue() ? this.templatesPage.value().items : [],
   );
 
-  readonly groupsPage = httpResource<Page<CustomerGroupResponse>>(() => ({
-    url: '/api/customer-groups',
-    params: { limit: 200 },
-  }));
+  readonly groupsPage = httpResource<Page<CustomerGroupResponse>>(() =>
+    this.customerGroupsApi.listRequest({ limit: 200 }),
+  );
   readonly groups = computed(() =>
     this.groupsPage.hasValue() ? this.groupsPage.value().items : [],
   );
 
   /** Who may sponsor: the active executives. */
-  readonly sponsorsPage = httpResource<Page<SponsorResponse>>(() => ({
-    url: '/api/users/sponsors',
-    params: { limit: 200 },
-  }));
+  readonly sponsorsPage = httpResource<Page<SponsorResponse>>(() =>
+    this.planningApi.sponsorsRequest({ limit: 200 }),
+  );
   readonly sponsors = computed(() =>
     this.sponsorsPage.hasValue() ? this.sponsorsPage.value().items : [],
   );
@@ -45,10 +44,6 @@ export class InitiativeWizardStore {
    * the same plan cannot create it twice. Throws the HTTP error.
    */
   create(request: CreateInitiativeRequest, idempotencyKey: string): Promise<InitiativeResponse> {
-    return firstValueFrom(
-      this.http.post<InitiativeResponse>('/api/initiatives', request, {
-        headers: new HttpHeaders({ 'Idempotency-Key': idempotencyKey }),
-      }),
-    );
+    return this.initiativesApi.create(request, idempotencyKey);
   }
 }

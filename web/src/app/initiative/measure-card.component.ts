@@ -10,6 +10,7 @@ import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import type { MeasureResponse, Page, ReadingResponse } from '@waypoint/contracts';
+import { MeasuresApi } from '../shared/api';
 import { fieldErrorsOf, genericErrorMessage } from '../shared/problem';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { InitiativeDetailStore } from './initiative-detail.store';
@@ -177,10 +178,10 @@ export class MeasureCardComponent {
 
   /** Only the id: a fresh copy of the same measure (after a reading) must not refetch. */
   private readonly measureId = computed(() => this.measure().id);
-  protected readonly readings = httpResource<Page<ReadingResponse>>(() => ({
-    url: `/api/measures/${this.measureId()}/readings`,
-    params: { limit: 200, sort: '-observedAt' },
-  }));
+  private readonly measuresApi = inject(MeasuresApi);
+  protected readonly readings = httpResource<Page<ReadingResponse>>(() =>
+    this.measuresApi.readingsRequest(this.measureId(), { limit: 200, sort: '-observedAt' }),
+  );
   /** Readings recorded by someone else show up without a reload. */
   private readonly liveReadings = inject(LiveUpdatesService).watch(
     (e) => e.kind === 'reading' && e.initiativeId === this.measure().initiativeId,

@@ -1,4 +1,3 @@
-import { HttpClient, HttpHeaders } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -16,10 +15,9 @@ import type {
   Role,
 } from '@waypoint/contracts';
 import { nextInitiativeStatuses, transitionActorProblem } from '@waypoint/domain';
-import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../auth/auth.store';
 import { genericErrorMessage, isPreconditionFailed } from '../shared/problem';
-import { etag } from './initiative.labels';
+import { InitiativesApi } from '../shared/api';
 
 interface Action {
   to: InitiativeStatus;
@@ -105,7 +103,7 @@ export function statusActions(
   `,
 })
 export class StatusActionsComponent {
-  private readonly http = inject(HttpClient);
+  private readonly initiativesApi = inject(InitiativesApi);
   private readonly auth = inject(AuthStore);
 
   readonly initiative = input.required<InitiativeResponse>();
@@ -122,11 +120,7 @@ export class StatusActionsComponent {
     this.busy.set(true);
     this.error.set(null);
     try {
-      await firstValueFrom(
-        this.http.post(`/api/initiatives/${i.id}/transitions`, request, {
-          headers: new HttpHeaders({ 'If-Match': etag(i.version) }),
-        }),
-      );
+      await this.initiativesApi.transition(i, request);
       this.changed.emit();
     } catch (error) {
       if (isPreconditionFailed(error)) {

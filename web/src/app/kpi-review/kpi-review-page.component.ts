@@ -4,14 +4,10 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { KpiClass } from '@waypoint/contracts';
 import { EmptyStateComponent } from '../shared/empty-state.component';
+import { progressText } from '../shared/format';
 import { genericErrorMessage } from '../shared/problem';
+import { KPI_CLASS_LABEL } from '../shared/vocabulary';
 import { KpiReviewStore } from './kpi-review.store';
-
-export const KPI_CLASS_LABEL: Record<KpiClass, string> = {
-  customer_centric: 'Customer-centric',
-  neutral: 'Neutral',
-  customer_toxic: 'Customer-toxic',
-};
 
 const KPI_CLASS_HINT: Record<KpiClass, string> = {
   customer_centric: 'Measures that improve when customers are better off.',
@@ -254,7 +250,5 @@ export class KpiReviewPageComponent {
   protected readonly classLabel = KPI_CLASS_LABEL;
   protected readonly classHint = KPI_CLASS_HINT;
   protected readonly errorMessage = genericErrorMessage;
-  protected percent(value: number | null): string {
-    return value === null ? 'no reading' : `${Math.round(value * 100)}%`;
-  }
+  protected readonly percent = progressText;
 }

@@ -1,23 +1,11 @@
-import { HttpClient } from '@angular/common/http';
 import { inject, Injectable, resource } from '@angular/core';
 import {
   KPI_CLASS_VALUES,
-  type InitiativeListItem,
   type KpiClass,
   type KpiReviewSummary,
   type MeasureResponse,
-  type Page,
-  type PortfolioAlertsResponse,
-  type PortfolioSummaryResponse,
 } from '@waypoint/contracts';
-import { firstValueFrom } from 'rxjs';
-
-export const KPI_REVIEW_API = {
-  summary: '/api/portfolio/summary',
-  alerts: '/api/portfolio/alerts',
-  initiatives: '/api/initiatives?limit=200&sort=title&order=asc',
-  measures: (initiativeId: string) => `/api/initiatives/${initiativeId}/measures?limit=200`,
-} as const;
+import { InitiativesApi, PortfolioApi } from '../shared/api';
 
 export interface KpiRow {
   id: string;
@@ -73,24 +61,21 @@ export function counterPairs(rows: readonly KpiRow[]): KpiReview['pairs'] {
  */
 @Injectable()
 export class KpiReviewStore {
-  private readonly http = inject(HttpClient);
+  private readonly portfolioApi = inject(PortfolioApi);
+  private readonly initiativesApi = inject(InitiativesApi);
 
   readonly review = resource({ loader: () => this.load() });
 
   private async load(): Promise<KpiReview> {
     const [summary, alerts, initiatives] = await Promise.all([
-      firstValueFrom(this.http.get<PortfolioSummaryResponse>(KPI_REVIEW_API.summary)),
-      firstValueFrom(this.http.get<PortfolioAlertsResponse>(KPI_REVIEW_API.alerts)),
-      firstValueFrom(this.http.get<Page<InitiativeListItem>>(KPI_REVIEW_API.initiatives)),
+      this.portfolioApi.summary(),
+      this.portfolioApi.alerts(),
+      this.initiativesApi.list({ limit: 200, sort: 'title', order: 'asc' }),
     ]);
     const worsening = new Set(alerts.items.flatMap((alert) => alert.measureIds));
     const measures = await Promise.all(
       initiatives.items.map(async (initiative) =>
-        (
-          await firstValueFrom(
-            this.http.get<Page<MeasureResponse>>(KPI_REVIEW_API.measures(initiative.id)),
-          )
-        ).items.map(
+        (await this.initiativesApi.measures(initiative.id, { limit: 200 })).items.map(
           (m): KpiRow => ({
             id: m.id,
             name: m.name,

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
@@ -9,22 +8,18 @@ import { STEP_STATUS_VALUES, type StepStatus } from '@waypoint/contracts';
 import { EmptyStateComponent } from '../shared/empty-state.component';
 import { genericErrorMessage, isPreconditionFailed } from '../shared/problem';
 import { StaleRecordNoticeComponent } from '../shared/stale-record-notice.component';
+import { STEP_STATUS_LABEL } from '../shared/vocabulary';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { MyWorkStore, stepUrgency, type MyMeasure, type MyStep } from './my-work.store';
 import { ReadingFormComponent } from './reading-form.component';
-
-export const STEP_STATUS_LABEL: Record<StepStatus, string> = {
-  todo: 'To do',
-  doing: 'Doing',
-  blocked: 'Blocked',
-  done: 'Done',
-};
+import { DayPipe, DateTimePipe } from '../shared/format';
 
 /** My work: my steps (overdue and due soon first), my notifications, the measures I record. */
 @Component({
   selector: 'wp-my-work-page',
   imports: [
-    DatePipe,
+    DayPipe,
+    DateTimePipe,
     RouterLink,
     MatButton,
     MatFormField,

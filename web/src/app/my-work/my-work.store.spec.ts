@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { MeasureResponse, StepResponse } from '@waypoint/contracts';
 import { aUser, httpMock, provideTestHttp, startAs } from '../auth/auth.testing';
-import { MY_WORK_API, MyWorkStore, sortMeasures, sortSteps, stepUrgency } from './my-work.store';
+import { MyWorkStore, sortMeasures, sortSteps, stepUrgency } from './my-work.store';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 const tick = () => new Promise((resolve) => setTimeout(resolve));
@@ -112,14 +112,14 @@ describe('MyWorkStore', () => {
     TestBed.tick();
     await tick();
     httpMock()
-      .expectOne(MY_WORK_API.notifications)
+      .expectOne('/api/notifications?limit=20')
       .flush({ items: [], total: 0, limit: 20, offset: 0, unreadCount: 0 });
     httpMock()
-      .expectOne(MY_WORK_API.initiatives)
+      .expectOne('/api/initiatives?limit=100')
       .flush({ items: [{ id: 'i1', title: 'Call-backs' }], total: 1, limit: 100, offset: 0 });
     await tick();
     httpMock()
-      .expectOne(MY_WORK_API.milestones('i1'))
+      .expectOne('/api/initiatives/i1/milestones?limit=100')
       .flush({
         items: [
           { id: 'm1', title: 'Measure', state: 'submitted' },
@@ -132,7 +132,7 @@ describe('MyWorkStore', () => {
         offset: 0,
       });
     httpMock()
-      .expectOne(MY_WORK_API.measures('i1'))
+      .expectOne('/api/initiatives/i1/measures?limit=100')
       .flush({
         items: [
           aMeasure({ id: 'mine', recorder: { id: me.id, displayName: me.displayName } }),
@@ -146,7 +146,7 @@ describe('MyWorkStore', () => {
     // Only the open milestones are asked for my steps: a gate on hold is open (work resumes),
     // approved and rejected ones are final (httpMock().verify() checks nothing else was asked).
     httpMock()
-      .expectOne(MY_WORK_API.steps('m1', me.id))
+      .expectOne(`/api/milestones/m1/steps?limit=100&assigneeId=${encodeURIComponent(me.id)}`)
       .flush({
         items: [aStep({ id: 's1', assignee: { id: me.id, displayName: me.displayName } })],
         total: 1,
@@ -154,7 +154,7 @@ describe('MyWorkStore', () => {
         offset: 0,
       });
     httpMock()
-      .expectOne(MY_WORK_API.steps('m2', me.id))
+      .expectOne(`/api/milestones/m2/steps?limit=100&assigneeId=${encodeURIComponent(me.id)}`)
       .flush({ items: [], total: 0, limit: 100, offset: 0 });
     await tick();
     TestBed.tick();
@@ -172,7 +172,7 @@ describe('MyWorkStore', () => {
     await load();
     const step = store.steps()[0];
     const saving = store.setStepStatus(step, 'done');
-    const request = httpMock().expectOne(MY_WORK_API.step('s1'));
+    const request = httpMock().expectOne('/api/steps/s1');
     expect(request.request.method).toBe('PATCH');
     expect(request.request.headers.get('If-Match')).toBe('"3"');
     expect(request.request.body).toEqual({ status: 'done' });
@@ -185,7 +185,7 @@ describe('MyWorkStore', () => {
   it('records a reading with an Idempotency-Key', async () => {
     await load();
     const saving = store.recordReading('mine', { value: 3, observedAt: '2026-11-23T10:00:00Z' });
-    const request = httpMock().expectOne(MY_WORK_API.readings('mine'));
+    const request = httpMock().expectOne('/api/measures/mine/readings');
     expect(request.request.method).toBe('POST');
     expect(request.request.headers.get('Idempotency-Key')).toMatch(/[0-9a-f-]{36}/);
     request.flush({ id: 'r1' });
@@ -194,7 +194,7 @@ describe('MyWorkStore', () => {
     TestBed.tick();
     await tick();
     httpMock()
-      .expectOne(MY_WORK_API.initiatives)
+      .expectOne('/api/initiatives?limit=100')
       .flush({ items: [], total: 0, limit: 100, offset: 0 });
     await tick();
   });

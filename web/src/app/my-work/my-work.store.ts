@@ -1,19 +1,20 @@
-import { HttpClient, HttpHeaders } from '@angular/common/http';
 import { computed, inject, Injectable, resource, signal } from '@angular/core';
 import type {
   CreateReadingRequest,
-  InitiativeListItem,
   MeasureResponse,
-  MilestoneResponse,
-  NotificationPage,
-  Page,
   ReadingResponse,
   StepResponse,
   StepStatus,
 } from '@waypoint/contracts';
 import { isFinalMilestoneState } from '@waypoint/domain';
-import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../auth/auth.store';
+import {
+  InitiativesApi,
+  MeasuresApi,
+  MilestonesApi,
+  NotificationsApi,
+  StepsApi,
+} from '../shared/api';
 
 /** A step assigned to me, with the initiative it belongs to. */
 export interface MyStep extends StepResponse {
@@ -75,19 +76,6 @@ export function sortMeasures<M extends Pick<MeasureResponse, 'stale' | 'readingD
   });
 }
 
-export const MY_WORK_API = {
-  initiatives: '/api/initiatives?limit=100',
-  milestones: (initiativeId: string) => `/api/initiatives/${initiativeId}/milestones?limit=100`,
-  measures: (initiativeId: string) => `/api/initiatives/${initiativeId}/measures?limit=100`,
-  steps: (milestoneId: string, userId: string) =>
-    `/api/milestones/${milestoneId}/steps?limit=100&assigneeId=${encodeURIComponent(userId)}`,
-  step: (id: string) => `/api/steps/${id}`,
-  readings: (measureId: string) => `/api/measures/${measureId}/readings`,
-  notifications: '/api/notifications?limit=20',
-  read: (id: string) => `/api/notifications/${id}/read`,
-  readAll: '/api/notifications/read-all',
-} as const;
-
 /**
  * My work: the steps assigned to me and the measures I record, gathered from the initiatives I
  * can see (one request per initiative for milestones and measures, one per open milestone for my
@@ -95,7 +83,11 @@ export const MY_WORK_API = {
  */
 @Injectable()
 export class MyWorkStore {
-  private readonly http = inject(HttpClient);
+  private readonly initiativesApi = inject(InitiativesApi);
+  private readonly milestonesApi = inject(MilestonesApi);
+  private readonly stepsApi = inject(StepsApi);
+  private readonly measuresApi = inject(MeasuresApi);
+  private readonly notificationsApi = inject(NotificationsApi);
   private readonly auth = inject(AuthStore);
 
   readonly userId = computed(() => this.auth.user()?.id ?? null);
@@ -107,7 +99,7 @@ export class MyWorkStore {
 
   readonly notifications = resource({
     params: () => this.userId() ?? undefined,
-    loader: () => firstValueFrom(this.http.get<NotificationPage>(MY_WORK_API.notifications)),
+    loader: () => this.notificationsApi.list({ limit: 20 }),
   });
 
   /** The time the lists are sorted against (refreshed on each load). */
@@ -122,24 +114,21 @@ export class MyWorkStore {
 
   private async loadWork(userId: string): Promise<MyWork> {
     this.now.set(Date.now());
-    const initiatives = await firstValueFrom(
-      this.http.get<Page<InitiativeListItem>>(MY_WORK_API.initiatives),
-    );
+    const initiatives = await this.initiativesApi.list({ limit: 100 });
     const perInitiative = await Promise.all(
       initiatives.items.map(async (initiative) => {
         const [milestones, measures] = await Promise.all([
-          firstValueFrom(
-            this.http.get<Page<MilestoneResponse>>(MY_WORK_API.milestones(initiative.id)),
-          ),
-          firstValueFrom(this.http.get<Page<MeasureResponse>>(MY_WORK_API.measures(initiative.id))),
+          this.initiativesApi.milestones(initiative.id, { limit: 100 }),
+          this.initiativesApi.measures(initiative.id, { limit: 100 }),
         ]);
         // Steps are still worth doing unless their gate is final (approved or rejected).
         const open = milestones.items.filter((m) => !isFinalMilestoneState(m.state));
         const steps = await Promise.all(
           open.map(async (milestone) => {
-            const page = await firstValueFrom(
-              this.http.get<Page<StepResponse>>(MY_WORK_API.steps(milestone.id, userId)),
-            );
+            const page = await this.milestonesApi.steps(milestone.id, {
+              limit: 100,
+              assigneeId: userId,
+            });
             return page.items
               .filter((step) => step.assignee?.id === userId)
               .map((step) => ({
@@ -165,13 +154,7 @@ export class MyWorkStore {
 
   /** PATCH /api/steps/:id with the version read; replaces the step in the list. */
   async setStepStatus(step: MyStep, status: StepStatus): Promise<void> {
-    const updated = await firstValueFrom(
-      this.http.patch<StepResponse>(
-        MY_WORK_API.step(step.id),
-        { status },
-        { headers: new HttpHeaders({ 'If-Match': `"${step.version}"` }) },
-      ),
-    );
+    const updated = await this.stepsApi.update(step, { status });
     this.work.update((work) =>
       work
         ? {
@@ -184,22 +167,18 @@ export class MyWorkStore {
 
   /** POST /api/measures/:id/readings (with an Idempotency-Key), then reloads the measures. */
   async recordReading(measureId: string, request: CreateReadingRequest): Promise<ReadingResponse> {
-    const reading = await firstValueFrom(
-      this.http.post<ReadingResponse>(MY_WORK_API.readings(measureId), request, {
-        headers: new HttpHeaders({ 'Idempotency-Key': crypto.randomUUID() }),
-      }),
-    );
+    const reading = await this.measuresApi.recordReading(measureId, request);
     this.work.reload();
     return reading;
   }
 
   async markRead(id: string): Promise<void> {
-    await firstValueFrom(this.http.post(MY_WORK_API.read(id), null));
+    await this.notificationsApi.markRead(id);
     this.notifications.reload();
   }
 
   async markAllRead(): Promise<void> {
-    await firstValueFrom(this.http.post(MY_WORK_API.readAll, null));
+    await this.notificationsApi.markAllRead();
     this.notifications.reload();
   }
 

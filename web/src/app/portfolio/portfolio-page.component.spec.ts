@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import { PORTFOLIO_API } from './portfolio.api';
+import { PORTFOLIO_API } from '../shared/api';
 import { PortfolioPageComponent } from './portfolio-page.component';
 import { aGate, aPage, aSummary, aTension, theAlerts, theCycles } from './portfolio.testing';
 
@@ -28,8 +28,8 @@ describe('PortfolioPageComponent', () => {
     http.expectOne(PORTFOLIO_API.summary).flush(aSummary());
     http.expectOne((r) => r.url === PORTFOLIO_API.tension).flush(aTension());
     http.expectOne((r) => r.url === PORTFOLIO_API.alerts).flush(theAlerts());
-    http.expectOne((r) => r.url === PORTFOLIO_API.approvals).flush(aPage([aGate()]));
-    http.expectOne((r) => r.url === PORTFOLIO_API.cycles).flush(aPage(theCycles()));
+    http.expectOne((r) => r.url === '/api/approvals').flush(aPage([aGate()]));
+    http.expectOne((r) => r.url === '/api/cycles').flush(aPage(theCycles()));
     await fixture.whenStable();
   }
 
@@ -81,8 +81,8 @@ describe('PortfolioPageComponent', () => {
     http.expectOne(PORTFOLIO_API.summary).flush(aSummary());
     http.expectOne((r) => r.url === PORTFOLIO_API.tension).flush({ ...aTension(), total: 9000 });
     http.expectOne((r) => r.url === PORTFOLIO_API.alerts).flush(theAlerts());
-    http.expectOne((r) => r.url === PORTFOLIO_API.approvals).flush(aPage([aGate()]));
-    http.expectOne((r) => r.url === PORTFOLIO_API.cycles).flush(aPage(theCycles()));
+    http.expectOne((r) => r.url === '/api/approvals').flush(aPage([aGate()]));
+    http.expectOne((r) => r.url === '/api/cycles').flush(aPage(theCycles()));
     await fixture.whenStable();
 
     expect(
@@ -94,8 +94,8 @@ describe('PortfolioPageComponent', () => {
     http.expectOne(PORTFOLIO_API.summary).flush(aSummary());
     http.expectOne((r) => r.url === PORTFOLIO_API.tension).flush(aTension());
     http.expectOne((r) => r.url === PORTFOLIO_API.alerts).flush({ ...theAlerts(), total: 40 });
-    http.expectOne((r) => r.url === PORTFOLIO_API.approvals).flush(aPage([aGate()]));
-    http.expectOne((r) => r.url === PORTFOLIO_API.cycles).flush(aPage(theCycles()));
+    http.expectOne((r) => r.url === '/api/approvals').flush(aPage([aGate()]));
+    http.expectOne((r) => r.url === '/api/cycles').flush(aPage(theCycles()));
     await fixture.whenStable();
 
     const text = el.textContent?.replace(/\s+/g, ' ') ?? '';
@@ -157,8 +157,8 @@ describe('PortfolioPageComponent', () => {
     http
       .expectOne((r) => r.url === PORTFOLIO_API.alerts)
       .flush({ ...theAlerts(), total: 0, items: [] });
-    http.expectOne((r) => r.url === PORTFOLIO_API.approvals).flush(aPage([]));
-    http.expectOne((r) => r.url === PORTFOLIO_API.cycles).flush(aPage([]));
+    http.expectOne((r) => r.url === '/api/approvals').flush(aPage([]));
+    http.expectOne((r) => r.url === '/api/cycles').flush(aPage([]));
     await fixture.whenStable();
 
     expect(el.querySelector('[role="alert"]')?.textContent).toContain('could not be loaded');

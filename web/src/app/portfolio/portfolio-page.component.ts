@@ -3,15 +3,9 @@ import { Router, RouterLink } from '@angular/router';
 import { TensionChartComponent } from '../shared/charts/tension-chart.component';
 import { genericErrorMessage } from '../shared/problem';
 import { LiveUpdatesService } from '../shared/live-updates.service';
-import {
-  ALERT_KIND_TEXT,
-  dateText,
-  SEVERITY_TEXT,
-  STATUS_ORDER,
-  STATUS_TEXT,
-  statusBreakdown,
-  waitText,
-} from './portfolio-format';
+import { formatDate, waitText } from '../shared/format';
+import { ALERT_KIND_LABEL, SEVERITY_LABEL, STATUS_LABEL } from '../shared/vocabulary';
+import { STATUS_ORDER, statusBreakdown } from './portfolio-format';
 import { PortfolioStore } from './portfolio.store';
 
 /** How many of each long list the page draws; the rest is one click away (Initiatives). */
@@ -41,11 +35,11 @@ export class PortfolioPageComponent {
   private readonly router = inject(Router);
 
   protected readonly statusOrder = STATUS_ORDER;
-  protected readonly statusText = STATUS_TEXT;
-  protected readonly kindText = ALERT_KIND_TEXT;
-  protected readonly severityText = SEVERITY_TEXT;
+  protected readonly statusText = STATUS_LABEL;
+  protected readonly kindText = ALERT_KIND_LABEL;
+  protected readonly severityText = SEVERITY_LABEL;
   protected readonly waitText = waitText;
-  protected readonly dateText = dateText;
+  protected readonly dateText = formatDate;
   protected readonly statusBreakdown = statusBreakdown;
 
   protected readonly summaryErrorText = computed(() => {

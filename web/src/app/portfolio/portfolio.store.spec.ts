@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ApplicationRef } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { PORTFOLIO_API } from './portfolio.api';
+import { PORTFOLIO_API } from '../shared/api';
 import { PORTFOLIO_ALERTS_LIMIT, PORTFOLIO_CHART_LIMIT, PortfolioStore } from './portfolio.store';
 import { aGate, aPage, aSummary, aTension, theAlerts, theCycles } from './portfolio.testing';
 
@@ -29,8 +29,8 @@ describe('PortfolioStore', () => {
     http.expectOne(PORTFOLIO_API.summary).flush(aSummary());
     http.expectOne((r) => r.url === PORTFOLIO_API.tension).flush(aTension());
     http.expectOne((r) => r.url === PORTFOLIO_API.alerts).flush(theAlerts());
-    http.expectOne((r) => r.url === PORTFOLIO_API.approvals).flush(aPage([aGate()]));
-    const cycles = http.expectOne((r) => r.url === PORTFOLIO_API.cycles);
+    http.expectOne((r) => r.url === '/api/approvals').flush(aPage([aGate()]));
+    const cycles = http.expectOne((r) => r.url === '/api/cycles');
     expect(cycles.request.params.get('sort')).toBe('-startsOn');
     expect(cycles.request.params.get('to')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     cycles.flush(aPage(theCycles()));
@@ -85,8 +85,8 @@ describe('PortfolioStore', () => {
       .flush({ title: 'Unavailable' }, { status: 503, statusText: 'Unavailable' });
     http.expectOne((r) => r.url === PORTFOLIO_API.tension).flush(aTension());
     http.expectOne((r) => r.url === PORTFOLIO_API.alerts).flush(theAlerts());
-    http.expectOne((r) => r.url === PORTFOLIO_API.approvals).flush(aPage([]));
-    http.expectOne((r) => r.url === PORTFOLIO_API.cycles).flush(aPage([]));
+    http.expectOne((r) => r.url === '/api/approvals').flush(aPage([]));
+    http.expectOne((r) => r.url === '/api/cycles').flush(aPage([]));
     await settle();
 
     expect(store.summaryError()).not.toBeNull();

@@ -1,5 +1,5 @@
 import { httpResource } from '@angular/common/http';
-import { computed, Injectable, signal } from '@angular/core';
+import { computed, inject, Injectable, signal } from '@angular/core';
 import type {
   ApprovalResponse,
   CycleResponse,
@@ -8,7 +8,7 @@ import type {
   PortfolioSummaryResponse,
   PortfolioTensionResponse,
 } from '@waypoint/contracts';
-import { PORTFOLIO_API } from './portfolio.api';
+import { ApprovalsApi, CyclesApi, PortfolioApi } from '../shared/api';
 
 /** Most waiting gates listed on the portfolio (the full list is on Approvals). */
 export const PORTFOLIO_GATES_LIMIT = 10;
@@ -26,25 +26,33 @@ export class PortfolioStore {
   /** The chosen cycle's id; null: the current state. */
   readonly cycleId = signal<string | null>(null);
 
-  private readonly summaryResource = httpResource<PortfolioSummaryResponse>(
-    () => PORTFOLIO_API.summary,
+  private readonly portfolioApi = inject(PortfolioApi);
+  private readonly approvalsApi = inject(ApprovalsApi);
+  private readonly cyclesApi = inject(CyclesApi);
+
+  private readonly summaryResource = httpResource<PortfolioSummaryResponse>(() =>
+    this.portfolioApi.summaryRequest(),
   );
-  private readonly tensionResource = httpResource<PortfolioTensionResponse>(() => ({
-    url: PORTFOLIO_API.tension,
-    params: { ...this.cycleParams(), limit: PORTFOLIO_CHART_LIMIT },
-  }));
-  private readonly alertsResource = httpResource<PortfolioAlertsResponse>(() => ({
-    url: PORTFOLIO_API.alerts,
-    params: { ...this.cycleParams(), limit: PORTFOLIO_ALERTS_LIMIT },
-  }));
-  private readonly approvalsResource = httpResource<Page<ApprovalResponse>>(() => ({
-    url: PORTFOLIO_API.approvals,
-    params: { sort: 'submittedAt', order: 'asc', limit: PORTFOLIO_GATES_LIMIT },
-  }));
-  private readonly cyclesResource = httpResource<Page<CycleResponse>>(() => ({
-    url: PORTFOLIO_API.cycles,
-    params: { sort: '-startsOn', limit: 50, to: new Date().toISOString().slice(0, 10) },
-  }));
+  private readonly tensionResource = httpResource<PortfolioTensionResponse>(() =>
+    this.portfolioApi.tensionRequest({ ...this.cycleParams(), limit: PORTFOLIO_CHART_LIMIT }),
+  );
+  private readonly alertsResource = httpResource<PortfolioAlertsResponse>(() =>
+    this.portfolioApi.alertsRequest({ ...this.cycleParams(), limit: PORTFOLIO_ALERTS_LIMIT }),
+  );
+  private readonly approvalsResource = httpResource<Page<ApprovalResponse>>(() =>
+    this.approvalsApi.listRequest({
+      sort: 'submittedAt',
+      order: 'asc',
+      limit: PORTFOLIO_GATES_LIMIT,
+    }),
+  );
+  private readonly cyclesResource = httpResource<Page<CycleResponse>>(() =>
+    this.cyclesApi.listRequest({
+      sort: '-startsOn',
+      limit: 50,
+      to: new Date().toISOString().slice(0, 10),
+    }),
+  );
 
   readonly summary = computed(() =>
     this.summaryResource.hasValue() ? this.summaryResource.value() : null,
@@ -93,7 +101,7 @@ export class PortfolioStore {
     this.cyclesResource.reload();
   }
 
-  private cycleParams(): Record<string, string> {
+  private cycleParams(): { cycleId?: string } {
     const id = this.cycleId();
     return id ? { cycleId: id } : {};
   }

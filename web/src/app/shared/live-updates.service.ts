@@ -9,6 +9,7 @@ import {
 } from '@angular/core';
 import { LIVE_CHANGE_EVENT, type LiveEvent } from '@waypoint/contracts';
 import { AuthStore } from '../auth/auth.store';
+import { LIVE_EVENTS_URL } from './api';
 
 /** What the service needs of an EventSource (so specs can give it a fake one). */
 export interface LiveSource {
@@ -25,8 +26,6 @@ export const LIVE_SOURCE = new InjectionToken<(url: string) => LiveSource | null
   factory: () => (url: string) =>
     typeof EventSource === 'undefined' ? null : new EventSource(url),
 });
-
-export const LIVE_EVENTS_URL = '/api/events';
 /** Wait before refetching, so a burst of changes (a gate decision, a bulk move) is one refetch. */
 export const LIVE_DEBOUNCE_MS = 400;
 /** Backoff when the server refused the stream (EventSource gives up by itself then). */

@@ -1,7 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import type { AuditEventResponse } from '@waypoint/contracts';
-import { IsUUID } from 'class-validator';
-import { PageDto, PageQueryDto, Optional, OptionalDateTime, OptionalText } from '../../common';
+import { PageDto, PageQueryDto, OptionalDateTime, OptionalText, UuidRef } from '../../common';
 import { AUDIT_TEXT_MAX_LENGTH } from '../audit.types';
 
 export class AuditQueryDto extends PageQueryDto {
@@ -11,9 +10,7 @@ export class AuditQueryDto extends PageQueryDto {
   @OptionalText(AUDIT_TEXT_MAX_LENGTH, { nonEmpty: true })
   entityId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @Optional()
-  @IsUUID('all')
+  @UuidRef({ optional: true })
   actorId?: string;
 
   @OptionalText(AUDIT_TEXT_MAX_LENGTH, { nonEmpty: true })

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import {
   COMMENT_BODY_MAX_LENGTH,
   COMMENT_TARGET_TYPE_VALUES,
@@ -7,19 +7,14 @@ import {
   type CommentTargetType,
   type CreateCommentRequest,
 } from '@waypoint/contracts';
-import { IsUUID } from 'class-validator';
-import { PageDto, PageQueryDto, OneOf, Optional, RequiredText } from '../../common';
+import { PageDto, PageQueryDto, OneOf, RequiredText, UuidRef } from '../../common';
 import { UserRefDto } from '../../initiatives';
 
 export class CreateCommentDto implements CreateCommentRequest {
   @OneOf(COMMENT_TARGET_TYPE_VALUES)
   targetType!: CommentTargetType;
 
-  @ApiProperty({
-    format: 'uuid',
-    description: 'The initiative itself, or one of its milestones or steps.',
-  })
-  @IsUUID('all')
+  @UuidRef({ description: 'The initiative itself, or one of its milestones or steps.' })
   targetId!: string;
 
   @RequiredText(COMMENT_BODY_MAX_LENGTH, 'The pilot numbers look good; can we see last week too?')
@@ -31,9 +26,7 @@ export class CommentListQueryDto extends PageQueryDto implements CommentListQuer
   @OneOf(COMMENT_TARGET_TYPE_VALUES, { optional: true })
   targetType?: CommentTargetType;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @Optional()
-  @IsUUID('all')
+  @UuidRef({ optional: true })
   targetId?: string;
 }
 

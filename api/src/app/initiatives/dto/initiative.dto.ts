@@ -1,5 +1,4 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   type Approach,
   APPROACH_VALUES,
@@ -28,54 +27,22 @@ import {
   type UpdateInitiativeRequest,
 } from '@waypoint/contracts';
 import { Type } from 'class-transformer';
+import { IsIn, ValidateIf, ValidateNested } from 'class-validator';
 import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsUUID,
-  Max,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
-import { PageQueryDto, OneOf, Optional, OptionalText, RequiredText } from '../../common';
-
-type FieldDecorator = PropertyDecorator;
-
-/** An optional UUID (a query filter or a reference). */
-const OptionalUuid = (description?: string): FieldDecorator =>
-  applyDecorators(ApiPropertyOptional({ format: 'uuid', description }), Optional(), IsUUID('all'));
-
-/** An optional list of distinct UUIDs, at most `max`. */
-const OptionalUuidList = (max: number, description: string): FieldDecorator =>
-  applyDecorators(
-    ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: max, description }),
-    Optional(),
-    IsArray(),
-    ArrayMaxSize(max),
-    ArrayUnique(),
-    IsUUID('all', { each: true }),
-  );
-
-/** An optional whole number in [min, max]. */
-const OptionalScore = (min: number, max: number, description: string): FieldDecorator =>
-  applyDecorators(
-    ApiPropertyOptional({ type: 'integer', minimum: min, maximum: max, description }),
-    Optional(),
-    IsInt(),
-    Min(min),
-    Max(max),
-  );
+  PageQueryDto,
+  OneOf,
+  Optional,
+  OptionalText,
+  RequiredText,
+  UuidList,
+  UuidRef,
+  WholeNumber,
+} from '../../common';
 
 const ESTIMATE = `A whole score from ${ESTIMATED_VALUE_MIN} to ${ESTIMATED_VALUE_MAX}.`;
 
 export class ReadinessDto implements ReadinessInput {
-  @ApiProperty({ type: 'integer', minimum: READINESS_SCORE_MIN, maximum: READINESS_SCORE_MAX })
-  @IsInt()
-  @Min(READINESS_SCORE_MIN)
-  @Max(READINESS_SCORE_MAX)
+  @WholeNumber(READINESS_SCORE_MIN, READINESS_SCORE_MAX)
   score!: number;
 
   @OptionalText(INITIATIVE_TEXT_MAX_LENGTH)
@@ -83,7 +50,10 @@ export class ReadinessDto implements ReadinessInput {
 }
 
 export class ReadinessChangeDto implements Partial<ReadinessInput> {
-  @OptionalScore(READINESS_SCORE_MIN, READINESS_SCORE_MAX, 'Readiness for change, 1..5.')
+  @WholeNumber(READINESS_SCORE_MIN, READINESS_SCORE_MAX, {
+    optional: true,
+    description: 'Readiness for change, 1..5.',
+  })
   score?: number;
 
   @OptionalText(INITIATIVE_TEXT_MAX_LENGTH)
@@ -108,19 +78,25 @@ export class CreateInitiativeDto implements CreateInitiativeRequest {
   @IsIn(APPROACH_VALUES, { message: `approach must be one of: ${APPROACH_VALUES.join(', ')}` })
   approach?: Approach;
 
-  @OptionalUuid('An active executive.')
+  @UuidRef({ optional: true, description: 'An active executive.' })
   sponsorId?: string;
 
-  @OptionalUuidList(INITIATIVE_TEAM_MAX, 'Active users, from any department.')
+  @UuidList(INITIATIVE_TEAM_MAX, {
+    optional: true,
+    description: 'Active users, from any department.',
+  })
   teamIds?: string[];
 
-  @OptionalUuidList(INITIATIVE_CUSTOMER_GROUPS_MAX, 'The customer groups it serves.')
+  @UuidList(INITIATIVE_CUSTOMER_GROUPS_MAX, {
+    optional: true,
+    description: 'The customer groups it serves.',
+  })
   customerGroupIds?: string[];
 
-  @OptionalScore(ESTIMATED_VALUE_MIN, ESTIMATED_VALUE_MAX, ESTIMATE)
+  @WholeNumber(ESTIMATED_VALUE_MIN, ESTIMATED_VALUE_MAX, { optional: true, description: ESTIMATE })
   estimatedCustomerValue?: number;
 
-  @OptionalScore(ESTIMATED_VALUE_MIN, ESTIMATED_VALUE_MAX, ESTIMATE)
+  @WholeNumber(ESTIMATED_VALUE_MIN, ESTIMATED_VALUE_MAX, { optional: true, description: ESTIMATE })
   estimatedBusinessValue?: number;
 
   @ApiPropertyOptional({ type: ReadinessDto })
@@ -146,19 +122,22 @@ export class UpdateInitiativeDto implements UpdateInitiativeRequest {
   @OneOf(APPROACH_VALUES, { optional: true })
   approach?: Approach;
 
-  @OptionalUuid('An active executive.')
+  @UuidRef({ optional: true, description: 'An active executive.' })
   sponsorId?: string;
 
-  @OptionalUuidList(INITIATIVE_TEAM_MAX, 'Replaces the team.')
+  @UuidList(INITIATIVE_TEAM_MAX, { optional: true, description: 'Replaces the team.' })
   teamIds?: string[];
 
-  @OptionalUuidList(INITIATIVE_CUSTOMER_GROUPS_MAX, 'Replaces the customer groups.')
+  @UuidList(INITIATIVE_CUSTOMER_GROUPS_MAX, {
+    optional: true,
+    description: 'Replaces the customer groups.',
+  })
   customerGroupIds?: string[];
 
-  @OptionalScore(ESTIMATED_VALUE_MIN, ESTIMATED_VALUE_MAX, ESTIMATE)
+  @WholeNumber(ESTIMATED_VALUE_MIN, ESTIMATED_VALUE_MAX, { optional: true, description: ESTIMATE })
   estimatedCustomerValue?: number;
 
-  @OptionalScore(ESTIMATED_VALUE_MIN, ESTIMATED_VALUE_MAX, ESTIMATE)
+  @WholeNumber(ESTIMATED_VALUE_MIN, ESTIMATED_VALUE_MAX, { optional: true, description: ESTIMATE })
   estimatedBusinessValue?: number;
 
   @ApiPropertyOptional({
@@ -178,13 +157,13 @@ export class InitiativeListQueryDto extends PageQueryDto implements InitiativeLi
   @OneOf(APPROACH_VALUES, { optional: true })
   approach?: Approach;
 
-  @OptionalUuid()
+  @UuidRef({ optional: true })
   ownerId?: string;
 
-  @OptionalUuid()
+  @UuidRef({ optional: true })
   sponsorId?: string;
 
-  @OptionalUuid('Initiatives that serve this customer group.')
+  @UuidRef({ optional: true, description: 'Initiatives that serve this customer group.' })
   customerGroupId?: string;
 
   @OptionalText(INITIATIVE_SEARCH_MAX_LENGTH)

@@ -25,8 +25,17 @@ import {
 } from '@waypoint/contracts';
 import { IsString, MaxLength } from 'class-validator';
 import { Transform } from 'class-transformer';
-import { PageDto, PageQueryDto, OneOf, Optional, OptionalText, RequiredText } from '../../common';
-import { FiniteNumber, IsoDay, UuidRef } from './field-validators';
+import {
+  PageDto,
+  PageQueryDto,
+  FiniteNumber,
+  IsoDay,
+  OneOf,
+  Optional,
+  OptionalText,
+  RequiredText,
+  UuidRef,
+} from '../../common';
 
 const LIMIT = MEASURE_NUMBER_LIMIT;
 

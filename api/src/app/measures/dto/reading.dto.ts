@@ -14,12 +14,14 @@ import { Transform } from 'class-transformer';
 import {
   PageDto,
   PageQueryDto,
+  FiniteNumber,
+  IsoDateTime,
   OneOf,
   Optional,
   OptionalDateTime,
   OptionalText,
+  UuidRef,
 } from '../../common';
-import { FiniteNumber, IsoDateTime, UuidRef } from './field-validators';
 import { MeasureUserRefDto } from './measure.dto';
 
 export class CreateReadingDto implements CreateReadingRequest {

@@ -28,8 +28,16 @@ import {
   type UserRef,
 } from '@waypoint/contracts';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageDto, PageQueryDto, OneOf, Optional, OptionalText, RequiredText } from '../../common';
+import { ArrayMaxSize, IsArray, IsString, MaxLength } from 'class-validator';
+import {
+  PageDto,
+  PageQueryDto,
+  OneOf,
+  Optional,
+  OptionalText,
+  RequiredText,
+  UuidRef,
+} from '../../common';
 
 export class UserRefDto implements UserRef {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -195,9 +203,7 @@ export class CloseConditionDto implements CloseConditionRequest {
 export class DecisionListQueryDto extends PageQueryDto {}
 
 export class ApprovalListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @Optional()
-  @IsUUID('all')
+  @UuidRef({ optional: true })
   initiativeId?: string;
 
   @OneOf(APPROVAL_SORT_VALUES, { optional: true })

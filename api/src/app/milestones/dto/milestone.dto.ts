@@ -1,4 +1,3 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   type CreateMilestoneRequest,
@@ -24,18 +23,23 @@ import {
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayUnique,
   IsArray,
   IsBoolean,
-  IsInt,
   IsString,
-  IsUUID,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
-import { PageDto, PageQueryDto, OneOf, Optional, OptionalText, RequiredText } from '../../common';
+import {
+  PageDto,
+  PageQueryDto,
+  IsoDay,
+  OneOf,
+  Optional,
+  OptionalText,
+  RequiredText,
+  UuidList,
+  WholeNumber,
+} from '../../common';
 import {
   DecisionConditionResponseDto,
   ExitCriterionDto,
@@ -43,7 +47,6 @@ import {
   GateSubmissionResponseDto,
   UserRefDto,
 } from './gate.dto';
-import { CalendarDate } from './fields';
 
 /** The most milestones an initiative can have (a bound for positions). */
 export const POSITION_MAX = 1000;
@@ -69,15 +72,6 @@ export class ExitCriterionUpdateDto implements ExitCriterionUpdate {
   checked?: boolean;
 }
 
-/** Distinct measure ids (of the milestone's initiative: checked by the service). */
-const MeasureIds = (): PropertyDecorator =>
-  applyDecorators(
-    IsArray(),
-    ArrayMaxSize(MILESTONE_MEASURES_MAX),
-    ArrayUnique(),
-    IsUUID('all', { each: true }),
-  );
-
 export class CreateMilestoneDto implements CreateMilestoneRequest {
   @RequiredText(MILESTONE_TITLE_MAX_LENGTH, 'Measure')
   title!: string;
@@ -85,7 +79,7 @@ export class CreateMilestoneDto implements CreateMilestoneRequest {
   @RequiredText(MILESTONE_GOAL_MAX_LENGTH, 'Know how long callers wait today, per segment.')
   goal!: string;
 
-  @CalendarDate({ optional: true })
+  @IsoDay({ optional: true })
   dueDate?: string;
 
   @ApiProperty({ type: [ExitCriterionInputDto], maxItems: CRITERIA_MAX })
@@ -95,8 +89,8 @@ export class CreateMilestoneDto implements CreateMilestoneRequest {
   @Type(() => ExitCriterionInputDto)
   criteria!: ExitCriterionInputDto[];
 
-  @ApiProperty({ type: [String], format: 'uuid', maxItems: MILESTONE_MEASURES_MAX })
-  @MeasureIds()
+  // Distinct measure ids (of the milestone's initiative: checked by the service).
+  @UuidList(MILESTONE_MEASURES_MAX)
   measureIds!: string[];
 }
 
@@ -107,7 +101,7 @@ export class UpdateMilestoneDto implements UpdateMilestoneRequest {
   @OptionalText(MILESTONE_GOAL_MAX_LENGTH, { nonEmpty: true })
   goal?: string;
 
-  @CalendarDate({ optional: true, nullable: true })
+  @IsoDay({ optional: true, nullable: true })
   dueDate?: string | null;
 
   @ApiPropertyOptional({
@@ -123,17 +117,12 @@ export class UpdateMilestoneDto implements UpdateMilestoneRequest {
   @Type(() => ExitCriterionUpdateDto)
   criteria?: ExitCriterionUpdateDto[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: MILESTONE_MEASURES_MAX })
-  @Optional()
-  @MeasureIds()
+  @UuidList(MILESTONE_MEASURES_MAX, { optional: true })
   measureIds?: string[];
 }
 
 export class ReorderMilestoneDto implements ReorderMilestoneRequest {
-  @ApiProperty({ minimum: 1, maximum: POSITION_MAX, description: 'The new 1-based position.' })
-  @IsInt()
-  @Min(1)
-  @Max(POSITION_MAX)
+  @WholeNumber(1, POSITION_MAX, { description: 'The new 1-based position.' })
   position!: number;
 }
 

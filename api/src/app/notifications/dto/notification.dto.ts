@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import {
   type MarkAllReadResponse,
   NOTIFICATION_KIND_VALUES,
@@ -11,8 +11,7 @@ import {
   SORT_ORDER_VALUES,
   type SortOrder,
 } from '@waypoint/contracts';
-import { IsUUID } from 'class-validator';
-import { PageDto, PageQueryDto, OneOf, Optional } from '../../common';
+import { PageDto, PageQueryDto, OneOf, UuidRef } from '../../common';
 import type { NotificationEntity } from '../notification.entity';
 import type { NotificationFilter } from '../notifications.repository';
 
@@ -23,9 +22,7 @@ export class NotificationListQueryDto extends PageQueryDto implements Notificati
   @OneOf(NOTIFICATION_KIND_VALUES, { optional: true })
   kind?: NotificationKind;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only those about this initiative.' })
-  @Optional()
-  @IsUUID('all')
+  @UuidRef({ optional: true, description: 'Only those about this initiative.' })
   initiativeId?: string;
 
   @OneOf(SORT_ORDER_VALUES, { optional: true })

@@ -27,9 +27,8 @@ import {
 } from '@waypoint/contracts';
 import { Type as TransformType } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
-import { OneOf, Optional } from '../../common';
+import { OneOf, Optional, UuidRef } from '../../common';
 import { CycleRefDto } from '../../cycles';
-import { UuidRef } from '../../measures';
 import { CycleThresholdQueryDto, CycleValueDto, TensionAlertDto } from './value.dto';
 
 const counts = (description: string) =>

@@ -17,7 +17,7 @@ import {
 } from '@waypoint/contracts';
 import { DEFAULT_TENSION_THRESHOLD } from '@waypoint/domain';
 import { CycleRefDto } from '../../cycles';
-import { ThresholdQuery, UuidRef } from '../../measures';
+import { ThresholdQuery, UuidRef } from '../../common';
 
 /** Endpoints without query parameters: any parameter is refused (400). */
 export class NoQueryDto {}

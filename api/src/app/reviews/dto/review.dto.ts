@@ -15,9 +15,9 @@ import {
   REVIEW_DECISION_VALUES,
   type ReviewDecision,
 } from '@waypoint/contracts';
-import { IsIn, IsUUID } from 'class-validator';
-import { PageDto, PageQueryDto, OptionalText } from '../../common';
-import { OptionalNullable, MeasureUserRefDto } from '../../measures';
+import { IsIn } from 'class-validator';
+import { PageDto, PageQueryDto, OptionalNullable, OptionalText, UuidRef } from '../../common';
+import { MeasureUserRefDto } from '../../measures';
 import { CycleRefDto } from '../../cycles';
 
 const TEXT = CYCLE_REVIEW_TEXT_MAX_LENGTH;
@@ -36,12 +36,10 @@ const OptionalDecision = (): PropertyDecorator =>
   );
 
 export class ReviewParams {
-  @ApiProperty({ format: 'uuid', description: 'The initiative.' })
-  @IsUUID('all')
+  @UuidRef({ description: 'The initiative.' })
   id!: string;
 
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID('all')
+  @UuidRef()
   cycleId!: string;
 }
 

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import {
   type CreateStepRequest,
   SORT_ORDER_VALUES,
@@ -12,9 +12,17 @@ import {
   type UpdateStepRequest,
   type UserRef,
 } from '@waypoint/contracts';
-import { IsInt, IsUUID, Max, Min } from 'class-validator';
-import { PageDto, PageQueryDto, OneOf, Optional, OptionalText, RequiredText } from '../../common';
-import { UserRefDto, CalendarDate, OptionalNullableUuid, personOf } from '../../milestones';
+import {
+  PageDto,
+  PageQueryDto,
+  IsoDay,
+  OneOf,
+  OptionalText,
+  RequiredText,
+  UuidRef,
+  WholeNumber,
+} from '../../common';
+import { UserRefDto, personOf } from '../../milestones';
 import type { StepEntity } from '../step.entity';
 
 /** The most steps a milestone can have (a bound for positions). */
@@ -24,15 +32,10 @@ export class CreateStepDto implements CreateStepRequest {
   @RequiredText(STEP_TITLE_MAX_LENGTH, 'Map the call flow')
   title!: string;
 
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description: "On the initiative's team, or its owner.",
-  })
-  @Optional()
-  @IsUUID('all')
+  @UuidRef({ optional: true, description: "On the initiative's team, or its owner." })
   assigneeId?: string;
 
-  @CalendarDate({ optional: true })
+  @IsoDay({ optional: true })
   dueDate?: string;
 
   @OneOf(STEP_STATUS_VALUES, { optional: true })
@@ -43,24 +46,23 @@ export class UpdateStepDto implements UpdateStepRequest {
   @OptionalText(STEP_TITLE_MAX_LENGTH, { nonEmpty: true })
   title?: string;
 
-  @OptionalNullableUuid("On the initiative's team, or its owner; null unassigns.")
+  @UuidRef({
+    optional: true,
+    nullable: true,
+    description: "On the initiative's team, or its owner; null unassigns.",
+  })
   assigneeId?: string | null;
 
-  @CalendarDate({ optional: true, nullable: true })
+  @IsoDay({ optional: true, nullable: true })
   dueDate?: string | null;
 
   @OneOf(STEP_STATUS_VALUES, { optional: true })
   status?: StepStatus;
 
-  @ApiPropertyOptional({
-    minimum: 1,
-    maximum: STEP_POSITION_MAX,
+  @WholeNumber(1, STEP_POSITION_MAX, {
+    optional: true,
     description: 'Moves the step within its milestone (1-based); the others are renumbered.',
   })
-  @Optional()
-  @IsInt()
-  @Min(1)
-  @Max(STEP_POSITION_MAX)
   position?: number;
 }
 
@@ -68,9 +70,7 @@ export class StepListQueryDto extends PageQueryDto {
   @OneOf(STEP_STATUS_VALUES, { optional: true })
   status?: StepStatus;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @Optional()
-  @IsUUID('all')
+  @UuidRef({ optional: true })
   assigneeId?: string;
 
   @OneOf(STEP_SORT_VALUES, { optional: true })

@@ -12,21 +12,21 @@ import {
   type UserResponse,
 } from '@waypoint/contracts';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn } from 'class-validator';
 import {
   PageDto,
   PageQueryDto,
+  Email,
   OneOf,
   Optional,
   OptionalBoolean,
   OptionalText,
   RequiredText,
+  UuidRef,
 } from '../../common';
 
 export class CreateUserDto implements CreateUserRequest {
-  @ApiProperty({ example: 'sam@example.com', maxLength: EMAIL_MAX_LENGTH })
-  @IsEmail()
-  @MaxLength(EMAIL_MAX_LENGTH)
+  @Email(EMAIL_MAX_LENGTH, 'sam@example.com')
   email!: string;
 
   @RequiredText(NAME_MAX_LENGTH, 'Sam Rivera')
@@ -36,8 +36,7 @@ export class CreateUserDto implements CreateUserRequest {
   @IsIn(ROLE_VALUES)
   role!: Role;
 
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @UuidRef()
   departmentId!: string;
 }
 
@@ -48,9 +47,7 @@ export class UpdateUserDto implements UpdateUserRequest {
   @OneOf(ROLE_VALUES, { optional: true })
   role?: Role;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @Optional()
-  @IsUUID()
+  @UuidRef({ optional: true })
   departmentId?: string;
 
   @ApiPropertyOptional({
@@ -65,9 +62,7 @@ export class UserListQueryDto extends PageQueryDto {
   @OneOf(ROLE_VALUES, { optional: true })
   role?: Role;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @Optional()
-  @IsUUID()
+  @UuidRef({ optional: true })
   departmentId?: string;
 
   @OptionalBoolean()

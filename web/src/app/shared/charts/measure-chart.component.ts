@@ -1,7 +1,7 @@
 import { NgComponentOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { chartEnvironment } from './chart-environment';
-import { formatDate } from './chart-labels';
+import { formatDate } from '../format';
 import { MeasureChartViewComponent } from './measure-chart-view.component';
 
 export interface MeasureChartReading {

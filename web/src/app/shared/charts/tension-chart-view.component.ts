@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { type Color, ScaleType } from '@swimlane/ngx-charts';
-import { STATUS_COLOURS, STATUS_LABELS } from './chart-labels';
+import { STATUS_LABEL } from '../vocabulary';
+import { STATUS_COLOURS } from './chart-labels';
 import { TensionBubbleChartComponent } from './tension-bubble-chart.component';
 import type { TensionChartPoint } from './tension-chart.component';
 
@@ -55,7 +56,7 @@ export class TensionChartViewComponent {
     const byStatus = new Map<string, BubbleItem[]>();
     for (const p of this.points()) {
       if (p.businessIndex === null || p.customerIndex === null) continue;
-      const label = STATUS_LABELS[p.status];
+      const label = STATUS_LABEL[p.status];
       const items = byStatus.get(label) ?? [];
       items.push({
         name: p.title,
@@ -73,8 +74,8 @@ export class TensionChartViewComponent {
     const domain = this.series().map(
       (s) =>
         STATUS_COLOURS[
-          (Object.keys(STATUS_LABELS) as Array<keyof typeof STATUS_LABELS>).find(
-            (k) => STATUS_LABELS[k] === s.name,
+          (Object.keys(STATUS_LABEL) as Array<keyof typeof STATUS_LABEL>).find(
+            (k) => STATUS_LABEL[k] === s.name,
           ) ?? 'draft'
         ],
     );

@@ -2,7 +2,9 @@ import { NgComponentOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import type { TensionPoint } from '@waypoint/contracts';
 import { chartEnvironment } from './chart-environment';
-import { formatIndex, STATUS_COLOURS, STATUS_LABELS } from './chart-labels';
+import { formatIndex } from '../format';
+import { STATUS_LABEL } from '../vocabulary';
+import { STATUS_COLOURS } from './chart-labels';
 import { TensionChartViewComponent } from './tension-chart-view.component';
 
 /** What the tension chart needs of an initiative (the contract's TensionPoint fits). */
@@ -31,7 +33,7 @@ export class TensionChartComponent {
 
   protected readonly view = TensionChartViewComponent;
   protected readonly environment = chartEnvironment();
-  protected readonly statusLabels = STATUS_LABELS;
+  protected readonly statusLabels = STATUS_LABEL;
   protected readonly formatIndex = formatIndex;
 
   protected readonly measured = computed(() =>
@@ -42,7 +44,7 @@ export class TensionChartComponent {
   );
   protected readonly legend = computed(() => {
     const statuses = new Set(this.measured().map((p) => p.status));
-    return [...statuses].map((s) => ({ label: STATUS_LABELS[s], colour: STATUS_COLOURS[s] }));
+    return [...statuses].map((s) => ({ label: STATUS_LABEL[s], colour: STATUS_COLOURS[s] }));
   });
   protected readonly viewInputs = computed(() => ({
     points: this.measured(),

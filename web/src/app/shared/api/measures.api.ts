@@ -1,0 +1,35 @@
+import type { HttpResourceRequest } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { CreateReadingRequest, ReadingResponse, ReadingSort } from '@waypoint/contracts';
+import { API_ROOT, ApiClient, newIdempotencyKey, resourceRequest, segment } from './api-client';
+
+export interface ReadingListQuery {
+  sort?: ReadingSort;
+  limit?: number;
+  offset?: number;
+}
+
+export const MEASURES_API = {
+  readings: (measureId: string) => `${API_ROOT}/measures/${segment(measureId)}/readings`,
+} as const;
+
+/** Measures (KPIs) and their readings. */
+@Injectable({ providedIn: 'root' })
+export class MeasuresApi {
+  private readonly api = inject(ApiClient);
+
+  readingsRequest(measureId: string, query: ReadingListQuery): HttpResourceRequest {
+    return resourceRequest(MEASURES_API.readings(measureId), query);
+  }
+
+  /** POST /api/measures/:id/readings with an Idempotency-Key. */
+  recordReading(
+    measureId: string,
+    request: CreateReadingRequest,
+    idempotencyKey: string = newIdempotencyKey(),
+  ): Promise<ReadingResponse> {
+    return this.api.post<ReadingResponse>(MEASURES_API.readings(measureId), request, {
+      idempotencyKey,
+    });
+  }
+}

@@ -1,0 +1,95 @@
+import {
+  formatDate as angularFormatDate,
+  formatNumber as angularFormatNumber,
+} from '@angular/common';
+import { Pipe, type PipeTransform } from '@angular/core';
+import { NO_READING, NO_VALUE, NOT_MEASURED } from './vocabulary';
+
+/** The app's locale for dates and numbers (Angular's default, en-US). */
+const LOCALE = 'en-US';
+
+/** Days (YYYY-MM-DD) are read in UTC; instants are shown in UTC or in the viewer's time zone. */
+export type TimeZone = 'UTC' | 'local';
+
+/**
+ * How the app writes dates and numbers: every place formats through these, so a date or a share
+ * reads the same everywhere.
+ */
+
+/** A day as "6 Dec 2026" ("6 Dec" when `short`). */
+export function formatDate(
+  iso: string,
+  timeZone: TimeZone = 'UTC',
+  length: 'long' | 'short' = 'long',
+): string {
+  return angularFormatDate(
+    iso,
+    length === 'short' ? 'd MMM' : 'd MMM y',
+    LOCALE,
+    timeZone === 'UTC' ? 'UTC' : undefined,
+  );
+}
+
+/** An instant as "6 Dec 2026, 14:05", in the viewer's time zone. */
+export function formatDateTime(iso: string): string {
+  return angularFormatDate(iso, 'd MMM y, HH:mm', LOCALE);
+}
+
+/** A number with at most `digits` decimals, e.g. 1,234.5, or "—" without one. */
+export function formatNumber(value: number | null | undefined, digits = 2): string {
+  return value === null || value === undefined
+    ? NO_VALUE
+    : angularFormatNumber(value, LOCALE, `1.0-${digits}`);
+}
+
+/** A share (0 baseline, 1 target; may overshoot) as a whole percentage, or "—" without one. */
+export function formatPercent(value: number | null | undefined): string {
+  return value === null || value === undefined ? NO_VALUE : `${Math.round(value * 100)}%`;
+}
+
+/** A measure's progress as a whole percentage, or "no reading" before its first reading. */
+export function progressText(progress: number | null): string {
+  return progress === null ? NO_READING : formatPercent(progress);
+}
+
+/** A value index with two decimals, or "not measured". */
+export function formatIndex(value: number | null): string {
+  return value === null ? NOT_MEASURED : value.toFixed(2);
+}
+
+/** "less than an hour", "5 hours", "3 days": how long something has waited, from hours. */
+export function waitText(hours: number | null): string {
+  if (hours === null) return NO_VALUE;
+  const whole = Math.max(0, Math.floor(hours));
+  if (whole < 1) return 'less than an hour';
+  if (whole < 48) return `${whole} ${whole === 1 ? 'hour' : 'hours'}`;
+  return `${Math.floor(whole / 24)} days`;
+}
+
+/** `{{ day | day }}`, `{{ instant | day: 'local' }}`: formatDate in a template (empty for none). */
+@Pipe({ name: 'day' })
+export class DayPipe implements PipeTransform {
+  transform(
+    value: string | null | undefined,
+    timeZone: TimeZone = 'UTC',
+    length: 'long' | 'short' = 'long',
+  ): string {
+    return value ? formatDate(value, timeZone, length) : '';
+  }
+}
+
+/** `{{ instant | dateTime }}`: formatDateTime in a template. */
+@Pipe({ name: 'dateTime' })
+export class DateTimePipe implements PipeTransform {
+  transform(value: string | null | undefined): string {
+    return value ? formatDateTime(value) : '';
+  }
+}
+
+/** `{{ value | amount }}`: formatNumber in a template. */
+@Pipe({ name: 'amount' })
+export class AmountPipe implements PipeTransform {
+  transform(value: number | null | undefined, digits = 2): string {
+    return value === null || value === undefined ? '' : formatNumber(value, digits);
+  }
+}

@@ -1,0 +1,140 @@
+import type {
+  AlertSeverity,
+  Approach,
+  CustomerGroupIntent,
+  DecisionOutcome,
+  InitiativeStatus,
+  KpiClass,
+  MilestoneState,
+  ReviewDecision,
+  StepStatus,
+  TensionAlertKind,
+} from '@waypoint/contracts';
+
+/**
+ * The words the app shows for the API's values: every place takes its labels from here, so one
+ * thing is never called two names.
+ */
+
+export const STATUS_LABEL: Readonly<Record<InitiativeStatus, string>> = {
+  draft: 'Draft',
+  proposed: 'Proposed',
+  active: 'Active',
+  on_hold: 'On hold',
+  completed: 'Completed',
+  stopped: 'Stopped',
+};
+
+export const APPROACH_LABEL: Readonly<Record<Approach, string>> = {
+  engineering: 'Engineering',
+  strategic_differentiator: 'Strategic differentiator',
+  consumer_insight: 'Consumer insight',
+  best_customer: 'Best customer',
+  competing_values: 'Competing values',
+};
+
+/** Gate (milestone) states. */
+export const MILESTONE_STATE_LABEL: Readonly<Record<MilestoneState, string>> = {
+  planned: 'Planned',
+  in_progress: 'In progress',
+  submitted: 'Submitted',
+  approved: 'Approved',
+  changes_requested: 'Changes requested',
+  on_hold: 'On hold',
+  rejected: 'Rejected',
+};
+
+/** A text symbol per milestone state, so the state never depends on colour alone. */
+export const MILESTONE_STATE_SYMBOL: Readonly<Record<MilestoneState, string>> = {
+  planned: '○',
+  in_progress: '◐',
+  submitted: '↑',
+  approved: '✓',
+  changes_requested: '!',
+  on_hold: '‖',
+  rejected: '✕',
+};
+
+export const STEP_STATUS_LABEL: Readonly<Record<StepStatus, string>> = {
+  todo: 'To do',
+  doing: 'Doing',
+  blocked: 'Blocked',
+  done: 'Done',
+};
+
+/** The words for each gate decision's outcome, and what it does (decision form and history). */
+export const OUTCOMES: ReadonlyArray<{
+  value: DecisionOutcome;
+  label: string;
+  explanation: string;
+}> = [
+  {
+    value: 'go',
+    label: 'Go',
+    explanation: 'The gate is passed and the next milestone can start. A rationale is optional.',
+  },
+  {
+    value: 'go_with_conditions',
+    label: 'Go with conditions',
+    explanation: 'Passed, with conditions the team must close later. List at least one.',
+  },
+  {
+    value: 'changes_requested',
+    label: 'Changes requested',
+    explanation: 'Sent back to the team to complete; the initiative stays active.',
+  },
+  {
+    value: 'on_hold',
+    label: 'On hold',
+    explanation: 'The initiative pauses until the gate is resumed.',
+  },
+  {
+    value: 'rejected',
+    label: 'Rejected',
+    explanation: 'The initiative stops here.',
+  },
+];
+
+export function outcomeLabel(outcome: DecisionOutcome): string {
+  return OUTCOMES.find((o) => o.value === outcome)?.label ?? outcome;
+}
+
+/** A cycle review's decision on an initiative. */
+export const REVIEW_DECISION_LABEL: Readonly<Record<ReviewDecision, string>> = {
+  adopt: 'Adopt',
+  adapt: 'Adapt',
+  abandon: 'Abandon',
+};
+
+export const KPI_CLASS_LABEL: Readonly<Record<KpiClass, string>> = {
+  customer_centric: 'Customer-centric',
+  neutral: 'Neutral',
+  customer_toxic: 'Customer-toxic',
+};
+
+export const INTENT_LABEL: Readonly<Record<CustomerGroupIntent, string>> = {
+  grow: 'Grow',
+  nurture: 'Nurture',
+  retain: 'Retain',
+  reduce_cost_to_serve: 'Reduce cost to serve',
+};
+
+/** Tension alerts: what pulls apart, in the words of the portfolio's alert list. */
+export const ALERT_KIND_LABEL: Readonly<Record<TensionAlertKind, string>> = {
+  customer_worsens_as_business_improves: 'Customer value falls as business value rises',
+  business_worsens_as_customer_improves: 'Business value falls as customer value rises',
+  counter_measure_worsens: 'A counter-measure worsens',
+  protected_group_worsens: 'A protected customer group is worse off',
+};
+
+export const SEVERITY_LABEL: Readonly<Record<AlertSeverity, string>> = {
+  warning: 'Warning',
+  critical: 'Critical',
+};
+
+/** An empty field or a missing number. */
+export const NO_VALUE = '—';
+/** A measure's progress before its first reading. */
+export const NO_READING = 'no reading';
+/** A value index (customer or business) that no reading supports yet. */
+export const NOT_MEASURED = 'not measured';
