@@ -56,7 +56,7 @@ const steps = [
   jest('unit', 'jest.config.ts', ['--maxWorkers=2']),
   jest('integration', 'api/jest.int.config.cts', ['--maxWorkers=2']),
   check('build', ['npx', 'nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--parallel=2']),
-  jest('e2e', 'e2e/jest.config.cts', ['--runInBand']),
+  jest('e2e', 'e2e/jest.config.cts', ['--maxWorkers=2']),
 ].filter((s) => only.length === 0 || only.includes(s.name));
 
 function run(cmd) {

@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signIn } from './support/auth';
-import { launch, openContext, PHONE, screenshot, seriousA11yViolations } from './support/browser';
+import {
+  launch,
+  openContext,
+  pageAtRest,
+  PHONE,
+  screenshot,
+  seriousA11yViolations,
+} from './support/browser';
 import { OUTPUT } from './support/paths';
 
 function watchConsole(page: Page, errors: string[]): void {
@@ -165,8 +172,8 @@ describe('My work and the brief in Chromium', () => {
       if (path === '/cycles') {
         await page.locator('.series-chart__plot svg .line').first().waitFor();
         await page.locator('.series-chart__plot svg .tick text').first().waitFor();
-        // ngx-charts lays the axes out in a second pass.
-        await page.waitForTimeout(1000);
+        // ngx-charts lays the axes out in a second pass: wait until the chart holds still.
+        await pageAtRest(page);
       }
       expect(await visibleH1s(page)).toBe(1);
       await screenshot(page, shot);

@@ -3,6 +3,7 @@ import { type DemoRole, signIn } from './support/auth';
 import {
   launch,
   openContext,
+  pageAtRest,
   PHONE,
   screenshot,
   seriousA11yViolations,
@@ -51,8 +52,8 @@ describe('every place at 375 px and at 1440 px', () => {
       await signIn(page, role);
       await page.goto(path);
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-      // Charts lay out in a second pass.
-      await page.waitForTimeout(800);
+      // Charts lay out in a second pass: wait until the place has loaded and holds still.
+      await pageAtRest(page);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
@@ -71,8 +72,8 @@ describe('every place at 375 px and at 1440 px', () => {
       await page.goto('/initiatives');
       await page.getByRole('link', { name: 'Call-backs instead of queueing' }).click();
       await page.getByRole('list', { name: 'Milestones' }).waitFor();
-      // Charts lay out in a second pass.
-      await page.waitForTimeout(800);
+      // Charts lay out in a second pass: wait until the place has loaded and holds still.
+      await pageAtRest(page);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );

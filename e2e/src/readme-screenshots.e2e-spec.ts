@@ -2,7 +2,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { signIn } from './support/auth';
-import { launch, openContext } from './support/browser';
+import { launch, openContext, pageAtRest } from './support/browser';
 import { ROOT, SCREENSHOTS } from './support/paths';
 
 // Taken on every run into the test output; written over the committed pictures in docs/images
@@ -33,8 +33,8 @@ describe('README screenshots', () => {
     await page.goto('/portfolio');
     await page.locator('wp-tension-chart wp-tension-bubble-chart circle').first().waitFor();
     await page.locator('.wp-tension__label').first().waitFor();
-    // ngx-charts lays the axes out in a second pass.
-    await page.waitForTimeout(1000);
+    // ngx-charts lays the axes out in a second pass: wait until the chart holds still.
+    await pageAtRest(page);
     await page.screenshot({ path: join(IMAGES, 'portfolio.png') });
 
     await page.goto('/initiatives');
@@ -46,7 +46,7 @@ describe('README screenshots', () => {
       .locator('svg')
       .first()
       .waitFor();
-    await page.waitForTimeout(500);
+    await pageAtRest(page);
     await page.screenshot({ path: join(IMAGES, 'initiative.png') });
     await context.close();
 

@@ -20,7 +20,8 @@ import {
 } from '../factories/domain';
 import { createUser } from '../factories/users';
 import { call, type Session, signIn, signInAs } from '../support/auth';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
 const DOC_PATH = join(__dirname, '..', '..', '..', 'docs', 'permissions.md');
 
@@ -68,7 +69,7 @@ interface Actor {
 }
 
 describe('the permission matrix, enforced on every endpoint', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let doc: OpenApiLike;
   const actors: Actor[] = [];
   let ours: Ids;
@@ -76,7 +77,6 @@ describe('the permission matrix, enforced on every endpoint', () => {
   let cycleId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
     doc = (await (await fetch(`${t.baseUrl}/api/docs-json`)).json()) as OpenApiLike;
     for (const role of ROLE_VALUES)
       actors.push({ name: role, session: await signIn(t, role), role, relation: null });
@@ -113,9 +113,6 @@ describe('the permission matrix, enforced on every endpoint', () => {
       role: 'member',
       relation: 'team',
     });
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('every endpoint declares a permission from the matrix or is public (deny by default)', () => {

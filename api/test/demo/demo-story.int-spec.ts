@@ -1,5 +1,6 @@
 import { call, type Session } from '../support/auth';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
 async function signInDemo(t: TestApp, email: string): Promise<Session> {
   const res = await call(t, null, 'POST', '/api/auth/login', {
@@ -21,15 +22,11 @@ const json = async <T>(res: Response): Promise<T> => {
 };
 
 describe('the demo organisation tells its story through the API', () => {
-  let t: TestApp;
+  const t = useTestApp({ env: { WAYPOINT_DEMO: 'true' } });
   let executive: Session;
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { WAYPOINT_DEMO: 'true' } });
     executive = await signInDemo(t, 'executive@waypoint.test');
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('has initiatives at different gates and statuses', async () => {

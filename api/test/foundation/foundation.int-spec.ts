@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
 function makeWebDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'wp-web-'));
@@ -16,14 +16,7 @@ function makeWebDir(): string {
 }
 
 describe('foundation: health, problem details, OpenAPI, SPA hosting', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp({ webDir: makeWebDir(), env: { WAYPOINT_DEMO: 'true' } });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp({ webDir: makeWebDir(), env: { WAYPOINT_DEMO: 'true' } });
 
   it('answers liveness with the version and a request id', async () => {
     const res = await fetch(`${t.baseUrl}/api/health`);

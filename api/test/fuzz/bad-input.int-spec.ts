@@ -1,19 +1,15 @@
 import { signIn, type Session } from '../support/auth';
 import { send } from '../support/http';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { Contract, type OpenApiDocument, PROBLEM_TYPE } from './contract';
+import { useTestApp } from '../support/use-test-app';
 
 /** Regressions for what the contract fuzzer found. */
 describe('bad input found by the contract fuzzer', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let admin: Session;
 
   beforeAll(async () => {
-    t = await startTestApp();
     admin = await signIn(t, 'admin');
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const nested = (depth: number, arrays: boolean): unknown => {

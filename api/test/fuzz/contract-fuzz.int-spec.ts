@@ -1,5 +1,5 @@
 import { fuzz, summaryLine } from './fuzzer';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
 /**
  * The contract fuzzer, small: 8 cases per operation with each of two fixed seeds, so that
@@ -11,14 +11,7 @@ const FIXED_SEED = 20261201;
 const SECOND_SEED = 20261202;
 
 describe('contract fuzz (small run)', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp({ env: { WAYPOINT_DEMO: 'true' }, databasePrefix: 'wp_fuzz' });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp({ env: { WAYPOINT_DEMO: 'true' }, databasePrefix: 'wp_fuzz' });
 
   it.each([
     ['a fixed seed', FIXED_SEED],

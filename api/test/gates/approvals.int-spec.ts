@@ -1,14 +1,8 @@
-import { signIn } from '../support/auth';
-import { startTestApp, type TestApp } from '../support/test-app';
-import {
-  type Cast,
-  decide,
-  initiativeFor,
-  milestoneAt,
-  send,
-  signInCast,
-  submittedGate,
-} from './support';
+import { type Session, signIn } from '../support/auth';
+import { decide, initiativeFor, milestoneAt, submittedGate } from '../factories/gates';
+import { send } from '../support/http';
+import { GATE_PEOPLE } from '../support/people';
+import { useTestApp } from '../support/use-test-app';
 
 interface Approval {
   submissionId: string;
@@ -26,18 +20,10 @@ interface ApprovalPage {
 }
 
 describe('approvals: the gates waiting for my decision', () => {
-  let t: TestApp;
-  let cast: Cast;
+  const t = useTestApp({ people: GATE_PEOPLE });
+  const cast = t.people;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    cast = await signInCast(t);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-
-  const approvals = (session: Cast[keyof Cast], query = '') =>
+  const approvals = (session: Session, query = '') =>
     send<ApprovalPage>(t, session, 'GET', `/api/approvals${query}`);
 
   it('shows executives every waiting gate and sponsors theirs, never their own submissions', async () => {

@@ -1,19 +1,15 @@
 import { signIn } from '../support/auth';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { auditCount, etag, NO_SUCH_ID, send } from '../support/http';
 import {
-  auditCount,
-  type Cast,
   decide,
-  etag,
   getMilestone,
   measureOf,
-  NO_SUCH_ID,
   readingOf,
-  send,
-  signInCast,
   submittedGate,
   transition,
-} from './support';
+} from '../factories/gates';
+import { GATE_PEOPLE } from '../support/people';
+import { useTestApp } from '../support/use-test-app';
 
 interface ConditionBody {
   id: string;
@@ -26,16 +22,8 @@ interface ConditionBody {
 }
 
 describe('gate decisions: who decides, what a decision carries, conditions and baselines', () => {
-  let t: TestApp;
-  let cast: Cast;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    cast = await signInCast(t);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp({ people: GATE_PEOPLE });
+  const cast = t.people;
 
   it('is decided by the sponsor or an executive, never by the submitter nor the team', async () => {
     const gate = await submittedGate(t, cast);

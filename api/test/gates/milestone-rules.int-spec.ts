@@ -1,29 +1,17 @@
-import { startTestApp, type TestApp } from '../support/test-app';
+import { auditCount, etag, NO_SUCH_ID, send } from '../support/http';
 import {
-  auditCount,
-  type Cast,
-  etag,
   getMilestone,
   initiativeFor,
   type MilestoneBody,
   milestoneAt,
-  NO_SUCH_ID,
-  send,
-  signInCast,
   transition,
-} from './support';
+} from '../factories/gates';
+import { GATE_PEOPLE } from '../support/people';
+import { useTestApp } from '../support/use-test-app';
 
 describe('milestones: when exit criteria change and where a milestone may move', () => {
-  let t: TestApp;
-  let cast: Cast;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    cast = await signInCast(t);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp({ people: GATE_PEOPLE });
+  const cast = t.people;
 
   const patch = (id: string, version: number, body: unknown) =>
     send<MilestoneBody & { title: string; errors?: Record<string, string[]> }>(

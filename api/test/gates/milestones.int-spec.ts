@@ -1,32 +1,20 @@
-import { startTestApp, type TestApp } from '../support/test-app';
+import { auditCount, etag, NO_SUCH_ID, send } from '../support/http';
 import {
-  auditCount,
-  type Cast,
-  etag,
   getMilestone,
   initiativeFor,
   measureOf,
   type MilestoneBody,
   milestoneAt,
-  NO_SUCH_ID,
-  send,
-  signInCast,
   transition,
-} from './support';
+} from '../factories/gates';
+import { GATE_PEOPLE } from '../support/people';
+import { useTestApp } from '../support/use-test-app';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('milestones: planning the gate track', () => {
-  let t: TestApp;
-  let cast: Cast;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    cast = await signInCast(t);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp({ people: GATE_PEOPLE });
+  const cast = t.people;
 
   const create = (initiativeId: string, body: unknown, headers: Record<string, string> = {}) =>
     send<MilestoneBody & { title: string; goal: string; dueDate: string | null }>(

@@ -1,30 +1,18 @@
-import { startTestApp, type TestApp } from '../support/test-app';
+import { auditCount, etag, NO_SUCH_ID, send } from '../support/http';
 import {
-  auditCount,
-  type Cast,
   decide,
-  etag,
   getMilestone,
   initiativeStatus,
-  NO_SUCH_ID,
   readingOf,
-  send,
-  signInCast,
   submittedGate,
   transition,
-} from './support';
+} from '../factories/gates';
+import { GATE_PEOPLE } from '../support/people';
+import { useTestApp } from '../support/use-test-app';
 
 describe('gate decisions: the effect of each outcome, resuming, and bad decisions', () => {
-  let t: TestApp;
-  let cast: Cast;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    cast = await signInCast(t);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp({ people: GATE_PEOPLE });
+  const cast = t.people;
 
   const outcomes: Array<{
     outcome: string;

@@ -1,15 +1,8 @@
 import { createStep } from '../factories/domain';
-import { startTestApp, type TestApp } from '../support/test-app';
-import {
-  auditCount,
-  type Cast,
-  etag,
-  initiativeFor,
-  milestoneAt,
-  NO_SUCH_ID,
-  send,
-  signInCast,
-} from './support';
+import { auditCount, etag, NO_SUCH_ID, send } from '../support/http';
+import { initiativeFor, milestoneAt } from '../factories/gates';
+import { GATE_PEOPLE } from '../support/people';
+import { useTestApp } from '../support/use-test-app';
 
 interface StepBody {
   id: string;
@@ -32,16 +25,8 @@ interface StepPage {
 }
 
 describe('steps: the work under a milestone, in order', () => {
-  let t: TestApp;
-  let cast: Cast;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    cast = await signInCast(t);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp({ people: GATE_PEOPLE });
+  const cast = t.people;
 
   const stepsOf = (milestoneId: string, query = '', session = cast.member) =>
     send<StepPage>(t, session, 'GET', `/api/milestones/${milestoneId}/steps${query}`);

@@ -1,33 +1,21 @@
 import { measureProgress } from '@waypoint/domain';
 import { createStep } from '../factories/domain';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { auditCount, etag, NO_SUCH_ID, send } from '../support/http';
 import {
-  auditCount,
-  type Cast,
   checked,
-  etag,
   getMilestone,
   initiativeFor,
   measureOf,
   milestoneAt,
-  NO_SUCH_ID,
   readingOf,
-  send,
-  signInCast,
   transition,
-} from './support';
+} from '../factories/gates';
+import { GATE_PEOPLE } from '../support/people';
+import { useTestApp } from '../support/use-test-app';
 
 describe('the gate workflow: start, and submit with frozen evidence', () => {
-  let t: TestApp;
-  let cast: Cast;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    cast = await signInCast(t);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp({ people: GATE_PEOPLE });
+  const cast = t.people;
 
   it('starts only the first milestone not yet approved, and only while the initiative is active', async () => {
     const initiativeId = await initiativeFor(t, cast);

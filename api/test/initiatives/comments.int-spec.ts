@@ -1,11 +1,12 @@
 import type { CommentResponse, Page } from '@waypoint/contracts';
 import { createInitiative, createMilestone, createStep } from '../factories/domain';
 import type { Session } from '../support/auth';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { auditRows, detailOf, fieldsOf, nothing, person, send } from './support';
+import { auditRows, detailOf, fieldErrors as fieldsOf, nothing, send } from '../support/http';
+import { person } from '../factories/initiatives';
+import { useTestApp } from '../support/use-test-app';
 
 describe('initiatives: comments on the initiative, its milestones and its steps', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let owner: Session;
   let sponsor: Session;
   let teamMember: Session;
@@ -19,7 +20,6 @@ describe('initiatives: comments on the initiative, its milestones and its steps'
   let foreignInitiative: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
     owner = await person(t, 'manager', 'Mona Manager');
     sponsor = await person(t, 'executive', 'Eve Executive');
     teamMember = await person(t, 'member', 'Max Member');
@@ -38,9 +38,6 @@ describe('initiatives: comments on the initiative, its milestones and its steps'
     });
     foreignMilestone = await createMilestone(t.sql, foreignInitiative);
     foreignStep = await createStep(t.sql, foreignMilestone, foreignInitiative);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const path = (id = initiativeId): string => `/api/initiatives/${id}/comments`;

@@ -3,11 +3,12 @@ import { TEMPLATE_ID_VALUES } from '@waypoint/contracts';
 import { createCustomerGroup } from '../factories/domain';
 import { createDepartment, createUser } from '../factories/users';
 import type { Session } from '../support/auth';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { auditRows, detailOf, fieldsOf, nothing, person, send } from './support';
+import { auditRows, detailOf, fieldErrors as fieldsOf, nothing, send } from '../support/http';
+import { person } from '../factories/initiatives';
+import { useTestApp } from '../support/use-test-app';
 
 describe('initiatives: planning a new one, from scratch or from a template', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let manager: Session;
   let admin: Session;
   let executive: Session;
@@ -16,16 +17,12 @@ describe('initiatives: planning a new one, from scratch or from a template', () 
   let groupId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
     manager = await person(t, 'manager', 'Mona Manager');
     admin = await person(t, 'admin', 'Ada Admin');
     executive = await person(t, 'executive', 'Eve Executive');
     memberDept = await createDepartment(t.sql, 'Customer Service');
     member = await person(t, 'member', 'Max Member', memberDept);
     groupId = await createCustomerGroup(t.sql, { name: 'Loyal families', protected: true });
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const post = (session: Session, body: unknown, headers: Record<string, string> = {}) =>

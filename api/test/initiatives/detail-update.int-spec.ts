@@ -8,20 +8,12 @@ import {
 } from '../factories/domain';
 import { createUser } from '../factories/users';
 import type { Session } from '../support/auth';
-import { startTestApp, type TestApp } from '../support/test-app';
-import {
-  auditRows,
-  createInitiative,
-  detailOf,
-  etagOf,
-  fieldsOf,
-  nothing,
-  person,
-  send,
-} from './support';
+import { auditRows, detailOf, fieldErrors as fieldsOf, nothing, send } from '../support/http';
+import { postInitiative, etagOf, person } from '../factories/initiatives';
+import { useTestApp } from '../support/use-test-app';
 
 describe('initiatives: the detail, changing the plan, and who may see and change it', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let owner: Session;
   let otherManager: Session;
   let sponsor: Session;
@@ -34,7 +26,6 @@ describe('initiatives: the detail, changing the plan, and who may see and change
   let initiative: InitiativeResponse;
 
   beforeAll(async () => {
-    t = await startTestApp();
     owner = await person(t, 'manager', 'Mona Manager');
     otherManager = await person(t, 'manager', 'Otto Manager');
     sponsor = await person(t, 'executive', 'Eve Executive');
@@ -44,16 +35,13 @@ describe('initiatives: the detail, changing the plan, and who may see and change
     admin = await person(t, 'admin', 'Ada Admin');
     group1 = await createCustomerGroup(t.sql, { name: 'Alpha group', intent: 'grow' });
     group2 = await createCustomerGroup(t.sql, { name: 'Beta group' });
-    initiative = await createInitiative(t, owner, {
+    initiative = await postInitiative(t, owner, {
       title: 'Clearer bills',
       template: 'dmaic',
       sponsorId: sponsor.user.id,
       teamIds: [teamMember.user.id],
       customerGroupIds: [group1],
     });
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const path = (id = initiative.id): string => `/api/initiatives/${id}`;

@@ -1,10 +1,11 @@
 import type { HistoryEventResponse, InitiativeResponse, Page } from '@waypoint/contracts';
 import type { Session } from '../support/auth';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { createInitiative, fieldsOf, nothing, person, send } from './support';
+import { postInitiative, person } from '../factories/initiatives';
+import { fieldErrors as fieldsOf, nothing, send } from '../support/http';
+import { useTestApp } from '../support/use-test-app';
 
 describe('initiatives: history of the initiative and everything under it', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let owner: Session;
   let sponsor: Session;
   let teamMember: Session;
@@ -13,18 +14,17 @@ describe('initiatives: history of the initiative and everything under it', () =>
   let other: InitiativeResponse;
 
   beforeAll(async () => {
-    t = await startTestApp();
     owner = await person(t, 'manager', 'Mona Manager');
     sponsor = await person(t, 'executive', 'Eve Executive');
     teamMember = await person(t, 'member', 'Max Member');
     outsider = await person(t, 'member', 'Olga Outsider');
-    initiative = await createInitiative(t, owner, {
+    initiative = await postInitiative(t, owner, {
       title: 'Segment the base',
       template: 'best_customer',
       sponsorId: sponsor.user.id,
       teamIds: [teamMember.user.id],
     });
-    other = await createInitiative(t, owner, { title: 'Another one', teamIds: [outsider.user.id] });
+    other = await postInitiative(t, owner, { title: 'Another one', teamIds: [outsider.user.id] });
     const path = `/api/initiatives/${initiative.id}`;
     const edited = await send(
       t,
@@ -54,9 +54,6 @@ describe('initiatives: history of the initiative and everything under it', () =>
       body: 'RFM data is ready.',
     });
     expect(commented.status).toBe(201);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const history = (session: Session, query = '', id = initiative.id) =>

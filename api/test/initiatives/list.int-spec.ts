@@ -2,11 +2,12 @@ import type { InitiativeListItem, Page } from '@waypoint/contracts';
 import { createCustomerGroup, createInitiative, createMilestone } from '../factories/domain';
 import { createDepartment } from '../factories/users';
 import type { Session } from '../support/auth';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { fieldsOf, person, send } from './support';
+import { fieldErrors as fieldsOf, send } from '../support/http';
+import { person } from '../factories/initiatives';
+import { useTestApp } from '../support/use-test-app';
 
 describe('initiatives: the list (filters, sort, paging, what members see)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let manager: Session;
   let otherManager: Session;
   let executive: Session;
@@ -25,7 +26,6 @@ describe('initiatives: the list (filters, sort, paging, what members see)', () =
     (await list(session, query)).items.map((item) => item.title);
 
   beforeAll(async () => {
-    t = await startTestApp();
     const ops = await createDepartment(t.sql, 'Operations');
     const it = await createDepartment(t.sql, 'IT');
     manager = await person(t, 'manager', 'Mona Manager');
@@ -95,9 +95,6 @@ describe('initiatives: the list (filters, sort, paging, what members see)', () =
       title: 'Only',
       state: 'approved',
     });
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('shows every initiative to overseers, newest change first, with what a row needs', async () => {

@@ -3,8 +3,9 @@ import { INITIATIVE_STATUS_VALUES } from '@waypoint/contracts';
 import { createInitiative, createMilestone } from '../factories/domain';
 import { createUser } from '../factories/users';
 import type { Session } from '../support/auth';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { auditRows, detailOf, etagOf, fieldsOf, nothing, person, send } from './support';
+import { auditRows, detailOf, fieldErrors as fieldsOf, nothing, send } from '../support/http';
+import { etagOf, person } from '../factories/initiatives';
+import { useTestApp } from '../support/use-test-app';
 
 /** DOMAIN.md: draft → proposed → active ⇄ on_hold → completed | stopped (and back to draft). */
 const ALLOWED: Record<InitiativeStatus, InitiativeStatus[]> = {
@@ -17,7 +18,7 @@ const ALLOWED: Record<InitiativeStatus, InitiativeStatus[]> = {
 };
 
 describe('initiatives: status transitions', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let owner: Session;
   let sponsor: Session;
   let teamMember: Session;
@@ -25,15 +26,11 @@ describe('initiatives: status transitions', () => {
   let admin: Session;
 
   beforeAll(async () => {
-    t = await startTestApp();
     owner = await person(t, 'manager', 'Mona Manager');
     sponsor = await person(t, 'executive', 'Eve Executive');
     teamMember = await person(t, 'member', 'Max Member');
     outsider = await person(t, 'executive', 'Ezra Elsewhere');
     admin = await person(t, 'admin', 'Ada Admin');
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   /** An initiative in `status` with milestones in the given states (position order). */

@@ -1,7 +1,7 @@
 import { signIn, type Session } from '../support/auth';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { postCustomerGroup, postDepartment, uniqueName } from '../factories/catalog';
-import { auditCount, send } from './support';
+import { auditCount, send } from '../support/http';
+import { useTestApp } from '../support/use-test-app';
 
 interface AuditEvent {
   id: string;
@@ -24,15 +24,11 @@ interface AuditPage {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('audit trail', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let admin: Session;
 
   beforeAll(async () => {
-    t = await startTestApp();
     admin = await signIn(t, 'admin');
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const audit = (query: string, session: Session | null = admin) =>

@@ -1,21 +1,17 @@
 import { requestFingerprint } from '../../src/app/idempotency/idempotency-key';
 import { signIn, type Session } from '../support/auth';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { uniqueName } from '../factories/catalog';
-import { type Answer, send } from './support';
+import { type Answer, send } from '../support/http';
+import { useTestApp } from '../support/use-test-app';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('idempotent creates: Idempotency-Key', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let admin: Session;
 
   beforeAll(async () => {
-    t = await startTestApp();
     admin = await signIn(t, 'admin');
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const post = (

@@ -1,18 +1,14 @@
 import { signIn, type Session } from '../support/auth';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { postCustomerGroup, postDepartment, uniqueName } from '../factories/catalog';
-import { auditCount, send } from './support';
+import { auditCount, send } from '../support/http';
+import { useTestApp } from '../support/use-test-app';
 
 describe('no lost updates: ETag and If-Match', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let admin: Session;
 
   beforeAll(async () => {
-    t = await startTestApp();
     admin = await signIn(t, 'admin');
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('answers a single GET, a create and a PATCH with the strong ETag of the version', async () => {

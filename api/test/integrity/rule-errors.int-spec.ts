@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DOMAIN_ERROR_CODE_VALUES, type ProblemDetails } from '@waypoint/contracts';
 import { createInitiative, createMeasure, createMilestone } from '../factories/domain';
 import { signIn, type Session } from '../support/auth';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { type Answer, send } from './support';
+import { type Answer, send } from '../support/http';
+import { useTestApp } from '../support/use-test-app';
 
 type Problem = ProblemDetails & { blockers?: unknown[] };
 
@@ -12,7 +12,7 @@ type Problem = ProblemDetails & { blockers?: unknown[] };
  * `code`, its readable detail and, where fields are concerned, the messages per field.
  */
 describe('rule refusals: one 422 shape with a code on every endpoint', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let owner: Session;
   let executive: Session;
   let member: Session;
@@ -20,15 +20,11 @@ describe('rule refusals: one 422 shape with a code on every endpoint', () => {
   let admin: Session;
 
   beforeAll(async () => {
-    t = await startTestApp();
     owner = await signIn(t, 'manager', { displayName: 'Olivia Owner' });
     executive = await signIn(t, 'executive', { displayName: 'Eve Executive' });
     member = await signIn(t, 'member', { displayName: 'Tim Team' });
     outsider = await signIn(t, 'member', { displayName: 'Otto Outsider' });
     admin = await signIn(t, 'admin', { displayName: 'Ada Admin' });
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const initiative = (status: string): Promise<string> =>

@@ -1,7 +1,7 @@
 import { signIn, type Session } from '../support/auth';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { postCustomerGroup, postDepartment, uniqueName } from '../factories/catalog';
-import { type Answer, send } from './support';
+import { type Answer, send } from '../support/http';
+import { useTestApp } from '../support/use-test-app';
 
 interface Problem {
   status: number;
@@ -13,21 +13,17 @@ interface Problem {
 const MISSING_ID = '00000000-0000-4000-8000-000000000000';
 
 describe('departments and customer groups: reads, permissions and bad input', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let admin: Session;
   let member: Session;
   let departmentId: string;
   let groupId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
     admin = await signIn(t, 'admin');
     member = await signIn(t, 'member');
     departmentId = (await postDepartment(t, admin)).id;
     groupId = (await postCustomerGroup(t, admin)).id;
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const expectFieldErrors = (res: Answer, fields: string[]): void => {

@@ -2,11 +2,11 @@ import { createInitiative, createMeasure } from '../factories/domain';
 import { createUser } from '../factories/users';
 import { type Session, signInAs } from '../support/auth';
 import { fieldErrors, send } from '../support/http';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { openEvents, ready, type SseClient } from './sse-client';
+import { useTestApp } from '../support/use-test-app';
 
 describe('GET /api/events (live updates)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let manager: Session;
   let owner: Session;
   let teammate: Session;
@@ -38,7 +38,6 @@ describe('GET /api/events (live updates)', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
     manager = await signInAs(t, await createUser(t.sql, { role: 'manager' }));
     owner = await signInAs(t, await createUser(t.sql, { role: 'member' }));
     teammate = await signInAs(t, await createUser(t.sql, { role: 'member' }));

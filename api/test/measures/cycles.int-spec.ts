@@ -1,25 +1,22 @@
 import type { CycleResponse, Page } from '@waypoint/contracts';
 import { createCycle } from '../factories/domain';
 import { type Session, signIn } from '../support/auth';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { detailOf, fieldErrors, idempotencyKey, quarter, send } from './support';
+import { detailOf, fieldErrors, idempotencyKey, send } from '../support/http';
+import { quarter } from '../support/time';
+import { useTestApp } from '../support/use-test-app';
 
 describe('cycles: quarters that never overlap', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let executive: Session;
   let admin: Session;
   let manager: Session;
   let member: Session;
 
   beforeAll(async () => {
-    t = await startTestApp();
     executive = await signIn(t, 'executive');
     admin = await signIn(t, 'admin');
     manager = await signIn(t, 'manager');
     member = await signIn(t, 'member');
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const next = (session: Session, body: unknown = {}, headers = {}) =>

@@ -1,22 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { MeasureResponse } from '@waypoint/contracts';
 import { createCustomerGroup, createInitiative, createMeasure } from '../factories/domain';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { type Cast, castInitiative, detailOf, measureBody, send } from './support';
+import { detailOf, send } from '../support/http';
+import { measureBody, initiativeAround } from '../factories/measures';
+import { INITIATIVE_PEOPLE } from '../support/people';
+import { useTestApp } from '../support/use-test-app';
 
 describe('measure rules: counter-measures, scale, baseline freeze, links, conditional writes', () => {
-  let t: TestApp;
-  let c: Cast;
+  const t = useTestApp({ people: INITIATIVE_PEOPLE });
+  const c = t.people;
+  let initiative: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    c = await castInitiative(t);
-  });
-  afterAll(async () => {
-    await t.close();
+    initiative = await initiativeAround(t, c);
   });
 
-  const measuresPath = (): string => `/api/initiatives/${c.initiativeId}/measures`;
+  const measuresPath = (): string => `/api/initiatives/${initiative}/measures`;
   const create = async (overrides: Record<string, unknown> = {}): Promise<MeasureResponse> => {
     const res = await send<MeasureResponse>(
       t,

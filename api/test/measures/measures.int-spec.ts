@@ -1,31 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { MeasureResponse, Page } from '@waypoint/contracts';
 import { createCustomerGroup, createMeasure, createReading } from '../factories/domain';
-import { startTestApp, type TestApp } from '../support/test-app';
-import {
-  type Cast,
-  castInitiative,
-  DAY_MS,
-  daysAgo,
-  fieldErrors,
-  idempotencyKey,
-  measureBody,
-  send,
-} from './support';
+import { DAY_MS, daysAgo } from '../support/time';
+import { fieldErrors, idempotencyKey, send } from '../support/http';
+import { measureBody, initiativeAround } from '../factories/measures';
+import { INITIATIVE_PEOPLE } from '../support/people';
+import { useTestApp } from '../support/use-test-app';
 
 describe('measures: create, progress and staleness, lists, bad input and access', () => {
-  let t: TestApp;
-  let c: Cast;
+  const t = useTestApp({ people: INITIATIVE_PEOPLE });
+  const c = t.people;
+  let initiative: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    c = await castInitiative(t);
-  });
-  afterAll(async () => {
-    await t.close();
+    initiative = await initiativeAround(t, c);
   });
 
-  const measuresPath = (): string => `/api/initiatives/${c.initiativeId}/measures`;
+  const measuresPath = (): string => `/api/initiatives/${initiative}/measures`;
   const create = async (overrides: Record<string, unknown> = {}): Promise<MeasureResponse> => {
     const res = await send<MeasureResponse>(
       t,
@@ -51,7 +42,7 @@ describe('measures: create, progress and staleness, lists, bad input and access'
     expect(res.status).toBe(201);
     expect(res.headers.get('etag')).toBe('"1"');
     expect(res.body).toMatchObject({
-      initiativeId: c.initiativeId,
+      initiativeId: initiative,
       name: 'Calls answered in 20 s',
       perspective: 'customer',
       baseline: 40,
@@ -72,12 +63,12 @@ describe('measures: create, progress and staleness, lists, bad input and access'
       [res.body.id],
     );
     expect(audit.rows).toEqual([
-      { action: 'create', initiative_id: c.initiativeId, actor_id: c.owner.user.id },
+      { action: 'create', initiative_id: initiative, actor_id: c.owner.user.id },
     ]);
   });
 
   it('computes progress from the latest effective reading and tells staleness by cadence', async () => {
-    const id = await createMeasure(t.sql, c.initiativeId, {
+    const id = await createMeasure(t.sql, initiative, {
       name: 'Hold time',
       baseline: 40,
       target: 20,
@@ -116,11 +107,11 @@ describe('measures: create, progress and staleness, lists, bad input and access'
     expect(read.body.stale).toBe(false);
 
     // Never read: counted from creation, by cadence (weekly: stale after 9 days; quarterly: 106).
-    const weekly = await createMeasure(t.sql, c.initiativeId, {
+    const weekly = await createMeasure(t.sql, initiative, {
       name: 'Weekly',
       cadence: 'weekly',
     });
-    const quarterly = await createMeasure(t.sql, c.initiativeId, {
+    const quarterly = await createMeasure(t.sql, initiative, {
       name: 'Quarterly',
       cadence: 'quarterly',
     });

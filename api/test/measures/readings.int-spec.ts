@@ -1,30 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { MeasureResponse, Page, ReadingResponse } from '@waypoint/contracts';
 import { createInitiative, createMeasure, createReading } from '../factories/domain';
-import { startTestApp, type TestApp } from '../support/test-app';
-import {
-  type Cast,
-  castInitiative,
-  DAY_MS,
-  daysAgo,
-  detailOf,
-  fieldErrors,
-  idempotencyKey,
-  send,
-} from './support';
+import { DAY_MS, daysAgo } from '../support/time';
+import { detailOf, fieldErrors, idempotencyKey, send } from '../support/http';
+import { INITIATIVE_PEOPLE } from '../support/people';
+import { initiativeAround } from '../factories/measures';
+import { useTestApp } from '../support/use-test-app';
 
 describe('readings: append-only, corrections supersede, evidence and observation rules', () => {
-  let t: TestApp;
-  let c: Cast;
+  const t = useTestApp({ people: INITIATIVE_PEOPLE });
+  const c = t.people;
+  let initiative: string;
   let measureId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    c = await castInitiative(t);
-    measureId = await createMeasure(t.sql, c.initiativeId, { baseline: 40, target: 20 });
-  });
-  afterAll(async () => {
-    await t.close();
+    initiative = await initiativeAround(t, c);
+    measureId = await createMeasure(t.sql, initiative, { baseline: 40, target: 20 });
   });
 
   const path = (id = measureId): string => `/api/measures/${id}/readings`;
@@ -55,7 +46,7 @@ describe('readings: append-only, corrections supersede, evidence and observation
       `SELECT action, initiative_id FROM audit_events WHERE entity_type = 'reading' AND entity_id = $1`,
       [res.body.id],
     );
-    expect(audit.rows).toEqual([{ action: 'record', initiative_id: c.initiativeId }]);
+    expect(audit.rows).toEqual([{ action: 'record', initiative_id: initiative }]);
     const measure = await send<MeasureResponse>(t, c.team, 'GET', `/api/measures/${measureId}`);
     expect(measure.body.latestReading?.id).toBe(res.body.id);
     expect(measure.body.progress).toBeCloseTo(0.425);
@@ -122,7 +113,7 @@ describe('readings: append-only, corrections supersede, evidence and observation
     expect(twice.status).toBe(422);
     expect(detailOf(twice)).toMatch(`already superseded by ${correction.body.id}`);
 
-    const otherMeasure = await createMeasure(t.sql, c.initiativeId, { name: 'Other' });
+    const otherMeasure = await createMeasure(t.sql, initiative, { name: 'Other' });
     const foreign = await createReading(t.sql, otherMeasure, {
       value: 1,
       observedAt: daysAgo(1),
@@ -159,7 +150,7 @@ describe('readings: append-only, corrections supersede, evidence and observation
   });
 
   it('lists newest observation first, paged, marking superseded readings; filters and sorts', async () => {
-    const measure = await createMeasure(t.sql, c.initiativeId, { name: 'Listed' });
+    const measure = await createMeasure(t.sql, initiative, { name: 'Listed' });
     const a = await createReading(t.sql, measure, {
       value: 1,
       observedAt: daysAgo(30),

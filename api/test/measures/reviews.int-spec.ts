@@ -1,29 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import type { CycleReviewResponse, Page } from '@waypoint/contracts';
 import { createCycle, createMeasure, createReading } from '../factories/domain';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { type Cast, castInitiative, detailOf, fieldErrors, quarter, send } from './support';
+import { detailOf, fieldErrors, send } from '../support/http';
+import { quarter } from '../support/time';
+import { INITIATIVE_PEOPLE } from '../support/people';
+import { initiativeAround } from '../factories/measures';
+import { useTestApp } from '../support/use-test-app';
 
 describe('cycle reviews: plan-do-check-act with the change measured from the readings', () => {
-  let t: TestApp;
-  let c: Cast;
+  const t = useTestApp({ people: INITIATIVE_PEOPLE });
+  const c = t.people;
+  let initiative: string;
   let ended: string;
   let running: string;
   let future: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    c = await castInitiative(t);
+    initiative = await initiativeAround(t, c);
     ended = await createCycle(t.sql, '2025-Q1', '2025-01-01', '2025-03-31');
     const now = quarter(0);
     running = await createCycle(t.sql, now.name, now.startsOn, now.endsOn);
     future = await createCycle(t.sql, '2040-Q1', '2040-01-01', '2040-03-31');
   });
-  afterAll(async () => {
-    await t.close();
-  });
 
-  const path = (cycleId: string, initiativeId = c.initiativeId): string =>
+  const path = (cycleId: string, initiativeId = initiative): string =>
     `/api/initiatives/${initiativeId}/cycle-reviews/${cycleId}`;
   const put = (
     cycleId: string,
@@ -33,14 +33,14 @@ describe('cycle reviews: plan-do-check-act with the change measured from the rea
   ) => send<CycleReviewResponse>(t, session, 'PUT', path(cycleId), body, headers);
 
   it('computes the measured change of a cycle from its readings (indices at start and end, per measure)', async () => {
-    const wait = await createMeasure(t.sql, c.initiativeId, {
+    const wait = await createMeasure(t.sql, initiative, {
       name: 'Wait',
       perspective: 'customer',
       direction: 'lower_is_better',
       baseline: 40,
       target: 20,
     });
-    const revenue = await createMeasure(t.sql, c.initiativeId, {
+    const revenue = await createMeasure(t.sql, initiative, {
       name: 'Revenue',
       perspective: 'business',
       direction: 'higher_is_better',
@@ -156,8 +156,8 @@ describe('cycle reviews: plan-do-check-act with the change measured from the rea
       [created.body.id],
     );
     expect(audit.rows).toEqual([
-      { action: 'create', initiative_id: c.initiativeId },
-      { action: 'update', initiative_id: c.initiativeId },
+      { action: 'create', initiative_id: initiative },
+      { action: 'update', initiative_id: initiative },
     ]);
   });
 
@@ -184,7 +184,7 @@ describe('cycle reviews: plan-do-check-act with the change measured from the rea
       t,
       c.team,
       'GET',
-      `/api/initiatives/${c.initiativeId}/cycle-reviews`,
+      `/api/initiatives/${initiative}/cycle-reviews`,
     );
     expect(list.status).toBe(200);
     expect(list.body.items.map((r) => r.cycle.name)).toEqual([
@@ -197,7 +197,7 @@ describe('cycle reviews: plan-do-check-act with the change measured from the rea
       t,
       c.team,
       'GET',
-      `/api/initiatives/${c.initiativeId}/cycle-reviews?limit=1&offset=2`,
+      `/api/initiatives/${initiative}/cycle-reviews?limit=1&offset=2`,
     );
     expect(page.body).toMatchObject({ total: 3, limit: 1, offset: 2 });
     expect(page.body.items[0]?.cycle.id).toBe(ended);
@@ -211,11 +211,11 @@ describe('cycle reviews: plan-do-check-act with the change measured from the rea
     expect((await put(other, body, c.manager)).status).toBe(403);
     expect((await put(other, body, c.outsider)).status).toBe(403);
     expect(
-      (await send(t, c.outsider, 'GET', `/api/initiatives/${c.initiativeId}/cycle-reviews`)).status,
+      (await send(t, c.outsider, 'GET', `/api/initiatives/${initiative}/cycle-reviews`)).status,
     ).toBe(403);
     expect((await put(other, body, c.admin)).status).toBe(201);
     expect(
-      (await send(t, null, 'GET', `/api/initiatives/${c.initiativeId}/cycle-reviews`)).status,
+      (await send(t, null, 'GET', `/api/initiatives/${initiative}/cycle-reviews`)).status,
     ).toBe(401);
   });
 
@@ -231,7 +231,7 @@ describe('cycle reviews: plan-do-check-act with the change measured from the rea
     expect(wrong.status).toBe(400);
     expect(fieldErrors(wrong)).toEqual(['decision', 'intent', 'learnings', 'score']);
     expect(
-      (await send(t, c.admin, 'PUT', `/api/initiatives/${c.initiativeId}/cycle-reviews/nope`, {}))
+      (await send(t, c.admin, 'PUT', `/api/initiatives/${initiative}/cycle-reviews/nope`, {}))
         .status,
     ).toBe(400);
     expect((await send(t, c.admin, 'PUT', path(randomUUID()), {})).status).toBe(404);
@@ -241,7 +241,7 @@ describe('cycle reviews: plan-do-check-act with the change measured from the rea
     ).toBe(404);
     expect((await send(t, c.admin, 'GET', `/api/initiatives/x/cycle-reviews`)).status).toBe(400);
     expect(
-      (await send(t, c.admin, 'GET', `/api/initiatives/${c.initiativeId}/cycle-reviews?limit=999`))
+      (await send(t, c.admin, 'GET', `/api/initiatives/${initiative}/cycle-reviews?limit=999`))
         .status,
     ).toBe(400);
   });

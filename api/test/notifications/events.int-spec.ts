@@ -1,21 +1,19 @@
 import { createInitiative } from '../factories/domain';
 import { createUser } from '../factories/users';
+import { type Session, signIn } from '../support/auth';
+import { etag, send } from '../support/http';
 import {
-  type Cast,
   decide,
-  etag,
   initiativeFor,
   measureOf,
   milestoneAt,
   readingOf,
-  signInCast,
   submittedGate,
   transition,
-} from '../gates/support';
-import { type Session, signIn } from '../support/auth';
-import { send } from '../support/http';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { inboxOf } from './support';
+} from '../factories/gates';
+import { inboxOf } from '../factories/notifications';
+import { GATE_PEOPLE } from '../support/people';
+import { useTestApp } from '../support/use-test-app';
 
 interface StepBody {
   id: string;
@@ -23,16 +21,8 @@ interface StepBody {
 }
 
 describe('notifications of the gate and step workflows', () => {
-  let t: TestApp;
-  let cast: Cast;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    cast = await signInCast(t);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp({ people: GATE_PEOPLE });
+  const cast = t.people;
 
   /** How many notifications of `kind` about the initiative each session has. */
   const counts = async (

@@ -1,22 +1,19 @@
 import type { MarkAllReadResponse } from '@waypoint/contracts';
 import { createInitiative } from '../factories/domain';
-import { auditCount, send } from '../support/http';
+import { auditCount, send, NO_SUCH_ID } from '../support/http';
 import { call, type Session, signIn } from '../support/auth';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { daysAgo, inbox, markRead, NO_SUCH_ID, notificationFor } from './support';
+import { daysAgo } from '../support/time';
+import { inbox, markRead, notificationFor } from '../factories/notifications';
+import { useTestApp } from '../support/use-test-app';
 
 describe('the inbox: my notifications, read and read-all', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let me: Session;
   let other: Session;
 
   beforeAll(async () => {
-    t = await startTestApp();
     me = await signIn(t, 'member', { displayName: 'Mo Member' });
     other = await signIn(t, 'manager', { displayName: 'Ola Other' });
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('lists only my notifications, newest first, with my unread count; filters by read state', async () => {

@@ -7,25 +7,22 @@ import {
 } from '../factories/domain';
 import { createUser } from '../factories/users';
 import { type Session, signIn, signInAs } from '../support/auth';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { dateFromToday, daysAgo, inbox, inboxOf, storedKeys } from './support';
+import { dateFromToday, daysAgo } from '../support/time';
+import { inbox, inboxOf, storedKeys } from '../factories/notifications';
+import { useTestApp } from '../support/use-test-app';
 
 /**
  * The time-based notifications, brought up to date for a user whenever they open the inbox
  * (the periodic sweep runs the same statements for everyone).
  */
 describe('the sweep: overdue steps and stale measures', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let owner: Session;
   let member: Session;
 
   beforeAll(async () => {
-    t = await startTestApp();
     owner = await signIn(t, 'manager', { displayName: 'Olivia Owner' });
     member = await signIn(t, 'member', { displayName: 'Tim Team' });
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   async function initiative(status = 'active'): Promise<string> {

@@ -7,23 +7,19 @@ import {
   createMeasure,
   createReading,
 } from '../factories/domain';
-import { startTestApp, type TestApp } from '../support/test-app';
-import {
-  type Cast,
-  castInitiative,
-  daysAgo,
-  detailOf,
-  quarter,
-  seedTension,
-  send,
-} from '../measures/support';
-import { createDecision, createReview, csvRecords, gateTrack, parseCsv } from './support';
+import { daysAgo, quarter } from '../support/time';
+import { detailOf, send } from '../support/http';
+import { seedTension, initiativeAround } from '../factories/measures';
+import { createDecision, createReview, gateTrack } from '../factories/portfolio';
+import { csvRecords, parseCsv } from '../support/csv';
+import { INITIATIVE_PEOPLE } from '../support/people';
+import { useTestApp } from '../support/use-test-app';
 
 const EVIL_TITLE = '=HYPERLINK("http://evil.example","Click"), "quoted"';
 
 describe('CSV exports and one-page briefs', () => {
-  let t: TestApp;
-  let c: Cast;
+  const t = useTestApp({ people: INITIATIVE_PEOPLE });
+  const c = t.people;
   let prev: string;
   let tension: Awaited<ReturnType<typeof seedTension>>;
   let evilId: string;
@@ -33,8 +29,8 @@ describe('CSV exports and one-page briefs', () => {
   let emptyMeasure: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    c = await castInitiative(t);
+    // An initiative of the people's own besides those below (the exports list it too).
+    await initiativeAround(t, c);
     const p = quarter(-1);
     prev = await createCycle(t.sql, p.name, p.startsOn, p.endsOn);
     const group = await createCustomerGroup(t.sql, { name: 'Small accounts', protected: true });
@@ -87,9 +83,6 @@ describe('CSV exports and one-page briefs', () => {
       authorId: c.owner.user.id,
       decision: 'adapt',
     });
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('exports initiatives as CSV with a header row, proper quoting and formula-safe text', async () => {

@@ -7,22 +7,18 @@ import type {
   PortfolioSummaryResponse,
   PortfolioTensionResponse,
 } from '@waypoint/contracts';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { type Cast, send } from '../measures/support';
-import { type PortfolioWorld, seedPortfolio } from './world';
+import { send } from '../support/http';
+import { type PortfolioWorld, seedPortfolio } from '../factories/portfolio';
+import { INITIATIVE_PEOPLE } from '../support/people';
+import { useTestApp } from '../support/use-test-app';
 
 describe('the portfolio: summary, tension chart, alerts and series', () => {
-  let t: TestApp;
+  const t = useTestApp({ people: INITIATIVE_PEOPLE });
+  const c = t.people;
   let w: PortfolioWorld;
-  let c: Cast;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    w = await seedPortfolio(t);
-    c = w.c;
-  });
-  afterAll(async () => {
-    await t.close();
+    w = await seedPortfolio(t, c);
   });
 
   it('summarises the portfolio: stages, statuses, gates waiting, conditions, stale measures, alerts, KPI review, teams', async () => {
@@ -45,7 +41,7 @@ describe('the portfolio: summary, tension chart, alerts and series', () => {
     // At most itemsPerStage of each stage, in stage order: here all three fit.
     expect(s.itemsPerStage).toBe(10);
     expect(s.items.map((i) => i.stage.kind)).toEqual(['no_milestones', 'no_milestones', 'gate']);
-    expect(s.items.find((i) => i.id === c.initiativeId)?.stage).toEqual({
+    expect(s.items.find((i) => i.id === w.initiativeId)?.stage).toEqual({
       kind: 'gate',
       position: 2,
       milestoneTitle: 'Measure',
@@ -78,13 +74,13 @@ describe('the portfolio: summary, tension chart, alerts and series', () => {
       ],
       averageDepartments: 1.3,
     });
-    expect(s.items.find((i) => i.id === c.initiativeId)).toMatchObject({
+    expect(s.items.find((i) => i.id === w.initiativeId)).toMatchObject({
       teamSize: 1,
       departments: 2,
     });
     // Stale measures agree with the measure lists of the active initiatives.
     let stale = 0;
-    for (const id of [c.initiativeId, w.tension.initiativeId]) {
+    for (const id of [w.initiativeId, w.tension.initiativeId]) {
       const list = await send<Page<MeasureResponse>>(
         t,
         c.admin,

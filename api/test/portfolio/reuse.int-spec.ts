@@ -2,7 +2,7 @@ import type { InitiativeListItem, Page, PortfolioTensionResponse } from '@waypoi
 import { createInitiative, createMeasure, createReading } from '../factories/domain';
 import { type Session, signIn } from '../support/auth';
 import { send } from '../support/http';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
 const DAY_MS = 86_400_000;
 
@@ -13,14 +13,13 @@ const DAY_MS = 86_400_000;
  * its SQL statement count, and the list's does not grow with the page size.
  */
 describe('portfolio answers after writes, and statement counts of every route', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let executive: Session;
   let owner: Session;
   let initiativeId: string;
   let measureId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
     executive = await signIn(t, 'executive');
     owner = await signIn(t, 'manager');
     initiativeId = await createInitiative(t.sql, {
@@ -35,9 +34,6 @@ describe('portfolio answers after writes, and statement counts of every route', 
       observedAt: new Date(Date.now() - 10 * DAY_MS),
       recordedBy: owner.user.id,
     });
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   async function tension(): Promise<{ index: number | null; statements: number }> {

@@ -2,29 +2,26 @@ import type { PortfolioSummaryResponse } from '@waypoint/contracts';
 import { createCycle, createInitiative, createMeasure, createReading } from '../factories/domain';
 import { createUser } from '../factories/users';
 import { type Session, signIn } from '../support/auth';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { DAY_MS, quarter, send } from '../measures/support';
-import { createDecision, createReview, gateTrack } from './support';
+import { DAY_MS, quarter } from '../support/time';
+import { send } from '../support/http';
+import { createDecision, createReview, gateTrack } from '../factories/portfolio';
+import { useTestApp } from '../support/use-test-app';
 
 /**
  * The portfolio answers load everything with a fixed number of set-based statements: the
  * X-SQL-Statements header is the same with 2 initiatives and with 12.
  */
 describe('portfolio statement counts do not grow with the number of initiatives', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let executive: Session;
   let cycleId: string;
   let cycleStart: Date;
 
   beforeAll(async () => {
-    t = await startTestApp();
     executive = await signIn(t, 'executive');
     const q = quarter(-1);
     cycleId = await createCycle(t.sql, q.name, q.startsOn, q.endsOn);
     cycleStart = new Date(`${q.startsOn}T00:00:00Z`);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   /** An initiative with a team, a gate track, a decision with a condition, measures, readings, a review. */

@@ -1,21 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { InitiativeValueResponse } from '@waypoint/contracts';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { type Cast, detailOf, send } from '../measures/support';
-import { type PortfolioWorld, seedPortfolio } from './world';
+import { detailOf, send } from '../support/http';
+import { type PortfolioWorld, seedPortfolio } from '../factories/portfolio';
+import { INITIATIVE_PEOPLE } from '../support/people';
+import { useTestApp } from '../support/use-test-app';
 
 describe('value of an initiative: indices now and per cycle, tension alerts with their readings', () => {
-  let t: TestApp;
+  const t = useTestApp({ people: INITIATIVE_PEOPLE });
+  const c = t.people;
   let w: PortfolioWorld;
-  let c: Cast;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    w = await seedPortfolio(t);
-    c = w.c;
-  });
-  afterAll(async () => {
-    await t.close();
+    w = await seedPortfolio(t, c);
   });
 
   const value = (initiativeId: string, query = '', session = c.owner) =>
@@ -72,7 +68,7 @@ describe('value of an initiative: indices now and per cycle, tension alerts with
   });
 
   it('alerts when a counter-measure worsens as its customer measure improves', async () => {
-    const res = await value(c.initiativeId, '', c.team);
+    const res = await value(w.initiativeId, '', c.team);
     expect(res.status).toBe(200);
     expect(res.body.alerts.items.map((a) => a.kind)).toEqual([
       'business_worsens_as_customer_improves',
@@ -85,11 +81,11 @@ describe('value of an initiative: indices now and per cycle, tension alerts with
   });
 
   it('guards the value endpoint like the initiative, and refuses bad parameters', async () => {
-    expect((await value(c.initiativeId, '', c.outsider)).status).toBe(403);
-    expect((await value(c.initiativeId, '', c.manager)).status).toBe(200);
+    expect((await value(w.initiativeId, '', c.outsider)).status).toBe(403);
+    expect((await value(w.initiativeId, '', c.manager)).status).toBe(200);
     expect((await value(randomUUID(), '', c.admin)).status).toBe(404);
     expect((await send(t, c.admin, 'GET', '/api/initiatives/x/value')).status).toBe(400);
-    const unknownCycle = await value(c.initiativeId, `?cycleId=${randomUUID()}`);
+    const unknownCycle = await value(w.initiativeId, `?cycleId=${randomUUID()}`);
     expect(unknownCycle.status).toBe(422);
     expect(detailOf(unknownCycle)).toMatch(/no cycle with the id/);
     for (const query of [
@@ -99,9 +95,9 @@ describe('value of an initiative: indices now and per cycle, tension alerts with
       'cycleId=nope',
       'x=1',
     ]) {
-      expect([query, (await value(c.initiativeId, `?${query}`)).status]).toEqual([query, 400]);
+      expect([query, (await value(w.initiativeId, `?${query}`)).status]).toEqual([query, 400]);
     }
-    expect((await send(t, null, 'GET', `/api/initiatives/${c.initiativeId}/value`)).status).toBe(
+    expect((await send(t, null, 'GET', `/api/initiatives/${w.initiativeId}/value`)).status).toBe(
       401,
     );
   });

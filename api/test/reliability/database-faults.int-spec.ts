@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { signIn, type Session } from '../support/auth';
 import { type Answer, send } from '../support/http';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
 /**
  * The app's database connections are terminated behind its back (pg_terminate_backend, as an
@@ -10,14 +10,12 @@ import { startTestApp, type TestApp } from '../support/test-app';
  * (the server stopped for 15 s under load) is `npm run reliability:faults`.
  */
 describe('database connections terminated under the app', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let admin: Session;
 
   beforeAll(async () => {
-    t = await startTestApp();
     admin = await signIn(t, 'admin');
   });
-  afterAll(() => t.close());
 
   const burst = (): Promise<Answer[]> =>
     Promise.all(

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ProblemDetails } from '@waypoint/contracts';
 import { call, type Session } from './auth';
 import type { TestApp } from './test-app';
@@ -47,3 +48,33 @@ export async function auditCount(t: TestApp, entityId: string, action?: string):
   );
   return Number(rows.rows[0]?.n ?? 0);
 }
+
+/** Audit rows of an initiative, oldest first, read behind the API's back. */
+export async function auditRows(
+  t: TestApp,
+  initiativeId: string,
+): Promise<Array<{ action: string; entity_type: string; before: unknown; after: unknown }>> {
+  const rows = await t.sql.query<{
+    action: string;
+    entity_type: string;
+    before: unknown;
+    after: unknown;
+  }>(
+    `SELECT action, entity_type, before, after FROM audit_events
+      WHERE initiative_id = $1 ORDER BY id`,
+    [initiativeId],
+  );
+  return rows.rows;
+}
+
+/** The ETag of a version, for If-Match. */
+export const etag = (version: number): Record<string, string> => ({ 'If-Match': `"${version}"` });
+
+/** A fresh Idempotency-Key header. */
+export const idempotencyKey = (): Record<string, string> => ({ 'Idempotency-Key': randomUUID() });
+
+/** A well-formed id that names nothing. */
+export const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+
+/** A fresh id that names nothing. */
+export const nothing = (): string => randomUUID();

@@ -1,6 +1,6 @@
 import { createUser } from '../factories/users';
 import { call, type Session, signIn } from '../support/auth';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
 interface SponsorPage {
   items: Record<string, unknown>[];
@@ -8,19 +8,15 @@ interface SponsorPage {
 }
 
 describe('GET /api/users/sponsors: who a manager may choose as sponsor', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let manager: Session;
   let executiveId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
     manager = await signIn(t, 'manager');
     executiveId = (await createUser(t.sql, { role: 'executive', displayName: 'Ada Sponsor' })).id;
     await createUser(t.sql, { role: 'executive', displayName: 'Gone Sponsor', active: false });
     await createUser(t.sql, { role: 'member', displayName: 'Mo Member' });
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('answers active executives only, with id, name and department and nothing else', async () => {

@@ -1,6 +1,6 @@
 import { createDepartment } from '../factories/users';
 import { call, type Session, signIn } from '../support/auth';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
 interface CreatedUser {
   user: {
@@ -14,17 +14,13 @@ interface CreatedUser {
 }
 
 describe('users: created by admins, with a one-time set-password link', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let admin: Session;
   let departmentId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
     admin = await signIn(t, 'admin');
     departmentId = await createDepartment(t.sql, 'Operations');
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const create = async (email: string): Promise<CreatedUser> => {

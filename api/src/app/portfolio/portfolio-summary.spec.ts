@@ -5,7 +5,7 @@ import {
   stagesOf,
 } from './portfolio-summary';
 import type { MilestoneRow } from './portfolio.repository';
-import type { InitiativeRow } from './value-data.repository';
+import type { InitiativeRow, MeasureRow } from './value-data.repository';
 import { ValueModel } from './value-model';
 
 const now = new Date('2026-05-01T12:00:00Z');
@@ -111,6 +111,37 @@ describe('portfolio summary', () => {
       averageDepartments: 2.3,
     });
     expect(summary.openConditions).toBe(2);
+  });
+
+  it('counts each customer measure paired with a counter-measure once, and the unpaired apart', () => {
+    const row = (id: string, overrides: Partial<MeasureRow> = {}): MeasureRow => ({
+      id,
+      initiativeId: 'a',
+      name: id,
+      unit: '',
+      perspective: 'customer',
+      direction: 'higher_is_better',
+      baseline: 0,
+      target: 100,
+      cadence: 'monthly',
+      kpiClass: 'customer_centric',
+      weight: 1,
+      customerGroupId: null,
+      counterMeasureId: null,
+      createdAt: now,
+      ...overrides,
+    });
+    const measures = [
+      row('nps', { counterMeasureId: 'cost' }),
+      row('wait', { counterMeasureId: 'cost' }),
+      row('csat'),
+      row('cost', { perspective: 'business', kpiClass: 'neutral' }),
+      row('margin', { perspective: 'business', kpiClass: 'neutral', counterMeasureId: 'csat' }),
+    ];
+    const { kpiReview } = portfolioSummary({ ...snapshot, measures }, null, 0.1);
+    expect(kpiReview.measures).toBe(5);
+    expect(kpiReview.counterMeasurePairs).toBe(2);
+    expect(kpiReview.customerMeasuresWithoutCounter).toBe(1);
   });
 
   it('is empty-safe', () => {

@@ -61,6 +61,16 @@ describe('tensionAlerts: divergence of the perspectives', () => {
     ).toEqual(['warning']);
   });
 
+  it('is critical exactly at criticalDrop, and a warning just below it', () => {
+    // NPS 50 → 25: the customer index falls by exactly 0.25, the default criticalDrop.
+    const readings = [...moved('nps', 50, 25), ...moved('cost', 60, 59)];
+    const input = { cycle: Q4_2026, measures: [nps, cost], readings };
+    const severities = (options = {}) => tensionAlerts(input, options).map((a) => a.severity);
+    expect(severities()).toEqual(['critical']);
+    expect(severities({ criticalDrop: 0.25 })).toEqual(['critical']);
+    expect(severities({ criticalDrop: 0.2500001 })).toEqual(['warning']);
+  });
+
   it.each([
     ['a fall within the default threshold', moved('nps', 50, 45), moved('cost', 60, 40)],
     ['a fall with a flat other side', moved('nps', 50, 10), moved('cost', 60, 60)],
@@ -169,6 +179,15 @@ describe('tensionAlerts: counter-measures and protected groups', () => {
   it('is critical when the counter-measure loses criticalDrop of its progress', () => {
     const [alert] = alertsOf([guarded, cost], moved('cost', 40, 70));
     expect(alert.severity).toBe('critical');
+  });
+
+  it('is critical when the counter-measure loses exactly criticalDrop, a warning just below', () => {
+    // Cost 50 → 75 (lower is better, 100 → 0): its progress falls by exactly 0.25.
+    const input = { cycle: Q4_2026, measures: [guarded, cost], readings: moved('cost', 50, 75) };
+    const severities = (options = {}) => tensionAlerts(input, options).map((a) => a.severity);
+    expect(severities()).toEqual(['critical']);
+    expect(severities({ criticalDrop: 0.25 })).toEqual(['critical']);
+    expect(severities({ criticalDrop: 0.2500001 })).toEqual(['warning']);
   });
 
   it('raises a critical alert when a protected group’s measure gets worse', () => {

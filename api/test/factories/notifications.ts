@@ -1,10 +1,10 @@
 import type { NotificationPage, NotificationResponse } from '@waypoint/contracts';
-import { insertRow } from '../factories/domain';
+import { insertRow } from './domain';
 import { type Answer, send } from '../support/http';
 import type { Session } from '../support/auth';
 import type { TestApp } from '../support/test-app';
 
-/** Helpers of the notification specs (one app per file, shared by its tests). */
+/** The inbox through the API, and notifications straight into the database. */
 
 /** GET /api/notifications with a query string; fails the test on anything but 200. */
 export async function inbox(
@@ -76,14 +76,3 @@ export async function storedKeys(t: TestApp, userId: string, prefix: string): Pr
   );
   return rows.rows.map((row) => row.dedupe_key);
 }
-
-/** A well-formed id that names nothing. */
-export const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
-
-export const DAY_MS = 24 * 60 * 60 * 1000;
-
-export const daysAgo = (days: number): Date => new Date(Date.now() - days * DAY_MS);
-
-/** YYYY-MM-DD, `days` from today (UTC); negative for the past. */
-export const dateFromToday = (days: number): string =>
-  new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);

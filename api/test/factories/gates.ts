@@ -1,57 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '@waypoint/contracts';
+import type { Session } from '../support/auth';
+import { type Answer, etag, send } from '../support/http';
+import type { GATE_PEOPLE, SignedIn } from '../support/people';
+import type { TestApp } from '../support/test-app';
 import {
   createInitiative,
   createMeasure,
   createMilestone,
   createReading,
   type Criterion,
-} from '../factories/domain';
-import { type Session, signIn } from '../support/auth';
-import type { TestApp } from '../support/test-app';
-import { type Answer, auditCount, send } from '../support/http';
+} from './domain';
 
-export { type Answer, auditCount, send };
+/**
+ * Gate tracks for the milestone, gate and step specs: initiatives around GATE_PEOPLE, milestones,
+ * measures and readings straight into the database, and the API calls that move a gate.
+ */
 
-/** Helpers of the milestone, gate and step specs (one app per file, shared by its tests). */
-
-/** The ETag of a version, for If-Match. */
-export const etag = (version: number): Record<string, string> => ({ 'If-Match': `"${version}"` });
-
-/** Everyone a gate involves, signed in. */
-export interface Cast {
-  /** A manager who owns the initiatives (and submits their gates). */
-  owner: Session;
-  /** A manager who sponsors them: decides through the sponsor relation, not by role. */
-  sponsor: Session;
-  /** An executive unrelated to the initiatives: decides by role. */
-  executive: Session;
-  /** A member on the team. */
-  member: Session;
-  /** A member not on the team. */
-  outsider: Session;
-  /** A manager unrelated to the initiatives. */
-  manager: Session;
-  admin: Session;
-}
-
-export async function signInCast(t: TestApp): Promise<Cast> {
-  const as = (role: Role, displayName: string): Promise<Session> =>
-    signIn(t, role, { displayName });
-  return {
-    owner: await as('manager', 'Olivia Owner'),
-    sponsor: await as('manager', 'Sam Sponsor'),
-    executive: await as('executive', 'Eve Executive'),
-    member: await as('member', 'Tim Team'),
-    outsider: await as('member', 'Otto Outsider'),
-    manager: await as('manager', 'Mia Manager'),
-    admin: await as('admin', 'Ada Admin'),
-  };
-}
+type GatePeople = SignedIn<typeof GATE_PEOPLE>;
 
 export async function initiativeFor(
   t: TestApp,
-  cast: Cast,
+  cast: GatePeople,
   seed: { status?: string; title?: string; ownerId?: string; sponsorId?: string } = {},
 ): Promise<string> {
   return createInitiative(t.sql, {
@@ -165,8 +134,6 @@ export async function initiativeStatus(t: TestApp, initiativeId: string): Promis
   return rows.rows[0]?.status ?? '';
 }
 
-export const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
-
 export interface GateSetup {
   initiativeId: string;
   milestoneIds: string[];
@@ -179,7 +146,7 @@ export interface GateSetup {
  */
 export async function submittedGate(
   t: TestApp,
-  cast: Cast,
+  cast: GatePeople,
   options: { count?: number; submitter?: Session; ownerId?: string; sponsorId?: string } = {},
 ): Promise<GateSetup> {
   const submitter = options.submitter ?? cast.owner;

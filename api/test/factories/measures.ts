@@ -1,39 +1,18 @@
-import { randomUUID } from 'node:crypto';
-import { createInitiative, createMeasure, createReading } from '../factories/domain';
-import { type Session, signIn } from '../support/auth';
+import { createInitiative, createMeasure, createReading } from './domain';
+import { DAY_MS } from '../support/time';
+import type { INITIATIVE_PEOPLE, SignedIn } from '../support/people';
 import type { TestApp } from '../support/test-app';
-import { type Answer, detailOf, fieldErrors, send } from '../support/http';
 
-export { type Answer, detailOf, fieldErrors, send };
-
-export const DAY_MS = 24 * 60 * 60 * 1000;
-
-export const daysAgo = (days: number): Date => new Date(Date.now() - days * DAY_MS);
-
-/** One initiative and the people around it: owner, team member, outsider, admin and overseers. */
-export interface Cast {
-  admin: Session;
-  executive: Session;
-  manager: Session;
-  owner: Session;
-  team: Session;
-  outsider: Session;
-  initiativeId: string;
-}
-
-export async function castInitiative(t: TestApp): Promise<Cast> {
-  const admin = await signIn(t, 'admin');
-  const executive = await signIn(t, 'executive');
-  const manager = await signIn(t, 'manager');
-  const owner = await signIn(t, 'manager');
-  const team = await signIn(t, 'member');
-  const outsider = await signIn(t, 'member');
-  const initiativeId = await createInitiative(t.sql, {
-    ownerId: owner.user.id,
-    sponsorId: executive.user.id,
-    teamIds: [team.user.id],
+/** The active initiative of INITIATIVE_PEOPLE: owned by `owner`, sponsored by `executive`, `team` on it. */
+export async function initiativeAround(
+  t: TestApp,
+  people: SignedIn<typeof INITIATIVE_PEOPLE>,
+): Promise<string> {
+  return createInitiative(t.sql, {
+    ownerId: people.owner.user.id,
+    sponsorId: people.executive.user.id,
+    teamIds: [people.team.user.id],
   });
-  return { admin, executive, manager, owner, team, outsider, initiativeId };
 }
 
 /** A valid body for POST /api/initiatives/:id/measures. */
@@ -50,8 +29,6 @@ export function measureBody(overrides: Record<string, unknown> = {}): Record<str
     ...overrides,
   };
 }
-
-export const idempotencyKey = (): Record<string, string> => ({ 'Idempotency-Key': randomUUID() });
 
 /**
  * An initiative whose business measure (cost to serve) improves while the satisfaction of a
@@ -114,19 +91,4 @@ export async function seedTension(
     }),
   ];
   return { initiativeId, costId, satisfactionId, readingIds };
-}
-
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** The calendar quarter `offset` quarters from the current one, worked out independently. */
-export function quarter(offset: number): { name: string; startsOn: string; endsOn: string } {
-  const now = new Date();
-  const index = now.getUTCFullYear() * 4 + Math.floor(now.getUTCMonth() / 3) + offset;
-  const year = Math.floor(index / 4);
-  const q = index % 4;
-  return {
-    name: `${year}-Q${q + 1}`,
-    startsOn: `${year}-${pad(q * 3 + 1)}-01`,
-    endsOn: new Date(Date.UTC(year, q * 3 + 3, 0)).toISOString().slice(0, 10),
-  };
 }

@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { InitiativeResponse } from '@waypoint/contracts';
-import { createUser, type TestUser } from '../factories/users';
 import { call, type Session, signInAs } from '../support/auth';
+import { send } from '../support/http';
 import type { TestApp } from '../support/test-app';
-import { type Answer, detailOf, fieldErrors as fieldsOf, send } from '../support/http';
-
-export { type Answer, detailOf, fieldsOf, send };
+import { createUser, type TestUser } from './users';
 
 /** A user of that role with a recognisable name, signed in. */
 export async function person(
@@ -21,7 +18,7 @@ export async function person(
 }
 
 /** Creates an initiative through the API and answers it (201 expected). */
-export async function createInitiative(
+export async function postInitiative(
   t: TestApp,
   session: Session,
   body: Record<string, unknown>,
@@ -42,24 +39,4 @@ export async function etagOf(t: TestApp, session: Session, id: string): Promise<
   const etag = res.headers.get('etag');
   if (res.status !== 200 || !etag) throw new Error(`read initiative ${id}: ${res.status}`);
   return etag;
-}
-
-/** The id of nothing. */
-export const nothing = (): string => randomUUID();
-
-export async function auditRows(
-  t: TestApp,
-  initiativeId: string,
-): Promise<Array<{ action: string; entity_type: string; before: unknown; after: unknown }>> {
-  const rows = await t.sql.query<{
-    action: string;
-    entity_type: string;
-    before: unknown;
-    after: unknown;
-  }>(
-    `SELECT action, entity_type, before, after FROM audit_events
-      WHERE initiative_id = $1 ORDER BY id`,
-    [initiativeId],
-  );
-  return rows.rows;
 }

@@ -1,3 +1,0 @@
-import { type Answer, auditCount, send } from '../support/http';
-
-export { type Answer, auditCount, send };

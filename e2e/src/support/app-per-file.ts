@@ -1,0 +1,20 @@
+/**
+ * Jest setupFilesAfterEnv of the browser specs: every spec file gets an app of its own (the
+ * production build with the demo data on a fresh database, startApp), started before the file's
+ * first hook and stopped after its last one. Files therefore never see what another file changed,
+ * and may run in parallel.
+ */
+import { setApp } from './browser';
+import { type E2eApp, startApp } from './app';
+
+let app: E2eApp | null = null;
+
+beforeAll(async () => {
+  app = await startApp(expect.getState().testPath ?? 'unknown');
+  setApp(app);
+}, 120_000);
+
+afterAll(async () => {
+  await app?.stop();
+  app = null;
+}, 30_000);
