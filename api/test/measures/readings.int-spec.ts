@@ -89,6 +89,51 @@ describe('readings: append-only, corrections supersede, evidence and observation
     expect(http.status).toBe(201);
   });
 
+  it('lets only the recorder, the owner or an admin correct a reading, not another member', async () => {
+    // (The rule also admits the sponsor, who does not hold readings.record: see permissions.md.)
+    const own = await createMeasure(t.sql, initiative, { name: 'Corrections' });
+    const on = (body: Record<string, unknown>, session = c.team) =>
+      send<ReadingResponse>(t, session, 'POST', path(own), body);
+    const colleague = await t.signIn('member', { displayName: 'Cory Colleague' });
+    await t.sql.query(`INSERT INTO initiative_team (initiative_id, user_id) VALUES ($1, $2)`, [
+      initiative,
+      colleague.user.id,
+    ]);
+    const original = await on({ value: 30, observedAt: daysAgo(4).toISOString() });
+    const correction = {
+      value: 29,
+      observedAt: daysAgo(4).toISOString(),
+      note: 'Counted twice',
+      supersedesId: original.body.id,
+    };
+    const byColleague = await on(correction, colleague);
+    expect(byColleague.status).toBe(403);
+    expect(detailOf(byColleague)).toMatch("Only the reading's recorder");
+    // The colleague still records readings of their own.
+    expect((await on({ value: 28, observedAt: daysAgo(4).toISOString() }, colleague)).status).toBe(
+      201,
+    );
+
+    const byRecorder = await on(correction);
+    expect(byRecorder.status).toBe(201);
+    expect(byRecorder.body).toMatchObject({
+      recordedBy: { id: c.team.user.id },
+      note: 'Counted twice',
+      supersedesId: original.body.id,
+    });
+    for (const session of [c.owner, c.admin]) {
+      const theirs = await on({ value: 27, observedAt: daysAgo(5).toISOString() });
+      const corrected = await on(
+        { value: 26, observedAt: daysAgo(5).toISOString(), supersedesId: theirs.body.id },
+        session,
+      );
+      expect({ who: session.user.role, status: corrected.status }).toEqual({
+        who: session.user.role,
+        status: 201,
+      });
+    }
+  });
+
   it('corrects by superseding: once only, same measure only, never the original rewritten', async () => {
     const original = await record({ value: 33, observedAt: daysAgo(2).toISOString() });
     const correction = await record({

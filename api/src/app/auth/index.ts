@@ -6,11 +6,13 @@ export type { Actor, AuthenticatedUser } from './authenticated-user';
 export { CredentialsRepository } from './credentials.repository';
 export {
   type AuthenticatedRequest,
+  CurrentAccess,
   CurrentActor,
   CurrentUser,
   userOf,
 } from './current-user.decorator';
 export { passwordProblems } from './password-policy';
 export { Public, RequirePermission } from './permission.decorator';
-export { permissionRule } from './permissions';
+export type { InitiativeAccess } from './initiative-relations.repository';
+export { permissionRule, type Relation } from './permissions';
 export { hashPassword, hashSecret, newSecret } from './secrets';

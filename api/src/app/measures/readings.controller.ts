@@ -1,7 +1,15 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, ReadingResponse } from '@waypoint/contracts';
-import { type Actor, CurrentActor, RequirePermission } from '../auth';
+import {
+  type Actor,
+  type AuthenticatedUser,
+  CurrentAccess,
+  CurrentActor,
+  CurrentUser,
+  type InitiativeAccess,
+  RequirePermission,
+} from '../auth';
 import { ApiProblems, IdParams } from '../common';
 import { Idempotent } from '../idempotency';
 import {
@@ -37,13 +45,14 @@ export class ReadingsController {
   @Idempotent()
   @RequirePermission('readings.record', 'measure')
   @ApiOperation({
-    summary: 'Record a reading (audited); a correction names the reading it supersedes.',
+    summary:
+      'Record a reading (audited); a correction names the reading it supersedes and may be made only by its recorder, the owner, the sponsor or an admin (the note says why).',
   })
   @ApiCreatedResponse({ type: ReadingResponseDto })
   @ApiProblems(
     400,
     401,
-    403,
+    [403, 'Not allowed, or a correction of a reading someone else recorded.'],
     404,
     [409, 'This Idempotency-Key is still being processed.'],
     [
@@ -55,7 +64,13 @@ export class ReadingsController {
     @Param() params: IdParams,
     @Body() body: CreateReadingDto,
     @CurrentActor() actor: Actor,
+    @CurrentUser() user: AuthenticatedUser,
+    @CurrentAccess() access: InitiativeAccess,
   ): Promise<ReadingResponse> {
-    return this.readings.record(params.id, body, actor);
+    return this.readings.record(params.id, body, actor, {
+      isAdmin: user.role === 'admin',
+      isOwner: access.relations.includes('owner'),
+      isSponsor: access.relations.includes('sponsor'),
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type {
@@ -8,7 +8,7 @@ import type {
   ReadingResponse,
   ReadingSort,
 } from '@waypoint/contracts';
-import { DomainError } from '@waypoint/domain';
+import { type CorrectorInput, DomainError, mayCorrectReading } from '@waypoint/domain';
 import { AuditService } from '../audit';
 import type { Actor } from '../auth';
 import { pageOf, type PageRequest } from '../common';
@@ -36,6 +36,9 @@ export function mapReading(
     superseded: row.supersededById !== null,
   };
 }
+
+/** A corrector with no standing beyond their own readings (the demo story, scripts). */
+const NO_STANDING = { isAdmin: false, isOwner: false, isSponsor: false };
 
 /** Readings of a measure: append-only; a correction is a new reading that supersedes one. */
 @Injectable()
@@ -65,10 +68,16 @@ export class ReadingsService {
     );
   }
 
+  /**
+   * Records a reading. A correction (supersedesId) is made only by the corrected reading's
+   * recorder, the initiative's owner or sponsor, or an admin (403 otherwise); the history keeps
+   * who corrected it (recordedBy, the audit's `correct`) and why (the note).
+   */
   async record(
     measureId: string,
     request: CreateReadingRequest,
     actor: Actor,
+    standing: Omit<CorrectorInput, 'correctorId' | 'recorderId'> = NO_STANDING,
   ): Promise<ReadingResponse> {
     const observedAt = new Date(request.observedAt);
     if (observedAt.getTime() > Date.now() + OBSERVED_AT_SKEW_MS) {
@@ -87,6 +96,16 @@ export class ReadingsService {
           throw new DomainError(
             'reference_invalid',
             `supersedesId ${supersedesId} is not a reading of this measure.`,
+          );
+        }
+        const may = mayCorrectReading({
+          ...standing,
+          correctorId: actor.userId,
+          recorderId: corrected.recordedBy,
+        });
+        if (!may) {
+          throw new ForbiddenException(
+            "Only the reading's recorder, the initiative's owner or sponsor, or an admin may correct it.",
           );
         }
         if (corrected.supersededById !== null) {

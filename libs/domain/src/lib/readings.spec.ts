@@ -3,6 +3,7 @@ import {
   effectiveReadings,
   isInCycle,
   latestReadings,
+  mayCorrectReading,
   readingSpans,
 } from './readings';
 import { Q4_2026, day, daysAfter, reading } from '../test/factories';
@@ -84,5 +85,24 @@ describe('latestReadings', () => {
     const latest = latestReadings([old, future, atNow, onlyFuture], now);
     expect(latest.get('a')).toBe(atNow);
     expect(latest.has('b')).toBe(false);
+  });
+});
+
+describe('mayCorrectReading', () => {
+  const base = {
+    correctorId: 'u',
+    recorderId: 'r',
+    isAdmin: false,
+    isOwner: false,
+    isSponsor: false,
+  };
+  it.each<[string, Partial<typeof base>, boolean]>([
+    ['the recorder', { correctorId: 'r' }, true],
+    ['the owner', { isOwner: true }, true],
+    ['the sponsor', { isSponsor: true }, true],
+    ['an admin', { isAdmin: true }, true],
+    ['another team member', {}, false],
+  ])('%s: %s', (_label, change, expected) => {
+    expect(mayCorrectReading({ ...base, ...change })).toBe(expected);
   });
 });

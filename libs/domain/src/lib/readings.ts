@@ -93,3 +93,25 @@ export function latestReadings<R extends Reading>(
   }
   return latest;
 }
+
+/** Who asks to correct a reading, and how they stand to it and to its initiative. */
+export interface CorrectorInput {
+  correctorId: string;
+  /** Who recorded the reading being corrected. */
+  recorderId: string;
+  isAdmin: boolean;
+  /** Owner or sponsor of the initiative, while holding the role the relation presumes. */
+  isOwner: boolean;
+  isSponsor: boolean;
+}
+
+/**
+ * Whether this person may supersede the reading: its recorder, the initiative's owner or its
+ * sponsor, or an admin. Any other team member records readings of their own but does not
+ * overwrite a colleague's.
+ */
+export function mayCorrectReading(input: CorrectorInput): boolean {
+  return (
+    input.correctorId === input.recorderId || input.isAdmin || input.isOwner || input.isSponsor
+  );
+}
