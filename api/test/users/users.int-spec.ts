@@ -53,6 +53,11 @@ describe('users: created by admins, with a one-time set-password link', () => {
       ((await weak.json()) as { errors: Record<string, string[]> }).errors['password']?.[0],
     ).toMatch(/too common/);
     expect((await setPassword(created.setPasswordUrl, 'short')).status).toBe(400);
+    // Issue 16, finding 7: guessable words and the published demo password are refused.
+    for (const guessable of ['Waypoint2026', 'administrator1', 'waypoint-demo-2026']) {
+      const refused = await setPassword(created.setPasswordUrl, guessable);
+      expect({ guessable, status: refused.status }).toEqual({ guessable, status: 400 });
+    }
     expect((await setPassword(created.setPasswordUrl, 'sam-loves-quarterly-reviews')).status).toBe(
       204,
     );

@@ -11,7 +11,7 @@ export {
   CurrentUser,
   userOf,
 } from './current-user.decorator';
-export { passwordProblems } from './password-policy';
+export { DEMO_PASSWORD, passwordProblems } from './password-policy';
 export { Public, RequirePermission } from './permission.decorator';
 export type { InitiativeAccess } from './initiative-relations.repository';
 export { permissionRule, type Relation } from './permissions';

@@ -1,40 +1,73 @@
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as common from '@zxcvbn-ts/language-common';
+import * as english from '@zxcvbn-ts/language-en';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@waypoint/contracts';
-import { COMMON_PASSWORDS_TEXT } from './common-passwords.generated';
 
-let common: Set<string> | null = null;
-function commonPasswords(): Set<string> {
-  common ??= new Set(COMMON_PASSWORDS_TEXT.split('\n').map((p) => p.toLowerCase()));
-  return common;
+/** The password of every demo account (README lists them): published, so refused outside demo mode. */
+export const DEMO_PASSWORD = 'waypoint-demo-2026';
+
+/** zxcvbn's score runs 0..4; 3 is "safely unguessable: moderate protection from offline attacks". */
+export const MIN_PASSWORD_SCORE = 3;
+
+/** The product's own words: guessed early by anyone attacking this site. */
+const PRODUCT_WORDS = ['waypoint', 'initiative', 'initiatives', 'portfolio', 'gate', 'milestone'];
+
+let estimator: ZxcvbnFactory | null = null;
+/** Built on first use: the dictionaries take a moment to load. */
+function strength(): ZxcvbnFactory {
+  estimator ??= new ZxcvbnFactory({
+    dictionary: { ...common.dictionary, ...english.dictionary },
+    graphs: common.adjacencyGraphs,
+    translations: english.translations,
+  });
+  return estimator;
 }
 
-/** "password" + "1234", "dragon" + "!!": a common word with digits or symbols added at the end. */
-function commonBase(lower: string): string | null {
-  const base = lower.replace(/[\d\W_]+$/u, '');
-  return base.length >= 4 && base !== lower && commonPasswords().has(base) ? base : null;
+export interface PasswordContext {
+  /** The user's email: its parts count as guessable words. */
+  email?: string;
+  /** The user's name: its parts count as guessable words. */
+  displayName?: string;
+  /** Demo mode: the published demo password is allowed there. */
+  demo?: boolean;
 }
 
-/** "passwordpassword", "abcabcabcabc": one short piece repeated. */
-function isRepetition(lower: string): boolean {
-  return /^(.{1,6})\1+$/u.test(lower);
+/** The words of the user and of the product that a guesser would try first. */
+function userInputs(context: PasswordContext): string[] {
+  const texts = [
+    context.email?.split('@')[0] ?? '',
+    context.email ?? '',
+    context.displayName ?? '',
+  ];
+  const parts = texts.flatMap((text) => {
+    const lower = text.toLowerCase();
+    // Each word, and the words run together ("sam.rivera" → "sam", "rivera", "samrivera").
+    return [...lower.split(/[^\p{L}\p{N}]+/u), lower.replace(/[^\p{L}\p{N}]+/gu, '')];
+  });
+  return [...PRODUCT_WORDS, ...parts.filter((part) => part.length >= 3)];
 }
 
 /**
  * What is wrong with a new password, as messages for the `password` field; empty when it is
- * acceptable. Length counts characters, not bytes.
+ * acceptable. Length counts characters, not bytes. Strength is zxcvbn's estimate (its common and
+ * English dictionaries plus the product's words and the user's name and email) with a minimum
+ * score of 3; the message says why and what would be accepted.
  */
-export function passwordProblems(password: string, context: { email?: string } = {}): string[] {
+export function passwordProblems(password: string, context: PasswordContext = {}): string[] {
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) return [`Use at least ${PASSWORD_MIN_LENGTH} characters.`];
   if (length > PASSWORD_MAX_LENGTH) return [`Use at most ${PASSWORD_MAX_LENGTH} characters.`];
-  const lower = password.toLowerCase();
-  if (commonPasswords().has(lower) || commonBase(lower) !== null || isRepetition(lower)) {
-    return [
-      'This password is too common. Choose a less predictable one, such as a few unrelated words.',
-    ];
+  if (!context.demo && password.toLowerCase() === DEMO_PASSWORD) {
+    return ['This is the published demo password: choose one of your own.'];
   }
-  const local = context.email?.split('@')[0]?.toLowerCase();
-  if (local && local.length >= 4 && lower.includes(local)) {
-    return ['The password must not contain your email address.'];
-  }
-  return [];
+  const result = strength().check(password, userInputs(context));
+  if (result.score >= MIN_PASSWORD_SCORE) return [];
+  const why = result.feedback.warning ?? 'It would be guessed quickly.';
+  return [
+    [
+      `This password is too common or too easy to guess: ${why}`,
+      ...result.feedback.suggestions,
+      'A few unrelated words (for example "lantern-orbit-tuesday-cello") would be accepted.',
+    ].join(' '),
+  ];
 }

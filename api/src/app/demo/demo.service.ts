@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { Role } from '@waypoint/contracts';
-import { hashPassword } from '../auth';
+import { DEMO_PASSWORD, hashPassword } from '../auth';
 import { DemoRepository } from './demo.repository';
 import { type DemoPerson, DemoStoryRunner } from './demo-story.runner';
 import { type Group, PEOPLE, type Person } from './demo-story';
 
 /** The password of every demo account (README lists them). They exist only in demo mode. */
-export const DEMO_PASSWORD = 'waypoint-demo-2026';
+export { DEMO_PASSWORD };
 export const DEMO_ADMIN = {
   email: 'admin@waypoint.test',
   displayName: 'Alex Admin',

@@ -166,21 +166,25 @@ export class UsersRepository {
    * Uses a set-password token once: sets the password hash and bumps the user's version, in one
    * transaction. Answers the user id, or null when the token is unknown, used or expired.
    */
-  async consumePasswordToken(tokenHash: string): Promise<{ userId: string; email: string } | null> {
-    const rows: Array<{ user_id: string; email: string }> = await this.txHost.tx.query(
-      `UPDATE password_tokens t SET used_at = now()
+  async consumePasswordToken(
+    tokenHash: string,
+  ): Promise<{ userId: string; email: string; displayName: string } | null> {
+    const rows: Array<{ user_id: string; email: string; display_name: string }> =
+      await this.txHost.tx.query(
+        `UPDATE password_tokens t SET used_at = now()
          FROM users u
         WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now() AND u.id = t.user_id AND u.active
-        RETURNING t.user_id, u.email`,
-      [tokenHash],
-    );
+        RETURNING t.user_id, u.email, u.display_name`,
+        [tokenHash],
+      );
     // TypeORM answers an UPDATE with [rows, affected].
     const returned = (Array.isArray(rows[0]) ? rows[0] : rows) as Array<{
       user_id: string;
       email: string;
+      display_name: string;
     }>;
     const row = returned[0];
-    return row ? { userId: row.user_id, email: row.email } : null;
+    return row ? { userId: row.user_id, email: row.email, displayName: row.display_name } : null;
   }
 
   async setPasswordHash(userId: string, passwordHash: string): Promise<void> {

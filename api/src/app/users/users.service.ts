@@ -198,7 +198,8 @@ export class UsersService {
 
   /** Sets a password from a one-time link. The link works once and for 24 hours. */
   async setPassword(request: SetPasswordRequest): Promise<void> {
-    const early = passwordProblems(request.password);
+    const demo = this.config.demo;
+    const early = passwordProblems(request.password, { demo });
     if (early.length > 0) throw new FieldValidationException({ password: early });
     const passwordHash = await hashPassword(request.password);
     await this.txHost.withTransaction(async () => {
@@ -207,7 +208,11 @@ export class UsersService {
         throw new GoneException(
           'This set-password link is not valid any more: ask an admin for a new one.',
         );
-      const problems = passwordProblems(request.password, { email: owner.email });
+      const problems = passwordProblems(request.password, {
+        email: owner.email,
+        displayName: owner.displayName,
+        demo,
+      });
       if (problems.length > 0) throw new FieldValidationException({ password: problems });
       await this.users.setPasswordHash(owner.userId, passwordHash);
       await this.audit.record({
