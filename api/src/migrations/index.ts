@@ -5,6 +5,7 @@ import { Domain1764000000300 } from './1764000000300-Domain';
 import { InitiativeHistory1764000000400 } from './1764000000400-InitiativeHistory';
 import { MeasuresAndCycles1764000000600 } from './1764000000600-MeasuresAndCycles';
 import { PortfolioPerformance1764000001000 } from './1764000001000-PortfolioPerformance';
+import { ApiTokenExpiryAndScope1764000001600 } from './1764000001600-ApiTokenExpiryAndScope';
 
 /** Every migration, in order. The bundle cannot glob files, so each one is listed here. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   InitiativeHistory1764000000400,
   MeasuresAndCycles1764000000600,
   PortfolioPerformance1764000001000,
+  ApiTokenExpiryAndScope1764000001600,
 ];

@@ -159,13 +159,16 @@ describe('sign-in, sessions and API tokens', () => {
     const bearer = { Authorization: `Bearer ${token.token}` };
     const me = await fetch(`${t.baseUrl}/api/auth/me`, { headers: bearer });
     expect(await me.json()).toMatchObject({ id: session.user.id, via: 'token' });
-    // A bearer token needs no Origin: it cannot be sent by another site on its own.
+    // A token cannot mint tokens that would outlive its revocation (issue 16, finding 6).
     const viaToken = await fetch(`${t.baseUrl}/api/auth/tokens`, {
       method: 'POST',
       headers: { ...bearer, 'Content-Type': 'application/json' },
       body: JSON.stringify({ name: 'Second' }),
     });
-    expect(viaToken.status).toBe(201);
+    expect(viaToken.status).toBe(403);
+    expect((await call(t, session, 'POST', '/api/auth/tokens', { name: 'Second' })).status).toBe(
+      201,
+    );
     const list = (await (await call(t, session, 'GET', '/api/auth/tokens')).json()) as Array<
       Record<string, unknown>
     >;
@@ -180,6 +183,67 @@ describe('sign-in, sessions and API tokens', () => {
     expect((await call(t, session, 'DELETE', `/api/auth/tokens/${token.id}`)).status).toBe(404);
     expect((await call(t, session, 'DELETE', '/api/auth/tokens/not-a-uuid')).status).toBe(400);
     expect((await call(t, session, 'POST', '/api/auth/tokens', { name: '' })).status).toBe(400);
+  });
+
+  it('gives tokens an expiry (90 days by default, at most a year), a scope and a last use', async () => {
+    const session = await signIn(t, 'admin');
+    const make = async (body: Record<string, unknown>) => {
+      const res = await call(t, session, 'POST', '/api/auth/tokens', body);
+      return { status: res.status, body: (await res.json()) as Record<string, string> };
+    };
+    const standard = await make({ name: 'Default' });
+    expect(standard.status).toBe(201);
+    expect(standard.body['scope']).toBe('read_write');
+    const days = (iso: string | undefined): number =>
+      Math.round((Date.parse(iso ?? '') - Date.now()) / 86_400_000);
+    expect(days(standard.body['expiresAt'])).toBe(90);
+    const year = await make({ name: 'Year', expiresInDays: 365, scope: 'read' });
+    expect(days(year.body['expiresAt'])).toBe(365);
+    for (const bad of [{ expiresInDays: 366 }, { expiresInDays: 0 }, { scope: 'admin' }]) {
+      expect((await make({ name: 'Bad', ...bad })).status).toBe(400);
+    }
+
+    // A read token reads and is refused every unsafe method.
+    const reader = { Authorization: `Bearer ${year.body['token'] ?? ''}` };
+    const read = await fetch(`${t.baseUrl}/api/departments`, { headers: reader });
+    expect(read.status).toBe(200);
+    const write = await fetch(`${t.baseUrl}/api/departments`, {
+      method: 'POST',
+      headers: { ...reader, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Read-only refused' }),
+    });
+    expect(write.status).toBe(403);
+    const writer = { Authorization: `Bearer ${standard.body['token'] ?? ''}` };
+    const written = await fetch(`${t.baseUrl}/api/departments`, {
+      method: 'POST',
+      headers: { ...writer, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Written by a token' }),
+    });
+    expect(written.status).toBe(201);
+
+    // Last use is recorded, at most once a minute.
+    const used = await t.sql.query<{ last_used_at: Date | null }>(
+      `SELECT last_used_at FROM api_tokens WHERE id = $1`,
+      [year.body['id']],
+    );
+    expect(used.rows[0]?.last_used_at).not.toBeNull();
+    await fetch(`${t.baseUrl}/api/departments`, { headers: reader });
+    const again = await t.sql.query<{ last_used_at: Date | null }>(
+      `SELECT last_used_at FROM api_tokens WHERE id = $1`,
+      [year.body['id']],
+    );
+    expect(again.rows[0]?.last_used_at).toEqual(used.rows[0]?.last_used_at);
+
+    // Expiry is immediate: the token answers 401 and leaves the list.
+    await t.sql.query(
+      `UPDATE api_tokens SET expires_at = now() - interval '1 second' WHERE id = $1`,
+      [standard.body['id']],
+    );
+    expect((await fetch(`${t.baseUrl}/api/auth/me`, { headers: writer })).status).toBe(401);
+    const list = (await (await call(t, session, 'GET', '/api/auth/tokens')).json()) as Array<
+      Record<string, unknown>
+    >;
+    expect(list.map((x) => x['name'])).toEqual(['Year']);
   });
 
   it('refuses a token of another user to be revoked', async () => {

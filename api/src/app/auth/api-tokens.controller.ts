@@ -11,6 +11,7 @@ import {
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -42,14 +43,21 @@ export class ApiTokensController {
 
   @Post()
   @RequirePermission('auth.tokens')
-  @ApiOperation({ summary: 'Create a personal API token; the secret is shown once.' })
+  @ApiOperation({
+    summary:
+      'Create a personal API token (signed in, not with a token); it expires after expiresInDays (90 unless chosen, at most 365); a read token may only GET. The secret is shown once.',
+  })
   @ApiCreatedResponse({ type: CreatedApiTokenDto })
   @ApiBadRequestResponse({ type: ProblemDetailsDto })
+  @ApiForbiddenResponse({
+    type: ProblemDetailsDto,
+    description: 'Made with an API token: tokens cannot create tokens.',
+  })
   create(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: CreateApiTokenDto,
   ): Promise<CreatedApiTokenResponse> {
-    return this.tokens.create(user, body.name);
+    return this.tokens.create(user, body);
   }
 
   @Delete(':id')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ApiTokenResponse } from '@waypoint/contracts';
+import type { ApiTokenResponse, ApiTokenScope } from '@waypoint/contracts';
 import { DataSource } from 'typeorm';
 
 interface TokenColumns {
@@ -8,7 +8,11 @@ interface TokenColumns {
   prefix: string;
   created_at: Date;
   last_used_at: Date | null;
+  expires_at: Date;
+  scope: ApiTokenScope;
 }
+
+const COLUMNS = 'id, name, prefix, created_at, last_used_at, expires_at, scope';
 
 const toResponse = (r: TokenColumns): ApiTokenResponse => ({
   id: r.id,
@@ -16,6 +20,8 @@ const toResponse = (r: TokenColumns): ApiTokenResponse => ({
   prefix: r.prefix,
   createdAt: r.created_at.toISOString(),
   lastUsedAt: r.last_used_at?.toISOString() ?? null,
+  expiresAt: r.expires_at.toISOString(),
+  scope: r.scope,
 });
 
 @Injectable()
@@ -24,8 +30,9 @@ export class ApiTokensRepository {
 
   async listActive(userId: string): Promise<ApiTokenResponse[]> {
     const rows: TokenColumns[] = await this.dataSource.query(
-      `SELECT id, name, prefix, created_at, last_used_at FROM api_tokens
-        WHERE user_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC LIMIT 100`,
+      `SELECT ${COLUMNS} FROM api_tokens
+        WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()
+        ORDER BY created_at DESC LIMIT 100`,
       [userId],
     );
     return rows.map(toResponse);
@@ -36,11 +43,13 @@ export class ApiTokensRepository {
     name: string,
     prefix: string,
     tokenHash: string,
+    lifetime: { expiresInDays: number; scope: ApiTokenScope },
   ): Promise<ApiTokenResponse> {
     const rows: TokenColumns[] = await this.dataSource.query(
-      `INSERT INTO api_tokens (user_id, name, prefix, token_hash) VALUES ($1, $2, $3, $4)
-       RETURNING id, name, prefix, created_at, last_used_at`,
-      [userId, name, prefix, tokenHash],
+      `INSERT INTO api_tokens (user_id, name, prefix, token_hash, expires_at, scope)
+       VALUES ($1, $2, $3, $4, now() + make_interval(days => $5), $6)
+       RETURNING ${COLUMNS}`,
+      [userId, name, prefix, tokenHash, lifetime.expiresInDays, lifetime.scope],
     );
     const row = rows[0];
     if (!row) throw new Error('token insert returned nothing');

@@ -1,10 +1,18 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
-import type { ApiTokenResponse, CreatedApiTokenResponse } from '@waypoint/contracts';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  API_TOKEN_DEFAULT_DAYS,
+  type ApiTokenResponse,
+  type CreateApiTokenRequest,
+  type CreatedApiTokenResponse,
+} from '@waypoint/contracts';
 import type { AuthenticatedUser } from './authenticated-user';
 import { ApiTokensRepository } from './api-tokens.repository';
 import { newSecret } from './secrets';
 
-/** Personal API tokens: created and revoked by their user, stored hashed, shown once. */
+/**
+ * Personal API tokens: created and revoked by their user (signed in, never with a token), stored
+ * hashed, shown once; each expires (90 days unless chosen, at most a year) and has a scope.
+ */
 @Injectable()
 export class ApiTokensService {
   constructor(private readonly tokens: ApiTokensRepository) {}
@@ -13,13 +21,23 @@ export class ApiTokensService {
     return this.tokens.listActive(user.id);
   }
 
-  async create(user: AuthenticatedUser, name: string): Promise<CreatedApiTokenResponse> {
+  async create(
+    user: AuthenticatedUser,
+    request: CreateApiTokenRequest,
+  ): Promise<CreatedApiTokenResponse> {
+    if (user.via === 'token') {
+      throw new ForbiddenException('An API token cannot create API tokens: sign in to create one.');
+    }
     const secret = newSecret('wpt');
     const created = await this.tokens.create(
       user.id,
-      name.trim(),
+      request.name.trim(),
       secret.token.slice(0, 10),
       secret.hash,
+      {
+        expiresInDays: request.expiresInDays ?? API_TOKEN_DEFAULT_DAYS,
+        scope: request.scope ?? 'read_write',
+      },
     );
     return { ...created, token: secret.token };
   }

@@ -1,5 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  API_TOKEN_DEFAULT_DAYS,
+  API_TOKEN_MAX_DAYS,
+  API_TOKEN_SCOPE_VALUES,
+  type ApiTokenScope,
   EMAIL_MAX_LENGTH,
   NAME_MAX_LENGTH,
   PASSWORD_MAX_LENGTH,
@@ -13,7 +17,7 @@ import {
   type SetPasswordRequest,
 } from '@waypoint/contracts';
 import { IsString, MaxLength } from 'class-validator';
-import { Email, UntrimmedText } from '../common';
+import { Email, OneOf, UntrimmedText, WholeNumber } from '../common';
 
 export class LoginDto implements LoginRequest {
   @Email(EMAIL_MAX_LENGTH, 'manager@waypoint.test')
@@ -36,6 +40,15 @@ export class SetPasswordDto implements SetPasswordRequest {
 export class CreateApiTokenDto implements CreateApiTokenRequest {
   @UntrimmedText(NAME_MAX_LENGTH, { example: 'Reporting script' })
   name!: string;
+
+  @WholeNumber(1, API_TOKEN_MAX_DAYS, {
+    optional: true,
+    description: `Days until the token expires (${API_TOKEN_DEFAULT_DAYS} when left out).`,
+  })
+  expiresInDays?: number;
+
+  @OneOf(API_TOKEN_SCOPE_VALUES, { optional: true })
+  scope?: ApiTokenScope;
 }
 
 class DepartmentRefDto {
@@ -57,7 +70,20 @@ export class ApiTokenDto implements ApiTokenResponse {
   @ApiProperty() name!: string;
   @ApiProperty() prefix!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastUsedAt!: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Updated at most once a minute.',
+  })
+  lastUsedAt!: string | null;
+  @ApiProperty({ format: 'date-time', description: 'It stops working at this time.' })
+  expiresAt!: string;
+  @ApiProperty({
+    enum: API_TOKEN_SCOPE_VALUES,
+    description: 'read: GET only (403 on other methods); read_write: everything you may do.',
+  })
+  scope!: ApiTokenScope;
 }
 
 export class CreatedApiTokenDto extends ApiTokenDto implements CreatedApiTokenResponse {

@@ -75,6 +75,10 @@ export class AuthGuard implements CanActivate {
         throw error;
       }
     }
+    if (user.via === 'token' && user.tokenScope === 'read' && unsafe) {
+      this.deny(request, user, 'read-only-token', permission);
+      throw new ForbiddenException('This API token is read-only: it may only read (GET).');
+    }
     if (!permission) {
       this.logger.error({ url: request.url }, 'endpoint has no declared permission: denied');
       this.deny(request, user, 'no-permission-declared', undefined);

@@ -110,10 +110,11 @@ export class AuthService {
   async fromToken(token: string): Promise<AuthenticatedUser | null> {
     const row = await this.credentials.findToken(hashSecret(token));
     if (!row || row.revokedAt || !row.active) return null;
+    if (row.expiresAt.getTime() <= Date.now()) return null;
     if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
       await this.credentials.touchToken(row.tokenId);
     }
-    return toAuthenticatedUser(row, 'token', row.tokenId);
+    return { ...toAuthenticatedUser(row, 'token', row.tokenId), tokenScope: row.scope };
   }
 
   async describe(user: AuthenticatedUser): Promise<CurrentUserResponse> {

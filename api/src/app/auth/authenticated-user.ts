@@ -1,4 +1,4 @@
-import type { Role } from '@waypoint/contracts';
+import type { ApiTokenScope, Role } from '@waypoint/contracts';
 
 /** Who is making the request; the auth guard puts it on the request. */
 export interface AuthenticatedUser {
@@ -10,6 +10,8 @@ export interface AuthenticatedUser {
   via: 'session' | 'token';
   /** Session id (cookie sessions) or API token id. */
   credentialId: string;
+  /** API tokens only: `read` tokens may use safe methods only. */
+  tokenScope?: ApiTokenScope;
 }
 
 /** What every write needs to know for the audit trail. */

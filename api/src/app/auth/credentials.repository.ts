@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import type { Role } from '@waypoint/contracts';
+import type { ApiTokenScope, Role } from '@waypoint/contracts';
 import { DataSource } from 'typeorm';
 
 export interface CredentialOwner {
@@ -22,6 +22,8 @@ export interface SessionRow extends CredentialOwner {
 
 export interface TokenRow extends CredentialOwner {
   tokenId: string;
+  expiresAt: Date;
+  scope: ApiTokenScope;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
 }
@@ -128,15 +130,28 @@ export class CredentialsRepository {
 
   async findToken(tokenHash: string): Promise<TokenRow | null> {
     const rows: Array<
-      OwnerColumns & { token_id: string; last_used_at: Date | null; revoked_at: Date | null }
+      OwnerColumns & {
+        token_id: string;
+        last_used_at: Date | null;
+        revoked_at: Date | null;
+        expires_at: Date;
+        scope: ApiTokenScope;
+      }
     > = await this.dataSource.query(
-      `SELECT t.id AS token_id, t.last_used_at, t.revoked_at, ${OWNER}
+      `SELECT t.id AS token_id, t.last_used_at, t.revoked_at, t.expires_at, t.scope, ${OWNER}
            FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1`,
       [tokenHash],
     );
     const r = rows[0];
     return r
-      ? { ...owner(r), tokenId: r.token_id, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at }
+      ? {
+          ...owner(r),
+          tokenId: r.token_id,
+          lastUsedAt: r.last_used_at,
+          revokedAt: r.revoked_at,
+          expiresAt: r.expires_at,
+          scope: r.scope,
+        }
       : null;
   }
 

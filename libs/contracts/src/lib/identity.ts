@@ -104,11 +104,25 @@ export interface ApiTokenResponse {
   /** The first characters of the token, to recognise it. */
   prefix: string;
   createdAt: string;
+  /** Updated at most once a minute. */
   lastUsedAt: string | null;
+  /** The token stops working at this time. */
+  expiresAt: string;
+  scope: ApiTokenScope;
 }
+
+/** `read`: safe methods only (GET); `read_write`: everything the user may do. */
+export const API_TOKEN_SCOPE_VALUES = ['read', 'read_write'] as const;
+export type ApiTokenScope = (typeof API_TOKEN_SCOPE_VALUES)[number];
+export const API_TOKEN_DEFAULT_DAYS = 90;
+export const API_TOKEN_MAX_DAYS = 365;
 
 export interface CreateApiTokenRequest {
   name: string;
+  /** Days until it expires: 1 to 365, 90 when left out. */
+  expiresInDays?: number;
+  /** `read_write` when left out. */
+  scope?: ApiTokenScope;
 }
 
 /** The secret is shown once, in this answer only. */
