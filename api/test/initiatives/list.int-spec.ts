@@ -114,6 +114,7 @@ describe('initiatives: the list (filters, sort, paging, what members see)', () =
       approach: 'engineering',
       owner: { id: manager.user.id, displayName: 'Mona Manager' },
       sponsor: { id: executive.user.id, displayName: 'Eve Executive' },
+      needsSponsor: false,
       teamSize: 3,
       departmentCount: 2,
       currentMilestone: { id: expect.any(String), title: 'Measure', state: 'in_progress' },
