@@ -117,7 +117,8 @@ export const PERMISSIONS = {
     relations: ['owner', 'team'],
   },
   'readings.record': {
-    description: 'Record a reading of a measure (corrections are new readings)',
+    description:
+      "Record a reading of a measure (a correction is a new reading, made only by the reading's recorder, the owner, the sponsor or an admin)",
     roles: admin,
     relations: ['owner', 'team'],
   },
