@@ -19,13 +19,14 @@ export type Relation = (typeof RELATION_VALUES)[number];
  * - a sponsor acts as sponsor only while an executive (or an admin): a demoted sponsor loses
  *   gate decisions, status moves, condition closing and reading by sponsorship at once, and the
  *   initiative shows `needsSponsor` until another sponsor is chosen;
- * - an owner keeps owner rights while a manager, an executive or an admin (the roles that plan
- *   initiatives, and a promotion does not take an initiative away); an owner demoted to member
- *   keeps only what a team member has, until an admin gives the initiative a new owner;
+ * - an owner keeps owner rights in any role: the owner does the work and answers for it, and
+ *   there is no way yet to choose another owner, so taking the rights away on a demotion would
+ *   leave the initiative without anyone but admins to carry it (a promotion keeps them too; the
+ *   owner never decides its gates, see deciderProblem in libs/domain);
  * - a team member is any role: being on the team is the relation itself.
  */
 export const RELATION_ROLES: Readonly<Record<Relation, readonly Role[]>> = {
-  owner: ['admin', 'executive', 'manager'],
+  owner: ROLE_VALUES,
   sponsor: SPONSOR_ROLES,
   team: ROLE_VALUES,
 };
