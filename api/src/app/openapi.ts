@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { documentProblemAnswers } from './common/openapi-problems';
 import { ProblemDetailsDto } from './common/problem.dto';
+import { normaliseDocument } from './openapi-normalise';
 
 export function buildOpenApiDocument(app: NestFastifyApplication, version: string): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -12,8 +13,10 @@ export function buildOpenApiDocument(app: NestFastifyApplication, version: strin
     )
     .setVersion(version)
     .build();
-  return documentProblemAnswers(
-    SwaggerModule.createDocument(app, config, { extraModels: [ProblemDetailsDto] }),
+  return normaliseDocument(
+    documentProblemAnswers(
+      SwaggerModule.createDocument(app, config, { extraModels: [ProblemDetailsDto] }),
+    ),
   );
 }
 
