@@ -12,8 +12,9 @@ import addFormats from 'ajv-formats';
  * (it adds null only beside an explicit `type`).
  *
  * A mismatch throws (the test fails with the path and Ajv's errors). With CONTRACT_REPORT set
- * to a file name, every checked answer is appended there as a JSON line instead, `{mismatch}` null when it
- * conforms (to measure them).
+ * to a file name, every answer is appended there as a JSON line instead (method, path, status, content type,
+ * body and the mismatch, null when it conforms), to measure them and to replay them against
+ * another document (scripts/contract-replay.mjs).
  */
 
 interface MediaType {
@@ -73,11 +74,9 @@ export function toJsonSchema(schema: unknown, openapi30: boolean): unknown {
     }
   }
   const nullable = (schema as { nullable?: unknown }).nullable === true;
+  // 3.0.3: null joins the explicit type; an enum still allows only what it lists.
   if (openapi30 && nullable && typeof out['type'] === 'string') {
     out['type'] = [out['type'], 'null'];
-    if (Array.isArray(out['enum']) && !out['enum'].includes(null)) {
-      out['enum'] = [...(out['enum'] as unknown[]), null];
-    }
   }
   return out;
 }
@@ -183,7 +182,12 @@ export async function checkAnswer(
   const report = process.env['CONTRACT_REPORT'];
   if (report) {
     mkdirSync(join(report, '..'), { recursive: true });
-    appendFileSync(report, `${JSON.stringify({ mismatch })}\n`);
+    const contentType = answer.headers.get('content-type') ?? '';
+    const { status, body } = answer;
+    appendFileSync(
+      report,
+      `${JSON.stringify({ method, path, status, contentType, body, mismatch })}\n`,
+    );
     return;
   }
   if (mismatch === null) return;
