@@ -182,6 +182,15 @@ export function normaliseDocument(document: OpenAPIObject): OpenAPIObject {
       for (const tag of operation?.tags ?? []) tags.add(tag);
     }
   }
-  out.tags = [...tags].sort().map((name) => ({ name }));
+  // Tags described in openapi.ts first; any other an operation uses, by name.
+  const described = out.tags ?? [];
+  const named = new Set(described.map((tag) => tag.name));
+  out.tags = [
+    ...described,
+    ...[...tags]
+      .filter((name) => !named.has(name))
+      .sort()
+      .map((name) => ({ name })),
+  ];
   return out;
 }
