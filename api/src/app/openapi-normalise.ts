@@ -1,6 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { SESSION_COOKIE } from './auth/auth.guard';
-import { PERMISSION_EXTENSION } from './auth/permission.decorator';
+import { PERMISSION_EXTENSION, SESSION_COOKIE } from './auth';
 
 /** Bounds given where a schema states none (a string without a validator's maxLength, ...). */
 export const DEFAULT_LIMITS = {
