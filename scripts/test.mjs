@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The one test command: format, lint, type-check, the OpenAPI linters, unit, integration, production build and
-// browser end-to-end tests. Runs every step, prints what each gave, and ends with one line
+// The one test command: format, lint, type-check, the OpenAPI linters, unit, integration,
+// production build and browser end-to-end tests. Runs every step, prints what each gave, and ends with one line
 // "Summary: N passed, N failed" (tests of the Jest tiers, plus one per non-Jest check).
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
