@@ -1,6 +1,6 @@
 /** What other features may use of auth/ (import it from '../auth', never from a file inside). */
 export { SetPasswordDto } from './auth.dto';
-export { expectedOrigin } from './auth.guard';
+export { expectedOrigin, SESSION_COOKIE } from './auth.guard';
 export { AuthModule } from './auth.module';
 export type { Actor, AuthenticatedUser } from './authenticated-user';
 export { CredentialsRepository } from './credentials.repository';
@@ -12,7 +12,7 @@ export {
   userOf,
 } from './current-user.decorator';
 export { DEMO_PASSWORD, passwordProblems } from './password-policy';
-export { Public, RequirePermission } from './permission.decorator';
+export { PERMISSION_EXTENSION, Public, RequirePermission } from './permission.decorator';
 export type { InitiativeAccess } from './initiative-relations.repository';
 export { permissionRule, type Relation } from './permissions';
 export { hashPassword, hashSecret, newSecret } from './secrets';
