@@ -45,9 +45,18 @@ export class AuthService {
 
   async login(input: LoginRequest, ip: string, requestId: string | null): Promise<IssuedSession> {
     const email = input.email.trim().toLowerCase();
-    const keys = [`account:${email}`, `ip:${ip}`];
-    const wait = await this.throttle.blockedForSeconds(keys);
+    const { auth } = this.config;
+    const account = await this.throttle.claim(`account:${email}`, auth.throttleWindowMs);
+    const address = await this.throttle.claim(`ip:${ip}`, auth.throttleWindowMs);
+    const over = [
+      account.count > auth.maxFailuresPerAccount ? account.retryAfterSeconds : 0,
+      address.count > auth.maxFailuresPerIp ? address.retryAfterSeconds : 0,
+    ];
+    const wait = Math.max(...over);
     if (wait > 0) {
+      // Refused unchecked: the attempt is not a failure, so it gives back what it counted.
+      await this.throttle.release(account.key);
+      await this.throttle.release(address.key);
       this.logger.warn({ event: 'login.throttled', email, ip, requestId }, 'sign-in throttled');
       throw new TooManyAttemptsException(wait);
     }
@@ -57,21 +66,13 @@ export class AuthService {
         ? await verifyPassword(candidate.passwordHash, input.password)
         : await verifyAgainstDummy(input.password);
     if (!ok || !candidate) {
-      const { auth } = this.config;
-      await this.throttle.recordFailure(
-        keys[0] ?? '',
-        auth.maxFailuresPerAccount,
-        auth.throttleWindowMs,
-      );
-      await this.throttle.recordFailure(
-        keys[1] ?? '',
-        auth.maxFailuresPerIp,
-        auth.throttleWindowMs,
-      );
+      await this.throttle.recordFailure(account, auth.maxFailuresPerAccount, auth.throttleWindowMs);
+      await this.throttle.recordFailure(address, auth.maxFailuresPerIp, auth.throttleWindowMs);
       this.logger.warn({ event: 'login.failure', email, ip, requestId }, 'sign-in failed');
       throw new UnauthorizedException(SIGN_IN_FAILED);
     }
-    await this.throttle.clear(keys[0] ?? '');
+    await this.throttle.clear(account.key);
+    await this.throttle.release(address.key);
     const secret = newSecret('wps');
     const expiresAt = new Date(Date.now() + this.config.auth.sessionAbsoluteMs);
     const sessionId = await this.credentials.createSession(
