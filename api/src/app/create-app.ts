@@ -25,7 +25,7 @@ export async function createApp(
   const webHost = new WebHost(config.webDir);
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     requestIdHeader: false,
     // While closing, the DrainSwitch hook answers new requests (problem details, Retry-After).
     return503OnClosing: false,

@@ -9,6 +9,7 @@ import { AuthService } from './auth.service';
 import { CredentialsRepository } from './credentials.repository';
 import { LoginThrottleRepository } from './login-throttle.repository';
 import { InitiativeRelationsRepository } from './initiative-relations.repository';
+import { PasswordHashing } from './password-hashing';
 
 @Module({
   controllers: [AuthController, ApiTokensController],
@@ -19,8 +20,9 @@ import { InitiativeRelationsRepository } from './initiative-relations.repository
     CredentialsRepository,
     LoginThrottleRepository,
     InitiativeRelationsRepository,
+    PasswordHashing,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, CredentialsRepository, InitiativeRelationsRepository],
+  exports: [AuthService, CredentialsRepository, InitiativeRelationsRepository, PasswordHashing],
 })
 export class AuthModule {}

@@ -5,7 +5,8 @@ import type { AuthenticatedUser } from './authenticated-user';
 import { TooManyAttemptsException } from './auth-errors';
 import { type CredentialOwner, CredentialsRepository } from './credentials.repository';
 import { LoginThrottleRepository } from './login-throttle.repository';
-import { hashSecret, newSecret, verifyAgainstDummy, verifyPassword } from './secrets';
+import { PasswordHashing } from './password-hashing';
+import { hashSecret, newSecret } from './secrets';
 
 export interface IssuedSession {
   token: string;
@@ -41,6 +42,7 @@ export class AuthService {
     private readonly config: AppConfig,
     private readonly credentials: CredentialsRepository,
     private readonly throttle: LoginThrottleRepository,
+    private readonly hashing: PasswordHashing,
   ) {}
 
   async login(input: LoginRequest, ip: string, requestId: string | null): Promise<IssuedSession> {
@@ -61,10 +63,18 @@ export class AuthService {
       throw new TooManyAttemptsException(wait);
     }
     const candidate = await this.credentials.findLoginCandidate(email);
-    const ok =
-      candidate?.active && candidate.passwordHash
-        ? await verifyPassword(candidate.passwordHash, input.password)
-        : await verifyAgainstDummy(input.password);
+    let ok: boolean;
+    try {
+      ok = await this.hashing.verify(
+        candidate?.active ? candidate.passwordHash : null,
+        input.password,
+      );
+    } catch (error) {
+      // Not checked (the hashing queue is full): not a failure either.
+      await this.throttle.release(account.key);
+      await this.throttle.release(address.key);
+      throw error;
+    }
     if (!ok || !candidate) {
       await this.throttle.recordFailure(account, auth.maxFailuresPerAccount, auth.throttleWindowMs);
       await this.throttle.recordFailure(address, auth.maxFailuresPerIp, auth.throttleWindowMs);

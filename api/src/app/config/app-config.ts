@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
@@ -112,6 +113,51 @@ class EnvironmentVariables {
   @Min(1)
   @Max(1440)
   LOGIN_THROTTLE_MINUTES = 15;
+
+  /** Whom to believe about X-Forwarded-*: `false`, `true`, a hop count or a list of proxies. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  TRUST_PROXY = 'false';
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  PASSWORD_HASHING_CONCURRENCY = 4;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  PASSWORD_HASHING_QUEUE = 16;
+}
+
+/** Fastify's trustProxy: off, every hop, this many hops, or these proxy addresses/ranges. */
+export type TrustProxy = boolean | number | string[];
+
+const PROXY_KEYWORDS = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_KEYWORDS.includes(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/** Parses TRUST_PROXY; null when it is none of the accepted forms. */
+export function parseTrustProxy(raw: string): TrustProxy | null {
+  const value = raw.trim().toLowerCase();
+  if (['false', '0', 'no', 'off'].includes(value)) return false;
+  if (['true', 'yes', 'on'].includes(value)) return true;
+  if (/^\d{1,3}$/.test(value)) return Number(value);
+  const entries = value.split(',').map((e) => e.trim());
+  return entries.length > 0 && entries.every(isProxyAddress) ? entries : null;
 }
 
 export interface AuthSettings {
@@ -120,6 +166,9 @@ export interface AuthSettings {
   maxFailuresPerAccount: number;
   maxFailuresPerIp: number;
   throttleWindowMs: number;
+  /** Password hashes computed or checked at once; more wait in a queue of hashingQueue. */
+  hashingConcurrency: number;
+  hashingQueue: number;
 }
 
 export type DatabaseTarget =
@@ -139,6 +188,7 @@ export class AppConfig {
   readonly logLevel: LogLevel;
   readonly poolSize: number;
   readonly bodyLimitBytes: number;
+  readonly trustProxy: TrustProxy;
   readonly auth: AuthSettings;
   readonly version: string;
 
@@ -151,6 +201,7 @@ export class AppConfig {
     this.logLevel = values.logLevel;
     this.poolSize = values.poolSize;
     this.bodyLimitBytes = values.bodyLimitBytes;
+    this.trustProxy = values.trustProxy;
     this.auth = values.auth;
     this.version = values.version;
   }
@@ -210,6 +261,12 @@ export function loadConfig(
     });
     throw new StartupError(`invalid configuration: ${parts.join(', ')}`);
   }
+  const trustProxy = parseTrustProxy(vars.TRUST_PROXY);
+  if (trustProxy === null) {
+    throw new StartupError(
+      `invalid configuration: TRUST_PROXY=${JSON.stringify(vars.TRUST_PROXY)} (false, true, a hop count, or a comma-separated list of proxy addresses or ranges)`,
+    );
+  }
   const database: DatabaseTarget = vars.DATABASE_URL
     ? parseDatabaseUrl(vars.DATABASE_URL)
     : { kind: 'embedded', dataDir: resolve(options.cwd, vars.WAYPOINT_DATA_DIR) };
@@ -224,12 +281,15 @@ export function loadConfig(
     logLevel: vars.LOG_LEVEL,
     poolSize: vars.DATABASE_POOL_SIZE,
     bodyLimitBytes: vars.BODY_LIMIT_BYTES,
+    trustProxy,
     auth: {
       sessionIdleMs: vars.SESSION_IDLE_MINUTES * 60_000,
       sessionAbsoluteMs: vars.SESSION_ABSOLUTE_HOURS * 3_600_000,
       maxFailuresPerAccount: vars.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       maxFailuresPerIp: vars.LOGIN_MAX_FAILURES_PER_IP,
       throttleWindowMs: vars.LOGIN_THROTTLE_MINUTES * 60_000,
+      hashingConcurrency: vars.PASSWORD_HASHING_CONCURRENCY,
+      hashingQueue: vars.PASSWORD_HASHING_QUEUE,
     },
     version: options.version,
   });

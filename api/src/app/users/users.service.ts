@@ -15,7 +15,8 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/authenticated-user';
 import { CredentialsRepository } from '../auth/credentials.repository';
 import { passwordProblems } from '../auth/password-policy';
-import { hashPassword, hashSecret, newSecret } from '../auth/secrets';
+import { PasswordHashing } from '../auth/password-hashing';
+import { hashSecret, newSecret } from '../auth/secrets';
 import { requireChanges } from '../common/changes';
 import { pageOf, type PageRequest } from '../common/paging';
 import { FieldValidationException } from '../common/validation';
@@ -51,6 +52,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly credentials: CredentialsRepository,
     private readonly audit: AuditService,
+    private readonly hashing: PasswordHashing,
   ) {}
 
   async list(filter: UserFilter, page: PageRequest): Promise<Page<UserResponse>> {
@@ -198,7 +200,7 @@ export class UsersService {
   async setPassword(request: SetPasswordRequest): Promise<void> {
     const early = passwordProblems(request.password);
     if (early.length > 0) throw new FieldValidationException({ password: early });
-    const passwordHash = await hashPassword(request.password);
+    const passwordHash = await this.hashing.hash(request.password);
     await this.dataSource.transaction(async (manager) => {
       const owner = await this.users.consumePasswordToken(manager, hashSecret(request.token));
       if (!owner)
