@@ -1,34 +1,32 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { AuthModule } from './auth/auth.module';
-import { UsersModule } from './users/users.module';
-import { AuditModule } from './audit/audit.module';
-import { IntegrityModule } from './common/integrity.module';
-import { CustomerGroupsModule } from './customer-groups/customer-groups.module';
-import { DepartmentsModule } from './departments/departments.module';
-import { loggerParams } from './common/logging';
-import { ProblemDetailsFilter } from './common/problem-details.filter';
-import { createValidationPipe } from './common/validation';
-import type { AppConfig } from './config/app-config';
-import { ConfigModule } from './config/config.module';
-import { DatabaseModule } from './database/database.module';
-import { HealthModule } from './health/health.module';
-import { MetaModule } from './meta/meta.module';
-import { WebHost } from './web-host/web-host';
-import { InitiativesModule } from './initiatives/initiatives.module';
-import { TemplatesModule } from './templates/templates.module';
-import { CommentsModule } from './comments/comments.module';
-import { HistoryModule } from './history/history.module';
-import { MilestonesModule } from './milestones/milestones.module';
-import { StepsModule } from './steps/steps.module';
-import { MeasuresModule } from './measures/measures.module';
-import { CyclesModule } from './cycles/cycles.module';
-import { PortfolioModule } from './portfolio/portfolio.module';
-import { ExportsModule } from './exports/exports.module';
-import { NotificationsModule } from './notifications/notifications.module';
-import { LiveModule } from './live/live.module';
-import { StatementCountInterceptor } from './portfolio/statements/statement-counter';
+import { AuthModule } from './auth';
+import { UsersModule } from './users';
+import { AuditModule } from './audit';
+import { IntegrityModule } from './idempotency';
+import { CustomerGroupsModule } from './customer-groups';
+import { DepartmentsModule } from './departments';
+import { loggerParams, ProblemDetailsFilter, createValidationPipe } from './common';
+import { type AppConfig, ConfigModule } from './config';
+import { DatabaseModule } from './database';
+import { HealthModule } from './health';
+import { MetaModule } from './meta';
+import { WebHost } from './web-host';
+import { InitiativesModule } from './initiatives';
+import { TemplatesModule } from './templates';
+import { CommentsModule } from './comments';
+import { HistoryModule } from './history';
+import { MilestonesModule } from './milestones';
+import { GatesModule } from './gates';
+import { StepsModule } from './steps';
+import { MeasuresModule } from './measures';
+import { CyclesModule } from './cycles';
+import { ReviewsModule } from './reviews';
+import { PortfolioModule, StatementCountInterceptor } from './portfolio';
+import { ExportsModule } from './exports';
+import { NotificationsModule } from './notifications';
+import { LiveModule } from './live';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -63,9 +61,11 @@ export class AppModule {
         CommentsModule,
         HistoryModule,
         MilestonesModule,
+        GatesModule,
         StepsModule,
         MeasuresModule,
         CyclesModule,
+        ReviewsModule,
         PortfolioModule,
         ExportsModule,
         NotificationsModule,

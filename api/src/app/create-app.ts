@@ -6,12 +6,10 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { frameworkErrorAsProblem } from './common/framework-errors';
-import { assignRequestId } from './common/request-id';
-import { DrainSwitch } from './common/drain';
-import type { AppConfig } from './config/app-config';
+import { frameworkErrorAsProblem, assignRequestId, DrainSwitch } from './common';
+import type { AppConfig } from './config';
 import { setupOpenApi } from './openapi';
-import { WebHost } from './web-host/web-host';
+import { WebHost } from './web-host';
 
 /**
  * Builds the whole application (API, OpenAPI, SPA hosting) without listening. main.ts and the

@@ -1,7 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { documentProblemAnswers } from './common/openapi-problems';
-import { ProblemDetailsDto } from './common/problem.dto';
+import { documentProblemAnswers, ProblemDetailsDto } from './common';
 
 export function buildOpenApiDocument(app: NestFastifyApplication, version: string): OpenAPIObject {
   const config = new DocumentBuilder()

@@ -1,4 +1,4 @@
-import { requestFingerprint } from '../../src/app/common/idempotency/idempotency-key';
+import { requestFingerprint } from '../../src/app/idempotency/idempotency-key';
 import { signIn, type Session } from '../support/auth';
 import { uniqueName } from '../factories/catalog';
 import { type Answer, send } from '../support/http';

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Client } from 'pg';
@@ -37,29 +37,87 @@ function exited(child: ChildProcess, ms: number): Promise<void> {
 }
 
 /**
- * Starts `node dist/api/main.js` with the demo data on a fresh database (a database of its own on
- * the DATABASE_URL server when set, else the embedded database in a temporary folder) on a free
- * port (PORT=0), and answers once it is ready. Its output is written to
- * test-output/e2e/server-<name>.log when it stops.
+ * Where the demo data of the whole run was loaded once (global-setup.ts, `prepareTemplate`): a
+ * template database on the DATABASE_URL server, or a data folder of the embedded database. Each
+ * file's database is a copy of it, so no file pays for the migrations and the demo again.
+ */
+const TEMPLATE_DATABASE = 'WAYPOINT_E2E_TEMPLATE_DATABASE';
+const TEMPLATE_DIR = 'WAYPOINT_E2E_TEMPLATE_DIR';
+
+/** A database of its own: a copy of the run's template when there is one, else an empty one. */
+async function freshDatabase(
+  serverUrl: string | undefined,
+): Promise<{ env: Record<string, string>; cleanUp(): Promise<void> }> {
+  if (serverUrl) {
+    const name = `wp_e2e_${randomBytes(4).toString('hex')}`;
+    const template = process.env[TEMPLATE_DATABASE];
+    await adminQuery(
+      serverUrl,
+      template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`,
+    );
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return {
+      env: { DATABASE_URL: url.toString() },
+      cleanUp: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'wp-e2e-'));
+  const template = process.env[TEMPLATE_DIR];
+  if (template) cpSync(template, dir, { recursive: true });
+  return {
+    env: { WAYPOINT_DATA_DIR: dir },
+    cleanUp: () => {
+      rmSync(dir, { recursive: true, force: true });
+      return Promise.resolve();
+    },
+  };
+}
+
+/**
+ * Loads the migrations and the demo data once for the whole run (global setup): starts the app on
+ * a new template database (or data folder), stops it cleanly, and tells the spec files where it
+ * is through the environment their workers inherit. Returns the clean-up for global teardown.
+ */
+export async function prepareTemplate(): Promise<() => Promise<void>> {
+  const serverUrl = process.env['DATABASE_URL'];
+  if (serverUrl) {
+    const name = `wp_e2e_template_${randomBytes(4).toString('hex')}`;
+    await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const app = await launch('template', { DATABASE_URL: url.toString() }, async () => undefined);
+    await app.stop();
+    process.env[TEMPLATE_DATABASE] = name;
+    return () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'wp-e2e-template-'));
+  const app = await launch('template', { WAYPOINT_DATA_DIR: dir }, async () => undefined);
+  await app.stop();
+  process.env[TEMPLATE_DIR] = dir;
+  return () => {
+    rmSync(dir, { recursive: true, force: true });
+    return Promise.resolve();
+  };
+}
+
+/**
+ * Starts `node dist/api/main.js` with the demo data on a fresh database (a copy of the run's
+ * template: a database of its own on the DATABASE_URL server when set, else the embedded database
+ * in a temporary folder) on a free port (PORT=0), and answers once it is ready. Its output is
+ * written to test-output/e2e/server-<name>.log when it stops.
  */
 export async function startApp(name: string): Promise<E2eApp> {
-  const serverUrl = process.env['DATABASE_URL'];
-  const databaseName = `wp_e2e_${randomBytes(4).toString('hex')}`;
-  let database: string | null = null;
-  if (serverUrl) {
-    await adminQuery(serverUrl, `CREATE DATABASE ${databaseName}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${databaseName}`;
-    database = url.toString();
-  }
-  const dataDir = database ? null : mkdtempSync(join(tmpdir(), 'wp-e2e-'));
-  const cleanUp = async (): Promise<void> => {
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    if (serverUrl && database) {
-      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-    }
-  };
-  const log = join(OUTPUT, `server-${basename(name).replace(/\.e2e-spec\.ts$/, '')}.log`);
+  const database = await freshDatabase(process.env['DATABASE_URL']);
+  return launch(basename(name).replace(/\.e2e-spec\.ts$/, ''), database.env, database.cleanUp);
+}
+
+async function launch(
+  name: string,
+  databaseEnv: Record<string, string>,
+  cleanUp: () => Promise<void>,
+): Promise<E2eApp> {
+  const log = join(OUTPUT, `server-${name}.log`);
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'api', 'main.js')], {
     cwd: ROOT,
     env: {
@@ -69,7 +127,7 @@ export async function startApp(name: string): Promise<E2eApp> {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       WAYPOINT_DEMO: 'true',
-      ...(database ? { DATABASE_URL: database } : { WAYPOINT_DATA_DIR: dataDir ?? '' }),
+      ...databaseEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { PageRequest } from '../common/paging';
-import type { EntityManager, Repository } from 'typeorm';
+import type { PageRequest } from '../common';
+import type { Repository } from 'typeorm';
 import { AuditEventEntity } from './audit-event.entity';
 import type { AuditEventInput, AuditFilter } from './audit.types';
 
@@ -10,11 +12,19 @@ export class AuditRepository {
   constructor(
     @InjectRepository(AuditEventEntity)
     private readonly repository: Repository<AuditEventEntity>,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
   ) {}
 
-  /** Appends one event through the caller's transaction. */
-  async insert(manager: EntityManager, event: AuditEventInput): Promise<void> {
-    await manager
+  /** Whether a unit of work (a database transaction) is open here. */
+  inTransaction(): boolean {
+    return (
+      this.txHost.isTransactionActive() && this.txHost.tx.queryRunner?.isTransactionActive === true
+    );
+  }
+
+  /** Appends one event in the current unit of work (the change's transaction). */
+  async insert(event: AuditEventInput): Promise<void> {
+    await this.txHost.tx
       .createQueryBuilder()
       .insert()
       .into(AuditEventEntity)

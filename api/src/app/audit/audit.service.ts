@@ -1,9 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import type { AuditEventResponse, Page } from '@waypoint/contracts';
-import type { EntityManager } from 'typeorm';
-import { pageOf, type PageRequest } from '../common/paging';
-import { LiveBus } from '../live/live-bus';
-import { envelopeOfAudit } from '../live/live-envelope';
+import { pageOf, type PageRequest } from '../common';
+import { LiveBus, envelopeOfAudit } from '../live';
 import type { AuditEventEntity } from './audit-event.entity';
 import { AuditRepository } from './audit.repository';
 import type { AuditEventInput, AuditFilter } from './audit.types';
@@ -23,10 +21,10 @@ export function mapAuditEvent(row: AuditEventEntity): AuditEventResponse {
 }
 
 /**
- * The audit trail. Every change records its event through the manager of its own transaction,
- * so the change and its event are committed together or not at all:
+ * The audit trail. Every change records its event inside its own unit of work, so the change and
+ * its event are committed together or not at all:
  *
- *   await dataSource.transaction(async (m) => { ...change...; await audit.record(m, {...}) })
+ *   await txHost.withTransaction(async () => { ...change...; await audit.record({...}) })
  */
 @Injectable()
 export class AuditService {
@@ -35,14 +33,14 @@ export class AuditService {
     private readonly live: LiveBus,
   ) {}
 
-  async record(manager: EntityManager, event: AuditEventInput): Promise<void> {
-    if (!manager.queryRunner?.isTransactionActive) {
+  async record(event: AuditEventInput): Promise<void> {
+    if (!this.repository.inTransaction()) {
       throw new Error('AuditService.record must run inside the transaction of the change');
     }
-    await this.repository.insert(manager, event);
+    await this.repository.insert(event);
     // The live update goes out with the same transaction: on commit only.
     const envelope = envelopeOfAudit(event, new Date());
-    if (envelope) await this.live.publish(manager, envelope);
+    if (envelope) await this.live.publish(envelope);
   }
 
   async list(filter: AuditFilter, page: PageRequest): Promise<Page<AuditEventResponse>> {

@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/authenticated-user';
+import type { Actor } from '../auth';
 
 export const AUDIT_TEXT_MAX_LENGTH = 100;
 

@@ -19,7 +19,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { ApiTokenResponse, CreatedApiTokenResponse } from '@waypoint/contracts';
-import { ProblemDetailsDto } from '../common/problem.dto';
+import { ProblemDetailsDto } from '../common';
 import type { AuthenticatedUser } from './authenticated-user';
 import { ApiTokenDto, CreateApiTokenDto, CreatedApiTokenDto } from './auth.dto';
 import { ApiTokensService } from './api-tokens.service';

@@ -11,8 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { CurrentUserResponse } from '@waypoint/contracts';
 import type { FastifyReply } from 'fastify';
-import { ProblemDetailsDto } from '../common/problem.dto';
-import { requestIdOf } from '../common/request-id';
+import { ProblemDetailsDto, requestIdOf } from '../common';
 import type { AuthenticatedUser } from './authenticated-user';
 import { SESSION_COOKIE } from './auth.guard';
 import { CurrentUserDto, LoginDto } from './auth.dto';

@@ -13,7 +13,7 @@ import {
   type SetPasswordRequest,
 } from '@waypoint/contracts';
 import { IsString, MaxLength } from 'class-validator';
-import { Email, UntrimmedText } from '../common/validators';
+import { Email, UntrimmedText } from '../common';
 
 export class LoginDto implements LoginRequest {
   @Email(EMAIL_MAX_LENGTH, 'manager@waypoint.test')

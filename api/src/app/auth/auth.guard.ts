@@ -14,7 +14,7 @@ import type { AuthenticatedRequest } from './current-user.decorator';
 import { type Scope, InitiativeRelationsRepository } from './initiative-relations.repository';
 import { PERMISSION_KEY, PUBLIC_KEY, SCOPE_KEY } from './permission.decorator';
 import { type Permission, permissionRule } from './permissions';
-import { requestIdOf } from '../common/request-id';
+import { requestIdOf } from '../common';
 
 export const SESSION_COOKIE = 'wp_session';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -1,8 +1,8 @@
 import { ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import type { CurrentUserResponse, LoginRequest } from '@waypoint/contracts';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../config';
 import type { AuthenticatedUser } from './authenticated-user';
-import { TooManyAttemptsException } from './auth-errors';
+import { TooManyAttemptsException } from '../common';
 import { type CredentialOwner, CredentialsRepository } from './credentials.repository';
 import { LoginThrottleRepository } from './login-throttle.repository';
 import { PasswordHashing } from './password-hashing';

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { Role } from '@waypoint/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 
 export interface CredentialOwner {
   userId: string;
@@ -51,7 +53,10 @@ const OWNER = `u.id AS user_id, u.email, u.display_name, u.role, u.department_id
 /** Sessions, API tokens and set-password tokens: every lookup is by the hash of the secret. */
 @Injectable()
 export class CredentialsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+  ) {}
 
   async findLoginCandidate(email: string): Promise<LoginCandidate | null> {
     const rows: Array<OwnerColumns & { password_hash: string | null }> =
@@ -110,12 +115,12 @@ export class CredentialsRepository {
   }
 
   /** Ends every session and API token of a user (deactivation), in the caller's transaction. */
-  async revokeAllFor(manager: EntityManager, userId: string): Promise<void> {
-    await manager.query(
+  async revokeAllFor(userId: string): Promise<void> {
+    await this.txHost.tx.query(
       `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
       [userId],
     );
-    await manager.query(
+    await this.txHost.tx.query(
       `UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
       [userId],
     );

@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext, UnauthorizedException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { requestIdOf } from '../common/request-id';
+import { requestIdOf } from '../common';
 import type { Actor, AuthenticatedUser } from './authenticated-user';
 import type { InitiativeAccess } from './initiative-relations.repository';
 

@@ -1,6 +1,6 @@
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
-import { ConcurrencyLimiter, LimiterFullError } from '../common/concurrency-limiter';
-import { AppConfig } from '../config/app-config';
+import { ConcurrencyLimiter, LimiterFullError } from '../common';
+import { AppConfig } from '../config';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './secrets';
 
 const BUSY = 'Too many passwords are being checked at once. Try again in a few seconds.';

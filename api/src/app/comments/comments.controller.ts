@@ -1,12 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommentResponse, Page } from '@waypoint/contracts';
-import type { Actor } from '../auth/authenticated-user';
-import { CurrentActor } from '../auth/current-user.decorator';
-import { RequirePermission } from '../auth/permission.decorator';
-import { ApiProblems } from '../common/api-problems';
-import { IdParams } from '../common/id-params';
-import { Idempotent } from '../common/idempotency/idempotent.decorator';
+import { type Actor, CurrentActor, RequirePermission } from '../auth';
+import { ApiProblems, IdParams } from '../common';
+import { Idempotent } from '../idempotency';
 import {
   CommentListQueryDto,
   CommentPageDto,

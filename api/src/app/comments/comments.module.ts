@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../audit/audit.module';
+import { AuditModule } from '../audit';
 import { CommentEntity } from './comment.entity';
 import { CommentsController } from './comments.controller';
 import { CommentsRepository } from './comments.repository';

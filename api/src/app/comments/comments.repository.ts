@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CommentTargetType, UserRef } from '@waypoint/contracts';
-import { DataSource, type EntityManager, type Repository } from 'typeorm';
-import type { PageRequest } from '../common/paging';
-import { insertReturning } from '../common/versioned-writes';
+import { type Repository } from 'typeorm';
+import { type PageRequest, insertReturning } from '../common';
 import { CommentEntity } from './comment.entity';
 
 export interface CommentFilter {
@@ -27,7 +28,7 @@ const TARGET_INITIATIVE_COLUMN: Record<CommentTargetType, string> = {
 export class CommentsRepository {
   constructor(
     @InjectRepository(CommentEntity) private readonly repository: Repository<CommentEntity>,
-    private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
   ) {}
 
   /** Oldest first. */
@@ -55,20 +56,18 @@ export class CommentsRepository {
   }
 
   async insert(
-    manager: EntityManager,
     values: Pick<CommentEntity, 'initiativeId' | 'targetType' | 'targetId' | 'authorId' | 'body'>,
   ): Promise<CommentEntity> {
-    return insertReturning(manager, CommentEntity, values);
+    return insertReturning(this.txHost, CommentEntity, values);
   }
 
   /** Whether the target (the initiative itself, or a milestone or step) belongs to the initiative. */
   async targetBelongs(
-    manager: EntityManager,
     targetType: CommentTargetType,
     targetId: string,
     initiativeId: string,
   ): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+    const rows: unknown[] = await this.txHost.tx.query(
       `SELECT 1 FROM ${TARGET_TABLE[targetType]}
         WHERE id = $1 AND ${TARGET_INITIATIVE_COLUMN[targetType]} = $2`,
       [targetId, initiativeId],
@@ -77,12 +76,13 @@ export class CommentsRepository {
   }
 
   /** The authors shown, in one query. */
-  async authors(ids: readonly string[], manager?: EntityManager): Promise<Map<string, UserRef>> {
+  async authors(ids: readonly string[]): Promise<Map<string, UserRef>> {
     const wanted = [...new Set(ids)];
     if (wanted.length === 0) return new Map();
-    const rows: Array<{ id: string; display_name: string }> = await (
-      manager ?? this.dataSource.manager
-    ).query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [wanted]);
+    const rows: Array<{ id: string; display_name: string }> = await this.txHost.tx.query(
+      `SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`,
+      [wanted],
+    );
     return new Map(rows.map((row) => [row.id, { id: row.id, displayName: row.display_name }]));
   }
 }

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DomainError, fieldErrorsOf } from '@waypoint/domain';
 import type {
   CommentListQuery,
@@ -7,10 +9,9 @@ import type {
   Page,
   UserRef,
 } from '@waypoint/contracts';
-import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import { pageOf, type PageRequest } from '../common/paging';
+import { AuditService } from '../audit';
+import type { Actor } from '../auth';
+import { pageOf, type PageRequest } from '../common';
 import type { CommentEntity } from './comment.entity';
 import { CommentsRepository } from './comments.repository';
 
@@ -30,7 +31,7 @@ export function mapComment(entity: CommentEntity, authors: Map<string, UserRef>)
 @Injectable()
 export class CommentsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly comments: CommentsRepository,
     private readonly audit: AuditService,
   ) {}
@@ -55,24 +56,24 @@ export class CommentsService {
     request: CreateCommentRequest,
     actor: Actor,
   ): Promise<CommentResponse> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.txHost.withTransaction(async () => {
       const { targetType, targetId } = request;
-      if (!(await this.comments.targetBelongs(manager, targetType, targetId, initiativeId))) {
+      if (!(await this.comments.targetBelongs(targetType, targetId, initiativeId))) {
         const problem =
           targetType === 'initiative'
             ? `targetId: a comment on the initiative must name it (${initiativeId}), not ${targetId}.`
             : `targetId: no ${targetType} ${targetId} in this initiative.`;
         throw new DomainError('reference_invalid', problem, fieldErrorsOf([problem]));
       }
-      const created = await this.comments.insert(manager, {
+      const created = await this.comments.insert({
         initiativeId,
         targetType,
         targetId,
         authorId: actor.userId,
         body: request.body,
       });
-      const comment = mapComment(created, await this.comments.authors([actor.userId], manager));
-      await this.audit.record(manager, {
+      const comment = mapComment(created, await this.comments.authors([actor.userId]));
+      await this.audit.record({
         actor,
         action: 'create',
         entityType: 'comment',

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from '../config';
 import { assignRequestId } from './request-id';
 
 /** Structured JSON logs; every line of a request carries its id, also sent as X-Request-Id. */

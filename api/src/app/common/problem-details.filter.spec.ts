@@ -12,7 +12,7 @@ import {
 } from '@waypoint/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
-import { WebHost } from '../web-host/web-host';
+import { WebHost } from '../web-host';
 import { PRECONDITION_FAILED_MESSAGE } from './etag';
 import { DuplicateRecordError, RecordNotFoundError, StaleVersionError } from './persistence-errors';
 import { ProblemDetailsFilter } from './problem-details.filter';

@@ -8,8 +8,8 @@ import {
 import type { GateBlocker, ProblemDetails } from '@waypoint/contracts';
 import { DomainError, SubmissionBlockedError } from '@waypoint/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { TooManyAttemptsException } from '../auth/auth-errors';
-import { WebHost } from '../web-host/web-host';
+import { TooManyAttemptsException } from './too-many-attempts';
+import { WebHost } from '../web-host';
 import { isDatabaseUnavailable } from './database-unavailable';
 import {
   DuplicateRecordError,

@@ -1,3 +1,5 @@
+import type { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
 import { RecordNotFoundError, StaleVersionError } from './persistence-errors';
 
@@ -28,12 +30,16 @@ function hydrate<T extends ObjectLiteral>(
   return entity;
 }
 
-/** INSERT ... RETURNING *: the new record as stored (id, defaults, version 1). */
+/**
+ * INSERT ... RETURNING *: the new record as stored (id, defaults, version 1). Runs in the current
+ * unit of work of `txHost` (or on its own outside one).
+ */
 export async function insertReturning<T extends ObjectLiteral>(
-  manager: EntityManager,
+  txHost: TransactionHost<TransactionalAdapterTypeOrm>,
   target: EntityTarget<T>,
   values: QueryDeepPartialEntity<T>,
 ): Promise<T> {
+  const manager = txHost.tx;
   const result = await manager
     .createQueryBuilder()
     .insert()
@@ -54,15 +60,17 @@ export async function insertReturning<T extends ObjectLiteral>(
  *
  * No row: 404 when there is no such id, else 412 (someone else changed it since it was read).
  * Returns the new state. TypeORM's @VersionColumn does not check on update, so it is not used.
+ * Runs in the current unit of work of `txHost`.
  */
 export async function conditionalUpdate<T extends Versioned>(
-  manager: EntityManager,
+  txHost: TransactionHost<TransactionalAdapterTypeOrm>,
   target: EntityTarget<T>,
   id: string,
   expectedVersion: number,
   changes: QueryDeepPartialEntity<T>,
   notFoundMessage: string,
 ): Promise<T> {
+  const manager = txHost.tx;
   const result = await manager
     .createQueryBuilder()
     .update(target)

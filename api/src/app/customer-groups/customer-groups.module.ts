@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../audit/audit.module';
+import { AuditModule } from '../audit';
 import { CustomerGroupEntity } from './customer-group.entity';
 import { CustomerGroupsController } from './customer-groups.controller';
 import { CustomerGroupsRepository } from './customer-groups.repository';

@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CustomerGroupIntent } from '@waypoint/contracts';
-import type { EntityManager, Repository } from 'typeorm';
-import { isUniqueViolation } from '../common/database-errors';
-import type { PageRequest } from '../common/paging';
-import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
+import type { Repository } from 'typeorm';
+import {
+  isUniqueViolation,
+  type PageRequest,
+  conditionalUpdate,
+  insertReturning,
+  DuplicateRecordError,
+} from '../common';
 import { CustomerGroupEntity } from './customer-group.entity';
-import { DuplicateRecordError } from '../common/persistence-errors';
 
 export interface CustomerGroupFields {
   name: string;
@@ -31,6 +36,7 @@ export class CustomerGroupsRepository {
   constructor(
     @InjectRepository(CustomerGroupEntity)
     private readonly repository: Repository<CustomerGroupEntity>,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
   ) {}
 
   async list(
@@ -48,15 +54,15 @@ export class CustomerGroupsRepository {
     return { rows, total };
   }
 
-  async findById(id: string, manager?: EntityManager): Promise<CustomerGroupEntity | null> {
-    const repository = manager ? manager.getRepository(CustomerGroupEntity) : this.repository;
+  async findById(id: string): Promise<CustomerGroupEntity | null> {
+    const repository = this.txHost.tx.getRepository(CustomerGroupEntity);
     return repository.findOneBy({ id });
   }
 
   /** 409 when the name is taken (ignoring case). */
-  async insert(manager: EntityManager, fields: CustomerGroupFields): Promise<CustomerGroupEntity> {
+  async insert(fields: CustomerGroupFields): Promise<CustomerGroupEntity> {
     try {
-      return await insertReturning(manager, CustomerGroupEntity, fields);
+      return await insertReturning(this.txHost, CustomerGroupEntity, fields);
     } catch (error) {
       if (isUniqueViolation(error, NAME_KEY)) throw nameTaken(fields.name);
       throw error;
@@ -65,14 +71,13 @@ export class CustomerGroupsRepository {
 
   /** The conditional write: 404, 412 (stale version) or 409 (name taken). */
   async update(
-    manager: EntityManager,
     id: string,
     expectedVersion: number,
     changes: CustomerGroupChanges,
   ): Promise<CustomerGroupEntity> {
     try {
       return await conditionalUpdate(
-        manager,
+        this.txHost,
         CustomerGroupEntity,
         id,
         expectedVersion,

@@ -1,4 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type {
   CreateCustomerGroupRequest,
   CustomerGroupIntent,
@@ -6,11 +8,9 @@ import type {
   Page,
   UpdateCustomerGroupRequest,
 } from '@waypoint/contracts';
-import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import { requireChanges } from '../common/changes';
-import { pageOf, type PageRequest } from '../common/paging';
+import { AuditService } from '../audit';
+import type { Actor } from '../auth';
+import { requireChanges, pageOf, type PageRequest } from '../common';
 import { mapCustomerGroup } from './dto/customer-group.dto';
 import { CustomerGroupsRepository } from './customer-groups.repository';
 
@@ -20,7 +20,7 @@ const NOT_FOUND = 'No such customer group.';
 @Injectable()
 export class CustomerGroupsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly repository: CustomerGroupsRepository,
     private readonly audit: AuditService,
   ) {}
@@ -41,9 +41,9 @@ export class CustomerGroupsService {
 
   /** Names are unique ignoring case (409). */
   async create(request: CreateCustomerGroupRequest, actor: Actor): Promise<CustomerGroupResponse> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.txHost.withTransaction(async () => {
       const created = mapCustomerGroup(
-        await this.repository.insert(manager, {
+        await this.repository.insert({
           name: request.name,
           description: request.description ?? '',
           intent: request.intent,
@@ -51,7 +51,7 @@ export class CustomerGroupsService {
           protected: request.protected ?? false,
         }),
       );
-      await this.audit.record(manager, {
+      await this.audit.record({
         actor,
         action: 'create',
         entityType: ENTITY_TYPE,
@@ -70,13 +70,11 @@ export class CustomerGroupsService {
     actor: Actor,
   ): Promise<CustomerGroupResponse> {
     const changes = requireChanges(request);
-    return this.dataSource.transaction(async (manager) => {
-      const before = await this.repository.findById(id, manager);
+    return this.txHost.withTransaction(async () => {
+      const before = await this.repository.findById(id);
       if (!before) throw new NotFoundException(NOT_FOUND);
-      const after = mapCustomerGroup(
-        await this.repository.update(manager, id, expectedVersion, changes),
-      );
-      await this.audit.record(manager, {
+      const after = mapCustomerGroup(await this.repository.update(id, expectedVersion, changes));
+      await this.audit.record({
         actor,
         action: 'update',
         entityType: ENTITY_TYPE,

@@ -1,11 +1,9 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CycleResponse, Page } from '@waypoint/contracts';
-import type { Actor } from '../auth/authenticated-user';
-import { CurrentActor } from '../auth/current-user.decorator';
-import { RequirePermission } from '../auth/permission.decorator';
-import { ApiProblems } from '../common/api-problems';
-import { Idempotent } from '../common/idempotency/idempotent.decorator';
+import { type Actor, CurrentActor, RequirePermission } from '../auth';
+import { ApiProblems } from '../common';
+import { Idempotent } from '../idempotency';
 import {
   CreateCycleDto,
   CycleListQueryDto,

@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DomainError } from '@waypoint/domain';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CycleSort } from '@waypoint/contracts';
-import { QueryFailedError, type EntityManager, type Repository } from 'typeorm';
-import { isUniqueViolation } from '../common/database-errors';
-import type { PageRequest } from '../common/paging';
-import { insertReturning } from '../common/versioned-writes';
+import { QueryFailedError, type Repository } from 'typeorm';
+import {
+  isUniqueViolation,
+  type PageRequest,
+  insertReturning,
+  DuplicateRecordError,
+} from '../common';
 import type { DaySpan } from '@waypoint/domain';
 import { CycleEntity } from './cycle.entity';
-import { DuplicateRecordError } from '../common/persistence-errors';
 
 export interface CycleFilter {
   from?: string;
@@ -29,6 +33,7 @@ function isExclusionViolation(error: unknown): boolean {
 export class CyclesRepository {
   constructor(
     @InjectRepository(CycleEntity) private readonly repository: Repository<CycleEntity>,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
   ) {}
 
   async list(
@@ -48,13 +53,13 @@ export class CyclesRepository {
     return { rows, total };
   }
 
-  async findById(id: string, manager?: EntityManager): Promise<CycleEntity | null> {
-    return (manager ? manager.getRepository(CycleEntity) : this.repository).findOneBy({ id });
+  async findById(id: string): Promise<CycleEntity | null> {
+    return this.txHost.tx.getRepository(CycleEntity).findOneBy({ id });
   }
 
   /** The cycle that ends last. */
-  async latest(manager: EntityManager): Promise<CycleEntity | null> {
-    return manager
+  async latest(): Promise<CycleEntity | null> {
+    return this.txHost.tx
       .getRepository(CycleEntity)
       .createQueryBuilder('c')
       .orderBy('c.ends_on', 'DESC')
@@ -63,11 +68,8 @@ export class CyclesRepository {
   }
 
   /** A cycle that shares a day with the span, if any. */
-  async overlapping(
-    manager: EntityManager,
-    span: Omit<DaySpan, 'name'>,
-  ): Promise<CycleEntity | null> {
-    return manager
+  async overlapping(span: Omit<DaySpan, 'name'>): Promise<CycleEntity | null> {
+    return this.txHost.tx
       .getRepository(CycleEntity)
       .createQueryBuilder('c')
       .where('c.starts_on <= :endsOn AND c.ends_on >= :startsOn', span)
@@ -77,9 +79,9 @@ export class CyclesRepository {
   }
 
   /** 409 when the name is taken; 422 when a concurrent write made it overlap. */
-  async insert(manager: EntityManager, span: DaySpan): Promise<CycleEntity> {
+  async insert(span: DaySpan): Promise<CycleEntity> {
     try {
-      return await insertReturning(manager, CycleEntity, span);
+      return await insertReturning(this.txHost, CycleEntity, span);
     } catch (error) {
       if (isUniqueViolation(error, NAME_KEY)) {
         throw new DuplicateRecordError(`A cycle named "${span.name}" already exists.`);

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type {
   CreateCycleRequest,
   CyclePeriod,
@@ -15,10 +17,9 @@ import {
   periodContaining,
   today,
 } from '@waypoint/domain';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import { pageOf, type PageRequest } from '../common/paging';
+import { AuditService } from '../audit';
+import type { Actor } from '../auth';
+import { pageOf, type PageRequest } from '../common';
 import { type CycleFilter, CyclesRepository } from './cycles.repository';
 import { mapCycle } from './dto/cycle.dto';
 
@@ -26,7 +27,7 @@ import { mapCycle } from './dto/cycle.dto';
 @Injectable()
 export class CyclesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly cycles: CyclesRepository,
     private readonly audit: AuditService,
   ) {}
@@ -43,7 +44,7 @@ export class CyclesService {
   /** A cycle of at most a year that shares no day with another (422 names the other). */
   async create(request: CreateCycleRequest, actor: Actor): Promise<CycleResponse> {
     assertRule('cycle_period_invalid', cycleSpanProblem(request.startsOn, request.endsOn));
-    return this.dataSource.transaction((manager) => this.insert(manager, request, actor));
+    return this.txHost.withTransaction(() => this.insert(request, actor));
   }
 
   /**
@@ -51,27 +52,23 @@ export class CyclesService {
    * 2026-Q4); with no cycle yet, the current one.
    */
   async createNext(period: CyclePeriod, actor: Actor): Promise<CycleResponse> {
-    return this.dataSource.transaction(async (manager) => {
-      const latest = await this.cycles.latest(manager);
+    return this.txHost.withTransaction(async () => {
+      const latest = await this.cycles.latest();
       const span = latest ? periodAfter(latest.endsOn, period) : periodContaining(today(), period);
-      return this.insert(manager, span, actor);
+      return this.insert(span, actor);
     });
   }
 
-  private async insert(
-    manager: EntityManager,
-    span: DaySpan,
-    actor: Actor,
-  ): Promise<CycleResponse> {
-    const other = await this.cycles.overlapping(manager, span);
+  private async insert(span: DaySpan, actor: Actor): Promise<CycleResponse> {
+    const other = await this.cycles.overlapping(span);
     if (other) {
       throw new DomainError(
         'cycle_overlap',
         `${span.startsOn}..${span.endsOn} overlaps the cycle "${other.name}" (${other.startsOn}..${other.endsOn}); cycles must not overlap.`,
       );
     }
-    const created = mapCycle(await this.cycles.insert(manager, span));
-    await this.audit.record(manager, {
+    const created = mapCycle(await this.cycles.insert(span));
+    await this.audit.record({
       actor,
       action: 'create',
       entityType: 'cycle',

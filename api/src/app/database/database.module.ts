@@ -1,8 +1,11 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { ClsModule } from 'nestjs-cls';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations';
-import { StatementCountingLogger } from '../portfolio/statements/statement-counter';
+import { StatementCountingLogger } from '../portfolio';
 import { entities } from './entities';
 import { runMigrationsLocked } from './migrate-locked';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
@@ -29,6 +32,27 @@ export const DATABASE_TIMEOUTS = {
 const logger = new Logger('Database');
 
 /**
+ * The unit of work without a manager to thread: services open one with
+ * `txHost.withTransaction(...)` (TransactionHost of @nestjs-cls/transactional), repositories run
+ * on `txHost.tx`, the current transaction's EntityManager (the data source's own outside one).
+ * The context lives in AsyncLocalStorage (nestjs-cls); its middleware wraps every HTTP request
+ * (it works on Fastify), and `withTransaction` opens a context of its own where there is none
+ * (start-up, the sweep, the demo).
+ */
+export function transactionsModule(): DynamicModule {
+  return ClsModule.forRoot({
+    global: true,
+    middleware: { mount: true },
+    plugins: [
+      new ClsPluginTransactional({
+        imports: [TypeOrmModule],
+        adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: getDataSourceToken() }),
+      }),
+    ],
+  });
+}
+
+/**
  * TypeORM over `pg`. The schema comes only from migrations, run at start-up under an advisory
  * lock (several instances may start at once).
  */
@@ -38,6 +62,7 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [
+        transactionsModule(),
         TypeOrmModule.forRootAsync({
           useFactory: () => ({
             type: 'postgres',

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { StartupError } from '../config/config-error';
+import { StartupError } from '../config';
 import { groupExtendedQueryMessages, queueOf } from './pglite-message-groups';
 
 /** An embedded PostgreSQL (PGlite) served on a loopback port for the ordinary `pg` driver. */

@@ -1,4 +1,4 @@
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from '../config';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './embedded-database';
 import { preflightDatabase } from './preflight';
 

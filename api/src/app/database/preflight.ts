@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { StartupError } from '../config/config-error';
+import { StartupError } from '../config';
 
 /**
  * Connects once before the application starts, so that an unreachable or misconfigured

@@ -1,18 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { MilestoneDetailResponse, Role } from '@waypoint/contracts';
-import type { Actor, AuthenticatedUser } from '../auth/authenticated-user';
-import { CyclesService } from '../cycles/cycles.service';
-import { ReviewsService } from '../cycles/reviews.service';
-import { GateDecisionsService } from '../gates/gate-decisions.service';
-import { GateTransitionsService } from '../gates/gate-transitions.service';
-import { InitiativeTransitionsService } from '../initiatives/initiative-transitions.service';
-import { InitiativesService } from '../initiatives/initiatives.service';
-import { MeasuresService } from '../measures/measures.service';
-import { ReadingsService } from '../measures/readings.service';
-import { MilestoneViewsService } from '../milestones/milestone-views.service';
-import { MilestonesService } from '../milestones/milestones.service';
-import { StepsService } from '../steps/steps.service';
+import type { Actor, AuthenticatedUser } from '../auth';
+import { CyclesService } from '../cycles';
+import { ReviewsService } from '../reviews';
+import { GateDecisionsService, GateTransitionsService } from '../gates';
+import { InitiativeTransitionsService, InitiativesService } from '../initiatives';
+import { MeasuresService, ReadingsService } from '../measures';
+import { MilestoneViewsService, MilestonesService } from '../milestones';
+import { StepsService } from '../steps';
 import { dayOffset, type DemoCycle, demoCycles, observationTimes } from './demo-calendar';
 import { type Group, type Person, STORY, type StoryGate, type StoryInitiative } from './demo-story';
 

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { Role } from '@waypoint/contracts';
-import type { EntityManager } from 'typeorm';
-import { CustomerGroupEntity } from '../customer-groups/customer-group.entity';
-import { DepartmentEntity } from '../departments/department.entity';
-import { UserEntity } from '../users/user.entity';
+import { CustomerGroupEntity } from '../customer-groups';
+import { DepartmentEntity } from '../departments';
+import { UserEntity } from '../users';
 
 export interface DemoCustomerGroup {
   name: string;
@@ -26,10 +27,12 @@ const idsOf = (result: { identifiers: Array<Record<string, unknown>> }): string[
 
 @Injectable()
 export class DemoRepository {
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+
   /** Inserts the departments and answers their ids by name. */
-  async insertDepartments(manager: EntityManager, names: string[]): Promise<Map<string, string>> {
+  async insertDepartments(names: string[]): Promise<Map<string, string>> {
     const ids = idsOf(
-      await manager.insert(
+      await this.txHost.tx.insert(
         DepartmentEntity,
         names.map((name) => ({ name })),
       ),
@@ -37,16 +40,13 @@ export class DemoRepository {
     return new Map(names.map((name, index) => [name, ids[index] ?? '']));
   }
 
-  async insertCustomerGroups(
-    manager: EntityManager,
-    groups: DemoCustomerGroup[],
-  ): Promise<Map<string, string>> {
-    const ids = idsOf(await manager.insert(CustomerGroupEntity, groups));
+  async insertCustomerGroups(groups: DemoCustomerGroup[]): Promise<Map<string, string>> {
+    const ids = idsOf(await this.txHost.tx.insert(CustomerGroupEntity, groups));
     return new Map(groups.map((group, index) => [group.name, ids[index] ?? '']));
   }
 
-  async insertUsers(manager: EntityManager, users: DemoUser[]): Promise<Map<string, string>> {
-    const ids = idsOf(await manager.insert(UserEntity, users));
+  async insertUsers(users: DemoUser[]): Promise<Map<string, string>> {
+    const ids = idsOf(await this.txHost.tx.insert(UserEntity, users));
     return new Map(users.map((user, index) => [user.email, ids[index] ?? '']));
   }
 }

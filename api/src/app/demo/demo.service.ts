@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { Role } from '@waypoint/contracts';
-import { DataSource } from 'typeorm';
-import { hashPassword } from '../auth/secrets';
+import { hashPassword } from '../auth';
 import { DemoRepository } from './demo.repository';
 import { type DemoPerson, DemoStoryRunner } from './demo-story.runner';
 import { type Group, PEOPLE, type Person } from './demo-story';
@@ -62,19 +63,18 @@ const GROUPS: Array<{
 @Injectable()
 export class DemoService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly repository: DemoRepository,
     private readonly story: DemoStoryRunner,
   ) {}
 
   async load(): Promise<void> {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    const { people, groups } = await this.dataSource.transaction(async (manager) => {
-      const departments = await this.repository.insertDepartments(manager, DEPARTMENTS);
-      const groupIds = await this.repository.insertCustomerGroups(manager, GROUPS);
+    const { people, groups } = await this.txHost.withTransaction(async () => {
+      const departments = await this.repository.insertDepartments(DEPARTMENTS);
+      const groupIds = await this.repository.insertCustomerGroups(GROUPS);
       const accounts = [DEMO_ADMIN, ...Object.values(PEOPLE)];
       const userIds = await this.repository.insertUsers(
-        manager,
         accounts.map((a) => ({
           email: a.email,
           displayName: a.displayName,

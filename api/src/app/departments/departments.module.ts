@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../audit/audit.module';
+import { AuditModule } from '../audit';
 import { DepartmentEntity } from './department.entity';
 import { DepartmentsController } from './departments.controller';
 import { DepartmentsRepository } from './departments.repository';

@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
-import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
-import { isUniqueViolation } from '../common/database-errors';
-import type { PageRequest } from '../common/paging';
+import type { Repository } from 'typeorm';
+import {
+  conditionalUpdate,
+  insertReturning,
+  isUniqueViolation,
+  type PageRequest,
+  DuplicateRecordError,
+} from '../common';
 import { DepartmentEntity } from './department.entity';
-import { DuplicateRecordError } from '../common/persistence-errors';
 
 export interface DepartmentChanges {
   name?: string;
@@ -24,6 +29,7 @@ export class DepartmentsRepository {
   constructor(
     @InjectRepository(DepartmentEntity)
     private readonly repository: Repository<DepartmentEntity>,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
   ) {}
 
   async list(page: PageRequest): Promise<{ rows: DepartmentEntity[]; total: number }> {
@@ -38,15 +44,15 @@ export class DepartmentsRepository {
     return { rows, total };
   }
 
-  async findById(id: string, manager?: EntityManager): Promise<DepartmentEntity | null> {
-    const repository = manager ? manager.getRepository(DepartmentEntity) : this.repository;
+  async findById(id: string): Promise<DepartmentEntity | null> {
+    const repository = this.txHost.tx.getRepository(DepartmentEntity);
     return repository.findOneBy({ id });
   }
 
   /** 409 when the name is taken (ignoring case). */
-  async insert(manager: EntityManager, name: string): Promise<DepartmentEntity> {
+  async insert(name: string): Promise<DepartmentEntity> {
     try {
-      return await insertReturning(manager, DepartmentEntity, { name });
+      return await insertReturning(this.txHost, DepartmentEntity, { name });
     } catch (error) {
       if (isUniqueViolation(error, NAME_KEY)) throw nameTaken(name);
       throw error;
@@ -55,14 +61,13 @@ export class DepartmentsRepository {
 
   /** The conditional write: 404, 412 (stale version) or 409 (name taken). */
   async update(
-    manager: EntityManager,
     id: string,
     expectedVersion: number,
     changes: DepartmentChanges,
   ): Promise<DepartmentEntity> {
     try {
       return await conditionalUpdate(
-        manager,
+        this.txHost,
         DepartmentEntity,
         id,
         expectedVersion,

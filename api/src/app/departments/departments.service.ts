@@ -1,15 +1,15 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type {
   CreateDepartmentRequest,
   DepartmentResponse,
   Page,
   UpdateDepartmentRequest,
 } from '@waypoint/contracts';
-import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import { requireChanges } from '../common/changes';
-import { pageOf, type PageRequest } from '../common/paging';
+import { AuditService } from '../audit';
+import type { Actor } from '../auth';
+import { requireChanges, pageOf, type PageRequest } from '../common';
 import { mapDepartment } from './dto/department.dto';
 import { type DepartmentChanges, DepartmentsRepository } from './departments.repository';
 
@@ -19,7 +19,7 @@ const NOT_FOUND = 'No such department.';
 @Injectable()
 export class DepartmentsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly repository: DepartmentsRepository,
     private readonly audit: AuditService,
   ) {}
@@ -37,9 +37,9 @@ export class DepartmentsService {
 
   /** Names are unique ignoring case (409). */
   async create(request: CreateDepartmentRequest, actor: Actor): Promise<DepartmentResponse> {
-    return this.dataSource.transaction(async (manager) => {
-      const created = mapDepartment(await this.repository.insert(manager, request.name));
-      await this.audit.record(manager, {
+    return this.txHost.withTransaction(async () => {
+      const created = mapDepartment(await this.repository.insert(request.name));
+      await this.audit.record({
         actor,
         action: 'create',
         entityType: ENTITY_TYPE,
@@ -58,13 +58,11 @@ export class DepartmentsService {
     actor: Actor,
   ): Promise<DepartmentResponse> {
     const changes: DepartmentChanges = requireChanges(request);
-    return this.dataSource.transaction(async (manager) => {
-      const before = await this.repository.findById(id, manager);
+    return this.txHost.withTransaction(async () => {
+      const before = await this.repository.findById(id);
       if (!before) throw new NotFoundException(NOT_FOUND);
-      const after = mapDepartment(
-        await this.repository.update(manager, id, expectedVersion, changes),
-      );
-      await this.audit.record(manager, {
+      const after = mapDepartment(await this.repository.update(id, expectedVersion, changes));
+      await this.audit.record({
         actor,
         action: 'update',
         entityType: ENTITY_TYPE,

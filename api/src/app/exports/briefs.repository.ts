@@ -5,7 +5,7 @@ import type {
   InitiativeStatus,
   MeasureUserRef,
 } from '@waypoint/contracts';
-import { CountedSql } from '../portfolio/statements/counted-sql';
+import { CountedSql } from '../portfolio';
 
 export interface BriefInitiativeRow {
   id: string;

@@ -5,12 +5,16 @@ import type {
   PortfolioBriefResponse,
 } from '@waypoint/contracts';
 import { isStale, measureProgress } from '@waypoint/domain';
-import { mapReview } from '../cycles/reviews.service';
-import { ReviewsRepository } from '../cycles/reviews.repository';
-import { PortfolioRepository } from '../portfolio/portfolio.repository';
-import { PortfolioService, resolveCycle } from '../portfolio/portfolio.service';
-import { ValueDataRepository } from '../portfolio/value-data.repository';
-import { cycleRef, loadValueModel, type ValueModel } from '../portfolio/value-model';
+import { mapReview, ReviewsRepository } from '../reviews';
+import {
+  PortfolioRepository,
+  PortfolioService,
+  resolveCycle,
+  ValueDataRepository,
+  cycleRef,
+  loadValueModel,
+  type ValueModel,
+} from '../portfolio';
 import { BriefsRepository } from './briefs.repository';
 
 function briefMeasures(model: ValueModel, initiativeId: string, now: Date): BriefMeasure[] {

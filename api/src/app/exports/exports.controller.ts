@@ -1,14 +1,14 @@
 import { Controller, Get, Header, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { InitiativeBriefResponse, PortfolioBriefResponse } from '@waypoint/contracts';
-import { RequirePermission } from '../auth/permission.decorator';
-import { ApiProblems } from '../common/api-problems';
-import { IdParams } from '../common/id-params';
-import { CycleThresholdQueryDto, NoQueryDto } from '../portfolio/dto/value.dto';
+import { RequirePermission } from '../auth';
+import { ApiProblems, IdParams } from '../common';
 import {
+  CycleThresholdQueryDto,
+  NoQueryDto,
   STATEMENT_COUNT_HEADERS,
   StatementCountInterceptor,
-} from '../portfolio/statements/statement-counter';
+} from '../portfolio';
 import { BriefsService } from './briefs.service';
 import { InitiativeBriefResponseDto, PortfolioBriefResponseDto } from './dto/brief.dto';
 import { ExportsService } from './exports.service';

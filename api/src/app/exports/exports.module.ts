@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { CyclesModule } from '../cycles/cycles.module';
-import { PortfolioModule } from '../portfolio/portfolio.module';
+import { ReviewsModule } from '../reviews';
+import { PortfolioModule } from '../portfolio';
 import { BriefsRepository } from './briefs.repository';
 import { BriefsService } from './briefs.service';
 import { BriefsController, ExportsController } from './exports.controller';
@@ -9,7 +9,7 @@ import { ExportsService } from './exports.service';
 
 /** CSV exports and the one-page briefs. */
 @Module({
-  imports: [PortfolioModule, CyclesModule],
+  imports: [PortfolioModule, ReviewsModule],
   controllers: [ExportsController, BriefsController],
   providers: [ExportsService, ExportsRepository, BriefsService, BriefsRepository],
 })

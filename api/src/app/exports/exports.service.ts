@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PortfolioService } from '../portfolio/portfolio.service';
-import { stagesOf } from '../portfolio/portfolio-summary';
+import { PortfolioService, stagesOf } from '../portfolio';
 import { type CsvValue, toCsv } from './csv';
 import { ExportsRepository } from './exports.repository';
 

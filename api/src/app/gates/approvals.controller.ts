@@ -1,12 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ApprovalResponse, Page } from '@waypoint/contracts';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { CurrentUser } from '../auth/current-user.decorator';
-import { RequirePermission } from '../auth/permission.decorator';
-import { ApiProblems } from '../common/api-problems';
+import { type AuthenticatedUser, CurrentUser, RequirePermission } from '../auth';
+import { ApiProblems } from '../common';
 import { ApprovalsService } from './approvals.service';
-import { ApprovalListQueryDto, ApprovalPageDto } from './dto/gate.dto';
+import { ApprovalListQueryDto, ApprovalPageDto } from '../milestones';
 
 @ApiTags('gates')
 @Controller('approvals')

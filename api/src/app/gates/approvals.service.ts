@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ApprovalResponse, Page } from '@waypoint/contracts';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { pageOf, type PageRequest } from '../common/paging';
-import { PeopleRepository, personOf } from '../milestones/people.repository';
+import type { AuthenticatedUser } from '../auth';
+import { pageOf, type PageRequest } from '../common';
+import { PeopleRepository, personOf } from '../milestones';
 import { type ApprovalFilter, ApprovalsRepository } from './approvals.repository';
 
 const HOUR_MS = 3_600_000;

@@ -1,17 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import type { Direction, InitiativeStatus, Perspective, StepStatus } from '@waypoint/contracts';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import type { Direction, Perspective, StepStatus } from '@waypoint/contracts';
 import type { EvidenceMeasure, Reading } from '@waypoint/domain';
-import type { EntityManager } from 'typeorm';
-import { returnedRows } from './returned-rows';
 
 /**
- * What a gate reads and changes outside its own tables, always inside the gate's transaction:
- * the evidence (linked measures, readings, step counts) and the effects of a decision on the
- * initiative and its measures.
+ * What a gate reads outside its own tables, always inside the gate's transaction: the evidence
+ * (linked measures, readings, step counts). The effects of a decision on the initiative and its
+ * measures are written through their own repositories.
  */
 @Injectable()
 export class EvidenceRepository {
-  async linkedMeasures(manager: EntityManager, milestoneId: string): Promise<EvidenceMeasure[]> {
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+
+  async linkedMeasures(milestoneId: string): Promise<EvidenceMeasure[]> {
     const rows: Array<{
       id: string;
       name: string;
@@ -20,7 +22,7 @@ export class EvidenceRepository {
       direction: Direction;
       baseline: number;
       target: number;
-    }> = await manager.query(
+    }> = await this.txHost.tx.query(
       `SELECT x.id, x.name, x.unit, x.perspective, x.direction, x.baseline, x.target
          FROM milestone_measures mm JOIN measures x ON x.id = mm.measure_id
         WHERE mm.milestone_id = $1
@@ -35,7 +37,7 @@ export class EvidenceRepository {
   }
 
   /** Every reading of the measures, in recording order (corrections supersede earlier ones). */
-  async readings(manager: EntityManager, measureIds: string[]): Promise<Reading[]> {
+  async readings(measureIds: string[]): Promise<Reading[]> {
     if (measureIds.length === 0) return [];
     const rows: Array<{
       id: string;
@@ -43,7 +45,7 @@ export class EvidenceRepository {
       value: number;
       observed_at: Date;
       supersedes_id: string | null;
-    }> = await manager.query(
+    }> = await this.txHost.tx.query(
       `SELECT id, measure_id, value, observed_at, supersedes_id
          FROM readings WHERE measure_id = ANY($1::uuid[])
         ORDER BY recorded_at, id`,
@@ -58,50 +60,11 @@ export class EvidenceRepository {
     }));
   }
 
-  async stepCounts(
-    manager: EntityManager,
-    milestoneId: string,
-  ): Promise<{ status: StepStatus; count: number }[]> {
-    const rows: Array<{ status: StepStatus; count: number }> = await manager.query(
+  async stepCounts(milestoneId: string): Promise<{ status: StepStatus; count: number }[]> {
+    const rows: Array<{ status: StepStatus; count: number }> = await this.txHost.tx.query(
       `SELECT status, count(*)::int AS count FROM steps WHERE milestone_id = $1 GROUP BY status`,
       [milestoneId],
     );
     return rows.map((row) => ({ status: row.status, count: Number(row.count) }));
-  }
-
-  /**
-   * Freezes the baseline of every measure of the initiative not frozen yet; answers those
-   * measures (a new version each).
-   */
-  async freezeBaselines(
-    manager: EntityManager,
-    initiativeId: string,
-  ): Promise<{ id: string; baseline: number; baselineFrozenAt: string }[]> {
-    const rows = returnedRows<{ id: string; baseline: number; baseline_frozen_at: Date }>(
-      await manager.query(
-        `UPDATE measures
-            SET baseline_frozen_at = now(), version = version + 1, updated_at = now()
-          WHERE initiative_id = $1 AND baseline_frozen_at IS NULL
-          RETURNING id, baseline, baseline_frozen_at`,
-        [initiativeId],
-      ),
-    );
-    return rows.map((row) => ({
-      id: row.id,
-      baseline: Number(row.baseline),
-      baselineFrozenAt: new Date(row.baseline_frozen_at).toISOString(),
-    }));
-  }
-
-  /** Moves the initiative to a status the domain rules allowed (a new version). */
-  async setInitiativeStatus(
-    manager: EntityManager,
-    initiativeId: string,
-    status: InitiativeStatus,
-  ): Promise<void> {
-    await manager.query(
-      `UPDATE initiatives SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`,
-      [initiativeId, status],
-    );
   }
 }

@@ -1,4 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type {
   DecideGateRequest,
   DecisionConditionResponse,
@@ -12,28 +14,37 @@ import {
   initiativeStatusAfterDecision,
   milestoneTransition,
 } from '@waypoint/domain';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import type { Actor, AuthenticatedUser } from '../auth/authenticated-user';
-import { pageOf, type PageRequest } from '../common/paging';
-import type { MilestoneEntity } from '../milestones/milestone.entity';
-import { MILESTONE_NOT_FOUND, MilestonesRepository } from '../milestones/milestones.repository';
-import { PeopleRepository } from '../milestones/people.repository';
-import { assertFresh } from '../milestones/preconditions';
-import { NotificationEvents } from '../notifications/notification-events.service';
+import { AuditService } from '../audit';
+import type { Actor, AuthenticatedUser } from '../auth';
+import { pageOf, type PageRequest } from '../common';
+import {
+  type MilestoneEntity,
+  MILESTONE_NOT_FOUND,
+  MilestonesRepository,
+  PeopleRepository,
+  assertFresh,
+  type GateDecisionEntity,
+  CONDITION_NOT_FOUND,
+  GateRecordsRepository,
+  conditionPeople,
+  mapCondition,
+  mapDecision,
+} from '../milestones';
+import { NotificationEvents } from '../notifications';
 import { EvidenceRepository } from './evidence.repository';
-import type { GateDecisionEntity } from './gate-records.entity';
-import { CONDITION_NOT_FOUND, GateRecordsRepository } from './gate-records.repository';
-import { conditionPeople, mapCondition, mapDecision } from './gate.mapper';
+import { InitiativesRepository } from '../initiatives';
+import { MeasuresRepository } from '../measures';
 
 /** The decider's side of the gate workflow: decisions and their conditions. */
 @Injectable()
 export class GateDecisionsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly milestones: MilestonesRepository,
     private readonly records: GateRecordsRepository,
     private readonly evidence: EvidenceRepository,
+    private readonly initiatives: InitiativesRepository,
+    private readonly measures: MeasuresRepository,
     private readonly people: PeopleRepository,
     private readonly audit: AuditService,
     private readonly notify: NotificationEvents,
@@ -55,15 +66,15 @@ export class GateDecisionsService {
     decider: AuthenticatedUser,
     actor: Actor,
   ): Promise<GateDecisionResponse> {
-    return this.dataSource.transaction(async (m) => {
-      const milestone = await this.milestones.lock(m, milestoneId);
+    return this.txHost.withTransaction(async () => {
+      const milestone = await this.milestones.lock(milestoneId);
       if (!milestone) throw new NotFoundException(MILESTONE_NOT_FOUND);
       const state = milestoneTransition(milestone.state, {
         type: 'decide',
         outcome: request.outcome,
       });
-      const submission = await this.records.latestSubmission(milestoneId, m);
-      const initiative = await this.milestones.initiative(milestone.initiativeId, m);
+      const submission = await this.records.latestSubmission(milestoneId);
+      const initiative = await this.milestones.initiative(milestone.initiativeId);
       if (!submission || !initiative) {
         throw new DomainError('submission_missing', 'This milestone has no submission to decide.');
       }
@@ -74,34 +85,34 @@ export class GateDecisionsService {
         submitterId: submission.submittedBy,
       });
       assertDecisionValid(request);
-      const placed = await this.milestones.placed(milestone.initiativeId, m);
+      const placed = await this.milestones.placed(milestone.initiativeId);
       const status = initiativeStatusAfterDecision(initiative.status, request.outcome, {
         isFinalMilestone: placed[placed.length - 1]?.id === milestoneId,
       });
 
-      const decision = await this.records.insertDecision(m, {
+      const decision = await this.records.insertDecision({
         milestoneId,
         submissionId: submission.id,
         deciderId: decider.id,
         outcome: request.outcome,
         rationale: request.rationale ?? '',
       });
-      await this.records.insertConditions(m, decision.id, initiative.id, request.conditions ?? []);
-      await this.milestones.update(m, milestoneId, milestone.version, {
+      await this.records.insertConditions(decision.id, initiative.id, request.conditions ?? []);
+      await this.milestones.update(milestoneId, milestone.version, {
         state,
         decidedAt: decision.decidedAt,
       });
-      const [answer] = await this.mapDecisions([decision], m);
+      const [answer] = await this.mapDecisions([decision]);
       if (!answer) throw new Error('decision vanished');
       const audit = { actor, initiativeId: initiative.id };
-      await this.audit.record(m, {
+      await this.audit.record({
         ...audit,
         action: 'create',
         entityType: 'gate_decision',
         entityId: decision.id,
         after: answer,
       });
-      await this.audit.record(m, {
+      await this.audit.record({
         ...audit,
         action: 'decide',
         entityType: 'milestone',
@@ -110,8 +121,8 @@ export class GateDecisionsService {
         after: { state, decisionId: decision.id, outcome: request.outcome },
       });
       if (status !== initiative.status) {
-        await this.evidence.setInitiativeStatus(m, initiative.id, status);
-        await this.audit.record(m, {
+        await this.initiatives.update(initiative.id, initiative.version, { status });
+        await this.audit.record({
           ...audit,
           action: 'transition',
           entityType: 'initiative',
@@ -120,9 +131,8 @@ export class GateDecisionsService {
           after: { status, reason: 'gate_decision', decisionId: decision.id },
         });
       }
-      if (state === 'approved') await this.freezeBaselines(m, milestone, actor);
+      if (state === 'approved') await this.freezeBaselines(milestone, actor);
       await this.notify.gateDecided(
-        m,
         milestone,
         {
           outcome: request.outcome,
@@ -142,8 +152,8 @@ export class GateDecisionsService {
     note: string,
     actor: Actor,
   ): Promise<DecisionConditionResponse> {
-    return this.dataSource.transaction(async (m) => {
-      const before = await this.records.findCondition(id, m);
+    return this.txHost.withTransaction(async () => {
+      const before = await this.records.findCondition(id);
       if (!before) throw new NotFoundException(CONDITION_NOT_FOUND);
       assertFresh(before, expectedVersion);
       if (before.closedAt) {
@@ -152,12 +162,12 @@ export class GateDecisionsService {
           `This condition was closed already, on ${new Date(before.closedAt).toISOString()}.`,
         );
       }
-      await this.records.closeCondition(m, id, expectedVersion, actor.userId, note);
-      const closed = await this.records.findCondition(id, m);
+      await this.records.closeCondition(id, expectedVersion, actor.userId, note);
+      const closed = await this.records.findCondition(id);
       if (!closed) throw new NotFoundException(CONDITION_NOT_FOUND);
-      const people = await this.people.refs([closed.closedBy], m);
+      const people = await this.people.refs([closed.closedBy]);
       const after = mapCondition(closed, people);
-      await this.audit.record(m, {
+      await this.audit.record({
         actor,
         action: 'close',
         entityType: 'decision_condition',
@@ -174,14 +184,10 @@ export class GateDecisionsService {
    * The baseline of a measure is frozen when the first gate after which it counts is approved:
    * at the initiative's first approval every measure it has; later ones at the next approval.
    */
-  private async freezeBaselines(
-    m: EntityManager,
-    milestone: MilestoneEntity,
-    actor: Actor,
-  ): Promise<void> {
-    const frozen = await this.evidence.freezeBaselines(m, milestone.initiativeId);
+  private async freezeBaselines(milestone: MilestoneEntity, actor: Actor): Promise<void> {
+    const frozen = await this.measures.freezeBaselines(milestone.initiativeId);
     for (const measure of frozen) {
-      await this.audit.record(m, {
+      await this.audit.record({
         actor,
         action: 'freeze_baseline',
         entityType: 'measure',
@@ -192,18 +198,12 @@ export class GateDecisionsService {
     }
   }
 
-  private async mapDecisions(
-    decisions: GateDecisionEntity[],
-    manager?: EntityManager,
-  ): Promise<GateDecisionResponse[]> {
-    const conditions = await this.records.conditionsOf(
-      decisions.map((decision) => decision.id),
-      manager,
-    );
-    const people = await this.people.refs(
-      [...decisions.map((decision) => decision.deciderId), ...conditionPeople(conditions)],
-      manager,
-    );
+  private async mapDecisions(decisions: GateDecisionEntity[]): Promise<GateDecisionResponse[]> {
+    const conditions = await this.records.conditionsOf(decisions.map((decision) => decision.id));
+    const people = await this.people.refs([
+      ...decisions.map((decision) => decision.deciderId),
+      ...conditionPeople(conditions),
+    ]);
     return decisions.map((decision) => mapDecision(decision, conditions, people));
   }
 }

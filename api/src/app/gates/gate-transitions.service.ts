@@ -1,4 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { MilestoneDetailResponse } from '@waypoint/contracts';
 import {
   initiativeNotActiveProblem,
@@ -11,20 +13,20 @@ import {
   milestoneTransition,
   submissionInput,
 } from '@waypoint/domain';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import type { MilestoneEntity } from '../milestones/milestone.entity';
-import { MilestoneViewsService } from '../milestones/milestone-views.service';
+import { AuditService } from '../audit';
+import type { Actor } from '../auth';
 import {
+  type MilestoneEntity,
+  MilestoneViewsService,
   type InitiativeFacts,
   MILESTONE_NOT_FOUND,
   MilestonesRepository,
-} from '../milestones/milestones.repository';
-import { assertFresh } from '../milestones/preconditions';
-import { NotificationEvents } from '../notifications/notification-events.service';
+  assertFresh,
+  GateRecordsRepository,
+} from '../milestones';
+import { NotificationEvents } from '../notifications';
 import { EvidenceRepository } from './evidence.repository';
-import { GateRecordsRepository } from './gate-records.repository';
+import { InitiativesRepository } from '../initiatives';
 
 const ENTITY_TYPE = 'milestone';
 
@@ -32,10 +34,11 @@ const ENTITY_TYPE = 'milestone';
 @Injectable()
 export class GateTransitionsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly milestones: MilestonesRepository,
     private readonly records: GateRecordsRepository,
     private readonly evidence: EvidenceRepository,
+    private readonly initiatives: InitiativesRepository,
     private readonly views: MilestoneViewsService,
     private readonly audit: AuditService,
     private readonly notify: NotificationEvents,
@@ -43,17 +46,17 @@ export class GateTransitionsService {
 
   /** Only the first milestone not yet approved starts, while the initiative is active. */
   async start(id: string, expectedVersion: number, actor: Actor): Promise<MilestoneDetailResponse> {
-    return this.transition(id, expectedVersion, async (m, milestone, initiative) => {
+    return this.transition(id, expectedVersion, async (milestone, initiative) => {
       assertRule('initiative_not_active', initiativeNotActiveProblem(initiative.status, 'start'));
-      const placed = await this.milestones.placed(milestone.initiativeId, m);
+      const placed = await this.milestones.placed(milestone.initiativeId);
       assertCanStartMilestone(
         placed,
         placed.findIndex((p) => p.id === id),
       );
       const state = milestoneTransition(milestone.state, { type: 'start' });
-      await this.milestones.update(m, id, expectedVersion, { state, startedAt: new Date() });
-      await this.notify.milestoneStarted(m, milestone);
-      return this.finish(m, actor, 'start', milestone);
+      await this.milestones.update(id, expectedVersion, { state, startedAt: new Date() });
+      await this.notify.milestoneStarted(milestone);
+      return this.finish(actor, 'start', milestone);
     });
   }
 
@@ -66,23 +69,23 @@ export class GateTransitionsService {
     expectedVersion: number,
     actor: Actor,
   ): Promise<MilestoneDetailResponse> {
-    return this.transition(id, expectedVersion, async (m, milestone, initiative) => {
+    return this.transition(id, expectedVersion, async (milestone, initiative) => {
       const state = milestoneTransition(milestone.state, { type: 'submit' });
       assertRule('initiative_not_active', initiativeNotActiveProblem(initiative.status, 'submit'));
-      const input = await this.evidenceInput(m, milestone, initiative);
+      const input = await this.evidenceInput(milestone, initiative);
       assertSubmittable(submissionInput(input));
-      const submission = await this.records.insertSubmission(m, {
+      const submission = await this.records.insertSubmission({
         milestoneId: id,
         submittedBy: actor.userId,
         snapshot: buildEvidenceSnapshot(input),
       });
-      await this.milestones.update(m, id, expectedVersion, {
+      await this.milestones.update(id, expectedVersion, {
         state,
         submittedAt: submission.submittedAt,
         submittedBy: actor.userId,
       });
-      await this.notify.gateSubmitted(m, milestone, actor);
-      return this.finish(m, actor, 'submit', milestone, { submissionId: submission.id });
+      await this.notify.gateSubmitted(milestone, actor);
+      return this.finish(actor, 'submit', milestone, { submissionId: submission.id });
     });
   }
 
@@ -92,18 +95,18 @@ export class GateTransitionsService {
     expectedVersion: number,
     actor: Actor,
   ): Promise<MilestoneDetailResponse> {
-    return this.transition(id, expectedVersion, async (m, milestone, initiative) => {
+    return this.transition(id, expectedVersion, async (milestone, initiative) => {
       const state = milestoneTransition(milestone.state, { type: 'resume' });
       const status = initiativeStatusAfterResume(initiative.status);
-      await this.milestones.update(m, id, expectedVersion, {
+      await this.milestones.update(id, expectedVersion, {
         state,
         startedAt: new Date(),
         submittedAt: null,
         submittedBy: null,
       });
       if (status !== initiative.status) {
-        await this.evidence.setInitiativeStatus(m, initiative.id, status);
-        await this.audit.record(m, {
+        await this.initiatives.update(initiative.id, initiative.version, { status });
+        await this.audit.record({
           actor,
           action: 'transition',
           entityType: 'initiative',
@@ -113,7 +116,7 @@ export class GateTransitionsService {
           after: { status, reason: 'milestone_resumed', milestoneId: id },
         });
       }
-      return this.finish(m, actor, 'resume', milestone);
+      return this.finish(actor, 'resume', milestone);
     });
   }
 
@@ -122,30 +125,28 @@ export class GateTransitionsService {
     id: string,
     expectedVersion: number,
     work: (
-      m: EntityManager,
       milestone: MilestoneEntity,
       initiative: InitiativeFacts,
     ) => Promise<MilestoneDetailResponse>,
   ): Promise<MilestoneDetailResponse> {
-    return this.dataSource.transaction(async (m) => {
-      const milestone = await this.milestones.lock(m, id);
+    return this.txHost.withTransaction(async () => {
+      const milestone = await this.milestones.lock(id);
       if (!milestone) throw new NotFoundException(MILESTONE_NOT_FOUND);
       assertFresh(milestone, expectedVersion);
-      const initiative = await this.milestones.initiative(milestone.initiativeId, m);
+      const initiative = await this.milestones.initiative(milestone.initiativeId);
       if (!initiative) throw new NotFoundException('No such initiative.');
-      return work(m, milestone, initiative);
+      return work(milestone, initiative);
     });
   }
 
   private async finish(
-    m: EntityManager,
     actor: Actor,
     action: 'start' | 'submit' | 'resume',
     before: MilestoneEntity,
     extra: object = {},
   ): Promise<MilestoneDetailResponse> {
-    const after = await this.views.describe(before.id, m);
-    await this.audit.record(m, {
+    const after = await this.views.describe(before.id);
+    await this.audit.record({
       actor,
       action,
       entityType: ENTITY_TYPE,
@@ -158,17 +159,13 @@ export class GateTransitionsService {
   }
 
   private async evidenceInput(
-    m: EntityManager,
     milestone: MilestoneEntity,
     initiative: InitiativeFacts,
   ): Promise<EvidenceInput> {
-    const measures = await this.evidence.linkedMeasures(m, milestone.id);
-    const readings = await this.evidence.readings(
-      m,
-      measures.map((measure) => measure.id),
-    );
-    const stepCounts = await this.evidence.stepCounts(m, milestone.id);
-    const open = await this.records.openConditions(initiative.id, m);
+    const measures = await this.evidence.linkedMeasures(milestone.id);
+    const readings = await this.evidence.readings(measures.map((measure) => measure.id));
+    const stepCounts = await this.evidence.stepCounts(milestone.id);
+    const open = await this.records.openConditions(initiative.id);
     return {
       takenAt: new Date(),
       milestone: {

@@ -12,23 +12,24 @@ import type {
   MilestoneDetailResponse,
   Page,
 } from '@waypoint/contracts';
-import type { Actor, AuthenticatedUser } from '../auth/authenticated-user';
-import { CurrentActor, CurrentUser } from '../auth/current-user.decorator';
-import { RequirePermission } from '../auth/permission.decorator';
-import { ApiProblems } from '../common/api-problems';
-import { IdParams } from '../common/id-params';
-import { Idempotent } from '../common/idempotency/idempotent.decorator';
-import { ApiIfMatch, IfMatch } from '../common/if-match.decorator';
-import { MilestoneDetailResponseDto } from '../milestones/dto/milestone.dto';
-import { ProblemDetailsDto } from '../common/problem.dto';
 import {
+  type Actor,
+  type AuthenticatedUser,
+  CurrentActor,
+  CurrentUser,
+  RequirePermission,
+} from '../auth';
+import { ApiProblems, IdParams, ApiIfMatch, IfMatch, ProblemDetailsDto } from '../common';
+import { Idempotent } from '../idempotency';
+import {
+  MilestoneDetailResponseDto,
   CloseConditionDto,
   DecideGateDto,
   DecisionConditionResponseDto,
   DecisionListQueryDto,
   GateDecisionPageDto,
   GateDecisionResponseDto,
-} from './dto/gate.dto';
+} from '../milestones';
 import { GateDecisionsService } from './gate-decisions.service';
 import { GateTransitionsService } from './gate-transitions.service';
 

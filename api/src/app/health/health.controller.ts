@@ -8,8 +8,8 @@ import {
 import type { HealthResponse, ReadinessResponse } from '@waypoint/contracts';
 import { HealthService } from './health.service';
 import { HealthResponseDto, ReadinessResponseDto } from './health.dto';
-import { ProblemDetailsDto } from '../common/problem.dto';
-import { Public } from '../auth/permission.decorator';
+import { ProblemDetailsDto } from '../common';
+import { Public } from '../auth';
 
 @ApiTags('health')
 @Public()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { HealthResponse, ReadinessResponse } from '@waypoint/contracts';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../config';
 import { HealthRepository } from './health.repository';
 
 @Injectable()

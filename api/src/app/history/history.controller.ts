@@ -1,9 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { HistoryEventResponse, Page } from '@waypoint/contracts';
-import { RequirePermission } from '../auth/permission.decorator';
-import { ApiProblems } from '../common/api-problems';
-import { IdParams } from '../common/id-params';
+import { RequirePermission } from '../auth';
+import { ApiProblems, IdParams } from '../common';
 import { HistoryPageDto, HistoryQueryDto } from './dto/history.dto';
 import { HistoryService } from './history.service';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UserRef } from '@waypoint/contracts';
 import { DataSource } from 'typeorm';
-import type { PageRequest } from '../common/paging';
+import type { PageRequest } from '../common';
 
 export interface HistoryRow {
   id: string;

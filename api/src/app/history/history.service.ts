@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { HistoryEventResponse, HistoryQuery, Page } from '@waypoint/contracts';
-import { pageOf, type PageRequest } from '../common/paging';
+import { pageOf, type PageRequest } from '../common';
 import { HistoryRepository } from './history.repository';
 
 /** The history of an initiative: what was done to it and under it, by whom, before and after. */

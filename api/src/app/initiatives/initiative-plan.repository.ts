@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type {
   ExitCriterion,
   MilestoneState,
   TemplateMeasure,
   TemplateMilestone,
 } from '@waypoint/contracts';
-import type { EntityManager } from 'typeorm';
 
 export interface PlanMilestone {
   id: string;
@@ -29,9 +30,10 @@ export interface CreatedMeasure {
  */
 @Injectable()
 export class InitiativePlanRepository {
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+
   /** Inserts the template's milestones at positions 1..n, criteria unchecked; answers their ids. */
   async insertMilestones(
-    manager: EntityManager,
     initiativeId: string,
     milestones: readonly TemplateMilestone[],
   ): Promise<Array<{ id: string; title: string; position: number }>> {
@@ -43,7 +45,7 @@ export class InitiativePlanRepository {
         ),
       ),
     );
-    return manager.query(
+    return this.txHost.tx.query(
       `INSERT INTO milestones (initiative_id, position, title, goal, exit_criteria)
        SELECT $1, m.position, m.title, m.goal, m.criteria::jsonb
          FROM unnest($2::int[], $3::varchar[], $4::varchar[], $5::text[])
@@ -64,12 +66,11 @@ export class InitiativePlanRepository {
    * named by `counterMeasureOf` gets the business measure as its counter-measure.
    */
   async insertMeasures(
-    manager: EntityManager,
     initiativeId: string,
     measures: readonly TemplateMeasure[],
   ): Promise<CreatedMeasure[]> {
     if (measures.length === 0) return [];
-    const inserted: Array<{ id: string; name: string }> = await manager.query(
+    const inserted: Array<{ id: string; name: string }> = await this.txHost.tx.query(
       `INSERT INTO measures
          (initiative_id, name, unit, perspective, direction, baseline, target, cadence, kpi_class)
        SELECT $1, m.name, m.unit, m.perspective, m.direction, m.baseline, m.target, m.cadence,
@@ -97,7 +98,7 @@ export class InitiativePlanRepository {
       return guard && guarded ? [{ guarded, guard }] : [];
     });
     if (links.length > 0) {
-      await manager.query(
+      await this.txHost.tx.query(
         `UPDATE measures m SET counter_measure_id = l.guard
            FROM unnest($1::uuid[], $2::uuid[]) AS l(guarded, guard)
           WHERE m.id = l.guarded`,
@@ -109,14 +110,14 @@ export class InitiativePlanRepository {
   }
 
   /** The milestones of an initiative in order, locked for the transition that reads them. */
-  async milestones(manager: EntityManager, initiativeId: string): Promise<PlanMilestone[]> {
+  async milestones(initiativeId: string): Promise<PlanMilestone[]> {
     const rows: Array<{
       id: string;
       position: number;
       title: string;
       state: MilestoneState;
       started_at: Date | null;
-    }> = await manager.query(
+    }> = await this.txHost.tx.query(
       `SELECT id, position, title, state, started_at FROM milestones
         WHERE initiative_id = $1 ORDER BY position FOR UPDATE`,
       [initiativeId],
@@ -132,12 +133,11 @@ export class InitiativePlanRepository {
 
   /** Starts a planned milestone now in `state` (in progress); null if it was not planned. */
   async startMilestone(
-    manager: EntityManager,
     milestoneId: string,
     state: MilestoneState,
   ): Promise<{ state: MilestoneState; startedAt: Date; version: number } | null> {
     const rows: Array<{ state: MilestoneState; started_at: Date; version: number }> =
-      await manager.query(
+      await this.txHost.tx.query(
         `UPDATE milestones
             SET state = $2, started_at = now(), version = version + 1, updated_at = now()
           WHERE id = $1 AND state = 'planned'

@@ -7,9 +7,8 @@ import type {
   Page,
   SortOrder,
 } from '@waypoint/contracts';
-import type { EntityManager } from 'typeorm';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { pageOf, type PageRequest } from '../common/paging';
+import type { AuthenticatedUser } from '../auth';
+import { pageOf, type PageRequest } from '../common';
 import { InitiativeRelatedRepository } from './initiative-related.repository';
 import { mapInitiative, mapListItem } from './initiative.mapper';
 import { InitiativesRepository, NOT_FOUND } from './initiatives.repository';
@@ -60,15 +59,15 @@ export class InitiativeReadsService {
   }
 
   /** The full detail, through the caller's transaction when given. */
-  async describe(id: string, manager?: EntityManager): Promise<InitiativeResponse> {
-    const entity = await this.initiatives.findById(id, manager);
+  async describe(id: string): Promise<InitiativeResponse> {
+    const entity = await this.initiatives.findById(id);
     if (!entity) throw new NotFoundException(NOT_FOUND);
-    const users = await this.related.users([entity.ownerId, entity.sponsorId], manager);
-    const team = await this.related.team(id, manager);
-    const customerGroups = await this.related.customerGroups(id, manager);
-    const milestones = await this.related.milestones(id, manager);
-    const measures = await this.related.measures(id, manager);
-    const openConditions = await this.related.openConditions(id, manager);
+    const users = await this.related.users([entity.ownerId, entity.sponsorId]);
+    const team = await this.related.team(id);
+    const customerGroups = await this.related.customerGroups(id);
+    const milestones = await this.related.milestones(id);
+    const measures = await this.related.measures(id);
+    const openConditions = await this.related.openConditions(id);
     return mapInitiative(entity, {
       users,
       team,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, fieldErrorsOf, sponsorProblem, teamProblem } from '@waypoint/domain';
-import type { EntityManager } from 'typeorm';
 import { InitiativeRelatedRepository } from './initiative-related.repository';
 
 /**
@@ -11,13 +10,14 @@ import { InitiativeRelatedRepository } from './initiative-related.repository';
 export class InitiativeReferences {
   constructor(private readonly related: InitiativeRelatedRepository) {}
 
-  async check(
-    manager: EntityManager,
-    request: { sponsorId?: string; teamIds?: string[]; customerGroupIds?: string[] },
-  ): Promise<void> {
+  async check(request: {
+    sponsorId?: string;
+    teamIds?: string[];
+    customerGroupIds?: string[];
+  }): Promise<void> {
     const problems: string[] = [];
     const userIds = [...(request.teamIds ?? []), ...(request.sponsorId ? [request.sponsorId] : [])];
-    const users = await this.related.userChecks(manager, [...new Set(userIds)]);
+    const users = await this.related.userChecks([...new Set(userIds)]);
     if (request.sponsorId !== undefined) {
       const sponsor = users.find((user) => user.id === request.sponsorId);
       const problem = sponsorProblem(request.sponsorId, sponsor);
@@ -28,7 +28,7 @@ export class InitiativeReferences {
       if (problem) problems.push(problem);
     }
     if (request.customerGroupIds !== undefined && request.customerGroupIds.length > 0) {
-      const found = await this.related.existingCustomerGroupIds(manager, request.customerGroupIds);
+      const found = await this.related.existingCustomerGroupIds(request.customerGroupIds);
       const unknown = request.customerGroupIds.filter((id) => !found.has(id));
       if (unknown.length > 0) {
         problems.push(`customerGroupIds: no customer group has the id ${unknown.join(', ')}.`);

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type {
   CustomerGroupRef,
   MeasureSummary,
@@ -8,7 +10,6 @@ import type {
   TeamMember,
   UserRef,
 } from '@waypoint/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
 
 export interface TeamStats {
   teamSize: number;
@@ -38,19 +39,12 @@ const unique = (ids: readonly (string | null)[]): string[] => [
  */
 @Injectable()
 export class InitiativeRelatedRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
 
-  private db(manager?: EntityManager): EntityManager {
-    return manager ?? this.dataSource.manager;
-  }
-
-  async users(
-    ids: readonly (string | null)[],
-    manager?: EntityManager,
-  ): Promise<Map<string, UserRef>> {
+  async users(ids: readonly (string | null)[]): Promise<Map<string, UserRef>> {
     const wanted = unique(ids);
     if (wanted.length === 0) return new Map();
-    const rows: Array<{ id: string; display_name: string }> = await this.db(manager).query(
+    const rows: Array<{ id: string; display_name: string }> = await this.txHost.tx.query(
       `SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`,
       [wanted],
     );
@@ -61,7 +55,7 @@ export class InitiativeRelatedRepository {
   async teamStats(initiativeIds: readonly string[]): Promise<Map<string, TeamStats>> {
     if (initiativeIds.length === 0) return new Map();
     const rows: Array<{ initiative_id: string; team_size: number; department_count: number }> =
-      await this.db().query(
+      await this.txHost.tx.query(
         `SELECT t.initiative_id, count(*)::int AS team_size,
                 count(DISTINCT u.department_id)::int AS department_count
            FROM initiative_team t JOIN users u ON u.id = t.user_id
@@ -83,7 +77,7 @@ export class InitiativeRelatedRepository {
   ): Promise<Map<string, MilestoneStateRow[]>> {
     const out = new Map<string, MilestoneStateRow[]>();
     if (initiativeIds.length === 0) return out;
-    const rows: Array<MilestoneStateRow & { initiative_id: string }> = await this.db().query(
+    const rows: Array<MilestoneStateRow & { initiative_id: string }> = await this.txHost.tx.query(
       `SELECT initiative_id, id, title, state FROM milestones
         WHERE initiative_id = ANY($1::uuid[]) ORDER BY initiative_id, position`,
       [[...initiativeIds]],
@@ -94,13 +88,13 @@ export class InitiativeRelatedRepository {
     return out;
   }
 
-  async team(id: string, manager?: EntityManager): Promise<TeamMember[]> {
+  async team(id: string): Promise<TeamMember[]> {
     const rows: Array<{
       id: string;
       display_name: string;
       department_id: string | null;
       department_name: string | null;
-    }> = await this.db(manager).query(
+    }> = await this.txHost.tx.query(
       `SELECT u.id, u.display_name, d.id AS department_id, d.name AS department_name
          FROM initiative_team t
          JOIN users u ON u.id = t.user_id
@@ -118,8 +112,8 @@ export class InitiativeRelatedRepository {
     }));
   }
 
-  async customerGroups(id: string, manager?: EntityManager): Promise<CustomerGroupRef[]> {
-    return this.db(manager).query(
+  async customerGroups(id: string): Promise<CustomerGroupRef[]> {
+    return this.txHost.tx.query(
       `SELECT g.id, g.name, g.intent, g.protected
          FROM initiative_customer_groups ig JOIN customer_groups g ON g.id = ig.customer_group_id
         WHERE ig.initiative_id = $1
@@ -128,7 +122,7 @@ export class InitiativeRelatedRepository {
     );
   }
 
-  async milestones(id: string, manager?: EntityManager): Promise<MilestoneSummary[]> {
+  async milestones(id: string): Promise<MilestoneSummary[]> {
     const rows: Array<{
       id: string;
       position: number;
@@ -137,7 +131,7 @@ export class InitiativeRelatedRepository {
       due_date: string | null;
       total: number;
       checked: number;
-    }> = await this.db(manager).query(
+    }> = await this.txHost.tx.query(
       `SELECT m.id, m.position, m.title, m.state, m.due_date::text AS due_date,
               jsonb_array_length(m.exit_criteria)::int AS total,
               (SELECT count(*)::int FROM jsonb_array_elements(m.exit_criteria) c
@@ -157,16 +151,16 @@ export class InitiativeRelatedRepository {
     }));
   }
 
-  async measures(id: string, manager?: EntityManager): Promise<MeasureSummary[]> {
-    return this.db(manager).query(
+  async measures(id: string): Promise<MeasureSummary[]> {
+    return this.txHost.tx.query(
       `SELECT id, name, perspective FROM measures
         WHERE initiative_id = $1 ORDER BY perspective, lower(name), id`,
       [id],
     );
   }
 
-  async openConditions(id: string, manager?: EntityManager): Promise<number> {
-    const rows: Array<{ n: number }> = await this.db(manager).query(
+  async openConditions(id: string): Promise<number> {
+    const rows: Array<{ n: number }> = await this.txHost.tx.query(
       `SELECT count(*)::int AS n FROM decision_conditions
         WHERE initiative_id = $1 AND closed_at IS NULL`,
       [id],
@@ -175,20 +169,17 @@ export class InitiativeRelatedRepository {
   }
 
   /** Role and active flag of each of these users that exists. */
-  async userChecks(manager: EntityManager, ids: readonly string[]): Promise<UserCheck[]> {
+  async userChecks(ids: readonly string[]): Promise<UserCheck[]> {
     if (ids.length === 0) return [];
-    return manager.query(`SELECT id, role, active FROM users WHERE id = ANY($1::uuid[])`, [
+    return this.txHost.tx.query(`SELECT id, role, active FROM users WHERE id = ANY($1::uuid[])`, [
       [...ids],
     ]);
   }
 
   /** Which of these customer groups exist. */
-  async existingCustomerGroupIds(
-    manager: EntityManager,
-    ids: readonly string[],
-  ): Promise<Set<string>> {
+  async existingCustomerGroupIds(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows: Array<{ id: string }> = await manager.query(
+    const rows: Array<{ id: string }> = await this.txHost.tx.query(
       `SELECT id FROM customer_groups WHERE id = ANY($1::uuid[])`,
       [[...ids]],
     );

@@ -4,6 +4,8 @@ import {
   NotFoundException,
   PreconditionFailedException,
 } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type {
   InitiativeResponse,
   InitiativeStatus,
@@ -20,10 +22,9 @@ import {
   proposalBlockers,
   transitionActorProblem,
 } from '@waypoint/domain';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import { PRECONDITION_FAILED_MESSAGE } from '../common/etag';
+import { AuditService } from '../audit';
+import type { Actor } from '../auth';
+import { PRECONDITION_FAILED_MESSAGE } from '../common';
 import type { InitiativeEntity } from './initiative.entity';
 import { InitiativePlanRepository, type PlanMilestone } from './initiative-plan.repository';
 import { InitiativeReadsService } from './initiative-reads.service';
@@ -35,7 +36,7 @@ import { INITIATIVE_ENTITY_TYPE } from './initiatives.service';
 @Injectable()
 export class InitiativeTransitionsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly initiatives: InitiativesRepository,
     private readonly related: InitiativeRelatedRepository,
     private readonly plan: InitiativePlanRepository,
@@ -54,8 +55,8 @@ export class InitiativeTransitionsService {
     request: InitiativeTransitionRequest,
     actor: Actor & { role: Role },
   ): Promise<InitiativeResponse> {
-    return this.dataSource.transaction(async (manager) => {
-      const before = await this.initiatives.findById(id, manager);
+    return this.txHost.withTransaction(async () => {
+      const before = await this.initiatives.findById(id);
       if (!before) throw new NotFoundException(NOT_FOUND);
       if (before.version !== expectedVersion) {
         throw new PreconditionFailedException(PRECONDITION_FAILED_MESSAGE);
@@ -69,10 +70,10 @@ export class InitiativeTransitionsService {
         isSponsor: before.sponsorId === actor.userId,
       });
       if (notAllowed) throw new ForbiddenException(notAllowed);
-      const milestones = await this.plan.milestones(manager, id);
-      await this.assertPrerequisites(manager, before, to, milestones);
-      await this.initiatives.update(manager, id, expectedVersion, { status: to });
-      await this.audit.record(manager, {
+      const milestones = await this.plan.milestones(id);
+      await this.assertPrerequisites(before, to, milestones);
+      await this.initiatives.update(id, expectedVersion, { status: to });
+      await this.audit.record({
         actor,
         action: 'transition',
         entityType: INITIATIVE_ENTITY_TYPE,
@@ -81,13 +82,12 @@ export class InitiativeTransitionsService {
         before: { status: from },
         after: { status: to, ...(request.note ? { note: request.note } : {}) },
       });
-      if (to === 'active') await this.startFirstMilestone(manager, id, milestones, actor);
-      return this.reads.describe(id, manager);
+      if (to === 'active') await this.startFirstMilestone(id, milestones, actor);
+      return this.reads.describe(id);
     });
   }
 
   private async assertPrerequisites(
-    manager: EntityManager,
     initiative: InitiativeEntity,
     to: InitiativeStatus,
     milestones: readonly PlanMilestone[],
@@ -95,9 +95,7 @@ export class InitiativeTransitionsService {
     let blockers: string[] = [];
     if (to === 'proposed') {
       const sponsorId = initiative.sponsorId;
-      const sponsor = sponsorId
-        ? (await this.related.userChecks(manager, [sponsorId]))[0]
-        : undefined;
+      const sponsor = sponsorId ? (await this.related.userChecks([sponsorId]))[0] : undefined;
       blockers = proposalBlockers(milestones.length, sponsorId, sponsor);
     } else if (to === 'active' && milestones.length === 0) {
       blockers = ['it has no milestone to start: add at least one'];
@@ -109,7 +107,6 @@ export class InitiativeTransitionsService {
 
   /** planned → in_progress for the first milestone, when no milestone has started yet. */
   private async startFirstMilestone(
-    manager: EntityManager,
     initiativeId: string,
     milestones: readonly PlanMilestone[],
     actor: Actor,
@@ -119,9 +116,9 @@ export class InitiativeTransitionsService {
     if (index === null || !milestone) return;
     assertCanStartMilestone(milestones, index);
     const next = milestoneTransition(milestone.state, { type: 'start' });
-    const started = await this.plan.startMilestone(manager, milestone.id, next);
+    const started = await this.plan.startMilestone(milestone.id, next);
     if (!started) return;
-    await this.audit.record(manager, {
+    await this.audit.record({
       actor,
       action: 'start',
       entityType: 'milestone',

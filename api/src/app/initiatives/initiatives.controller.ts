@@ -1,13 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { InitiativeListItem, InitiativeResponse, Page } from '@waypoint/contracts';
-import type { Actor, AuthenticatedUser } from '../auth/authenticated-user';
-import { CurrentActor, CurrentUser } from '../auth/current-user.decorator';
-import { RequirePermission } from '../auth/permission.decorator';
-import { ApiProblems } from '../common/api-problems';
-import { IdParams } from '../common/id-params';
-import { Idempotent } from '../common/idempotency/idempotent.decorator';
-import { ApiIfMatch, IfMatch } from '../common/if-match.decorator';
+import {
+  type Actor,
+  type AuthenticatedUser,
+  CurrentActor,
+  CurrentUser,
+  RequirePermission,
+} from '../auth';
+import { ApiProblems, IdParams, ApiIfMatch, IfMatch } from '../common';
+import { Idempotent } from '../idempotency';
 import {
   CreateInitiativeDto,
   InitiativeListQueryDto,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../audit/audit.module';
-import { TemplatesModule } from '../templates/templates.module';
+import { AuditModule } from '../audit';
+import { TemplatesModule } from '../templates';
 import { InitiativeEntity } from './initiative.entity';
 import { InitiativePlanRepository } from './initiative-plan.repository';
 import { InitiativeReadsService } from './initiative-reads.service';
@@ -24,6 +24,6 @@ import { InitiativesService } from './initiatives.service';
     InitiativesService,
     InitiativeTransitionsService,
   ],
-  exports: [InitiativeReadsService],
+  exports: [InitiativeReadsService, InitiativesRepository],
 })
 export class InitiativesModule {}

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   type Approach,
@@ -7,9 +9,8 @@ import {
   type InitiativeStatus,
   type SortOrder,
 } from '@waypoint/contracts';
-import type { EntityManager, Repository } from 'typeorm';
-import type { PageRequest } from '../common/paging';
-import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
+import type { Repository } from 'typeorm';
+import { type PageRequest, conditionalUpdate, insertReturning } from '../common';
 import { InitiativeEntity } from './initiative.entity';
 
 export interface InitiativeFilter {
@@ -84,6 +85,7 @@ export class InitiativesRepository {
   constructor(
     @InjectRepository(InitiativeEntity)
     private readonly repository: Repository<InitiativeEntity>,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
   ) {}
 
   /** One page in the requested order, and how many match: two queries. */
@@ -143,34 +145,40 @@ export class InitiativesRepository {
     return { rows, total: counted?.n ?? 0 };
   }
 
-  async findById(id: string, manager?: EntityManager): Promise<InitiativeEntity | null> {
-    return (manager ? manager.getRepository(InitiativeEntity) : this.repository).findOneBy({ id });
+  async findById(id: string): Promise<InitiativeEntity | null> {
+    return this.txHost.tx.getRepository(InitiativeEntity).findOneBy({ id });
   }
 
-  async insert(manager: EntityManager, fields: InitiativeFields): Promise<InitiativeEntity> {
-    return insertReturning(manager, InitiativeEntity, fields);
+  async insert(fields: InitiativeFields): Promise<InitiativeEntity> {
+    return insertReturning(this.txHost, InitiativeEntity, fields);
   }
 
   /** The one conditional write: 404, or 412 when the version moved on. */
   async update(
-    manager: EntityManager,
     id: string,
     expectedVersion: number,
     changes: InitiativeChanges,
   ): Promise<InitiativeEntity> {
-    return conditionalUpdate(manager, InitiativeEntity, id, expectedVersion, changes, NOT_FOUND);
+    return conditionalUpdate(
+      this.txHost,
+      InitiativeEntity,
+      id,
+      expectedVersion,
+      changes,
+      NOT_FOUND,
+    );
   }
 
-  async teamIds(manager: EntityManager, id: string): Promise<string[]> {
-    const rows: Array<{ user_id: string }> = await manager.query(
+  async teamIds(id: string): Promise<string[]> {
+    const rows: Array<{ user_id: string }> = await this.txHost.tx.query(
       `SELECT user_id FROM initiative_team WHERE initiative_id = $1 ORDER BY user_id`,
       [id],
     );
     return rows.map((row) => row.user_id);
   }
 
-  async customerGroupIds(manager: EntityManager, id: string): Promise<string[]> {
-    const rows: Array<{ customer_group_id: string }> = await manager.query(
+  async customerGroupIds(id: string): Promise<string[]> {
+    const rows: Array<{ customer_group_id: string }> = await this.txHost.tx.query(
       `SELECT customer_group_id FROM initiative_customer_groups
         WHERE initiative_id = $1 ORDER BY customer_group_id`,
       [id],
@@ -179,10 +187,10 @@ export class InitiativesRepository {
   }
 
   /** Replaces the team with these users (one DELETE, one INSERT). */
-  async replaceTeam(manager: EntityManager, id: string, userIds: readonly string[]): Promise<void> {
-    await manager.query(`DELETE FROM initiative_team WHERE initiative_id = $1`, [id]);
+  async replaceTeam(id: string, userIds: readonly string[]): Promise<void> {
+    await this.txHost.tx.query(`DELETE FROM initiative_team WHERE initiative_id = $1`, [id]);
     if (userIds.length === 0) return;
-    await manager.query(
+    await this.txHost.tx.query(
       `INSERT INTO initiative_team (initiative_id, user_id)
        SELECT $1, unnest($2::uuid[])`,
       [id, [...userIds]],
@@ -190,14 +198,12 @@ export class InitiativesRepository {
   }
 
   /** Replaces the target customer groups (one DELETE, one INSERT). */
-  async replaceCustomerGroups(
-    manager: EntityManager,
-    id: string,
-    groupIds: readonly string[],
-  ): Promise<void> {
-    await manager.query(`DELETE FROM initiative_customer_groups WHERE initiative_id = $1`, [id]);
+  async replaceCustomerGroups(id: string, groupIds: readonly string[]): Promise<void> {
+    await this.txHost.tx.query(`DELETE FROM initiative_customer_groups WHERE initiative_id = $1`, [
+      id,
+    ]);
     if (groupIds.length === 0) return;
-    await manager.query(
+    await this.txHost.tx.query(
       `INSERT INTO initiative_customer_groups (initiative_id, customer_group_id)
        SELECT $1, unnest($2::uuid[])`,
       [id, [...groupIds]],

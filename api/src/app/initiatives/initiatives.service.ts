@@ -1,4 +1,6 @@
 import { Injectable, NotFoundException, PreconditionFailedException } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type {
   CreateInitiativeRequest,
   InitiativeResponse,
@@ -6,12 +8,10 @@ import type {
   UpdateInitiativeRequest,
 } from '@waypoint/contracts';
 import { assertRule, DomainError, initiativePlanProblem } from '@waypoint/domain';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import { requireChanges } from '../common/changes';
-import { PRECONDITION_FAILED_MESSAGE } from '../common/etag';
-import { TemplatesService } from '../templates/templates.service';
+import { AuditService } from '../audit';
+import type { Actor } from '../auth';
+import { requireChanges, PRECONDITION_FAILED_MESSAGE } from '../common';
+import { TemplatesService } from '../templates';
 import { InitiativePlanRepository } from './initiative-plan.repository';
 import { InitiativeReadsService } from './initiative-reads.service';
 import { InitiativeReferences } from './initiative-references';
@@ -24,7 +24,7 @@ export const INITIATIVE_ENTITY_TYPE = 'initiative';
 @Injectable()
 export class InitiativesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly initiatives: InitiativesRepository,
     private readonly plan: InitiativePlanRepository,
     private readonly references: InitiativeReferences,
@@ -42,9 +42,9 @@ export class InitiativesService {
         approach: ['choose one.'],
       });
     }
-    return this.dataSource.transaction(async (manager) => {
-      await this.references.check(manager, request);
-      const created = await this.initiatives.insert(manager, {
+    return this.txHost.withTransaction(async () => {
+      await this.references.check(request);
+      const created = await this.initiatives.insert({
         title: request.title,
         problem: request.problem ?? '',
         hypothesis: request.hypothesis ?? '',
@@ -59,9 +59,9 @@ export class InitiativesService {
       });
       const teamIds = request.teamIds ?? [];
       const groupIds = request.customerGroupIds ?? [];
-      await this.initiatives.replaceTeam(manager, created.id, teamIds);
-      await this.initiatives.replaceCustomerGroups(manager, created.id, groupIds);
-      await this.audit.record(manager, {
+      await this.initiatives.replaceTeam(created.id, teamIds);
+      await this.initiatives.replaceCustomerGroups(created.id, groupIds);
+      await this.audit.record({
         actor,
         action: 'create',
         entityType: INITIATIVE_ENTITY_TYPE,
@@ -69,21 +69,20 @@ export class InitiativesService {
         initiativeId: created.id,
         after: initiativeAuditState(created, teamIds, groupIds),
       });
-      if (template) await this.fillIn(manager, created.id, template, actor);
-      return this.reads.describe(created.id, manager);
+      if (template) await this.fillIn(created.id, template, actor);
+      return this.reads.describe(created.id);
     });
   }
 
   /** Milestones (criteria unchecked) and measures of the template, counter-measures linked. */
   private async fillIn(
-    manager: EntityManager,
     initiativeId: string,
     template: InitiativeTemplate,
     actor: Actor,
   ): Promise<void> {
-    const milestones = await this.plan.insertMilestones(manager, initiativeId, template.milestones);
+    const milestones = await this.plan.insertMilestones(initiativeId, template.milestones);
     for (const milestone of milestones) {
-      await this.audit.record(manager, {
+      await this.audit.record({
         actor,
         action: 'create',
         entityType: 'milestone',
@@ -92,9 +91,9 @@ export class InitiativesService {
         after: { ...milestone, template: template.id },
       });
     }
-    const measures = await this.plan.insertMeasures(manager, initiativeId, template.measures);
+    const measures = await this.plan.insertMeasures(initiativeId, template.measures);
     for (const measure of measures) {
-      await this.audit.record(manager, {
+      await this.audit.record({
         actor,
         action: 'create',
         entityType: 'measure',
@@ -113,27 +112,27 @@ export class InitiativesService {
     actor: Actor,
   ): Promise<InitiativeResponse> {
     const { teamIds, customerGroupIds, readiness, ...fields } = requireChanges(request);
-    return this.dataSource.transaction(async (manager) => {
-      const before = await this.initiatives.findById(id, manager);
+    return this.txHost.withTransaction(async () => {
+      const before = await this.initiatives.findById(id);
       if (!before) throw new NotFoundException(NOT_FOUND);
       if (before.version !== expectedVersion) {
         throw new PreconditionFailedException(PRECONDITION_FAILED_MESSAGE);
       }
       assertRule('plan_closed', initiativePlanProblem(before.status));
-      await this.references.check(manager, request);
-      const teamBefore = await this.initiatives.teamIds(manager, id);
-      const groupsBefore = await this.initiatives.customerGroupIds(manager, id);
+      await this.references.check(request);
+      const teamBefore = await this.initiatives.teamIds(id);
+      const groupsBefore = await this.initiatives.customerGroupIds(id);
       const changes: InitiativeChanges = {
         ...fields,
         ...(readiness?.score !== undefined ? { readinessScore: readiness.score } : {}),
         ...(readiness?.notes !== undefined ? { readinessNotes: readiness.notes } : {}),
       };
-      const after = await this.initiatives.update(manager, id, expectedVersion, changes);
-      if (teamIds) await this.initiatives.replaceTeam(manager, id, teamIds);
+      const after = await this.initiatives.update(id, expectedVersion, changes);
+      if (teamIds) await this.initiatives.replaceTeam(id, teamIds);
       if (customerGroupIds) {
-        await this.initiatives.replaceCustomerGroups(manager, id, customerGroupIds);
+        await this.initiatives.replaceCustomerGroups(id, customerGroupIds);
       }
-      await this.audit.record(manager, {
+      await this.audit.record({
         actor,
         action: 'update',
         entityType: INITIATIVE_ENTITY_TYPE,
@@ -142,7 +141,7 @@ export class InitiativesService {
         before: initiativeAuditState(before, teamBefore, groupsBefore),
         after: initiativeAuditState(after, teamIds ?? teamBefore, customerGroupIds ?? groupsBefore),
       });
-      return this.reads.describe(id, manager);
+      return this.reads.describe(id);
     });
   }
 }

@@ -1,10 +1,8 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { CurrentUser } from '../auth/current-user.decorator';
-import { RequirePermission } from '../auth/permission.decorator';
-import { ApiProblems } from '../common/api-problems';
+import { type AuthenticatedUser, CurrentUser, RequirePermission } from '../auth';
+import { ApiProblems } from '../common';
 import { LiveStreams } from './live-streams';
 
 /** GET /api/events takes no parameters: anything in the query string is refused (400). */

@@ -1,13 +1,14 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import {
   DataSource,
-  type EntityManager,
   type EntitySubscriberInterface,
   type QueryRunner,
   type TransactionCommitEvent,
   type TransactionRollbackEvent,
 } from 'typeorm';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../config';
 import { decodeEnvelope, encodeEnvelope, LIVE_CHANNEL, type LiveEnvelope } from './live-envelope';
 import { PgListener } from './pg-listener';
 
@@ -43,6 +44,7 @@ export class LiveBus implements OnModuleInit, OnModuleDestroy, EntitySubscriberI
   constructor(
     private readonly config: AppConfig,
     private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
   ) {}
 
   /** Whether events cross instances through PostgreSQL (else: this process only). */
@@ -82,8 +84,9 @@ export class LiveBus implements OnModuleInit, OnModuleDestroy, EntitySubscriberI
     };
   }
 
-  /** Queues the event in the change's transaction (`manager`); it goes out on commit only. */
-  async publish(manager: EntityManager, envelope: LiveEnvelope): Promise<void> {
+  /** Queues the event in the current unit of work (the change's); it goes out on commit only. */
+  async publish(envelope: LiveEnvelope): Promise<void> {
+    const manager = this.txHost.tx;
     if (this.throughPostgres) {
       await manager.query('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, encodeEnvelope(envelope)]);
       return;

@@ -1,5 +1,5 @@
-import type { AuditEventInput } from '../audit/audit.types';
 import {
+  type AuditedChange,
   decodeEnvelope,
   encodeEnvelope,
   envelopeOfAudit,
@@ -12,8 +12,8 @@ const ID = '7b0c8f5e-3c1a-4a55-9e2f-2f1f4f1c9a01';
 const INITIATIVE = '1d2e3f40-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 const actor = { userId: 'u-1', requestId: null };
 
-function audit(overrides: Partial<AuditEventInput>): AuditEventInput {
-  return { actor, action: 'update', entityType: 'step', entityId: ID, ...overrides };
+function audit(overrides: Partial<AuditedChange>): AuditedChange {
+  return { actor, entityType: 'step', entityId: ID, ...overrides };
 }
 
 describe('live envelopes', () => {

@@ -1,7 +1,17 @@
 import { LIVE_EVENT_KINDS, type LiveEvent, type LiveEventKind } from '@waypoint/contracts';
-import type { AuditEventInput } from '../audit/audit.types';
 
 /** The PostgreSQL channel every instance listens on. */
+/**
+ * What the live bus needs of an audited change (the audit trail's event input has these fields;
+ * the audit trail depends on live, not the other way round).
+ */
+export interface AuditedChange {
+  actor: { userId: string } | null;
+  entityType: string;
+  entityId: string;
+  initiativeId?: string | null;
+}
+
 export const LIVE_CHANNEL = 'waypoint_live';
 
 /** NOTIFY refuses payloads of 8000 bytes or more; ours are ids only (about 200 bytes). */
@@ -31,7 +41,7 @@ const KIND_OF_ENTITY: Readonly<Record<string, LiveEventKind>> = {
  * The live event of an audited change, or null when it is not shown live. A change without a
  * known initiative is dropped: without it nobody could tell who may see it.
  */
-export function envelopeOfAudit(input: AuditEventInput, at: Date): LiveEnvelope | null {
+export function envelopeOfAudit(input: AuditedChange, at: Date): LiveEnvelope | null {
   if (input.entityType === 'notification' || input.entityType === 'notification_inbox') {
     // Reading notifications changes the reader's own badge (in their other tabs).
     return input.actor ? notificationEnvelope(input.actor.userId, at) : null;

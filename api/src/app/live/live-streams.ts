@@ -8,8 +8,7 @@ import {
 } from '@nestjs/common';
 import { LIVE_CHANGE_EVENT } from '@waypoint/contracts';
 import type { FastifyReply } from 'fastify';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { permissionRule } from '../auth/permissions';
+import { type AuthenticatedUser, permissionRule } from '../auth';
 import { LiveAudienceRepository } from './live-audience.repository';
 import { LiveBus } from './live-bus';
 import type { LiveEnvelope } from './live-envelope';

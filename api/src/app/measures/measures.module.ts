@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../audit/audit.module';
+import { AuditModule } from '../audit';
 import { MeasureEntity } from './measure.entity';
 import { MeasuresController } from './measures.controller';
 import { MeasuresRepository } from './measures.repository';
@@ -15,5 +15,6 @@ import { ReadingsService } from './readings.service';
   imports: [TypeOrmModule.forFeature([MeasureEntity, ReadingEntity]), AuditModule],
   controllers: [MeasuresController, ReadingsController],
   providers: [MeasuresService, MeasuresRepository, ReadingsService, ReadingsRepository],
+  exports: [MeasuresRepository],
 })
 export class MeasuresModule {}

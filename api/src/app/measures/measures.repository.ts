@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
 import type {
   KpiClass,
@@ -8,9 +10,8 @@ import type {
   MeasureUserRef,
   Perspective,
 } from '@waypoint/contracts';
-import { DataSource, type EntityManager, type Repository } from 'typeorm';
-import type { PageRequest } from '../common/paging';
-import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
+import type { Repository } from 'typeorm';
+import { type PageRequest, conditionalUpdate, insertReturning, returnedRows } from '../common';
 import type { CounterCandidate } from '@waypoint/domain';
 import { MeasureEntity } from './measure.entity';
 
@@ -51,12 +52,8 @@ const NOT_FOUND = 'No such measure.';
 export class MeasuresRepository {
   constructor(
     @InjectRepository(MeasureEntity) private readonly repository: Repository<MeasureEntity>,
-    private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
   ) {}
-
-  private runner(manager?: EntityManager): EntityManager {
-    return manager ?? this.dataSource.manager;
-  }
 
   async list(
     initiativeId: string,
@@ -87,15 +84,12 @@ export class MeasuresRepository {
     return { rows, total };
   }
 
-  async findById(id: string, manager?: EntityManager): Promise<MeasureEntity | null> {
-    return this.runner(manager).getRepository(MeasureEntity).findOneBy({ id });
+  async findById(id: string): Promise<MeasureEntity | null> {
+    return this.txHost.tx.getRepository(MeasureEntity).findOneBy({ id });
   }
 
   /** Every reading of the measures, in recording order (as the domain's tie-breaks expect). */
-  async readingsOf(
-    measureIds: readonly string[],
-    manager?: EntityManager,
-  ): Promise<ReadingPoint[]> {
+  async readingsOf(measureIds: readonly string[]): Promise<ReadingPoint[]> {
     if (measureIds.length === 0) return [];
     const rows: Array<{
       id: string;
@@ -103,7 +97,7 @@ export class MeasuresRepository {
       value: number;
       observed_at: Date;
       supersedes_id: string | null;
-    }> = await this.runner(manager).query(
+    }> = await this.txHost.tx.query(
       `SELECT id, measure_id, value, observed_at, supersedes_id
          FROM readings WHERE measure_id = ANY($1::uuid[])
         ORDER BY recorded_at, id`,
@@ -120,11 +114,10 @@ export class MeasuresRepository {
 
   async customerGroups(
     ids: ReadonlyArray<string | null>,
-    manager?: EntityManager,
   ): Promise<Map<string, MeasureCustomerGroupRef>> {
     const wanted = distinct(ids);
     if (wanted.length === 0) return new Map();
-    const rows: MeasureCustomerGroupRef[] = await this.runner(manager).query(
+    const rows: MeasureCustomerGroupRef[] = await this.txHost.tx.query(
       `SELECT id, name, protected FROM customer_groups WHERE id = ANY($1::uuid[])`,
       [wanted],
     );
@@ -133,11 +126,10 @@ export class MeasuresRepository {
 
   async measureRefs(
     ids: ReadonlyArray<string | null>,
-    manager?: EntityManager,
   ): Promise<Map<string, MeasureRef & { initiativeId: string }>> {
     const wanted = distinct(ids);
     if (wanted.length === 0) return new Map();
-    const rows: Array<MeasureRef & { initiativeId: string }> = await this.runner(manager).query(
+    const rows: Array<MeasureRef & { initiativeId: string }> = await this.txHost.tx.query(
       `SELECT id, name, perspective, initiative_id AS "initiativeId"
          FROM measures WHERE id = ANY($1::uuid[])`,
       [wanted],
@@ -145,47 +137,41 @@ export class MeasuresRepository {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
-  async users(
-    ids: ReadonlyArray<string | null>,
-    manager?: EntityManager,
-  ): Promise<Map<string, MeasureUserRef>> {
+  async users(ids: ReadonlyArray<string | null>): Promise<Map<string, MeasureUserRef>> {
     const wanted = distinct(ids);
     if (wanted.length === 0) return new Map();
-    const rows: MeasureUserRef[] = await this.runner(manager).query(
+    const rows: MeasureUserRef[] = await this.txHost.tx.query(
       `SELECT id, display_name AS "displayName" FROM users WHERE id = ANY($1::uuid[])`,
       [wanted],
     );
     return new Map(rows.map((r) => [r.id, r]));
   }
 
-  async counterCandidate(id: string, manager: EntityManager): Promise<CounterCandidate | null> {
-    const found = (await this.measureRefs([id], manager)).get(id);
+  async counterCandidate(id: string): Promise<CounterCandidate | null> {
+    const found = (await this.measureRefs([id])).get(id);
     return found ?? null;
   }
 
   /** Names of the measures that name this one as their counter-measure. */
-  async guardedBy(measureId: string, manager: EntityManager): Promise<string[]> {
-    const rows: Array<{ name: string }> = await manager.query(
+  async guardedBy(measureId: string): Promise<string[]> {
+    const rows: Array<{ name: string }> = await this.txHost.tx.query(
       `SELECT name FROM measures WHERE counter_measure_id = $1 ORDER BY name`,
       [measureId],
     );
     return rows.map((r) => r.name);
   }
 
-  async customerGroupExists(id: string, manager: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM customer_groups WHERE id = $1`, [
-      id,
-    ]);
+  async customerGroupExists(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.txHost.tx.query(
+      `SELECT 1 FROM customer_groups WHERE id = $1`,
+      [id],
+    );
     return rows.length === 1;
   }
 
   /** Whether the user is active and the initiative's owner or on its team. */
-  async isActiveMember(
-    initiativeId: string,
-    userId: string,
-    manager: EntityManager,
-  ): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+  async isActiveMember(initiativeId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.txHost.tx.query(
       `SELECT 1 FROM users u JOIN initiatives i ON i.id = $1
         WHERE u.id = $2 AND u.active
           AND (i.owner_id = u.id OR EXISTS (
@@ -195,17 +181,39 @@ export class MeasuresRepository {
     return rows.length === 1;
   }
 
-  async insert(manager: EntityManager, values: MeasureValues): Promise<MeasureEntity> {
-    return insertReturning(manager, MeasureEntity, values);
+  async insert(values: MeasureValues): Promise<MeasureEntity> {
+    return insertReturning(this.txHost, MeasureEntity, values);
   }
 
   async update(
-    manager: EntityManager,
     id: string,
     expectedVersion: number,
     changes: MeasureChanges,
   ): Promise<MeasureEntity> {
-    return conditionalUpdate(manager, MeasureEntity, id, expectedVersion, changes, NOT_FOUND);
+    return conditionalUpdate(this.txHost, MeasureEntity, id, expectedVersion, changes, NOT_FOUND);
+  }
+
+  /**
+   * Freezes the baseline of every measure of the initiative not frozen yet; answers those
+   * measures (a new version each). In the current unit of work (a gate's approval).
+   */
+  async freezeBaselines(
+    initiativeId: string,
+  ): Promise<{ id: string; baseline: number; baselineFrozenAt: string }[]> {
+    const rows = returnedRows<{ id: string; baseline: number; baseline_frozen_at: Date }>(
+      await this.txHost.tx.query(
+        `UPDATE measures
+            SET baseline_frozen_at = now(), version = version + 1, updated_at = now()
+          WHERE initiative_id = $1 AND baseline_frozen_at IS NULL
+          RETURNING id, baseline, baseline_frozen_at`,
+        [initiativeId],
+      ),
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      baseline: Number(row.baseline),
+      baselineFrozenAt: new Date(row.baseline_frozen_at).toISOString(),
+    }));
   }
 }
 

@@ -1,4 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type {
   CreateMeasureRequest,
   MeasureResponse,
@@ -13,11 +15,9 @@ import {
   DomainError,
   scaleProblems,
 } from '@waypoint/domain';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import { requireChanges } from '../common/changes';
-import { pageOf, type PageRequest } from '../common/paging';
+import { AuditService } from '../audit';
+import type { Actor } from '../auth';
+import { requireChanges, pageOf, type PageRequest } from '../common';
 import { measureRecord, measureViews } from './measure-view';
 import type { MeasureEntity } from './measure.entity';
 import {
@@ -34,7 +34,7 @@ const NOT_FOUND = 'No such measure.';
 @Injectable()
 export class MeasuresService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly measures: MeasuresRepository,
     private readonly audit: AuditService,
   ) {}
@@ -79,10 +79,10 @@ export class MeasuresService {
       weight: request.weight ?? 1,
     };
     assertRules('measure_scale_invalid', scaleProblems(values));
-    return this.dataSource.transaction(async (manager) => {
-      await this.assertLinks(manager, null, values, request);
-      const created = await this.measures.insert(manager, values);
-      await this.audit.record(manager, {
+    return this.txHost.withTransaction(async () => {
+      await this.assertLinks(null, values, request);
+      const created = await this.measures.insert(values);
+      await this.audit.record({
         actor,
         action: 'create',
         entityType: ENTITY_TYPE,
@@ -90,7 +90,7 @@ export class MeasuresService {
         initiativeId,
         after: measureRecord(created),
       });
-      return this.describeOne(created, manager);
+      return this.describeOne(created);
     });
   }
 
@@ -106,8 +106,8 @@ export class MeasuresService {
     actor: Actor,
   ): Promise<MeasureResponse> {
     const changes = requireChanges(request) as MeasureChanges;
-    return this.dataSource.transaction(async (manager) => {
-      const before = await this.measures.findById(id, manager);
+    return this.txHost.withTransaction(async () => {
+      const before = await this.measures.findById(id);
       if (!before) throw new NotFoundException(NOT_FOUND);
       const merged: MeasureEntity = { ...before, ...changes };
       const frozen = baselineFreezeProblem(before, changes.baseline);
@@ -115,9 +115,9 @@ export class MeasuresService {
         ...(frozen ? [frozen] : []),
         ...scaleProblems(merged),
       ]);
-      await this.assertLinks(manager, id, merged, changes);
-      const after = await this.measures.update(manager, id, expectedVersion, changes);
-      await this.audit.record(manager, {
+      await this.assertLinks(id, merged, changes);
+      const after = await this.measures.update(id, expectedVersion, changes);
+      await this.audit.record({
         actor,
         action: 'update',
         entityType: ENTITY_TYPE,
@@ -126,13 +126,12 @@ export class MeasuresService {
         before: measureRecord(before),
         after: measureRecord(after),
       });
-      return this.describeOne(after, manager);
+      return this.describeOne(after);
     });
   }
 
   /** Counter-measure pairing, customer group and recorder: 422 naming each problem. */
   private async assertLinks(
-    manager: EntityManager,
     measureId: string | null,
     state: MeasureValues,
     changed: { customerGroupId?: string | null; recorderId?: string | null },
@@ -143,21 +142,18 @@ export class MeasuresService {
       perspective: state.perspective,
       counterMeasureId: state.counterMeasureId,
       counter: state.counterMeasureId
-        ? await this.measures.counterCandidate(state.counterMeasureId, manager)
+        ? await this.measures.counterCandidate(state.counterMeasureId)
         : null,
-      guardedNames: measureId ? await this.measures.guardedBy(measureId, manager) : [],
+      guardedNames: measureId ? await this.measures.guardedBy(measureId) : [],
     });
     const errors: Record<string, string[]> = {};
     if (counterProblems.length > 0) errors['counterMeasureId'] = counterProblems;
     const groupId = changed.customerGroupId;
-    if (groupId && !(await this.measures.customerGroupExists(groupId, manager))) {
+    if (groupId && !(await this.measures.customerGroupExists(groupId))) {
       errors['customerGroupId'] = [`There is no customer group with the id ${groupId}.`];
     }
     const recorderId = changed.recorderId;
-    if (
-      recorderId &&
-      !(await this.measures.isActiveMember(state.initiativeId, recorderId, manager))
-    ) {
+    if (recorderId && !(await this.measures.isActiveMember(state.initiativeId, recorderId))) {
       errors['recorderId'] = [
         `The recorder ${recorderId} must be an active user who is the owner or on the team of the initiative.`,
       ];
@@ -169,36 +165,18 @@ export class MeasuresService {
     }
   }
 
-  private async describeOne(
-    measure: MeasureEntity,
-    manager?: EntityManager,
-  ): Promise<MeasureResponse> {
-    const [view] = await this.describe([measure], manager);
+  private async describeOne(measure: MeasureEntity): Promise<MeasureResponse> {
+    const [view] = await this.describe([measure]);
     if (!view) throw new NotFoundException(NOT_FOUND);
     return view;
   }
 
   /** Links and readings for all the measures at once: a fixed number of IN (...) queries. */
-  private async describe(
-    rows: readonly MeasureEntity[],
-    manager?: EntityManager,
-  ): Promise<MeasureResponse[]> {
-    const readings = await this.measures.readingsOf(
-      rows.map((r) => r.id),
-      manager,
-    );
-    const customerGroups = await this.measures.customerGroups(
-      rows.map((r) => r.customerGroupId),
-      manager,
-    );
-    const counterMeasures = await this.measures.measureRefs(
-      rows.map((r) => r.counterMeasureId),
-      manager,
-    );
-    const users = await this.measures.users(
-      rows.map((r) => r.recorderId),
-      manager,
-    );
+  private async describe(rows: readonly MeasureEntity[]): Promise<MeasureResponse[]> {
+    const readings = await this.measures.readingsOf(rows.map((r) => r.id));
+    const customerGroups = await this.measures.customerGroups(rows.map((r) => r.customerGroupId));
+    const counterMeasures = await this.measures.measureRefs(rows.map((r) => r.counterMeasureId));
+    const users = await this.measures.users(rows.map((r) => r.recorderId));
     return measureViews(rows, { readings, customerGroups, counterMeasures, users }, new Date());
   }
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DomainError } from '@waypoint/domain';
 import type { ReadingSort } from '@waypoint/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
-import { isUniqueViolation } from '../common/database-errors';
-import type { PageRequest } from '../common/paging';
-import { insertReturning } from '../common/versioned-writes';
+import { DataSource } from 'typeorm';
+import { isUniqueViolation, type PageRequest, insertReturning } from '../common';
 import { ReadingEntity } from './reading.entity';
 
 export interface ReadingFilter {
@@ -50,7 +50,10 @@ const SUPERSEDES_KEY = 'readings_supersedes_key';
 /** Readings are append-only: this repository inserts and reads, never updates or deletes. */
 @Injectable()
 export class ReadingsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+  ) {}
 
   async list(
     measureId: string,
@@ -86,18 +89,15 @@ export class ReadingsRepository {
     return { rows, total: counted[0]?.total ?? 0 };
   }
 
-  async findById(id: string, manager?: EntityManager): Promise<ReadingRow | null> {
-    const rows: ReadingRow[] = await (manager ?? this.dataSource.manager).query(
-      `${SELECT} WHERE r.id = $1`,
-      [id],
-    );
+  async findById(id: string): Promise<ReadingRow | null> {
+    const rows: ReadingRow[] = await this.txHost.tx.query(`${SELECT} WHERE r.id = $1`, [id]);
     return rows[0] ?? null;
   }
 
   /** Appends a reading; a second correction of the same reading (a race) is refused with 422. */
-  async insert(manager: EntityManager, values: NewReading): Promise<ReadingEntity> {
+  async insert(values: NewReading): Promise<ReadingEntity> {
     try {
-      return await insertReturning(manager, ReadingEntity, values);
+      return await insertReturning(this.txHost, ReadingEntity, values);
     } catch (error) {
       if (isUniqueViolation(error, SUPERSEDES_KEY)) {
         throw new DomainError(

@@ -1,4 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type {
   CreateReadingRequest,
   MeasureUserRef,
@@ -7,10 +9,9 @@ import type {
   ReadingSort,
 } from '@waypoint/contracts';
 import { DomainError } from '@waypoint/domain';
-import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import { pageOf, type PageRequest } from '../common/paging';
+import { AuditService } from '../audit';
+import type { Actor } from '../auth';
+import { pageOf, type PageRequest } from '../common';
 import { MeasuresRepository } from './measures.repository';
 import { type ReadingFilter, type ReadingRow, ReadingsRepository } from './readings.repository';
 
@@ -40,7 +41,7 @@ export function mapReading(
 @Injectable()
 export class ReadingsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly readings: ReadingsRepository,
     private readonly measures: MeasuresRepository,
     private readonly audit: AuditService,
@@ -76,12 +77,12 @@ export class ReadingsService {
         `observedAt (${observedAt.toISOString()}) is in the future: record what was observed, not what is expected.`,
       );
     }
-    return this.dataSource.transaction(async (manager) => {
-      const measure = await this.measures.findById(measureId, manager);
+    return this.txHost.withTransaction(async () => {
+      const measure = await this.measures.findById(measureId);
       if (!measure) throw new NotFoundException('No such measure.');
       const supersedesId = request.supersedesId ?? null;
       if (supersedesId !== null) {
-        const corrected = await this.readings.findById(supersedesId, manager);
+        const corrected = await this.readings.findById(supersedesId);
         if (!corrected || corrected.measureId !== measureId) {
           throw new DomainError(
             'reference_invalid',
@@ -95,7 +96,7 @@ export class ReadingsService {
           );
         }
       }
-      const created = await this.readings.insert(manager, {
+      const created = await this.readings.insert({
         measureId,
         value: request.value,
         observedAt,
@@ -105,9 +106,9 @@ export class ReadingsService {
         supersedesId,
       });
       const row: ReadingRow = { ...created, supersededById: null };
-      const users = await this.measures.users([actor.userId], manager);
+      const users = await this.measures.users([actor.userId]);
       const reading = mapReading(row, users);
-      await this.audit.record(manager, {
+      await this.audit.record({
         actor,
         action: supersedesId === null ? 'record' : 'correct',
         entityType: 'reading',

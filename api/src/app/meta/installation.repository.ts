@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import { InstallationEntity } from './installation.entity';
 
 export interface Installation {
@@ -14,6 +16,7 @@ export class InstallationRepository {
   constructor(
     @InjectRepository(InstallationEntity)
     private readonly repository: Repository<InstallationEntity>,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
   ) {}
 
   async find(): Promise<Installation | null> {
@@ -24,8 +27,8 @@ export class InstallationRepository {
   }
 
   /** Creates the installation record unless one exists; true when this call created it. */
-  async createIfAbsent(manager: EntityManager, demo: boolean): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+  async createIfAbsent(demo: boolean): Promise<boolean> {
+    const rows: unknown[] = await this.txHost.tx.query(
       `INSERT INTO installation (demo) VALUES ($1) ON CONFLICT (singleton) DO NOTHING RETURNING id`,
       [demo],
     );

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { Public } from '../auth/permission.decorator';
+import { Public } from '../auth';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MetaResponse } from '@waypoint/contracts';
 import { MetaResponseDto } from './meta.dto';

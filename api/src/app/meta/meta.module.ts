@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DemoModule } from '../demo/demo.module';
+import { DemoModule } from '../demo';
 import { InstallationEntity } from './installation.entity';
 import { InstallationRepository } from './installation.repository';
 import { MetaController } from './meta.controller';

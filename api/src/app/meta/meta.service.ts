@@ -1,8 +1,9 @@
 import { Injectable, Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { MetaResponse } from '@waypoint/contracts';
-import { DataSource } from 'typeorm';
-import { AppConfig } from '../config/app-config';
-import { DemoService } from '../demo/demo.service';
+import { AppConfig } from '../config';
+import { DemoService } from '../demo';
 import { InstallationRepository } from './installation.repository';
 
 @Injectable()
@@ -11,15 +12,15 @@ export class MetaService implements OnApplicationBootstrap {
 
   constructor(
     private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly installations: InstallationRepository,
     private readonly demo: DemoService,
   ) {}
 
   /** On an empty database: record the installation and, in demo mode, load the demo organisation. */
   async onApplicationBootstrap(): Promise<void> {
-    const created = await this.dataSource.transaction((manager) =>
-      this.installations.createIfAbsent(manager, this.config.demo),
+    const created = await this.txHost.withTransaction(() =>
+      this.installations.createIfAbsent(this.config.demo),
     );
     // The demo is played through the application's services, each in its own transaction.
     if (created && this.config.demo) await this.demo.load();

@@ -1,9 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { MilestoneDetailResponse, MilestoneResponse, Page } from '@waypoint/contracts';
-import type { EntityManager } from 'typeorm';
-import { pageOf, type PageRequest } from '../common/paging';
-import { GateRecordsRepository } from '../gates/gate-records.repository';
-import { conditionPeople, mapDecision, mapSubmission } from '../gates/gate.mapper';
+import { pageOf, type PageRequest } from '../common';
+import { GateRecordsRepository } from './gate-records.repository';
+import { conditionPeople, mapDecision, mapSubmission } from './gate.mapper';
 import { mapMilestone } from './milestone.mapper';
 import {
   MILESTONE_NOT_FOUND,
@@ -52,29 +51,23 @@ export class MilestoneViewsService {
     return this.describe(id);
   }
 
-  /** The detail, read through `manager` inside a write's transaction. */
-  async describe(id: string, manager?: EntityManager): Promise<MilestoneDetailResponse> {
-    const milestone = await this.milestones.findById(id, manager);
+  /** The detail, read in the current unit of work (inside a write's transaction, its own writes). */
+  async describe(id: string): Promise<MilestoneDetailResponse> {
+    const milestone = await this.milestones.findById(id);
     if (!milestone) throw new NotFoundException(MILESTONE_NOT_FOUND);
-    const measureIds = await this.milestones.measureIds([id], manager);
-    const openConditions = await this.records.openConditions(milestone.initiativeId, manager);
-    const placed = await this.milestones.placed(milestone.initiativeId, manager);
-    const submission = await this.records.latestSubmission(id, manager);
-    const { rows: decisions } = await this.records.decisionsOf(id, ALL_DECISIONS, manager);
-    const conditions = await this.records.conditionsOf(
-      decisions.map((decision) => decision.id),
-      manager,
-    );
-    const people = await this.people.refs(
-      [
-        milestone.submittedBy,
-        submission?.submittedBy,
-        ...decisions.map((decision) => decision.deciderId),
-        ...conditionPeople(openConditions),
-        ...conditionPeople(conditions),
-      ],
-      manager,
-    );
+    const measureIds = await this.milestones.measureIds([id]);
+    const openConditions = await this.records.openConditions(milestone.initiativeId);
+    const placed = await this.milestones.placed(milestone.initiativeId);
+    const submission = await this.records.latestSubmission(id);
+    const { rows: decisions } = await this.records.decisionsOf(id, ALL_DECISIONS);
+    const conditions = await this.records.conditionsOf(decisions.map((decision) => decision.id));
+    const people = await this.people.refs([
+      milestone.submittedBy,
+      submission?.submittedBy,
+      ...decisions.map((decision) => decision.deciderId),
+      ...conditionPeople(openConditions),
+      ...conditionPeople(conditions),
+    ]);
     return {
       ...mapMilestone(milestone, { measureIds, people, openConditions, placed }),
       latestSubmission: submission ? mapSubmission(submission, people) : null,

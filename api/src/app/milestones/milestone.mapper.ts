@@ -1,7 +1,7 @@
 import type { MilestoneResponse, UserRef } from '@waypoint/contracts';
 import { canStartMilestone, type PlacedMilestone } from '@waypoint/domain';
-import type { ConditionRow } from '../gates/gate-records.repository';
-import { mapCondition } from '../gates/gate.mapper';
+import type { ConditionRow } from './gate-records.repository';
+import { mapCondition } from './gate.mapper';
 import type { MilestoneEntity } from './milestone.entity';
 import { personOf } from './people.repository';
 

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
 import type {
   InitiativeStatus,
@@ -6,9 +8,8 @@ import type {
   MilestoneState,
   SortOrder,
 } from '@waypoint/contracts';
-import { DataSource, type EntityManager, type Repository } from 'typeorm';
-import type { PageRequest } from '../common/paging';
-import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
+import type { Repository } from 'typeorm';
+import { type PageRequest, conditionalUpdate, insertReturning } from '../common';
 import { MilestoneEntity } from './milestone.entity';
 import type { PlacedMilestone } from '@waypoint/domain';
 
@@ -23,6 +24,8 @@ export interface InitiativeFacts {
   sponsorId: string | null;
   readinessScore: number | null;
   readinessNotes: string;
+  /** For the initiative's versioned update (a gate moving its status). */
+  version: number;
 }
 
 export interface MilestoneFilter {
@@ -56,21 +59,13 @@ const SORT_COLUMNS: Record<MilestoneSort, string> = {
 @Injectable()
 export class MilestonesRepository {
   constructor(
-    private readonly dataSource: DataSource,
     @InjectRepository(MilestoneEntity)
     private readonly repository: Repository<MilestoneEntity>,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
   ) {}
 
-  private runner(manager?: EntityManager): EntityManager {
-    return manager ?? this.dataSource.manager;
-  }
-
   /** The initiative; `lock` holds its row until the transaction ends (serialises its plan). */
-  async initiative(
-    id: string,
-    manager?: EntityManager,
-    lock = false,
-  ): Promise<InitiativeFacts | null> {
+  async initiative(id: string, lock = false): Promise<InitiativeFacts | null> {
     const rows: Array<{
       id: string;
       title: string;
@@ -79,8 +74,9 @@ export class MilestonesRepository {
       sponsor_id: string | null;
       readiness_score: number | null;
       readiness_notes: string;
-    }> = await this.runner(manager).query(
-      `SELECT id, title, status, owner_id, sponsor_id, readiness_score, readiness_notes
+      version: number;
+    }> = await this.txHost.tx.query(
+      `SELECT id, title, status, owner_id, sponsor_id, readiness_score, readiness_notes, version
          FROM initiatives WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
       [id],
     );
@@ -94,6 +90,7 @@ export class MilestonesRepository {
           sponsorId: row.sponsor_id,
           readinessScore: row.readiness_score,
           readinessNotes: row.readiness_notes,
+          version: row.version,
         }
       : null;
   }
@@ -118,21 +115,21 @@ export class MilestonesRepository {
   }
 
   /** Every milestone of the initiative with its place and state, in order. */
-  async placed(initiativeId: string, manager?: EntityManager): Promise<PlacedMilestone[]> {
-    const rows: PlacedMilestone[] = await this.runner(manager).query(
+  async placed(initiativeId: string): Promise<PlacedMilestone[]> {
+    const rows: PlacedMilestone[] = await this.txHost.tx.query(
       `SELECT id, position, state FROM milestones WHERE initiative_id = $1 ORDER BY position`,
       [initiativeId],
     );
     return rows;
   }
 
-  async findById(id: string, manager?: EntityManager): Promise<MilestoneEntity | null> {
-    return this.runner(manager).getRepository(MilestoneEntity).findOneBy({ id });
+  async findById(id: string): Promise<MilestoneEntity | null> {
+    return this.txHost.tx.getRepository(MilestoneEntity).findOneBy({ id });
   }
 
   /** The milestone, its row held until the transaction ends (decisions serialise on it). */
-  async lock(manager: EntityManager, id: string): Promise<MilestoneEntity | null> {
-    return manager
+  async lock(id: string): Promise<MilestoneEntity | null> {
+    return this.txHost.tx
       .getRepository(MilestoneEntity)
       .createQueryBuilder('m')
       .setLock('pessimistic_write')
@@ -141,24 +138,22 @@ export class MilestonesRepository {
   }
 
   async insert(
-    manager: EntityManager,
     values: Pick<
       MilestoneEntity,
       'initiativeId' | 'position' | 'title' | 'goal' | 'exitCriteria' | 'dueDate'
     >,
   ): Promise<MilestoneEntity> {
-    return insertReturning(manager, MilestoneEntity, values);
+    return insertReturning(this.txHost, MilestoneEntity, values);
   }
 
   /** The conditional write: 404, or 412 when the version moved on. */
   async update(
-    manager: EntityManager,
     id: string,
     expectedVersion: number,
     changes: MilestoneChanges,
   ): Promise<MilestoneEntity> {
     return conditionalUpdate(
-      manager,
+      this.txHost,
       MilestoneEntity,
       id,
       expectedVersion,
@@ -171,9 +166,9 @@ export class MilestonesRepository {
    * Gives the milestones the positions of their order in `orderedIds` (1-based); those that
    * move get a new version. The unique (initiative, position) is checked at commit.
    */
-  async renumber(manager: EntityManager, orderedIds: string[]): Promise<void> {
+  async renumber(orderedIds: string[]): Promise<void> {
     if (orderedIds.length === 0) return;
-    await manager.query(
+    await this.txHost.tx.query(
       `UPDATE milestones m
           SET position = o.position, version = m.version + 1, updated_at = now()
          FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, position)
@@ -183,15 +178,10 @@ export class MilestonesRepository {
   }
 
   /** The linked measure ids of each milestone, in one IN (...) query. */
-  async measureIds(
-    milestoneIds: string[],
-    manager?: EntityManager,
-  ): Promise<Map<string, string[]>> {
+  async measureIds(milestoneIds: string[]): Promise<Map<string, string[]>> {
     const map = new Map<string, string[]>(milestoneIds.map((id) => [id, []]));
     if (milestoneIds.length === 0) return map;
-    const rows: Array<{ milestone_id: string; measure_id: string }> = await this.runner(
-      manager,
-    ).query(
+    const rows: Array<{ milestone_id: string; measure_id: string }> = await this.txHost.tx.query(
       `SELECT mm.milestone_id, mm.measure_id
          FROM milestone_measures mm JOIN measures x ON x.id = mm.measure_id
         WHERE mm.milestone_id = ANY($1::uuid[])
@@ -203,13 +193,9 @@ export class MilestonesRepository {
   }
 
   /** The ids of `measureIds` that are not measures of the initiative. */
-  async foreignMeasures(
-    manager: EntityManager,
-    initiativeId: string,
-    measureIds: string[],
-  ): Promise<string[]> {
+  async foreignMeasures(initiativeId: string, measureIds: string[]): Promise<string[]> {
     if (measureIds.length === 0) return [];
-    const rows: Array<{ id: string }> = await manager.query(
+    const rows: Array<{ id: string }> = await this.txHost.tx.query(
       `SELECT id FROM measures WHERE initiative_id = $1 AND id = ANY($2::uuid[])`,
       [initiativeId, measureIds],
     );
@@ -217,14 +203,12 @@ export class MilestonesRepository {
     return measureIds.filter((id) => !found.has(id));
   }
 
-  async replaceMeasures(
-    manager: EntityManager,
-    milestoneId: string,
-    measureIds: string[],
-  ): Promise<void> {
-    await manager.query(`DELETE FROM milestone_measures WHERE milestone_id = $1`, [milestoneId]);
+  async replaceMeasures(milestoneId: string, measureIds: string[]): Promise<void> {
+    await this.txHost.tx.query(`DELETE FROM milestone_measures WHERE milestone_id = $1`, [
+      milestoneId,
+    ]);
     if (measureIds.length === 0) return;
-    await manager.query(
+    await this.txHost.tx.query(
       `INSERT INTO milestone_measures (milestone_id, measure_id)
        SELECT $1, unnest($2::uuid[])`,
       [milestoneId, measureIds],

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type {
   CreateMilestoneRequest,
   DomainErrorCode,
@@ -15,10 +17,9 @@ import {
   moveTo,
   reorderProblem,
 } from '@waypoint/domain';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import { requireChanges } from '../common/changes';
+import { AuditService } from '../audit';
+import type { Actor } from '../auth';
+import { requireChanges } from '../common';
 import { POSITION_MAX } from './dto/milestone.dto';
 import { MilestoneViewsService } from './milestone-views.service';
 import { type MilestoneChanges, MilestonesRepository } from './milestones.repository';
@@ -30,7 +31,7 @@ const ENTITY_TYPE = 'milestone';
 @Injectable()
 export class MilestonesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly milestones: MilestonesRepository,
     private readonly views: MilestoneViewsService,
     private readonly audit: AuditService,
@@ -42,19 +43,19 @@ export class MilestonesService {
     request: CreateMilestoneRequest,
     actor: Actor,
   ): Promise<MilestoneDetailResponse> {
-    return this.dataSource.transaction(async (m) => {
-      const initiative = await this.milestones.initiative(initiativeId, m, true);
+    return this.txHost.withTransaction(async () => {
+      const initiative = await this.milestones.initiative(initiativeId, true);
       if (!initiative) throw new NotFoundException('No such initiative.');
       assertRule('plan_closed', initiativePlanProblem(initiative.status));
-      await this.assertOwnMeasures(m, initiativeId, request.measureIds);
-      const placed = await this.milestones.placed(initiativeId, m);
+      await this.assertOwnMeasures(initiativeId, request.measureIds);
+      const placed = await this.milestones.placed(initiativeId);
       if (placed.length >= POSITION_MAX) {
         assertRule(
           'milestone_limit_reached',
           `An initiative has at most ${POSITION_MAX} milestones.`,
         );
       }
-      const created = await this.milestones.insert(m, {
+      const created = await this.milestones.insert({
         initiativeId,
         position: placed.reduce((max, milestone) => Math.max(max, milestone.position), 0) + 1,
         title: request.title,
@@ -66,9 +67,9 @@ export class MilestonesService {
         })),
         dueDate: request.dueDate ?? null,
       });
-      await this.milestones.replaceMeasures(m, created.id, request.measureIds);
-      const after = await this.views.describe(created.id, m);
-      await this.audit.record(m, {
+      await this.milestones.replaceMeasures(created.id, request.measureIds);
+      const after = await this.views.describe(created.id);
+      await this.audit.record({
         actor,
         action: 'create',
         entityType: ENTITY_TYPE,
@@ -91,10 +92,10 @@ export class MilestonesService {
     actor: Actor,
   ): Promise<MilestoneDetailResponse> {
     const changes = requireChanges(request);
-    return this.dataSource.transaction(async (m) => {
-      const before = await this.views.describe(id, m);
+    return this.txHost.withTransaction(async () => {
+      const before = await this.views.describe(id);
       assertFresh(before, expectedVersion);
-      const initiative = await this.milestones.initiative(before.initiativeId, m);
+      const initiative = await this.milestones.initiative(before.initiativeId);
       assertRule('plan_closed', initiative ? initiativePlanProblem(initiative.status) : null);
       const errors: Record<string, string[]> = {};
       const planProblem = milestonePlanProblem(before.state);
@@ -115,7 +116,6 @@ export class MilestonesService {
       }
       if (changes.measureIds) {
         const foreign = await this.milestones.foreignMeasures(
-          m,
           before.initiativeId,
           changes.measureIds,
         );
@@ -125,10 +125,10 @@ export class MilestonesService {
       if (problems.length > 0) {
         throw new DomainError(planChangeCode(errors, planProblem), problems.join(' '), errors);
       }
-      await this.milestones.update(m, id, expectedVersion, entityChanges);
-      if (changes.measureIds) await this.milestones.replaceMeasures(m, id, changes.measureIds);
-      const after = await this.views.describe(id, m);
-      await this.audit.record(m, {
+      await this.milestones.update(id, expectedVersion, entityChanges);
+      if (changes.measureIds) await this.milestones.replaceMeasures(id, changes.measureIds);
+      const after = await this.views.describe(id);
+      await this.audit.record({
         actor,
         action: 'update',
         entityType: ENTITY_TYPE,
@@ -151,23 +151,23 @@ export class MilestonesService {
     position: number,
     actor: Actor,
   ): Promise<MilestoneDetailResponse> {
-    return this.dataSource.transaction(async (m) => {
-      const milestone = await this.milestones.findById(id, m);
+    return this.txHost.withTransaction(async () => {
+      const milestone = await this.milestones.findById(id);
       if (!milestone) throw new NotFoundException('No such milestone.');
       assertFresh(milestone, expectedVersion);
-      const initiative = await this.milestones.initiative(milestone.initiativeId, m, true);
+      const initiative = await this.milestones.initiative(milestone.initiativeId, true);
       assertRule('plan_closed', initiative ? initiativePlanProblem(initiative.status) : null);
-      const placed = await this.milestones.placed(milestone.initiativeId, m);
+      const placed = await this.milestones.placed(milestone.initiativeId);
       assertRule('position_invalid', reorderProblem(placed, id, position), 'position');
       const order = moveTo(
         placed.map((p) => p.id),
         id,
         position,
       );
-      await this.milestones.update(m, id, expectedVersion, { position });
-      await this.milestones.renumber(m, order);
-      const after = await this.views.describe(id, m);
-      await this.audit.record(m, {
+      await this.milestones.update(id, expectedVersion, { position });
+      await this.milestones.renumber(order);
+      const after = await this.views.describe(id);
+      await this.audit.record({
         actor,
         action: 'reorder',
         entityType: ENTITY_TYPE,
@@ -180,12 +180,8 @@ export class MilestonesService {
     });
   }
 
-  private async assertOwnMeasures(
-    m: EntityManager,
-    initiativeId: string,
-    measureIds: string[],
-  ): Promise<void> {
-    const foreign = await this.milestones.foreignMeasures(m, initiativeId, measureIds);
+  private async assertOwnMeasures(initiativeId: string, measureIds: string[]): Promise<void> {
+    const foreign = await this.milestones.foreignMeasures(initiativeId, measureIds);
     if (foreign.length > 0) {
       const errors = { measureIds: foreign.map(notOwnMeasure) };
       throw new DomainError('reference_invalid', errors.measureIds.join(' '), errors);

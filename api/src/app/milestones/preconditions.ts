@@ -1,5 +1,5 @@
 import { PreconditionFailedException } from '@nestjs/common';
-import { PRECONDITION_FAILED_MESSAGE } from '../common/etag';
+import { PRECONDITION_FAILED_MESSAGE } from '../common';
 
 /**
  * If-Match is evaluated before the business rules: a client that read an older version learns

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DecisionOutcome } from '@waypoint/contracts';
-import type { EntityManager } from 'typeorm';
-import type { Actor } from '../auth/authenticated-user';
+import type { Actor } from '../auth';
 import { NotificationFactsRepository } from './notification-facts.repository';
 import {
   conditionsOpenText,
@@ -27,7 +26,7 @@ export interface StepRef {
 
 /**
  * The notifications of the gate and step workflows. Each method runs in the caller's transaction
- * (pass its manager), so a change and its notifications are committed together or not at all.
+ * (its unit of work), so a change and its notifications are committed together or not at all.
  */
 @Injectable()
 export class NotificationEvents {
@@ -37,15 +36,15 @@ export class NotificationEvents {
   ) {}
 
   /** A gate was submitted: to the sponsor, or to every active executive when there is none. */
-  async gateSubmitted(m: EntityManager, milestone: MilestoneRef, actor: Actor): Promise<void> {
-    const initiative = await this.facts.initiative(m, milestone.initiativeId);
+  async gateSubmitted(milestone: MilestoneRef, actor: Actor): Promise<void> {
+    const initiative = await this.facts.initiative(milestone.initiativeId);
     if (!initiative) return;
     const text = gateSubmittedText({
       initiativeTitle: initiative.title,
       milestone,
-      submitterName: await this.facts.displayName(m, actor.userId),
+      submitterName: await this.facts.displayName(actor.userId),
     });
-    await this.send(m, text, await this.facts.deciders(m, initiative.sponsorId), {
+    await this.send(text, await this.facts.deciders(initiative.sponsorId), {
       initiativeId: initiative.id,
       exceptUserId: actor.userId,
     });
@@ -53,43 +52,37 @@ export class NotificationEvents {
 
   /** A gate was decided: to the owner and the team (not the decider). */
   async gateDecided(
-    m: EntityManager,
     milestone: MilestoneRef,
     decision: { outcome: DecisionOutcome; rationale: string; conditionCount: number },
     actor: Actor,
   ): Promise<void> {
-    const initiative = await this.facts.initiative(m, milestone.initiativeId);
+    const initiative = await this.facts.initiative(milestone.initiativeId);
     if (!initiative) return;
     const text = gateDecidedText({
       initiativeId: initiative.id,
       initiativeTitle: initiative.title,
       milestone,
-      deciderName: await this.facts.displayName(m, actor.userId),
+      deciderName: await this.facts.displayName(actor.userId),
       ...decision,
     });
-    await this.send(m, text, [initiative.ownerId, ...initiative.teamIds], {
+    await this.send(text, [initiative.ownerId, ...initiative.teamIds], {
       initiativeId: initiative.id,
       exceptUserId: actor.userId,
     });
   }
 
   /** A step was assigned: to the assignee, unless they assigned it to themselves. */
-  async stepAssigned(
-    m: EntityManager,
-    step: StepRef,
-    assigneeId: string,
-    actor: Actor,
-  ): Promise<void> {
+  async stepAssigned(step: StepRef, assigneeId: string, actor: Actor): Promise<void> {
     if (assigneeId === actor.userId) return;
-    const initiative = await this.facts.initiative(m, step.initiativeId);
+    const initiative = await this.facts.initiative(step.initiativeId);
     if (!initiative) return;
     const text = stepAssignedText({
       stepTitle: step.title,
       initiativeTitle: initiative.title,
-      assignerName: await this.facts.displayName(m, actor.userId),
+      assignerName: await this.facts.displayName(actor.userId),
       dueDate: step.dueDate,
     });
-    await this.send(m, text, [assigneeId], {
+    await this.send(text, [assigneeId], {
       initiativeId: initiative.id,
       exceptUserId: actor.userId,
     });
@@ -99,14 +92,13 @@ export class NotificationEvents {
    * A milestone started: when conditions of earlier gates are still open, the owner is reminded
    * of them (also when the owner started it: it is a reminder, not news), once per milestone.
    */
-  async milestoneStarted(m: EntityManager, milestone: MilestoneRef): Promise<void> {
+  async milestoneStarted(milestone: MilestoneRef): Promise<void> {
     const conditions = await this.facts.openConditionsBefore(
-      m,
       milestone.initiativeId,
       milestone.position,
     );
     if (conditions.length === 0) return;
-    const initiative = await this.facts.initiative(m, milestone.initiativeId);
+    const initiative = await this.facts.initiative(milestone.initiativeId);
     if (!initiative) return;
     const text = conditionsOpenText({
       initiativeId: initiative.id,
@@ -114,18 +106,17 @@ export class NotificationEvents {
       milestone,
       conditions,
     });
-    await this.send(m, text, [initiative.ownerId], {
+    await this.send(text, [initiative.ownerId], {
       initiativeId: initiative.id,
       dedupeKey: `conditions-open:${milestone.id}`,
     });
   }
 
   private async send(
-    m: EntityManager,
     text: NotificationText,
     userIds: readonly string[],
     options: { initiativeId: string; exceptUserId?: string; dedupeKey?: string },
   ): Promise<void> {
-    await this.notifications.notify(m, { ...text, userIds, ...options });
+    await this.notifications.notify({ ...text, userIds, ...options });
   }
 }

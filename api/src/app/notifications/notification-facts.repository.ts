@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 
 /** What the events need to know of an initiative to word a notification and find its people. */
 export interface InitiativePeople {
@@ -11,20 +12,23 @@ export interface InitiativePeople {
 }
 
 /**
- * Reads for the notification events, always through the manager of the change's transaction
+ * Reads for the notification events, always in the change's unit of work (`txHost.tx`)
  * (the embedded database runs one transaction at a time).
  */
 @Injectable()
 export class NotificationFactsRepository {
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+
   /** The initiative with its owner, sponsor and team (two queries). */
-  async initiative(manager: EntityManager, id: string): Promise<InitiativePeople | null> {
+  async initiative(id: string): Promise<InitiativePeople | null> {
     const rows: Array<{ id: string; title: string; owner_id: string; sponsor_id: string | null }> =
-      await manager.query(`SELECT id, title, owner_id, sponsor_id FROM initiatives WHERE id = $1`, [
-        id,
-      ]);
+      await this.txHost.tx.query(
+        `SELECT id, title, owner_id, sponsor_id FROM initiatives WHERE id = $1`,
+        [id],
+      );
     const row = rows[0];
     if (!row) return null;
-    const team: Array<{ user_id: string }> = await manager.query(
+    const team: Array<{ user_id: string }> = await this.txHost.tx.query(
       `SELECT user_id FROM initiative_team WHERE initiative_id = $1`,
       [id],
     );
@@ -40,8 +44,8 @@ export class NotificationFactsRepository {
   /**
    * Who decides a gate: the sponsor when there is an active one, else every active executive.
    */
-  async deciders(manager: EntityManager, sponsorId: string | null): Promise<string[]> {
-    const rows: Array<{ id: string }> = await manager.query(
+  async deciders(sponsorId: string | null): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.txHost.tx.query(
       `SELECT u.id FROM users u
         WHERE u.active
           AND (u.id = $1::uuid
@@ -53,8 +57,8 @@ export class NotificationFactsRepository {
     return rows.map((row) => row.id);
   }
 
-  async displayName(manager: EntityManager, userId: string): Promise<string> {
-    const rows: Array<{ display_name: string }> = await manager.query(
+  async displayName(userId: string): Promise<string> {
+    const rows: Array<{ display_name: string }> = await this.txHost.tx.query(
       `SELECT display_name FROM users WHERE id = $1`,
       [userId],
     );
@@ -62,12 +66,8 @@ export class NotificationFactsRepository {
   }
 
   /** The texts of the conditions still open from gates before this position, oldest first. */
-  async openConditionsBefore(
-    manager: EntityManager,
-    initiativeId: string,
-    position: number,
-  ): Promise<string[]> {
-    const rows: Array<{ text: string }> = await manager.query(
+  async openConditionsBefore(initiativeId: string, position: number): Promise<string[]> {
+    const rows: Array<{ text: string }> = await this.txHost.tx.query(
       `SELECT c.text
          FROM decision_conditions c
          JOIN gate_decisions d ON d.id = c.decision_id

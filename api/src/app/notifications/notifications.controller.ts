@@ -5,11 +5,8 @@ import type {
   NotificationPage,
   NotificationResponse,
 } from '@waypoint/contracts';
-import type { Actor } from '../auth/authenticated-user';
-import { CurrentActor } from '../auth/current-user.decorator';
-import { RequirePermission } from '../auth/permission.decorator';
-import { ApiProblems } from '../common/api-problems';
-import { IdParams } from '../common/id-params';
+import { type Actor, CurrentActor, RequirePermission } from '../auth';
+import { ApiProblems, IdParams } from '../common';
 import {
   MarkAllReadResponseDto,
   NotificationListQueryDto,

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../audit/audit.module';
+import { AuditModule } from '../audit';
 import { NotificationEntity } from './notification.entity';
 import { NotificationEvents } from './notification-events.service';
 import { NotificationFactsRepository } from './notification-facts.repository';

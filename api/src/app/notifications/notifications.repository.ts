@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { NotificationKind, SortOrder } from '@waypoint/contracts';
-import type { EntityManager, Repository } from 'typeorm';
-import { DataSource } from 'typeorm';
-import type { PageRequest } from '../common/paging';
+import type { Repository } from 'typeorm';
+import type { PageRequest } from '../common';
 import { NotificationEntity } from './notification.entity';
 import type { NotificationText } from './notification-texts';
 import type { NotificationDraft } from './sweep-rules';
@@ -31,9 +32,9 @@ const CONFLICT = 'ON CONFLICT (user_id, dedupe_key) WHERE dedupe_key IS NOT NULL
 @Injectable()
 export class NotificationsRepository {
   constructor(
-    private readonly dataSource: DataSource,
     @InjectRepository(NotificationEntity)
     private readonly repository: Repository<NotificationEntity>,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
   ) {}
 
   async list(
@@ -62,8 +63,8 @@ export class NotificationsRepository {
     return { rows, total };
   }
 
-  async unreadCount(userId: string, manager?: EntityManager): Promise<number> {
-    const repository = manager ? manager.getRepository(NotificationEntity) : this.repository;
+  async unreadCount(userId: string): Promise<number> {
+    const repository = this.txHost.tx.getRepository(NotificationEntity);
     return repository
       .createQueryBuilder('n')
       .where('n.userId = :userId AND n.readAt IS NULL', { userId })
@@ -71,17 +72,13 @@ export class NotificationsRepository {
   }
 
   /** The user's notification (another user's reads as none). */
-  async findOwn(
-    manager: EntityManager,
-    id: string,
-    userId: string,
-  ): Promise<NotificationEntity | null> {
-    return manager.getRepository(NotificationEntity).findOneBy({ id, userId });
+  async findOwn(id: string, userId: string): Promise<NotificationEntity | null> {
+    return this.txHost.tx.getRepository(NotificationEntity).findOneBy({ id, userId });
   }
 
   /** Marks the user's notification read if it is still unread; whether it did. */
-  async markRead(manager: EntityManager, id: string, userId: string): Promise<boolean> {
-    const result = await manager
+  async markRead(id: string, userId: string): Promise<boolean> {
+    const result = await this.txHost.tx
       .createQueryBuilder()
       .update(NotificationEntity)
       .set({ readAt: () => 'now()' })
@@ -91,8 +88,8 @@ export class NotificationsRepository {
   }
 
   /** Marks every unread notification of the user read; how many. */
-  async markAllRead(manager: EntityManager, userId: string): Promise<number> {
-    const result = await manager
+  async markAllRead(userId: string): Promise<number> {
+    const result = await this.txHost.tx
       .createQueryBuilder()
       .update(NotificationEntity)
       .set({ readAt: () => 'now()' })
@@ -105,9 +102,9 @@ export class NotificationsRepository {
    * One INSERT for every listed user who is active and not the excepted one; a (user, dedupe key)
    * already there is skipped. Answers the users reached.
    */
-  async broadcast(manager: EntityManager, note: NotificationBroadcast): Promise<string[]> {
+  async broadcast(note: NotificationBroadcast): Promise<string[]> {
     if (note.userIds.length === 0) return [];
-    const rows: Array<{ user_id: string }> = await manager.query(
+    const rows: Array<{ user_id: string }> = await this.txHost.tx.query(
       `INSERT INTO notifications (user_id, kind, title, body, link, initiative_id, dedupe_key)
        SELECT u.id, $2, $3, $4, $5, $6, $7
          FROM users u
@@ -129,14 +126,11 @@ export class NotificationsRepository {
   }
 
   /** One INSERT for a set of drafts (inactive users and known dedupe keys skipped); how many. */
-  async insertDrafts(
-    drafts: readonly NotificationDraft[],
-    manager?: EntityManager,
-  ): Promise<number> {
+  async insertDrafts(drafts: readonly NotificationDraft[]): Promise<number> {
     if (drafts.length === 0) return 0;
     const column = <K extends keyof NotificationDraft>(key: K): NotificationDraft[K][] =>
       drafts.map((draft) => draft[key]);
-    const rows: unknown[] = await (manager ?? this.dataSource.manager).query(
+    const rows: unknown[] = await this.txHost.tx.query(
       `INSERT INTO notifications (user_id, kind, title, body, link, initiative_id, dedupe_key)
        SELECT d.user_id, d.kind, d.title, d.body, d.link, d.initiative_id, d.dedupe_key
          FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],

@@ -1,4 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import {
   type MarkAllReadResponse,
   NOTIFICATION_BODY_MAX_LENGTH,
@@ -8,12 +10,10 @@ import {
   type NotificationPage,
   type NotificationResponse,
 } from '@waypoint/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import { pageOf, type PageRequest } from '../common/paging';
-import { LiveBus } from '../live/live-bus';
-import { notificationEnvelope } from '../live/live-envelope';
+import { AuditService } from '../audit';
+import type { Actor } from '../auth';
+import { pageOf, type PageRequest } from '../common';
+import { LiveBus, notificationEnvelope } from '../live';
 import {
   mapNotification,
   notificationFilter,
@@ -44,7 +44,7 @@ export interface NotifyInput {
 @Injectable()
 export class NotificationsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly repository: NotificationsRepository,
     private readonly sweep: NotificationSweep,
     private readonly audit: AuditService,
@@ -56,8 +56,8 @@ export class NotificationsService {
    * `exceptUserId` are skipped, and a dedupe key a user has already is not written again.
    * Answers the users reached.
    */
-  async notify(manager: EntityManager, input: NotifyInput): Promise<string[]> {
-    const reached = await this.repository.broadcast(manager, {
+  async notify(input: NotifyInput): Promise<string[]> {
+    const reached = await this.repository.broadcast({
       userIds: input.userIds,
       kind: input.kind,
       title: clip(input.title, NOTIFICATION_TITLE_MAX_LENGTH),
@@ -69,8 +69,7 @@ export class NotificationsService {
     });
     // Notifications are not audited: each recipient's inbox event is sent here, on commit only.
     const at = new Date();
-    for (const userId of reached)
-      await this.live.publish(manager, notificationEnvelope(userId, at));
+    for (const userId of reached) await this.live.publish(notificationEnvelope(userId, at));
     return reached;
   }
 
@@ -88,15 +87,15 @@ export class NotificationsService {
 
   /** Marks my notification read (once: a read one stays as it was); another user's is a 404. */
   async read(id: string, actor: Actor): Promise<NotificationResponse> {
-    return this.dataSource.transaction(async (m) => {
-      const before = await this.repository.findOwn(m, id, actor.userId);
+    return this.txHost.withTransaction(async () => {
+      const before = await this.repository.findOwn(id, actor.userId);
       if (!before) throw new NotFoundException(NOTIFICATION_NOT_FOUND);
       if (before.readAt !== null) return mapNotification(before);
-      const marked = await this.repository.markRead(m, id, actor.userId);
-      const after = await this.repository.findOwn(m, id, actor.userId);
+      const marked = await this.repository.markRead(id, actor.userId);
+      const after = await this.repository.findOwn(id, actor.userId);
       if (!after) throw new NotFoundException(NOTIFICATION_NOT_FOUND);
       if (marked) {
-        await this.audit.record(m, {
+        await this.audit.record({
           actor,
           action: 'read',
           entityType: 'notification',
@@ -111,10 +110,10 @@ export class NotificationsService {
 
   /** Marks every unread notification of mine read. */
   async readAll(actor: Actor): Promise<MarkAllReadResponse> {
-    return this.dataSource.transaction(async (m) => {
-      const marked = await this.repository.markAllRead(m, actor.userId);
+    return this.txHost.withTransaction(async () => {
+      const marked = await this.repository.markAllRead(actor.userId);
       if (marked > 0) {
-        await this.audit.record(m, {
+        await this.audit.record({
           actor,
           action: 'read_all',
           entityType: 'notification_inbox',
@@ -122,7 +121,7 @@ export class NotificationsService {
           after: { marked },
         });
       }
-      return { marked, unreadCount: await this.repository.unreadCount(actor.userId, m) };
+      return { marked, unreadCount: await this.repository.unreadCount(actor.userId) };
     });
   }
 }

@@ -11,9 +11,8 @@ import {
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { InitiativeValueResponse } from '@waypoint/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { RequirePermission } from '../auth/permission.decorator';
-import { ApiProblems } from '../common/api-problems';
-import { IdParams } from '../common/id-params';
+import { RequirePermission } from '../auth';
+import { ApiProblems, IdParams } from '../common';
 import {
   PortfolioAlertsQueryDto,
   PortfolioAlertsResponseDto,

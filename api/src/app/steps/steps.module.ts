@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../audit/audit.module';
-import { MilestonesModule } from '../milestones/milestones.module';
+import { AuditModule } from '../audit';
+import { MilestonesModule } from '../milestones';
 import { StepEntity } from './step.entity';
 import { StepsController } from './steps.controller';
 import { StepsRepository } from './steps.repository';

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
 import type {
   InitiativeStatus,
@@ -7,11 +9,15 @@ import type {
   StepSort,
   StepStatus,
 } from '@waypoint/contracts';
-import { DataSource, type EntityManager, type Repository } from 'typeorm';
-import { RecordNotFoundError, StaleVersionError } from '../common/persistence-errors';
-import type { PageRequest } from '../common/paging';
-import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
-import { returnedRows } from '../gates/returned-rows';
+import { type Repository } from 'typeorm';
+import {
+  RecordNotFoundError,
+  StaleVersionError,
+  type PageRequest,
+  conditionalUpdate,
+  insertReturning,
+  returnedRows,
+} from '../common';
 import { StepEntity } from './step.entity';
 
 export const STEP_NOT_FOUND = 'No such step.';
@@ -45,19 +51,19 @@ const SORT_COLUMNS: Record<StepSort, string> = {
 @Injectable()
 export class StepsRepository {
   constructor(
-    private readonly dataSource: DataSource,
     @InjectRepository(StepEntity)
     private readonly repository: Repository<StepEntity>,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
   ) {}
 
   /** The milestone, its row held until the transaction ends (steps of one milestone serialise). */
-  async lockParent(manager: EntityManager, milestoneId: string): Promise<StepParent | null> {
+  async lockParent(milestoneId: string): Promise<StepParent | null> {
     const rows: Array<{
       id: string;
       initiative_id: string;
       state: MilestoneState;
       initiative_status: InitiativeStatus;
-    }> = await manager.query(
+    }> = await this.txHost.tx.query(
       `SELECT m.id, m.initiative_id, m.state, i.status AS initiative_status
          FROM milestones m JOIN initiatives i ON i.id = m.initiative_id
         WHERE m.id = $1
@@ -102,13 +108,13 @@ export class StepsRepository {
     return { rows, total };
   }
 
-  async findById(id: string, manager?: EntityManager): Promise<StepEntity | null> {
-    return (manager ?? this.dataSource.manager).getRepository(StepEntity).findOneBy({ id });
+  async findById(id: string): Promise<StepEntity | null> {
+    return this.txHost.tx.getRepository(StepEntity).findOneBy({ id });
   }
 
   /** The ids of the milestone's steps in their order. */
-  async orderedIds(manager: EntityManager, milestoneId: string): Promise<string[]> {
-    const rows: Array<{ id: string }> = await manager.query(
+  async orderedIds(milestoneId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.txHost.tx.query(
       `SELECT id FROM steps WHERE milestone_id = $1 ORDER BY position, created_at, id`,
       [milestoneId],
     );
@@ -116,8 +122,8 @@ export class StepsRepository {
   }
 
   /** Whether the user may be assigned: active, and the initiative's owner or on its team. */
-  async assignable(manager: EntityManager, initiativeId: string, userId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+  async assignable(initiativeId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.txHost.tx.query(
       `SELECT 1 FROM users u JOIN initiatives i ON i.id = $1
         WHERE u.id = $2 AND u.active
           AND (i.owner_id = u.id
@@ -128,41 +134,35 @@ export class StepsRepository {
   }
 
   async insert(
-    manager: EntityManager,
     values: Pick<
       StepEntity,
       'milestoneId' | 'initiativeId' | 'position' | 'title' | 'assigneeId' | 'dueDate' | 'status'
     >,
   ): Promise<StepEntity> {
-    return insertReturning(manager, StepEntity, values);
+    return insertReturning(this.txHost, StepEntity, values);
   }
 
-  async update(
-    manager: EntityManager,
-    id: string,
-    expectedVersion: number,
-    changes: StepChanges,
-  ): Promise<StepEntity> {
-    return conditionalUpdate(manager, StepEntity, id, expectedVersion, changes, STEP_NOT_FOUND);
+  async update(id: string, expectedVersion: number, changes: StepChanges): Promise<StepEntity> {
+    return conditionalUpdate(this.txHost, StepEntity, id, expectedVersion, changes, STEP_NOT_FOUND);
   }
 
   /** The conditional delete (one DELETE on id and version): 404, or 412 when stale. */
-  async remove(manager: EntityManager, id: string, expectedVersion: number): Promise<void> {
+  async remove(id: string, expectedVersion: number): Promise<void> {
     const rows = returnedRows<{ id: string }>(
-      await manager.query(`DELETE FROM steps WHERE id = $1 AND version = $2 RETURNING id`, [
+      await this.txHost.tx.query(`DELETE FROM steps WHERE id = $1 AND version = $2 RETURNING id`, [
         id,
         expectedVersion,
       ]),
     );
     if (rows.length === 1) return;
-    if (!(await this.findById(id, manager))) throw new RecordNotFoundError(STEP_NOT_FOUND);
+    if (!(await this.findById(id))) throw new RecordNotFoundError(STEP_NOT_FOUND);
     throw new StaleVersionError();
   }
 
   /** Positions 1..n in the given order; the steps that move get a new version. */
-  async renumber(manager: EntityManager, orderedIds: string[]): Promise<void> {
+  async renumber(orderedIds: string[]): Promise<void> {
     if (orderedIds.length === 0) return;
-    await manager.query(
+    await this.txHost.tx.query(
       `UPDATE steps s
           SET position = o.position, version = s.version + 1, updated_at = now()
          FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, position)

@@ -1,15 +1,13 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { CreateStepRequest, Page, StepResponse, UpdateStepRequest } from '@waypoint/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import { requireChanges } from '../common/changes';
-import { pageOf, type PageRequest } from '../common/paging';
-import { MILESTONE_NOT_FOUND } from '../milestones/milestones.repository';
-import { PeopleRepository } from '../milestones/people.repository';
+import { AuditService } from '../audit';
+import type { Actor } from '../auth';
+import { requireChanges, pageOf, type PageRequest } from '../common';
+import { MILESTONE_NOT_FOUND, PeopleRepository, assertFresh } from '../milestones';
 import { assertRule, moveTo, stepsClosedProblem } from '@waypoint/domain';
-import { assertFresh } from '../milestones/preconditions';
-import { NotificationEvents } from '../notifications/notification-events.service';
+import { NotificationEvents } from '../notifications';
 import { mapStep } from './dto/step.dto';
 import {
   STEP_NOT_FOUND,
@@ -24,7 +22,7 @@ const ENTITY_TYPE = 'step';
 @Injectable()
 export class StepsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly steps: StepsRepository,
     private readonly people: PeopleRepository,
     private readonly audit: AuditService,
@@ -51,13 +49,13 @@ export class StepsService {
     request: CreateStepRequest,
     actor: Actor,
   ): Promise<StepResponse> {
-    return this.dataSource.transaction(async (m) => {
-      const parent = await this.steps.lockParent(m, milestoneId);
+    return this.txHost.withTransaction(async () => {
+      const parent = await this.steps.lockParent(milestoneId);
       if (!parent) throw new NotFoundException(MILESTONE_NOT_FOUND);
       assertRule('steps_closed', stepsClosedProblem(parent));
-      if (request.assigneeId) await this.assertAssignable(m, parent, request.assigneeId);
-      const ids = await this.steps.orderedIds(m, milestoneId);
-      const created = await this.steps.insert(m, {
+      if (request.assigneeId) await this.assertAssignable(parent, request.assigneeId);
+      const ids = await this.steps.orderedIds(milestoneId);
+      const created = await this.steps.insert({
         milestoneId,
         initiativeId: parent.initiativeId,
         position: ids.length + 1,
@@ -66,8 +64,8 @@ export class StepsService {
         dueDate: request.dueDate ?? null,
         status: request.status ?? 'todo',
       });
-      const after = await this.describe(m, created.id);
-      await this.audit.record(m, {
+      const after = await this.describe(created.id);
+      await this.audit.record({
         actor,
         action: 'create',
         entityType: ENTITY_TYPE,
@@ -75,7 +73,7 @@ export class StepsService {
         initiativeId: parent.initiativeId,
         after,
       });
-      if (request.assigneeId) await this.notify.stepAssigned(m, after, request.assigneeId, actor);
+      if (request.assigneeId) await this.notify.stepAssigned(after, request.assigneeId, actor);
       return after;
     });
   }
@@ -88,14 +86,14 @@ export class StepsService {
     actor: Actor,
   ): Promise<StepResponse> {
     const changes = requireChanges(request);
-    return this.dataSource.transaction(async (m) => {
-      const before = await this.describe(m, id);
+    return this.txHost.withTransaction(async () => {
+      const before = await this.describe(id);
       assertFresh(before, expectedVersion);
-      const parent = await this.steps.lockParent(m, before.milestoneId);
+      const parent = await this.steps.lockParent(before.milestoneId);
       if (!parent) throw new NotFoundException(MILESTONE_NOT_FOUND);
       assertRule('steps_closed', stepsClosedProblem(parent));
-      if (changes.assigneeId) await this.assertAssignable(m, parent, changes.assigneeId);
-      const ids = await this.steps.orderedIds(m, parent.id);
+      if (changes.assigneeId) await this.assertAssignable(parent, changes.assigneeId);
+      const ids = await this.steps.orderedIds(parent.id);
       if (changes.position !== undefined && changes.position > ids.length) {
         assertRule(
           'position_invalid',
@@ -103,12 +101,12 @@ export class StepsService {
           'position',
         );
       }
-      await this.steps.update(m, id, expectedVersion, changes);
+      await this.steps.update(id, expectedVersion, changes);
       if (changes.position !== undefined) {
-        await this.steps.renumber(m, moveTo(ids, id, changes.position));
+        await this.steps.renumber(moveTo(ids, id, changes.position));
       }
-      const after = await this.describe(m, id);
-      await this.audit.record(m, {
+      const after = await this.describe(id);
+      await this.audit.record({
         actor,
         action: 'update',
         entityType: ENTITY_TYPE,
@@ -118,7 +116,7 @@ export class StepsService {
         after,
       });
       if (changes.assigneeId && changes.assigneeId !== before.assignee?.id) {
-        await this.notify.stepAssigned(m, after, changes.assigneeId, actor);
+        await this.notify.stepAssigned(after, changes.assigneeId, actor);
       }
       return after;
     });
@@ -126,15 +124,15 @@ export class StepsService {
 
   /** Deletes a step, conditionally on the version read; the later steps move up. */
   async remove(id: string, expectedVersion: number, actor: Actor): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
-      const before = await this.describe(m, id);
+    await this.txHost.withTransaction(async () => {
+      const before = await this.describe(id);
       assertFresh(before, expectedVersion);
-      const parent = await this.steps.lockParent(m, before.milestoneId);
+      const parent = await this.steps.lockParent(before.milestoneId);
       if (!parent) throw new NotFoundException(MILESTONE_NOT_FOUND);
       assertRule('steps_closed', stepsClosedProblem(parent));
-      await this.steps.remove(m, id, expectedVersion);
-      await this.steps.renumber(m, await this.steps.orderedIds(m, parent.id));
-      await this.audit.record(m, {
+      await this.steps.remove(id, expectedVersion);
+      await this.steps.renumber(await this.steps.orderedIds(parent.id));
+      await this.audit.record({
         actor,
         action: 'delete',
         entityType: ENTITY_TYPE,
@@ -145,18 +143,14 @@ export class StepsService {
     });
   }
 
-  private async describe(m: EntityManager, id: string): Promise<StepResponse> {
-    const step = await this.steps.findById(id, m);
+  private async describe(id: string): Promise<StepResponse> {
+    const step = await this.steps.findById(id);
     if (!step) throw new NotFoundException(STEP_NOT_FOUND);
-    return mapStep(step, await this.people.refs([step.assigneeId], m));
+    return mapStep(step, await this.people.refs([step.assigneeId]));
   }
 
-  private async assertAssignable(
-    m: EntityManager,
-    parent: StepParent,
-    userId: string,
-  ): Promise<void> {
-    if (!(await this.steps.assignable(m, parent.initiativeId, userId))) {
+  private async assertAssignable(parent: StepParent, userId: string): Promise<void> {
+    if (!(await this.steps.assignable(parent.initiativeId, userId))) {
       assertRule(
         'assignee_not_on_team',
         `The assignee ${userId} is not an active member of the initiative's team nor its owner.`,

@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { InitiativeTemplate, Page } from '@waypoint/contracts';
-import { RequirePermission } from '../auth/permission.decorator';
-import { ApiProblems } from '../common/api-problems';
+import { RequirePermission } from '../auth';
+import { ApiProblems } from '../common';
 import { TemplateListQueryDto, TemplatePageDto } from './dto/template.dto';
 import { TemplatesService } from './templates.service';
 

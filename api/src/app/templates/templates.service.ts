@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Approach, InitiativeTemplate, Page, TemplateId } from '@waypoint/contracts';
-import { pageOf, type PageRequest } from '../common/paging';
+import { pageOf, type PageRequest } from '../common';
 import { INITIATIVE_TEMPLATES } from './templates.data';
 
 /** The initiative templates: data in code, the same for every installation. */

@@ -26,14 +26,17 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { CreateUserResponse, Page, SponsorResponse, UserResponse } from '@waypoint/contracts';
-import type { Actor } from '../auth/authenticated-user';
-import { expectedOrigin } from '../auth/auth.guard';
-import { SetPasswordDto } from '../auth/auth.dto';
-import { type AuthenticatedRequest, CurrentActor } from '../auth/current-user.decorator';
-import { Public, RequirePermission } from '../auth/permission.decorator';
-import { Idempotent } from '../common/idempotency/idempotent.decorator';
-import { ApiIfMatch, IfMatch } from '../common/if-match.decorator';
-import { ProblemDetailsDto } from '../common/problem.dto';
+import {
+  type Actor,
+  expectedOrigin,
+  SetPasswordDto,
+  type AuthenticatedRequest,
+  CurrentActor,
+  Public,
+  RequirePermission,
+} from '../auth';
+import { Idempotent } from '../idempotency';
+import { ApiIfMatch, IfMatch, ProblemDetailsDto } from '../common';
 import {
   CreateUserDto,
   CreateUserResponseDto,

@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { DepartmentRef, Role } from '@waypoint/contracts';
-import { DataSource, type EntityManager, In, type Repository } from 'typeorm';
-import { isUniqueViolation } from '../common/database-errors';
-import type { PageRequest } from '../common/paging';
-import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
+import { In } from 'typeorm';
+import {
+  isUniqueViolation,
+  type PageRequest,
+  conditionalUpdate,
+  insertReturning,
+  DuplicateRecordError,
+} from '../common';
 import { UserEntity } from './user.entity';
-import { DuplicateRecordError } from '../common/persistence-errors';
 
 export interface UserFilter {
   role?: Role;
@@ -32,13 +36,11 @@ const emailTaken = (email: string): DuplicateRecordError =>
 
 @Injectable()
 export class UsersRepository {
-  constructor(
-    @InjectRepository(UserEntity) private readonly repository: Repository<UserEntity>,
-    private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
 
-  private query(manager?: EntityManager) {
-    return (manager ? manager.getRepository(UserEntity) : this.repository)
+  private query() {
+    return this.txHost.tx
+      .getRepository(UserEntity)
       .createQueryBuilder('u')
       .select([
         'u.id',
@@ -88,8 +90,8 @@ export class UsersRepository {
     return { rows: UsersRepository.withPasswordFlag(entities, raw), total };
   }
 
-  async findById(id: string, manager?: EntityManager): Promise<UserRow | null> {
-    const { entities, raw } = await this.query(manager)
+  async findById(id: string): Promise<UserRow | null> {
+    const { entities, raw } = await this.query()
       .where('u.id = :id', { id })
       .getRawAndEntities<{ password_set: boolean }>();
     return UsersRepository.withPasswordFlag(entities, raw)[0] ?? null;
@@ -99,7 +101,7 @@ export class UsersRepository {
   async departments(ids: Array<string | null>): Promise<Map<string, DepartmentRef>> {
     const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
     if (wanted.length === 0) return new Map();
-    const rows: DepartmentRef[] = await this.dataSource
+    const rows: DepartmentRef[] = await this.txHost.tx
       .createQueryBuilder()
       .select(['d.id AS id', 'd.name AS name'])
       .from('departments', 'd')
@@ -108,39 +110,40 @@ export class UsersRepository {
     return new Map(rows.map((row) => [row.id, row]));
   }
 
-  async departmentExists(id: string, manager: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM departments WHERE id = $1`, [id]);
+  async departmentExists(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.txHost.tx.query(`SELECT 1 FROM departments WHERE id = $1`, [
+      id,
+    ]);
     return rows.length === 1;
   }
 
-  async insert(
-    manager: EntityManager,
-    values: { email: string; displayName: string; role: Role; departmentId: string },
-  ): Promise<UserEntity> {
+  async insert(values: {
+    email: string;
+    displayName: string;
+    role: Role;
+    departmentId: string;
+  }): Promise<UserEntity> {
     try {
-      return await insertReturning(manager, UserEntity, values);
+      return await insertReturning(this.txHost, UserEntity, values);
     } catch (error) {
       if (isUniqueViolation(error, EMAIL_KEY)) throw emailTaken(values.email);
       throw error;
     }
   }
 
-  async update(
-    manager: EntityManager,
-    id: string,
-    expectedVersion: number,
-    changes: UserChanges,
-  ): Promise<UserEntity> {
-    return conditionalUpdate(manager, UserEntity, id, expectedVersion, changes, 'No such user.');
+  async update(id: string, expectedVersion: number, changes: UserChanges): Promise<UserEntity> {
+    return conditionalUpdate(
+      this.txHost,
+      UserEntity,
+      id,
+      expectedVersion,
+      changes,
+      'No such user.',
+    );
   }
 
-  async createPasswordToken(
-    manager: EntityManager,
-    userId: string,
-    tokenHash: string,
-    expiresAt: Date,
-  ): Promise<void> {
-    await manager.query(
+  async createPasswordToken(userId: string, tokenHash: string, expiresAt: Date): Promise<void> {
+    await this.txHost.tx.query(
       `INSERT INTO password_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, $3)`,
       [userId, tokenHash, expiresAt],
     );
@@ -150,11 +153,8 @@ export class UsersRepository {
    * Uses a set-password token once: sets the password hash and bumps the user's version, in one
    * transaction. Answers the user id, or null when the token is unknown, used or expired.
    */
-  async consumePasswordToken(
-    manager: EntityManager,
-    tokenHash: string,
-  ): Promise<{ userId: string; email: string } | null> {
-    const rows: Array<{ user_id: string; email: string }> = await manager.query(
+  async consumePasswordToken(tokenHash: string): Promise<{ userId: string; email: string } | null> {
+    const rows: Array<{ user_id: string; email: string }> = await this.txHost.tx.query(
       `UPDATE password_tokens t SET used_at = now()
          FROM users u
         WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now() AND u.id = t.user_id AND u.active
@@ -170,24 +170,20 @@ export class UsersRepository {
     return row ? { userId: row.user_id, email: row.email } : null;
   }
 
-  async setPasswordHash(
-    manager: EntityManager,
-    userId: string,
-    passwordHash: string,
-  ): Promise<void> {
-    await manager.query(
+  async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
+    await this.txHost.tx.query(
       `UPDATE users SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1`,
       [userId, passwordHash],
     );
   }
 
-  async findOrCreateDepartment(manager: EntityManager, name: string): Promise<string> {
-    const found: Array<{ id: string }> = await manager.query(
+  async findOrCreateDepartment(name: string): Promise<string> {
+    const found: Array<{ id: string }> = await this.txHost.tx.query(
       `SELECT id FROM departments WHERE lower(name) = lower($1)`,
       [name],
     );
     if (found[0]) return found[0].id;
-    const created: Array<{ id: string }> = await manager.query(
+    const created: Array<{ id: string }> = await this.txHost.tx.query(
       `INSERT INTO departments (name) VALUES ($1) RETURNING id`,
       [name],
     );

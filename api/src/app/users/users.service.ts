@@ -1,4 +1,6 @@
 import { GoneException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type {
   CreateUserRequest,
   CreateUserResponse,
@@ -10,17 +12,17 @@ import type {
   UserResponse,
 } from '@waypoint/contracts';
 import { DomainError } from '@waypoint/domain';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import { CredentialsRepository } from '../auth/credentials.repository';
-import { passwordProblems } from '../auth/password-policy';
-import { PasswordHashing } from '../auth/password-hashing';
-import { hashSecret, newSecret } from '../auth/secrets';
-import { requireChanges } from '../common/changes';
-import { pageOf, type PageRequest } from '../common/paging';
-import { FieldValidationException } from '../common/validation';
-import { AppConfig } from '../config/app-config';
+import { AuditService } from '../audit';
+import {
+  type Actor,
+  CredentialsRepository,
+  passwordProblems,
+  PasswordHashing,
+  hashSecret,
+  newSecret,
+} from '../auth';
+import { requireChanges, pageOf, type PageRequest, FieldValidationException } from '../common';
+import { AppConfig } from '../config';
 import { type UserFilter, type UserRow, UsersRepository } from './users.repository';
 
 const ENTITY_TYPE = 'user';
@@ -48,7 +50,7 @@ export class UsersService {
 
   constructor(
     private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly users: UsersRepository,
     private readonly credentials: CredentialsRepository,
     private readonly audit: AuditService,
@@ -88,23 +90,14 @@ export class UsersService {
     return mapUser(user, await this.users.departments([user.departmentId]));
   }
 
-  private async describe(id: string, manager: EntityManager): Promise<UserResponse> {
-    const user = await this.users.findById(id, manager);
+  private async describe(id: string): Promise<UserResponse> {
+    const user = await this.users.findById(id);
     if (!user) throw new NotFoundException(NOT_FOUND);
-    const departments = user.departmentId
-      ? new Map(
-          (
-            (await manager.query(`SELECT id, name FROM departments WHERE id = $1`, [
-              user.departmentId,
-            ])) as DepartmentRef[]
-          ).map((d) => [d.id, d]),
-        )
-      : new Map<string, DepartmentRef>();
-    return mapUser(user, departments);
+    return mapUser(user, await this.users.departments([user.departmentId]));
   }
 
-  private async assertDepartment(manager: EntityManager, departmentId: string): Promise<void> {
-    if (!(await this.users.departmentExists(departmentId, manager))) {
+  private async assertDepartment(departmentId: string): Promise<void> {
+    if (!(await this.users.departmentExists(departmentId))) {
       const problem = `No department with the id ${departmentId}.`;
       throw new DomainError('reference_invalid', problem, { departmentId: [problem] });
     }
@@ -118,17 +111,17 @@ export class UsersService {
   ): Promise<CreateUserResponse> {
     const secret = newSecret('wpp');
     const expiresAt = new Date(Date.now() + SET_PASSWORD_LINK_HOURS * 3_600_000);
-    const user = await this.dataSource.transaction(async (manager) => {
-      await this.assertDepartment(manager, request.departmentId);
-      const created = await this.users.insert(manager, {
+    const user = await this.txHost.withTransaction(async () => {
+      await this.assertDepartment(request.departmentId);
+      const created = await this.users.insert({
         email: request.email.trim().toLowerCase(),
         displayName: request.displayName.trim(),
         role: request.role,
         departmentId: request.departmentId,
       });
-      await this.users.createPasswordToken(manager, created.id, secret.hash, expiresAt);
-      const described = await this.describe(created.id, manager);
-      await this.audit.record(manager, {
+      await this.users.createPasswordToken(created.id, secret.hash, expiresAt);
+      const described = await this.describe(created.id);
+      await this.audit.record({
         actor,
         action: 'create',
         entityType: ENTITY_TYPE,
@@ -156,8 +149,8 @@ export class UsersService {
     departmentName: string,
     baseUrl: string,
   ): Promise<CreateUserResponse> {
-    const departmentId = await this.dataSource.transaction((manager) =>
-      this.users.findOrCreateDepartment(manager, departmentName.trim()),
+    const departmentId = await this.txHost.withTransaction(() =>
+      this.users.findOrCreateDepartment(departmentName.trim()),
     );
     return this.create({ ...input, role: 'admin', departmentId }, null, baseUrl);
   }
@@ -173,18 +166,18 @@ export class UsersService {
     if (changes.active === false && id === actor.userId) {
       throw new DomainError('self_deactivation', 'You cannot deactivate yourself.');
     }
-    return this.dataSource.transaction(async (manager) => {
-      const before = await this.describe(id, manager);
-      if (changes.departmentId) await this.assertDepartment(manager, changes.departmentId);
-      await this.users.update(manager, id, expectedVersion, {
+    return this.txHost.withTransaction(async () => {
+      const before = await this.describe(id);
+      if (changes.departmentId) await this.assertDepartment(changes.departmentId);
+      await this.users.update(id, expectedVersion, {
         ...changes,
         ...(changes.displayName ? { displayName: changes.displayName.trim() } : {}),
       });
-      if (changes.active === false) await this.credentials.revokeAllFor(manager, id);
-      const after = await this.describe(id, manager);
+      if (changes.active === false) await this.credentials.revokeAllFor(id);
+      const after = await this.describe(id);
       const action =
         changes.active === false ? 'deactivate' : changes.active === true ? 'reactivate' : 'update';
-      await this.audit.record(manager, {
+      await this.audit.record({
         actor,
         action,
         entityType: ENTITY_TYPE,
@@ -201,16 +194,16 @@ export class UsersService {
     const early = passwordProblems(request.password);
     if (early.length > 0) throw new FieldValidationException({ password: early });
     const passwordHash = await this.hashing.hash(request.password);
-    await this.dataSource.transaction(async (manager) => {
-      const owner = await this.users.consumePasswordToken(manager, hashSecret(request.token));
+    await this.txHost.withTransaction(async () => {
+      const owner = await this.users.consumePasswordToken(hashSecret(request.token));
       if (!owner)
         throw new GoneException(
           'This set-password link is not valid any more: ask an admin for a new one.',
         );
       const problems = passwordProblems(request.password, { email: owner.email });
       if (problems.length > 0) throw new FieldValidationException({ password: problems });
-      await this.users.setPasswordHash(manager, owner.userId, passwordHash);
-      await this.audit.record(manager, {
+      await this.users.setPasswordHash(owner.userId, passwordHash);
+      await this.audit.record({
         actor: { userId: owner.userId, requestId: null },
         action: 'set_password',
         entityType: ENTITY_TYPE,

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { AuditEventResponse } from '@waypoint/contracts';
-import { PageDto, PageQueryDto } from '../../common/paging';
-import { OptionalDateTime, OptionalText, UuidRef } from '../../common/validators';
+import { PageDto, PageQueryDto, OptionalDateTime, OptionalText, UuidRef } from '../../common';
 import { AUDIT_TEXT_MAX_LENGTH } from '../audit.types';
 
 export class AuditQueryDto extends PageQueryDto {

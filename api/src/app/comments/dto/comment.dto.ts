@@ -7,9 +7,8 @@ import {
   type CommentTargetType,
   type CreateCommentRequest,
 } from '@waypoint/contracts';
-import { PageDto, PageQueryDto } from '../../common/paging';
-import { OneOf, RequiredText, UuidRef } from '../../common/validators';
-import { UserRefDto } from '../../initiatives/dto/initiative-response.dto';
+import { PageDto, PageQueryDto, OneOf, RequiredText, UuidRef } from '../../common';
+import { UserRefDto } from '../../initiatives';
 
 export class CreateCommentDto implements CreateCommentRequest {
   @OneOf(COMMENT_TARGET_TYPE_VALUES)

@@ -8,8 +8,14 @@ import {
   type CustomerGroupResponse,
   type UpdateCustomerGroupRequest,
 } from '@waypoint/contracts';
-import { PageDto, PageQueryDto } from '../../common/paging';
-import { OneOf, OptionalBoolean, OptionalText, RequiredText } from '../../common/validators';
+import {
+  PageDto,
+  PageQueryDto,
+  OneOf,
+  OptionalBoolean,
+  OptionalText,
+  RequiredText,
+} from '../../common';
 import type { CustomerGroupEntity } from '../customer-group.entity';
 
 export class CreateCustomerGroupDto implements CreateCustomerGroupRequest {

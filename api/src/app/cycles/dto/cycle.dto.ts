@@ -10,8 +10,7 @@ import {
   type CycleSort,
   type NextCycleRequest,
 } from '@waypoint/contracts';
-import { PageDto, PageQueryDto } from '../../common/paging';
-import { IsoDay, OneOf, RequiredText } from '../../common/validators';
+import { PageDto, PageQueryDto, IsoDay, OneOf, RequiredText } from '../../common';
 import type { CycleEntity } from '../cycle.entity';
 
 export class CreateCycleDto implements CreateCycleRequest {

@@ -5,8 +5,7 @@ import {
   NAME_MAX_LENGTH,
   type UpdateDepartmentRequest,
 } from '@waypoint/contracts';
-import { PageDto, PageQueryDto } from '../../common/paging';
-import { OptionalText, RequiredText } from '../../common/validators';
+import { PageDto, PageQueryDto, OptionalText, RequiredText } from '../../common';
 import type { DepartmentEntity } from '../department.entity';
 
 export class CreateDepartmentDto implements CreateDepartmentRequest {

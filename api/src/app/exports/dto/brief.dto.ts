@@ -24,14 +24,16 @@ import {
   type ReadingSummary,
   type ValuePair,
 } from '@waypoint/contracts';
-import { CycleReviewResponseDto } from '../../cycles/dto/review.dto';
-import { MeasureUserRefDto, ReadingSummaryDto } from '../../measures/dto/measure.dto';
+import { CycleReviewResponseDto } from '../../reviews';
+import { MeasureUserRefDto, ReadingSummaryDto } from '../../measures';
 import {
   PortfolioAlertsResponseDto,
   PortfolioSummaryBaseDto,
   PortfolioTensionResponseDto,
-} from '../../portfolio/dto/portfolio.dto';
-import { CycleAlertsDto, CycleValueDto, ValuePairDto } from '../../portfolio/dto/value.dto';
+  CycleAlertsDto,
+  CycleValueDto,
+  ValuePairDto,
+} from '../../portfolio';
 
 class BriefGroupDto {
   @ApiProperty({ format: 'uuid' }) id!: string;

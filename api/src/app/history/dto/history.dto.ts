@@ -1,9 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { HistoryEventResponse, HistoryQuery } from '@waypoint/contracts';
-import { PageDto, PageQueryDto } from '../../common/paging';
-import { OptionalText } from '../../common/validators';
-import { AUDIT_TEXT_MAX_LENGTH } from '../../audit/audit.types';
-import { UserRefDto } from '../../initiatives/dto/initiative-response.dto';
+import { PageDto, PageQueryDto, OptionalText } from '../../common';
+import { AUDIT_TEXT_MAX_LENGTH } from '../../audit';
+import { UserRefDto } from '../../initiatives';
 
 /** Newest first; optionally only one kind of record (initiative, milestone, measure, ...). */
 export class HistoryQueryDto extends PageQueryDto implements HistoryQuery {

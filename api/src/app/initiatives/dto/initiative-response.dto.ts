@@ -22,7 +22,7 @@ import {
   type TemplateId,
   type UserRef,
 } from '@waypoint/contracts';
-import { PageDto } from '../../common/paging';
+import { PageDto } from '../../common';
 
 export class UserRefDto implements UserRef {
   @ApiProperty({ format: 'uuid' }) id!: string;

@@ -28,8 +28,8 @@ import {
 } from '@waypoint/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, ValidateIf, ValidateNested } from 'class-validator';
-import { PageQueryDto } from '../../common/paging';
 import {
+  PageQueryDto,
   OneOf,
   Optional,
   OptionalText,
@@ -37,7 +37,7 @@ import {
   UuidList,
   UuidRef,
   WholeNumber,
-} from '../../common/validators';
+} from '../../common';
 
 const ESTIMATE = `A whole score from ${ESTIMATED_VALUE_MIN} to ${ESTIMATED_VALUE_MAX}.`;
 

@@ -25,8 +25,9 @@ import {
 } from '@waypoint/contracts';
 import { IsString, MaxLength } from 'class-validator';
 import { Transform } from 'class-transformer';
-import { PageDto, PageQueryDto } from '../../common/paging';
 import {
+  PageDto,
+  PageQueryDto,
   FiniteNumber,
   IsoDay,
   OneOf,
@@ -34,7 +35,7 @@ import {
   OptionalText,
   RequiredText,
   UuidRef,
-} from '../../common/validators';
+} from '../../common';
 
 const LIMIT = MEASURE_NUMBER_LIMIT;
 

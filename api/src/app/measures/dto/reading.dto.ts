@@ -11,8 +11,9 @@ import {
 } from '@waypoint/contracts';
 import { IsBoolean, IsUrl, MaxLength } from 'class-validator';
 import { Transform } from 'class-transformer';
-import { PageDto, PageQueryDto } from '../../common/paging';
 import {
+  PageDto,
+  PageQueryDto,
   FiniteNumber,
   IsoDateTime,
   OneOf,
@@ -20,7 +21,7 @@ import {
   OptionalDateTime,
   OptionalText,
   UuidRef,
-} from '../../common/validators';
+} from '../../common';
 import { MeasureUserRefDto } from './measure.dto';
 
 export class CreateReadingDto implements CreateReadingRequest {

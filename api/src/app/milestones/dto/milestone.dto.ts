@@ -29,8 +29,9 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { PageDto, PageQueryDto } from '../../common/paging';
 import {
+  PageDto,
+  PageQueryDto,
   IsoDay,
   OneOf,
   Optional,
@@ -38,14 +39,14 @@ import {
   RequiredText,
   UuidList,
   WholeNumber,
-} from '../../common/validators';
+} from '../../common';
 import {
   DecisionConditionResponseDto,
   ExitCriterionDto,
   GateDecisionResponseDto,
   GateSubmissionResponseDto,
   UserRefDto,
-} from '../../gates/dto/gate.dto';
+} from './gate.dto';
 
 /** The most milestones an initiative can have (a bound for positions). */
 export const POSITION_MAX = 1000;

@@ -11,8 +11,7 @@ import {
   SORT_ORDER_VALUES,
   type SortOrder,
 } from '@waypoint/contracts';
-import { PageDto, PageQueryDto } from '../../common/paging';
-import { OneOf, UuidRef } from '../../common/validators';
+import { PageDto, PageQueryDto, OneOf, UuidRef } from '../../common';
 import type { NotificationEntity } from '../notification.entity';
 import type { NotificationFilter } from '../notifications.repository';
 

@@ -27,8 +27,8 @@ import {
 } from '@waypoint/contracts';
 import { Type as TransformType } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
-import { OneOf, Optional, UuidRef } from '../../common/validators';
-import { CycleRefDto } from '../../cycles/dto/cycle.dto';
+import { OneOf, Optional, UuidRef } from '../../common';
+import { CycleRefDto } from '../../cycles';
 import { CycleThresholdQueryDto, CycleValueDto, TensionAlertDto } from './value.dto';
 
 const counts = (description: string) =>

@@ -16,8 +16,8 @@ import {
   type ValuePair,
 } from '@waypoint/contracts';
 import { DEFAULT_TENSION_THRESHOLD } from '@waypoint/domain';
-import { CycleRefDto } from '../../cycles/dto/cycle.dto';
-import { ThresholdQuery, UuidRef } from '../../common/validators';
+import { CycleRefDto } from '../../cycles';
+import { ThresholdQuery, UuidRef } from '../../common';
 
 /** Endpoints without query parameters: any parameter is refused (400). */
 export class NoQueryDto {}

@@ -12,17 +12,17 @@ import {
   type UpdateStepRequest,
   type UserRef,
 } from '@waypoint/contracts';
-import { PageDto, PageQueryDto } from '../../common/paging';
 import {
+  PageDto,
+  PageQueryDto,
   IsoDay,
   OneOf,
   OptionalText,
   RequiredText,
   UuidRef,
   WholeNumber,
-} from '../../common/validators';
-import { UserRefDto } from '../../gates/dto/gate.dto';
-import { personOf } from '../../milestones/people.repository';
+} from '../../common';
+import { UserRefDto, personOf } from '../../milestones';
 import type { StepEntity } from '../step.entity';
 
 /** The most steps a milestone can have (a bound for positions). */

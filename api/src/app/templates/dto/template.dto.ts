@@ -17,8 +17,7 @@ import {
   type TemplateMeasure,
   type TemplateMilestone,
 } from '@waypoint/contracts';
-import { PageDto, PageQueryDto } from '../../common/paging';
-import { OneOf } from '../../common/validators';
+import { PageDto, PageQueryDto, OneOf } from '../../common';
 
 export class TemplateListQueryDto extends PageQueryDto implements TemplateListQuery {
   @OneOf(APPROACH_VALUES, { optional: true })

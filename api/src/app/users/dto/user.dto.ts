@@ -13,8 +13,9 @@ import {
 } from '@waypoint/contracts';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn } from 'class-validator';
-import { PageDto, PageQueryDto } from '../../common/paging';
 import {
+  PageDto,
+  PageQueryDto,
   Email,
   OneOf,
   Optional,
@@ -22,7 +23,7 @@ import {
   OptionalText,
   RequiredText,
   UuidRef,
-} from '../../common/validators';
+} from '../../common';
 
 export class CreateUserDto implements CreateUserRequest {
   @Email(EMAIL_MAX_LENGTH, 'sam@example.com')

@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiHeader, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { ProblemDetailsDto } from '../problem.dto';
+import { ProblemDetailsDto } from '../common';
 
 export const IDEMPOTENT_KEY = 'waypoint:idempotent';
 

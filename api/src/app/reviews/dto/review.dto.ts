@@ -16,10 +16,9 @@ import {
   type ReviewDecision,
 } from '@waypoint/contracts';
 import { IsIn } from 'class-validator';
-import { PageDto, PageQueryDto } from '../../common/paging';
-import { OptionalNullable, OptionalText, UuidRef } from '../../common/validators';
-import { MeasureUserRefDto } from '../../measures/dto/measure.dto';
-import { CycleRefDto } from './cycle.dto';
+import { PageDto, PageQueryDto, OptionalNullable, OptionalText, UuidRef } from '../../common';
+import { MeasureUserRefDto } from '../../measures';
+import { CycleRefDto } from '../../cycles';
 
 const TEXT = CYCLE_REVIEW_TEXT_MAX_LENGTH;
 

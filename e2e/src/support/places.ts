@@ -1,19 +1,18 @@
 import type { Browser } from 'playwright-core';
-import { type DemoRole, signIn } from './support/auth';
+import { type DemoRole, signIn } from './auth';
 import {
   launch,
   openContext,
   pageAtRest,
-  PHONE,
   screenshot,
   seriousA11yViolations,
   type Viewport,
-} from './support/browser';
+} from './browser';
 
-const LARGE: Viewport = { width: 1440, height: 900 };
+export const LARGE: Viewport = { width: 1440, height: 900 };
 
 /** Every place, with the heading that shows it has loaded and who opens it. */
-const PLACES: { path: string; heading: RegExp; role: DemoRole; shot: string }[] = [
+export const PLACES: { path: string; heading: RegExp; role: DemoRole; shot: string }[] = [
   { path: '/portfolio', heading: /^Portfolio$/, role: 'executive', shot: 'portfolio' },
   { path: '/approvals', heading: /^Approvals/, role: 'executive', shot: 'approvals' },
   { path: '/initiatives', heading: /^Initiatives$/, role: 'manager', shot: 'initiatives' },
@@ -30,22 +29,22 @@ const PLACES: { path: string; heading: RegExp; role: DemoRole; shot: string }[] 
   { path: '/brief', heading: /^Portfolio brief$/, role: 'executive', shot: 'brief' },
 ];
 
-// Each place at a phone's 375 px and at 1440 px: nothing wider than the screen, and axe-core
-// finds no serious or critical violation. The screenshots are for looking at.
-describe('every place at 375 px and at 1440 px', () => {
-  let browser: Browser;
+/**
+ * Each place at one width: nothing wider than the screen, and axe-core finds no serious or
+ * critical violation. The screenshots are for looking at. One spec file per width, so the two
+ * widths run in parallel.
+ */
+export function describePlacesAt(size: 'phone' | 'large', viewport: Viewport): void {
+  describe(`every place at ${viewport.width} px`, () => {
+    let browser: Browser;
 
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
+    beforeAll(async () => {
+      browser = await launch();
+    });
+    afterAll(async () => {
+      await browser.close();
+    });
 
-  for (const [size, viewport] of [
-    ['phone', PHONE],
-    ['large', LARGE],
-  ] as const) {
     it.each(PLACES)(`$path at ${size} width`, async ({ path, heading, role, shot }) => {
       const context = await openContext(browser, viewport);
       const page = await context.newPage();
@@ -62,10 +61,8 @@ describe('every place at 375 px and at 1440 px', () => {
       expect(await seriousA11yViolations(page)).toEqual([]);
       await context.close();
     });
-  }
 
-  it('shows an initiative at both widths', async () => {
-    for (const viewport of [PHONE, LARGE]) {
+    it(`shows an initiative at ${size} width`, async () => {
       const context = await openContext(browser, viewport);
       const page = await context.newPage();
       await signIn(page, 'manager');
@@ -81,6 +78,6 @@ describe('every place at 375 px and at 1440 px', () => {
       await screenshot(page, `size-initiative-${viewport.width}`);
       expect(await seriousA11yViolations(page)).toEqual([]);
       await context.close();
-    }
+    });
   });
-});
+}

@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { MeasureUserRef, ReviewDecision } from '@waypoint/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
-import { isUniqueViolation } from '../common/database-errors';
-import { StaleVersionError } from '../common/persistence-errors';
-import type { PageRequest } from '../common/paging';
-import { conditionalUpdate, insertReturning } from '../common/versioned-writes';
-import type { CycleRow } from '../portfolio/value-data.repository';
+import { DataSource } from 'typeorm';
+import {
+  isUniqueViolation,
+  StaleVersionError,
+  type PageRequest,
+  conditionalUpdate,
+  insertReturning,
+} from '../common';
+import type { CycleRow } from '../portfolio';
 import { CycleReviewEntity } from './cycle-review.entity';
 
 export interface ReviewFields {
@@ -78,7 +83,10 @@ function toRow(raw: RawReview): ReviewRow {
 
 @Injectable()
 export class ReviewsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+  ) {}
 
   /** The reviews of an initiative, latest cycle first. */
   async list(
@@ -96,21 +104,14 @@ export class ReviewsRepository {
     return { rows: rows.map(toRow), total: counted[0]?.total ?? 0 };
   }
 
-  async findById(id: string, manager?: EntityManager): Promise<ReviewRow | null> {
-    const rows: RawReview[] = await (manager ?? this.dataSource.manager).query(
-      `${SELECT} WHERE r.id = $1`,
-      [id],
-    );
+  async findById(id: string): Promise<ReviewRow | null> {
+    const rows: RawReview[] = await this.txHost.tx.query(`${SELECT} WHERE r.id = $1`, [id]);
     const row = rows[0];
     return row ? toRow(row) : null;
   }
 
-  async find(
-    manager: EntityManager,
-    initiativeId: string,
-    cycleId: string,
-  ): Promise<ReviewRow | null> {
-    const rows: RawReview[] = await manager.query(
+  async find(initiativeId: string, cycleId: string): Promise<ReviewRow | null> {
+    const rows: RawReview[] = await this.txHost.tx.query(
       `${SELECT} WHERE r.initiative_id = $1 AND r.cycle_id = $2`,
       [initiativeId, cycleId],
     );
@@ -144,11 +145,10 @@ export class ReviewsRepository {
 
   /** A review written meanwhile by someone else (same initiative and cycle): 412. */
   async insert(
-    manager: EntityManager,
     values: ReviewFields & { initiativeId: string; cycleId: string; authorId: string },
   ): Promise<string> {
     try {
-      return (await insertReturning(manager, CycleReviewEntity, values)).id;
+      return (await insertReturning(this.txHost, CycleReviewEntity, values)).id;
     } catch (error) {
       if (isUniqueViolation(error, UNIQUE_KEY)) {
         throw new StaleVersionError();
@@ -157,14 +157,9 @@ export class ReviewsRepository {
     }
   }
 
-  async update(
-    manager: EntityManager,
-    id: string,
-    expectedVersion: number,
-    changes: ReviewFields,
-  ): Promise<void> {
+  async update(id: string, expectedVersion: number, changes: ReviewFields): Promise<void> {
     await conditionalUpdate(
-      manager,
+      this.txHost,
       CycleReviewEntity,
       id,
       expectedVersion,

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { ETagInterceptor } from './etag.interceptor';
-import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
-import { IdempotencyRepository } from './idempotency/idempotency.repository';
+import { ETagInterceptor } from '../common';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { IdempotencyRepository } from './idempotency.repository';
 
 /**
  * Data integrity for every endpoint: ETags on versioned answers and `@Idempotent()` creates.

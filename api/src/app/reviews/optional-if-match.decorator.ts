@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { parseIfMatch } from '../common/etag';
+import { parseIfMatch } from '../common';
 
 /**
  * If-Match for a create-or-update (PUT): the version the client read, or null when the header

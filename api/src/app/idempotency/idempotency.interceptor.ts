@@ -10,7 +10,7 @@ import { Reflector } from '@nestjs/core';
 import { DomainError } from '@waypoint/domain';
 import type { FastifyReply } from 'fastify';
 import { catchError, concatMap, from, type Observable, of, switchMap, throwError } from 'rxjs';
-import { type AuthenticatedRequest, userOf } from '../../auth/current-user.decorator';
+import { type AuthenticatedRequest, userOf } from '../auth';
 import { IDEMPOTENT_KEY } from './idempotent.decorator';
 import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey, requestFingerprint } from './idempotency-key';
 import { type IdempotencyClaim, IdempotencyRepository } from './idempotency.repository';

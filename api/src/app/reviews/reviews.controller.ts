@@ -2,11 +2,8 @@ import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CycleReviewResponse, Page } from '@waypoint/contracts';
 import type { FastifyReply } from 'fastify';
-import type { Actor } from '../auth/authenticated-user';
-import { CurrentActor } from '../auth/current-user.decorator';
-import { RequirePermission } from '../auth/permission.decorator';
-import { ApiProblems } from '../common/api-problems';
-import { IdParams } from '../common/id-params';
+import { type Actor, CurrentActor, RequirePermission } from '../auth';
+import { ApiProblems, IdParams } from '../common';
 import {
   CycleReviewPageDto,
   CycleReviewResponseDto,

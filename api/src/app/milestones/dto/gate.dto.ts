@@ -29,8 +29,15 @@ import {
 } from '@waypoint/contracts';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsString, MaxLength } from 'class-validator';
-import { PageDto, PageQueryDto } from '../../common/paging';
-import { OneOf, Optional, OptionalText, RequiredText, UuidRef } from '../../common/validators';
+import {
+  PageDto,
+  PageQueryDto,
+  OneOf,
+  Optional,
+  OptionalText,
+  RequiredText,
+  UuidRef,
+} from '../../common';
 
 export class UserRefDto implements UserRef {
   @ApiProperty({ format: 'uuid' }) id!: string;

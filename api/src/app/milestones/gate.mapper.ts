@@ -4,7 +4,7 @@ import type {
   GateSubmissionResponse,
   UserRef,
 } from '@waypoint/contracts';
-import { personOf } from '../milestones/people.repository';
+import { personOf } from './people.repository';
 import type { GateDecisionEntity, GateSubmissionEntity } from './gate-records.entity';
 import type { ConditionRow } from './gate-records.repository';
 

@@ -1,18 +1,20 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { DecisionOutcome, EvidenceSnapshot } from '@waypoint/contracts';
-import { DataSource, type EntityManager, type Repository } from 'typeorm';
-import { isUniqueViolation } from '../common/database-errors';
+import { type Repository } from 'typeorm';
 import {
+  isUniqueViolation,
   DuplicateRecordError,
   RecordNotFoundError,
   StaleVersionError,
-} from '../common/persistence-errors';
-import type { PageRequest } from '../common/paging';
-import { insertReturning } from '../common/versioned-writes';
+  type PageRequest,
+  insertReturning,
+  orderedUuid,
+  returnedRows,
+} from '../common';
 import { GateDecisionEntity, GateSubmissionEntity } from './gate-records.entity';
-import { orderedUuid } from './ordered-id';
-import { returnedRows } from './returned-rows';
 
 export const CONDITION_NOT_FOUND = 'No such condition.';
 
@@ -72,18 +74,15 @@ function conditionRow(raw: RawCondition): ConditionRow {
 @Injectable()
 export class GateRecordsRepository {
   constructor(
-    private readonly dataSource: DataSource,
     @InjectRepository(GateSubmissionEntity)
     private readonly submissions: Repository<GateSubmissionEntity>,
     @InjectRepository(GateDecisionEntity)
     private readonly decisions: Repository<GateDecisionEntity>,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
   ) {}
 
-  async latestSubmission(
-    milestoneId: string,
-    manager?: EntityManager,
-  ): Promise<GateSubmissionEntity | null> {
-    const repository = manager ? manager.getRepository(GateSubmissionEntity) : this.submissions;
+  async latestSubmission(milestoneId: string): Promise<GateSubmissionEntity | null> {
+    const repository = this.txHost.tx.getRepository(GateSubmissionEntity);
     return repository
       .createQueryBuilder('s')
       .where('s.milestoneId = :milestoneId', { milestoneId })
@@ -93,20 +92,20 @@ export class GateRecordsRepository {
       .getOne();
   }
 
-  async insertSubmission(
-    manager: EntityManager,
-    values: { milestoneId: string; submittedBy: string; snapshot: EvidenceSnapshot },
-  ): Promise<GateSubmissionEntity> {
-    return insertReturning(manager, GateSubmissionEntity, values);
+  async insertSubmission(values: {
+    milestoneId: string;
+    submittedBy: string;
+    snapshot: EvidenceSnapshot;
+  }): Promise<GateSubmissionEntity> {
+    return insertReturning(this.txHost, GateSubmissionEntity, values);
   }
 
   /** The decisions on a milestone, oldest first. */
   async decisionsOf(
     milestoneId: string,
     page: PageRequest,
-    manager?: EntityManager,
   ): Promise<{ rows: GateDecisionEntity[]; total: number }> {
-    const repository = manager ? manager.getRepository(GateDecisionEntity) : this.decisions;
+    const repository = this.txHost.tx.getRepository(GateDecisionEntity);
     const [rows, total] = await repository
       .createQueryBuilder('d')
       .where('d.milestoneId = :milestoneId', { milestoneId })
@@ -119,18 +118,15 @@ export class GateRecordsRepository {
   }
 
   /** 409 when the submission already has a decision (submission_id is unique). */
-  async insertDecision(
-    manager: EntityManager,
-    values: {
-      milestoneId: string;
-      submissionId: string;
-      deciderId: string;
-      outcome: DecisionOutcome;
-      rationale: string;
-    },
-  ): Promise<GateDecisionEntity> {
+  async insertDecision(values: {
+    milestoneId: string;
+    submissionId: string;
+    deciderId: string;
+    outcome: DecisionOutcome;
+    rationale: string;
+  }): Promise<GateDecisionEntity> {
     try {
-      return await insertReturning(manager, GateDecisionEntity, values);
+      return await insertReturning(this.txHost, GateDecisionEntity, values);
     } catch (error) {
       if (isUniqueViolation(error, 'gate_decisions_submission_id_key')) {
         throw new DuplicateRecordError('This submission has been decided already.');
@@ -140,14 +136,9 @@ export class GateRecordsRepository {
   }
 
   /** Inserts the conditions in the order given (their ids sort in that order). */
-  async insertConditions(
-    manager: EntityManager,
-    decisionId: string,
-    initiativeId: string,
-    texts: string[],
-  ): Promise<void> {
+  async insertConditions(decisionId: string, initiativeId: string, texts: string[]): Promise<void> {
     for (const text of texts) {
-      await manager.query(
+      await this.txHost.tx.query(
         `INSERT INTO decision_conditions (id, decision_id, initiative_id, text) VALUES ($1, $2, $3, $4)`,
         [orderedUuid(), decisionId, initiativeId, text],
       );
@@ -155,9 +146,9 @@ export class GateRecordsRepository {
   }
 
   /** The conditions of these decisions, in one IN (...) query, in the order written. */
-  async conditionsOf(decisionIds: string[], manager?: EntityManager): Promise<ConditionRow[]> {
+  async conditionsOf(decisionIds: string[]): Promise<ConditionRow[]> {
     if (decisionIds.length === 0) return [];
-    const rows: RawCondition[] = await (manager ?? this.dataSource.manager).query(
+    const rows: RawCondition[] = await this.txHost.tx.query(
       `${CONDITION_SELECT} WHERE c.decision_id = ANY($1::uuid[]) ORDER BY c.decision_id, c.id`,
       [decisionIds],
     );
@@ -165,8 +156,8 @@ export class GateRecordsRepository {
   }
 
   /** The open conditions of the initiative, by the position of their milestone. */
-  async openConditions(initiativeId: string, manager?: EntityManager): Promise<ConditionRow[]> {
-    const rows: RawCondition[] = await (manager ?? this.dataSource.manager).query(
+  async openConditions(initiativeId: string): Promise<ConditionRow[]> {
+    const rows: RawCondition[] = await this.txHost.tx.query(
       `${CONDITION_SELECT} WHERE c.initiative_id = $1 AND c.closed_at IS NULL
         ORDER BY m.position, c.id`,
       [initiativeId],
@@ -174,21 +165,22 @@ export class GateRecordsRepository {
     return rows.map(conditionRow);
   }
 
-  async findCondition(id: string, manager: EntityManager): Promise<ConditionRow | null> {
-    const rows: RawCondition[] = await manager.query(`${CONDITION_SELECT} WHERE c.id = $1`, [id]);
+  async findCondition(id: string): Promise<ConditionRow | null> {
+    const rows: RawCondition[] = await this.txHost.tx.query(`${CONDITION_SELECT} WHERE c.id = $1`, [
+      id,
+    ]);
     return rows[0] ? conditionRow(rows[0]) : null;
   }
 
   /** The conditional close (one UPDATE on id and version): 404, or 412 when stale. */
   async closeCondition(
-    manager: EntityManager,
     id: string,
     expectedVersion: number,
     closedBy: string,
     note: string,
   ): Promise<void> {
     const rows = returnedRows<{ id: string }>(
-      await manager.query(
+      await this.txHost.tx.query(
         `UPDATE decision_conditions
             SET closed_at = now(), closed_by = $3, close_note = $4, version = version + 1
           WHERE id = $1 AND version = $2 AND closed_at IS NULL
@@ -197,7 +189,7 @@ export class GateRecordsRepository {
       ),
     );
     if (rows.length === 1) return;
-    const exists: unknown[] = await manager.query(
+    const exists: unknown[] = await this.txHost.tx.query(
       `SELECT 1 FROM decision_conditions WHERE id = $1`,
       [id],
     );

@@ -5,21 +5,25 @@ import {
   NotFoundException,
   PreconditionFailedException,
 } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type {
   CycleReviewResponse,
   MeasureUserRef,
   Page,
   PutCycleReviewRequest,
 } from '@waypoint/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/authenticated-user';
-import { PRECONDITION_FAILED_MESSAGE, PRECONDITION_REQUIRED_MESSAGE } from '../common/etag';
-import { pageOf, type PageRequest } from '../common/paging';
-import { ValueDataRepository } from '../portfolio/value-data.repository';
-import { cycleRef, loadValueModel, type ValueModel } from '../portfolio/value-model';
+import { AuditService } from '../audit';
+import type { Actor } from '../auth';
+import {
+  PRECONDITION_FAILED_MESSAGE,
+  PRECONDITION_REQUIRED_MESSAGE,
+  pageOf,
+  type PageRequest,
+} from '../common';
+import { ValueDataRepository, cycleRef, loadValueModel, type ValueModel } from '../portfolio';
 import { assertRule, decisionProblem, today } from '@waypoint/domain';
-import { CyclesRepository } from './cycles.repository';
+import { CyclesRepository } from '../cycles';
 import { type ReviewFields, type ReviewRow, ReviewsRepository } from './reviews.repository';
 
 export function mapReview(
@@ -48,7 +52,7 @@ export function mapReview(
 @Injectable()
 export class ReviewsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly reviews: ReviewsRepository,
     private readonly cycles: CyclesRepository,
     private readonly valueData: ValueDataRepository,
@@ -84,15 +88,15 @@ export class ReviewsService {
       learnings: request.learnings ?? '',
       nextIntent: request.nextIntent ?? '',
     };
-    const { id, created } = await this.dataSource.transaction(async (manager) => {
-      const cycle = await this.cycles.findById(cycleId, manager);
+    const { id, created } = await this.txHost.withTransaction(async () => {
+      const cycle = await this.cycles.findById(cycleId);
       if (!cycle) throw new NotFoundException('No such cycle.');
       const problem = decisionProblem(cycle, fields.decision, today());
       assertRule('review_decision_invalid', problem, 'decision');
-      const existing = await this.reviews.find(manager, initiativeId, cycleId);
+      const existing = await this.reviews.find(initiativeId, cycleId);
       return existing
-        ? this.replace(manager, existing, expectedVersion, fields, actor)
-        : this.create(manager, { initiativeId, cycleId }, expectedVersion, fields, actor);
+        ? this.replace(existing, expectedVersion, fields, actor)
+        : this.create({ initiativeId, cycleId }, expectedVersion, fields, actor);
     });
     const row = await this.reviews.findById(id);
     if (!row) throw new NotFoundException('No such cycle review.');
@@ -101,7 +105,6 @@ export class ReviewsService {
   }
 
   private async create(
-    manager: EntityManager,
     target: { initiativeId: string; cycleId: string },
     expectedVersion: number | null,
     fields: ReviewFields,
@@ -112,8 +115,8 @@ export class ReviewsService {
         `${PRECONDITION_FAILED_MESSAGE} (There is no review of this cycle yet: leave out If-Match to create it.)`,
       );
     }
-    const id = await this.reviews.insert(manager, { ...target, ...fields, authorId: actor.userId });
-    await this.audit.record(manager, {
+    const id = await this.reviews.insert({ ...target, ...fields, authorId: actor.userId });
+    await this.audit.record({
       actor,
       action: 'create',
       entityType: 'cycle_review',
@@ -125,7 +128,6 @@ export class ReviewsService {
   }
 
   private async replace(
-    manager: EntityManager,
     existing: ReviewRow,
     expectedVersion: number | null,
     fields: ReviewFields,
@@ -134,7 +136,7 @@ export class ReviewsService {
     if (expectedVersion === null) {
       throw new HttpException(PRECONDITION_REQUIRED_MESSAGE, HttpStatus.PRECONDITION_REQUIRED);
     }
-    await this.reviews.update(manager, existing.id, expectedVersion, fields);
+    await this.reviews.update(existing.id, expectedVersion, fields);
     const before: ReviewFields = {
       intent: existing.intent,
       predictedChange: existing.predictedChange,
@@ -142,7 +144,7 @@ export class ReviewsService {
       learnings: existing.learnings,
       nextIntent: existing.nextIntent,
     };
-    await this.audit.record(manager, {
+    await this.audit.record({
       actor,
       action: 'update',
       entityType: 'cycle_review',

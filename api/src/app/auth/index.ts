@@ -1,0 +1,17 @@
+/** What other features may use of auth/ (import it from '../auth', never from a file inside). */
+export { SetPasswordDto } from './auth.dto';
+export { expectedOrigin } from './auth.guard';
+export { AuthModule } from './auth.module';
+export type { Actor, AuthenticatedUser } from './authenticated-user';
+export { CredentialsRepository } from './credentials.repository';
+export {
+  type AuthenticatedRequest,
+  CurrentActor,
+  CurrentUser,
+  userOf,
+} from './current-user.decorator';
+export { PasswordHashing } from './password-hashing';
+export { passwordProblems } from './password-policy';
+export { Public, RequirePermission } from './permission.decorator';
+export { permissionRule } from './permissions';
+export { hashPassword, hashSecret, newSecret } from './secrets';

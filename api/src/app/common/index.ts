@@ -1,0 +1,43 @@
+/** What other features may use of common/ (import it from '../common', never from a file inside). */
+export { ApiProblems } from './api-problems';
+export { requireChanges } from './changes';
+export { ConcurrencyLimiter, LimiterFullError } from './concurrency-limiter';
+export { isUniqueViolation } from './database-errors';
+export { DrainSwitch } from './drain';
+export { PRECONDITION_FAILED_MESSAGE, PRECONDITION_REQUIRED_MESSAGE, parseIfMatch } from './etag';
+export { ETagInterceptor } from './etag.interceptor';
+export { frameworkErrorAsProblem } from './framework-errors';
+export { IdParams } from './id-params';
+export { ApiIfMatch, IfMatch } from './if-match.decorator';
+export { loggerParams } from './logging';
+export { documentProblemAnswers } from './openapi-problems';
+export { orderedUuid } from './ordered-id';
+export { PageDto, PageQueryDto, type PageRequest, pageOf } from './paging';
+export { ProblemDetailsFilter } from './problem-details.filter';
+export { ProblemDetailsDto } from './problem.dto';
+export { assignRequestId, requestIdOf } from './request-id';
+export { returnedRows } from './returned-rows';
+export { TooManyAttemptsException } from './too-many-attempts';
+export { FieldValidationException, createValidationPipe } from './validation';
+export {
+  OneOf,
+  Optional,
+  OptionalBoolean,
+  OptionalDateTime,
+  OptionalText,
+  RequiredText,
+} from './validators';
+export { conditionalUpdate, insertReturning } from './versioned-writes';
+export { DuplicateRecordError, RecordNotFoundError, StaleVersionError } from './persistence-errors';
+export {
+  Email,
+  FiniteNumber,
+  IsoDateTime,
+  IsoDay,
+  OptionalNullable,
+  ThresholdQuery,
+  UntrimmedText,
+  UuidList,
+  UuidRef,
+  WholeNumber,
+} from './validators';

@@ -1,0 +1,3 @@
+/** What other features may use of demo/ (import it from '../demo', never from a file inside). */
+export { DemoModule } from './demo.module';
+export { DemoService } from './demo.service';

@@ -1,0 +1,2 @@
+/** What other features may use of exports/ (import it from '../exports', never from a file inside). */
+export { ExportsModule } from './exports.module';

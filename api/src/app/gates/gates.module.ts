@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit';
+import { InitiativesModule } from '../initiatives';
+import { MeasuresModule } from '../measures';
+import { MilestonesModule } from '../milestones';
+import { ApprovalsController } from './approvals.controller';
+import { ApprovalsRepository } from './approvals.repository';
+import { ApprovalsService } from './approvals.service';
+import { EvidenceRepository } from './evidence.repository';
+import { GateDecisionsService } from './gate-decisions.service';
+import { GateTransitionsService } from './gate-transitions.service';
+import { GatesController } from './gates.controller';
+
+/**
+ * The stage-gate workflow: start a milestone, submit its gate with the evidence, decide on it,
+ * close conditions, and the approvals queue. It moves milestones (and their initiative and
+ * measures) through their own repositories; a milestone's gate records (submissions, decisions,
+ * conditions) belong to the milestone and live in milestones/.
+ */
+@Module({
+  imports: [AuditModule, MilestonesModule, InitiativesModule, MeasuresModule],
+  controllers: [GatesController, ApprovalsController],
+  providers: [
+    EvidenceRepository,
+    ApprovalsRepository,
+    GateTransitionsService,
+    GateDecisionsService,
+    ApprovalsService,
+  ],
+})
+export class GatesModule {}

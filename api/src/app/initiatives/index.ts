@@ -1,0 +1,7 @@
+/** What other features may use of initiatives/ (import it from '../initiatives', never from a file inside). */
+export { UserRefDto } from './dto/initiative-response.dto';
+export { InitiativeTransitionsService } from './initiative-transitions.service';
+export { InitiativeEntity } from './initiative.entity';
+export { InitiativesModule } from './initiatives.module';
+export { InitiativesRepository } from './initiatives.repository';
+export { InitiativesService } from './initiatives.service';

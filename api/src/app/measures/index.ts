@@ -1,0 +1,8 @@
+/** What other features may use of measures/ (import it from '../measures', never from a file inside). */
+export { MeasureUserRefDto, ReadingSummaryDto } from './dto/measure.dto';
+export { MeasureEntity } from './measure.entity';
+export { MeasuresModule } from './measures.module';
+export { MeasuresRepository } from './measures.repository';
+export { MeasuresService } from './measures.service';
+export { ReadingEntity } from './reading.entity';
+export { ReadingsService } from './readings.service';

@@ -1,0 +1,6 @@
+/** What other features may use of reviews/ (import it from '../reviews', never from a file inside). */
+export { CycleReviewEntity } from './cycle-review.entity';
+export { CycleReviewResponseDto } from './dto/review.dto';
+export { ReviewsModule } from './reviews.module';
+export { ReviewsRepository } from './reviews.repository';
+export { ReviewsService, mapReview } from './reviews.service';

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit';
+import { CyclesModule } from '../cycles';
+import { PortfolioModule } from '../portfolio';
+import { CycleReviewEntity } from './cycle-review.entity';
+import { ReviewsController } from './reviews.controller';
+import { ReviewsRepository } from './reviews.repository';
+import { ReviewsService } from './reviews.service';
+
+/** The cycle reviews of initiatives: a decision per initiative and cycle, on its value model. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([CycleReviewEntity]),
+    AuditModule,
+    CyclesModule,
+    PortfolioModule,
+  ],
+  controllers: [ReviewsController],
+  providers: [ReviewsService, ReviewsRepository],
+  exports: [ReviewsRepository],
+})
+export class ReviewsModule {}

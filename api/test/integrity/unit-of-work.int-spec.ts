@@ -1,0 +1,182 @@
+import 'reflect-metadata';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditEventEntity } from '../../src/app/audit/audit-event.entity';
+import { AuditRepository } from '../../src/app/audit/audit.repository';
+import { AuditService } from '../../src/app/audit/audit.service';
+import { DuplicateRecordError } from '../../src/app/common/persistence-errors';
+import { AppConfig, loadConfig } from '../../src/app/config/app-config';
+import { DatabaseModule } from '../../src/app/database/database.module';
+import { DepartmentEntity } from '../../src/app/departments/department.entity';
+import { DepartmentsRepository } from '../../src/app/departments/departments.repository';
+import { LiveBus } from '../../src/app/live/live-bus';
+import type { LiveEnvelope } from '../../src/app/live/live-envelope';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+type TxHost = TransactionHost<TransactionalAdapterTypeOrm>;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The unit of work (TransactionHost of @nestjs-cls/transactional) in-process, on a real database:
+ * the application's repositories, audit trail and live bus inside a Nest module of their own,
+ * on the database of a test app (which applied the migrations).
+ */
+describe('unit of work', () => {
+  let t: TestApp;
+  let context: INestApplicationContext;
+  let txHost: TxHost;
+  let departments: DepartmentsRepository;
+  let audit: AuditService;
+  const published: LiveEnvelope[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const url = t.sql.options.connectionString ?? '';
+    const kind = t.databaseKind;
+    const config = loadConfig(
+      {
+        LOG_LEVEL: 'silent',
+        WAYPOINT_DEMO: 'false',
+        ...(kind === 'server' ? { DATABASE_URL: url } : {}),
+      },
+      { cwd: process.cwd(), defaultWebDir: null, version: '0.0.0-test' },
+    );
+    const module = await Test.createTestingModule({
+      imports: [
+        DatabaseModule.forRoot({ url, poolSize: 3, kind }),
+        TypeOrmModule.forFeature([DepartmentEntity, AuditEventEntity]),
+      ],
+      providers: [
+        { provide: AppConfig, useValue: config },
+        DepartmentsRepository,
+        AuditRepository,
+        AuditService,
+        LiveBus,
+      ],
+    }).compile();
+    context = await module.init();
+    txHost = context.get<TxHost>(TransactionHost);
+    departments = context.get(DepartmentsRepository);
+    audit = context.get(AuditService);
+    context.get(LiveBus).subscribe(
+      (envelope) => published.push(envelope),
+      () => undefined,
+    );
+  });
+  afterAll(async () => {
+    await context?.close();
+    await t?.close();
+  });
+
+  const stored = async (name: string): Promise<number> =>
+    Number(
+      (
+        await t.sql.query<{ n: string }>(
+          'SELECT count(*) AS n FROM departments WHERE lower(name) = lower($1)',
+          [name],
+        )
+      ).rows[0]?.n,
+    );
+  const auditedFor = async (entityId: string): Promise<number> =>
+    Number(
+      (
+        await t.sql.query<{ n: string }>(
+          'SELECT count(*) AS n FROM audit_events WHERE entity_id = $1',
+          [entityId],
+        )
+      ).rows[0]?.n,
+    );
+
+  it('rolls a repository insert back with its unit of work when a later write fails', async () => {
+    const name = `Unit of work ${Date.now()}`;
+    await expect(
+      txHost.withTransaction(async () => {
+        const first = await departments.insert(name);
+        // The unit of work reads its own write before it fails.
+        expect((await departments.findById(first.id))?.name).toBe(name);
+        await departments.insert(name.toUpperCase()); // the same name ignoring case
+      }),
+    ).rejects.toBeInstanceOf(DuplicateRecordError);
+    expect(await stored(name)).toBe(0);
+  });
+
+  it('rolls back the versioned update, the inner unit of work and the audit event with it', async () => {
+    const name = `Versioned ${Date.now()}`;
+    const created = await txHost.withTransaction(() => departments.insert(name));
+    const failure = new Error('a later step failed');
+    await expect(
+      txHost.withTransaction(async () => {
+        const renamed = await departments.update(created.id, created.version, {
+          name: `${name} (renamed)`,
+        });
+        expect(renamed.version).toBe(created.version + 1);
+        // A nested unit of work joins the outer one (propagation "required").
+        await txHost.withTransaction(() =>
+          audit.record({
+            actor: null,
+            action: 'update',
+            entityType: 'initiative',
+            entityId: created.id,
+            before: { name },
+            after: { name: renamed.name },
+          }),
+        );
+        // Inside the unit of work, its own reads see its writes.
+        expect((await departments.findById(created.id))?.name).toBe(`${name} (renamed)`);
+        throw failure;
+      }),
+    ).rejects.toBe(failure);
+    const after = await t.sql.query<{ name: string; version: number }>(
+      'SELECT name, version FROM departments WHERE id = $1',
+      [created.id],
+    );
+    expect(after.rows).toEqual([{ name, version: created.version }]);
+    expect(await auditedFor(created.id)).toBe(0);
+  });
+
+  it('publishes the live update of an audit event on commit only', async () => {
+    const rolledBack = '00000000-0000-4000-8000-000000000001';
+    const committed = '00000000-0000-4000-8000-000000000002';
+    const event = (entityId: string) => ({
+      actor: null,
+      action: 'update',
+      entityType: 'initiative',
+      entityId,
+      before: null,
+      after: null,
+    });
+    await expect(
+      txHost.withTransaction(async () => {
+        await audit.record(event(rolledBack));
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await txHost.withTransaction(() => audit.record(event(committed)));
+    for (let i = 0; i < 50 && !published.some((e) => e.event.id === committed); i++) {
+      await sleep(50);
+    }
+    expect(published.map((e) => e.event.id)).toContain(committed);
+    expect(published.map((e) => e.event.id)).not.toContain(rolledBack);
+    expect(await auditedFor(rolledBack)).toBe(0);
+    expect(await auditedFor(committed)).toBe(1);
+  });
+
+  it('refuses an audit event outside a unit of work; outside one, a repository autocommits', async () => {
+    await expect(
+      audit.record({
+        actor: null,
+        action: 'update',
+        entityType: 'initiative',
+        entityId: '00000000-0000-4000-8000-000000000003',
+      }),
+    ).rejects.toThrow('AuditService.record must run inside the transaction of the change');
+    expect(txHost.isTransactionActive()).toBe(false);
+    const name = `Autocommit ${Date.now()}`;
+    await departments.insert(name);
+    expect(await stored(name)).toBe(1);
+  });
+});

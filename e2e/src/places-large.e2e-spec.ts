@@ -1,0 +1,3 @@
+import { describePlacesAt, LARGE } from './support/places';
+
+describePlacesAt('large', LARGE);
