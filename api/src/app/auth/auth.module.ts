@@ -10,6 +10,7 @@ import { CredentialsRepository } from './credentials.repository';
 import { LoginThrottleRepository } from './login-throttle.repository';
 import { InitiativeRelationsRepository } from './initiative-relations.repository';
 import { PasswordHashing } from './password-hashing';
+import { PublicOrigin } from './public-origin';
 
 @Module({
   controllers: [AuthController, ApiTokensController],
@@ -21,8 +22,15 @@ import { PasswordHashing } from './password-hashing';
     LoginThrottleRepository,
     InitiativeRelationsRepository,
     PasswordHashing,
+    PublicOrigin,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, CredentialsRepository, InitiativeRelationsRepository, PasswordHashing],
+  exports: [
+    AuthService,
+    CredentialsRepository,
+    InitiativeRelationsRepository,
+    PasswordHashing,
+    PublicOrigin,
+  ],
 })
 export class AuthModule {}

@@ -141,13 +141,13 @@ export class AuthService {
     };
   }
 
-  assertSameOrigin(origin: string | undefined, expected: string): void {
+  assertSameOrigin(origin: string | undefined, allowed: string[]): void {
     if (origin === undefined) {
       throw new ForbiddenException(
         'A state-changing request made with the session cookie must send an Origin header.',
       );
     }
-    if (origin !== expected) {
+    if (!allowed.includes(origin)) {
       throw new ForbiddenException(
         'Cross-site request refused: the Origin does not match this site.',
       );

@@ -1,6 +1,5 @@
 /** What other features may use of auth/ (import it from '../auth', never from a file inside). */
 export { SetPasswordDto } from './auth.dto';
-export { expectedOrigin } from './auth.guard';
 export { AuthModule } from './auth.module';
 export type { Actor, AuthenticatedUser } from './authenticated-user';
 export { CredentialsRepository } from './credentials.repository';
@@ -12,6 +11,7 @@ export {
 } from './current-user.decorator';
 export { PasswordHashing } from './password-hashing';
 export { passwordProblems } from './password-policy';
+export { PublicOrigin } from './public-origin';
 export { Public, RequirePermission } from './permission.decorator';
 export { permissionRule } from './permissions';
 export { hashPassword, hashSecret, newSecret } from './secrets';

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       version: '1.2.3',
       database: { kind: 'embedded', dataDir: '/srv/waypoint/.data' },
       trustProxy: false,
+      publicOrigin: null,
       auth: { hashingConcurrency: 4, hashingQueue: 16 },
     });
   });
@@ -53,6 +54,11 @@ describe('loadConfig', () => {
     ['PORT', '8080', { port: 8080 }],
     ['LOG_LEVEL', 'debug', { logLevel: 'debug' }],
     ['DATABASE_POOL_SIZE', '3', { poolSize: 3 }],
+    [
+      'PUBLIC_URL',
+      'https://waypoint.example.com/',
+      { publicOrigin: 'https://waypoint.example.com' },
+    ],
     ['TRUST_PROXY', 'true', { trustProxy: true }],
     ['TRUST_PROXY', 'off', { trustProxy: false }],
     ['TRUST_PROXY', '2', { trustProxy: 2 }],
@@ -83,6 +89,8 @@ describe('loadConfig', () => {
     [{ DATABASE_POOL_SIZE: '0' }, /DATABASE_POOL_SIZE/],
     [{ DATABASE_URL: 'not a url' }, /DATABASE_URL is not a valid URL/],
     [{ DATABASE_URL: 'mysql://u@h/db' }, /must start with postgres:\/\//],
+    [{ PUBLIC_URL: 'waypoint.example.com' }, /PUBLIC_URL="waypoint.example.com"/],
+    [{ PUBLIC_URL: 'https://waypoint.example.com/app' }, /PUBLIC_URL=/],
     [{ TRUST_PROXY: 'everyone' }, /TRUST_PROXY="everyone"/],
     [{ TRUST_PROXY: '10.0.0.1,evil.example' }, /TRUST_PROXY=/],
     [{ TRUST_PROXY: '10.0.0.0/33' }, /TRUST_PROXY=/],

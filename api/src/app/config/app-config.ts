@@ -114,6 +114,12 @@ class EnvironmentVariables {
   @Max(1440)
   LOGIN_THROTTLE_MINUTES = 15;
 
+  /** The address people reach Waypoint at: set-password links and the allowed Origin. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  PUBLIC_URL?: string;
+
   /** Whom to believe about X-Forwarded-*: `false`, `true`, a hop count or a list of proxies. */
   @IsOptional()
   @IsString()
@@ -148,6 +154,22 @@ function isProxyAddress(entry: string): boolean {
   if (bits === undefined) return true;
   if (!/^\d{1,3}$/.test(bits)) return false;
   return Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/** The origin of PUBLIC_URL; a StartupError unless it is an http(s) URL without a path. */
+function parsePublicUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new StartupError(`invalid configuration: PUBLIC_URL=${JSON.stringify(raw)} is not a URL`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || !['', '/'].includes(url.pathname)) {
+    throw new StartupError(
+      `invalid configuration: PUBLIC_URL=${JSON.stringify(raw)} (an http:// or https:// address without a path, e.g. https://waypoint.example.com)`,
+    );
+  }
+  return url.origin;
 }
 
 /** Parses TRUST_PROXY; null when it is none of the accepted forms. */
@@ -189,6 +211,8 @@ export class AppConfig {
   readonly poolSize: number;
   readonly bodyLimitBytes: number;
   readonly trustProxy: TrustProxy;
+  /** The origin of PUBLIC_URL (scheme, host, port); null means the listening address. */
+  readonly publicOrigin: string | null;
   readonly auth: AuthSettings;
   readonly version: string;
 
@@ -202,6 +226,7 @@ export class AppConfig {
     this.poolSize = values.poolSize;
     this.bodyLimitBytes = values.bodyLimitBytes;
     this.trustProxy = values.trustProxy;
+    this.publicOrigin = values.publicOrigin;
     this.auth = values.auth;
     this.version = values.version;
   }
@@ -267,6 +292,7 @@ export function loadConfig(
       `invalid configuration: TRUST_PROXY=${JSON.stringify(vars.TRUST_PROXY)} (false, true, a hop count, or a comma-separated list of proxy addresses or ranges)`,
     );
   }
+  const publicOrigin = vars.PUBLIC_URL ? parsePublicUrl(vars.PUBLIC_URL) : null;
   const database: DatabaseTarget = vars.DATABASE_URL
     ? parseDatabaseUrl(vars.DATABASE_URL)
     : { kind: 'embedded', dataDir: resolve(options.cwd, vars.WAYPOINT_DATA_DIR) };
@@ -282,6 +308,7 @@ export function loadConfig(
     poolSize: vars.DATABASE_POOL_SIZE,
     bodyLimitBytes: vars.BODY_LIMIT_BYTES,
     trustProxy,
+    publicOrigin,
     auth: {
       sessionIdleMs: vars.SESSION_IDLE_MINUTES * 60_000,
       sessionAbsoluteMs: vars.SESSION_ABSOLUTE_HOURS * 3_600_000,

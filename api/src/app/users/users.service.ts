@@ -132,9 +132,10 @@ export class UsersService {
     });
     const setPasswordUrl = `${origin}/set-password?token=${encodeURIComponent(secret.token)}`;
     if (this.config.demo) {
+      // The link is a credential: the log says one was made, never what it is.
       this.logger.log(
-        { userId: user.id, setPasswordUrl },
-        `set-password link for ${user.email}: ${setPasswordUrl}`,
+        { userId: user.id, setPasswordExpiresAt: expiresAt.toISOString() },
+        `set-password link made for ${user.email}`,
       );
     }
     return { user, setPasswordUrl, setPasswordExpiresAt: expiresAt.toISOString() };
