@@ -67,5 +67,8 @@ export async function createApp(
   setupOpenApi(app, config.version);
   await webHost.register(fastify);
   await app.init();
+  // JSON bodies only: a form or plain-text body is refused with 415 (problem details), so a
+  // cross-site form cannot post to the API and nothing reads a body it did not expect.
+  fastify.removeContentTypeParser(['application/x-www-form-urlencoded', 'text/plain']);
   return app;
 }
