@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { frameworkErrorAsProblem, assignRequestId, DrainSwitch } from './common';
 import type { AppConfig } from './config';
 import { setupOpenApi } from './openapi';
+import { SQL_STATEMENTS_HEADER } from './portfolio';
 import { WebHost } from './web-host';
 
 /**
@@ -44,6 +45,15 @@ export async function createApp(
     done();
   });
   drain.register(fastify);
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (request.url.startsWith('/api/')) {
+      // API answers are per person: never stored by a browser or a shared cache, unless the
+      // route chose otherwise (the portfolio's `private, no-cache` with its ETag).
+      if (!reply.hasHeader('Cache-Control')) void reply.header('Cache-Control', 'no-store');
+      if (!config.diagnostics) reply.removeHeader(SQL_STATEMENTS_HEADER);
+    }
+    done(null, payload);
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

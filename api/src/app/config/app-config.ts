@@ -61,6 +61,12 @@ class EnvironmentVariables {
   @MaxLength(4096)
   WAYPOINT_WEB_DIR?: string;
 
+  /** Diagnostic answer headers (X-SQL-Statements): for tests and benchmarks, off in production. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  WAYPOINT_DIAGNOSTICS = false;
+
   @IsOptional()
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
@@ -206,6 +212,7 @@ export class AppConfig {
   readonly host: string;
   readonly database: DatabaseTarget;
   readonly demo: boolean;
+  readonly diagnostics: boolean;
   readonly webDir: string | null;
   readonly logLevel: LogLevel;
   readonly poolSize: number;
@@ -221,6 +228,7 @@ export class AppConfig {
     this.host = values.host;
     this.database = values.database;
     this.demo = values.demo;
+    this.diagnostics = values.diagnostics;
     this.webDir = values.webDir;
     this.logLevel = values.logLevel;
     this.poolSize = values.poolSize;
@@ -301,6 +309,7 @@ export function loadConfig(
     host: vars.HOST,
     database,
     demo: vars.WAYPOINT_DEMO,
+    diagnostics: vars.WAYPOINT_DIAGNOSTICS,
     webDir: vars.WAYPOINT_WEB_DIR
       ? resolve(options.cwd, vars.WAYPOINT_WEB_DIR)
       : options.defaultWebDir,
