@@ -26,6 +26,7 @@ export {
   OptionalDateTime,
   OptionalText,
   RequiredText,
+  SingleLine,
 } from './validators';
 export { conditionalUpdate, insertReturning } from './versioned-writes';
 export { DuplicateRecordError, RecordNotFoundError, StaleVersionError } from './persistence-errors';

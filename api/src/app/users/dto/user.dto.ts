@@ -22,6 +22,7 @@ import {
   OptionalBoolean,
   OptionalText,
   RequiredText,
+  SingleLine,
   UuidRef,
 } from '../../common';
 
@@ -30,6 +31,7 @@ export class CreateUserDto implements CreateUserRequest {
   email!: string;
 
   @RequiredText(NAME_MAX_LENGTH, 'Sam Rivera')
+  @SingleLine()
   displayName!: string;
 
   @ApiProperty({ enum: ROLE_VALUES })
@@ -42,6 +44,7 @@ export class CreateUserDto implements CreateUserRequest {
 
 export class UpdateUserDto implements UpdateUserRequest {
   @OptionalText(NAME_MAX_LENGTH, { nonEmpty: true })
+  @SingleLine()
   displayName?: string;
 
   @OneOf(ROLE_VALUES, { optional: true })
@@ -72,6 +75,7 @@ export class UserListQueryDto extends PageQueryDto {
   active?: boolean;
 
   @OptionalText(NAME_MAX_LENGTH)
+  @SingleLine()
   q?: string;
 }
 
@@ -99,6 +103,7 @@ export class UserPageDto extends PageDto(UserResponseDto) {}
 /** `GET /api/users/sponsors?q=`: active executives, by name. */
 export class SponsorListQueryDto extends PageQueryDto {
   @OptionalText(NAME_MAX_LENGTH)
+  @SingleLine()
   q?: string;
 }
 
