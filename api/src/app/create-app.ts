@@ -6,7 +6,12 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { frameworkErrorAsProblem, assignRequestId, DrainSwitch } from './common';
+import {
+  clientErrorAsProblem,
+  frameworkErrorAsProblem,
+  assignRequestId,
+  DrainSwitch,
+} from './common';
 import type { AppConfig } from './config';
 import { setupOpenApi } from './openapi';
 import { SQL_STATEMENTS_HEADER } from './portfolio';
@@ -30,6 +35,7 @@ export async function createApp(
     return503OnClosing: false,
     genReqId: (req: IncomingMessage) => assignRequestId(req),
     frameworkErrors: frameworkErrorAsProblem,
+    clientErrorHandler: clientErrorAsProblem,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register({ config, databaseUrl, webHost }),

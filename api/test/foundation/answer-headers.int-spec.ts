@@ -26,3 +26,16 @@ describe('answer headers', () => {
     });
   });
 });
+
+describe('an over-long header block', () => {
+  const t = useTestApp();
+
+  it('is answered 431 with problem details', async () => {
+    const res = await fetch(`${t.baseUrl}/api/health`, {
+      headers: { 'X-Big': 'x'.repeat(20_000) },
+    });
+    expect(res.status).toBe(431);
+    expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(await res.json()).toMatchObject({ status: 431 });
+  });
+});

@@ -6,7 +6,7 @@ export { isUniqueViolation } from './database-errors';
 export { DrainSwitch } from './drain';
 export { PRECONDITION_FAILED_MESSAGE, PRECONDITION_REQUIRED_MESSAGE, parseIfMatch } from './etag';
 export { ETagInterceptor } from './etag.interceptor';
-export { frameworkErrorAsProblem } from './framework-errors';
+export { clientErrorAsProblem, frameworkErrorAsProblem } from './framework-errors';
 export { IdParams } from './id-params';
 export { ApiIfMatch, IfMatch } from './if-match.decorator';
 export { loggerParams } from './logging';
