@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The one test command: format, lint, type-check, unit, integration, production build and
-// browser end-to-end tests. Runs every step, prints what each gave, and ends with one line
+// The one test command: format, lint, type-check, the OpenAPI linters, unit, integration,
+// production build and browser end-to-end tests. Runs every step, prints what each gave, and ends with one line
 // "Summary: N passed, N failed" (tests of the Jest tiers, plus one per non-Jest check).
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -53,6 +53,7 @@ const steps = [
   check('format', ['npx', 'nx', 'format:check', '--all']),
   check('lint', ['npx', 'nx', 'run-many', '-t', 'lint', '--parallel=2', '--', '--max-warnings=0']),
   check('typecheck', ['node', 'scripts/typecheck.mjs', ...typecheckProjects]),
+  check('openapi-lint', ['node', 'scripts/openapi-lint.mjs']),
   jest('unit', 'jest.config.ts', ['--maxWorkers=2']),
   jest('integration', 'api/jest.int.config.cts', ['--maxWorkers=2']),
   check('build', ['npx', 'nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--parallel=2']),

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { documentProblemAnswers, ProblemDetailsDto } from './common';
+import { normaliseDocument } from './openapi-normalise';
 
 export function buildOpenApiDocument(app: NestFastifyApplication, version: string): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -10,9 +11,38 @@ export function buildOpenApiDocument(app: NestFastifyApplication, version: strin
         'Every error answer is RFC 9457 problem details (application/problem+json).',
     )
     .setVersion(version)
+    .addTag('audit', 'The audit trail of every change (admins).')
+    .addTag(
+      'auth',
+      'Sign-in and sign-out, the current user, personal API tokens, set-password links.',
+    )
+    .addTag('briefs', 'A printable brief of an initiative.')
+    .addTag('comments', 'Comments on an initiative.')
+    .addTag('customer-groups', 'The customer groups initiatives and measures serve.')
+    .addTag('cycle reviews', 'Reviews of an initiative at the end of a cycle.')
+    .addTag('cycles', 'Planning cycles (periods) of the portfolio.')
+    .addTag('departments', 'Departments that own initiatives.')
+    .addTag('events', 'The live event stream (server-sent events).')
+    .addTag('exports', 'CSV exports.')
+    .addTag('gates', 'Gate submissions, decisions and their conditions.')
+    .addTag('health', 'Liveness and readiness of the server and its database.')
+    .addTag('history', 'The history of an initiative.')
+    .addTag('initiatives', 'Improvement initiatives: create, read, change, transition.')
+    .addTag('measures', 'Measures of an initiative, with their targets.')
+    .addTag('meta', 'The version and mode of the running server.')
+    .addTag('milestones', 'Milestones (stage gates) of an initiative and their exit criteria.')
+    .addTag('notifications', 'Notifications of the signed-in user.')
+    .addTag('portfolio', 'The portfolio view across initiatives, with tension alerts.')
+    .addTag('readings', 'Readings of a measure, and their corrections.')
+    .addTag('steps', 'Steps of a milestone.')
+    .addTag('templates', 'Initiative templates (DMAIC, A3, ...).')
+    .addTag('users', 'Users, their roles and the sponsors list (admins).')
+    .addTag('value', 'Value indices of initiatives.')
     .build();
-  return documentProblemAnswers(
-    SwaggerModule.createDocument(app, config, { extraModels: [ProblemDetailsDto] }),
+  return normaliseDocument(
+    documentProblemAnswers(
+      SwaggerModule.createDocument(app, config, { extraModels: [ProblemDetailsDto] }),
+    ),
   );
 }
 

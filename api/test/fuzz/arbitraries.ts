@@ -105,7 +105,10 @@ function validString(schema: Schema, field: string, ctx: SchemaContext): fc.Arbi
 function validNumber(schema: Schema): fc.Arbitrary<number> {
   const min = typeof schema['minimum'] === 'number' ? schema['minimum'] : -1_000_000;
   const max = typeof schema['maximum'] === 'number' ? schema['maximum'] : 1_000_000;
-  if (schema['type'] === 'integer')
+  if (
+    schema['type'] === 'integer' ||
+    (Array.isArray(schema['type']) && schema['type'].includes('integer'))
+  )
     return fc.integer({ min: Math.ceil(min), max: Math.floor(max) });
   return fc.oneof(
     fc.integer({ min: Math.ceil(min), max: Math.floor(max) }),
@@ -127,8 +130,12 @@ export function validValue(
   if (allOf?.length === 1 && allOf[0]) return validValue(allOf[0], ctx, field, depth);
   const value = ((): fc.Arbitrary<unknown> => {
     if (Array.isArray(schema['enum'])) return fc.constantFrom(...(schema['enum'] as unknown[]));
+    // OpenAPI 3.1 spells a nullable type `[T, 'null']`.
+    const declared = Array.isArray(schema['type'])
+      ? (schema['type'] as unknown[]).find((t) => t !== 'null')
+      : schema['type'];
     const type =
-      schema['type'] ??
+      declared ??
       (typeof schema['minimum'] === 'number' || typeof schema['maximum'] === 'number'
         ? 'number'
         : undefined);
@@ -155,7 +162,10 @@ export function validValue(
         return validObject(schema, ctx, depth);
     }
   })();
-  return schema['nullable'] === true ? fc.option(value, { nil: null, freq: 5 }) : value;
+  const nullable =
+    schema['nullable'] === true ||
+    (Array.isArray(schema['type']) && (schema['type'] as unknown[]).includes('null'));
+  return nullable ? fc.option(value, { nil: null, freq: 5 }) : value;
 }
 
 function validObject(schema: Schema, ctx: SchemaContext, depth: number): fc.Arbitrary<unknown> {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ProblemDetails } from '@waypoint/contracts';
 import { call, type Session } from './auth';
+import { checkAnswer } from './contract';
 import type { TestApp } from './test-app';
 
 export interface Answer<T = Record<string, unknown>> {
@@ -11,7 +12,10 @@ export interface Answer<T = Record<string, unknown>> {
   headers: Headers;
 }
 
-/** `call()` and read the answer (parsed when it is JSON or problem details). */
+/**
+ * `call()` and read the answer (parsed when it is JSON or problem details). A JSON answer must
+ * match the OpenAPI document (support/contract.ts): a mismatch fails the test.
+ */
 export async function send<T = Record<string, unknown>>(
   t: TestApp,
   session: Session | null,
@@ -23,12 +27,14 @@ export async function send<T = Record<string, unknown>>(
   const res = await call(t, session, method, path, body, headers);
   const text = await res.text();
   const isJson = (res.headers.get('content-type') ?? '').includes('json');
-  return {
+  const answer = {
     status: res.status,
     text,
     body: (isJson && text ? JSON.parse(text) : null) as T,
     headers: res.headers,
   };
+  await checkAnswer(t.baseUrl, method, path, answer);
+  return answer;
 }
 
 /** The problem detail of an error answer. */

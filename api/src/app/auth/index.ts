@@ -1,5 +1,6 @@
 /** What other features may use of auth/ (import it from '../auth', never from a file inside). */
 export { SetPasswordDto } from './auth.dto';
+export { SESSION_COOKIE } from './auth.guard';
 export { AuthModule } from './auth.module';
 export type { Actor, AuthenticatedUser } from './authenticated-user';
 export { CredentialsRepository } from './credentials.repository';
@@ -12,6 +13,6 @@ export {
 export { PasswordHashing } from './password-hashing';
 export { passwordProblems } from './password-policy';
 export { PublicOrigin } from './public-origin';
-export { Public, RequirePermission } from './permission.decorator';
+export { PERMISSION_EXTENSION, Public, RequirePermission } from './permission.decorator';
 export { permissionRule } from './permissions';
 export { hashPassword, hashSecret, newSecret } from './secrets';

@@ -1,5 +1,14 @@
-import type { InitiativeResponse, InitiativeStatus, Role } from '@waypoint/contracts';
-import { statusActions } from './status-actions.component';
+import { provideZonelessChangeDetection } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import type {
+  InitiativeResponse,
+  InitiativeStatus,
+  InitiativeTransitionRequest,
+  Role,
+} from '@waypoint/contracts';
+import { AuthStore } from '../auth/auth.store';
+import { InitiativesApi } from '../shared/api';
+import { StatusActionsComponent, statusActions } from './status-actions.component';
 
 const OWNER = { id: 'owner', role: 'manager' as Role };
 const SPONSOR = { id: 'sponsor', role: 'executive' as Role };
@@ -53,5 +62,71 @@ describe('statusActions (the lifecycle of libs/domain)', () => {
     expect(moves('active', TEAM)).toEqual([]);
     expect(moves('draft', { id: 'other', role: 'executive' })).toEqual([]);
     expect(moves('draft', null)).toEqual([]);
+  });
+});
+
+describe('StatusActionsComponent', () => {
+  const sent: InitiativeTransitionRequest[] = [];
+
+  function render(status: InitiativeStatus): HTMLElement {
+    sent.length = 0;
+    TestBed.configureTestingModule({
+      providers: [
+        provideZonelessChangeDetection(),
+        { provide: AuthStore, useValue: { user: () => OWNER } },
+        {
+          provide: InitiativesApi,
+          useValue: {
+            transition: (_: InitiativeResponse, request: InitiativeTransitionRequest) => {
+              sent.push(request);
+              return Promise.resolve(anInitiative(request.to));
+            },
+          },
+        },
+      ],
+    });
+    const fixture = TestBed.createComponent(StatusActionsComponent);
+    fixture.componentRef.setInput('initiative', anInitiative(status));
+    fixture.detectChanges();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  const button = (host: HTMLElement, text: string): HTMLButtonElement => {
+    const found = Array.from(host.querySelectorAll('button')).find(
+      (b) => b.textContent?.trim() === text,
+    );
+    if (!found) throw new Error(`no button "${text}"`);
+    return found;
+  };
+
+  const settle = async (): Promise<void> => {
+    await new Promise((resolve) => setTimeout(resolve));
+    TestBed.tick();
+  };
+
+  it('asks before stopping and sends the note with the move', async () => {
+    const host = render('active');
+    button(host, 'Stop').click();
+    await settle();
+    expect(sent).toEqual([]);
+    expect(host.textContent).toContain('A stopped initiative cannot be restarted.');
+    const note = host.querySelector('textarea') as HTMLTextAreaElement;
+    note.value = ' Funding moved to the new contact centre. ';
+    note.dispatchEvent(new Event('input'));
+    button(host, 'Stop the initiative').click();
+    await settle();
+    expect(sent).toEqual([{ to: 'stopped', note: 'Funding moved to the new contact centre.' }]);
+  });
+
+  it('sends nothing when the question is cancelled, and moves at once where nothing is final', async () => {
+    const host = render('active');
+    button(host, 'Complete').click();
+    await settle();
+    button(host, 'Cancel').click();
+    await settle();
+    expect(sent).toEqual([]);
+    button(host, 'Put on hold').click();
+    await settle();
+    expect(sent).toEqual([{ to: 'on_hold' }]);
   });
 });
