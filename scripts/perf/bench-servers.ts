@@ -73,6 +73,8 @@ export async function startApp(
     HOST: '127.0.0.1',
     WAYPOINT_DEMO: 'false',
     LOG_LEVEL: 'warn',
+    // The bench reads X-SQL-Statements, which only diagnostics mode sends.
+    WAYPOINT_DIAGNOSTICS: 'true',
   };
   const child = spawnServer([join('dist', 'api', 'main.js')], env, 'app');
   const base = `http://127.0.0.1:${port}`;

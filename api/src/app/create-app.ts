@@ -6,9 +6,15 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { frameworkErrorAsProblem, assignRequestId, DrainSwitch } from './common';
+import {
+  clientErrorAsProblem,
+  frameworkErrorAsProblem,
+  assignRequestId,
+  DrainSwitch,
+} from './common';
 import type { AppConfig } from './config';
 import { setupOpenApi } from './openapi';
+import { SQL_STATEMENTS_HEADER } from './portfolio';
 import { WebHost } from './web-host';
 
 /**
@@ -23,12 +29,13 @@ export async function createApp(
   const webHost = new WebHost(config.webDir);
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     requestIdHeader: false,
     // While closing, the DrainSwitch hook answers new requests (problem details, Retry-After).
     return503OnClosing: false,
     genReqId: (req: IncomingMessage) => assignRequestId(req),
     frameworkErrors: frameworkErrorAsProblem,
+    clientErrorHandler: clientErrorAsProblem,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register({ config, databaseUrl, webHost }),
@@ -44,6 +51,15 @@ export async function createApp(
     done();
   });
   drain.register(fastify);
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (request.url.startsWith('/api/')) {
+      // API answers are per person: never stored by a browser or a shared cache, unless the
+      // route chose otherwise (the portfolio's `private, no-cache` with its ETag).
+      if (!reply.hasHeader('Cache-Control')) void reply.header('Cache-Control', 'no-store');
+      if (!config.diagnostics) reply.removeHeader(SQL_STATEMENTS_HEADER);
+    }
+    done(null, payload);
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -67,5 +83,8 @@ export async function createApp(
   setupOpenApi(app, config.version);
   await webHost.register(fastify);
   await app.init();
+  // JSON bodies only: a form or plain-text body is refused with 415 (problem details), so a
+  // cross-site form cannot post to the API and nothing reads a body it did not expect.
+  fastify.removeContentTypeParser(['application/x-www-form-urlencoded', 'text/plain']);
   return app;
 }

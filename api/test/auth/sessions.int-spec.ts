@@ -4,7 +4,12 @@ import { useTestApp } from '../support/use-test-app';
 
 describe('sign-in, sessions and API tokens', () => {
   const t = useTestApp({
-    env: { LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_FAILURES_PER_IP: '1000' },
+    env: {
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
+      LOGIN_MAX_FAILURES_PER_IP: '1000',
+      // The test client is the proxy here, so X-Forwarded-Proto counts.
+      TRUST_PROXY: 'loopback',
+    },
   });
 
   const login = (body: unknown, headers: Record<string, string> = {}): Promise<Response> =>

@@ -17,6 +17,8 @@ async function serve(): Promise<void> {
       LOG_LEVEL: 'silent',
       WAYPOINT_DEMO: 'false',
       DATABASE_POOL_SIZE: '5',
+      // Specs read X-SQL-Statements; a spec that checks it is absent turns this off.
+      WAYPOINT_DIAGNOSTICS: 'true',
       ...extra,
       ...(process.env['TEST_DATABASE_URL']
         ? { DATABASE_URL: process.env['TEST_DATABASE_URL'] }

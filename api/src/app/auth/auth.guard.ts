@@ -10,6 +10,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { AuthenticatedUser } from './authenticated-user';
 import { AuthService } from './auth.service';
+import { PublicOrigin } from './public-origin';
 import type { AuthenticatedRequest } from './current-user.decorator';
 import { type Scope, InitiativeRelationsRepository } from './initiative-relations.repository';
 import { PERMISSION_KEY, PUBLIC_KEY, SCOPE_KEY } from './permission.decorator';
@@ -19,11 +20,6 @@ import { requestIdOf } from '../common';
 export const SESSION_COOKIE = 'wp_session';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The origin this request was addressed to (behind a proxy: from X-Forwarded-Proto and Host). */
-export function expectedOrigin(request: AuthenticatedRequest): string {
-  return `${request.protocol}://${request.host}`;
-}
 
 /**
  * The global guard. Authenticates every request (session cookie or Bearer API token), checks the
@@ -38,6 +34,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
     private readonly relations: InitiativeRelationsRepository,
+    private readonly publicOrigin: PublicOrigin,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -55,7 +52,7 @@ export class AuthGuard implements CanActivate {
     const origin = request.headers.origin;
 
     if (isPublic) {
-      if (unsafe && origin !== undefined && origin !== expectedOrigin(request)) {
+      if (unsafe && origin !== undefined && !this.publicOrigin.allowed().includes(origin)) {
         this.deny(request, user, 'cross-site', undefined);
         throw new ForbiddenException(
           'Cross-site request refused: the Origin does not match this site.',
@@ -69,7 +66,7 @@ export class AuthGuard implements CanActivate {
     }
     if (user.via === 'session' && unsafe) {
       try {
-        this.auth.assertSameOrigin(origin, expectedOrigin(request));
+        this.auth.assertSameOrigin(origin, this.publicOrigin.allowed());
       } catch (error) {
         this.deny(request, user, 'cross-site', permission);
         throw error;

@@ -9,6 +9,8 @@ import { AuthService } from './auth.service';
 import { CredentialsRepository } from './credentials.repository';
 import { LoginThrottleRepository } from './login-throttle.repository';
 import { InitiativeRelationsRepository } from './initiative-relations.repository';
+import { PasswordHashing } from './password-hashing';
+import { PublicOrigin } from './public-origin';
 
 @Module({
   controllers: [AuthController, ApiTokensController],
@@ -19,8 +21,16 @@ import { InitiativeRelationsRepository } from './initiative-relations.repository
     CredentialsRepository,
     LoginThrottleRepository,
     InitiativeRelationsRepository,
+    PasswordHashing,
+    PublicOrigin,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, CredentialsRepository, InitiativeRelationsRepository],
+  exports: [
+    AuthService,
+    CredentialsRepository,
+    InitiativeRelationsRepository,
+    PasswordHashing,
+    PublicOrigin,
+  ],
 })
 export class AuthModule {}

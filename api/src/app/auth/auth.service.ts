@@ -5,7 +5,8 @@ import type { AuthenticatedUser } from './authenticated-user';
 import { TooManyAttemptsException } from '../common';
 import { type CredentialOwner, CredentialsRepository } from './credentials.repository';
 import { LoginThrottleRepository } from './login-throttle.repository';
-import { hashSecret, newSecret, verifyAgainstDummy, verifyPassword } from './secrets';
+import { PasswordHashing } from './password-hashing';
+import { hashSecret, newSecret } from './secrets';
 
 export interface IssuedSession {
   token: string;
@@ -41,37 +42,47 @@ export class AuthService {
     private readonly config: AppConfig,
     private readonly credentials: CredentialsRepository,
     private readonly throttle: LoginThrottleRepository,
+    private readonly hashing: PasswordHashing,
   ) {}
 
   async login(input: LoginRequest, ip: string, requestId: string | null): Promise<IssuedSession> {
     const email = input.email.trim().toLowerCase();
-    const keys = [`account:${email}`, `ip:${ip}`];
-    const wait = await this.throttle.blockedForSeconds(keys);
+    const { auth } = this.config;
+    const account = await this.throttle.claim(`account:${email}`, auth.throttleWindowMs);
+    const address = await this.throttle.claim(`ip:${ip}`, auth.throttleWindowMs);
+    const over = [
+      account.count > auth.maxFailuresPerAccount ? account.retryAfterSeconds : 0,
+      address.count > auth.maxFailuresPerIp ? address.retryAfterSeconds : 0,
+    ];
+    const wait = Math.max(...over);
     if (wait > 0) {
+      // Refused unchecked: the attempt is not a failure, so it gives back what it counted.
+      await this.throttle.release(account.key);
+      await this.throttle.release(address.key);
       this.logger.warn({ event: 'login.throttled', email, ip, requestId }, 'sign-in throttled');
       throw new TooManyAttemptsException(wait);
     }
     const candidate = await this.credentials.findLoginCandidate(email);
-    const ok =
-      candidate?.active && candidate.passwordHash
-        ? await verifyPassword(candidate.passwordHash, input.password)
-        : await verifyAgainstDummy(input.password);
+    let ok: boolean;
+    try {
+      ok = await this.hashing.verify(
+        candidate?.active ? candidate.passwordHash : null,
+        input.password,
+      );
+    } catch (error) {
+      // Not checked (the hashing queue is full): not a failure either.
+      await this.throttle.release(account.key);
+      await this.throttle.release(address.key);
+      throw error;
+    }
     if (!ok || !candidate) {
-      const { auth } = this.config;
-      await this.throttle.recordFailure(
-        keys[0] ?? '',
-        auth.maxFailuresPerAccount,
-        auth.throttleWindowMs,
-      );
-      await this.throttle.recordFailure(
-        keys[1] ?? '',
-        auth.maxFailuresPerIp,
-        auth.throttleWindowMs,
-      );
+      await this.throttle.recordFailure(account, auth.maxFailuresPerAccount, auth.throttleWindowMs);
+      await this.throttle.recordFailure(address, auth.maxFailuresPerIp, auth.throttleWindowMs);
       this.logger.warn({ event: 'login.failure', email, ip, requestId }, 'sign-in failed');
       throw new UnauthorizedException(SIGN_IN_FAILED);
     }
-    await this.throttle.clear(keys[0] ?? '');
+    await this.throttle.clear(account.key);
+    await this.throttle.release(address.key);
     const secret = newSecret('wps');
     const expiresAt = new Date(Date.now() + this.config.auth.sessionAbsoluteMs);
     const sessionId = await this.credentials.createSession(
@@ -131,13 +142,13 @@ export class AuthService {
     };
   }
 
-  assertSameOrigin(origin: string | undefined, expected: string): void {
+  assertSameOrigin(origin: string | undefined, allowed: string[]): void {
     if (origin === undefined) {
       throw new ForbiddenException(
         'A state-changing request made with the session cookie must send an Origin header.',
       );
     }
-    if (origin !== expected) {
+    if (!allowed.includes(origin)) {
       throw new ForbiddenException(
         'Cross-site request refused: the Origin does not match this site.',
       );

@@ -1,6 +1,6 @@
 /** What other features may use of auth/ (import it from '../auth', never from a file inside). */
 export { SetPasswordDto } from './auth.dto';
-export { expectedOrigin, SESSION_COOKIE } from './auth.guard';
+export { SESSION_COOKIE } from './auth.guard';
 export { AuthModule } from './auth.module';
 export type { Actor, AuthenticatedUser } from './authenticated-user';
 export { CredentialsRepository } from './credentials.repository';
@@ -11,7 +11,9 @@ export {
   CurrentUser,
   userOf,
 } from './current-user.decorator';
+export { PasswordHashing } from './password-hashing';
 export { DEMO_PASSWORD, passwordProblems } from './password-policy';
+export { PublicOrigin } from './public-origin';
 export { PERMISSION_EXTENSION, Public, RequirePermission } from './permission.decorator';
 export type { InitiativeAccess } from './initiative-relations.repository';
 export { permissionRule, type Relation } from './permissions';

@@ -1,34 +1,65 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-/** Failed-login counters in PostgreSQL, so every API instance sees the same ones. */
+/** One claimed sign-in attempt: how many the key has counted in its window, and for how long it waits. */
+export interface ClaimedAttempt {
+  key: string;
+  /** The attempts counted in the window, this one included. */
+  count: number;
+  /** Seconds until the key may try again, for when count is over the limit. */
+  retryAfterSeconds: number;
+}
+
+/**
+ * Sign-in counters in PostgreSQL, so every API instance sees the same ones. An attempt is
+ * counted (claimed) in one statement before the password is checked: the row lock of
+ * `ON CONFLICT ... DO UPDATE` gives concurrent attempts distinct counts, so at most the limit
+ * is ever verified within a window, however many arrive at once.
+ */
 @Injectable()
 export class LoginThrottleRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Seconds until the longest block among the keys ends; 0 when none is blocked. */
-  async blockedForSeconds(keys: string[]): Promise<number> {
-    const rows: Array<{ seconds: string | null }> = await this.dataSource.query(
-      `SELECT ceil(extract(epoch FROM max(blocked_until) - now()))::text AS seconds
-         FROM login_throttle WHERE key = ANY($1) AND blocked_until > now()`,
-      [keys],
+  /**
+   * Counts one attempt for the key. A window that has ended (and holds no block) starts again
+   * at 1; a block set by recordFailure outlasts the window it was set in.
+   */
+  async claim(key: string, windowMs: number): Promise<ClaimedAttempt> {
+    const rows: Array<{ failures: number; seconds: string }> = await this.dataSource.query(
+      `INSERT INTO login_throttle AS t (key, failures, window_started_at, blocked_until)
+       VALUES ($1, 1, now(), NULL)
+       ON CONFLICT (key) DO UPDATE SET
+         failures = CASE WHEN t.window_started_at < now() - make_interval(secs => $2 / 1000.0)
+                          AND (t.blocked_until IS NULL OR t.blocked_until <= now())
+                       THEN 1 ELSE t.failures + 1 END,
+         window_started_at = CASE WHEN t.window_started_at < now() - make_interval(secs => $2 / 1000.0)
+                                   AND (t.blocked_until IS NULL OR t.blocked_until <= now())
+                                THEN now() ELSE t.window_started_at END
+       RETURNING failures,
+         greatest(1, ceil(extract(epoch FROM greatest(
+           blocked_until, window_started_at + make_interval(secs => $2 / 1000.0)) - now())))::text
+           AS seconds`,
+      [key, windowMs],
     );
-    return Number(rows[0]?.seconds ?? 0);
+    const row = rows[0];
+    return { key, count: row?.failures ?? 1, retryAfterSeconds: Number(row?.seconds ?? 1) };
   }
 
-  /** Counts one failure for the key within a rolling window; blocks the key at the limit. */
-  async recordFailure(key: string, limit: number, windowMs: number): Promise<void> {
+  /** Gives back a claimed attempt that was not a failure (refused unchecked, or a success). */
+  async release(key: string): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO login_throttle AS t (key, failures, window_started_at, blocked_until)
-       VALUES ($1, 1, now(), CASE WHEN $2 <= 1 THEN now() + make_interval(secs => $3 / 1000.0) END)
-       ON CONFLICT (key) DO UPDATE SET
-         failures = CASE WHEN t.window_started_at < now() - make_interval(secs => $3 / 1000.0) THEN 1 ELSE t.failures + 1 END,
-         window_started_at = CASE WHEN t.window_started_at < now() - make_interval(secs => $3 / 1000.0) THEN now() ELSE t.window_started_at END,
-         blocked_until = CASE
-           WHEN t.window_started_at >= now() - make_interval(secs => $3 / 1000.0) AND t.failures + 1 >= $2
-             THEN now() + make_interval(secs => $3 / 1000.0)
-           ELSE t.blocked_until END`,
-      [key, limit, windowMs],
+      `UPDATE login_throttle SET failures = greatest(failures - 1, 0) WHERE key = $1`,
+      [key],
+    );
+  }
+
+  /** A claimed attempt failed: at the limit, the key is blocked for a window from now. */
+  async recordFailure(attempt: ClaimedAttempt, limit: number, windowMs: number): Promise<void> {
+    if (attempt.count < limit) return;
+    await this.dataSource.query(
+      `UPDATE login_throttle SET blocked_until = now() + make_interval(secs => $2 / 1000.0)
+        WHERE key = $1`,
+      [attempt.key, windowMs],
     );
   }
 

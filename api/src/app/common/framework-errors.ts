@@ -27,3 +27,29 @@ export function frameworkErrorAsProblem(
     .header('Content-Type', PROBLEM_CONTENT_TYPE)
     .send(body);
 }
+
+/**
+ * Node answers some requests before Fastify can route them (a header block over the limit: 431,
+ * a malformed request: 400). Fastify's default writes JSON; this writes problem details.
+ */
+export function clientErrorAsProblem(
+  error: Error & { code?: string },
+  socket: { writable: boolean; end(data: string): void },
+): void {
+  if (!socket.writable) return;
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const body = JSON.stringify(
+    problem(
+      status,
+      tooLarge
+        ? 'The request headers are larger than the server accepts.'
+        : 'The request is not valid HTTP.',
+    ),
+  );
+  socket.end(
+    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      `Connection: close\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}

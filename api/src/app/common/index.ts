@@ -1,11 +1,12 @@
 /** What other features may use of common/ (import it from '../common', never from a file inside). */
 export { ApiProblems } from './api-problems';
 export { requireChanges } from './changes';
+export { ConcurrencyLimiter, LimiterFullError } from './concurrency-limiter';
 export { isUniqueViolation } from './database-errors';
 export { DrainSwitch } from './drain';
 export { PRECONDITION_FAILED_MESSAGE, PRECONDITION_REQUIRED_MESSAGE, parseIfMatch } from './etag';
 export { ETagInterceptor } from './etag.interceptor';
-export { frameworkErrorAsProblem } from './framework-errors';
+export { clientErrorAsProblem, frameworkErrorAsProblem } from './framework-errors';
 export { IdParams } from './id-params';
 export { ApiIfMatch, IfMatch } from './if-match.decorator';
 export { loggerParams } from './logging';
@@ -25,6 +26,7 @@ export {
   OptionalDateTime,
   OptionalText,
   RequiredText,
+  SingleLine,
 } from './validators';
 export { conditionalUpdate, insertReturning } from './versioned-writes';
 export { DuplicateRecordError, RecordNotFoundError, StaleVersionError } from './persistence-errors';

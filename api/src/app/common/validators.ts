@@ -76,6 +76,17 @@ function documented(presence: Presence, schema: Record<string, unknown>): FieldD
 const trimmed = (): FieldDecorator =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
+/**
+ * A single-line text (a title, a name): bidirectional override and isolate characters are
+ * refused, since they make a name read differently from what it is (Trojan Source).
+ */
+export function SingleLine(): FieldDecorator {
+  return Matches(/^[^\u202A-\u202E\u2066-\u2069]*$/, {
+    message:
+      '$property must not contain bidirectional control characters (U+202A-U+202E, U+2066-U+2069)',
+  });
+}
+
 /** A required string, trimmed, 1..max characters. */
 export function RequiredText(maxLength: number, example?: string): FieldDecorator {
   return applyDecorators(

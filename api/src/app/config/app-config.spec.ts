@@ -20,6 +20,10 @@ describe('loadConfig', () => {
       webDir: '/srv/waypoint/dist/web/browser',
       version: '1.2.3',
       database: { kind: 'embedded', dataDir: '/srv/waypoint/.data' },
+      diagnostics: false,
+      trustProxy: false,
+      publicOrigin: null,
+      auth: { hashingConcurrency: 4, hashingQueue: 16 },
     });
   });
 
@@ -51,6 +55,23 @@ describe('loadConfig', () => {
     ['PORT', '8080', { port: 8080 }],
     ['LOG_LEVEL', 'debug', { logLevel: 'debug' }],
     ['DATABASE_POOL_SIZE', '3', { poolSize: 3 }],
+    [
+      'PUBLIC_URL',
+      'https://waypoint.example.com/',
+      { publicOrigin: 'https://waypoint.example.com' },
+    ],
+    ['WAYPOINT_DIAGNOSTICS', 'true', { diagnostics: true }],
+    ['TRUST_PROXY', 'true', { trustProxy: true }],
+    ['TRUST_PROXY', 'off', { trustProxy: false }],
+    ['TRUST_PROXY', '2', { trustProxy: 2 }],
+    [
+      'TRUST_PROXY',
+      '10.0.0.1, 10.1.0.0/16,::1',
+      { trustProxy: ['10.0.0.1', '10.1.0.0/16', '::1'] },
+    ],
+    ['TRUST_PROXY', 'loopback', { trustProxy: ['loopback'] }],
+    ['PASSWORD_HASHING_CONCURRENCY', '2', { auth: { hashingConcurrency: 2 } }],
+    ['PASSWORD_HASHING_QUEUE', '0', { auth: { hashingQueue: 0 } }],
   ])('reads %s=%s', (name, value, expected) => {
     expect(loadConfig({ [name]: value }, options)).toMatchObject(expected);
   });
@@ -70,6 +91,12 @@ describe('loadConfig', () => {
     [{ DATABASE_POOL_SIZE: '0' }, /DATABASE_POOL_SIZE/],
     [{ DATABASE_URL: 'not a url' }, /DATABASE_URL is not a valid URL/],
     [{ DATABASE_URL: 'mysql://u@h/db' }, /must start with postgres:\/\//],
+    [{ PUBLIC_URL: 'waypoint.example.com' }, /PUBLIC_URL="waypoint.example.com"/],
+    [{ PUBLIC_URL: 'https://waypoint.example.com/app' }, /PUBLIC_URL=/],
+    [{ TRUST_PROXY: 'everyone' }, /TRUST_PROXY="everyone"/],
+    [{ TRUST_PROXY: '10.0.0.1,evil.example' }, /TRUST_PROXY=/],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /TRUST_PROXY=/],
+    [{ PASSWORD_HASHING_CONCURRENCY: '0' }, /PASSWORD_HASHING_CONCURRENCY/],
   ])('refuses %j with one line that names the problem', (env, message) => {
     let error: unknown;
     try {

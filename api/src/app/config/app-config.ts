@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
@@ -60,6 +61,12 @@ class EnvironmentVariables {
   @MaxLength(4096)
   WAYPOINT_WEB_DIR?: string;
 
+  /** Diagnostic answer headers (X-SQL-Statements): for tests and benchmarks, off in production. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  WAYPOINT_DIAGNOSTICS = false;
+
   @IsOptional()
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
@@ -112,6 +119,73 @@ class EnvironmentVariables {
   @Min(1)
   @Max(1440)
   LOGIN_THROTTLE_MINUTES = 15;
+
+  /** The address people reach Waypoint at: set-password links and the allowed Origin. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  PUBLIC_URL?: string;
+
+  /** Whom to believe about X-Forwarded-*: `false`, `true`, a hop count or a list of proxies. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  TRUST_PROXY = 'false';
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  PASSWORD_HASHING_CONCURRENCY = 4;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  PASSWORD_HASHING_QUEUE = 16;
+}
+
+/** Fastify's trustProxy: off, every hop, this many hops, or these proxy addresses/ranges. */
+export type TrustProxy = boolean | number | string[];
+
+const PROXY_KEYWORDS = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_KEYWORDS.includes(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/** The origin of PUBLIC_URL; a StartupError unless it is an http(s) URL without a path. */
+function parsePublicUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new StartupError(`invalid configuration: PUBLIC_URL=${JSON.stringify(raw)} is not a URL`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || !['', '/'].includes(url.pathname)) {
+    throw new StartupError(
+      `invalid configuration: PUBLIC_URL=${JSON.stringify(raw)} (an http:// or https:// address without a path, e.g. https://waypoint.example.com)`,
+    );
+  }
+  return url.origin;
+}
+
+/** Parses TRUST_PROXY; null when it is none of the accepted forms. */
+export function parseTrustProxy(raw: string): TrustProxy | null {
+  const value = raw.trim().toLowerCase();
+  if (['false', '0', 'no', 'off'].includes(value)) return false;
+  if (['true', 'yes', 'on'].includes(value)) return true;
+  if (/^\d{1,3}$/.test(value)) return Number(value);
+  const entries = value.split(',').map((e) => e.trim());
+  return entries.length > 0 && entries.every(isProxyAddress) ? entries : null;
 }
 
 export interface AuthSettings {
@@ -120,6 +194,9 @@ export interface AuthSettings {
   maxFailuresPerAccount: number;
   maxFailuresPerIp: number;
   throttleWindowMs: number;
+  /** Password hashes computed or checked at once; more wait in a queue of hashingQueue. */
+  hashingConcurrency: number;
+  hashingQueue: number;
 }
 
 export type DatabaseTarget =
@@ -135,10 +212,14 @@ export class AppConfig {
   readonly host: string;
   readonly database: DatabaseTarget;
   readonly demo: boolean;
+  readonly diagnostics: boolean;
   readonly webDir: string | null;
   readonly logLevel: LogLevel;
   readonly poolSize: number;
   readonly bodyLimitBytes: number;
+  readonly trustProxy: TrustProxy;
+  /** The origin of PUBLIC_URL (scheme, host, port); null means the listening address. */
+  readonly publicOrigin: string | null;
   readonly auth: AuthSettings;
   readonly version: string;
 
@@ -147,10 +228,13 @@ export class AppConfig {
     this.host = values.host;
     this.database = values.database;
     this.demo = values.demo;
+    this.diagnostics = values.diagnostics;
     this.webDir = values.webDir;
     this.logLevel = values.logLevel;
     this.poolSize = values.poolSize;
     this.bodyLimitBytes = values.bodyLimitBytes;
+    this.trustProxy = values.trustProxy;
+    this.publicOrigin = values.publicOrigin;
     this.auth = values.auth;
     this.version = values.version;
   }
@@ -210,6 +294,13 @@ export function loadConfig(
     });
     throw new StartupError(`invalid configuration: ${parts.join(', ')}`);
   }
+  const trustProxy = parseTrustProxy(vars.TRUST_PROXY);
+  if (trustProxy === null) {
+    throw new StartupError(
+      `invalid configuration: TRUST_PROXY=${JSON.stringify(vars.TRUST_PROXY)} (false, true, a hop count, or a comma-separated list of proxy addresses or ranges)`,
+    );
+  }
+  const publicOrigin = vars.PUBLIC_URL ? parsePublicUrl(vars.PUBLIC_URL) : null;
   const database: DatabaseTarget = vars.DATABASE_URL
     ? parseDatabaseUrl(vars.DATABASE_URL)
     : { kind: 'embedded', dataDir: resolve(options.cwd, vars.WAYPOINT_DATA_DIR) };
@@ -218,18 +309,23 @@ export function loadConfig(
     host: vars.HOST,
     database,
     demo: vars.WAYPOINT_DEMO,
+    diagnostics: vars.WAYPOINT_DIAGNOSTICS,
     webDir: vars.WAYPOINT_WEB_DIR
       ? resolve(options.cwd, vars.WAYPOINT_WEB_DIR)
       : options.defaultWebDir,
     logLevel: vars.LOG_LEVEL,
     poolSize: vars.DATABASE_POOL_SIZE,
     bodyLimitBytes: vars.BODY_LIMIT_BYTES,
+    trustProxy,
+    publicOrigin,
     auth: {
       sessionIdleMs: vars.SESSION_IDLE_MINUTES * 60_000,
       sessionAbsoluteMs: vars.SESSION_ABSOLUTE_HOURS * 3_600_000,
       maxFailuresPerAccount: vars.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       maxFailuresPerIp: vars.LOGIN_MAX_FAILURES_PER_IP,
       throttleWindowMs: vars.LOGIN_THROTTLE_MINUTES * 60_000,
+      hashingConcurrency: vars.PASSWORD_HASHING_CONCURRENCY,
+      hashingQueue: vars.PASSWORD_HASHING_QUEUE,
     },
     version: options.version,
   });

@@ -22,6 +22,10 @@ describe('CSV cells', () => {
     ['\tTAB', "'\tTAB"],
     ['=HYPERLINK("http://x","y")', '"\'=HYPERLINK(""http://x"",""y"")"'],
     ['=1,2', '"\'=1,2"'],
+    ['\uFF1D1+1', "'\uFF1D1+1"],
+    ['\uFF0B1', "'\uFF0B1"],
+    ['\uFF0D1', "'\uFF0D1"],
+    ['\uFF20cmd', "'\uFF20cmd"],
   ])('keeps the formula-like text %p as text: %p', (value, cell) => {
     expect(csvCell(value)).toBe(cell);
   });

@@ -1,8 +1,11 @@
 /** What a CSV cell can hold. Numbers, booleans and dates are written as data, never as text. */
 export type CsvValue = string | number | boolean | Date | null | undefined;
 
-/** Cells a spreadsheet would run as a formula (CSV injection): = + - @, and tab or CR first. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Cells a spreadsheet would run as a formula (CSV injection): = + - @, their full-width forms
+ * (＝ ＋ － ＠, which some spreadsheets read as the ASCII ones), and tab or CR first.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /**

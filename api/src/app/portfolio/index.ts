@@ -17,6 +17,7 @@ export { PortfolioRepository } from './portfolio.repository';
 export { PortfolioService, resolveCycle } from './portfolio.service';
 export { CountedSql } from './statements/counted-sql';
 export {
+  SQL_STATEMENTS_HEADER,
   STATEMENT_COUNT_HEADERS,
   StatementCountInterceptor,
   StatementCountingLogger,

@@ -8,7 +8,6 @@ import {
   Patch,
   Post,
   Query,
-  Req,
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -34,9 +33,8 @@ import type {
 } from '@waypoint/contracts';
 import {
   type Actor,
-  expectedOrigin,
+  PublicOrigin,
   SetPasswordDto,
-  type AuthenticatedRequest,
   CurrentActor,
   Public,
   RequirePermission,
@@ -62,7 +60,10 @@ import { UsersService } from './users.service';
 @ApiBadRequestResponse({ type: ProblemDetailsDto })
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly publicOrigin: PublicOrigin,
+  ) {}
 
   @Get()
   @RequirePermission('users.list')
@@ -98,12 +99,8 @@ export class UsersController {
   @ApiCreatedResponse({ type: CreateUserResponseDto })
   @ApiConflictResponse({ type: ProblemDetailsDto, description: 'The email is taken.' })
   @ApiUnprocessableEntityResponse({ type: ProblemDetailsDto, description: 'No such department.' })
-  create(
-    @Body() body: CreateUserDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: AuthenticatedRequest,
-  ): Promise<CreateUserResponse> {
-    return this.users.create(body, actor, expectedOrigin(request));
+  create(@Body() body: CreateUserDto, @CurrentActor() actor: Actor): Promise<CreateUserResponse> {
+    return this.users.create(body, actor, this.publicOrigin.primary());
   }
 
   @Patch(':id')

@@ -18,7 +18,7 @@ import {
   type Actor,
   CredentialsRepository,
   passwordProblems,
-  hashPassword,
+  PasswordHashing,
   hashSecret,
   newSecret,
 } from '../auth';
@@ -55,6 +55,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly credentials: CredentialsRepository,
     private readonly audit: AuditService,
+    private readonly hashing: PasswordHashing,
   ) {}
 
   async list(filter: UserFilter, page: PageRequest): Promise<Page<UserResponse>> {
@@ -132,9 +133,10 @@ export class UsersService {
     });
     const setPasswordUrl = `${origin}/set-password?token=${encodeURIComponent(secret.token)}`;
     if (this.config.demo) {
+      // The link is a credential: the log says one was made, never what it is.
       this.logger.log(
-        { userId: user.id, setPasswordUrl },
-        `set-password link for ${user.email}: ${setPasswordUrl}`,
+        { userId: user.id, setPasswordExpiresAt: expiresAt.toISOString() },
+        `set-password link made for ${user.email}`,
       );
     }
     return { user, setPasswordUrl, setPasswordExpiresAt: expiresAt.toISOString() };
@@ -201,7 +203,7 @@ export class UsersService {
     const demo = this.config.demo;
     const early = passwordProblems(request.password, { demo });
     if (early.length > 0) throw new FieldValidationException({ password: early });
-    const passwordHash = await hashPassword(request.password);
+    const passwordHash = await this.hashing.hash(request.password);
     await this.txHost.withTransaction(async () => {
       const owner = await this.users.consumePasswordToken(hashSecret(request.token));
       if (!owner)

@@ -15,11 +15,13 @@ import {
   OptionalBoolean,
   OptionalText,
   RequiredText,
+  SingleLine,
 } from '../../common';
 import type { CustomerGroupEntity } from '../customer-group.entity';
 
 export class CreateCustomerGroupDto implements CreateCustomerGroupRequest {
   @RequiredText(CUSTOMER_GROUP_NAME_MAX_LENGTH, 'Loyal families')
+  @SingleLine()
   name!: string;
 
   @OptionalText(CUSTOMER_GROUP_TEXT_MAX_LENGTH)
@@ -37,6 +39,7 @@ export class CreateCustomerGroupDto implements CreateCustomerGroupRequest {
 
 export class UpdateCustomerGroupDto implements UpdateCustomerGroupRequest {
   @OptionalText(CUSTOMER_GROUP_NAME_MAX_LENGTH, { nonEmpty: true })
+  @SingleLine()
   name?: string;
 
   @OptionalText(CUSTOMER_GROUP_TEXT_MAX_LENGTH)

@@ -10,11 +10,12 @@ import {
   type CycleSort,
   type NextCycleRequest,
 } from '@waypoint/contracts';
-import { PageDto, PageQueryDto, IsoDay, OneOf, RequiredText } from '../../common';
+import { PageDto, PageQueryDto, IsoDay, OneOf, RequiredText, SingleLine } from '../../common';
 import type { CycleEntity } from '../cycle.entity';
 
 export class CreateCycleDto implements CreateCycleRequest {
   @RequiredText(CYCLE_NAME_MAX_LENGTH, '2026-Q4')
+  @SingleLine()
   name!: string;
 
   @IsoDay({ example: '2026-10-01' })

@@ -34,6 +34,7 @@ import {
   Optional,
   OptionalText,
   RequiredText,
+  SingleLine,
   UuidList,
   UuidRef,
   WholeNumber,
@@ -62,6 +63,7 @@ export class ReadinessChangeDto implements Partial<ReadinessInput> {
 
 export class CreateInitiativeDto implements CreateInitiativeRequest {
   @RequiredText(INITIATIVE_TITLE_MAX_LENGTH, 'Shorter waits at the call centre')
+  @SingleLine()
   title!: string;
 
   @OptionalText(INITIATIVE_TEXT_MAX_LENGTH)
@@ -111,6 +113,7 @@ export class CreateInitiativeDto implements CreateInitiativeRequest {
 
 export class UpdateInitiativeDto implements UpdateInitiativeRequest {
   @OptionalText(INITIATIVE_TITLE_MAX_LENGTH, { nonEmpty: true })
+  @SingleLine()
   title?: string;
 
   @OptionalText(INITIATIVE_TEXT_MAX_LENGTH)

@@ -34,6 +34,7 @@ import {
   Optional,
   OptionalText,
   RequiredText,
+  SingleLine,
   UuidRef,
 } from '../../common';
 
@@ -55,6 +56,7 @@ const UnitText = (optional: boolean): PropertyDecorator =>
 
 export class CreateMeasureDto implements CreateMeasureRequest {
   @RequiredText(MEASURE_NAME_MAX_LENGTH, 'Average wait')
+  @SingleLine()
   name!: string;
 
   @UnitText(false)
@@ -99,6 +101,7 @@ export class CreateMeasureDto implements CreateMeasureRequest {
 
 export class UpdateMeasureDto implements UpdateMeasureRequest {
   @OptionalText(MEASURE_NAME_MAX_LENGTH, { nonEmpty: true })
+  @SingleLine()
   name?: string;
 
   @UnitText(true)
@@ -152,6 +155,7 @@ export class MeasureListQueryDto extends PageQueryDto {
   customerGroupId?: string;
 
   @OptionalText(MEASURE_NAME_MAX_LENGTH, { nonEmpty: true })
+  @SingleLine()
   q?: string;
 
   @OneOf(MEASURE_SORT_VALUES, { optional: true })

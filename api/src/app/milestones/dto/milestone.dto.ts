@@ -37,6 +37,7 @@ import {
   Optional,
   OptionalText,
   RequiredText,
+  SingleLine,
   UuidList,
   WholeNumber,
 } from '../../common';
@@ -74,6 +75,7 @@ export class ExitCriterionUpdateDto implements ExitCriterionUpdate {
 
 export class CreateMilestoneDto implements CreateMilestoneRequest {
   @RequiredText(MILESTONE_TITLE_MAX_LENGTH, 'Measure')
+  @SingleLine()
   title!: string;
 
   @RequiredText(MILESTONE_GOAL_MAX_LENGTH, 'Know how long callers wait today, per segment.')
@@ -96,6 +98,7 @@ export class CreateMilestoneDto implements CreateMilestoneRequest {
 
 export class UpdateMilestoneDto implements UpdateMilestoneRequest {
   @OptionalText(MILESTONE_TITLE_MAX_LENGTH, { nonEmpty: true })
+  @SingleLine()
   title?: string;
 
   @OptionalText(MILESTONE_GOAL_MAX_LENGTH, { nonEmpty: true })

@@ -24,6 +24,7 @@ import {
   OptionalBoolean,
   OptionalText,
   RequiredText,
+  SingleLine,
   UuidRef,
 } from '../../common';
 
@@ -32,6 +33,7 @@ export class CreateUserDto implements CreateUserRequest {
   email!: string;
 
   @RequiredText(NAME_MAX_LENGTH, 'Sam Rivera')
+  @SingleLine()
   displayName!: string;
 
   @ApiProperty({ enum: ROLE_VALUES })
@@ -44,6 +46,7 @@ export class CreateUserDto implements CreateUserRequest {
 
 export class UpdateUserDto implements UpdateUserRequest {
   @OptionalText(NAME_MAX_LENGTH, { nonEmpty: true })
+  @SingleLine()
   displayName?: string;
 
   @OneOf(ROLE_VALUES, { optional: true })
@@ -74,6 +77,7 @@ export class UserListQueryDto extends PageQueryDto {
   active?: boolean;
 
   @OptionalText(NAME_MAX_LENGTH)
+  @SingleLine()
   q?: string;
 }
 
@@ -116,6 +120,7 @@ export class UpdatedUserResponseDto extends UserResponseDto implements UpdatedUs
 /** `GET /api/users/sponsors?q=`: active executives, by name. */
 export class SponsorListQueryDto extends PageQueryDto {
   @OptionalText(NAME_MAX_LENGTH)
+  @SingleLine()
   q?: string;
 }
 
