@@ -13,7 +13,7 @@ import { DatabaseModule } from '../../src/app/database/database.module';
 import { DepartmentEntity } from '../../src/app/departments/department.entity';
 import { DepartmentsRepository } from '../../src/app/departments/departments.repository';
 import { LiveBus } from '../../src/app/live/live-bus';
-import type { LiveEnvelope } from '../../src/app/live/live-envelope';
+import { isAccessEnded, type LiveEnvelope } from '../../src/app/live/live-envelope';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 type TxHost = TransactionHost<TransactionalAdapterTypeOrm>;
@@ -63,7 +63,9 @@ describe('unit of work', () => {
     departments = context.get(DepartmentsRepository);
     audit = context.get(AuditService);
     context.get(LiveBus).subscribe(
-      (envelope) => published.push(envelope),
+      (message) => {
+        if (!isAccessEnded(message)) published.push(message);
+      },
       () => undefined,
     );
   });

@@ -1,6 +1,6 @@
 import { createInitiative, createMeasure } from '../factories/domain';
 import { createUser } from '../factories/users';
-import { type Session, signInAs } from '../support/auth';
+import { call, type Session, signInAs } from '../support/auth';
 import { fieldErrors, send } from '../support/http';
 import { openEvents, ready, type SseClient } from './sse-client';
 import { useTestApp } from '../support/use-test-app';
@@ -122,6 +122,60 @@ describe('GET /api/events (live updates)', () => {
     const readingId = await recordReading(owner, 32);
     await watching.next((e) => e.id === readingId);
     expect(watching.changes().map((e) => e.id)).toEqual([readingId]);
+  });
+
+  /** Resolves when the server ends the stream; fails when it is still open after `ms`. */
+  const endsWithin = (client: SseClient, ms: number): Promise<void> =>
+    Promise.race([
+      client.ended,
+      new Promise<void>((_, reject) =>
+        setTimeout(() => reject(new Error(`the stream was still open after ${ms} ms`)), ms),
+      ),
+    ]);
+
+  it("closes a stream at sign-out of its session, and leaves the same user's other sessions", async () => {
+    const user = await createUser(t.sql, { role: 'manager' });
+    const leaving = await signInAs(t, user);
+    const staying = await signInAs(t, user);
+    const closing = await stream(leaving);
+    const open = await stream(staying);
+    await ready(closing);
+    await ready(open);
+    expect((await call(t, leaving, 'POST', '/api/auth/logout')).status).toBe(204);
+    await endsWithin(closing, 5_000);
+    // The other session's stream still receives changes.
+    const readingId = await recordReading(owner, 33);
+    await open.next((e) => e.id === readingId);
+  });
+
+  it('closes a stream opened with an API token when the token is revoked', async () => {
+    const user = await createUser(t.sql, { role: 'manager' });
+    const session = await signInAs(t, user);
+    const created = await call(t, session, 'POST', '/api/auth/tokens', { name: 'script' });
+    expect(created.status).toBe(201);
+    const token = (await created.json()) as { id: string; token: string };
+    const client = await stream(null, { Authorization: `Bearer ${token.token}` });
+    await ready(client);
+    expect((await call(t, session, 'DELETE', `/api/auth/tokens/${token.id}`)).status).toBe(204);
+    await endsWithin(client, 5_000);
+  });
+
+  it('closes every stream of a user who is deactivated', async () => {
+    const admin = await signInAs(t, await createUser(t.sql, { role: 'admin' }));
+    const user = await createUser(t.sql, { role: 'manager' });
+    const tabs = [await stream(await signInAs(t, user)), await stream(await signInAs(t, user))];
+    for (const tab of tabs) await ready(tab);
+    const read = await call(t, admin, 'GET', `/api/users/${user.id}`);
+    const deactivated = await call(
+      t,
+      admin,
+      'PATCH',
+      `/api/users/${user.id}`,
+      { active: false },
+      { 'If-Match': read.headers.get('etag') ?? '' },
+    );
+    expect(deactivated.status).toBe(200);
+    for (const tab of tabs) await endsWithin(tab, 5_000);
   });
 
   it('ends open streams when the server shuts down, so it stops promptly', async () => {

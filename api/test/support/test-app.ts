@@ -13,6 +13,8 @@ export interface TestApp {
   databaseKind: 'server' | 'embedded';
   /** What the server process wrote to stderr so far (for failure messages). */
   stderr(): string;
+  /** What the server process wrote to stdout so far (its log, when LOG_LEVEL is not silent). */
+  stdout(): string;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       ? await createServerTestDatabase(serverUrl, options.databasePrefix)
       : null;
   let stderr = '';
+  let stdout = '';
   const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'serve.ts')], {
     cwd: ROOT,
     env: {
@@ -82,6 +85,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');
   });
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString('utf8');
+  });
   const ready = await waitForReady(child, () => stderr).catch(async (error: unknown) => {
     await database?.drop();
     throw error;
@@ -92,6 +98,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     sql,
     databaseKind: database ? 'server' : 'embedded',
     stderr: () => stderr,
+    stdout: () => stdout,
     async close() {
       await sql.end();
       if (child.exitCode === null) {

@@ -103,6 +103,7 @@ export function useTestApp<R extends Roster = Record<never, never>>(
       return running().databaseKind;
     },
     stderr: () => running().stderr(),
+    stdout: () => running().stdout(),
     close() {
       closing ??= app ? app.close() : Promise.resolve();
       return closing;

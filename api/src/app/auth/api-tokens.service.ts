@@ -1,4 +1,5 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { AccessEndedSignal } from '../common';
 import {
   API_TOKEN_DEFAULT_DAYS,
   type ApiTokenResponse,
@@ -15,7 +16,10 @@ import { newSecret } from './secrets';
  */
 @Injectable()
 export class ApiTokensService {
-  constructor(private readonly tokens: ApiTokensRepository) {}
+  constructor(
+    private readonly tokens: ApiTokensRepository,
+    private readonly accessEnded: AccessEndedSignal,
+  ) {}
 
   list(user: AuthenticatedUser): Promise<ApiTokenResponse[]> {
     return this.tokens.listActive(user.id);
@@ -46,5 +50,6 @@ export class ApiTokensService {
     if (!(await this.tokens.revoke(user.id, tokenId))) {
       throw new NotFoundException('You have no active API token with that id.');
     }
+    this.accessEnded.emit({ userId: user.id, credentialId: tokenId });
   }
 }

@@ -2,7 +2,7 @@ import { ForbiddenException, Injectable, Logger, UnauthorizedException } from '@
 import type { CurrentUserResponse, LoginRequest } from '@waypoint/contracts';
 import { AppConfig } from '../config';
 import type { AuthenticatedUser } from './authenticated-user';
-import { TooManyAttemptsException } from '../common';
+import { AccessEndedSignal, TooManyAttemptsException } from '../common';
 import { type CredentialOwner, CredentialsRepository } from './credentials.repository';
 import { LoginThrottleRepository } from './login-throttle.repository';
 import { PasswordHashing } from './password-hashing';
@@ -43,6 +43,7 @@ export class AuthService {
     private readonly credentials: CredentialsRepository,
     private readonly throttle: LoginThrottleRepository,
     private readonly hashing: PasswordHashing,
+    private readonly accessEnded: AccessEndedSignal,
   ) {}
 
   async login(input: LoginRequest, ip: string, requestId: string | null): Promise<IssuedSession> {
@@ -102,7 +103,10 @@ export class AuthService {
   }
 
   async logout(user: AuthenticatedUser): Promise<void> {
-    if (user.via === 'session') await this.credentials.revokeSession(user.credentialId);
+    if (user.via !== 'session') return;
+    await this.credentials.revokeSession(user.credentialId);
+    // Streams opened with this session close now, not at their lifetime.
+    this.accessEnded.emit({ userId: user.id, credentialId: user.credentialId });
   }
 
   /** Resolves a session cookie; null when unknown, revoked, idle too long or past its end. */

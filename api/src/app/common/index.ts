@@ -1,4 +1,5 @@
 /** What other features may use of common/ (import it from '../common', never from a file inside). */
+export { type AccessEnded, AccessEndedSignal } from './access-ended';
 export { ApiProblems } from './api-problems';
 export { requireChanges } from './changes';
 export { ConcurrencyLimiter, LimiterFullError } from './concurrency-limiter';

@@ -9,15 +9,15 @@ import {
   type TransactionRollbackEvent,
 } from 'typeorm';
 import { AppConfig } from '../config';
-import { decodeEnvelope, encodeEnvelope, LIVE_CHANNEL, type LiveEnvelope } from './live-envelope';
+import { decodeEnvelope, encodeEnvelope, LIVE_CHANNEL, type BusMessage } from './live-envelope';
 import { PgListener } from './pg-listener';
 
-export type LiveListener = (envelope: LiveEnvelope) => void;
+export type LiveListener = (message: BusMessage) => void;
 
 const PENDING = 'waypointLiveEvents';
 
-function pendingOf(runner: QueryRunner): LiveEnvelope[] {
-  const data = runner.data as Record<string, LiveEnvelope[] | undefined>;
+function pendingOf(runner: QueryRunner): BusMessage[] {
+  const data = runner.data as Record<string, BusMessage[] | undefined>;
   const pending = data[PENDING] ?? [];
   data[PENDING] = pending;
   return pending;
@@ -85,7 +85,7 @@ export class LiveBus implements OnModuleInit, OnModuleDestroy, EntitySubscriberI
   }
 
   /** Queues the event in the current unit of work (the change's); it goes out on commit only. */
-  async publish(envelope: LiveEnvelope): Promise<void> {
+  async publish(envelope: BusMessage): Promise<void> {
     const manager = this.txHost.tx;
     if (this.throughPostgres) {
       await manager.query('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, encodeEnvelope(envelope)]);
@@ -107,7 +107,7 @@ export class LiveBus implements OnModuleInit, OnModuleDestroy, EntitySubscriberI
     if (!event.queryRunner.isTransactionActive) pendingOf(event.queryRunner).splice(0);
   }
 
-  private deliver(envelope: LiveEnvelope): void {
+  private deliver(envelope: BusMessage): void {
     for (const listener of this.listeners) {
       try {
         listener(envelope);

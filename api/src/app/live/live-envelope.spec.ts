@@ -98,4 +98,17 @@ describe('live envelopes', () => {
   ])('ignores a payload that is %s', (_name, payload) => {
     expect(decodeEnvelope(payload)).toBeNull();
   });
+
+  it('carries an ended access through NOTIFY, for one credential or all of a user', () => {
+    for (const accessEnded of [
+      { userId: 'u-1', credentialId: ID },
+      { userId: 'u-1', credentialId: null },
+    ]) {
+      expect(decodeEnvelope(encodeEnvelope({ accessEnded }))).toEqual({ accessEnded });
+    }
+    expect(decodeEnvelope(JSON.stringify({ accessEnded: { credentialId: ID } }))).toBeNull();
+    expect(
+      decodeEnvelope(JSON.stringify({ accessEnded: { userId: 'u-1', credentialId: 7 } })),
+    ).toBeNull();
+  });
 });

@@ -1,4 +1,5 @@
 import { LIVE_EVENT_KINDS, type LiveEvent, type LiveEventKind } from '@waypoint/contracts';
+import type { AccessEnded } from '../common';
 
 /** The PostgreSQL channel every instance listens on. */
 /**
@@ -22,6 +23,18 @@ export interface LiveEnvelope {
   event: LiveEvent;
   /** For notifications: the one user who may receive it. */
   recipientId: string | null;
+}
+
+/** Access ended (sign-out, token revoked, user deactivated or role changed): close the streams. */
+export interface AccessEndedEnvelope {
+  accessEnded: AccessEnded;
+}
+
+/** What travels on the bus: a change for the streams to send, or an order to close some. */
+export type BusMessage = LiveEnvelope | AccessEndedEnvelope;
+
+export function isAccessEnded(message: BusMessage): message is AccessEndedEnvelope {
+  return 'accessEnded' in message;
 }
 
 /** Which audited records are shown live, and as what kind. Others (users, departments...) are not. */
@@ -65,7 +78,7 @@ export function notificationEnvelope(userId: string, at: Date): LiveEnvelope {
   };
 }
 
-export function encodeEnvelope(envelope: LiveEnvelope): string {
+export function encodeEnvelope(envelope: BusMessage): string {
   const payload = JSON.stringify(envelope);
   if (Buffer.byteLength(payload, 'utf8') > NOTIFY_PAYLOAD_LIMIT) {
     throw new Error('live event payload too large for NOTIFY');
@@ -77,8 +90,8 @@ function isString(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= 200;
 }
 
-/** Parses a NOTIFY payload; null for anything that is not a well-formed envelope. */
-export function decodeEnvelope(payload: string): LiveEnvelope | null {
+/** Parses a NOTIFY payload; null for anything that is not a well-formed message. */
+export function decodeEnvelope(payload: string): BusMessage | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(payload);
@@ -86,6 +99,13 @@ export function decodeEnvelope(payload: string): LiveEnvelope | null {
     return null;
   }
   if (typeof parsed !== 'object' || parsed === null) return null;
+  if ('accessEnded' in parsed) {
+    const ended = (parsed as { accessEnded?: unknown }).accessEnded;
+    if (typeof ended !== 'object' || ended === null) return null;
+    const { userId, credentialId } = ended as Record<string, unknown>;
+    if (!isString(userId) || (credentialId !== null && !isString(credentialId))) return null;
+    return { accessEnded: { userId, credentialId } };
+  }
   const { event, recipientId } = parsed as { event?: unknown; recipientId?: unknown };
   if (typeof event !== 'object' || event === null) return null;
   const { kind, initiativeId, id, at } = event as Record<string, unknown>;

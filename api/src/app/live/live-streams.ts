@@ -9,9 +9,10 @@ import {
 import { LIVE_CHANGE_EVENT } from '@waypoint/contracts';
 import type { FastifyReply } from 'fastify';
 import { type AuthenticatedUser, permissionRule } from '../auth';
+import { AccessEndedSignal } from '../common';
 import { LiveAudienceRepository } from './live-audience.repository';
 import { LiveBus } from './live-bus';
-import type { LiveEnvelope } from './live-envelope';
+import { type BusMessage, isAccessEnded } from './live-envelope';
 
 /** A comment line every so often keeps proxies and load balancers from closing idle streams. */
 export const HEARTBEAT_MS = 20_000;
@@ -27,6 +28,8 @@ export const STREAMS_PER_USER = 10;
 
 interface Stream {
   userId: string;
+  /** The session or API token the stream was opened with. */
+  credentialId: string;
   /** Overseers see every initiative; members only those they are on. */
   seesAll: boolean;
   write(chunk: string): void;
@@ -45,9 +48,12 @@ export class LiveStreams implements OnModuleInit, OnModuleDestroy {
   private heartbeat: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
 
+  private stopAccessSignal: (() => void) | null = null;
+
   constructor(
     private readonly bus: LiveBus,
     private readonly audience: LiveAudienceRepository,
+    private readonly accessEnded: AccessEndedSignal,
   ) {}
 
   get size(): number {
@@ -59,6 +65,16 @@ export class LiveStreams implements OnModuleInit, OnModuleDestroy {
       (envelope) => void this.dispatch(envelope),
       () => this.broadcast('resync', {}),
     );
+    // Access ended on this instance: tell every instance (outside any transaction: it has
+    // committed), each closes the streams opened with it.
+    this.stopAccessSignal = this.accessEnded.subscribe((ended) => {
+      this.bus.publish({ accessEnded: ended }).catch((error: unknown) => {
+        this.logger.warn(
+          { error: error instanceof Error ? error.message : String(error) },
+          'could not announce that access ended; its streams end at their lifetime',
+        );
+      });
+    });
     this.heartbeat = setInterval(() => {
       for (const stream of this.streams) stream.write(': ping\n\n');
     }, HEARTBEAT_MS);
@@ -69,6 +85,8 @@ export class LiveStreams implements OnModuleInit, OnModuleDestroy {
   onModuleDestroy(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
+    this.stopAccessSignal?.();
+    this.stopAccessSignal = null;
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.heartbeat = null;
     for (const stream of [...this.streams]) stream.end();
@@ -100,6 +118,7 @@ export class LiveStreams implements OnModuleInit, OnModuleDestroy {
     let ended = false;
     const stream: Stream = {
       userId: user.id,
+      credentialId: user.credentialId,
       seesAll: SEES_ALL.includes(user.role),
       write: (chunk) => {
         if (!ended) raw.write(chunk);
@@ -120,8 +139,20 @@ export class LiveStreams implements OnModuleInit, OnModuleDestroy {
     stream.write(this.frame('ready', {}));
   }
 
-  private async dispatch(envelope: LiveEnvelope): Promise<void> {
+  private async dispatch(message: BusMessage): Promise<void> {
     if (this.streams.size === 0) return;
+    if (isAccessEnded(message)) {
+      const { userId, credentialId } = message.accessEnded;
+      for (const stream of [...this.streams]) {
+        if (
+          stream.userId === userId &&
+          (credentialId === null || stream.credentialId === credentialId)
+        )
+          stream.end();
+      }
+      return;
+    }
+    const envelope = message;
     const { event, recipientId } = envelope;
     const frame = this.frame(LIVE_CHANGE_EVENT, event);
     if (recipientId !== null) {

@@ -22,7 +22,13 @@ import {
   hashSecret,
   newSecret,
 } from '../auth';
-import { requireChanges, pageOf, type PageRequest, FieldValidationException } from '../common';
+import {
+  AccessEndedSignal,
+  requireChanges,
+  pageOf,
+  type PageRequest,
+  FieldValidationException,
+} from '../common';
 import { AppConfig } from '../config';
 import { type UserFilter, type UserRow, UsersRepository } from './users.repository';
 
@@ -56,6 +62,7 @@ export class UsersService {
     private readonly credentials: CredentialsRepository,
     private readonly audit: AuditService,
     private readonly hashing: PasswordHashing,
+    private readonly accessEnded: AccessEndedSignal,
   ) {}
 
   async list(filter: UserFilter, page: PageRequest): Promise<Page<UserResponse>> {
@@ -173,7 +180,7 @@ export class UsersService {
     if (changes.active === false && id === actor.userId) {
       throw new DomainError('self_deactivation', 'You cannot deactivate yourself.');
     }
-    return this.txHost.withTransaction(async () => {
+    const updated = await this.txHost.withTransaction(async () => {
       const before = await this.describe(id);
       if (changes.departmentId) await this.assertDepartment(changes.departmentId);
       await this.users.update(id, expectedVersion, {
@@ -194,8 +201,15 @@ export class UsersService {
       });
       const affectedSponsorships =
         actsAsSponsor(before) && !actsAsSponsor(after) ? await this.users.sponsorships(id) : [];
-      return { ...after, affectedSponsorships };
+      return { before, after: { ...after, affectedSponsorships } };
     });
+    // Deactivated, or another role (what the streams may show depends on it): their open live
+    // streams close now, once the change has committed; the browser reconnects as what they are.
+    const { before, after } = updated;
+    if (!after.active || after.role !== before.role) {
+      this.accessEnded.emit({ userId: id, credentialId: null });
+    }
+    return after;
   }
 
   /** Sets a password from a one-time link. The link works once and for 24 hours. */
