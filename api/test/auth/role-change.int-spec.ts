@@ -70,6 +70,11 @@ describe('a change of role: sponsor rights end with the executive role', () => {
     expect((await send(t, sponsor, 'GET', `/api/initiatives/${gate.initiativeId}`)).status).toBe(
       403,
     );
+    // ... nor find it in their list: the list says what the detail says.
+    const listed = await send<{ items: { id: string }[] }>(t, sponsor, 'GET', '/api/initiatives');
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((i) => i.id)).not.toContain(gate.initiativeId);
+    expect(listed.body.items.map((i) => i.id)).not.toContain(other.initiativeId);
   });
 
   it('flags the initiatives as needing a sponsor until another is chosen', async () => {

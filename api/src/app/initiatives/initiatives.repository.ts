@@ -123,8 +123,11 @@ export class InitiativesRepository {
       query.andWhere(`lower(i.title) LIKE :q ESCAPE '\\'`, { q: likePattern(filter.q) });
     }
     if (filter.visibleTo !== undefined) {
+      // Members see what they own or are on. Not what they sponsor: a sponsorship counts only
+      // while its sponsor is an executive or an admin (RELATION_ROLES), and those see everything,
+      // so a member still named as sponsor (demoted) reads it neither here nor in the detail.
       query.andWhere(
-        `(i.owner_id = :me OR i.sponsor_id = :me OR EXISTS (
+        `(i.owner_id = :me OR EXISTS (
             SELECT 1 FROM initiative_team t WHERE t.initiative_id = i.id AND t.user_id = :me))`,
         { me: filter.visibleTo },
       );
