@@ -114,4 +114,23 @@ describe('the initiative place in Chromium', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
+
+  it('asks before a final move: the owner opens Stop, reads what it means, and cancels', async () => {
+    await signIn(page, 'manager');
+    watchConsole();
+    await page.goto('/initiatives');
+    await page.getByRole('link', { name: CALL_BACKS }).click();
+    await page.getByRole('list', { name: 'Milestones' }).waitFor();
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    const question = page.getByRole('group', { name: /Stop this initiative\?/ });
+    await question.getByText('A stopped initiative cannot be restarted.').waitFor();
+    await question.getByRole('textbox', { name: /Why/ }).fill('Testing the question only.');
+    await screenshot(page, 'initiative-stop-question');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Put on hold' }).waitFor();
+    // Nothing moved: the initiative is still active.
+    expect(await page.getByText('Active', { exact: true }).first().isVisible()).toBe(true);
+    expect(consoleErrors).toEqual([]);
+  });
 });
