@@ -1,8 +1,7 @@
 import {
-  type Direction,
   type EvidenceSnapshot,
   type ExitCriterion,
-  type Perspective,
+  type SnapshotMeasure,
   type Readiness,
   STEP_STATUS_VALUES,
   type StepStatus,
@@ -16,15 +15,11 @@ import { latestReadings, type Reading } from './readings';
  * The readings' supersession and the progress come from their own rules.
  */
 
-export interface EvidenceMeasure {
-  id: string;
-  name: string;
-  unit: string;
-  perspective: Perspective;
-  direction: Direction;
-  baseline: number;
-  target: number;
-}
+/** A linked measure as read at submission: what its frozen snapshot keeps of it. */
+export type EvidenceMeasure = Pick<
+  SnapshotMeasure,
+  'id' | 'name' | 'unit' | 'perspective' | 'direction' | 'baseline' | 'target'
+>;
 
 export interface EvidenceInput {
   takenAt: Date;
