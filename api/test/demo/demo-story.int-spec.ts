@@ -22,7 +22,7 @@ const json = async <T>(res: Response): Promise<T> => {
 };
 
 describe('the demo organisation tells its story through the API', () => {
-  const t = useTestApp({ env: { WAYPOINT_DEMO: 'true' } });
+  const t = useTestApp({ env: { WAYPOINT_DEMO: 'true' }, valueCheck: true });
   let executive: Session;
 
   beforeAll(async () => {

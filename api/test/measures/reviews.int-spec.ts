@@ -8,7 +8,7 @@ import { initiativeAround } from '../factories/measures';
 import { useTestApp } from '../support/use-test-app';
 
 describe('cycle reviews: plan-do-check-act with the change measured from the readings', () => {
-  const t = useTestApp({ people: INITIATIVE_PEOPLE });
+  const t = useTestApp({ people: INITIATIVE_PEOPLE, valueCheck: true });
   const c = t.people;
   let initiative: string;
   let ended: string;

@@ -13,7 +13,7 @@ const DAY_MS = 86_400_000;
  * its SQL statement count, and the list's does not grow with the page size.
  */
 describe('portfolio answers after writes, and statement counts of every route', () => {
-  const t = useTestApp();
+  const t = useTestApp({ valueCheck: true });
   let executive: Session;
   let owner: Session;
   let initiativeId: string;

@@ -12,7 +12,7 @@ import { useTestApp } from '../support/use-test-app';
  * X-SQL-Statements header is the same with 2 initiatives and with 12.
  */
 describe('portfolio statement counts do not grow with the number of initiatives', () => {
-  const t = useTestApp();
+  const t = useTestApp({ valueCheck: true });
   let executive: Session;
   let cycleId: string;
   let cycleStart: Date;

@@ -10,11 +10,17 @@ import {
   type PortfolioStage,
   type PortfolioStageCount,
   type PortfolioSummaryResponse,
+  type TensionAlertDetail,
 } from '@waypoint/contracts';
 import { currentMilestoneIndex, isStale } from '@waypoint/domain';
+import {
+  cycleRef,
+  type CycleRow,
+  type InitiativeRow,
+  type MeasureRow,
+  type ValueModel,
+} from '../value';
 import type { MilestoneRow } from './portfolio.repository';
-import type { CycleRow, InitiativeRow, MeasureRow } from './value-data.repository';
-import { cycleRef, type ValueModel } from './value-model';
 
 const HOUR_MS = 3_600_000;
 
@@ -23,8 +29,10 @@ export interface PortfolioSnapshot {
   now: Date;
   initiatives: InitiativeRow[];
   milestones: MilestoneRow[];
-  measures: MeasureRow[];
+  /** The stored value rows the answer reads. */
   model: ValueModel;
+  /** The initiatives that can have a tension alert over the answer's cycle, and their rows. */
+  alerts: { initiativeIds: Set<string>; model: ValueModel } | null;
   cycles: CycleRow[];
   openConditions: number;
 }
@@ -166,13 +174,31 @@ function staleMeasureCount(snapshot: PortfolioSnapshot): number {
   let stale = 0;
   for (const initiative of snapshot.initiatives) {
     if (initiative.status !== 'active') continue;
-    const latest = snapshot.model.latest(initiative.id, snapshot.now);
+    const latest = snapshot.model.latest(initiative.id);
     for (const m of snapshot.model.measures(initiative.id)) {
       const lastAt = latest.get(m.id)?.observedAt ?? null;
       if (isStale(lastAt, m.cadence, snapshot.now, m.createdAt)) stale += 1;
     }
   }
   return stale;
+}
+
+/**
+ * The tension alerts of each initiative over the cycle, in the initiatives' order, computed only
+ * for those that can have one (a measure whose standing fell over the cycle).
+ */
+export function initiativeAlerts(
+  snapshot: PortfolioSnapshot,
+  cycle: CycleRow | null,
+  threshold: number,
+): Array<{ initiative: InitiativeRow; alerts: TensionAlertDetail[] }> {
+  const candidates = snapshot.alerts;
+  if (cycle === null || candidates === null) return [];
+  return snapshot.initiatives.flatMap((initiative) => {
+    if (!candidates.initiativeIds.has(initiative.id)) return [];
+    const alerts = candidates.model.alerts(initiative.id, cycle, threshold);
+    return alerts.length > 0 ? [{ initiative, alerts }] : [];
+  });
 }
 
 /** The portfolio at a glance, computed in memory from one snapshot. */
@@ -192,9 +218,7 @@ export function portfolioSummary(
   }));
   const byStatus = zeroByStatus();
   for (const item of items) byStatus[item.status] += 1;
-  const alerts = cycle
-    ? snapshot.initiatives.flatMap((i) => snapshot.model.alerts(i.id, cycle, threshold))
-    : [];
+  const alerts = initiativeAlerts(snapshot, cycle, threshold).flatMap(({ alerts }) => alerts);
   const spread = new Map<number, number>();
   for (const item of items) spread.set(item.departments, (spread.get(item.departments) ?? 0) + 1);
   return {
@@ -211,7 +235,7 @@ export function portfolioSummary(
       count: alerts.length,
       critical: alerts.filter((a) => a.severity === 'critical').length,
     },
-    kpiReview: kpiReview(snapshot.measures),
+    kpiReview: kpiReview(snapshot.model.allMeasures()),
     crossFunctional: {
       byDepartments: [...spread]
         .sort(([a], [b]) => a - b)
