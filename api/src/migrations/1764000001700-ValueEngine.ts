@@ -4,7 +4,7 @@ import { rebuildValueRows } from '../app/value/value-rebuild';
 /**
  * The stored value picture (issue 13), kept up to date on write by the value engine
  * (api/src/app/value): each measure's standing per cycle and now, each initiative's indices per
- * cycle (opening, closing, change) and now. Rows exist for the measures and the initiatives that
+ * cycle (opening, closing, change, and its threshold-independent tension alerts) and now. Rows exist for the measures and the initiatives that
  * have measures; they go with their measure, initiative or cycle. The rows of the existing data
  * are built here, a batch of initiatives at a time, with the engine's own computation.
  */
@@ -57,6 +57,9 @@ export class ValueEngine1764000001700 implements MigrationInterface {
         business_opening double precision,
         business_closing double precision,
         business_change double precision,
+        counter_alerts integer NOT NULL,
+        counter_critical integer NOT NULL,
+        protected_alerts integer NOT NULL,
         PRIMARY KEY (initiative_id, cycle_id)
       )`);
     await q.query(`CREATE INDEX value_indices_cycle_idx ON value_indices (cycle_id)`);

@@ -61,6 +61,7 @@ export class BriefsService {
     const shown = [cycle, review?.cycle ?? null].filter((c): c is CycleRow => c !== null);
     const model = await this.value.model([id], {
       now: true,
+      measuresNow: true,
       indices: shown,
       standings: shown,
       groups: true,

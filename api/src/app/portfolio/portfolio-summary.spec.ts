@@ -1,5 +1,6 @@
 import {
   firstItemsPerStage,
+  measureClassesOf,
   portfolioSummary,
   type PortfolioSnapshot,
   stagesOf,
@@ -81,6 +82,9 @@ describe('portfolio summary', () => {
     ],
     model: new ValueModel({ measures: [] }),
     alerts: null,
+    alertTotals: null,
+    measureClasses: [],
+    freshness: [],
     cycles: [],
     openConditions: 2,
   };
@@ -138,7 +142,7 @@ describe('portfolio summary', () => {
       row('margin', { perspective: 'business', kpiClass: 'neutral', counterMeasureId: 'csat' }),
     ];
     const { kpiReview } = portfolioSummary(
-      { ...snapshot, model: new ValueModel({ measures }) },
+      { ...snapshot, measureClasses: measureClassesOf(measures) },
       null,
       0.1,
     );

@@ -1,4 +1,5 @@
 import {
+  PORTFOLIO_ALERTS_LIMIT_MAX,
   type PortfolioAlert,
   type PortfolioAlertsResponse,
   type PortfolioSeriesResponse,
@@ -67,7 +68,12 @@ export function portfolioAlerts(
         initiative: { id: initiative.id, title: initiative.title },
       })),
   );
-  return { cycle: cycle ? cycleRef(cycle) : null, threshold, total: items.length, items };
+  return {
+    cycle: cycle ? cycleRef(cycle) : null,
+    threshold,
+    total: snapshot.alertTotals?.count ?? items.length,
+    items: items.slice(0, PORTFOLIO_ALERTS_LIMIT_MAX),
+  };
 }
 
 /** The first `limit` alerts of an answer, with the total kept. */

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  InitiativeStatus,
-  PortfolioAlertsResponse,
-  PortfolioBriefResponse,
-  PortfolioSeriesResponse,
-  PortfolioSummaryResponse,
-  PortfolioTensionResponse,
+import {
+  type InitiativeStatus,
+  PORTFOLIO_ALERTS_LIMIT_MAX,
+  type PortfolioAlertsResponse,
+  type PortfolioBriefResponse,
+  type PortfolioSeriesResponse,
+  type PortfolioSummaryResponse,
+  type PortfolioTensionResponse,
 } from '@waypoint/contracts';
 import {
   type CycleRow,
@@ -28,10 +29,16 @@ import { PortfolioRepository } from './portfolio.repository';
 interface SnapshotParts {
   /** The stored value rows the answer reads, given the cycles and the time. */
   value?: (cycles: readonly CycleRow[], now: Date) => ModelParts;
-  /** The cycle whose tension alerts the answer needs. */
-  alertCycle?: (cycles: readonly CycleRow[], now: Date) => CycleRow | null;
+  /** The cycle and threshold of the tension alerts the answer counts (and lists). */
+  alerts?: {
+    cycle: (cycles: readonly CycleRow[], now: Date) => CycleRow | null;
+    threshold: number;
+    list: boolean;
+  };
   milestones?: boolean;
   conditions?: boolean;
+  /** The KPI review's counts and the staleness of active initiatives' measures. */
+  measures?: boolean;
 }
 
 /**
@@ -52,11 +59,29 @@ export class PortfolioService {
     const cycles = await this.value.cycles();
     const initiatives = await this.value.initiatives(null);
     const model = await this.value.model(null, parts.value?.(cycles, now) ?? { measures: false });
-    const alertCycle = parts.alertCycle?.(cycles, now) ?? null;
-    const alerts = alertCycle ? await this.value.alertModel(alertCycle) : null;
+    const alertCycle = parts.alerts?.cycle(cycles, now) ?? null;
+    const threshold = parts.alerts?.threshold ?? 0;
+    const alertTotals = alertCycle ? await this.value.alertTotals(alertCycle, threshold) : null;
+    const alerts =
+      alertCycle && parts.alerts?.list
+        ? await this.value.alerting(alertCycle, threshold, PORTFOLIO_ALERTS_LIMIT_MAX)
+        : null;
     const milestones = parts.milestones ? await this.portfolio.milestones(null) : [];
     const openConditions = parts.conditions ? await this.portfolio.openConditionCount() : 0;
-    return { now, initiatives, milestones, model, alerts, cycles, openConditions };
+    const measureClasses = parts.measures ? await this.value.measureClasses() : [];
+    const freshness = parts.measures ? await this.value.activeMeasureFreshness() : [];
+    return {
+      now,
+      initiatives,
+      milestones,
+      model,
+      alerts,
+      alertTotals,
+      cycles,
+      openConditions,
+      measureClasses,
+      freshness,
+    };
   }
 
   /**
@@ -114,8 +139,8 @@ export class PortfolioService {
     const snapshot = await this.snapshot({
       milestones: true,
       conditions: true,
-      value: () => ({ now: true }),
-      alertCycle,
+      measures: true,
+      alerts: { cycle: alertCycle, threshold, list: false },
     });
     return portfolioSummary(snapshot, alertCycle(snapshot.cycles, snapshot.now), threshold);
   }
@@ -140,7 +165,7 @@ export class PortfolioService {
   ): Promise<PortfolioAlertsResponse> {
     const alertCycle = (cycles: readonly CycleRow[], now: Date) =>
       resolveCycle(cycles, cycleId, 'latest_started', now);
-    const snapshot = await this.snapshot({ alertCycle });
+    const snapshot = await this.snapshot({ alerts: { cycle: alertCycle, threshold, list: true } });
     return portfolioAlerts(snapshot, alertCycle(snapshot.cycles, snapshot.now), threshold);
   }
 
@@ -160,11 +185,9 @@ export class PortfolioService {
     const snapshot = await this.snapshot({
       milestones: true,
       conditions: true,
-      value: (cycles, now) => {
-        const chart = chartCycle(cycles, now);
-        return { now: true, indices: chart ? [chart] : [] };
-      },
-      alertCycle,
+      measures: true,
+      value: tensionParts(chartCycle),
+      alerts: { cycle: alertCycle, threshold, list: true },
     });
     const cycle = alertCycle(snapshot.cycles, snapshot.now);
     const {

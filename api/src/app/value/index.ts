@@ -11,6 +11,8 @@ export {
   type CustomerGroupRow,
   type CycleRow,
   type InitiativeRow,
+  type MeasureClassCount,
+  type MeasureFreshness,
   type MeasureRow,
   type ReadingRow,
   ValueDataRepository,
@@ -24,7 +26,7 @@ export {
 } from './value-model';
 export { checkValueRows } from './value-check';
 export { rebuildValueRows, recomputeInitiatives } from './value-rebuild';
-export { ALL_RECORDED, computeValueRows, type ValueRows } from './value-rows';
+export { computeValueRows, engineNow, type ValueRows } from './value-rows';
 export { type Sql } from './value-store.repository';
 export { type ModelParts, resolveCycle, ValueService } from './value.service';
 export { ValueModule } from './value.module';

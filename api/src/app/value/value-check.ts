@@ -1,4 +1,4 @@
-import type { CycleRow, MeasureRow, ReadingRow } from './value-data.repository';
+import type { CustomerGroupRow, CycleRow, MeasureRow, ReadingRow } from './value-data.repository';
 import { computeValueRows, type ValueRows } from './value-rows';
 import type { Sql } from './value-store.repository';
 
@@ -18,6 +18,9 @@ export async function checkValueRows(
     `SELECT id, name, starts_on::text AS "startsOn", ends_on::text AS "endsOn"
        FROM cycles ORDER BY starts_on, id`,
   )) as CycleRow[];
+  const groups = (await sql(
+    `SELECT id, name, protected AS "isProtected" FROM customer_groups ORDER BY id`,
+  )) as CustomerGroupRow[];
   const differences: string[] = [];
   let after: string | null = null;
   for (;;) {
@@ -52,7 +55,7 @@ export async function checkValueRows(
         ORDER BY r.recorded_at, r.id`,
       [ids],
     )) as ReadingRow[];
-    const expected = computeValueRows({ measures, readings, cycles }, now);
+    const expected = computeValueRows({ measures, readings, cycles, groups }, now);
     differences.push(...compareRows(expected, await storedRows(sql, ids)));
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
@@ -80,7 +83,9 @@ async function storedRows(sql: Sql, ids: readonly string[]): Promise<ValueRows> 
     `SELECT initiative_id AS "initiativeId", cycle_id AS "cycleId",
             customer_opening AS "customerOpening", customer_closing AS "customerClosing",
             customer_change AS "customerChange", business_opening AS "businessOpening",
-            business_closing AS "businessClosing", business_change AS "businessChange"
+            business_closing AS "businessClosing", business_change AS "businessChange",
+            counter_alerts AS "counterAlerts", counter_critical AS "counterCritical",
+            protected_alerts AS "protectedAlerts"
        FROM value_indices WHERE initiative_id = ANY($1::uuid[])`,
     [ids],
   )) as ValueRows['indices'];

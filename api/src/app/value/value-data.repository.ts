@@ -65,6 +65,20 @@ export interface CustomerGroupRow {
   isProtected: boolean;
 }
 
+export interface MeasureClassCount {
+  perspective: Perspective;
+  kpiClass: KpiClass;
+  hasCounter: boolean;
+  count: number;
+}
+
+export interface MeasureFreshness {
+  cadence: Cadence;
+  createdAt: Date;
+  /** When its latest effective reading was observed (null: never read). */
+  lastObservedAt: Date | null;
+}
+
 /** Every initiative, or only these. */
 export type InitiativeScope = readonly string[] | null;
 
@@ -135,6 +149,24 @@ export class ValueDataRepository {
         WHERE $1::uuid[] IS NULL OR m.initiative_id = ANY($1::uuid[])
         ORDER BY r.recorded_at, r.id`,
       [scope],
+    );
+  }
+
+  /** How many measures there are per perspective, KPI class and pairing (the KPI review). */
+  async measureClasses(): Promise<MeasureClassCount[]> {
+    return this.sql.query<MeasureClassCount>(
+      `SELECT perspective, kpi_class AS "kpiClass",
+              counter_measure_id IS NOT NULL AS "hasCounter", count(*)::int AS count
+         FROM measures GROUP BY 1, 2, 3`,
+    );
+  }
+
+  /** The measures of active initiatives with when they were last read (staleness). */
+  async activeMeasureFreshness(): Promise<MeasureFreshness[]> {
+    return this.sql.query<MeasureFreshness>(
+      `SELECT m.cadence, m.created_at AS "createdAt", v.observed_at AS "lastObservedAt"
+         FROM measures m JOIN initiatives i ON i.id = m.initiative_id AND i.status = 'active'
+         LEFT JOIN value_measure_now v ON v.measure_id = m.id`,
     );
   }
 

@@ -1,6 +1,6 @@
 import type { CycleRow, MeasureRow, ReadingRow } from './value-data.repository';
 import { latestStartedCycle, startedCycles, ValueModel } from './value-model';
-import { ALL_RECORDED, computeValueRows } from './value-rows';
+import { computeValueRows } from './value-rows';
 
 const created = new Date('2026-01-01T00:00:00Z');
 
@@ -61,12 +61,16 @@ describe('ValueModel', () => {
     reading('other', 3, '2026-02-01'),
   ];
   const measures = [sat, cost, other];
+  const groups = [{ id: 'g-1', name: 'Small accounts', isProtected: true }];
   // The rows the engine stores, read back as every reader reads them.
-  const rows = computeValueRows({ measures, readings, cycles: [q1, q2] }, ALL_RECORDED);
+  const rows = computeValueRows(
+    { measures, readings, cycles: [q1, q2], groups },
+    new Date('2026-07-01T00:00:00Z'),
+  );
   const model = new ValueModel({
     measures,
     ...rows,
-    groups: [{ id: 'g-1', name: 'Small accounts', isProtected: true }],
+    groups,
   });
 
   it('keeps each initiative to its own measures and readings', () => {

@@ -1,4 +1,4 @@
-import { ALL_RECORDED, computeValueRows, type ValueRows } from './value-rows';
+import { computeValueRows, engineNow, type ValueRows } from './value-rows';
 import {
   initiativesWithMeasures,
   initiativesWithoutMeasures,
@@ -19,8 +19,9 @@ export async function recomputeInitiatives(
   initiativeIds: readonly string[],
 ): Promise<void> {
   if (initiativeIds.length === 0) return;
-  const inputs = await loadInputs(sql, initiativeIds);
-  await replaceRows(sql, initiativeIds, computeValueRows(inputs, ALL_RECORDED));
+  const now = engineNow();
+  const inputs = await loadInputs(sql, initiativeIds, now);
+  await replaceRows(sql, initiativeIds, computeValueRows(inputs, now));
 }
 
 /** How many initiatives one batch of {@link rebuildValueRows} recomputes. */

@@ -5,9 +5,10 @@ import {
   type CycleStanding,
   measureProgress,
   standingChange,
+  tensionAlerts,
   valueIndicesNow,
 } from '@waypoint/domain';
-import type { CycleRow, MeasureRow, ReadingRow } from './value-data.repository';
+import type { CustomerGroupRow, CycleRow, MeasureRow, ReadingRow } from './value-data.repository';
 
 /**
  * The stored value picture (tables value_standings, value_measure_now, value_indices and
@@ -54,6 +55,15 @@ export interface IndexRow {
   businessOpening: number | null;
   businessClosing: number | null;
   businessChange: number | null;
+  /**
+   * The tension alerts over the cycle that do not depend on the threshold (libs/domain's
+   * tensionAlerts): counter-measures that got worse (and how many of those are critical), and
+   * protected groups' measures that got worse (always critical). With the index changes above,
+   * the portfolio counts every alert for any threshold without computing one.
+   */
+  counterAlerts: number;
+  counterCritical: number;
+  protectedAlerts: number;
 }
 
 /** An initiative's two indices now. */
@@ -70,16 +80,20 @@ export interface ValueRows {
   now: NowRow[];
 }
 
-/** What the rows are computed from: measures, their readings in recording order, every cycle. */
+/**
+ * What the rows are computed from: measures, their readings in recording order, every cycle and
+ * the customer groups (which are protected).
+ */
 export interface ValueInputs {
   measures: readonly MeasureRow[];
   readings: readonly ReadingRow[];
   cycles: readonly CycleRow[];
+  groups: readonly CustomerGroupRow[];
 }
 
 /**
  * The stored rows of the initiatives that have measures in `inputs`. `now` bounds which readings
- * count (the running cycle closes by now); the engine passes the end of time, since no reading is
+ * count (the running cycle closes by now); the engine passes {@link engineNow}. No reading is
  * observed in the future (the API refuses one), so the rows stay true as time passes.
  * `readings` may be every reading or only the decisive ones (value-data.repository.ts): the
  * domain picks the same standings from both.
@@ -102,6 +116,7 @@ export function computeValueRows(inputs: ValueInputs, now: Date): ValueRows {
     else readingsByInitiative.set(initiativeId, [reading]);
   }
   const rows: ValueRows = { standings: [], measuresNow: [], indices: [], now: [] };
+  const groups = inputs.groups.map((g) => ({ id: g.id, name: g.name, isProtected: g.isProtected }));
   const windows = inputs.cycles.map((cycle) => ({ cycle, window: cycleWindow(cycle) }));
   for (const [initiativeId, measures] of measuresByInitiative) {
     const readings = readingsByInitiative.get(initiativeId) ?? [];
@@ -126,6 +141,12 @@ export function computeValueRows(inputs: ValueInputs, now: Date): ValueRows {
         if (standing) rows.standings.push(standingRow(measure, cycle.id, standing));
       }
       const indices = cycleIndices(measures, standings);
+      // Threshold-independent alerts only: an infinite threshold raises no divergence.
+      const alerts = tensionAlerts(
+        { cycle: window, measures, readings, customerGroups: groups, now },
+        { threshold: Number.POSITIVE_INFINITY },
+      );
+      const counter = alerts.filter((a) => a.kind === 'counter_measure_worsens');
       rows.indices.push({
         initiativeId,
         cycleId: cycle.id,
@@ -135,6 +156,9 @@ export function computeValueRows(inputs: ValueInputs, now: Date): ValueRows {
         businessOpening: indices.business.opening,
         businessClosing: indices.business.closing,
         businessChange: indices.business.change,
+        counterAlerts: counter.length,
+        counterCritical: counter.filter((a) => a.severity === 'critical').length,
+        protectedAlerts: alerts.filter((a) => a.kind === 'protected_group_worsens').length,
       });
     }
   }
@@ -164,5 +188,18 @@ function standingRow(
   };
 }
 
-/** The end of time: every reading recorded so far counts (none is observed in the future). */
-export const ALL_RECORDED = new Date(8.64e15);
+/**
+ * How far ahead of the clock the API accepts a reading's observation time (the readings
+ * service's OBSERVED_AT_SKEW_MS; value-rows.spec.ts holds them equal).
+ */
+export const READING_CLOCK_SKEW_MS = 60_000;
+
+/**
+ * The "now" the engine computes the stored rows at: the clock plus the skew the API accepts, so
+ * that a reading it accepted counts at once. A reading cannot be observed later than that
+ * through the API; one written behind its back with a later time counts from the next write of
+ * its initiative after that time.
+ */
+export function engineNow(clock = new Date()): Date {
+  return new Date(clock.getTime() + READING_CLOCK_SKEW_MS);
+}

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import type { CycleRow, InitiativeScope, MeasureRow, ReadingRow } from './value-data.repository';
+import type {
+  CustomerGroupRow,
+  CycleRow,
+  InitiativeScope,
+  MeasureRow,
+  ReadingRow,
+} from './value-data.repository';
 import type {
   IndexRow,
   MeasureNowRow,
@@ -18,7 +24,7 @@ const MEASURE_COLUMNS = `m.id, m.initiative_id AS "initiativeId", m.name, m.unit
 
 /**
  * The decisive readings of the measures in `scope` (a CTE of measure ids): per measure and
- * cut-off (each cycle's start and end, and the end of time), the last effective reading observed
+ * cut-off (each cycle's start and end, and just after `now`, $2), the last effective reading observed
  * before it, with every effective reading of that same millisecond (libs/domain compares
  * JavaScript dates, to the millisecond, and breaks ties by recording order). A cycle standing
  * opens at the last reading before the cycle (or the baseline) and closes at the last reading
@@ -30,7 +36,7 @@ const DECISIVE_READINGS = `
   cutoffs AS (
     SELECT starts_on::timestamp AT TIME ZONE 'UTC' AS c FROM cycles
     UNION SELECT (ends_on + 1)::timestamp AT TIME ZONE 'UTC' FROM cycles
-    UNION SELECT 'infinity'::timestamptz
+    UNION SELECT $2::timestamptz + interval '1 millisecond'
   ),
   edges AS (
     SELECT DISTINCT s.id AS measure_id, date_trunc('milliseconds', l.at) AS at
@@ -54,7 +60,20 @@ interface InputsJson {
   measures: Array<Omit<MeasureRow, 'createdAt'> & { createdAt: string }>;
   readings: Array<Omit<ReadingRow, 'observedAt'> & { observedAt: string }>;
   cycles: CycleRow[];
+  groups: CustomerGroupRow[];
 }
+
+/**
+ * The index rows of cycle $1 with `drop`: how far the falling index fell when libs/domain's
+ * divergence alert holds at threshold $2 (one index rose, the other fell by more than it), else
+ * null (tension.ts, divergenceAlerts; a null change never diverges).
+ */
+const DIVERGENCE = `
+  SELECT v.*, CASE
+      WHEN v.business_change > 0 AND -v.customer_change > $2 THEN -v.customer_change
+      WHEN v.customer_change > 0 AND -v.business_change > $2 THEN -v.business_change
+    END AS drop
+    FROM value_indices v WHERE v.cycle_id = $1`;
 
 /** Runs one SQL statement: a transaction's, a migration's or a script's connection. */
 export type Sql = (text: string, params?: readonly unknown[]) => Promise<unknown[]>;
@@ -70,7 +89,11 @@ export async function loadCycles(sql: Sql): Promise<CycleRow[]> {
  * In one statement: every cycle, the measures of the initiatives and their decisive readings, in
  * recording order. What the engine computes the initiatives' rows from.
  */
-export async function loadInputs(sql: Sql, initiativeIds: readonly string[]): Promise<ValueInputs> {
+export async function loadInputs(
+  sql: Sql,
+  initiativeIds: readonly string[],
+  now: Date,
+): Promise<ValueInputs> {
   const [row] = (await sql(
     `WITH scope AS (SELECT m.id FROM measures m WHERE m.initiative_id = ANY($1::uuid[])),
      ${DECISIVE_READINGS}
@@ -81,13 +104,16 @@ export async function loadInputs(sql: Sql, initiativeIds: readonly string[]): Pr
        'readings', (SELECT coalesce(json_agg(d ORDER BY d.recorded_at, d.id), '[]') FROM decisive d),
        'cycles', (SELECT coalesce(json_agg(c ORDER BY c."startsOn", c.id), '[]') FROM (
                     SELECT id, name, starts_on::text AS "startsOn", ends_on::text AS "endsOn"
-                      FROM cycles) c)
+                      FROM cycles) c),
+       'groups', (SELECT coalesce(json_agg(g ORDER BY g.id), '[]') FROM (
+                    SELECT id, name, protected AS "isProtected" FROM customer_groups) g)
      ) AS inputs`,
-    [initiativeIds],
+    [initiativeIds, now.toISOString()],
   )) as Array<{ inputs: InputsJson }>;
-  const json = row?.inputs ?? { measures: [], readings: [], cycles: [] };
+  const json = row?.inputs ?? { measures: [], readings: [], cycles: [], groups: [] };
   return {
     cycles: json.cycles,
+    groups: json.groups,
     measures: json.measures.map((m) => ({ ...m, createdAt: new Date(m.createdAt) })),
     readings: json.readings.map((r) => ({
       id: r.id,
@@ -155,19 +181,25 @@ export async function replaceRows(
          SELECT * FROM json_to_recordset($4::json) AS x(
            "initiativeId" uuid, "cycleId" uuid, "customerOpening" float8, "customerClosing" float8,
            "customerChange" float8, "businessOpening" float8, "businessClosing" float8,
-           "businessChange" float8)
+           "businessChange" float8, "counterAlerts" int, "counterCritical" int,
+           "protectedAlerts" int)
        ), i_up AS (
          INSERT INTO value_indices (initiative_id, cycle_id, customer_opening, customer_closing,
-           customer_change, business_opening, business_closing, business_change)
+           customer_change, business_opening, business_closing, business_change, counter_alerts,
+           counter_critical, protected_alerts)
          SELECT "initiativeId", "cycleId", "customerOpening", "customerClosing", "customerChange",
-                "businessOpening", "businessClosing", "businessChange" FROM i_in
+                "businessOpening", "businessClosing", "businessChange", "counterAlerts",
+                "counterCritical", "protectedAlerts" FROM i_in
          ON CONFLICT (initiative_id, cycle_id) DO UPDATE SET
            customer_opening = EXCLUDED.customer_opening,
            customer_closing = EXCLUDED.customer_closing,
            customer_change = EXCLUDED.customer_change,
            business_opening = EXCLUDED.business_opening,
            business_closing = EXCLUDED.business_closing,
-           business_change = EXCLUDED.business_change
+           business_change = EXCLUDED.business_change,
+           counter_alerts = EXCLUDED.counter_alerts,
+           counter_critical = EXCLUDED.counter_critical,
+           protected_alerts = EXCLUDED.protected_alerts
        ), i_del AS (
          DELETE FROM value_indices v WHERE v.initiative_id = ANY($1::uuid[])
             AND NOT EXISTS (SELECT 1 FROM i_in WHERE i_in."initiativeId" = v.initiative_id
@@ -256,7 +288,9 @@ export class ValueStore {
       `SELECT initiative_id AS "initiativeId", cycle_id AS "cycleId",
               customer_opening AS "customerOpening", customer_closing AS "customerClosing",
               customer_change AS "customerChange", business_opening AS "businessOpening",
-              business_closing AS "businessClosing", business_change AS "businessChange"
+              business_closing AS "businessClosing", business_change AS "businessChange",
+              counter_alerts AS "counterAlerts", counter_critical AS "counterCritical",
+              protected_alerts AS "protectedAlerts"
          FROM value_indices
         WHERE ($1::uuid[] IS NULL OR initiative_id = ANY($1::uuid[]))
           AND ($2::uuid[] IS NULL OR cycle_id = ANY($2::uuid[]))`,
@@ -284,14 +318,38 @@ export class ValueStore {
   }
 
   /**
-   * Initiatives that have a measure whose standing fell over the cycle: the only ones that can
-   * have a tension alert (every alert needs a measure that got worse).
+   * How many tension alerts the initiatives have over the cycle at this threshold, and how many
+   * are critical, from the stored rows alone: the threshold-independent counts, plus the
+   * divergence that libs/domain raises when one index rose while the other fell by more than the
+   * threshold (critical from `criticalDrop`).
    */
-  async worseningInitiatives(cycleId: string): Promise<string[]> {
+  async alertTotals(
+    cycleId: string,
+    threshold: number,
+    criticalDrop: number,
+  ): Promise<{ count: number; critical: number }> {
+    const [row] = await this.query<{ count: number; critical: number }>(
+      `WITH x AS (${DIVERGENCE}) SELECT
+         (coalesce(sum(counter_alerts + protected_alerts), 0) + count(drop))::int AS count,
+         (coalesce(sum(counter_critical + protected_alerts), 0)
+           + count(*) FILTER (WHERE drop >= $3))::int AS critical
+         FROM x`,
+      [cycleId, threshold, criticalDrop],
+    );
+    return row ?? { count: 0, critical: 0 };
+  }
+
+  /**
+   * The initiatives that have a tension alert over the cycle at this threshold, in the
+   * portfolio's order (title), at most `limit`.
+   */
+  async alertingInitiatives(cycleId: string, threshold: number, limit: number): Promise<string[]> {
     const rows = await this.query<{ id: string }>(
-      `SELECT DISTINCT initiative_id AS id FROM value_standings
-        WHERE cycle_id = $1 AND improvement < 0`,
-      [cycleId],
+      `WITH x AS (${DIVERGENCE})
+       SELECT i.id FROM x JOIN initiatives i ON i.id = x.initiative_id
+        WHERE x.counter_alerts + x.protected_alerts > 0 OR x.drop IS NOT NULL
+        ORDER BY lower(i.title), i.id LIMIT $3`,
+      [cycleId, threshold, limit],
     );
     return rows.map((r) => r.id);
   }

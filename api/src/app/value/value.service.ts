@@ -1,10 +1,12 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { InitiativeValueResponse } from '@waypoint/contracts';
-import { DomainError } from '@waypoint/domain';
+import { DEFAULT_CRITICAL_DROP, DomainError } from '@waypoint/domain';
 import {
   type CycleRow,
   type InitiativeRow,
   type InitiativeScope,
+  type MeasureClassCount,
+  type MeasureFreshness,
   ValueDataRepository,
 } from './value-data.repository';
 import { cycleRef, latestStartedCycle, startedCycles, ValueModel } from './value-model';
@@ -32,8 +34,10 @@ export function resolveCycle(
 export interface ModelParts {
   /** The measures (default true; the tension chart does without). */
   measures?: boolean;
-  /** Indices and measures now. */
+  /** Indices now. */
   now?: boolean;
+  /** Where each measure stands now (its latest reading). */
+  measuresNow?: boolean;
   /** Index rows of these cycles (null: every cycle). */
   indices?: readonly CycleRow[] | null;
   /** Standing rows of these cycles (null: every cycle). */
@@ -68,7 +72,7 @@ export class ValueService {
   async model(scope: InitiativeScope, parts: ModelParts = {}): Promise<ValueModel> {
     const measures = parts.measures === false ? [] : await this.data.measures(scope);
     const now = parts.now ? await this.store.now(scope) : [];
-    const measuresNow = parts.now ? await this.store.measuresNow(scope) : [];
+    const measuresNow = parts.measuresNow ? await this.store.measuresNow(scope) : [];
     const indices =
       parts.indices === undefined ? [] : await this.store.indices(scope, idsOf(parts.indices));
     const standings =
@@ -79,14 +83,31 @@ export class ValueService {
     return new ValueModel({ measures, now, measuresNow, indices, standings, groups });
   }
 
+  /** How many tension alerts the portfolio has over the cycle, and how many are critical. */
+  alertTotals(cycle: CycleRow, threshold: number): Promise<{ count: number; critical: number }> {
+    return this.store.alertTotals(cycle.id, threshold, DEFAULT_CRITICAL_DROP);
+  }
+
   /**
-   * The value model of the initiatives that can have a tension alert over the cycle (those with
-   * a measure whose standing fell), with what the alerts need.
+   * The first `limit` initiatives (by title) that have a tension alert over the cycle, with the
+   * value model their alerts are computed from.
    */
-  async alertModel(cycle: CycleRow): Promise<{ initiativeIds: Set<string>; model: ValueModel }> {
-    const ids = await this.store.worseningInitiatives(cycle.id);
+  async alerting(
+    cycle: CycleRow,
+    threshold: number,
+    limit: number,
+  ): Promise<{ initiativeIds: Set<string>; model: ValueModel }> {
+    const ids = await this.store.alertingInitiatives(cycle.id, threshold, limit);
     const model = await this.model(ids, { indices: [cycle], standings: [cycle], groups: true });
     return { initiativeIds: new Set(ids), model };
+  }
+
+  measureClasses(): Promise<MeasureClassCount[]> {
+    return this.data.measureClasses();
+  }
+
+  activeMeasureFreshness(): Promise<MeasureFreshness[]> {
+    return this.data.activeMeasureFreshness();
   }
 
   async ofInitiative(
@@ -102,6 +123,7 @@ export class ValueService {
     const started = startedCycles(cycles, now);
     const model = await this.model([initiativeId], {
       now: true,
+      measuresNow: true,
       indices: started,
       standings: cycle ? [cycle] : [],
       groups: true,
