@@ -170,6 +170,8 @@ describe('the lists with 300 initiatives more', () => {
         const context = await openContext(browser, viewport);
         const page = await context.newPage();
         await signIn(page, 'member');
+        // The member lands on My work: let that first load finish before counting requests.
+        await pageAtRest(page);
         const requests = recordApiRequests(page);
         await page.goto('/my-work');
         await page.getByRole('heading', { level: 1, name: 'My work' }).waitFor();
