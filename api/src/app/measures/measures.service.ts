@@ -19,7 +19,7 @@ import {
 } from '@waypoint/domain';
 import { AuditService } from '../audit';
 import type { Actor, AuthenticatedUser } from '../auth';
-import { ME, requireChanges, pageOf, type PageRequest } from '../common';
+import { ME, requireChanges, pageOf, type PageRequest, ValueWrites } from '../common';
 import { readScope } from '../initiatives';
 import { MeasureSearchRepository } from './measure-search.repository';
 import { measureRecord, measureViews } from './measure-view';
@@ -42,6 +42,7 @@ export class MeasuresService {
     private readonly measures: MeasuresRepository,
     private readonly search: MeasureSearchRepository,
     private readonly audit: AuditService,
+    private readonly valueWrites: ValueWrites,
   ) {}
 
   async list(
@@ -156,6 +157,7 @@ export class MeasuresService {
         initiativeId,
         after: measureRecord(created),
       });
+      await this.valueWrites.initiativesChanged([initiativeId]);
       return this.describeOne(created);
     });
   }
@@ -192,6 +194,7 @@ export class MeasuresService {
         before: measureRecord(before),
         after: measureRecord(after),
       });
+      await this.valueWrites.initiativesChanged([before.initiativeId]);
       return this.describeOne(after);
     });
   }
