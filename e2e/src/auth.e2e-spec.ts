@@ -65,7 +65,7 @@ describe('signing in and out in Chromium', () => {
   });
 
   const main = () => page.getByRole('navigation', { name: 'Main' });
-  const userButton = () => page.getByRole('banner').locator('button[popovertarget]');
+  const userButton = () => page.getByRole('banner').locator('button[popovertarget="user-menu"]');
   const alert = () => page.getByRole('alert');
 
   it('sends a visitor who is not signed in to the sign-in page, which is accessible', async () => {
