@@ -314,7 +314,10 @@ describe('Administration and the bell in Chromium', () => {
     await executive.context().close();
   });
 
-  it('logged no console errors', () => {
-    expect(consoleErrors).toEqual([]);
+  it('logged no console errors but the one refusal it provoked', () => {
+    // Chromium logs every 4xx answer: the refused change of an ended cycle is the only one.
+    expect(consoleErrors).toEqual([
+      expect.stringMatching(/Failed to load resource: the server responded with a status of 422/),
+    ]);
   });
 });

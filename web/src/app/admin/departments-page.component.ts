@@ -1,6 +1,6 @@
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { FormsModule, type NgForm } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -31,7 +31,7 @@ import { AdminNavComponent } from './admin-nav.component';
 
       <section class="admin__section" aria-labelledby="new-department">
         <h2 class="admin__section-title" id="new-department">Add a department</h2>
-        <form class="admin__form" (ngSubmit)="create()">
+        <form class="admin__form" #createForm="ngForm" (ngSubmit)="create(createForm)">
           <mat-form-field subscriptSizing="dynamic">
             <mat-label>Name</mat-label>
             <input
@@ -130,7 +130,7 @@ export class DepartmentsPageComponent {
   protected readonly editName = signal('');
   protected readonly rowError = signal<{ id: string; message: string } | null>(null);
 
-  protected async create(): Promise<void> {
+  protected async create(form: NgForm): Promise<void> {
     const name = this.newName().trim();
     if (!name) return;
     this.saving.set(true);
@@ -139,6 +139,7 @@ export class DepartmentsPageComponent {
     try {
       const created = await this.api.create({ name });
       this.createdName.set(created.name);
+      form.resetForm();
       this.newName.set('');
       this.departments.reload();
     } catch (error) {

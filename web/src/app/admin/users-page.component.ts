@@ -12,6 +12,7 @@ import {
   type Role,
   type UserResponse,
 } from '@waypoint/contracts';
+import { AuthStore } from '../auth/auth.store';
 import { ROLE_LABEL } from '../places';
 import { CopyButtonComponent } from '../shared/copy-button.component';
 import { DateTimePipe } from '../shared/format';
@@ -44,7 +45,10 @@ import { demotes, UsersStore } from './users.store';
   styleUrl: './admin.scss',
 })
 export class UsersPageComponent {
+  private readonly auth = inject(AuthStore);
   protected readonly store = inject(UsersStore);
+  /** Admins cannot deactivate or demote themselves here (the API refuses self-deactivation). */
+  protected readonly myId = computed(() => this.auth.user()?.id ?? null);
   protected readonly roles = ROLE_VALUES;
   protected readonly roleLabel = ROLE_LABEL;
   protected readonly nameMax = NAME_MAX_LENGTH;

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { FormsModule, type NgForm } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -65,13 +65,14 @@ export class ProfilePageComponent {
   protected readonly confirming = signal<string | null>(null);
   protected readonly revokeError = signal<string | null>(null);
 
-  protected async create(): Promise<void> {
+  protected async create(form: NgForm): Promise<void> {
     const name = this.name().trim();
     if (!name) return;
     this.creating.set(true);
     this.createError.set(null);
     try {
       await this.store.create({ name, expiresInDays: Number(this.days()), scope: this.scope() });
+      form.resetForm({ days: this.days(), scope: this.scope() });
       this.name.set('');
     } catch (error) {
       this.createError.set(genericErrorMessage(error));
