@@ -8,7 +8,9 @@ import {
   screenshot,
   seriousA11yViolations,
 } from './support/browser';
-import { createSubmittedGate } from './support/gates';
+import { randomUUID } from 'node:crypto';
+import { apiSession, createSubmittedGate } from './support/gates';
+import { server } from './support/browser';
 
 const SNAKE_CASE = /\b[a-z]+(?:_[a-z]+)+\b/;
 
@@ -312,6 +314,66 @@ describe('Administration and the bell in Chromium', () => {
       [before],
     );
     await executive.context().close();
+  });
+
+  it('the executive accepts a plan from Approvals and sends another back with a reason the team reads', async () => {
+    const manager = await apiSession(browser, 'manager');
+    const sponsor = await apiSession(browser, 'executive');
+    const propose = async (title: string): Promise<void> => {
+      const headers = { Origin: server().baseUrl };
+      const created = await manager.request.post('/api/initiatives', {
+        data: { title, template: 'dmaic', sponsorId: sponsor.user.id },
+        headers: { ...headers, 'Idempotency-Key': randomUUID() },
+      });
+      const { id, version } = (await created.json()) as { id: string; version: number };
+      const moved = await manager.request.post(`/api/initiatives/${id}/transitions`, {
+        data: { to: 'proposed' },
+        headers: { ...headers, 'If-Match': `"${version}"` },
+      });
+      expect(moved.status()).toBe(200);
+    };
+    await propose(`Accept me ${stamp}`);
+    await propose(`Rework me ${stamp}`);
+    await sponsor.close();
+
+    const executive = await (await openContext(browser)).newPage();
+    await signIn(executive, 'executive');
+    await executive.goto('/approvals');
+    const plans = executive.getByRole('list', { name: 'Plans waiting for your acceptance' });
+    const accept = plans.getByRole('listitem').filter({ hasText: `Accept me ${stamp}` });
+    expect(
+      await accept.getByText(/waiting for (less than an hour|\d+ hours?|\d+ days)$/).count(),
+    ).toBe(1);
+    await screenshot(executive, 'approvals-plans-waiting');
+    expect(await seriousA11yViolations(executive)).toEqual([]);
+    await accept.getByRole('button', { name: 'Accept and start' }).click();
+    await executive.getByText(`Accept me ${stamp} is accepted and started.`).waitFor();
+
+    const rework = plans.getByRole('listitem').filter({ hasText: `Rework me ${stamp}` });
+    await rework.getByRole('button', { name: 'Send back for rework' }).click();
+    const send = rework.getByRole('button', { name: 'Send back', exact: true });
+    expect(await send.isDisabled()).toBe(true);
+    await rework
+      .getByRole('textbox', { name: 'What should the team rework?' })
+      .fill('Add a counter-measure for the cost per contact.');
+    await screenshot(executive, 'approvals-send-back');
+    await send.click();
+    await executive.getByText(`Rework me ${stamp} is sent back to Morgan Manager`).waitFor();
+    await executive.context().close();
+
+    const inbox = (await (
+      await manager.request.get('/api/notifications?kind=plan_reviewed&limit=10')
+    ).json()) as { items: Array<{ title: string; body: string }> };
+    expect(inbox.items.map((n) => n.title)).toEqual(
+      expect.arrayContaining([
+        `Plan accepted: Accept me ${stamp}`,
+        `Plan sent back for rework: Rework me ${stamp}`,
+      ]),
+    );
+    expect(inbox.items.find((n) => n.title.includes('Rework me'))?.body).toContain(
+      'Reason: Add a counter-measure for the cost per contact.',
+    );
+    await manager.close();
   });
 
   it('logged no console errors but the one refusal it provoked', () => {

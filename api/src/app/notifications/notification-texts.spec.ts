@@ -14,6 +14,7 @@ import {
   stepAssignedText,
   stepOverdueText,
   dayText,
+  planReviewedText,
 } from './notification-texts';
 
 const milestone = { position: 2, title: 'Measure' };
@@ -190,5 +191,30 @@ describe('dayText', () => {
     ['2027-01-31', '31 Jan 2027'],
   ])('writes %s as %s', (day, text) => {
     expect(dayText(day)).toBe(text);
+  });
+});
+
+describe('planReviewedText', () => {
+  const facts = {
+    initiativeId: 'i1',
+    initiativeTitle: 'Faster refunds',
+    sponsorName: 'Erin',
+    accepted: false,
+    note: '  Add a counter-measure.  ',
+  };
+
+  it('sends back with the reason, to the initiative', () => {
+    expect(planReviewedText(facts)).toEqual({
+      kind: 'plan_reviewed',
+      title: 'Plan sent back for rework: Faster refunds',
+      body: 'Erin sent the plan of "Faster refunds" back for rework. Reason: Add a counter-measure.',
+      link: '/initiatives/i1',
+    });
+  });
+
+  it('accepts without a reason', () => {
+    expect(planReviewedText({ ...facts, accepted: true, note: '' }).body).toBe(
+      'Erin accepted the plan of "Faster refunds": work on the first milestone can start.',
+    );
   });
 });

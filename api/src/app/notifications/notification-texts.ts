@@ -180,6 +180,28 @@ export function measureStaleText(facts: {
   );
 }
 
+export function planReviewedText(facts: {
+  initiativeId: string;
+  initiativeTitle: string;
+  sponsorName: string;
+  accepted: boolean;
+  note: string;
+}): NotificationText {
+  const note = facts.note.trim();
+  const title = facts.accepted
+    ? `Plan accepted: ${facts.initiativeTitle}`
+    : `Plan sent back for rework: ${facts.initiativeTitle}`;
+  const body = facts.accepted
+    ? `${facts.sponsorName} accepted the plan of "${facts.initiativeTitle}": work on the first milestone can start.`
+    : `${facts.sponsorName} sent the plan of "${facts.initiativeTitle}" back for rework.`;
+  return text(
+    'plan_reviewed',
+    title,
+    note ? `${body} Reason: ${note}` : body,
+    links.initiative(facts.initiativeId),
+  );
+}
+
 /** YYYY-MM-DD of a moment, in UTC. */
 export function isoDate(at: Date): string {
   return at.toISOString().slice(0, 10);
