@@ -77,7 +77,7 @@ export class App {
   private readonly pageLocation = inject(PAGE_LOCATION);
   private readonly main = viewChild<ElementRef<HTMLElement>>('main');
   private readonly userMenu = viewChild<ElementRef<HTMLElement>>('userMenu');
-  /** Gates waiting for the user's decision, counted beside Approvals (null: not theirs). */
+  /** Gates and plans waiting for the user, counted beside Approvals (null: not theirs). */
   protected readonly waitingGates = inject(NotificationsStore).waitingGates;
 
   protected readonly productName = PRODUCT_NAME;

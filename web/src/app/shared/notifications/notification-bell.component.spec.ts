@@ -55,7 +55,7 @@ describe('the notification bell', () => {
     return fixture;
   }
 
-  it('shows the unread count and the latest notifications, and counts the gates waiting', async () => {
+  it('shows the unread count and the latest notifications, and counts the gates and plans waiting', async () => {
     const fixture = await start('executive');
     httpMock()
       .expectOne('/api/notifications?limit=8')
@@ -65,6 +65,9 @@ describe('the notification bell', () => {
     httpMock()
       .expectOne('/api/approvals?limit=1')
       .flush({ items: [], total: 4, limit: 1, offset: 0 });
+    httpMock()
+      .expectOne((r) => r.url === '/api/initiatives' && r.params.get('status') === 'proposed')
+      .flush({ items: [], total: 2, limit: 1, offset: 0 });
     await tick();
     fixture.detectChanges();
     const el = fixture.nativeElement as HTMLElement;
@@ -75,13 +78,14 @@ describe('the notification bell', () => {
     expect(el.querySelector('.bell-button__badge')?.textContent?.trim()).toBe('1');
     expect(el.querySelectorAll('.bell-item')).toHaveLength(2);
     expect(el.querySelector('.bell-item__time')?.textContent).toContain('6 Dec 2026');
-    expect(TestBed.inject(NotificationsStore).waitingGates()).toBe(4);
+    expect(TestBed.inject(NotificationsStore).waitingGates()).toBe(6);
   });
 
   it('asks nothing of Approvals for a member', async () => {
     await start('member');
     httpMock().expectOne('/api/notifications?limit=8').flush(page([], 0));
     httpMock().expectNone((r) => r.url.startsWith('/api/approvals'));
+    httpMock().expectNone((r) => r.url.startsWith('/api/initiatives'));
     expect(TestBed.inject(NotificationsStore).waitingGates()).toBeNull();
   });
 

@@ -1,9 +1,9 @@
 import { computed, DestroyRef, inject, Injectable, resource } from '@angular/core';
-import type { ApprovalResponse, Page } from '@waypoint/contracts';
+import type { ApprovalResponse, InitiativeListItem, Page } from '@waypoint/contracts';
 import { httpResource } from '@angular/common/http';
 import { AuthStore } from '../../auth/auth.store';
 import { placeAt } from '../../places';
-import { ApprovalsApi, NotificationsApi } from '../api';
+import { ApprovalsApi, InitiativesApi, NotificationsApi } from '../api';
 import { LiveUpdatesService } from '../live-updates.service';
 
 /** How many recent notifications the bell's panel lists. */
@@ -22,6 +22,7 @@ export class NotificationsStore {
   private readonly auth = inject(AuthStore);
   private readonly notificationsApi = inject(NotificationsApi);
   private readonly approvalsApi = inject(ApprovalsApi);
+  private readonly initiativesApi = inject(InitiativesApi);
 
   readonly inbox = resource({
     params: () => this.auth.user()?.id,
@@ -38,12 +39,25 @@ export class NotificationsStore {
       : undefined,
   );
 
+  /** Plans proposed to me as sponsor, waiting for my acceptance (they are in Approvals too). */
+  private readonly plans = httpResource<Page<InitiativeListItem>>(() => {
+    const me = this.auth.user();
+    return this.approvalsAllowed() && me
+      ? this.initiativesApi.listRequest({ status: 'proposed', sponsorId: me.id, limit: 1 })
+      : undefined;
+  });
+
   readonly items = computed(() => (this.inbox.hasValue() ? this.inbox.value().items : []));
   readonly unread = computed(() => (this.inbox.hasValue() ? this.inbox.value().unreadCount : 0));
-  /** Gates waiting for the user's decision; null when Approvals is not theirs or not loaded. */
-  readonly waitingGates = computed(() =>
-    this.approvalsAllowed() && this.approvals.hasValue() ? this.approvals.value().total : null,
-  );
+  /**
+   * All that waits in Approvals for the user: gates to decide and plans to accept; null when
+   * Approvals is not theirs or not loaded.
+   */
+  readonly waitingGates = computed(() => {
+    if (!this.approvalsAllowed() || !this.approvals.hasValue()) return null;
+    const plans = this.plans.hasValue() ? this.plans.value().total : 0;
+    return this.approvals.value().total + plans;
+  });
 
   constructor() {
     const live = inject(LiveUpdatesService);
@@ -58,7 +72,9 @@ export class NotificationsStore {
     live.watch(
       (event) => APPROVAL_KINDS.has(event.kind),
       () => {
-        if (this.approvalsAllowed()) this.approvals.reload();
+        if (!this.approvalsAllowed()) return;
+        this.approvals.reload();
+        this.plans.reload();
       },
       { destroyRef },
     );
