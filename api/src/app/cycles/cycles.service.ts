@@ -21,7 +21,7 @@ import {
 } from '@waypoint/domain';
 import { AuditService } from '../audit';
 import type { Actor } from '../auth';
-import { pageOf, type PageRequest, requireChanges } from '../common';
+import { pageOf, type PageRequest, requireChanges, ValueWrites } from '../common';
 import { type CycleFilter, CyclesRepository } from './cycles.repository';
 import { mapCycle } from './dto/cycle.dto';
 
@@ -32,6 +32,7 @@ export class CyclesService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly cycles: CyclesRepository,
     private readonly audit: AuditService,
+    private readonly valueWrites: ValueWrites,
   ) {}
 
   async list(
@@ -113,6 +114,7 @@ export class CyclesService {
         before,
         after,
       });
+      if (datesChange) await this.valueWrites.cyclesChanged();
       return after;
     });
   }
@@ -133,6 +135,7 @@ export class CyclesService {
       entityId: created.id,
       after: created,
     });
+    await this.valueWrites.cyclesChanged();
     return created;
   }
 }
