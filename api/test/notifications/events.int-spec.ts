@@ -204,7 +204,7 @@ describe('notifications of the gate and step workflows', () => {
       initiativeId,
     });
     expect(note?.body).toContain('Olivia Owner assigned you "Map the call flow"');
-    expect(note?.body).toContain('due 2030-04-15.');
+    expect(note?.body).toContain('due 15 Apr 2030.');
 
     // Self-assignment, on create and on update: no notification.
     const own = await send<StepBody>(

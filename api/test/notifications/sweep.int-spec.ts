@@ -7,7 +7,7 @@ import {
 } from '../factories/domain';
 import { createUser } from '../factories/users';
 import { type Session, signIn, signInAs } from '../support/auth';
-import { dateFromToday, daysAgo } from '../support/time';
+import { dateFromToday, dayInWords, daysAgo } from '../support/time';
 import { inbox, inboxOf, storedKeys } from '../factories/notifications';
 import { useTestApp } from '../support/use-test-app';
 
@@ -82,7 +82,7 @@ describe('the sweep: overdue steps and stale measures', () => {
       initiativeId,
       readAt: null,
     });
-    expect(notes[0]?.body).toContain(`was due ${dateFromToday(-1)} and is doing.`);
+    expect(notes[0]?.body).toContain(`was due ${dayInWords(dateFromToday(-1))} and is doing.`);
     // Deduplicated: looking again (the sweep runs again) adds nothing.
     expect(await inboxOf(t, member, initiativeId, 'step_overdue')).toHaveLength(1);
     expect(await storedKeys(t, member.user.id, `step-overdue:${late}`)).toEqual([

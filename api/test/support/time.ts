@@ -22,3 +22,10 @@ export function quarter(offset: number): { name: string; startsOn: string; endsO
     endsOn: new Date(Date.UTC(year, q * 3 + 3, 0)).toISOString().slice(0, 10),
   };
 }
+
+/** A day as the app words it in notifications ("15 Apr 2030"), worked out independently. */
+export function dayInWords(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  const month = date.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
+  return `${date.getUTCDate()} ${month} ${date.getUTCFullYear()}`;
+}

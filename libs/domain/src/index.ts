@@ -17,4 +17,5 @@ export * from './lib/step-rules';
 export * from './lib/measure-rules';
 export * from './lib/evidence-snapshot';
 export * from './lib/cycle-periods';
+export * from './lib/cycle-edit';
 export * from './lib/cycle-review';

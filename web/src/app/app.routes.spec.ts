@@ -16,6 +16,7 @@ const PLACE_PATHS = [
   'customer-groups',
   'kpi-review',
   'brief',
+  'admin',
 ];
 
 function routeAt(routes: Routes, path: string): Route {
@@ -81,7 +82,24 @@ describe('appRoutes', () => {
     await expectLazyComponent(route);
   });
 
-  it.each(PLACE_PATHS.filter((p) => p !== 'initiatives'))(
+  it('/admin lazily loads the administration pages', async () => {
+    const children = await load<Routes>(routeAt(appRoutes, 'admin').loadChildren);
+
+    expect(children.map((r) => r.path)).toEqual([
+      '',
+      'users',
+      'departments',
+      'customer-groups',
+      'cycles',
+      'audit',
+    ]);
+    for (const child of children) {
+      expect(child.title).toEqual(expect.any(String));
+      await expectLazyComponent(child);
+    }
+  });
+
+  it.each(PLACE_PATHS.filter((p) => p !== 'initiatives' && p !== 'admin'))(
     '/%s lazily loads a titled standalone page',
     async (path) => {
       const route = routeAt(appRoutes, path);

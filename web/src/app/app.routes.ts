@@ -1,5 +1,11 @@
 import { Routes } from '@angular/router';
-import { placeGuard, redirectHome, signedOutGuard } from './auth/auth.guards';
+import {
+  anyoneGuard,
+  placeGuard,
+  redirectHome,
+  signedInGuard,
+  signedOutGuard,
+} from './auth/auth.guards';
 
 /**
  * Every page loads lazily: the first screen ships only the shell. Each place is guarded by
@@ -25,6 +31,7 @@ export const appRoutes: Routes = [
   {
     path: 'forbidden',
     title: 'Not allowed',
+    canMatch: [anyoneGuard],
     loadComponent: () =>
       import('./forbidden/forbidden-page.component').then((m) => m.ForbiddenPageComponent),
   },
@@ -96,8 +103,21 @@ export const appRoutes: Routes = [
     loadComponent: () => import('./brief/brief-page.component').then((m) => m.BriefPageComponent),
   },
   {
+    path: 'admin',
+    canMatch: [placeGuard('admin')],
+    loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes),
+  },
+  {
+    path: 'profile',
+    canMatch: [signedInGuard],
+    title: 'Profile',
+    loadComponent: () =>
+      import('./profile/profile-page.component').then((m) => m.ProfilePageComponent),
+  },
+  {
     path: '**',
     title: 'Page not found',
+    canMatch: [anyoneGuard],
     loadComponent: () =>
       import('./not-found/not-found-page.component').then((m) => m.NotFoundPageComponent),
   },

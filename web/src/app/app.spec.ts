@@ -23,6 +23,7 @@ const EXPECTED_NAV = [
   ['Customer groups', '/customer-groups'],
   ['KPI review', '/kpi-review'],
   ['Brief', '/brief'],
+  ['Administration', '/admin'],
 ];
 
 /** A BreakpointObserver whose screen width the test controls. */
@@ -102,7 +103,8 @@ describe('App shell', () => {
     await stable();
   }
   const menuButton = () => el.querySelector<HTMLButtonElement>('header button[aria-controls]');
-  const userButton = () => el.querySelector<HTMLButtonElement>('header button[popovertarget]');
+  const userButton = () =>
+    el.querySelector<HTMLButtonElement>('header button[popovertarget="user-menu"]');
   const userMenu = () => el.querySelector<HTMLElement>('#user-menu');
   const signOutButton = () =>
     Array.from(userMenu()?.querySelectorAll('button') ?? []).find((b) =>

@@ -25,6 +25,8 @@ import { filter, map } from 'rxjs';
 import { AuthStore } from './auth/auth.store';
 import { PAGE_LOCATION } from './auth/page-location';
 import { homeUrl, placesFor, ROLE_LABEL } from './places';
+import { NotificationBellComponent } from './shared/notifications/notification-bell.component';
+import { NotificationsStore } from './shared/notifications/notifications.store';
 import { genericErrorMessage } from './shared/problem';
 import { PRODUCT_NAME } from './title-strategy';
 
@@ -62,6 +64,7 @@ export function initialsOf(name: string): string {
     RouterLink,
     RouterLinkActive,
     RouterOutlet,
+    NotificationBellComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app.html',
@@ -73,6 +76,9 @@ export class App {
   private readonly auth = inject(AuthStore);
   private readonly pageLocation = inject(PAGE_LOCATION);
   private readonly main = viewChild<ElementRef<HTMLElement>>('main');
+  private readonly userMenu = viewChild<ElementRef<HTMLElement>>('userMenu');
+  /** Gates and plans waiting for the user, counted beside Approvals (null: not theirs). */
+  protected readonly waitingGates = inject(NotificationsStore).waitingGates;
 
   protected readonly productName = PRODUCT_NAME;
   protected readonly user = this.auth.user;
@@ -129,6 +135,10 @@ export class App {
     if (this.narrow()) {
       this.navToggled.set(false);
     }
+  }
+
+  protected closeUserMenu(): void {
+    this.userMenu()?.nativeElement.hidePopover();
   }
 
   /** In-page skip link: a plain `#main` href would resolve against `<base href>` and navigate. */

@@ -29,7 +29,9 @@ const EVERYONE: readonly Role[] = ROLE_VALUES;
  * - member: My work is their home; Initiatives (the ones they work on), Customer groups (whom the
  *   work is for) and Brief (to share progress).
  *
- * Customer groups, Initiatives and Brief are open to everyone.
+ * Customer groups, Initiatives and Brief are open to everyone. Administration (users,
+ * departments, customer groups, cycles, the audit trail) is the admins' alone; everything under
+ * `/admin/` is guarded by it.
  */
 export const PLACES: readonly Place[] = [
   { path: 'portfolio', label: 'Portfolio', icon: 'portfolio', roles: ['admin', 'executive'] },
@@ -45,6 +47,7 @@ export const PLACES: readonly Place[] = [
     roles: ['admin', 'executive', 'manager'],
   },
   { path: 'brief', label: 'Brief', icon: 'brief', roles: EVERYONE },
+  { path: 'admin', label: 'Administration', icon: 'admin', roles: ['admin'] },
 ];
 
 /** Where each role lands after signing in, and where the root URL takes them. */

@@ -145,7 +145,8 @@ export const PERMISSIONS = {
   },
   'cycles.list': { description: 'List the improvement cycles', roles: everyone },
   'cycles.manage': {
-    description: 'Create cycles (and the next one)',
+    description:
+      'Create cycles (and the next one); rename them, and change their dates while nothing depends on them',
     roles: ['admin', 'executive'],
   },
   'portfolio.read': {

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CycleResponse, Page } from '@waypoint/contracts';
 import { type Actor, CurrentActor, RequirePermission } from '../auth';
-import { ApiProblems } from '../common';
+import { ApiIfMatch, ApiProblems, IdParams, IfMatch } from '../common';
 import { Idempotent } from '../idempotency';
 import {
   CreateCycleDto,
@@ -10,6 +10,7 @@ import {
   CyclePageDto,
   CycleResponseDto,
   NextCycleDto,
+  UpdateCycleDto,
 } from './dto/cycle.dto';
 import { CyclesService } from './cycles.service';
 
@@ -67,5 +68,26 @@ export class CyclesController {
   )
   createNext(@Body() body: NextCycleDto, @CurrentActor() actor: Actor): Promise<CycleResponse> {
     return this.cycles.createNext(body.period ?? 'quarter', actor);
+  }
+
+  @Patch(':id')
+  @RequirePermission('cycles.manage')
+  @ApiIfMatch()
+  @ApiOperation({
+    summary:
+      'Rename a cycle, or change its dates while nothing depends on them (no cycle review, not ended).',
+  })
+  @ApiOkResponse({ type: CycleResponseDto, description: 'The new state, with its new ETag.' })
+  @ApiProblems(400, 401, 403, 404, [409, 'The name is taken.'], 412, 428, [
+    422,
+    'A cycle review rests on its dates or it has ended, the span is invalid, or it overlaps another cycle.',
+  ])
+  update(
+    @Param() params: IdParams,
+    @IfMatch() expectedVersion: number,
+    @Body() body: UpdateCycleDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CycleResponse> {
+    return this.cycles.update(params.id, expectedVersion, body, actor);
   }
 }

@@ -6,6 +6,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { CycleSort } from '@waypoint/contracts';
 import { QueryFailedError, type Repository } from 'typeorm';
 import {
+  conditionalUpdate,
   isUniqueViolation,
   type PageRequest,
   insertReturning,
@@ -67,15 +68,54 @@ export class CyclesRepository {
       .getOne();
   }
 
-  /** A cycle that shares a day with the span, if any. */
-  async overlapping(span: Omit<DaySpan, 'name'>): Promise<CycleEntity | null> {
-    return this.txHost.tx
+  /** A cycle that shares a day with the span, if any (other than `exceptId`). */
+  async overlapping(span: Omit<DaySpan, 'name'>, exceptId?: string): Promise<CycleEntity | null> {
+    const qb = this.txHost.tx
       .getRepository(CycleEntity)
       .createQueryBuilder('c')
-      .where('c.starts_on <= :endsOn AND c.ends_on >= :startsOn', span)
-      .orderBy('c.starts_on', 'ASC')
-      .limit(1)
-      .getOne();
+      .where('c.starts_on <= :endsOn AND c.ends_on >= :startsOn', {
+        startsOn: span.startsOn,
+        endsOn: span.endsOn,
+      });
+    if (exceptId) qb.andWhere('c.id <> :exceptId', { exceptId });
+    return qb.orderBy('c.starts_on', 'ASC').limit(1).getOne();
+  }
+
+  /** How many cycle reviews were written for the cycle. */
+  async reviewCount(id: string): Promise<number> {
+    const row = await this.txHost.tx
+      .createQueryBuilder()
+      .select('count(*)::int', 'count')
+      .from('cycle_reviews', 'r')
+      .where('r.cycle_id = :id', { id })
+      .getRawOne<{ count: number }>();
+    return row?.count ?? 0;
+  }
+
+  /** The conditional write (If-Match): 404, 412, 409 (name taken) or 422 (overlap). */
+  async update(
+    id: string,
+    expectedVersion: number,
+    changes: Partial<DaySpan>,
+  ): Promise<CycleEntity> {
+    try {
+      return await conditionalUpdate(
+        this.txHost,
+        CycleEntity,
+        id,
+        expectedVersion,
+        changes,
+        'No such cycle.',
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, NAME_KEY)) {
+        throw new DuplicateRecordError(`A cycle named "${changes.name ?? ''}" already exists.`);
+      }
+      if (isExclusionViolation(error)) {
+        throw new DomainError('cycle_overlap', 'These dates overlap another cycle.');
+      }
+      throw error;
+    }
   }
 
   /** 409 when the name is taken; 422 when a concurrent write made it overlap. */

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type {
@@ -7,9 +7,11 @@ import type {
   CycleResponse,
   CycleSort,
   Page,
+  UpdateCycleRequest,
 } from '@waypoint/contracts';
 import {
   assertRule,
+  cycleDatesLockedProblem,
   cycleSpanProblem,
   type DaySpan,
   DomainError,
@@ -19,7 +21,7 @@ import {
 } from '@waypoint/domain';
 import { AuditService } from '../audit';
 import type { Actor } from '../auth';
-import { pageOf, type PageRequest, ValueWrites } from '../common';
+import { pageOf, type PageRequest, requireChanges, ValueWrites } from '../common';
 import { type CycleFilter, CyclesRepository } from './cycles.repository';
 import { mapCycle } from './dto/cycle.dto';
 
@@ -57,6 +59,63 @@ export class CyclesService {
       const latest = await this.cycles.latest();
       const span = latest ? periodAfter(latest.endsOn, period) : periodContaining(today(), period);
       return this.insert(span, actor);
+    });
+  }
+
+  /**
+   * Renames a cycle, or moves its dates while nothing depends on them (no cycle review, not
+   * ended: libs/domain `cycleDatesLockedProblem`). Conditional on the version read (If-Match).
+   */
+  async update(
+    id: string,
+    expectedVersion: number,
+    request: UpdateCycleRequest,
+    actor: Actor,
+  ): Promise<CycleResponse> {
+    const changes = requireChanges(request);
+    return this.txHost.withTransaction(async () => {
+      const current = await this.cycles.findById(id);
+      if (!current) throw new NotFoundException('No such cycle.');
+      const before = mapCycle(current);
+      const span = {
+        startsOn: changes.startsOn ?? before.startsOn,
+        endsOn: changes.endsOn ?? before.endsOn,
+      };
+      const datesChange = span.startsOn !== before.startsOn || span.endsOn !== before.endsOn;
+      if (datesChange) {
+        assertRule(
+          'cycle_in_use',
+          cycleDatesLockedProblem({
+            reviews: await this.cycles.reviewCount(id),
+            endsOn: before.endsOn,
+            today: today(),
+          }),
+        );
+        assertRule('cycle_period_invalid', cycleSpanProblem(span.startsOn, span.endsOn));
+        const other = await this.cycles.overlapping(span, id);
+        if (other) {
+          throw new DomainError(
+            'cycle_overlap',
+            `These dates overlap the cycle "${other.name}"; cycles must not overlap.`,
+          );
+        }
+      }
+      const after = mapCycle(
+        await this.cycles.update(id, expectedVersion, {
+          ...(changes.name !== undefined ? { name: changes.name.trim() } : {}),
+          ...(datesChange ? span : {}),
+        }),
+      );
+      await this.audit.record({
+        actor,
+        action: 'update',
+        entityType: 'cycle',
+        entityId: id,
+        before,
+        after,
+      });
+      if (datesChange) await this.valueWrites.cyclesChanged();
+      return after;
     });
   }
 

@@ -25,6 +25,7 @@ import {
 import { AuditService } from '../audit';
 import type { Actor } from '../auth';
 import { PRECONDITION_FAILED_MESSAGE } from '../common';
+import { NotificationEvents } from '../notifications';
 import type { InitiativeEntity } from './initiative.entity';
 import { InitiativePlanRepository, type PlanMilestone } from './initiative-plan.repository';
 import { InitiativeReadsService } from './initiative-reads.service';
@@ -42,6 +43,7 @@ export class InitiativeTransitionsService {
     private readonly plan: InitiativePlanRepository,
     private readonly reads: InitiativeReadsService,
     private readonly audit: AuditService,
+    private readonly notify: NotificationEvents,
   ) {}
 
   /**
@@ -83,6 +85,16 @@ export class InitiativeTransitionsService {
         after: { status: to, ...(request.note ? { note: request.note } : {}) },
       });
       if (to === 'active') await this.startFirstMilestone(id, milestones, actor);
+      // The sponsor's answer to a proposed plan reaches the owner and the team, with the reason.
+      if (from === 'proposed' && (to === 'active' || to === 'draft')) {
+        if (actor.userId !== before.ownerId) {
+          await this.notify.planReviewed(
+            id,
+            { accepted: to === 'active', note: request.note ?? '' },
+            actor,
+          );
+        }
+      }
       return this.reads.describe(id);
     });
   }

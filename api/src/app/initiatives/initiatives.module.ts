@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit';
+import { NotificationsModule } from '../notifications';
 import { TemplatesModule } from '../templates';
 import { InitiativeEntity } from './initiative.entity';
 import { InitiativePlanRepository } from './initiative-plan.repository';
@@ -13,7 +14,12 @@ import { InitiativesRepository } from './initiatives.repository';
 import { InitiativesService } from './initiatives.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([InitiativeEntity]), AuditModule, TemplatesModule],
+  imports: [
+    TypeOrmModule.forFeature([InitiativeEntity]),
+    AuditModule,
+    NotificationsModule,
+    TemplatesModule,
+  ],
   controllers: [InitiativesController],
   providers: [
     InitiativesRepository,

@@ -8,6 +8,7 @@ import {
   gateSubmittedText,
   type MilestoneFacts,
   type NotificationText,
+  planReviewedText,
   stepAssignedText,
 } from './notification-texts';
 import { NotificationsService } from './notifications.service';
@@ -64,6 +65,29 @@ export class NotificationEvents {
       milestone,
       deciderName: await this.facts.displayName(actor.userId),
       ...decision,
+    });
+    await this.send(text, [initiative.ownerId, ...initiative.teamIds], {
+      initiativeId: initiative.id,
+      exceptUserId: actor.userId,
+    });
+  }
+
+  /**
+   * A proposed plan was accepted (proposed → active) or sent back for rework (proposed → draft):
+   * to the owner and the team (not the one who did it), with the reason given.
+   */
+  async planReviewed(
+    initiativeId: string,
+    review: { accepted: boolean; note: string },
+    actor: Actor,
+  ): Promise<void> {
+    const initiative = await this.facts.initiative(initiativeId);
+    if (!initiative) return;
+    const text = planReviewedText({
+      initiativeId: initiative.id,
+      initiativeTitle: initiative.title,
+      sponsorName: await this.facts.displayName(actor.userId),
+      ...review,
     });
     await this.send(text, [initiative.ownerId, ...initiative.teamIds], {
       initiativeId: initiative.id,

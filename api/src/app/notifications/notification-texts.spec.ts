@@ -13,6 +13,8 @@ import {
   plural,
   stepAssignedText,
   stepOverdueText,
+  dayText,
+  planReviewedText,
 } from './notification-texts';
 
 const milestone = { position: 2, title: 'Measure' };
@@ -100,7 +102,7 @@ describe('the texts of each kind', () => {
     expect(stepAssignedText({ ...base, dueDate: '2026-03-31' })).toEqual({
       kind: 'step_assigned',
       title: 'Step assigned to you: Map calls',
-      body: 'Olivia assigned you "Map calls" in "Faster refunds", due 2026-03-31.',
+      body: 'Olivia assigned you "Map calls" in "Faster refunds", due 31 Mar 2026.',
       link: '/my-work',
     });
     expect(stepAssignedText({ ...base, dueDate: null }).body).toBe(
@@ -139,7 +141,7 @@ describe('the texts of each kind', () => {
     expect(stepOverdueText({ ...facts, status: 'todo' })).toEqual({
       kind: 'step_overdue',
       title: 'Step overdue: Map calls',
-      body: '"Map calls" in "Faster refunds" was due 2026-01-02 and is still to do.',
+      body: '"Map calls" in "Faster refunds" was due 2 Jan 2026 and is still to do.',
       link: '/my-work',
     });
     expect(stepOverdueText({ ...facts, status: 'blocked' }).body).toContain('and is blocked.');
@@ -158,7 +160,7 @@ describe('the texts of each kind', () => {
     expect(toRecorder).toEqual({
       kind: 'measure_stale',
       title: 'Reading overdue: Wait',
-      body: '"Wait" of "Faster refunds" expects a weekly reading; the last reading was observed on 2026-01-01. It is stale since 2026-01-10. Record a reading so that progress stays current.',
+      body: '"Wait" of "Faster refunds" expects a weekly reading; the last reading was observed on 1 Jan 2026. It is stale since 10 Jan 2026. Record a reading so that progress stays current.',
       link: '/my-work',
     });
     const toOwner = measureStaleText({ ...facts, lastReadingAt: null, toRecorder: false });
@@ -179,5 +181,40 @@ describe('the texts of each kind', () => {
     });
     expect([...note.title]).toHaveLength(NOTIFICATION_TITLE_MAX_LENGTH);
     expect([...note.body]).toHaveLength(NOTIFICATION_BODY_MAX_LENGTH);
+  });
+});
+
+describe('dayText', () => {
+  it.each([
+    ['2026-12-06', '6 Dec 2026'],
+    ['2030-04-15', '15 Apr 2030'],
+    ['2027-01-31', '31 Jan 2027'],
+  ])('writes %s as %s', (day, text) => {
+    expect(dayText(day)).toBe(text);
+  });
+});
+
+describe('planReviewedText', () => {
+  const facts = {
+    initiativeId: 'i1',
+    initiativeTitle: 'Faster refunds',
+    sponsorName: 'Erin',
+    accepted: false,
+    note: '  Add a counter-measure.  ',
+  };
+
+  it('sends back with the reason, to the initiative', () => {
+    expect(planReviewedText(facts)).toEqual({
+      kind: 'plan_reviewed',
+      title: 'Plan sent back for rework: Faster refunds',
+      body: 'Erin sent the plan of "Faster refunds" back for rework. Reason: Add a counter-measure.',
+      link: '/initiatives/i1',
+    });
+  });
+
+  it('accepts without a reason', () => {
+    expect(planReviewedText({ ...facts, accepted: true, note: '' }).body).toBe(
+      'Erin accepted the plan of "Faster refunds": work on the first milestone can start.',
+    );
   });
 });

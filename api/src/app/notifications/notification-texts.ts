@@ -116,7 +116,7 @@ export function stepAssignedText(facts: {
   assignerName: string;
   dueDate: string | null;
 }): NotificationText {
-  const due = facts.dueDate ? `, due ${facts.dueDate}` : '';
+  const due = facts.dueDate ? `, due ${dayText(facts.dueDate)}` : '';
   return text(
     'step_assigned',
     `Step assigned to you: ${facts.stepTitle}`,
@@ -151,7 +151,7 @@ export function stepOverdueText(facts: {
   return text(
     'step_overdue',
     `Step overdue: ${facts.stepTitle}`,
-    `"${facts.stepTitle}" in "${facts.initiativeTitle}" was due ${facts.dueDate} and is ` +
+    `"${facts.stepTitle}" in "${facts.initiativeTitle}" was due ${dayText(facts.dueDate)} and is ` +
       `${facts.status === 'todo' ? 'still to do' : facts.status}.`,
     links.myWork,
   );
@@ -168,9 +168,9 @@ export function measureStaleText(facts: {
   toRecorder: boolean;
 }): NotificationText {
   const last = facts.lastReadingAt
-    ? `the last reading was observed on ${isoDate(facts.lastReadingAt)}`
+    ? `the last reading was observed on ${dayText(isoDate(facts.lastReadingAt))}`
     : 'it has no reading yet';
-  const since = facts.staleSince ? ` It is stale since ${isoDate(facts.staleSince)}.` : '';
+  const since = facts.staleSince ? ` It is stale since ${dayText(isoDate(facts.staleSince))}.` : '';
   return text(
     'measure_stale',
     `Reading overdue: ${facts.measureName}`,
@@ -180,7 +180,40 @@ export function measureStaleText(facts: {
   );
 }
 
+export function planReviewedText(facts: {
+  initiativeId: string;
+  initiativeTitle: string;
+  sponsorName: string;
+  accepted: boolean;
+  note: string;
+}): NotificationText {
+  const note = facts.note.trim();
+  const title = facts.accepted
+    ? `Plan accepted: ${facts.initiativeTitle}`
+    : `Plan sent back for rework: ${facts.initiativeTitle}`;
+  const body = facts.accepted
+    ? `${facts.sponsorName} accepted the plan of "${facts.initiativeTitle}": work on the first milestone can start.`
+    : `${facts.sponsorName} sent the plan of "${facts.initiativeTitle}" back for rework.`;
+  return text(
+    'plan_reviewed',
+    title,
+    note ? `${body} Reason: ${note}` : body,
+    links.initiative(facts.initiativeId),
+  );
+}
+
 /** YYYY-MM-DD of a moment, in UTC. */
 export function isoDate(at: Date): string {
   return at.toISOString().slice(0, 10);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A day (YYYY-MM-DD) as people read it, "15 Apr 2030": the web app's date style (its
+ * `formatDate`), so a notification's text reads like the rest of the app.
+ */
+export function dayText(day: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return `${date} ${MONTHS[(month ?? 1) - 1] ?? ''} ${year}`;
 }

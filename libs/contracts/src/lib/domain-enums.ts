@@ -133,6 +133,8 @@ export const DOMAIN_ERROR_CODE_VALUES = [
   'reading_superseded',
   'cycle_period_invalid',
   'cycle_overlap',
+  /** A cycle's dates once a cycle review rests on them or the cycle has ended. */
+  'cycle_in_use',
   'review_decision_invalid',
   'self_deactivation',
   'idempotency_key_reused',

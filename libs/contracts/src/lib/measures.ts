@@ -232,6 +232,13 @@ export interface CreateCycleRequest {
   endsOn: string;
 }
 
+/** PATCH /api/cycles/:id (If-Match): the name, and the dates while nothing depends on them. */
+export interface UpdateCycleRequest {
+  name?: string;
+  startsOn?: string;
+  endsOn?: string;
+}
+
 export interface NextCycleRequest {
   period?: CyclePeriod;
 }

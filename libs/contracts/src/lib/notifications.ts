@@ -17,6 +17,8 @@ export const NOTIFICATION_KIND_VALUES = [
   'step_overdue',
   /** A measure went longer than its cadence allows without a reading (once per stale period). */
   'measure_stale',
+  /** The sponsor accepted a proposed plan or sent it back, with the reason: to the owner and team. */
+  'plan_reviewed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KIND_VALUES)[number];
 

@@ -7,11 +7,22 @@ import { genericErrorMessage } from '../shared/problem';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { ApprovalsListStore, DecisionConfirmationStore } from './approvals-list.store';
 import { DayPipe, waitText } from '../shared/format';
+import { PlansWaitingComponent } from './plans-waiting.component';
 
-/** Approvals: the submitted gates waiting for the signed-in user's decision, oldest first. */
+/**
+ * Approvals: all that waits for me. The submitted gates waiting for my decision, oldest first,
+ * and the plans proposed to me as sponsor, waiting for my acceptance.
+ */
 @Component({
   selector: 'wp-approvals-page',
-  imports: [DayPipe, EmptyStateComponent, MatButton, MatProgressBar, RouterLink],
+  imports: [
+    DayPipe,
+    EmptyStateComponent,
+    MatButton,
+    MatProgressBar,
+    PlansWaitingComponent,
+    RouterLink,
+  ],
   providers: [ApprovalsListStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'wp-approvals-page' },

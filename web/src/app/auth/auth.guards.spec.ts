@@ -1,3 +1,4 @@
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
@@ -49,6 +50,16 @@ describe('route guards', () => {
       expect(router.parseUrl(url).queryParams).toEqual({ returnUrl: '/initiatives/42?tab=team' });
     });
 
+    it('sends /profile and /admin/users to sign-in with a returnUrl', async () => {
+      expect(await open('/profile')).toBe('/sign-in?returnUrl=%2Fprofile');
+      expect(await open('/admin/users')).toBe('/sign-in?returnUrl=%2Fadmin%2Fusers');
+    });
+
+    it('shows an unknown URL as not found, with the way to sign in', async () => {
+      expect(await open('/no-such-page')).toBe('/no-such-page');
+      expect(harness.routeNativeElement?.textContent).toContain('Sign in');
+    });
+
     it('sends the root URL to sign-in without a returnUrl', async () => {
       expect(await open('/')).toBe('/sign-in');
     });
@@ -73,6 +84,24 @@ describe('route guards', () => {
         if (!allowed) expect(h1()).toBe('Not allowed');
       },
     );
+
+    it('keeps every /admin/ page to admins', async () => {
+      expect(await open('/admin/audit')).toBe(role === 'admin' ? '/admin/audit' : '/forbidden');
+    });
+
+    it('opens the profile', async () => {
+      expect(await open('/profile')).toBe('/profile');
+      expect(h1()).toBe('Profile');
+      TestBed.inject(HttpTestingController)
+        .match(() => true)
+        .forEach((request) => request.flush([]));
+    });
+
+    it('knows who is signed in on a page that does not exist (the way home, not sign-in)', async () => {
+      await open('/no-such-page');
+      expect(harness.routeNativeElement?.textContent).toContain(`Go to `);
+      expect(harness.routeNativeElement?.textContent).not.toContain('Sign in');
+    });
 
     it('takes the root URL to the home place', async () => {
       expect(await open('/')).toBe(`/${ROLE_HOME[role]}`);

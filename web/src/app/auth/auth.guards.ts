@@ -34,6 +34,22 @@ export function placeGuard(path: string): CanMatchFn {
   };
 }
 
+/** Pages for everyone signed in (the profile): signed out, to the sign-in page with a returnUrl. */
+export const signedInGuard: CanMatchFn = async (_route, segments) => {
+  const router = inject(Router);
+  const user = await inject(AuthStore).ensureLoaded();
+  return user ? true : signInTree(router, attemptedUrl(router, segments));
+};
+
+/**
+ * Lets everyone in, once it is known who is signed in: the not-found and not-allowed pages then
+ * show the navigation (and the right words) to a signed-in user who opened them directly.
+ */
+export const anyoneGuard: CanMatchFn = async () => {
+  await inject(AuthStore).ensureLoaded();
+  return true;
+};
+
 /** For the sign-in page: someone already signed in goes on to where they were heading. */
 export const signedOutGuard: CanMatchFn = async () => {
   const router = inject(Router);

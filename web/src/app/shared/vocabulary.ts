@@ -1,4 +1,5 @@
 import type {
+  ApiTokenScope,
   AlertSeverity,
   Approach,
   CustomerGroupIntent,
@@ -145,3 +146,63 @@ export const NO_VALUE = '—';
 export const NO_READING = 'no reading';
 /** A value index (customer or business) that no reading supports yet. */
 export const NOT_MEASURED = 'not measured';
+
+/** The kinds of record the audit trail names (its `entityType`), as a person says them. */
+export const AUDIT_RECORD_LABEL: Readonly<Record<string, string>> = {
+  user: 'person',
+  department: 'department',
+  customer_group: 'customer group',
+  cycle: 'cycle',
+  cycle_review: 'cycle review',
+  initiative: 'initiative',
+  milestone: 'milestone',
+  step: 'step',
+  measure: 'measure',
+  reading: 'reading',
+  comment: 'comment',
+  gate_decision: 'gate decision',
+  decision_condition: 'condition',
+  notification: 'notification',
+  notification_inbox: 'inbox',
+};
+
+/**
+ * What each audit action did, as the verb of a sentence ("Ada created the department
+ * “Support”"), and its name in the audit trail's filter. Actions not listed read as their
+ * words ("freeze baseline").
+ */
+export const AUDIT_ACTIONS: Readonly<Record<string, { verb: string; label: string }>> = {
+  create: { verb: 'created', label: 'Created' },
+  update: { verb: 'changed', label: 'Changed' },
+  delete: { verb: 'deleted', label: 'Deleted' },
+  deactivate: { verb: 'deactivated', label: 'Deactivated' },
+  reactivate: { verb: 'reactivated', label: 'Reactivated' },
+  set_password: { verb: 'chose a password for', label: 'Chose a password' },
+  transition: { verb: 'moved', label: 'Moved to another status' },
+  start: { verb: 'started', label: 'Started' },
+  submit: { verb: 'submitted for decision', label: 'Submitted for decision' },
+  resume: { verb: 'resumed', label: 'Resumed' },
+  decide: { verb: 'decided', label: 'Decided' },
+  close: { verb: 'closed', label: 'Closed' },
+  freeze_baseline: { verb: 'froze the baseline of', label: 'Froze a baseline' },
+  reorder: { verb: 'reordered', label: 'Reordered' },
+  record: { verb: 'recorded', label: 'Recorded a reading' },
+  correct: { verb: 'corrected', label: 'Corrected a reading' },
+  read: { verb: 'read', label: 'Read a notification' },
+  read_all: { verb: 'marked as read everything in', label: 'Marked all as read' },
+};
+
+/** An internal word ("freeze_baseline", "valueProposition") as plain words ("freeze baseline"). */
+export function plainWords(code: string): string {
+  return code
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** What an API token allows. */
+export const API_TOKEN_SCOPE_LABEL: Readonly<Record<ApiTokenScope, string>> = {
+  read: 'Reading only',
+  read_write: 'Reading and changing',
+};

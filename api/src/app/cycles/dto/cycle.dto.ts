@@ -9,8 +9,17 @@ import {
   type CycleResponse,
   type CycleSort,
   type NextCycleRequest,
+  type UpdateCycleRequest,
 } from '@waypoint/contracts';
-import { PageDto, PageQueryDto, IsoDay, OneOf, RequiredText, SingleLine } from '../../common';
+import {
+  PageDto,
+  PageQueryDto,
+  IsoDay,
+  OneOf,
+  OptionalText,
+  RequiredText,
+  SingleLine,
+} from '../../common';
 import type { CycleEntity } from '../cycle.entity';
 
 export class CreateCycleDto implements CreateCycleRequest {
@@ -23,6 +32,18 @@ export class CreateCycleDto implements CreateCycleRequest {
 
   @IsoDay({ example: '2026-12-31' })
   endsOn!: string;
+}
+
+export class UpdateCycleDto implements UpdateCycleRequest {
+  @OptionalText(CYCLE_NAME_MAX_LENGTH, { nonEmpty: true })
+  @SingleLine()
+  name?: string;
+
+  @IsoDay({ optional: true, example: '2027-01-01' })
+  startsOn?: string;
+
+  @IsoDay({ optional: true, example: '2027-03-31' })
+  endsOn?: string;
 }
 
 export class NextCycleDto implements NextCycleRequest {

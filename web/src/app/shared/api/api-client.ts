@@ -82,4 +82,8 @@ export class ApiClient {
   patch<T>(url: string, body: unknown, guard: WriteGuard = {}): Promise<T> {
     return firstValueFrom(this.http.patch<T>(url, body, { headers: writeHeaders(guard) }));
   }
+
+  delete<T>(url: string, guard: WriteGuard = {}): Promise<T> {
+    return firstValueFrom(this.http.delete<T>(url, { headers: writeHeaders(guard) }));
+  }
 }

@@ -1,7 +1,13 @@
 import type { HttpResourceRequest } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { CycleResponse, CycleSort, Page } from '@waypoint/contracts';
-import { API_ROOT, ApiClient, resourceRequest } from './api-client';
+import type {
+  CycleResponse,
+  CycleSort,
+  NextCycleRequest,
+  Page,
+  UpdateCycleRequest,
+} from '@waypoint/contracts';
+import { API_ROOT, ApiClient, newIdempotencyKey, resourceRequest, segment } from './api-client';
 
 export interface CycleListQuery {
   sort?: CycleSort;
@@ -11,7 +17,11 @@ export interface CycleListQuery {
   offset?: number;
 }
 
-export const CYCLES_API = { list: `${API_ROOT}/cycles` } as const;
+export const CYCLES_API = {
+  list: `${API_ROOT}/cycles`,
+  next: `${API_ROOT}/cycles/next`,
+  one: (id: string) => `${API_ROOT}/cycles/${segment(id)}`,
+} as const;
 
 /** Improvement cycles. */
 @Injectable({ providedIn: 'root' })
@@ -24,5 +34,23 @@ export class CyclesApi {
 
   list(query: CycleListQuery): Promise<Page<CycleResponse>> {
     return this.api.get<Page<CycleResponse>>(CYCLES_API.list, query);
+  }
+
+  /** POST /api/cycles/next: the period after the latest cycle. */
+  createNext(
+    request: NextCycleRequest,
+    idempotencyKey: string = newIdempotencyKey(),
+  ): Promise<CycleResponse> {
+    return this.api.post<CycleResponse>(CYCLES_API.next, request, { idempotencyKey });
+  }
+
+  /** PATCH /api/cycles/:id with If-Match (dates only while nothing depends on them). */
+  update(
+    cycle: Pick<CycleResponse, 'id' | 'version'>,
+    request: UpdateCycleRequest,
+  ): Promise<CycleResponse> {
+    return this.api.patch<CycleResponse>(CYCLES_API.one(cycle.id), request, {
+      ifMatch: cycle.version,
+    });
   }
 }

@@ -1,9 +1,11 @@
 export * from './api-client';
 export * from './approvals.api';
+export * from './audit.api';
 export * from './auth.api';
 export * from './briefs.api';
 export * from './customer-groups.api';
 export * from './cycles.api';
+export * from './departments.api';
 export * from './events.api';
 export * from './initiatives.api';
 export * from './measures.api';
@@ -12,3 +14,5 @@ export * from './notifications.api';
 export * from './planning.api';
 export * from './portfolio.api';
 export * from './steps.api';
+export * from './tokens.api';
+export * from './users.api';
