@@ -32,6 +32,7 @@ import { PortfolioModule, StatementCountInterceptor } from './portfolio';
 import { ExportsModule } from './exports';
 import { NotificationsModule } from './notifications';
 import { LiveModule } from './live';
+import { AlertsModule } from './value';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -76,6 +77,7 @@ export class AppModule {
         ExportsModule,
         NotificationsModule,
         LiveModule,
+        AlertsModule,
       ],
       providers: [
         { provide: WebHost, useValue: options.webHost },

@@ -17,6 +17,8 @@ export const NOTIFICATION_KIND_VALUES = [
   'step_overdue',
   /** A measure went longer than its cadence allows without a reading (once per stale period). */
   'measure_stale',
+  /** The value engine raised a tension alert: to the owner and the sponsor. */
+  'alert_raised',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KIND_VALUES)[number];
 
