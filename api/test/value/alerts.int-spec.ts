@@ -185,6 +185,25 @@ describe('alert records: raised on write, acknowledged, dismissed, resolved (iss
       '/api/portfolio/alerts?threshold=0.9',
     );
     expect(strict.body.items.map((a) => a.kind)).toEqual(['protected_group_worsens']);
+    const first = await send<PortfolioAlertRecordsResponse>(
+      t,
+      c.executive,
+      'GET',
+      '/api/portfolio/alerts?limit=1',
+    );
+    expect(first.body.total).toBe(2);
+    expect(first.body.items).toEqual(res.body.items.slice(0, 1));
+    for (const query of ['limit=0', 'limit=1001', 'limit=x', 'threshold=2', 'cycleId=x']) {
+      const bad = await send(t, c.executive, 'GET', `/api/portfolio/alerts?${query}`);
+      expect([query, bad.status]).toEqual([query, 400]);
+    }
+    const previous = await send<PortfolioAlertRecordsResponse>(
+      t,
+      c.executive,
+      'GET',
+      `/api/portfolio/alerts?cycleId=${w.q3}`,
+    );
+    expect(previous.body).toMatchObject({ cycle: { id: w.q3 }, total: 0, items: [] });
     const unknown = await send(
       t,
       c.executive,
