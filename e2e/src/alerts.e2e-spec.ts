@@ -122,10 +122,10 @@ describe('tension alerts people act on, in Chromium', () => {
 
   async function signedIn(role: 'manager' | 'executive', phone = false): Promise<Page> {
     const page = await (await openContext(browser, phone ? PHONE : undefined)).newPage();
+    await signIn(page, role);
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
-    await signIn(page, role);
     return page;
   }
 
