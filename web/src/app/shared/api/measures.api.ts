@@ -1,6 +1,13 @@
 import type { HttpResourceRequest } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { CreateReadingRequest, ReadingResponse, ReadingSort } from '@waypoint/contracts';
+import type {
+  CreateReadingRequest,
+  MeasureListItem,
+  MeasureSearchQuery,
+  Page,
+  ReadingResponse,
+  ReadingSort,
+} from '@waypoint/contracts';
 import { API_ROOT, ApiClient, newIdempotencyKey, resourceRequest, segment } from './api-client';
 
 export interface ReadingListQuery {
@@ -10,6 +17,7 @@ export interface ReadingListQuery {
 }
 
 export const MEASURES_API = {
+  list: `${API_ROOT}/measures`,
   readings: (measureId: string) => `${API_ROOT}/measures/${segment(measureId)}/readings`,
 } as const;
 
@@ -17,6 +25,14 @@ export const MEASURES_API = {
 @Injectable({ providedIn: 'root' })
 export class MeasuresApi {
   private readonly api = inject(ApiClient);
+
+  /**
+   * GET /api/measures: measures across the initiatives I may read (`recorderId: 'me'` for those
+   * I record), with their initiative, latest reading, progress and staleness.
+   */
+  search(query: MeasureSearchQuery): Promise<Page<MeasureListItem>> {
+    return this.api.get<Page<MeasureListItem>>(MEASURES_API.list, query);
+  }
 
   readingsRequest(measureId: string, query: ReadingListQuery): HttpResourceRequest {
     return resourceRequest(MEASURES_API.readings(measureId), query);
