@@ -206,7 +206,8 @@ describe('the whole journey of issue 5 in Chromium', () => {
     await page.goto('/portfolio');
     const alerts = page.getByRole('region', { name: 'Tension alerts' });
     await alerts
-      .locator('.alert__explanation', { hasText: 'Loyal families satisfaction' })
+      .locator('.wp-alert__explanation', { hasText: 'Loyal families satisfaction' })
+      .first()
       .waitFor();
     await page.locator('wp-tension-chart wp-tension-bubble-chart circle').first().waitFor();
     await screenshot(page, 'journey-portfolio');

@@ -33,7 +33,7 @@ describe('the portfolio in Chromium', () => {
     await target.getByRole('heading', { level: 1, name: 'Portfolio' }).waitFor();
     await target.locator('.figure').first().waitFor();
     await target.locator('wp-tension-chart table').waitFor({ state: 'attached' });
-    await target.locator('.alert').first().waitFor();
+    await target.locator('.wp-alert').first().waitFor();
   }
 
   it('shows the headline figures', async () => {
@@ -73,24 +73,22 @@ describe('the portfolio in Chromium', () => {
     ).toBe('/approvals');
   });
 
-  it('explains the tension alert: loyal families are less satisfied', async () => {
+  it('explains the tension alert: loyal families are less satisfied, and the measures behind it', async () => {
     const alerts = page.getByRole('region', { name: 'Tension alerts' });
-    const explanation = alerts
-      .locator('.alert__explanation', { hasText: 'Loyal families satisfaction' })
-      .first();
     const alert = alerts
-      .locator('.alert', {
-        has: page.locator('.alert__explanation', { hasText: 'Loyal families satisfaction' }),
+      .locator('.wp-alert', {
+        has: page.locator('.wp-alert__explanation', { hasText: 'Loyal families satisfaction' }),
       })
       .first();
 
-    expect(await explanation.textContent()).toMatch(
+    expect(await alert.locator('.wp-alert__explanation').textContent()).toMatch(
       /Loyal families satisfaction.*(got worse|fell)/i,
     );
-    expect(await alert.locator('.alert__readings tbody tr').count()).toBeGreaterThan(0);
-    expect(await alert.locator('.alert__readings').textContent()).toContain(
+    expect(await alert.locator('.wp-alert__moves li').count()).toBeGreaterThan(0);
+    expect(await alert.locator('.wp-alert__moves').textContent()).toContain(
       'Loyal families satisfaction',
     );
+    expect(await alert.locator('.wp-alert__indices').textContent()).toMatch(/Customer value.*%/);
   });
 
   it('is axe-clean and looks right', async () => {

@@ -34,6 +34,7 @@ import { ValueModule } from './value';
 import { ExportsModule } from './exports';
 import { NotificationsModule } from './notifications';
 import { LiveModule } from './live';
+import { AlertsModule } from './value';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -79,6 +80,7 @@ export class AppModule {
         ExportsModule,
         NotificationsModule,
         LiveModule,
+        AlertsModule,
       ],
       providers: [
         { provide: WebHost, useValue: options.webHost },

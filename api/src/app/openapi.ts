@@ -11,6 +11,10 @@ export function buildOpenApiDocument(app: NestFastifyApplication, version: strin
         'Every error answer is RFC 9457 problem details (application/problem+json).',
     )
     .setVersion(version)
+    .addTag(
+      'alerts',
+      'Tension alert records: raised and resolved by the value engine, acknowledged by the owner or sponsor, dismissed by an executive.',
+    )
     .addTag('audit', 'The audit trail of every change (admins).')
     .addTag(
       'auth',

@@ -57,8 +57,28 @@ async function initiativeWithEverything(
     initiative_id: initiative,
     text: 'Report churn monthly',
   });
-  return { initiative, milestone, step, measure, condition };
+  // An alert record needs a cycle: one per initiative, in a year the walk does not use.
+  const year = 2001 + (alertCycles += 1);
+  const alertCycle = await createCycle(t.sql, `${year}-Q1`, `${year}-01-01`, `${year}-03-31`);
+  const alert = await insertRow(t.sql, 'alerts', {
+    initiative_id: initiative,
+    cycle_id: alertCycle,
+    kind: 'protected_group_worsens',
+    measure_id: measure,
+    severity: 'critical',
+    explanation: 'A protected group is worse off.',
+    detail: {
+      readings: [],
+      indices: {
+        customer: { opening: null, closing: null, change: null },
+        business: { opening: null, closing: null, change: null },
+      },
+      moves: [],
+    },
+  });
+  return { initiative, milestone, step, measure, condition, alert };
 }
+let alertCycles = 0;
 
 interface Actor {
   name: string;

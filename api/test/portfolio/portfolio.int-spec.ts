@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type {
   MeasureResponse,
   Page,
-  PortfolioAlertsResponse,
   PortfolioSeriesResponse,
   PortfolioSummaryResponse,
   PortfolioTensionResponse,
@@ -176,45 +174,6 @@ describe('the portfolio: summary, tension chart, alerts and series', () => {
       const bad = await send(t, c.executive, 'GET', `/api/portfolio/tension?limit=${limit}`);
       expect([limit, bad.status]).toEqual([limit, 400]);
     }
-  });
-
-  it('lists the alerts of the latest started cycle by default, with initiative and readings', async () => {
-    const res = await send<PortfolioAlertsResponse>(t, c.executive, 'GET', '/api/portfolio/alerts');
-    expect(res.status).toBe(200);
-    expect(res.body.cycle?.id).toBe(w.prev);
-    expect(res.body.total).toBe(4);
-    expect(res.body.items).toHaveLength(4);
-    const first = await send<PortfolioAlertsResponse>(
-      t,
-      c.executive,
-      'GET',
-      '/api/portfolio/alerts?limit=3',
-    );
-    expect(first.body.total).toBe(4);
-    expect(first.body.items).toEqual(res.body.items.slice(0, 3));
-    for (const limit of ['0', '1001', 'x']) {
-      const bad = await send(t, c.executive, 'GET', `/api/portfolio/alerts?limit=${limit}`);
-      expect([limit, bad.status]).toEqual([limit, 400]);
-    }
-    const protectedAlert = res.body.items.find((a) => a.kind === 'protected_group_worsens');
-    expect(protectedAlert?.initiative).toEqual({
-      id: w.tension.initiativeId,
-      title: 'Self-service for small accounts',
-    });
-    expect(protectedAlert?.readings.map((r) => r.id)).toEqual(w.tension.readingIds.slice(2));
-    const later = await send<PortfolioAlertsResponse>(
-      t,
-      c.executive,
-      'GET',
-      `/api/portfolio/alerts?cycleId=${w.future}`,
-    );
-    expect(later.body).toMatchObject({ cycle: { id: w.future }, total: 0, items: [] });
-    expect(
-      (await send(t, c.executive, 'GET', `/api/portfolio/alerts?cycleId=${randomUUID()}`)).status,
-    ).toBe(422);
-    expect((await send(t, c.executive, 'GET', '/api/portfolio/alerts?threshold=2')).status).toBe(
-      400,
-    );
   });
 
   it('gives the series cycle over cycle: portfolio and initiative indices and review decisions', async () => {

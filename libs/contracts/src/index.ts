@@ -9,3 +9,4 @@ export * from './lib/measures';
 export * from './lib/portfolio';
 export * from './lib/notifications';
 export * from './lib/live';
+export * from './lib/alerts';

@@ -9,6 +9,7 @@ export * from './lib/gate-decision';
 export * from './lib/cycle-standing';
 export * from './lib/index-format';
 export * from './lib/tension';
+export * from './lib/alert-records';
 export * from './lib/staleness';
 export * from './lib/initiative-people';
 export * from './lib/initiative-transition-rules';

@@ -3,7 +3,14 @@ import { DataSource } from 'typeorm';
 import type { Relation } from './permissions';
 
 /** What a route's `:id` names, to find the initiative it belongs to. */
-export const SCOPE_VALUES = ['initiative', 'milestone', 'step', 'measure', 'condition'] as const;
+export const SCOPE_VALUES = [
+  'initiative',
+  'milestone',
+  'step',
+  'measure',
+  'condition',
+  'alert',
+] as const;
 export type Scope = (typeof SCOPE_VALUES)[number];
 
 /** How to reach the initiative from each kind of id. */
@@ -13,6 +20,7 @@ const INITIATIVE_OF: Record<Scope, string> = {
   step: `SELECT s.initiative_id AS id FROM steps s WHERE s.id = $1`,
   measure: `SELECT x.initiative_id AS id FROM measures x WHERE x.id = $1`,
   condition: `SELECT c.initiative_id AS id FROM decision_conditions c WHERE c.id = $1`,
+  alert: `SELECT a.initiative_id AS id FROM alerts a WHERE a.id = $1`,
 };
 
 export interface InitiativeAccess {

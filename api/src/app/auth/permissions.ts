@@ -154,6 +154,25 @@ export const PERMISSIONS = {
       'The portfolio: summary, tension chart, gates waiting, alerts, series, KPI review, exports, briefs',
     roles: overseers,
   },
+  'alerts.list': {
+    description:
+      'List tension alert records with their notes (members see those of initiatives they own or are on)',
+    roles: everyone,
+  },
+  'alerts.read': {
+    description: 'Read a tension alert record with its readings, indices and history',
+    roles: overseers,
+    relations: anyRelation,
+  },
+  'alerts.acknowledge': {
+    description: 'Acknowledge an open tension alert with a note of what will be done',
+    roles: [],
+    relations: ['owner', 'sponsor'],
+  },
+  'alerts.dismiss': {
+    description: 'Dismiss an open or acknowledged tension alert with a reason',
+    roles: ['admin', 'executive'],
+  },
   'approvals.list': {
     description: 'The gates waiting for my decision',
     roles: ['admin', 'executive', 'manager'],

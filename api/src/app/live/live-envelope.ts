@@ -48,6 +48,7 @@ const KIND_OF_ENTITY: Readonly<Record<string, LiveEventKind>> = {
   gate_decision: 'decision',
   decision_condition: 'decision',
   cycle_review: 'review',
+  alert: 'alert',
 };
 
 /**

@@ -3,6 +3,7 @@ import type { DecisionOutcome } from '@waypoint/contracts';
 import type { Actor } from '../auth';
 import { NotificationFactsRepository } from './notification-facts.repository';
 import {
+  alertRaisedText,
   conditionsOpenText,
   gateDecidedText,
   gateSubmittedText,
@@ -133,6 +134,27 @@ export class NotificationEvents {
     await this.send(text, [initiative.ownerId], {
       initiativeId: initiative.id,
       dedupeKey: `conditions-open:${milestone.id}`,
+    });
+  }
+
+  /**
+   * The value engine raised a tension alert: to the owner and the sponsor, once per alert. The
+   * engine raised it, not the person whose write set it off, so nobody listed is left out.
+   */
+  async alertRaised(alert: {
+    id: string;
+    initiativeId: string;
+    cycleName: string;
+    critical: boolean;
+    explanation: string;
+  }): Promise<void> {
+    const initiative = await this.facts.initiative(alert.initiativeId);
+    if (!initiative) return;
+    const text = alertRaisedText({ ...alert, initiativeTitle: initiative.title });
+    const people = [initiative.ownerId, ...(initiative.sponsorId ? [initiative.sponsorId] : [])];
+    await this.send(text, people, {
+      initiativeId: initiative.id,
+      dedupeKey: `alert-raised:${alert.id}`,
     });
   }
 

@@ -4,6 +4,7 @@ import {
   NOTIFICATION_TITLE_MAX_LENGTH,
 } from '@waypoint/contracts';
 import {
+  alertRaisedText,
   clip,
   conditionsOpenText,
   gateDecidedText,
@@ -130,6 +131,25 @@ describe('the texts of each kind', () => {
     expect(two.title).toBe('2 open conditions from the last gate');
     expect(two.body).toContain('these conditions are still open:\n- A\n- B');
     expect(two.link).toBe('/initiatives/i-1');
+  });
+
+  it('a raised alert says what moved and where to acknowledge it, critical ones in the title', () => {
+    const facts = {
+      initiativeId: 'i-1',
+      initiativeTitle: 'Self-service',
+      cycleName: '2026-Q4',
+      critical: true,
+      explanation: 'Customer value fell from 50% to 10% (-40 points).',
+    };
+    expect(alertRaisedText(facts)).toEqual({
+      kind: 'alert_raised',
+      title: 'Critical tension alert: Self-service',
+      body: 'Customer value fell from 50% to 10% (-40 points). Acknowledge it on the initiative with a note of what you will do (2026-Q4).',
+      link: '/initiatives/i-1',
+    });
+    expect(alertRaisedText({ ...facts, critical: false }).title).toBe(
+      'Tension alert: Self-service',
+    );
   });
 
   it('an overdue step says when it was due and where it stands', () => {

@@ -202,6 +202,23 @@ export function planReviewedText(facts: {
   );
 }
 
+/** The value engine raised a tension alert (issue 13): what it says, and where to answer it. */
+export function alertRaisedText(facts: {
+  initiativeId: string;
+  initiativeTitle: string;
+  cycleName: string;
+  critical: boolean;
+  explanation: string;
+}): NotificationText {
+  return text(
+    'alert_raised',
+    `${facts.critical ? 'Critical tension alert' : 'Tension alert'}: ${facts.initiativeTitle}`,
+    `${facts.explanation} Acknowledge it on the initiative with a note of what you will do ` +
+      `(${facts.cycleName}).`,
+    links.initiative(facts.initiativeId),
+  );
+}
+
 /** YYYY-MM-DD of a moment, in UTC. */
 export function isoDate(at: Date): string {
   return at.toISOString().slice(0, 10);

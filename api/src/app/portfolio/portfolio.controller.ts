@@ -5,8 +5,6 @@ import { RequirePermission } from '../auth';
 import { ApiProblems, STATEMENT_COUNT_HEADERS, StatementCountInterceptor } from '../common';
 import { CycleThresholdQueryDto, NoQueryDto } from '../value';
 import {
-  PortfolioAlertsQueryDto,
-  PortfolioAlertsResponseDto,
   PortfolioSeriesResponseDto,
   PortfolioSummaryResponseDto,
   PortfolioTensionQueryDto,
@@ -66,24 +64,6 @@ export class PortfolioController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const answer = await this.portfolio.tension(query.cycleId, query.status, query.limit);
-    sendReusedAnswer(request, reply, answer);
-  }
-
-  @Get('alerts')
-  @RequirePermission('portfolio.read')
-  @ApiOperation({
-    summary:
-      'Tension alerts of every initiative over a cycle (default: the latest that has started), with their readings: the first `limit` and how many there are.',
-  })
-  @ApiOkResponse({ type: PortfolioAlertsResponseDto, headers: STATEMENT_COUNT_HEADERS })
-  @ApiProblems(400, 401, 403, UNKNOWN_CYCLE)
-  @Revalidated()
-  async alerts(
-    @Query() query: PortfolioAlertsQueryDto,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
-    const answer = await this.portfolio.alerts(query.cycleId, query.threshold, query.limit);
     sendReusedAnswer(request, reply, answer);
   }
 

@@ -30,3 +30,5 @@ export { computeValueRows, engineNow, type ValueRows } from './value-rows';
 export { type Sql } from './value-store.repository';
 export { type ModelParts, resolveCycle, ValueService } from './value.service';
 export { ValueModule } from './value.module';
+export { AlertsModule } from './alerts/alerts.module';
+export { AlertsService } from './alerts/alerts.service';

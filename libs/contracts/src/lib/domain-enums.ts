@@ -140,5 +140,7 @@ export const DOMAIN_ERROR_CODE_VALUES = [
   'idempotency_key_reused',
   'invalid_weight',
   'invalid_progress',
+  /** The alert is no longer open (or acknowledged) to be acknowledged or dismissed. */
+  'alert_closed',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODE_VALUES)[number];

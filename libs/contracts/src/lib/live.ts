@@ -12,6 +12,8 @@ export const LIVE_EVENT_KINDS = [
   'decision',
   'review',
   'notification',
+  /** A tension alert was raised, resolved, acknowledged or dismissed. */
+  'alert',
 ] as const;
 export type LiveEventKind = (typeof LIVE_EVENT_KINDS)[number];
 

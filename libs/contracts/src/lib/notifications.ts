@@ -19,6 +19,8 @@ export const NOTIFICATION_KIND_VALUES = [
   'measure_stale',
   /** The sponsor accepted a proposed plan or sent it back, with the reason: to the owner and team. */
   'plan_reviewed',
+  /** The value engine raised a tension alert: to the owner and the sponsor. */
+  'alert_raised',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KIND_VALUES)[number];
 

@@ -1,4 +1,5 @@
 import { Component } from '@angular/core';
+import { alertPage, anAlert } from '../shared/alerts/alert-list.testing';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, Router } from '@angular/router';
@@ -135,6 +136,9 @@ describe('GatePageComponent', () => {
     await settle();
     httpMock().expectOne('/api/initiatives/i1').flush({ id: 'i1', title: 'Call-backs' });
     httpMock()
+      .expectOne((r) => r.url === '/api/alerts' && r.params.get('initiativeId') === 'i1')
+      .flush(alertPage([anAlert({ initiative: { id: 'i1', title: 'Call-backs' } })]));
+    httpMock()
       .match((r) => r.url === '/api/measures/w1/readings')
       .forEach((r) =>
         r.flush({
@@ -153,6 +157,9 @@ describe('GatePageComponent', () => {
 
   it('shows the evidence snapshot: criteria, measures, steps and readiness', async () => {
     await open();
+    expect(el().querySelector('wp-alert-list .wp-alert__title')?.textContent).toContain(
+      'Customer value falls as business value rises',
+    );
 
     expect(el().querySelector('h1')?.textContent?.trim()).toBe('Measure');
     expect(el().textContent).toContain('Call-backs');

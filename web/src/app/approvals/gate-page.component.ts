@@ -4,6 +4,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { DecideGateRequest } from '@waypoint/contracts';
 import { AuthStore } from '../auth/auth.store';
+import { AlertListComponent } from '../shared/alerts/alert-list.component';
 import { EmptyStateComponent } from '../shared/empty-state.component';
 import { genericErrorMessage, httpStatusOf } from '../shared/problem';
 import { LiveUpdatesService } from '../shared/live-updates.service';
@@ -22,6 +23,7 @@ import { DayPipe, DateTimePipe } from '../shared/format';
   selector: 'wp-gate-page',
   imports: [
     DayPipe,
+    AlertListComponent,
     DateTimePipe,
     DecisionFormComponent,
     EmptyStateComponent,

@@ -1,3 +1,4 @@
+import { AlertListComponent } from '../shared/alerts/alert-list.component';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -84,6 +85,7 @@ export function teamByDepartment(
     CdkDropList,
     CdkDropListGroup,
     StatusActionsComponent,
+    AlertListComponent,
   ],
   providers: [InitiativeDetailStore],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -24,6 +24,7 @@ export const PARTS_OF: Readonly<Record<LiveEventKind, readonly Part[]>> = {
   review: ['reviewsPage', 'historyPage'],
   comment: ['commentsPage'],
   notification: [],
+  alert: ['historyPage'],
 };
 const ALL_PARTS = [...new Set(Object.values(PARTS_OF).flat())];
 

@@ -2,9 +2,10 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import { PORTFOLIO_API } from '../shared/api';
+import { ALERTS_API, PORTFOLIO_API } from '../shared/api';
+import { alertPage, anAlert } from '../shared/alerts/alert-list.testing';
 import { PortfolioPageComponent } from './portfolio-page.component';
-import { aGate, aPage, aSummary, aTension, theAlerts, theCycles } from './portfolio.testing';
+import { aGate, aPage, aSummary, aTension, theCycles } from './portfolio.testing';
 
 describe('PortfolioPageComponent', () => {
   let fixture: ComponentFixture<PortfolioPageComponent>;
@@ -27,7 +28,7 @@ describe('PortfolioPageComponent', () => {
   async function flushAll(): Promise<void> {
     http.expectOne(PORTFOLIO_API.summary).flush(aSummary());
     http.expectOne((r) => r.url === PORTFOLIO_API.tension).flush(aTension());
-    http.expectOne((r) => r.url === PORTFOLIO_API.alerts).flush(theAlerts());
+    http.expectOne((r) => r.url === ALERTS_API.list).flush(alertPage([anAlert()]));
     http.expectOne((r) => r.url === '/api/approvals').flush(aPage([aGate()]));
     http.expectOne((r) => r.url === '/api/cycles').flush(aPage(theCycles()));
     await fixture.whenStable();
@@ -56,14 +57,16 @@ describe('PortfolioPageComponent', () => {
     ]);
   });
 
-  it('shows the alert with its explanation and readings, the gate and the stages', async () => {
+  it('shows the live alerts of every initiative (the shared list), the gate and the stages', async () => {
     await flushAll();
     const text = el.textContent?.replace(/\s+/g, ' ') ?? '';
 
-    expect(el.querySelector('.alert__explanation')?.textContent).toBe(
-      'Loyal families satisfaction fell from 8.1 to 7.2.',
+    expect(el.querySelector('wp-alert-list .wp-alert__meta a')?.textContent?.trim()).toBe(
+      'Self-service for occasional buyers',
     );
-    expect(el.querySelectorAll('.alert__readings tbody tr')).toHaveLength(2);
+    expect(el.querySelector('wp-alert-list .wp-alert__indices dd')?.textContent?.trim()).toBe(
+      '0% → -40% (-40 points)',
+    );
     expect(el.querySelector('.gate__title')?.textContent?.trim()).toBe(
       'Call-backs instead of queueing / Measure',
     );
@@ -80,7 +83,7 @@ describe('PortfolioPageComponent', () => {
   it('says how many of all initiatives the chart shows when the API sent only the top', async () => {
     http.expectOne(PORTFOLIO_API.summary).flush(aSummary());
     http.expectOne((r) => r.url === PORTFOLIO_API.tension).flush({ ...aTension(), total: 9000 });
-    http.expectOne((r) => r.url === PORTFOLIO_API.alerts).flush(theAlerts());
+    http.expectOne((r) => r.url === ALERTS_API.list).flush(alertPage([anAlert()]));
     http.expectOne((r) => r.url === '/api/approvals').flush(aPage([aGate()]));
     http.expectOne((r) => r.url === '/api/cycles').flush(aPage(theCycles()));
     await fixture.whenStable();
@@ -88,19 +91,6 @@ describe('PortfolioPageComponent', () => {
     expect(
       el.querySelector('[data-testid="tension-cap"]')?.textContent?.replace(/\s+/g, ' '),
     ).toContain('Showing the 2 of 9000 initiatives');
-  });
-
-  it('says how many alerts there are when the API sent only the first', async () => {
-    http.expectOne(PORTFOLIO_API.summary).flush(aSummary());
-    http.expectOne((r) => r.url === PORTFOLIO_API.tension).flush(aTension());
-    http.expectOne((r) => r.url === PORTFOLIO_API.alerts).flush({ ...theAlerts(), total: 40 });
-    http.expectOne((r) => r.url === '/api/approvals').flush(aPage([aGate()]));
-    http.expectOne((r) => r.url === '/api/cycles').flush(aPage(theCycles()));
-    await fixture.whenStable();
-
-    const text = el.textContent?.replace(/\s+/g, ' ') ?? '';
-    expect(text).toContain('40 in 2026-Q1.');
-    expect(text).toContain('Showing the first 1 of 40 alerts.');
   });
 
   it('says how many initiatives the stage list leaves out (the API sends a few per stage)', async () => {
@@ -123,7 +113,7 @@ describe('PortfolioPageComponent', () => {
     expect(navigate).toHaveBeenCalledWith(['/initiatives', 'i1']);
   });
 
-  it('reloads tension and alerts when a cycle is chosen', async () => {
+  it('reloads the tension chart when a cycle is chosen', async () => {
     await flushAll();
     const select = el.querySelector<HTMLSelectElement>('#portfolio-cycle');
     expect(Array.from(select?.options ?? []).map((o) => o.textContent?.trim())).toEqual([
@@ -138,13 +128,10 @@ describe('PortfolioPageComponent', () => {
     fixture.detectChanges();
 
     const tension = http.expectOne((r) => r.url === PORTFOLIO_API.tension);
-    const alerts = http.expectOne((r) => r.url === PORTFOLIO_API.alerts);
     expect(tension.request.params.get('cycleId')).toBe('c1');
-    expect(alerts.request.params.get('cycleId')).toBe('c1');
     tension.flush(
       aTension({ id: 'c1', name: '2026-Q1', startsOn: '2026-01-01', endsOn: '2026-03-31' }),
     );
-    alerts.flush(theAlerts());
     await fixture.whenStable();
     expect(el.querySelector('.card__intro')?.textContent).toContain('over 2026-Q1');
   });
@@ -154,20 +141,23 @@ describe('PortfolioPageComponent', () => {
       .expectOne(PORTFOLIO_API.summary)
       .flush({ title: 'Unavailable' }, { status: 503, statusText: 'Unavailable' });
     http.expectOne((r) => r.url === PORTFOLIO_API.tension).flush(aTension());
-    http
-      .expectOne((r) => r.url === PORTFOLIO_API.alerts)
-      .flush({ ...theAlerts(), total: 0, items: [] });
+    http.expectOne((r) => r.url === ALERTS_API.list).flush(alertPage([]));
     http.expectOne((r) => r.url === '/api/approvals').flush(aPage([]));
     http.expectOne((r) => r.url === '/api/cycles').flush(aPage([]));
     await fixture.whenStable();
 
     expect(el.querySelector('[role="alert"]')?.textContent).toContain('could not be loaded');
     expect(el.textContent).toContain('No gate is waiting for your decision.');
-    expect(el.textContent).toContain('No tension alerts');
+    expect(el.textContent).toContain('No open alerts');
 
     el.querySelector<HTMLButtonElement>('.portfolio__button')?.click();
     fixture.detectChanges();
-    await flushAll();
+    // The retry reloads the portfolio's figures; the alert list loads (and refreshes) its own.
+    http.expectOne(PORTFOLIO_API.summary).flush(aSummary());
+    http.expectOne((r) => r.url === PORTFOLIO_API.tension).flush(aTension());
+    http.expectOne((r) => r.url === '/api/approvals').flush(aPage([aGate()]));
+    http.expectOne((r) => r.url === '/api/cycles').flush(aPage(theCycles()));
+    await fixture.whenStable();
     expect(el.querySelectorAll('.figure')).toHaveLength(5);
   });
 });

@@ -1,24 +1,25 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
+import { AlertListComponent } from '../shared/alerts/alert-list.component';
 import { TensionChartComponent } from '../shared/charts/tension-chart.component';
 import { genericErrorMessage } from '../shared/problem';
 import { LiveUpdatesService } from '../shared/live-updates.service';
-import { formatDate, waitText } from '../shared/format';
-import { ALERT_KIND_LABEL, SEVERITY_LABEL, STATUS_LABEL } from '../shared/vocabulary';
+import { waitText } from '../shared/format';
+import { STATUS_LABEL } from '../shared/vocabulary';
 import { STATUS_ORDER, statusBreakdown } from './portfolio-format';
 import { PortfolioStore } from './portfolio.store';
 
 /** How many of each long list the page draws; the rest is one click away (Initiatives). */
-export { PORTFOLIO_ALERTS_LIMIT, PORTFOLIO_CHART_LIMIT } from './portfolio.store';
+export { PORTFOLIO_CHART_LIMIT } from './portfolio.store';
 export const PORTFOLIO_STAGE_ITEMS_LIMIT = 50;
 
 /**
  * The executive's home: headline figures, customer versus business value (the tension chart),
- * tension alerts with the readings that raised them, gates waiting and initiatives by stage.
+ * the open and acknowledged tension alerts with their notes, gates waiting and initiatives by stage.
  */
 @Component({
   selector: 'wp-portfolio-page',
-  imports: [RouterLink, TensionChartComponent],
+  imports: [AlertListComponent, RouterLink, TensionChartComponent],
   providers: [PortfolioStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './portfolio-page.component.html',
@@ -36,10 +37,7 @@ export class PortfolioPageComponent {
 
   protected readonly statusOrder = STATUS_ORDER;
   protected readonly statusText = STATUS_LABEL;
-  protected readonly kindText = ALERT_KIND_LABEL;
-  protected readonly severityText = SEVERITY_LABEL;
   protected readonly waitText = waitText;
-  protected readonly dateText = formatDate;
   protected readonly statusBreakdown = statusBreakdown;
 
   protected readonly summaryErrorText = computed(() => {
@@ -49,18 +47,12 @@ export class PortfolioPageComponent {
   /** The tension points the API sent: those that pull apart most (N of `total`). */
   protected readonly points = computed(() => this.store.tension()?.points ?? []);
   protected readonly pointsTotal = computed(() => this.store.tension()?.total ?? 0);
-  protected readonly alertItems = computed(() => this.store.alerts()?.items ?? []);
   protected readonly stageItems = computed(() =>
     (this.store.summary()?.items ?? []).slice(0, PORTFOLIO_STAGE_ITEMS_LIMIT),
   );
   protected readonly tensionLabel = computed(() => {
     const cycle = this.store.tension()?.cycle;
     return cycle ? `over ${cycle.name}` : 'now';
-  });
-  protected readonly alertCycleLabel = computed(() => {
-    const alerts = this.store.alerts();
-    if (!alerts) return '';
-    return alerts.cycle ? `in ${alerts.cycle.name}` : 'no cycle has started yet';
   });
   protected readonly errorText = genericErrorMessage;
 

@@ -3,8 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ApplicationRef } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { PORTFOLIO_API } from '../shared/api';
-import { PORTFOLIO_ALERTS_LIMIT, PORTFOLIO_CHART_LIMIT, PortfolioStore } from './portfolio.store';
-import { aGate, aPage, aSummary, aTension, theAlerts, theCycles } from './portfolio.testing';
+import { PORTFOLIO_CHART_LIMIT, PortfolioStore } from './portfolio.store';
+import { aGate, aPage, aSummary, aTension, theCycles } from './portfolio.testing';
 
 describe('PortfolioStore', () => {
   let store: PortfolioStore;
@@ -28,7 +28,6 @@ describe('PortfolioStore', () => {
   function flushAll(): void {
     http.expectOne(PORTFOLIO_API.summary).flush(aSummary());
     http.expectOne((r) => r.url === PORTFOLIO_API.tension).flush(aTension());
-    http.expectOne((r) => r.url === PORTFOLIO_API.alerts).flush(theAlerts());
     http.expectOne((r) => r.url === '/api/approvals').flush(aPage([aGate()]));
     const cycles = http.expectOne((r) => r.url === '/api/cycles');
     expect(cycles.request.params.get('sort')).toBe('-startsOn');
@@ -36,7 +35,7 @@ describe('PortfolioStore', () => {
     cycles.flush(aPage(theCycles()));
   }
 
-  it('loads the summary, tension, alerts, gates waiting and cycles', async () => {
+  it('loads the summary, tension, gates waiting and cycles', async () => {
     expect(store.summaryLoading()).toBe(true);
     flushAll();
     await settle();
@@ -44,28 +43,23 @@ describe('PortfolioStore', () => {
     expect(store.summaryLoading()).toBe(false);
     expect(store.summary()?.initiatives).toBe(3);
     expect(store.tension()?.points).toHaveLength(2);
-    expect(store.alerts()?.items[0].explanation).toContain('Loyal families');
     expect(store.gates().map((g) => g.milestone.title)).toEqual(['Measure']);
     expect(store.gatesTotal()).toBe(1);
     expect(store.cycles().map((c) => c.name)).toEqual(['2026-Q2', '2026-Q1']);
   });
 
-  it('reloads tension and alerts (only) for the chosen cycle', async () => {
+  it('reloads the tension (only) for the chosen cycle', async () => {
     flushAll();
     await settle();
 
     store.selectCycle('c1');
     TestBed.tick();
     const tension = http.expectOne((r) => r.url === PORTFOLIO_API.tension);
-    const alerts = http.expectOne((r) => r.url === PORTFOLIO_API.alerts);
     expect(tension.request.params.get('cycleId')).toBe('c1');
     expect(tension.request.params.get('limit')).toBe(String(PORTFOLIO_CHART_LIMIT));
-    expect(alerts.request.params.get('cycleId')).toBe('c1');
-    expect(alerts.request.params.get('limit')).toBe(String(PORTFOLIO_ALERTS_LIMIT));
     tension.flush(
       aTension({ id: 'c1', name: '2026-Q1', startsOn: '2026-01-01', endsOn: '2026-03-31' }),
     );
-    alerts.flush(theAlerts());
     await settle();
 
     expect(store.tension()?.cycle?.name).toBe('2026-Q1');
@@ -75,7 +69,6 @@ describe('PortfolioStore', () => {
     const now = http.expectOne((r) => r.url === PORTFOLIO_API.tension);
     expect(now.request.params.has('cycleId')).toBe(false);
     now.flush(aTension());
-    http.expectOne((r) => r.url === PORTFOLIO_API.alerts).flush(theAlerts());
     await settle();
   });
 
@@ -84,7 +77,6 @@ describe('PortfolioStore', () => {
       .expectOne(PORTFOLIO_API.summary)
       .flush({ title: 'Unavailable' }, { status: 503, statusText: 'Unavailable' });
     http.expectOne((r) => r.url === PORTFOLIO_API.tension).flush(aTension());
-    http.expectOne((r) => r.url === PORTFOLIO_API.alerts).flush(theAlerts());
     http.expectOne((r) => r.url === '/api/approvals').flush(aPage([]));
     http.expectOne((r) => r.url === '/api/cycles').flush(aPage([]));
     await settle();

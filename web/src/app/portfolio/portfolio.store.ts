@@ -4,7 +4,6 @@ import type {
   ApprovalResponse,
   CycleResponse,
   Page,
-  PortfolioAlertsResponse,
   PortfolioSummaryResponse,
   PortfolioTensionResponse,
 } from '@waypoint/contracts';
@@ -14,12 +13,11 @@ import { ApprovalsApi, CyclesApi, PortfolioApi } from '../shared/api';
 export const PORTFOLIO_GATES_LIMIT = 10;
 /** How many tension points the chart draws: the API sends those that pull apart most. */
 export const PORTFOLIO_CHART_LIMIT = 200;
-/** How many tension alerts the page lists: the API sends the first of them and the total. */
-export const PORTFOLIO_ALERTS_LIMIT = 25;
 
 /**
- * The Portfolio place's data: the summary, the tension points and the alerts (of the chosen
- * cycle; none chosen: now and the current cycle), the gates waiting and the cycles to choose from.
+ * The Portfolio place's data: the summary, the tension points (of the chosen cycle; none chosen:
+ * now), the gates waiting and the cycles to choose from. The alerts list loads its own
+ * (shared/alerts).
  */
 @Injectable()
 export class PortfolioStore {
@@ -35,9 +33,6 @@ export class PortfolioStore {
   );
   private readonly tensionResource = httpResource<PortfolioTensionResponse>(() =>
     this.portfolioApi.tensionRequest({ ...this.cycleParams(), limit: PORTFOLIO_CHART_LIMIT }),
-  );
-  private readonly alertsResource = httpResource<PortfolioAlertsResponse>(() =>
-    this.portfolioApi.alertsRequest({ ...this.cycleParams(), limit: PORTFOLIO_ALERTS_LIMIT }),
   );
   private readonly approvalsResource = httpResource<Page<ApprovalResponse>>(() =>
     this.approvalsApi.listRequest({
@@ -68,12 +63,6 @@ export class PortfolioStore {
   readonly tensionLoading = computed(() => this.tensionResource.isLoading());
   readonly tensionError = computed(() => this.tensionResource.error() ?? null);
 
-  readonly alerts = computed(() =>
-    this.alertsResource.hasValue() ? this.alertsResource.value() : null,
-  );
-  readonly alertsLoading = computed(() => this.alertsResource.isLoading());
-  readonly alertsError = computed(() => this.alertsResource.error() ?? null);
-
   readonly gates = computed<ApprovalResponse[]>(() =>
     this.approvalsResource.hasValue() ? this.approvalsResource.value().items : [],
   );
@@ -96,7 +85,6 @@ export class PortfolioStore {
   reload(): void {
     this.summaryResource.reload();
     this.tensionResource.reload();
-    this.alertsResource.reload();
     this.approvalsResource.reload();
     this.cyclesResource.reload();
   }

@@ -2,7 +2,6 @@ import type {
   ApprovalResponse,
   CycleResponse,
   Page,
-  PortfolioAlertsResponse,
   PortfolioSummaryResponse,
   PortfolioTensionResponse,
 } from '@waypoint/contracts';
@@ -86,40 +85,6 @@ export function aTension(
         businessIndex: null,
         estimatedCustomerValue: 6,
         estimatedBusinessValue: 7,
-      },
-    ],
-  };
-}
-
-export function theAlerts(): PortfolioAlertsResponse {
-  return {
-    cycle: Q1,
-    threshold: 0.1,
-    total: 1,
-    items: [
-      {
-        kind: 'protected_group_worsens',
-        severity: 'critical',
-        explanation: 'Loyal families satisfaction fell from 8.1 to 7.2.',
-        measureIds: ['m1'],
-        readingIds: ['r1', 'r2'],
-        initiative: { id: 'i3', title: 'Self-service for occasional buyers' },
-        readings: [
-          {
-            id: 'r1',
-            measureId: 'm1',
-            measureName: 'Loyal families satisfaction',
-            value: 8.1,
-            observedAt: '2026-01-10T00:00:00.000Z',
-          },
-          {
-            id: 'r2',
-            measureId: 'm1',
-            measureName: 'Loyal families satisfaction',
-            value: 7.2,
-            observedAt: '2026-03-10T00:00:00.000Z',
-          },
-        ],
       },
     ],
   };

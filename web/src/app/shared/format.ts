@@ -3,7 +3,7 @@ import {
   formatNumber as angularFormatNumber,
 } from '@angular/common';
 import { Pipe, type PipeTransform } from '@angular/core';
-import { formatIndexPercent } from '@waypoint/domain';
+import { formatIndexChange, formatIndexPercent } from '@waypoint/domain';
 import { NO_READING, NO_VALUE, NOT_MEASURED } from './vocabulary';
 
 /** The app's locale for dates and numbers (Angular's default, en-US). */
@@ -56,6 +56,11 @@ export function progressText(progress: number | null): string {
 /** A value index in % (libs/domain: one format everywhere), or "not measured". */
 export function formatIndex(value: number | null): string {
   return value === null ? NOT_MEASURED : formatIndexPercent(value);
+}
+
+/** How far a value index moved, in points (libs/domain): "+12 points", "no change". */
+export function formatIndexMove(change: number | null): string {
+  return change === null ? NOT_MEASURED : formatIndexChange(change);
 }
 
 /** "less than an hour", "5 hours", "3 days": how long something has waited, from hours. */

@@ -1,6 +1,7 @@
 import type {
   ApiTokenScope,
   AlertSeverity,
+  AlertStatus,
   Approach,
   CustomerGroupIntent,
   DecisionOutcome,
@@ -138,6 +139,14 @@ export const ALERT_KIND_LABEL: Readonly<Record<TensionAlertKind, string>> = {
 export const SEVERITY_LABEL: Readonly<Record<AlertSeverity, string>> = {
   warning: 'Warning',
   critical: 'Critical',
+};
+
+/** Where a tension alert is: open until someone answers it or the engine resolves it. */
+export const ALERT_STATUS_LABEL: Readonly<Record<AlertStatus, string>> = {
+  open: 'Open',
+  acknowledged: 'Acknowledged',
+  resolved: 'Resolved',
+  dismissed: 'Dismissed',
 };
 
 /** An empty field or a missing number. */

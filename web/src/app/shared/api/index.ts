@@ -1,3 +1,4 @@
+export * from './alerts.api';
 export * from './api-client';
 export * from './approvals.api';
 export * from './audit.api';

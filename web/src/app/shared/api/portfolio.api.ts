@@ -38,10 +38,6 @@ export class PortfolioApi {
     return resourceRequest(PORTFOLIO_API.tension, query);
   }
 
-  alertsRequest(query: PortfolioCycleQuery): HttpResourceRequest {
-    return resourceRequest(PORTFOLIO_API.alerts, query);
-  }
-
   alerts(): Promise<PortfolioAlertsResponse> {
     return this.api.get<PortfolioAlertsResponse>(PORTFOLIO_API.alerts);
   }
