@@ -50,6 +50,8 @@ export interface ReadingRow {
   value: number;
   observedAt: Date;
   supersedesId: string | null;
+  /** Loaded by `readings`; `decisiveReadings` leaves withdrawn ones out instead. */
+  withdrawn?: boolean;
 }
 
 export interface CycleRow {
@@ -122,11 +124,15 @@ export class ValueDataRepository {
     );
   }
 
-  /** Every reading (superseded ones too: libs/domain leaves them out), in recording order. */
+  /**
+   * Every reading (superseded and withdrawn ones too: libs/domain leaves them out), in recording
+   * order.
+   */
   async readings(scope: InitiativeScope): Promise<ReadingRow[]> {
     return this.sql.query<ReadingRow>(
       `SELECT r.id, r.measure_id AS "measureId", r.value, r.observed_at AS "observedAt",
-              r.supersedes_id AS "supersedesId"
+              r.supersedes_id AS "supersedesId",
+              EXISTS (SELECT 1 FROM reading_withdrawals w WHERE w.reading_id = r.id) AS withdrawn
          FROM readings r JOIN measures m ON m.id = r.measure_id
         WHERE $1::uuid[] IS NULL OR m.initiative_id = ANY($1::uuid[])
         ORDER BY r.recorded_at, r.id`,
@@ -160,6 +166,7 @@ export class ValueDataRepository {
              SELECT r.observed_at AS at FROM readings r
               WHERE r.measure_id = m.id AND r.observed_at >= w.s AND r.observed_at < w.e
                 AND NOT EXISTS (SELECT 1 FROM readings c WHERE c.supersedes_id = r.id)
+                AND NOT EXISTS (SELECT 1 FROM reading_withdrawals w WHERE w.reading_id = r.id)
               ORDER BY r.observed_at DESC LIMIT 1) l ON true
          UNION
          SELECT m.id, date_trunc('milliseconds', f.at)
@@ -168,6 +175,7 @@ export class ValueDataRepository {
              SELECT r.observed_at AS at FROM readings r
               WHERE r.measure_id = m.id AND r.observed_at >= w.s AND r.observed_at < w.e
                 AND NOT EXISTS (SELECT 1 FROM readings c WHERE c.supersedes_id = r.id)
+                AND NOT EXISTS (SELECT 1 FROM reading_withdrawals w WHERE w.reading_id = r.id)
               ORDER BY r.observed_at LIMIT 1) f ON w.n > 0
        )
        SELECT DISTINCT r.id, r.measure_id AS "measureId", r.value, r.observed_at AS "observedAt",
@@ -175,6 +183,7 @@ export class ValueDataRepository {
          FROM edges e JOIN readings r ON r.measure_id = e.measure_id
           AND r.observed_at >= e.at AND r.observed_at < e.at + interval '1 millisecond'
         WHERE NOT EXISTS (SELECT 1 FROM readings c WHERE c.supersedes_id = r.id)
+          AND NOT EXISTS (SELECT 1 FROM reading_withdrawals w WHERE w.reading_id = r.id)
         ORDER BY r.recorded_at, r.id`,
       [now, windows.map((w) => w.start), windows.map((w) => w.end)],
     );

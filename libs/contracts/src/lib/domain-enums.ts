@@ -131,6 +131,8 @@ export const DOMAIN_ERROR_CODE_VALUES = [
   'measure_scale_invalid',
   'reading_in_future',
   'reading_superseded',
+  /** The reading was withdrawn: it no longer counts and cannot be corrected or withdrawn again. */
+  'reading_withdrawn',
   'cycle_period_invalid',
   'cycle_overlap',
   'review_decision_invalid',
