@@ -7,6 +7,7 @@ import type {
 } from '@waypoint/contracts';
 import { createMeasure, createReading } from '../factories/domain';
 import { initiativeAround } from '../factories/measures';
+import { csvRecords } from '../support/csv';
 import { daysAgo } from '../support/time';
 import { NO_SUCH_ID, auditCount, detailOf, fieldErrors, send } from '../support/http';
 import { INITIATIVE_PEOPLE } from '../support/people';
@@ -95,6 +96,13 @@ describe('readings: withdrawn with a reason, kept in the history, no longer coun
     );
     const standing = value.body.measures.find((m) => m.measureId === measure);
     expect(standing).toMatchObject({ readingId: good, value: 6.2 });
+
+    const csv = await send(t, c.manager, 'GET', '/api/exports/measures.csv');
+    const exported = csvRecords(csv.text).filter((r) => r['measure_id'] === measure);
+    expect(exported.map((r) => [r['reading_id'], r['withdrawal_reason']])).toEqual([
+      [good, ''],
+      [wrong, 'Typed in the wrong measure'],
+    ]);
 
     // The row itself is never changed: a withdrawal is a record of its own, also append-only.
     const stored = await t.sql.query<{ value: number }>(

@@ -11,4 +11,5 @@ export * from './milestones.api';
 export * from './notifications.api';
 export * from './planning.api';
 export * from './portfolio.api';
+export * from './reviews.api';
 export * from './steps.api';
