@@ -25,6 +25,7 @@ import {
   type TeamMember,
 } from '@waypoint/contracts';
 import { AuthStore } from '../auth/auth.store';
+import { CycleReviewsComponent } from './cycle-reviews.component';
 import { PRODUCT_NAME } from '../title-strategy';
 import { EmptyStateComponent } from '../shared/empty-state.component';
 import { fieldErrorsOf, genericErrorMessage, httpStatusOf } from '../shared/problem';
@@ -40,7 +41,7 @@ import {
   STEP_STATUS_LABEL,
   NO_VALUE,
 } from '../shared/vocabulary';
-import { AmountPipe, DateTimePipe, DayPipe, formatPercent } from '../shared/format';
+import { DateTimePipe, DayPipe, formatPercent } from '../shared/format';
 import { GateChecklistComponent } from './gate-checklist.component';
 import { gateMoves } from './gate-moves';
 import { MeasureCardComponent } from './measure-card.component';
@@ -67,7 +68,6 @@ export function teamByDepartment(
   imports: [
     DayPipe,
     DateTimePipe,
-    AmountPipe,
     FormsModule,
     RouterLink,
     MatButton,
@@ -84,6 +84,7 @@ export function teamByDepartment(
     CdkDropList,
     CdkDropListGroup,
     StatusActionsComponent,
+    CycleReviewsComponent,
   ],
   providers: [InitiativeDetailStore],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -81,9 +81,7 @@ export function plausibilityQuestion(
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let m = data.measure;
-    <h2 mat-dialog-title>
-      {{ data.correcting ? 'Correct a reading of ' + m.name : 'Record a reading of ' + m.name }}
-    </h2>
+    <h2 mat-dialog-title>{{ title }}</h2>
     <form [formGroup]="form" (ngSubmit)="save(false)" novalidate>
       <mat-dialog-content class="reading-dialog">
         @if (data.correcting; as c) {
@@ -97,7 +95,7 @@ export function plausibilityQuestion(
             {{ m.unit }}.
           </p>
         }
-        <mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
           <mat-label>Value ({{ m.unit }})</mat-label>
           <input
             matInput
@@ -113,7 +111,7 @@ export function plausibilityQuestion(
             <mat-error>{{ e }}</mat-error>
           }
         </mat-form-field>
-        <mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
           <mat-label>Observed on (date and time)</mat-label>
           <input
             matInput
@@ -127,7 +125,7 @@ export function plausibilityQuestion(
             <mat-error>{{ e }}</mat-error>
           }
         </mat-form-field>
-        <mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
           <mat-label>{{ data.correcting ? 'What was wrong (note)' : 'Note' }}</mat-label>
           <textarea matInput formControlName="note" rows="2" [maxLength]="noteMax"></textarea>
           <mat-hint align="end">{{ form.controls.note.value.length }} / {{ noteMax }}</mat-hint>
@@ -138,7 +136,7 @@ export function plausibilityQuestion(
             <mat-error>{{ e }}</mat-error>
           }
         </mat-form-field>
-        <mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
           <mat-label>Evidence link</mat-label>
           <input matInput type="url" formControlName="evidenceUrl" [maxLength]="urlMax" />
           <mat-hint>Where the value can be checked, e.g. https://reports.example.com/q4</mat-hint>
@@ -176,7 +174,7 @@ export function plausibilityQuestion(
     .reading-dialog {
       display: flex;
       flex-direction: column;
-      gap: 4px;
+      gap: 12px;
     }
     .reading-dialog__was {
       margin: 0 0 8px;
@@ -185,8 +183,9 @@ export function plausibilityQuestion(
     .reading-dialog__question {
       padding: 12px;
       border-radius: var(--mat-sys-corner-small);
-      background: var(--mat-sys-tertiary-container);
-      color: var(--mat-sys-on-tertiary-container);
+      border-left: 4px solid #b45309;
+      background: #fff4e5;
+      color: #3b2300;
     }
     .reading-dialog__question p {
       margin: 0 0 8px;
@@ -209,6 +208,9 @@ export class ReadingDialogComponent {
   private readonly measuresApi = inject(MeasuresApi);
   private readonly fb = inject(NonNullableFormBuilder);
 
+  protected readonly title = `${this.data.correcting ? 'Correct' : 'Record'} a reading of ${
+    this.data.measure.name
+  }`;
   protected readonly noteMax = READING_NOTE_MAX_LENGTH;
   protected readonly urlMax = READING_EVIDENCE_URL_MAX_LENGTH;
   protected readonly maxObservedAt = toLocalInput(new Date());

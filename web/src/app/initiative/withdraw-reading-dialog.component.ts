@@ -56,7 +56,7 @@ export interface WithdrawReadingDialogData {
           It will stay in the history, marked as withdrawn with your reason, and no longer count in
           progress, value indices or reviews. This cannot be undone.
         </p>
-        <mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
           <mat-label>Why it is withdrawn</mat-label>
           <textarea
             matInput
