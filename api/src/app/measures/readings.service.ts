@@ -19,7 +19,7 @@ import {
 } from '@waypoint/domain';
 import { AuditService } from '../audit';
 import type { Actor } from '../auth';
-import { pageOf, type PageRequest } from '../common';
+import { pageOf, type PageRequest, ValueWrites } from '../common';
 import { MeasuresRepository } from './measures.repository';
 import { type ReadingFilter, type ReadingRow, ReadingsRepository } from './readings.repository';
 
@@ -71,6 +71,7 @@ export class ReadingsService {
     private readonly readings: ReadingsRepository,
     private readonly measures: MeasuresRepository,
     private readonly audit: AuditService,
+    private readonly valueWrites: ValueWrites,
   ) {}
 
   async list(
@@ -170,6 +171,7 @@ export class ReadingsService {
         initiativeId: measure.initiativeId,
         after: reading,
       });
+      await this.valueWrites.initiativesChanged([measure.initiativeId]);
       return reading;
     });
   }
