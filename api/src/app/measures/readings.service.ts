@@ -228,6 +228,7 @@ export class ReadingsService {
         before: mapReading(reading, users),
         after: withdrawn,
       });
+      await this.valueWrites.initiativesChanged([measure.initiativeId]);
       return withdrawn;
     });
   }
