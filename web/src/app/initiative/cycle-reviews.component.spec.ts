@@ -80,6 +80,9 @@ async function render(user: { id: string; role: string }, reviews: CycleReviewRe
 
 const textareas = (el: HTMLElement) => Array.from(el.querySelectorAll('textarea'));
 
+// The first render of Material's form fields takes seconds on a busy machine (CI shares two cores).
+jest.setTimeout(30_000);
+
 describe('CycleReviewsComponent', () => {
   it('lets the owner write the running cycle’s review beside the indices, and decide', async () => {
     const { fixture, el, put, reloadReviews } = await render({ id: 'owner', role: 'manager' }, []);

@@ -42,6 +42,9 @@ async function open(recordReading = jest.fn().mockResolvedValue({ id: 'r9' })) {
   return { fixture, el, type, submit, close, recordReading };
 }
 
+// The first render of Material's form fields takes seconds on a busy machine (CI shares two cores).
+jest.setTimeout(30_000);
+
 describe('ReadingDialogComponent', () => {
   it('says what is wrong with what was typed: "abc" asks for a number like the latest one', async () => {
     const { el, type, submit, recordReading } = await open();
