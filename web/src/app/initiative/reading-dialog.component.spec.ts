@@ -72,6 +72,20 @@ describe('ReadingDialogComponent', () => {
     expect(close).toHaveBeenCalledWith({ id: 'r9' });
   });
 
+  it('"No, change the value" puts the question away and the cursor back in the value', async () => {
+    const { el, type, submit, recordReading } = await open();
+    await type('640');
+    await submit();
+    const no = Array.from(el.querySelectorAll('button')).find((b) =>
+      b.textContent?.includes('No, change the value'),
+    );
+    no?.click();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(el.textContent).not.toMatch('Are you sure?');
+    expect(document.activeElement?.getAttribute('formcontrolname')).toBe('value');
+    expect(recordReading).not.toHaveBeenCalled();
+  });
+
   it('saves a plausible value without asking', async () => {
     const { type, submit, close, recordReading } = await open();
     await type('6,2');

@@ -1,5 +1,13 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  type ElementRef,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import {
@@ -103,6 +111,7 @@ export function plausibilityQuestion(
             inputmode="decimal"
             autocomplete="off"
             formControlName="value"
+            #valueInput
             required
             (input)="question.set(null)"
           />
@@ -211,6 +220,7 @@ export class ReadingDialogComponent {
   protected readonly title = `${this.data.correcting ? 'Correct' : 'Record'} a reading of ${
     this.data.measure.name
   }`;
+  private readonly valueInput = viewChild<ElementRef<HTMLInputElement>>('valueInput');
   protected readonly noteMax = READING_NOTE_MAX_LENGTH;
   protected readonly urlMax = READING_EVIDENCE_URL_MAX_LENGTH;
   protected readonly maxObservedAt = toLocalInput(new Date());
@@ -267,9 +277,7 @@ export class ReadingDialogComponent {
 
   protected changeValue(): void {
     this.question.set(null);
-    document
-      .querySelector<HTMLInputElement>('wp-reading-dialog input[formcontrolname="value"]')
-      ?.focus();
+    this.valueInput()?.nativeElement.focus();
   }
 
   /** Saves the reading; an implausible value first asks, unless `confirmed`. */
