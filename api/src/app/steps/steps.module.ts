@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit';
 import { MilestonesModule } from '../milestones';
 import { StepEntity } from './step.entity';
+import { StepSearchRepository } from './step-search.repository';
 import { StepsController } from './steps.controller';
 import { StepsRepository } from './steps.repository';
 import { StepsService } from './steps.service';
@@ -11,6 +12,6 @@ import { StepsService } from './steps.service';
 @Module({
   imports: [TypeOrmModule.forFeature([StepEntity]), AuditModule, MilestonesModule],
   controllers: [StepsController],
-  providers: [StepsService, StepsRepository],
+  providers: [StepsService, StepsRepository, StepSearchRepository],
 })
 export class StepsModule {}

@@ -2,6 +2,9 @@ import type { HttpResourceRequest } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   CreateReadingRequest,
+  MeasureListItem,
+  MeasureSearchQuery,
+  Page,
   ReadingResponse,
   ReadingSort,
   WithdrawReadingRequest,
@@ -15,6 +18,7 @@ export interface ReadingListQuery {
 }
 
 export const MEASURES_API = {
+  list: `${API_ROOT}/measures`,
   readings: (measureId: string) => `${API_ROOT}/measures/${segment(measureId)}/readings`,
   withdrawal: (measureId: string, readingId: string) =>
     `${API_ROOT}/measures/${segment(measureId)}/readings/${segment(readingId)}/withdrawal`,
@@ -24,6 +28,14 @@ export const MEASURES_API = {
 @Injectable({ providedIn: 'root' })
 export class MeasuresApi {
   private readonly api = inject(ApiClient);
+
+  /**
+   * GET /api/measures: measures across the initiatives I may read (`recorderId: 'me'` for those
+   * I record), with their initiative, latest reading, progress and staleness.
+   */
+  search(query: MeasureSearchQuery): Promise<Page<MeasureListItem>> {
+    return this.api.get<Page<MeasureListItem>>(MEASURES_API.list, query);
+  }
 
   readingsRequest(measureId: string, query: ReadingListQuery): HttpResourceRequest {
     return resourceRequest(MEASURES_API.readings(measureId), query);
