@@ -47,3 +47,11 @@ export {
   UuidRef,
   WholeNumber,
 } from './validators';
+export { CountedSql } from './statements/counted-sql';
+export {
+  SQL_STATEMENTS_HEADER,
+  STATEMENT_COUNT_HEADERS,
+  StatementCountInterceptor,
+  StatementCountingLogger,
+  statementsSoFar,
+} from './statements/statement-counter';

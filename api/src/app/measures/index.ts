@@ -6,4 +6,4 @@ export { MeasuresRepository } from './measures.repository';
 export { MeasuresService } from './measures.service';
 export { ReadingEntity } from './reading.entity';
 export { ReadingWithdrawalEntity } from './reading-withdrawal.entity';
-export { ReadingsService } from './readings.service';
+export { OBSERVED_AT_SKEW_MS, ReadingsService } from './readings.service';

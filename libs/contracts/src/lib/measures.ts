@@ -252,14 +252,18 @@ export interface NextCycleRequest {
   period?: CyclePeriod;
 }
 
-/** A reading at one end of a cycle. */
+/** Where a measure stood at one end of a cycle: a reading, or its baseline (no reading). */
 export interface MeasuredPoint {
-  readingId: string;
+  /** Null when the cycle opened at the measure's baseline (no reading before it). */
+  readingId: string | null;
   value: number;
-  observedAt: string;
+  observedAt: string | null;
 }
 
-/** How one measure moved within a cycle: its first and last effective reading there. */
+/**
+ * How one measure moved over a cycle: from its cycle standing's opening (`first`: the last reading
+ * before the cycle, else the baseline) to its closing (`last`: the last reading by the cycle's end).
+ */
 export interface MeasureCycleChange {
   measureId: string;
   name: string;
