@@ -6,11 +6,8 @@ import { InitiativeHistory1764000000400 } from './1764000000400-InitiativeHistor
 import { MeasuresAndCycles1764000000600 } from './1764000000600-MeasuresAndCycles';
 import { PortfolioPerformance1764000001000 } from './1764000001000-PortfolioPerformance';
 import { ApiTokenExpiryAndScope1764000001600 } from './1764000001600-ApiTokenExpiryAndScope';
-<<<<<<< HEAD
-import { ReadingWithdrawals1764000001750 } from './1764000001750-ReadingWithdrawals';
-=======
 import { ValueEngine1764000001700 } from './1764000001700-ValueEngine';
->>>>>>> main
+import { ReadingWithdrawals1764000001750 } from './1764000001750-ReadingWithdrawals';
 
 /** Every migration, in order. The bundle cannot glob files, so each one is listed here. */
 export const migrations = [
@@ -22,9 +19,6 @@ export const migrations = [
   MeasuresAndCycles1764000000600,
   PortfolioPerformance1764000001000,
   ApiTokenExpiryAndScope1764000001600,
-<<<<<<< HEAD
-  ReadingWithdrawals1764000001750,
-=======
   ValueEngine1764000001700,
->>>>>>> main
+  ReadingWithdrawals1764000001750,
 ];
