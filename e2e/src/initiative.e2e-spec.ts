@@ -97,15 +97,16 @@ describe('the initiative place in Chromium', () => {
     await done.getByText(STEP).waitFor();
 
     const measure = page.getByRole('article', { name: MEASURE });
-    await measure.getByRole('spinbutton', { name: /Value/ }).fill('21');
-    await measure.getByRole('button', { name: 'Record reading' }).click();
+    await measure.getByRole('button', { name: 'Record a reading' }).click();
+    const dialog = page.getByRole('dialog', { name: `Record a reading of ${MEASURE}` });
+    await dialog.getByRole('textbox', { name: /^Value/ }).fill('21');
+    await dialog.getByRole('button', { name: 'Record reading' }).click();
     await measure.getByRole('status').getByText('Reading recorded.').waitFor();
-    await measure.getByText(/^All readings/).click();
-    await measure
-      .getByRole('listitem')
-      .filter({ hasText: /^\s*21 min/ })
-      .first()
-      .waitFor();
+    await measure.getByRole('button', { name: `All readings of ${MEASURE}` }).click();
+    const expanded = page.getByRole('dialog', { name: MEASURE });
+    await expanded.getByRole('cell', { name: '21 min' }).first().waitFor();
+    await expanded.getByRole('button', { name: 'Close' }).click();
+    await expanded.waitFor({ state: 'detached' });
 
     await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
     await screenshot(page, 'initiative-detail');

@@ -128,8 +128,10 @@ describe('the whole journey of issue 5 in Chromium', () => {
 
     for (const { measure, value } of READINGS) {
       const card = page.getByRole('article', { name: measure });
-      await card.getByRole('spinbutton', { name: /Value/ }).fill(value);
-      await card.getByRole('button', { name: 'Record reading' }).click();
+      await card.getByRole('button', { name: 'Record a reading' }).click();
+      const dialog = page.getByRole('dialog', { name: `Record a reading of ${measure}` });
+      await dialog.getByRole('textbox', { name: /^Value/ }).fill(value);
+      await dialog.getByRole('button', { name: 'Record reading' }).click();
       await card.getByRole('status').getByText('Reading recorded.').waitFor();
     }
     await screenshot(page, 'journey-gate-ready');
@@ -191,8 +193,10 @@ describe('the whole journey of issue 5 in Chromium', () => {
     await column('Done').getByText(SAMPLE_STEP).waitFor();
 
     const measure = page.getByRole('article', { name: 'First-contact resolution' });
-    await measure.getByRole('spinbutton', { name: /Value/ }).fill('70');
-    await measure.getByRole('button', { name: 'Record reading' }).click();
+    await measure.getByRole('button', { name: 'Record a reading' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Record a reading of/ });
+    await dialog.getByRole('textbox', { name: /^Value/ }).fill('70');
+    await dialog.getByRole('button', { name: 'Record reading' }).click();
     await measure.getByRole('status').getByText('Reading recorded.').waitFor();
     await page.getByRole('heading', { level: 2, name: /^Steps/ }).scrollIntoViewIfNeeded();
     await screenshot(page, 'journey-member-board');

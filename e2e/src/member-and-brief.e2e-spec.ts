@@ -76,14 +76,14 @@ describe('My work and the brief in Chromium', () => {
       expect(await again.textContent()).toContain('Done');
     });
 
-    it('records a reading inline', async () => {
+    it('records a reading in the same dialog as the initiative page', async () => {
       await page.getByRole('button', { name: 'Record a reading of Cost per contact' }).click();
-      const form = page.locator('wp-reading-form');
-      await form.getByLabel(/^Value/).fill('5.6');
+      const form = page.getByRole('dialog', { name: 'Record a reading of Cost per contact' });
+      await form.getByRole('textbox', { name: /^Value/ }).fill('5.6');
       const saved = page.waitForResponse(
         (r) => r.url().includes('/readings') && r.request().method() === 'POST',
       );
-      await form.getByRole('button', { name: 'Save reading' }).click();
+      await form.getByRole('button', { name: 'Record reading' }).click();
       const response = await saved;
       expect(response.status()).toBe(201);
       expect(response.request().headers()['idempotency-key']).toBeTruthy();

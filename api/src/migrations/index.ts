@@ -7,6 +7,7 @@ import { MeasuresAndCycles1764000000600 } from './1764000000600-MeasuresAndCycle
 import { PortfolioPerformance1764000001000 } from './1764000001000-PortfolioPerformance';
 import { ApiTokenExpiryAndScope1764000001600 } from './1764000001600-ApiTokenExpiryAndScope';
 import { ValueEngine1764000001700 } from './1764000001700-ValueEngine';
+import { ReadingWithdrawals1764000001750 } from './1764000001750-ReadingWithdrawals';
 import { AlertRecords1764000002300 } from './1764000002300-AlertRecords';
 
 /** Every migration, in order. The bundle cannot glob files, so each one is listed here. */
@@ -20,5 +21,6 @@ export const migrations = [
   PortfolioPerformance1764000001000,
   ApiTokenExpiryAndScope1764000001600,
   ValueEngine1764000001700,
+  ReadingWithdrawals1764000001750,
   AlertRecords1764000002300,
 ];

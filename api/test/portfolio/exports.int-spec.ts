@@ -127,7 +127,7 @@ describe('CSV exports and one-page briefs', () => {
     expect(never).toHaveLength(1);
     expect(never[0]).toMatchObject({ reading_id: '', value: '', observed_at: '' });
     expect(rows.filter((r) => r['measure_id'] === tension.costId)).toHaveLength(2);
-    expect(parseCsv(res.text).every((row) => row.length === 19)).toBe(true);
+    expect(parseCsv(res.text).every((row) => row.length === 20)).toBe(true);
   });
 
   it('exports gate decisions with rationale, conditions and decider', async () => {

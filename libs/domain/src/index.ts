@@ -20,3 +20,5 @@ export * from './lib/evidence-snapshot';
 export * from './lib/cycle-periods';
 export * from './lib/cycle-edit';
 export * from './lib/cycle-review';
+export * from './lib/reading-withdrawal';
+export * from './lib/reading-plausibility';

@@ -133,6 +133,12 @@ export const PERMISSIONS = {
     roles: admin,
     relations: ['owner', 'team'],
   },
+  'readings.withdraw': {
+    description:
+      "Withdraw a reading with a reason: it stays in the history and stops counting (the reading's recorder, the owner, the sponsor or an admin)",
+    roles: admin,
+    relations: anyRelation,
+  },
   'reviews.write': {
     description: 'Write the cycle review of an initiative',
     roles: admin,

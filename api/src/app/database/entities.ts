@@ -7,7 +7,7 @@ import { InitiativeEntity } from '../initiatives';
 import { CommentEntity } from '../comments';
 import { MilestoneEntity, GateDecisionEntity, GateSubmissionEntity } from '../milestones';
 import { StepEntity } from '../steps';
-import { MeasureEntity, ReadingEntity } from '../measures';
+import { MeasureEntity, ReadingEntity, ReadingWithdrawalEntity } from '../measures';
 import { CycleEntity } from '../cycles';
 import { CycleReviewEntity } from '../reviews';
 import { NotificationEntity } from '../notifications';
@@ -27,6 +27,7 @@ export const entities = [
   GateDecisionEntity,
   MeasureEntity,
   ReadingEntity,
+  ReadingWithdrawalEntity,
   CycleEntity,
   CycleReviewEntity,
   NotificationEntity,

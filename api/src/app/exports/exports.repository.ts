@@ -13,6 +13,8 @@ export interface ReadingExportRow {
   evidenceUrl: string | null;
   supersedesId: string | null;
   superseded: boolean;
+  /** Why it was withdrawn; null while it counts. */
+  withdrawalReason: string | null;
 }
 
 export interface DecisionExportRow {
@@ -49,8 +51,10 @@ export class ExportsRepository {
       `SELECT r.id, r.measure_id AS "measureId", r.value, r.observed_at AS "observedAt",
               r.recorded_at AS "recordedAt", u.display_name AS "recordedBy", r.note,
               r.evidence_url AS "evidenceUrl", r.supersedes_id AS "supersedesId",
-              EXISTS (SELECT 1 FROM readings s WHERE s.supersedes_id = r.id) AS superseded
+              EXISTS (SELECT 1 FROM readings s WHERE s.supersedes_id = r.id) AS superseded,
+              w.reason AS "withdrawalReason"
          FROM readings r JOIN users u ON u.id = r.recorded_by
+         LEFT JOIN reading_withdrawals w ON w.reading_id = r.id
         ORDER BY r.measure_id, r.observed_at, r.recorded_at, r.id`,
     );
   }

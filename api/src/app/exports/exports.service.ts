@@ -65,7 +65,10 @@ export class ExportsService {
     );
   }
 
-  /** One line per reading (superseded ones marked); a measure without readings gets one line. */
+  /**
+   * One line per reading (superseded ones marked, withdrawn ones with their reason); a measure
+   * without readings gets one line.
+   */
   async measures(): Promise<string> {
     const initiatives = await this.value.initiatives(null);
     const model = await this.value.model(null);
@@ -89,7 +92,9 @@ export class ExportsService {
         m.cadence,
       ];
       const own = byMeasure.get(m.id) ?? [];
-      if (own.length === 0) return [[...measure, null, null, null, null, null, null, null, null]];
+      if (own.length === 0) {
+        return [[...measure, null, null, null, null, null, null, null, null, null]];
+      }
       return own.map((r) => [
         ...measure,
         r.id,
@@ -100,6 +105,7 @@ export class ExportsService {
         r.note,
         r.evidenceUrl,
         r.superseded,
+        r.withdrawalReason,
       ]);
     });
     return toCsv(
@@ -123,6 +129,7 @@ export class ExportsService {
         'note',
         'evidence_url',
         'superseded',
+        'withdrawal_reason',
       ],
       rows,
     );

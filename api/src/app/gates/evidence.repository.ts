@@ -45,8 +45,10 @@ export class EvidenceRepository {
       value: number;
       observed_at: Date;
       supersedes_id: string | null;
+      withdrawn: boolean;
     }> = await this.txHost.tx.query(
-      `SELECT id, measure_id, value, observed_at, supersedes_id
+      `SELECT id, measure_id, value, observed_at, supersedes_id,
+              EXISTS (SELECT 1 FROM reading_withdrawals w WHERE w.reading_id = readings.id) AS withdrawn
          FROM readings WHERE measure_id = ANY($1::uuid[])
         ORDER BY recorded_at, id`,
       [measureIds],
@@ -57,6 +59,7 @@ export class EvidenceRepository {
       value: Number(row.value),
       observedAt: new Date(row.observed_at),
       supersedesId: row.supersedes_id,
+      withdrawn: row.withdrawn,
     }));
   }
 

@@ -52,14 +52,16 @@ function hoursByCadence(
 }
 
 /**
- * When the measure was last read: its latest effective (not superseded) reading observed by
- * `now`, as libs/domain `latestReadings` picks it; else when it was created (staleness.ts counts
- * from there). The readings index (measure_id, observed_at DESC) answers it per measure.
+ * When the measure was last read: its latest effective (neither superseded nor withdrawn) reading
+ * observed by `now`, as libs/domain `latestReadings` picks it; else when it was created
+ * (staleness.ts counts from there). The readings index (measure_id, observed_at DESC) answers it
+ * per measure.
  */
 const LAST_READ = (now: string): string => `coalesce(
   (SELECT max(r.observed_at) FROM readings r
     WHERE r.measure_id = m.id AND r.observed_at <= ${now}
-      AND NOT EXISTS (SELECT 1 FROM readings c WHERE c.supersedes_id = r.id)),
+      AND NOT EXISTS (SELECT 1 FROM readings c WHERE c.supersedes_id = r.id)
+      AND NOT EXISTS (SELECT 1 FROM reading_withdrawals w WHERE w.reading_id = r.id)),
   m.created_at)`;
 
 /**

@@ -7,13 +7,17 @@ import { MeasuresController } from './measures.controller';
 import { MeasuresRepository } from './measures.repository';
 import { MeasuresService } from './measures.service';
 import { ReadingEntity } from './reading.entity';
+import { ReadingWithdrawalEntity } from './reading-withdrawal.entity';
 import { ReadingsController } from './readings.controller';
 import { ReadingsRepository } from './readings.repository';
 import { ReadingsService } from './readings.service';
 
 /** Measures (KPIs) of initiatives and their append-only readings. */
 @Module({
-  imports: [TypeOrmModule.forFeature([MeasureEntity, ReadingEntity]), AuditModule],
+  imports: [
+    TypeOrmModule.forFeature([MeasureEntity, ReadingEntity, ReadingWithdrawalEntity]),
+    AuditModule,
+  ],
   controllers: [MeasuresController, ReadingsController],
   providers: [
     MeasuresService,

@@ -29,6 +29,7 @@ export interface ReadingPoint {
   value: number;
   observedAt: Date;
   supersedesId: string | null;
+  withdrawn: boolean;
 }
 
 export type MeasureValues = Omit<
@@ -97,8 +98,10 @@ export class MeasuresRepository {
       value: number;
       observed_at: Date;
       supersedes_id: string | null;
+      withdrawn: boolean;
     }> = await this.txHost.tx.query(
-      `SELECT id, measure_id, value, observed_at, supersedes_id
+      `SELECT id, measure_id, value, observed_at, supersedes_id,
+              EXISTS (SELECT 1 FROM reading_withdrawals w WHERE w.reading_id = readings.id) AS withdrawn
          FROM readings WHERE measure_id = ANY($1::uuid[])
         ORDER BY recorded_at, id`,
       [measureIds],
@@ -109,6 +112,7 @@ export class MeasuresRepository {
       value: r.value,
       observedAt: r.observed_at,
       supersedesId: r.supersedes_id,
+      withdrawn: r.withdrawn,
     }));
   }
 

@@ -10,17 +10,26 @@ import {
   type InitiativeAccess,
   RequirePermission,
 } from '../auth';
-import { ApiProblems, IdParams } from '../common';
+import { ApiProblems, IdParams, UuidRef } from '../common';
 import { Idempotent } from '../idempotency';
 import {
   CreateReadingDto,
   ReadingListQueryDto,
   ReadingPageDto,
   ReadingResponseDto,
+  WithdrawReadingDto,
 } from './dto/reading.dto';
 import { ReadingsService } from './readings.service';
 
-/** Readings are append-only: there is no PATCH or DELETE; a correction supersedes. */
+export class ReadingParams extends IdParams {
+  @UuidRef({ description: 'The reading.' })
+  readingId!: string;
+}
+
+/**
+ * Readings are append-only: there is no PATCH or DELETE; a correction supersedes, a withdrawal
+ * takes a reading out of the values while the history keeps it.
+ */
 @ApiTags('readings')
 @Controller('measures/:id/readings')
 export class ReadingsController {
@@ -68,6 +77,36 @@ export class ReadingsController {
     @CurrentAccess() access: InitiativeAccess,
   ): Promise<ReadingResponse> {
     return this.readings.record(params.id, body, actor, {
+      isAdmin: user.role === 'admin',
+      isOwner: access.relations.includes('owner'),
+      isSponsor: access.relations.includes('sponsor'),
+    });
+  }
+
+  @Post(':readingId/withdrawal')
+  @Idempotent()
+  @RequirePermission('readings.withdraw', 'measure')
+  @ApiOperation({
+    summary:
+      "Withdraw a reading with a reason (audited): it stays in the history and stops counting everywhere. Only the reading's recorder, the owner, the sponsor or an admin; final.",
+  })
+  @ApiCreatedResponse({ type: ReadingResponseDto, description: 'The reading, now withdrawn.' })
+  @ApiProblems(
+    400,
+    401,
+    [403, 'Not allowed, or a reading someone else recorded.'],
+    [404, 'No such measure, or no such reading of it.'],
+    [409, 'This Idempotency-Key is still being processed.'],
+    [422, 'The reading is already withdrawn, or corrected (withdraw the correction instead).'],
+  )
+  withdraw(
+    @Param() params: ReadingParams,
+    @Body() body: WithdrawReadingDto,
+    @CurrentActor() actor: Actor,
+    @CurrentUser() user: AuthenticatedUser,
+    @CurrentAccess() access: InitiativeAccess,
+  ): Promise<ReadingResponse> {
+    return this.readings.withdraw(params.id, params.readingId, body, actor, {
       isAdmin: user.role === 'admin',
       isOwner: access.relations.includes('owner'),
       isSponsor: access.relations.includes('sponsor'),

@@ -6,6 +6,7 @@ import type { ReadingSort } from '@waypoint/contracts';
 import { DataSource } from 'typeorm';
 import { isUniqueViolation, type PageRequest, insertReturning } from '../common';
 import { ReadingEntity } from './reading.entity';
+import { ReadingWithdrawalEntity } from './reading-withdrawal.entity';
 
 export interface ReadingFilter {
   from?: Date;
@@ -24,6 +25,16 @@ export interface ReadingRow {
   evidenceUrl: string | null;
   supersedesId: string | null;
   supersededById: string | null;
+  /** The withdrawal, when the reading was withdrawn. */
+  withdrawalReason: string | null;
+  withdrawnBy: string | null;
+  withdrawnAt: Date | null;
+}
+
+export interface NewWithdrawal {
+  readingId: string;
+  reason: string;
+  withdrawnBy: string;
 }
 
 export type NewReading = Pick<
@@ -42,10 +53,17 @@ const SELECT = `
   SELECT r.id, r.measure_id AS "measureId", r.value, r.observed_at AS "observedAt",
          r.recorded_by AS "recordedBy", r.recorded_at AS "recordedAt", r.note,
          r.evidence_url AS "evidenceUrl", r.supersedes_id AS "supersedesId",
-         (SELECT s.id FROM readings s WHERE s.supersedes_id = r.id) AS "supersededById"
-    FROM readings r`;
+         (SELECT s.id FROM readings s WHERE s.supersedes_id = r.id) AS "supersededById",
+         w.reason AS "withdrawalReason", w.withdrawn_by AS "withdrawnBy",
+         w.withdrawn_at AS "withdrawnAt"
+    FROM readings r LEFT JOIN reading_withdrawals w ON w.reading_id = r.id`;
+
+/** A reading that counts: neither superseded nor withdrawn. */
+const EFFECTIVE = `NOT EXISTS (SELECT 1 FROM readings s WHERE s.supersedes_id = r.id)
+    AND NOT EXISTS (SELECT 1 FROM reading_withdrawals x WHERE x.reading_id = r.id)`;
 
 const SUPERSEDES_KEY = 'readings_supersedes_key';
+const WITHDRAWAL_KEY = 'reading_withdrawals_pkey';
 
 /** Readings are append-only: this repository inserts and reads, never updates or deletes. */
 @Injectable()
@@ -72,9 +90,9 @@ export class ReadingsRepository {
       where.push(`r.observed_at < $${params.length}`);
     }
     if (filter.effective === true) {
-      where.push('NOT EXISTS (SELECT 1 FROM readings s WHERE s.supersedes_id = r.id)');
+      where.push(EFFECTIVE);
     } else if (filter.effective === false) {
-      where.push('EXISTS (SELECT 1 FROM readings s WHERE s.supersedes_id = r.id)');
+      where.push(`NOT (${EFFECTIVE})`);
     }
     const condition = where.join(' AND ');
     const counted: Array<{ total: number }> = await this.dataSource.query(
@@ -107,5 +125,22 @@ export class ReadingsRepository {
       }
       throw error;
     }
+  }
+
+  /** Records a withdrawal; a second one of the same reading (a race) is refused with 422. */
+  async withdraw(values: NewWithdrawal): Promise<void> {
+    try {
+      await insertReturning(this.txHost, ReadingWithdrawalEntity, values);
+    } catch (error) {
+      if (isUniqueViolation(error, WITHDRAWAL_KEY)) {
+        throw new DomainError('reading_withdrawn', 'This reading is already withdrawn.');
+      }
+      throw error;
+    }
+  }
+
+  /** Locks the reading's row so that a correction and a withdrawal of it do not cross. */
+  async lock(id: string): Promise<void> {
+    await this.txHost.tx.query(`SELECT 1 FROM readings WHERE id = $1 FOR UPDATE`, [id]);
   }
 }

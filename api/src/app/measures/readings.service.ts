@@ -7,8 +7,16 @@ import type {
   Page,
   ReadingResponse,
   ReadingSort,
+  WithdrawReadingRequest,
 } from '@waypoint/contracts';
-import { type CorrectorInput, DomainError, mayCorrectReading } from '@waypoint/domain';
+import {
+  assertRule,
+  type CorrectorInput,
+  DomainError,
+  mayCorrectReading,
+  readingWithdrawalProblem,
+  withdrawnCorrectionProblem,
+} from '@waypoint/domain';
 import { AuditService } from '../audit';
 import type { Actor } from '../auth';
 import { pageOf, type PageRequest, ValueWrites } from '../common';
@@ -34,7 +42,22 @@ export function mapReading(
     supersedesId: row.supersedesId,
     supersededById: row.supersededById,
     superseded: row.supersededById !== null,
+    withdrawal:
+      row.withdrawnAt !== null && row.withdrawnBy !== null
+        ? {
+            reason: row.withdrawalReason ?? '',
+            withdrawnBy: users.get(row.withdrawnBy) ?? { id: row.withdrawnBy, displayName: '' },
+            withdrawnAt: row.withdrawnAt.toISOString(),
+          }
+        : null,
   };
+}
+
+/** Everyone a reading names: its recorder and who withdrew it. */
+function peopleOf(rows: readonly ReadingRow[]): string[] {
+  return rows.flatMap((r) =>
+    r.withdrawnBy === null ? [r.recordedBy] : [r.recordedBy, r.withdrawnBy],
+  );
 }
 
 /** A corrector with no standing beyond their own readings (the demo story, scripts). */
@@ -61,7 +84,7 @@ export class ReadingsService {
       throw new DomainError('invalid_request', '"from" must not be after "to".');
     }
     const { rows, total } = await this.readings.list(measureId, filter, sort, page);
-    const users = await this.measures.users(rows.map((r) => r.recordedBy));
+    const users = await this.measures.users(peopleOf(rows));
     return pageOf(
       rows.map((row) => mapReading(row, users)),
       total,
@@ -92,6 +115,7 @@ export class ReadingsService {
       if (!measure) throw new NotFoundException('No such measure.');
       const supersedesId = request.supersedesId ?? null;
       if (supersedesId !== null) {
+        await this.readings.lock(supersedesId);
         const corrected = await this.readings.findById(supersedesId);
         if (!corrected || corrected.measureId !== measureId) {
           throw new DomainError(
@@ -109,6 +133,11 @@ export class ReadingsService {
             "Only the reading's recorder, the initiative's owner or sponsor, or an admin may correct it.",
           );
         }
+        assertRule(
+          'reading_withdrawn',
+          withdrawnCorrectionProblem({ withdrawn: corrected.withdrawnAt !== null }),
+          'supersedesId',
+        );
         if (corrected.supersededById !== null) {
           throw new DomainError(
             'reading_superseded',
@@ -125,7 +154,13 @@ export class ReadingsService {
         evidenceUrl: request.evidenceUrl ?? null,
         supersedesId,
       });
-      const row: ReadingRow = { ...created, supersededById: null };
+      const row: ReadingRow = {
+        ...created,
+        supersededById: null,
+        withdrawalReason: null,
+        withdrawnBy: null,
+        withdrawnAt: null,
+      };
       const users = await this.measures.users([actor.userId]);
       const reading = mapReading(row, users);
       await this.audit.record({
@@ -138,6 +173,63 @@ export class ReadingsService {
       });
       await this.valueWrites.initiativesChanged([measure.initiativeId]);
       return reading;
+    });
+  }
+
+  /**
+   * Withdraws a reading with a reason: it stays in the history and stops counting everywhere a
+   * value is computed (latest reading, progress, staleness, indices, gate evidence, reviews).
+   * Allowed to whoever may correct it (its recorder, the owner, the sponsor, an admin); final.
+   */
+  async withdraw(
+    measureId: string,
+    readingId: string,
+    request: WithdrawReadingRequest,
+    actor: Actor,
+    standing: Omit<CorrectorInput, 'correctorId' | 'recorderId'> = NO_STANDING,
+  ): Promise<ReadingResponse> {
+    const reason = request.reason.trim();
+    return this.txHost.withTransaction(async () => {
+      const measure = await this.measures.findById(measureId);
+      if (!measure) throw new NotFoundException('No such measure.');
+      await this.readings.lock(readingId);
+      const reading = await this.readings.findById(readingId);
+      if (!reading || reading.measureId !== measureId) {
+        throw new NotFoundException('No such reading of this measure.');
+      }
+      const may = mayCorrectReading({
+        ...standing,
+        correctorId: actor.userId,
+        recorderId: reading.recordedBy,
+      });
+      if (!may) {
+        throw new ForbiddenException(
+          "Only the reading's recorder, the initiative's owner or sponsor, or an admin may withdraw it.",
+        );
+      }
+      assertRule(
+        'reading_withdrawn',
+        readingWithdrawalProblem({
+          withdrawn: reading.withdrawnAt !== null,
+          supersededById: reading.supersededById,
+        }),
+      );
+      await this.readings.withdraw({ readingId, reason, withdrawnBy: actor.userId });
+      const after = await this.readings.findById(readingId);
+      if (!after) throw new NotFoundException('No such reading of this measure.');
+      const users = await this.measures.users(peopleOf([after]));
+      const withdrawn = mapReading(after, users);
+      await this.audit.record({
+        actor,
+        action: 'withdraw',
+        entityType: 'reading',
+        entityId: readingId,
+        initiativeId: measure.initiativeId,
+        before: mapReading(reading, users),
+        after: withdrawn,
+      });
+      await this.valueWrites.initiativesChanged([measure.initiativeId]);
+      return withdrawn;
     });
   }
 }

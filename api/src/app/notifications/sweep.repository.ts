@@ -87,6 +87,7 @@ export class SweepRepository {
                   FROM readings r
                  WHERE r.measure_id = ms.id AND r.observed_at <= $1
                    AND NOT EXISTS (SELECT 1 FROM readings c WHERE c.supersedes_id = r.id)
+                   AND NOT EXISTS (SELECT 1 FROM reading_withdrawals w WHERE w.reading_id = r.id)
               ) l ON true
         WHERE coalesce(l.last_at, ms.created_at)
                 + make_interval(days => ($2::jsonb ->> ms.cadence)::int) < $1

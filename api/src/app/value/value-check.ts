@@ -49,7 +49,8 @@ export async function checkValueRows(
     const readings = (await sql(
       `SELECT r.id, r.measure_id AS "measureId", r.value,
               date_trunc('milliseconds', r.observed_at) AS "observedAt",
-              r.supersedes_id AS "supersedesId"
+              r.supersedes_id AS "supersedesId",
+              EXISTS (SELECT 1 FROM reading_withdrawals w WHERE w.reading_id = r.id) AS withdrawn
          FROM readings r JOIN measures m ON m.id = r.measure_id
         WHERE m.initiative_id = ANY($1::uuid[])
         ORDER BY r.recorded_at, r.id`,

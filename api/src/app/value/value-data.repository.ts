@@ -50,6 +50,8 @@ export interface ReadingRow {
   value: number;
   observedAt: Date;
   supersedesId: string | null;
+  /** Loaded by `readings`; the SQL that picks decisive readings leaves withdrawn ones out. */
+  withdrawn?: boolean;
 }
 
 export interface CycleRow {
@@ -137,14 +139,15 @@ export class ValueDataRepository {
   }
 
   /**
-   * Every reading (superseded ones too: libs/domain leaves them out), in recording order, observed
-   * times to the millisecond (as the engine's decisive readings).
+   * Every reading (superseded and withdrawn ones too: libs/domain leaves them out), in recording
+   * order, observed times to the millisecond (as the engine's decisive readings).
    */
   async readings(scope: InitiativeScope): Promise<ReadingRow[]> {
     return this.sql.query<ReadingRow>(
       `SELECT r.id, r.measure_id AS "measureId", r.value,
               date_trunc('milliseconds', r.observed_at) AS "observedAt",
-              r.supersedes_id AS "supersedesId"
+              r.supersedes_id AS "supersedesId",
+              EXISTS (SELECT 1 FROM reading_withdrawals w WHERE w.reading_id = r.id) AS withdrawn
          FROM readings r JOIN measures m ON m.id = r.measure_id
         WHERE $1::uuid[] IS NULL OR m.initiative_id = ANY($1::uuid[])
         ORDER BY r.recorded_at, r.id`,

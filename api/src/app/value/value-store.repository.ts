@@ -45,6 +45,7 @@ const DECISIVE_READINGS = `
         SELECT r.observed_at AS at FROM readings r
          WHERE r.measure_id = s.id AND r.observed_at < k.c
            AND NOT EXISTS (SELECT 1 FROM readings c WHERE c.supersedes_id = r.id)
+           AND NOT EXISTS (SELECT 1 FROM reading_withdrawals w WHERE w.reading_id = r.id)
          ORDER BY r.observed_at DESC LIMIT 1) l ON true
   ),
   decisive AS (
@@ -54,6 +55,7 @@ const DECISIVE_READINGS = `
       FROM edges e JOIN readings r ON r.measure_id = e.measure_id
        AND r.observed_at >= e.at AND r.observed_at < e.at + interval '1 millisecond'
      WHERE NOT EXISTS (SELECT 1 FROM readings c WHERE c.supersedes_id = r.id)
+       AND NOT EXISTS (SELECT 1 FROM reading_withdrawals w WHERE w.reading_id = r.id)
   )`;
 
 interface InputsJson {

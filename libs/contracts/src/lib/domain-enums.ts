@@ -131,6 +131,8 @@ export const DOMAIN_ERROR_CODE_VALUES = [
   'measure_scale_invalid',
   'reading_in_future',
   'reading_superseded',
+  /** The reading was withdrawn: it no longer counts and cannot be corrected or withdrawn again. */
+  'reading_withdrawn',
   'cycle_period_invalid',
   'cycle_overlap',
   /** A cycle's dates once a cycle review rests on them or the cycle has ended. */

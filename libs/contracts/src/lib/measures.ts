@@ -17,6 +17,7 @@ export const MEASURE_NUMBER_LIMIT = 1_000_000_000_000;
 export const MEASURE_WEIGHT_MAX = 1000;
 export const READING_NOTE_MAX_LENGTH = 2000;
 export const READING_EVIDENCE_URL_MAX_LENGTH = 2000;
+export const READING_WITHDRAWAL_REASON_MAX_LENGTH = 500;
 export const CYCLE_NAME_MAX_LENGTH = 40;
 /** The longest cycle, in days. */
 export const CYCLE_MAX_DAYS = 366;
@@ -193,6 +194,21 @@ export interface ReadingResponse {
   /** The reading that corrects this one, if any. */
   supersededById: string | null;
   superseded: boolean;
+  /** Set when the reading was withdrawn: it stays in the history but no longer counts. */
+  withdrawal: ReadingWithdrawal | null;
+}
+
+/** Why, by whom and when a reading was withdrawn (final: a withdrawal is never undone). */
+export interface ReadingWithdrawal {
+  reason: string;
+  withdrawnBy: MeasureUserRef;
+  withdrawnAt: string;
+}
+
+/** POST /api/measures/:id/readings/:readingId/withdrawal */
+export interface WithdrawReadingRequest {
+  /** Why the reading no longer counts (required, shown in the history). */
+  reason: string;
 }
 
 /** Readings are append-only: a correction is a new reading with `supersedesId`. */

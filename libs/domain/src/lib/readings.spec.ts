@@ -29,6 +29,31 @@ describe('effectiveReadings', () => {
     expect(effectiveReadings([original, other, correction, second])).toEqual([other, second]);
   });
 
+  it('leaves out withdrawn readings; a withdrawn correction still supersedes its original', () => {
+    const kept = reading('m1', 10, day('2026-10-05'));
+    const withdrawn = reading('m1', -3, day('2026-10-06'), { withdrawn: true });
+    const original = reading('m1', 12, day('2026-10-07'));
+    const correction = reading('m1', 13, day('2026-10-07'), {
+      supersedesId: original.id,
+      withdrawn: true,
+    });
+    const notWithdrawn = reading('m1', 11, day('2026-10-08'), { withdrawn: false });
+    expect(effectiveReadings([kept, withdrawn, original, correction, notWithdrawn])).toEqual([
+      kept,
+      notWithdrawn,
+    ]);
+  });
+
+  it('leaves a withdrawn reading out of the latest reading and the cycle spans', () => {
+    const early = reading('m1', 10, day('2026-10-05'));
+    const late = reading('m1', 999, day('2026-12-05'), { withdrawn: true });
+    expect(latestReadings([early, late], day('2026-12-31')).get('m1')).toBe(early);
+    expect(cycleReadingSpans([early, late], Q4_2026).get('m1')).toEqual({
+      first: early,
+      last: early,
+    });
+  });
+
   it('keeps readings whose supersedesId is null', () => {
     const r = reading('m1', 1, day('2026-10-05'), { supersedesId: null });
     expect(effectiveReadings([r])).toEqual([r]);

@@ -6,6 +6,8 @@ export interface Reading {
   observedAt: Date;
   /** The reading this one corrects, if it is a correction. */
   supersedesId?: string | null;
+  /** Withdrawn with a reason: kept in the history, never counted. */
+  withdrawn?: boolean;
 }
 
 /** An improvement cycle: the half-open period [start, end). */
@@ -29,8 +31,9 @@ export function isInCycle(at: Date, cycle: Pick<Cycle, 'start' | 'end'>): boolea
 }
 
 /**
- * The readings that still count: every reading that no other reading of the list supersedes.
- * Order is kept.
+ * The readings that still count: every reading that is not withdrawn and that no other reading
+ * of the list supersedes. A withdrawn correction still supersedes the reading it corrected (that
+ * one was already judged wrong): withdrawing never brings a value back. Order is kept.
  */
 export function effectiveReadings<R extends Reading>(readings: readonly R[]): R[] {
   const superseded = new Set<string>();
@@ -39,7 +42,7 @@ export function effectiveReadings<R extends Reading>(readings: readonly R[]): R[
       superseded.add(reading.supersedesId);
     }
   }
-  return readings.filter((reading) => !superseded.has(reading.id));
+  return readings.filter((reading) => reading.withdrawn !== true && !superseded.has(reading.id));
 }
 
 /**

@@ -36,7 +36,7 @@ export class GateMeasureComponent {
     const until = Date.parse(this.takenAt());
     return this.page
       .value()
-      .items.filter((r) => !r.superseded && Date.parse(r.observedAt) <= until)
+      .items.filter((r) => !r.superseded && !r.withdrawal && Date.parse(r.observedAt) <= until)
       .sort((a, b) => Date.parse(a.observedAt) - Date.parse(b.observedAt));
   });
   protected readonly progressText = progressText;

@@ -26,6 +26,7 @@ import {
   type TeamMember,
 } from '@waypoint/contracts';
 import { AuthStore } from '../auth/auth.store';
+import { CycleReviewsComponent } from './cycle-reviews.component';
 import { PRODUCT_NAME } from '../title-strategy';
 import { EmptyStateComponent } from '../shared/empty-state.component';
 import { fieldErrorsOf, genericErrorMessage, httpStatusOf } from '../shared/problem';
@@ -41,7 +42,7 @@ import {
   STEP_STATUS_LABEL,
   NO_VALUE,
 } from '../shared/vocabulary';
-import { AmountPipe, DateTimePipe, DayPipe, formatPercent } from '../shared/format';
+import { DateTimePipe, DayPipe, formatPercent } from '../shared/format';
 import { GateChecklistComponent } from './gate-checklist.component';
 import { gateMoves } from './gate-moves';
 import { MeasureCardComponent } from './measure-card.component';
@@ -68,7 +69,6 @@ export function teamByDepartment(
   imports: [
     DayPipe,
     DateTimePipe,
-    AmountPipe,
     FormsModule,
     RouterLink,
     MatButton,
@@ -86,6 +86,7 @@ export function teamByDepartment(
     CdkDropListGroup,
     StatusActionsComponent,
     AlertListComponent,
+    CycleReviewsComponent,
   ],
   providers: [InitiativeDetailStore],
   changeDetection: ChangeDetectionStrategy.OnPush,

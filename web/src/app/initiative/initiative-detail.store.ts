@@ -180,10 +180,16 @@ export class InitiativeDetailStore {
   /** POST /api/measures/:id/readings with an Idempotency-Key. Throws the HTTP error. */
   async recordReading(measureId: string, request: CreateReadingRequest): Promise<ReadingResponse> {
     const reading = await this.measuresApi.recordReading(measureId, request);
+    this.readingsChanged();
+    return reading;
+  }
+
+  /** After a reading is recorded, corrected or withdrawn: everything computed from readings. */
+  readingsChanged(): void {
     this.measuresPage.reload();
     this.value.reload();
+    this.reviewsPage.reload();
     this.historyPage.reload();
-    return reading;
   }
 
   /** POST /api/initiatives/:id/comments with an Idempotency-Key. Throws the HTTP error. */

@@ -1,42 +1,41 @@
-import { HttpErrorResponse, httpResource } from '@angular/common/http';
+import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import {
-  FormGroupDirective,
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { MatDialog } from '@angular/material/dialog';
 import type { MeasureResponse, Page, ReadingResponse } from '@waypoint/contracts';
+import { firstValueFrom } from 'rxjs';
+import { AuthStore } from '../auth/auth.store';
 import { MeasuresApi } from '../shared/api';
-import { fieldErrorsOf, genericErrorMessage } from '../shared/problem';
+import {
+  type ReadingChartCycle,
+  type ReadingChartPoint,
+  ReadingChartComponent,
+} from '../shared/charts/reading-chart.component';
+import { formatNumber } from '../shared/format';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { InitiativeDetailStore } from './initiative-detail.store';
 import {
-  httpUrlValidator,
-  notInFutureValidator,
-  READING_EVIDENCE_URL_MAX_LENGTH,
-  READING_NOTE_MAX_LENGTH,
-  readingValueValidator,
-  toLocalInput,
-} from './reading-form';
-import { MeasureChartComponent } from '../shared/charts/measure-chart.component';
+  type MeasureReadingsDialogData,
+  MeasureReadingsDialogComponent,
+} from './measure-readings-dialog.component';
+import { readingActions } from './reading-actions';
+import { type ReadingDialogData, ReadingDialogComponent } from './reading-dialog.component';
+import type { ReadingHistoryRow } from './reading-history.component';
+import {
+  type WithdrawReadingDialogData,
+  WithdrawReadingDialogComponent,
+} from './withdraw-reading-dialog.component';
 
-/** One measure: chart, progress, staleness and the "Record a reading" form. */
+const DIALOG = { width: '640px', maxWidth: '95vw' } as const;
+
+/**
+ * One measure: its chart, progress and staleness; "Record a reading" opens the reading dialog,
+ * "Readings" the expanded view (a large chart and the table of readings, with Correct and
+ * Withdraw).
+ */
 @Component({
   selector: 'wp-measure-card',
-  imports: [
-    ReactiveFormsModule,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatInput,
-    MatError,
-    MatHint,
-    MeasureChartComponent,
-  ],
+  imports: [MatButton, ReadingChartComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let m = measure();
@@ -44,7 +43,10 @@ import { MeasureChartComponent } from '../shared/charts/measure-chart.component'
       <h3 class="measure__name" [id]="'measure-' + m.id">{{ m.name }}</h3>
       <p class="measure__meta">
         <span class="chip">{{ m.perspective === 'customer' ? 'Customer' : 'Business' }}</span>
-        <span>Baseline {{ m.baseline }} {{ m.unit }} → target {{ m.target }} {{ m.unit }}</span>
+        <span
+          >Baseline {{ format(m.baseline) }} {{ m.unit }} → target {{ format(m.target) }}
+          {{ m.unit }}</span
+        >
         @if (m.stale) {
           <span class="badge badge--stale">Stale: no recent reading</span>
         } @else {
@@ -54,7 +56,7 @@ import { MeasureChartComponent } from '../shared/charts/measure-chart.component'
       <p class="measure__meta">
         Latest:
         @if (m.latestReading; as r) {
-          <strong>{{ r.value }} {{ m.unit }}</strong>
+          <strong>{{ format(r.value) }} {{ m.unit }}</strong>
         } @else {
           no reading yet
         }
@@ -62,119 +64,46 @@ import { MeasureChartComponent } from '../shared/charts/measure-chart.component'
           · {{ progressPercent() }}% of the way to target
         }
       </p>
-      <wp-measure-chart
-        [readings]="chartReadings()"
+      <wp-reading-chart
+        [readings]="points()"
         [baseline]="m.baseline"
         [target]="m.target"
         [unit]="m.unit"
         [name]="m.name"
-        [compact]="true"
-        [loading]="readings.isLoading()"
+        [cycles]="cycles()"
+        [loading]="readings.isLoading() && !readings.hasValue()"
       />
-
-      @if (canRecord()) {
-        <form
-          class="reading-form"
-          [formGroup]="form"
-          #formDir="ngForm"
-          (ngSubmit)="submit(formDir)"
-          novalidate
+      @if (status(); as s) {
+        <p class="form-ok" role="status">{{ s }}</p>
+      }
+      <div class="measure__actions">
+        @if (canRecord()) {
+          <button mat-flat-button type="button" (click)="record()">Record a reading</button>
+        }
+        <button
+          mat-stroked-button
+          type="button"
+          [attr.aria-label]="'All readings of ' + m.name"
+          (click)="expand()"
         >
-          <h4 class="reading-form__title">Record a reading</h4>
-          <mat-form-field>
-            <mat-label>Value ({{ m.unit }})</mat-label>
-            <input matInput type="number" step="any" formControlName="value" required />
-            @if (form.controls.value.hasError('required')) {
-              <mat-error>Enter the value you observed.</mat-error>
-            } @else if (form.controls.value.invalid) {
-              <mat-error>Enter a number within the allowed range.</mat-error>
-            }
-            @for (e of serverErrors('value'); track e) {
-              <mat-error>{{ e }}</mat-error>
-            }
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label>Observed at</mat-label>
-            <input
-              matInput
-              type="datetime-local"
-              formControlName="observedAt"
-              required
-              [max]="maxObservedAt"
-            />
-            @if (form.controls.observedAt.hasError('required')) {
-              <mat-error>Enter when it was observed.</mat-error>
-            } @else if (form.controls.observedAt.hasError('future')) {
-              <mat-error>A reading cannot be observed in the future.</mat-error>
-            }
-            @for (e of serverErrors('observedAt'); track e) {
-              <mat-error>{{ e }}</mat-error>
-            }
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label>Note</mat-label>
-            <textarea matInput formControlName="note" rows="2" [maxLength]="noteMax"></textarea>
-            <mat-hint align="end">{{ form.controls.note.value.length }} / {{ noteMax }}</mat-hint>
-            @for (e of serverErrors('note'); track e) {
-              <mat-error>{{ e }}</mat-error>
-            }
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label>Evidence link</mat-label>
-            <input matInput type="url" formControlName="evidenceUrl" [maxLength]="urlMax" />
-            <mat-hint>http or https</mat-hint>
-            @if (form.controls.evidenceUrl.invalid) {
-              <mat-error>Enter an http or https link.</mat-error>
-            }
-            @for (e of serverErrors('evidenceUrl'); track e) {
-              <mat-error>{{ e }}</mat-error>
-            }
-          </mat-form-field>
-          @if (formError(); as message) {
-            <p class="form-error" role="alert">{{ message }}</p>
-          }
-          @if (saved()) {
-            <p class="form-ok" role="status">Reading recorded.</p>
-          }
-          <div>
-            <button mat-flat-button type="submit" [disabled]="saving()">
-              {{ saving() ? 'Recording…' : 'Record reading' }}
-            </button>
-          </div>
-        </form>
-      }
-
-      @if (readingList().length > 0) {
-        <details class="readings">
-          <summary>All readings ({{ readingList().length }})</summary>
-          <ul>
-            @for (r of readingList(); track r.id) {
-              <li>
-                {{ r.value }} {{ m.unit }} — {{ r.observedAt.slice(0, 16).replace('T', ' ') }} by
-                {{ r.recordedBy.displayName }}
-                @if (r.note) {
-                  — {{ r.note }}
-                }
-              </li>
-            }
-          </ul>
-        </details>
-      }
+          Readings ({{ allReadings().length }})
+        </button>
+      </div>
     </article>
   `,
   styleUrl: './measure-card.scss',
 })
 export class MeasureCardComponent {
   private readonly store = inject(InitiativeDetailStore);
-  private readonly fb = inject(NonNullableFormBuilder);
+  private readonly auth = inject(AuthStore);
+  private readonly dialog = inject(MatDialog);
 
   readonly measure = input.required<MeasureResponse>();
   /** Whether the signed-in user may record readings (the owner or a team member). */
   readonly canRecord = input(false);
 
-  protected readonly noteMax = READING_NOTE_MAX_LENGTH;
-  protected readonly urlMax = READING_EVIDENCE_URL_MAX_LENGTH;
-  protected readonly maxObservedAt = toLocalInput(new Date());
+  protected readonly format = formatNumber;
+  protected readonly status = signal<string | null>(null);
 
   /** Only the id: a fresh copy of the same measure (after a reading) must not refetch. */
   private readonly measureId = computed(() => this.measure().id);
@@ -187,88 +116,93 @@ export class MeasureCardComponent {
     (e) => e.kind === 'reading' && e.initiativeId === this.measure().initiativeId,
     () => this.readings.reload(),
   );
-  protected readonly readingList = computed(() =>
-    this.readings.hasValue() ? this.readings.value().items.filter((r) => !r.superseded) : [],
+  /** Every reading, newest observation first: those that count, corrected and withdrawn ones. */
+  protected readonly allReadings = computed(() =>
+    this.readings.hasValue() ? this.readings.value().items : [],
   );
-  /** Oldest first, for the chart. */
-  protected readonly chartReadings = computed(() =>
-    [...this.readingList()].reverse().map((r) => ({ value: r.value, observedAt: r.observedAt })),
+  /** The readings that count. */
+  private readonly effective = computed(() =>
+    this.allReadings().filter((r) => !r.superseded && !r.withdrawal),
   );
+  protected readonly points = computed<ReadingChartPoint[]>(() =>
+    this.effective().map((r) => ({
+      id: r.id,
+      value: r.value,
+      observedAt: r.observedAt,
+      detail: [`by ${r.recordedBy.displayName}`, r.note].filter(Boolean).join(' · '),
+    })),
+  );
+  protected readonly cycles = computed<ReadingChartCycle[]>(() =>
+    this.store.value.hasValue() ? this.store.value.value().cycles.map((c) => c.cycle) : [],
+  );
+  private readonly rows = computed<ReadingHistoryRow[]>(() => {
+    const initiative = this.store.initiative.hasValue() ? this.store.initiative.value() : null;
+    const user = this.auth.user();
+    const viewer = user ? { id: user.id, role: user.role } : null;
+    return this.allReadings().map((reading) => ({
+      reading,
+      actions: initiative
+        ? readingActions(reading, initiative, viewer)
+        : { correct: false, withdraw: false },
+    }));
+  });
   protected readonly progressPercent = computed(() => {
     const p = this.measure().progress;
     return p === null ? null : Math.round(p * 100);
   });
 
-  protected readonly form = this.fb.group({
-    value: this.fb.control<number | null>(null, [Validators.required, readingValueValidator]),
-    observedAt: this.fb.control(toLocalInput(new Date()), [
-      Validators.required,
-      notInFutureValidator(),
-    ]),
-    note: this.fb.control('', [Validators.maxLength(READING_NOTE_MAX_LENGTH)]),
-    evidenceUrl: this.fb.control('', [
-      Validators.maxLength(READING_EVIDENCE_URL_MAX_LENGTH),
-      httpUrlValidator,
-    ]),
-  });
-
-  protected readonly saving = signal(false);
-  protected readonly saved = signal(false);
-  private readonly error = signal<unknown>(null);
-  protected readonly formError = computed(() => {
-    const error = this.error();
-    if (!error) return null;
-    const fields = ['value', 'observedAt', 'note', 'evidenceUrl'];
-    if (fields.some((f) => fieldErrorsOf(error, f).length > 0)) return 'Check the fields marked.';
-    return genericErrorMessage(error);
-  });
-
-  protected serverErrors(field: string): string[] {
-    return fieldErrorsOf(this.error(), field);
+  /** Opens the reading dialog; a recorded reading reloads what is computed from readings. */
+  async record(): Promise<void> {
+    await this.openReadingDialog(undefined);
   }
 
-  async submit(formDir?: FormGroupDirective): Promise<void> {
-    this.saved.set(false);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const raw = this.form.getRawValue();
-    this.saving.set(true);
-    this.error.set(null);
-    try {
-      await this.store.recordReading(this.measure().id, {
-        value: Number(raw.value),
-        // Left as shown ("now" when the page opened, to the minute): the moment it is recorded,
-        // so a reading taken just after a gate started counts for that gate.
-        observedAt: (this.form.controls.observedAt.pristine
-          ? new Date()
-          : new Date(raw.observedAt)
-        ).toISOString(),
-        ...(raw.note.trim() ? { note: raw.note.trim() } : {}),
-        ...(raw.evidenceUrl.trim() ? { evidenceUrl: raw.evidenceUrl.trim() } : {}),
-      });
-      const fresh = {
-        value: null,
-        observedAt: toLocalInput(new Date()),
-        note: '',
-        evidenceUrl: '',
-      };
-      if (formDir) formDir.resetForm(fresh);
-      else this.form.reset(fresh);
-      this.saved.set(true);
-      this.readings.reload();
-    } catch (error) {
-      if (!(error instanceof HttpErrorResponse)) throw error;
-      this.error.set(error);
-      for (const field of ['value', 'observedAt', 'note', 'evidenceUrl'] as const) {
-        if (fieldErrorsOf(error, field).length > 0) {
-          this.form.controls[field].setErrors({ server: true });
-          this.form.controls[field].markAsTouched();
-        }
-      }
-    } finally {
-      this.saving.set(false);
-    }
+  /** The expanded view: a large chart and the table of readings. */
+  expand(): void {
+    const data: MeasureReadingsDialogData = {
+      measure: this.measure,
+      points: this.points,
+      cycles: this.cycles,
+      rows: this.rows,
+      loading: this.readings.isLoading,
+      canRecord: this.canRecord,
+      status: this.status,
+      record: () => void this.openReadingDialog(undefined),
+      correct: (reading) => void this.openReadingDialog(reading),
+      withdraw: (reading) => void this.openWithdrawDialog(reading),
+    };
+    this.dialog.open(MeasureReadingsDialogComponent, {
+      data,
+      width: '960px',
+      maxWidth: '95vw',
+      autoFocus: 'dialog',
+    });
+  }
+
+  private async openReadingDialog(correcting: ReadingResponse | undefined): Promise<void> {
+    const history = this.effective()
+      .filter((r) => r.id !== correcting?.id)
+      .map((r) => r.value);
+    const ref = this.dialog.open<ReadingDialogComponent, ReadingDialogData, ReadingResponse>(
+      ReadingDialogComponent,
+      { ...DIALOG, data: { measure: this.measure(), history, correcting } },
+    );
+    const saved = await firstValueFrom(ref.afterClosed());
+    if (saved) this.changed(correcting ? 'Reading corrected.' : 'Reading recorded.');
+  }
+
+  private async openWithdrawDialog(reading: ReadingResponse): Promise<void> {
+    const ref = this.dialog.open<
+      WithdrawReadingDialogComponent,
+      WithdrawReadingDialogData,
+      ReadingResponse
+    >(WithdrawReadingDialogComponent, { ...DIALOG, data: { reading, unit: this.measure().unit } });
+    const withdrawn = await firstValueFrom(ref.afterClosed());
+    if (withdrawn) this.changed('Reading withdrawn.');
+  }
+
+  private changed(message: string): void {
+    this.status.set(message);
+    this.readings.reload();
+    this.store.readingsChanged();
   }
 }

@@ -12,7 +12,13 @@ import { StaleRecordNoticeComponent } from '../shared/stale-record-notice.compon
 import { STEP_STATUS_LABEL } from '../shared/vocabulary';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { MyWorkStore, stepUrgency, type MyMeasure, type MyStep } from './my-work.store';
-import { ReadingFormComponent } from './reading-form.component';
+import { MatDialog } from '@angular/material/dialog';
+import type { ReadingResponse } from '@waypoint/contracts';
+import { firstValueFrom } from 'rxjs';
+import {
+  type ReadingDialogData,
+  ReadingDialogComponent,
+} from '../initiative/reading-dialog.component';
 import { DayPipe, DateTimePipe } from '../shared/format';
 
 /** My work: my steps (overdue and due soon first), my notifications, the measures I record. */
@@ -31,7 +37,6 @@ import { DayPipe, DateTimePipe } from '../shared/format';
     EmptyStateComponent,
     MoreButtonComponent,
     StaleRecordNoticeComponent,
-    ReadingFormComponent,
   ],
   providers: [MyWorkStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -57,8 +62,7 @@ export class MyWorkPageComponent {
   protected readonly staleStep = signal<string | null>(null);
   protected readonly stepError = signal<{ id: string; message: string } | null>(null);
   protected readonly savingStep = signal<string | null>(null);
-  /** The measure whose reading form is open. */
-  protected readonly recording = signal<string | null>(null);
+  private readonly dialog = inject(MatDialog);
   protected readonly recorded = signal<string | null>(null);
 
   /** The next reading was due before now (not stale yet: within the grace period). */
@@ -90,14 +94,24 @@ export class MyWorkPageComponent {
     this.store.reload();
   }
 
-  openReading(measureId: string): void {
+  /**
+   * The one reading form (the initiative page's dialog). The plausibility check knows the
+   * baseline, the target and the latest reading here (the full history is on the initiative).
+   */
+  async openReading(measure: MyMeasure): Promise<void> {
     this.recorded.set(null);
-    this.recording.set(measureId);
-  }
-
-  onRecorded(name: string): void {
-    this.recording.set(null);
-    this.recorded.set(`Reading saved for ${name}.`);
+    const ref = this.dialog.open<ReadingDialogComponent, ReadingDialogData, ReadingResponse>(
+      ReadingDialogComponent,
+      {
+        width: '640px',
+        maxWidth: '95vw',
+        data: { measure, history: measure.latestReading ? [measure.latestReading.value] : [] },
+      },
+    );
+    const saved = await firstValueFrom(ref.afterClosed());
+    if (!saved) return;
+    void this.store.measureList.reload();
+    this.recorded.set(`Reading saved for ${measure.name}.`);
   }
 
   async markRead(id: string): Promise<void> {

@@ -5,7 +5,10 @@ import {
   READING_EVIDENCE_URL_MAX_LENGTH,
   READING_NOTE_MAX_LENGTH,
   READING_SORT_VALUES,
+  READING_WITHDRAWAL_REASON_MAX_LENGTH,
   type MeasureUserRef,
+  type ReadingWithdrawal,
+  type WithdrawReadingRequest,
   type ReadingResponse,
   type ReadingSort,
 } from '@waypoint/contracts';
@@ -20,6 +23,7 @@ import {
   Optional,
   OptionalDateTime,
   OptionalText,
+  RequiredText,
   UuidRef,
 } from '../../common';
 import { MeasureUserRefDto } from './measure.dto';
@@ -64,13 +68,27 @@ export class ReadingListQueryDto extends PageQueryDto {
   @OptionalDateTime('Readings observed before this instant.')
   to?: Date;
 
-  @ApiPropertyOptional({ description: 'true: only readings that no other reading supersedes.' })
+  @ApiPropertyOptional({
+    description:
+      'true: only the readings that count (not superseded, not withdrawn); false: only the others.',
+  })
   @Optional()
   @Transform(({ value }: { value: unknown }) =>
     value === 'true' ? true : value === 'false' ? false : value,
   )
   @IsBoolean()
   effective?: boolean;
+}
+
+export class WithdrawReadingDto implements WithdrawReadingRequest {
+  @RequiredText(READING_WITHDRAWAL_REASON_MAX_LENGTH, 'Typed in the wrong measure')
+  reason!: string;
+}
+
+export class ReadingWithdrawalDto implements ReadingWithdrawal {
+  @ApiProperty() reason!: string;
+  @ApiProperty({ type: MeasureUserRefDto }) withdrawnBy!: MeasureUserRef;
+  @ApiProperty({ format: 'date-time' }) withdrawnAt!: string;
 }
 
 export class ReadingResponseDto implements ReadingResponse {
@@ -86,6 +104,12 @@ export class ReadingResponseDto implements ReadingResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   supersededById!: string | null;
   @ApiProperty() superseded!: boolean;
+  @ApiProperty({
+    type: ReadingWithdrawalDto,
+    nullable: true,
+    description: 'Set when the reading was withdrawn: it is kept but no longer counts.',
+  })
+  withdrawal!: ReadingWithdrawal | null;
 }
 
 export class ReadingPageDto extends PageDto(ReadingResponseDto) {}

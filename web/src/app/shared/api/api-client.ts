@@ -79,6 +79,10 @@ export class ApiClient {
     return firstValueFrom(this.http.post<T>(url, body, { headers: writeHeaders(guard) }));
   }
 
+  put<T>(url: string, body: unknown, guard: WriteGuard = {}): Promise<T> {
+    return firstValueFrom(this.http.put<T>(url, body, { headers: writeHeaders(guard) }));
+  }
+
   patch<T>(url: string, body: unknown, guard: WriteGuard = {}): Promise<T> {
     return firstValueFrom(this.http.patch<T>(url, body, { headers: writeHeaders(guard) }));
   }

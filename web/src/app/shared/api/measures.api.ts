@@ -7,6 +7,7 @@ import type {
   Page,
   ReadingResponse,
   ReadingSort,
+  WithdrawReadingRequest,
 } from '@waypoint/contracts';
 import { API_ROOT, ApiClient, newIdempotencyKey, resourceRequest, segment } from './api-client';
 
@@ -19,6 +20,8 @@ export interface ReadingListQuery {
 export const MEASURES_API = {
   list: `${API_ROOT}/measures`,
   readings: (measureId: string) => `${API_ROOT}/measures/${segment(measureId)}/readings`,
+  withdrawal: (measureId: string, readingId: string) =>
+    `${API_ROOT}/measures/${segment(measureId)}/readings/${segment(readingId)}/withdrawal`,
 } as const;
 
 /** Measures (KPIs) and their readings. */
@@ -47,5 +50,31 @@ export class MeasuresApi {
     return this.api.post<ReadingResponse>(MEASURES_API.readings(measureId), request, {
       idempotencyKey,
     });
+  }
+
+  /** POST /api/measures/:id/readings with `supersedesId`: a correction, never an overwrite. */
+  correctReading(
+    reading: Pick<ReadingResponse, 'id' | 'measureId'>,
+    request: Omit<CreateReadingRequest, 'supersedesId'>,
+    idempotencyKey: string = newIdempotencyKey(),
+  ): Promise<ReadingResponse> {
+    return this.recordReading(
+      reading.measureId,
+      { ...request, supersedesId: reading.id },
+      idempotencyKey,
+    );
+  }
+
+  /** POST /api/measures/:id/readings/:readingId/withdrawal with an Idempotency-Key. */
+  withdrawReading(
+    reading: Pick<ReadingResponse, 'id' | 'measureId'>,
+    request: WithdrawReadingRequest,
+    idempotencyKey: string = newIdempotencyKey(),
+  ): Promise<ReadingResponse> {
+    return this.api.post<ReadingResponse>(
+      MEASURES_API.withdrawal(reading.measureId, reading.id),
+      request,
+      { idempotencyKey },
+    );
   }
 }

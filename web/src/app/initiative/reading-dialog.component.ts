@@ -1,0 +1,330 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  type ElementRef,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import type { MeasureResponse, ReadingResponse } from '@waypoint/contracts';
+import { type ImplausibleReading, readingPlausibility } from '@waypoint/domain';
+import { MeasuresApi } from '../shared/api';
+import { formatDateTime, formatNumber } from '../shared/format';
+import { fieldErrorsOf, genericErrorMessage } from '../shared/problem';
+import {
+  evidenceErrorText,
+  httpUrlValidator,
+  notInFutureValidator,
+  observedAtErrorText,
+  parseReadingValue,
+  READING_EVIDENCE_URL_MAX_LENGTH,
+  READING_NOTE_MAX_LENGTH,
+  readingValueValidator,
+  toLocalInput,
+  valueErrorText,
+} from './reading-form';
+
+export interface ReadingDialogData {
+  measure: MeasureResponse;
+  /** The values of the measure's readings that count (the one corrected left out). */
+  history: readonly number[];
+  /** The reading to correct: the new one supersedes it. */
+  correcting?: ReadingResponse;
+}
+
+const FIELDS = ['value', 'observedAt', 'note', 'evidenceUrl'] as const;
+
+/** The question asked before an implausible value is saved. */
+export function plausibilityQuestion(
+  measure: Pick<MeasureResponse, 'name' | 'unit'>,
+  value: number,
+  problem: ImplausibleReading,
+): string {
+  const unit = measure.unit ? ` ${measure.unit}` : '';
+  const typed = `${formatNumber(value)}${unit}`;
+  switch (problem.kind) {
+    case 'wrong_sign':
+      return `${typed} is below zero, and ${measure.name} cannot be negative.`;
+    case 'far_outside':
+      return `${typed} is far ${problem.side} anything ${measure.name} has seen so far (${formatNumber(
+        problem.low,
+      )} to ${formatNumber(problem.high)}${unit}, baseline and target included).`;
+  }
+}
+
+/**
+ * The one reading form: records a reading of a measure, or corrects one (a new reading that
+ * supersedes it). A value far outside what the measure has seen, or negative where it cannot be,
+ * asks "Are you sure?" before it is saved. Closes with the reading saved.
+ */
+@Component({
+  selector: 'wp-reading-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatDialogTitle,
+    MatDialogContent,
+    MatDialogActions,
+    MatDialogClose,
+    MatFormField,
+    MatLabel,
+    MatInput,
+    MatError,
+    MatHint,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @let m = data.measure;
+    <h2 mat-dialog-title>{{ title }}</h2>
+    <form [formGroup]="form" (ngSubmit)="save(false)" novalidate>
+      <mat-dialog-content class="reading-dialog">
+        @if (data.correcting; as c) {
+          <p class="reading-dialog__was">
+            Correcting {{ format(c.value) }} {{ m.unit }} observed {{ dateTime(c.observedAt) }}, by
+            {{ c.recordedBy.displayName }}. The corrected reading stays in the history.
+          </p>
+        } @else {
+          <p class="reading-dialog__was">
+            Baseline {{ format(m.baseline) }} {{ m.unit }}, target {{ format(m.target) }}
+            {{ m.unit }}.
+          </p>
+        }
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>Value ({{ m.unit }})</mat-label>
+          <input
+            matInput
+            type="text"
+            inputmode="decimal"
+            autocomplete="off"
+            formControlName="value"
+            #valueInput
+            required
+            (input)="question.set(null)"
+          />
+          <mat-error>{{ valueError() }}</mat-error>
+          @for (e of serverErrors('value'); track e) {
+            <mat-error>{{ e }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>Observed on (date and time)</mat-label>
+          <input
+            matInput
+            type="datetime-local"
+            formControlName="observedAt"
+            required
+            [max]="maxObservedAt"
+          />
+          <mat-error>{{ observedAtError() }}</mat-error>
+          @for (e of serverErrors('observedAt'); track e) {
+            <mat-error>{{ e }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ data.correcting ? 'What was wrong (note)' : 'Note' }}</mat-label>
+          <textarea matInput formControlName="note" rows="2" [maxLength]="noteMax"></textarea>
+          <mat-hint align="end">{{ form.controls.note.value.length }} / {{ noteMax }}</mat-hint>
+          @if (form.controls.note.hasError('required')) {
+            <mat-error>Say what was wrong with the reading, e.g. “typed 64 for 6.4”.</mat-error>
+          }
+          @for (e of serverErrors('note'); track e) {
+            <mat-error>{{ e }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>Evidence link</mat-label>
+          <input matInput type="url" formControlName="evidenceUrl" [maxLength]="urlMax" />
+          <mat-hint>Where the value can be checked, e.g. https://reports.example.com/q4</mat-hint>
+          <mat-error>{{ evidenceError() }}</mat-error>
+          @for (e of serverErrors('evidenceUrl'); track e) {
+            <mat-error>{{ e }}</mat-error>
+          }
+        </mat-form-field>
+        @if (question(); as q) {
+          <div class="reading-dialog__question" role="alert">
+            <p><strong>Are you sure?</strong> {{ q }}</p>
+            <div class="reading-dialog__answers">
+              <button mat-flat-button type="button" (click)="save(true)" [disabled]="saving()">
+                Yes, save it
+              </button>
+              <button mat-stroked-button type="button" (click)="changeValue()">
+                No, change the value
+              </button>
+            </div>
+          </div>
+        }
+        @if (formError(); as message) {
+          <p class="reading-dialog__error" role="alert">{{ message }}</p>
+        }
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close>Cancel</button>
+        <button mat-flat-button type="submit" [disabled]="saving() || question() !== null">
+          {{ saving() ? 'Saving…' : data.correcting ? 'Save correction' : 'Record reading' }}
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: `
+    .reading-dialog {
+      display: flex;
+      flex-direction: column;
+      gap: 12px;
+    }
+    .reading-dialog__was {
+      margin: 0 0 8px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .reading-dialog__question {
+      padding: 12px;
+      border-radius: var(--mat-sys-corner-small);
+      border-left: 4px solid #b45309;
+      background: #fff4e5;
+      color: #3b2300;
+    }
+    .reading-dialog__question p {
+      margin: 0 0 8px;
+    }
+    .reading-dialog__answers {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+    .reading-dialog__error {
+      margin: 0;
+      color: var(--mat-sys-error);
+    }
+  `,
+})
+export class ReadingDialogComponent {
+  protected readonly data = inject<ReadingDialogData>(MAT_DIALOG_DATA);
+  private readonly ref =
+    inject<MatDialogRef<ReadingDialogComponent, ReadingResponse>>(MatDialogRef);
+  private readonly measuresApi = inject(MeasuresApi);
+  private readonly fb = inject(NonNullableFormBuilder);
+
+  protected readonly title = `${this.data.correcting ? 'Correct' : 'Record'} a reading of ${
+    this.data.measure.name
+  }`;
+  private readonly valueInput = viewChild<ElementRef<HTMLInputElement>>('valueInput');
+  protected readonly noteMax = READING_NOTE_MAX_LENGTH;
+  protected readonly urlMax = READING_EVIDENCE_URL_MAX_LENGTH;
+  protected readonly maxObservedAt = toLocalInput(new Date());
+  protected readonly format = formatNumber;
+  protected readonly dateTime = formatDateTime;
+
+  protected readonly form = this.fb.group({
+    value: this.fb.control(this.data.correcting ? String(this.data.correcting.value) : '', [
+      Validators.required,
+      readingValueValidator,
+    ]),
+    observedAt: this.fb.control(
+      toLocalInput(this.data.correcting ? new Date(this.data.correcting.observedAt) : new Date()),
+      [Validators.required, notInFutureValidator()],
+    ),
+    note: this.fb.control('', [
+      Validators.maxLength(READING_NOTE_MAX_LENGTH),
+      ...(this.data.correcting ? [Validators.required] : []),
+    ]),
+    evidenceUrl: this.fb.control(this.data.correcting?.evidenceUrl ?? '', [
+      Validators.maxLength(READING_EVIDENCE_URL_MAX_LENGTH),
+      httpUrlValidator,
+    ]),
+  });
+
+  /** The "Are you sure?" question waiting for an answer, if any. */
+  protected readonly question = signal<string | null>(null);
+  protected readonly saving = signal(false);
+  private readonly error = signal<unknown>(null);
+  // The error texts are read from the controls at each change detection (typing, blur, submit).
+  protected valueError(): string | null {
+    const example = this.data.measure.latestReading?.value ?? this.data.measure.baseline;
+    return valueErrorText(this.form.controls.value.errors, example);
+  }
+  protected observedAtError(): string | null {
+    return observedAtErrorText(this.form.controls.observedAt.errors);
+  }
+  protected evidenceError(): string | null {
+    return evidenceErrorText(
+      this.form.controls.evidenceUrl.errors,
+      this.form.controls.evidenceUrl.value,
+    );
+  }
+  protected readonly formError = computed(() => {
+    const error = this.error();
+    if (!error) return null;
+    if (FIELDS.some((f) => fieldErrorsOf(error, f).length > 0)) return 'Check the fields marked.';
+    return genericErrorMessage(error);
+  });
+
+  protected serverErrors(field: string): string[] {
+    return fieldErrorsOf(this.error(), field);
+  }
+
+  protected changeValue(): void {
+    this.question.set(null);
+    this.valueInput()?.nativeElement.focus();
+  }
+
+  /** Saves the reading; an implausible value first asks, unless `confirmed`. */
+  async save(confirmed: boolean): Promise<void> {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const raw = this.form.getRawValue();
+    const value = parseReadingValue(raw.value);
+    if (value === null) return;
+    if (!confirmed) {
+      const problem = readingPlausibility(this.data.measure, this.data.history, value);
+      if (problem) {
+        this.question.set(plausibilityQuestion(this.data.measure, value, problem));
+        return;
+      }
+    }
+    this.question.set(null);
+    this.saving.set(true);
+    this.error.set(null);
+    const request = {
+      value,
+      // Left as shown ("now" when the dialog opened, to the minute): the moment it is saved.
+      observedAt: (this.form.controls.observedAt.pristine && !this.data.correcting
+        ? new Date()
+        : new Date(raw.observedAt)
+      ).toISOString(),
+      ...(raw.note.trim() ? { note: raw.note.trim() } : {}),
+      ...(raw.evidenceUrl.trim() ? { evidenceUrl: raw.evidenceUrl.trim() } : {}),
+    };
+    try {
+      const saved = this.data.correcting
+        ? await this.measuresApi.correctReading(this.data.correcting, request)
+        : await this.measuresApi.recordReading(this.data.measure.id, request);
+      this.ref.close(saved);
+    } catch (error) {
+      if (!(error instanceof HttpErrorResponse)) throw error;
+      this.error.set(error);
+      for (const field of FIELDS) {
+        if (fieldErrorsOf(error, field).length > 0) {
+          this.form.controls[field].setErrors({ server: true });
+          this.form.controls[field].markAsTouched();
+        }
+      }
+    } finally {
+      this.saving.set(false);
+    }
+  }
+}
