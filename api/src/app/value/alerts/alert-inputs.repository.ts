@@ -88,13 +88,18 @@ export class AlertInputsRepository {
     );
   }
 
-  /** The effective readings (none superseded) of the initiatives' measures, in recording order. */
+  /**
+   * The effective readings of the initiatives' measures, in recording order: none superseded and
+   * none withdrawn (a withdrawn correction still supersedes what it corrected: libs/domain
+   * `effectiveReadings`).
+   */
   async effectiveReadings(initiativeIds: readonly string[]): Promise<AlertReadingRow[]> {
     return this.query<AlertReadingRow>(
       `SELECT r.id, r.measure_id AS "measureId", r.value, r.observed_at AS "observedAt"
          FROM readings r JOIN measures m ON m.id = r.measure_id
         WHERE m.initiative_id = ANY($1::uuid[])
           AND NOT EXISTS (SELECT 1 FROM readings c WHERE c.supersedes_id = r.id)
+          AND NOT EXISTS (SELECT 1 FROM reading_withdrawals w WHERE w.reading_id = r.id)
         ORDER BY r.recorded_at, r.id`,
       [initiativeIds],
     );
