@@ -181,6 +181,26 @@ describe('InitiativeDetailStore', () => {
     expect(store.busy()).toBe(false);
   });
 
+  it('shows a saved milestone in the gate track at once, without a refetch', async () => {
+    store.id.set('i1');
+    TestBed.tick();
+    httpMock()
+      .expectOne((r) => r.url === '/api/initiatives/i1/milestones')
+      .flush({ items: [aMilestone(1, 'in_progress')], total: 1, limit: 200, offset: 0 });
+    await Promise.resolve();
+    const checked = {
+      ...aMilestone(1, 'in_progress'),
+      criteria: [{ id: 'c1', label: 'Agreed', checked: true }],
+      version: 5,
+      decisions: [],
+    };
+    store.replaceMilestone(checked);
+    expect(store.milestones()[0]?.criteria).toEqual(checked.criteria);
+    expect(store.milestones()[0]?.version).toBe(5);
+    expect(store.milestones()[0]).not.toHaveProperty('decisions');
+    httpMock().expectNone((r) => r.url === '/api/initiatives/i1/milestones');
+  });
+
   it('records a reading with an Idempotency-Key', async () => {
     const recording = store.recordReading('me1', {
       value: 21,

@@ -45,6 +45,30 @@ export function blockersOf(error: unknown): GateBlocker[] {
     : [];
 }
 
+/** The fields of a milestone as listed (a detail answer carries more). */
+function pickMilestone(m: MilestoneResponse): MilestoneResponse {
+  return {
+    id: m.id,
+    initiativeId: m.initiativeId,
+    position: m.position,
+    title: m.title,
+    goal: m.goal,
+    criteria: m.criteria,
+    measureIds: m.measureIds,
+    state: m.state,
+    startable: m.startable,
+    dueDate: m.dueDate,
+    startedAt: m.startedAt,
+    submittedAt: m.submittedAt,
+    submittedBy: m.submittedBy,
+    decidedAt: m.decidedAt,
+    openConditions: m.openConditions,
+    version: m.version,
+    createdAt: m.createdAt,
+    updatedAt: m.updatedAt,
+  };
+}
+
 function itemsOf<T>(page: { hasValue(): boolean; value(): Page<T> | undefined }): T[] {
   return page.hasValue() ? (page.value()?.items ?? []) : [];
 }
@@ -115,6 +139,15 @@ export class InitiativeDetailStore {
   readonly gateError = signal<unknown>(null);
   readonly stepError = signal<unknown>(null);
   readonly busy = signal(false);
+
+  /** Shows a milestone as a write answered it (the checklist's saves), without a refetch. */
+  replaceMilestone(updated: MilestoneResponse): void {
+    if (!this.milestonesPage.hasValue()) return;
+    const page = this.milestonesPage.value();
+    const { id } = updated;
+    const items = page.items.map((m) => (m.id === id ? { ...m, ...pickMilestone(updated) } : m));
+    this.milestonesPage.set({ ...page, items });
+  }
 
   /** POST /api/milestones/:id/start, /submit or /resume with If-Match. */
   async gateAction(milestone: MilestoneResponse, action: GateAction): Promise<boolean> {
