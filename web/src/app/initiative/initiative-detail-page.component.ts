@@ -42,6 +42,7 @@ import {
 } from '../shared/vocabulary';
 import { AmountPipe, DateTimePipe, DayPipe, formatPercent } from '../shared/format';
 import { GateChecklistComponent } from './gate-checklist.component';
+import { type CloseCondition, GateDecisionsComponent } from './gate-decisions.component';
 import { gateMoves } from './gate-moves';
 import { MeasureCardComponent } from './measure-card.component';
 import { StatusActionsComponent } from './status-actions.component';
@@ -80,6 +81,7 @@ export function teamByDepartment(
     StaleRecordNoticeComponent,
     MeasureCardComponent,
     GateChecklistComponent,
+    GateDecisionsComponent,
     CdkDrag,
     CdkDropList,
     CdkDropListGroup,
@@ -141,6 +143,21 @@ export class InitiativeDetailPageComponent {
     );
   });
 
+  /** Conditions are closed by the owner, the sponsor, executives and admins. */
+  protected readonly canCloseConditions = computed(() => {
+    const user = this.auth.user();
+    const initiative = this.initiative();
+    if (!user || !initiative) return false;
+    return (
+      user.role === 'admin' ||
+      user.role === 'executive' ||
+      initiative.owner.id === user.id ||
+      initiative.sponsor?.id === user.id
+    );
+  });
+  protected readonly closeCondition: CloseCondition = (condition, note) =>
+    this.store.closeCondition(condition, note);
+
   protected readonly columns = computed(() =>
     STEP_STATUS_VALUES.map((status) => ({
       status,
@@ -163,6 +180,14 @@ export class InitiativeDetailPageComponent {
     heading.setAttribute('tabindex', '-1');
     heading.scrollIntoView({ block: 'start' });
     heading.focus();
+  }
+
+  /** Scrolls to a gate of the track and moves the focus to it. */
+  protected focusGate(milestoneId: string): void {
+    const gate = document.getElementById(`gate-${milestoneId}`);
+    if (!gate) return;
+    gate.scrollIntoView({ block: 'start' });
+    gate.focus();
   }
 
   protected otherStatuses(step: StepResponse): StepStatus[] {

@@ -201,6 +201,56 @@ describe('InitiativeDetailStore', () => {
     httpMock().expectNone((r) => r.url === '/api/initiatives/i1/milestones');
   });
 
+  it('reads the decisions of the decided gates, and lists their open conditions', async () => {
+    store.id.set('i1');
+    TestBed.tick();
+    const decided = { ...aMilestone(1, 'approved'), decidedAt: '2026-12-01T10:00:00.000Z' };
+    httpMock()
+      .expectOne((r) => r.url === '/api/initiatives/i1/milestones')
+      .flush({ items: [decided, aMilestone(2, 'in_progress')], total: 2, limit: 200, offset: 0 });
+    await Promise.resolve();
+    TestBed.tick();
+    const condition = {
+      id: 'c1',
+      decisionId: 'd1',
+      milestoneId: 'm1',
+      text: 'Share the plan',
+      open: true,
+      closedAt: null,
+      closedBy: null,
+      closeNote: null,
+      version: 1,
+    };
+    httpMock()
+      .expectOne((r) => r.url === '/api/milestones/m1/decisions')
+      .flush({
+        items: [
+          {
+            id: 'd1',
+            milestoneId: 'm1',
+            conditions: [condition, { ...condition, id: 'c2', open: false }],
+          },
+        ],
+        total: 1,
+        limit: 100,
+        offset: 0,
+      });
+    httpMock().expectNone((r) => r.url === '/api/milestones/m2/decisions');
+    await new Promise((r) => setTimeout(r));
+    expect(store.decisionsOf('m1').map((d) => d.id)).toEqual(['d1']);
+    expect(store.openConditions().map((o) => `${o.condition.id}@${o.milestone.title}`)).toEqual([
+      'c1@Gate 1',
+    ]);
+
+    const closing = store.closeCondition(condition, 'Shared');
+    const close = httpMock().expectOne('/api/conditions/c1/close');
+    expect(close.request.method).toBe('POST');
+    expect(close.request.headers.get('If-Match')).toBe('"1"');
+    expect(close.request.body).toEqual({ note: 'Shared' });
+    close.flush({ ...condition, open: false });
+    await expect(closing).resolves.toMatchObject({ open: false });
+  });
+
   it('records a reading with an Idempotency-Key', async () => {
     const recording = store.recordReading('me1', {
       value: 21,

@@ -1,10 +1,12 @@
 import { httpResource } from '@angular/common/http';
-import { computed, inject, Injectable, signal } from '@angular/core';
+import { computed, inject, Injectable, resource, signal } from '@angular/core';
 import type {
   CommentResponse,
   CreateCommentRequest,
   CreateReadingRequest,
   CycleReviewResponse,
+  DecisionConditionResponse,
+  GateDecisionResponse,
   GateBlocker,
   HistoryEventResponse,
   InitiativeResponse,
@@ -96,6 +98,38 @@ export class InitiativeDetailStore {
     itemsOf(this.milestonesPage).sort((a, b) => a.position - b.position),
   );
   readonly currentMilestone = computed(() => currentMilestoneOf(this.milestones()));
+
+  /** The milestones decided at least once, as one key (a checklist save does not refetch). */
+  private readonly decidedKey = computed(() =>
+    this.milestones()
+      .filter((m) => m.decidedAt !== null)
+      .map((m) => `${m.id}@${m.decidedAt}`)
+      .join(','),
+  );
+  /** Every decision on the gate track, by milestone id (oldest first). */
+  readonly decisionsByMilestone = resource({
+    params: () => this.decidedKey() || undefined,
+    loader: async ({ params }) => {
+      const ids = params.split(',').map((entry) => entry.split('@')[0] ?? '');
+      const pages = await Promise.all(
+        ids.map((id) => this.milestonesApi.decisions(id, { limit: 100 })),
+      );
+      return new Map(ids.map((id, i) => [id, pages[i]?.items ?? []]));
+    },
+  });
+  decisionsOf(milestoneId: string): GateDecisionResponse[] {
+    return this.decisionsByMilestone.hasValue()
+      ? (this.decisionsByMilestone.value().get(milestoneId) ?? [])
+      : [];
+  }
+  /** The conditions of go-with-conditions decisions still open, with their gate. */
+  readonly openConditions = computed(() =>
+    this.milestones().flatMap((m) =>
+      this.decisionsOf(m.id).flatMap((d) =>
+        d.conditions.filter((c) => c.open).map((condition) => ({ condition, milestone: m })),
+      ),
+    ),
+  );
 
   readonly stepsPage = httpResource<Page<StepResponse>>(() => {
     const milestone = this.currentMilestone();
@@ -219,6 +253,24 @@ export class InitiativeDetailStore {
     return reading;
   }
 
+  /** POST /api/conditions/:id/close with If-Match. Throws the HTTP error (412 marks stale). */
+  async closeCondition(
+    condition: DecisionConditionResponse,
+    note: string,
+  ): Promise<DecisionConditionResponse> {
+    try {
+      const closed = await this.milestonesApi.closeCondition(condition, { note });
+      this.decisionsByMilestone.reload();
+      this.initiative.reload();
+      this.milestonesPage.reload();
+      this.historyPage.reload();
+      return closed;
+    } catch (error) {
+      if (isPreconditionFailed(error)) this.decisionsByMilestone.reload();
+      throw error;
+    }
+  }
+
   /** POST /api/initiatives/:id/comments with an Idempotency-Key. Throws the HTTP error. */
   async addComment(body: string): Promise<CommentResponse> {
     const id = this.id();
@@ -233,6 +285,7 @@ export class InitiativeDetailStore {
   reloadAll(): void {
     this.initiative.reload();
     this.milestonesPage.reload();
+    this.decisionsByMilestone.reload();
     this.historyPage.reload();
   }
 

@@ -1,7 +1,9 @@
 import type { HttpResourceRequest } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
+  CloseConditionRequest,
   DecideGateRequest,
+  DecisionConditionResponse,
   DecisionListQuery,
   GateDecisionResponse,
   MilestoneResponse,
@@ -22,6 +24,7 @@ export const MILESTONES_API = {
   start: (id: string) => `${one(id)}/start`,
   submit: (id: string) => `${one(id)}/submit`,
   resume: (id: string) => `${one(id)}/resume`,
+  closeCondition: (id: string) => `${API_ROOT}/conditions/${segment(id)}/close`,
 } as const;
 
 /**
@@ -49,6 +52,22 @@ export class MilestonesApi {
 
   decisionsRequest(id: string, query: DecisionListQuery): HttpResourceRequest {
     return resourceRequest(MILESTONES_API.decisions(id), query);
+  }
+
+  decisions(id: string, query: DecisionListQuery): Promise<Page<GateDecisionResponse>> {
+    return this.api.get<Page<GateDecisionResponse>>(MILESTONES_API.decisions(id), query);
+  }
+
+  /** POST /api/conditions/:id/close with If-Match: closes a condition of a decision, with a note. */
+  closeCondition(
+    condition: Pick<DecisionConditionResponse, 'id' | 'version'>,
+    request: CloseConditionRequest,
+  ): Promise<DecisionConditionResponse> {
+    return this.api.post<DecisionConditionResponse>(
+      MILESTONES_API.closeCondition(condition.id),
+      request,
+      { ifMatch: condition.version },
+    );
   }
 
   /** PATCH /api/milestones/:id with If-Match. */
