@@ -12,5 +12,6 @@ import { StepsService } from './steps.service';
   imports: [TypeOrmModule.forFeature([StepEntity]), AuditModule, MilestonesModule],
   controllers: [StepsController],
   providers: [StepsService, StepsRepository],
+  exports: [StepsService],
 })
 export class StepsModule {}

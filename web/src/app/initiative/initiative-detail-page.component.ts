@@ -47,6 +47,7 @@ import { gateMoves } from './gate-moves';
 import { MeasureCardComponent } from './measure-card.component';
 import { StatusActionsComponent } from './status-actions.component';
 import { placementOf } from './step-drop';
+import { type SaveStep, StepEditorComponent } from './step-editor.component';
 
 /** Groups a team by department (people without one under "No department"). */
 export function teamByDepartment(
@@ -86,6 +87,7 @@ export function teamByDepartment(
     CdkDropList,
     CdkDropListGroup,
     StatusActionsComponent,
+    StepEditorComponent,
   ],
   providers: [InitiativeDetailStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -157,6 +159,51 @@ export class InitiativeDetailPageComponent {
   });
   protected readonly closeCondition: CloseCondition = (condition, note) =>
     this.store.closeCondition(condition, note);
+
+  /** Who a step may be assigned to: the owner and the team. */
+  protected readonly assignees = computed(() => {
+    const initiative = this.initiative();
+    if (!initiative) return [];
+    const people = [initiative.owner, ...initiative.team.map((m) => m.user)];
+    return people.filter((p, i) => people.findIndex((q) => q.id === p.id) === i);
+  });
+  /** The step being edited (its id), 'new' while adding one, or null. */
+  protected readonly editing = signal<string | null>(null);
+  /** The step whose removal waits for a second click. */
+  protected readonly confirmingRemoval = signal<string | null>(null);
+  protected readonly addStep: SaveStep = async (request) => {
+    const milestone = this.store.currentMilestone();
+    if (!milestone) throw new Error('No current gate');
+    await this.store.addStep(milestone.id, {
+      title: request.title,
+      ...(request.assigneeId ? { assigneeId: request.assigneeId } : {}),
+      ...(request.dueDate ? { dueDate: request.dueDate } : {}),
+    });
+  };
+  protected readonly updateStep: SaveStep = async (request) => {
+    const step = this.store.steps().find((s) => s.id === this.editing());
+    if (!step) throw new Error('No step edited');
+    await this.store.updateStep(step, request);
+  };
+
+  protected readonly hasCarried = computed(() =>
+    this.store.steps().some((s) => s.movedFromMilestoneId !== null),
+  );
+
+  /** "gate 1, Define" for a milestone id of the track. */
+  protected gateName(milestoneId: string): string {
+    const m = this.store.milestones().find((x) => x.id === milestoneId);
+    return m ? `gate ${m.position}, ${m.title}` : 'an earlier gate';
+  }
+
+  protected async removeStep(step: StepResponse): Promise<void> {
+    if (this.confirmingRemoval() !== step.id) {
+      this.confirmingRemoval.set(step.id);
+      return;
+    }
+    this.confirmingRemoval.set(null);
+    await this.store.removeStep(step);
+  }
 
   protected readonly columns = computed(() =>
     STEP_STATUS_VALUES.map((status) => ({

@@ -36,6 +36,7 @@ const STEP: StepResponse = {
   assignee: null,
   dueDate: null,
   status: 'todo',
+  movedFromMilestoneId: null,
   version: 7,
   createdAt: '',
   updatedAt: '',
@@ -249,6 +250,31 @@ describe('InitiativeDetailStore', () => {
     expect(close.request.body).toEqual({ note: 'Shared' });
     close.flush({ ...condition, open: false });
     await expect(closing).resolves.toMatchObject({ open: false });
+  });
+
+  it('sends a carried-over step back to its gate with If-Match', async () => {
+    const returning = store.returnStep({ ...STEP, movedFromMilestoneId: 'm1' });
+    const request = httpMock().expectOne('/api/steps/s1/return');
+    expect(request.request.method).toBe('POST');
+    expect(request.request.headers.get('If-Match')).toBe('"7"');
+    request.flush({ ...STEP, milestoneId: 'm1', version: 8 });
+    expect(await returning).toBe(true);
+  });
+
+  it('adds a step with an Idempotency-Key, and removes one with If-Match', async () => {
+    const adding = store.addStep('m2', { title: 'Call back', assigneeId: 'u1' });
+    const post = httpMock().expectOne('/api/milestones/m2/steps');
+    expect(post.request.method).toBe('POST');
+    expect(post.request.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(post.request.body).toEqual({ title: 'Call back', assigneeId: 'u1' });
+    post.flush(STEP);
+    await adding;
+    const removing = store.removeStep(STEP);
+    const del = httpMock().expectOne('/api/steps/s1');
+    expect(del.request.method).toBe('DELETE');
+    expect(del.request.headers.get('If-Match')).toBe('"7"');
+    del.flush(null, { status: 204, statusText: 'No Content' });
+    expect(await removing).toBe(true);
   });
 
   it('records a reading with an Idempotency-Key', async () => {

@@ -3,6 +3,7 @@ import { computed, inject, Injectable, resource, signal } from '@angular/core';
 import type {
   CommentResponse,
   CreateCommentRequest,
+  CreateStepRequest,
   CreateReadingRequest,
   CycleReviewResponse,
   DecisionConditionResponse,
@@ -18,6 +19,7 @@ import type {
   StepResponse,
   StepStatus,
   SubmissionBlockedProblem,
+  UpdateStepRequest,
 } from '@waypoint/contracts';
 import { currentMilestoneIndex } from '@waypoint/domain';
 import { isPreconditionFailed, problemOf } from '../shared/problem';
@@ -211,6 +213,51 @@ export class InitiativeDetailStore {
     this.stepError.set(null);
     try {
       await this.stepsApi.update(step, { status });
+      this.stepsPage.reload();
+      this.historyPage.reload();
+      return true;
+    } catch (error) {
+      if (isPreconditionFailed(error)) this.stale.set('step');
+      else this.stepError.set(error);
+      return false;
+    }
+  }
+
+  /** POST /api/steps/:id/return: a carried-over step goes back to the gate it came from. */
+  async returnStep(step: StepResponse): Promise<boolean> {
+    return this.stepWrite(() => this.stepsApi.returnToOrigin(step));
+  }
+
+  /** PATCH /api/steps/:id with If-Match: title, assignee, due date. Throws the HTTP error. */
+  async updateStep(step: StepResponse, request: UpdateStepRequest): Promise<StepResponse> {
+    try {
+      const updated = await this.stepsApi.update(step, request);
+      this.stepsPage.reload();
+      this.historyPage.reload();
+      return updated;
+    } catch (error) {
+      if (isPreconditionFailed(error)) this.stale.set('step');
+      throw error;
+    }
+  }
+
+  /** DELETE /api/steps/:id with If-Match. */
+  async removeStep(step: StepResponse): Promise<boolean> {
+    return this.stepWrite(() => this.stepsApi.remove(step));
+  }
+
+  /** POST /api/milestones/:id/steps. Throws the HTTP error (the form shows it by field). */
+  async addStep(milestoneId: string, request: CreateStepRequest): Promise<StepResponse> {
+    const step = await this.stepsApi.create(milestoneId, request);
+    this.stepsPage.reload();
+    this.historyPage.reload();
+    return step;
+  }
+
+  private async stepWrite(write: () => Promise<unknown>): Promise<boolean> {
+    this.stepError.set(null);
+    try {
+      await write();
       this.stepsPage.reload();
       this.historyPage.reload();
       return true;

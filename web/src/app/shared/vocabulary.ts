@@ -71,12 +71,14 @@ export const OUTCOMES: ReadonlyArray<{
   {
     value: 'go',
     label: 'Go',
-    explanation: 'The gate is passed and the next milestone can start. A rationale is optional.',
+    explanation:
+      'The gate is passed and the next milestone can start; its unfinished steps move there. A rationale is optional.',
   },
   {
     value: 'go_with_conditions',
     label: 'Go with conditions',
-    explanation: 'Passed, with conditions the team must close later. List at least one.',
+    explanation:
+      'Passed, with conditions the team must close later; its unfinished steps move to the next milestone. List at least one.',
   },
   {
     value: 'changes_requested',

@@ -82,4 +82,8 @@ export class ApiClient {
   patch<T>(url: string, body: unknown, guard: WriteGuard = {}): Promise<T> {
     return firstValueFrom(this.http.patch<T>(url, body, { headers: writeHeaders(guard) }));
   }
+
+  delete(url: string, guard: WriteGuard = {}): Promise<void> {
+    return firstValueFrom(this.http.delete<void>(url, { headers: writeHeaders(guard) }));
+  }
 }
