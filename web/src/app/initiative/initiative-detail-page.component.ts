@@ -19,6 +19,7 @@ import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import {
   COMMENT_BODY_MAX_LENGTH,
+  type MilestoneResponse,
   STEP_STATUS_VALUES,
   type StepResponse,
   type StepStatus,
@@ -48,6 +49,8 @@ import { MeasureCardComponent } from './measure-card.component';
 import { StatusActionsComponent } from './status-actions.component';
 import { placementOf } from './step-drop';
 import { type SaveStep, StepEditorComponent } from './step-editor.component';
+import { type SaveTeam, TeamPanelComponent } from './team-panel.component';
+import { GateEditorComponent, type SaveGate } from './gate-editor.component';
 
 /** Groups a team by department (people without one under "No department"). */
 export function teamByDepartment(
@@ -88,6 +91,8 @@ export function teamByDepartment(
     CdkDropListGroup,
     StatusActionsComponent,
     StepEditorComponent,
+    TeamPanelComponent,
+    GateEditorComponent,
   ],
   providers: [InitiativeDetailStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -120,6 +125,10 @@ export class InitiativeDetailPageComponent {
     effect(() => {
       const title = this.initiative()?.title;
       if (title) this.title.setTitle(`${title} · ${PRODUCT_NAME}`);
+    });
+    effect(() => {
+      const owner = this.isOwner();
+      untracked(() => this.store.wantPeople.set(owner));
     });
     refreshOnLiveChanges(this.store, inject(LiveUpdatesService), inject(DestroyRef));
   }
@@ -189,6 +198,19 @@ export class InitiativeDetailPageComponent {
   protected readonly hasCarried = computed(() =>
     this.store.steps().some((s) => s.movedFromMilestoneId !== null),
   );
+
+  protected readonly saveTeam: SaveTeam = (teamIds) => this.store.updateInitiative({ teamIds });
+  /** The gate whose form is open. */
+  protected readonly editingGate = signal<string | null>(null);
+  protected readonly saveGate: SaveGate = async (request) => {
+    const milestone = this.store.milestones().find((m) => m.id === this.editingGate());
+    if (!milestone) throw new Error('No gate edited');
+    await this.store.updateMilestone(milestone, request);
+  };
+  /** A gate's plan changes until it is submitted or decided. */
+  protected gateEditable(m: MilestoneResponse): boolean {
+    return m.state === 'planned' || m.state === 'in_progress' || m.state === 'changes_requested';
+  }
 
   /** "gate 1, Define" for a milestone id of the track. */
   protected gateName(milestoneId: string): string {

@@ -15,10 +15,13 @@ import type {
   MeasureResponse,
   MilestoneResponse,
   Page,
+  PersonResponse,
   ReadingResponse,
   StepResponse,
   StepStatus,
   SubmissionBlockedProblem,
+  UpdateInitiativeRequest,
+  UpdateMilestoneRequest,
   UpdateStepRequest,
 } from '@waypoint/contracts';
 import { currentMilestoneIndex } from '@waypoint/domain';
@@ -28,6 +31,7 @@ import {
   InitiativesApi,
   MeasuresApi,
   MilestonesApi,
+  PlanningApi,
   StepsApi,
 } from '../shared/api';
 import { applyPlacement, type StepPlacement } from './step-drop';
@@ -84,6 +88,7 @@ export class InitiativeDetailStore {
   private readonly milestonesApi = inject(MilestonesApi);
   private readonly stepsApi = inject(StepsApi);
   private readonly measuresApi = inject(MeasuresApi);
+  private readonly planningApi = inject(PlanningApi);
 
   /** The initiative shown; set by the page from its route parameter. */
   readonly id = signal<string | null>(null);
@@ -168,6 +173,13 @@ export class InitiativeDetailStore {
   });
   readonly history = computed(() => itemsOf(this.historyPage));
 
+  /** Set by the page for the owner: whom the team may take, read only then. */
+  readonly wantPeople = signal(false);
+  readonly peoplePage = httpResource<Page<PersonResponse>>(() =>
+    this.wantPeople() ? this.planningApi.peopleRequest({ limit: 200 }) : undefined,
+  );
+  readonly people = computed(() => itemsOf(this.peoplePage));
+
   /** What kept the last submit of the current gate from going through (422). */
   readonly blockers = signal<GateBlocker[]>([]);
   /** Which record a write found changed by someone else (412), if any. */
@@ -220,6 +232,31 @@ export class InitiativeDetailStore {
       if (isPreconditionFailed(error)) this.stale.set('step');
       else this.stepError.set(error);
       return false;
+    }
+  }
+
+  /** PATCH /api/initiatives/:id with If-Match. Throws the HTTP error (412 marks it stale). */
+  async updateInitiative(request: UpdateInitiativeRequest): Promise<InitiativeResponse> {
+    if (!this.initiative.hasValue()) throw new Error('No initiative');
+    const updated = await this.initiativesApi.update(this.initiative.value(), request);
+    this.initiative.set(updated);
+    this.historyPage.reload();
+    return updated;
+  }
+
+  /** PATCH /api/milestones/:id with If-Match: title, goal, due date. Throws the HTTP error. */
+  async updateMilestone(
+    milestone: MilestoneResponse,
+    request: UpdateMilestoneRequest,
+  ): Promise<MilestoneResponse> {
+    try {
+      const updated = await this.milestonesApi.update(milestone, request);
+      this.replaceMilestone(updated);
+      this.historyPage.reload();
+      return updated;
+    } catch (error) {
+      if (isPreconditionFailed(error)) this.stale.set('milestone');
+      throw error;
     }
   }
 

@@ -1,6 +1,12 @@
 import type { HttpResourceRequest } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { CreateReadingRequest, ReadingResponse, ReadingSort } from '@waypoint/contracts';
+import type {
+  CreateReadingRequest,
+  MeasureResponse,
+  ReadingResponse,
+  ReadingSort,
+  UpdateMeasureRequest,
+} from '@waypoint/contracts';
 import { API_ROOT, ApiClient, newIdempotencyKey, resourceRequest, segment } from './api-client';
 
 export interface ReadingListQuery {
@@ -10,6 +16,7 @@ export interface ReadingListQuery {
 }
 
 export const MEASURES_API = {
+  one: (measureId: string) => `${API_ROOT}/measures/${segment(measureId)}`,
   readings: (measureId: string) => `${API_ROOT}/measures/${segment(measureId)}/readings`,
 } as const;
 
@@ -20,6 +27,16 @@ export class MeasuresApi {
 
   readingsRequest(measureId: string, query: ReadingListQuery): HttpResourceRequest {
     return resourceRequest(MEASURES_API.readings(measureId), query);
+  }
+
+  /** PATCH /api/measures/:id with If-Match (baseline and target until the baseline is frozen). */
+  update(
+    measure: Pick<MeasureResponse, 'id' | 'version'>,
+    request: UpdateMeasureRequest,
+  ): Promise<MeasureResponse> {
+    return this.api.patch<MeasureResponse>(MEASURES_API.one(measure.id), request, {
+      ifMatch: measure.version,
+    });
   }
 
   /** POST /api/measures/:id/readings with an Idempotency-Key. */
