@@ -88,7 +88,7 @@ export type CloseCondition = (
                         mat-stroked-button
                         type="button"
                         class="condition__open-form"
-                        [attr.aria-label]="'Close the condition “' + c.text + '”'"
+                        [attr.aria-label]="'Close with a note: “' + c.text + '”'"
                         (click)="open(c)"
                       >
                         Close with a note

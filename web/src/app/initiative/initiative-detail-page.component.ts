@@ -40,6 +40,7 @@ import {
   STATUS_LABEL,
   STEP_STATUS_LABEL,
   NO_VALUE,
+  historyText,
 } from '../shared/vocabulary';
 import { AmountPipe, DateTimePipe, DayPipe, formatPercent } from '../shared/format';
 import { GateChecklistComponent } from './gate-checklist.component';
@@ -51,6 +52,7 @@ import { placementOf } from './step-drop';
 import { type SaveStep, StepEditorComponent } from './step-editor.component';
 import { type SaveTeam, TeamPanelComponent } from './team-panel.component';
 import { GateEditorComponent, type SaveGate } from './gate-editor.component';
+import { PlanEditorComponent, type SavePlan } from './plan-editor.component';
 
 /** Groups a team by department (people without one under "No department"). */
 export function teamByDepartment(
@@ -93,6 +95,7 @@ export function teamByDepartment(
     StepEditorComponent,
     TeamPanelComponent,
     GateEditorComponent,
+    PlanEditorComponent,
   ],
   providers: [InitiativeDetailStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -199,6 +202,13 @@ export class InitiativeDetailPageComponent {
     this.store.steps().some((s) => s.movedFromMilestoneId !== null),
   );
 
+  protected readonly editingPlan = signal(false);
+  protected readonly savePlan: SavePlan = (request) => this.store.updateInitiative(request);
+  /** The open steps of the current gate: how many, and how many of them blocked. */
+  protected readonly openSteps = computed(() => {
+    const open = this.store.steps().filter((s) => s.status !== 'done');
+    return { open: open.length, blocked: open.filter((s) => s.status === 'blocked').length };
+  });
   protected readonly saveTeam: SaveTeam = (teamIds) => this.store.updateInitiative({ teamIds });
   /** The gate whose form is open. */
   protected readonly editingGate = signal<string | null>(null);
@@ -264,6 +274,7 @@ export class InitiativeDetailPageComponent {
   }
 
   protected readonly percent = formatPercent;
+  protected readonly historyText = historyText;
   protected readonly noValue = NO_VALUE;
 
   protected async move(step: StepResponse, status: StepStatus): Promise<void> {

@@ -13,6 +13,7 @@ import type {
   InitiativeResponse,
   InitiativeValueResponse,
   MeasureResponse,
+  CustomerGroupResponse,
   MilestoneResponse,
   Page,
   PersonResponse,
@@ -30,6 +31,7 @@ import {
   type GateAction,
   InitiativesApi,
   MeasuresApi,
+  CustomerGroupsApi,
   MilestonesApi,
   PlanningApi,
   StepsApi,
@@ -89,6 +91,7 @@ export class InitiativeDetailStore {
   private readonly stepsApi = inject(StepsApi);
   private readonly measuresApi = inject(MeasuresApi);
   private readonly planningApi = inject(PlanningApi);
+  private readonly customerGroupsApi = inject(CustomerGroupsApi);
 
   /** The initiative shown; set by the page from its route parameter. */
   readonly id = signal<string | null>(null);
@@ -179,6 +182,11 @@ export class InitiativeDetailStore {
     this.wantPeople() ? this.planningApi.peopleRequest({ limit: 200 }) : undefined,
   );
   readonly people = computed(() => itemsOf(this.peoplePage));
+  /** The customer groups the plan may serve (read for the owner only). */
+  readonly groupsPage = httpResource<Page<CustomerGroupResponse>>(() =>
+    this.wantPeople() ? this.customerGroupsApi.listRequest({ limit: 200 }) : undefined,
+  );
+  readonly groups = computed(() => itemsOf(this.groupsPage));
 
   /** What kept the last submit of the current gate from going through (422). */
   readonly blockers = signal<GateBlocker[]>([]);
@@ -238,10 +246,15 @@ export class InitiativeDetailStore {
   /** PATCH /api/initiatives/:id with If-Match. Throws the HTTP error (412 marks it stale). */
   async updateInitiative(request: UpdateInitiativeRequest): Promise<InitiativeResponse> {
     if (!this.initiative.hasValue()) throw new Error('No initiative');
-    const updated = await this.initiativesApi.update(this.initiative.value(), request);
-    this.initiative.set(updated);
-    this.historyPage.reload();
-    return updated;
+    try {
+      const updated = await this.initiativesApi.update(this.initiative.value(), request);
+      this.initiative.set(updated);
+      this.historyPage.reload();
+      return updated;
+    } catch (error) {
+      if (isPreconditionFailed(error)) this.initiative.reload();
+      throw error;
+    }
   }
 
   /** PATCH /api/milestones/:id with If-Match: title, goal, due date. Throws the HTTP error. */

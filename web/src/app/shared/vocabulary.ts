@@ -140,3 +140,44 @@ export const NO_VALUE = '—';
 export const NO_READING = 'no reading';
 /** A value index (customer or business) that no reading supports yet. */
 export const NOT_MEASURED = 'not measured';
+
+/** The kinds of record an initiative's history names. */
+const HISTORY_RECORD: Readonly<Record<string, string>> = {
+  initiative: 'the initiative',
+  milestone: 'a gate',
+  gate_decision: 'a gate decision',
+  decision_condition: 'a condition',
+  step: 'a step',
+  measure: 'a measure',
+  reading: 'a reading',
+  cycle_review: 'a cycle review',
+  comment: 'a comment',
+};
+
+/** What was done, in the history's words. */
+const HISTORY_ACTION: Readonly<Record<string, string>> = {
+  create: 'added',
+  update: 'changed',
+  delete: 'removed',
+  transition: 'moved the status of',
+  start: 'started',
+  submit: 'submitted',
+  resume: 'resumed',
+  decide: 'decided',
+  close: 'closed',
+  reorder: 'reordered',
+  freeze_baseline: 'froze the baseline of',
+};
+
+/** One line of an initiative's history, e.g. "changed a step", "carried a step over to the next gate". */
+export function historyText(action: string, entityType: string): string {
+  const what = HISTORY_RECORD[entityType] ?? entityType.replace(/_/g, ' ');
+  switch (action) {
+    case 'carry_over':
+      return `carried ${what} over to the next gate`;
+    case 'return':
+      return `sent ${what} back to its gate`;
+    default:
+      return `${HISTORY_ACTION[action] ?? action.replace(/_/g, ' ')} ${what}`;
+  }
+}
