@@ -14,27 +14,76 @@ import { MatInput } from '@angular/material/input';
 import {
   MILESTONE_GOAL_MAX_LENGTH,
   MILESTONE_TITLE_MAX_LENGTH,
+  type CreateMilestoneRequest,
+  type ExitCriterion,
   type MilestoneResponse,
   type UpdateMilestoneRequest,
 } from '@waypoint/contracts';
+import { CRITERIA_EDIT_STATES } from '@waypoint/domain';
 import { fieldErrorsOf, genericErrorMessage, isPreconditionFailed } from '../shared/problem';
 
 /** Saves a milestone's changes; throws the HTTP error. */
 export type SaveGate = (request: UpdateMilestoneRequest) => Promise<unknown>;
+/** Adds a milestone at the end of the track; throws the HTTP error. */
+export type CreateGate = (request: CreateMilestoneRequest) => Promise<unknown>;
 
-/** The changes of the gate form against the milestone as read (nothing unchanged is sent). */
+export interface GateForm {
+  title: string;
+  goal: string;
+  dueDate: string;
+  /** Exit criteria, one per line. */
+  criteria: string;
+}
+
+function criteriaLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+}
+
+/**
+ * The changes of the gate form against the milestone as read (nothing unchanged is sent). The
+ * criteria are sent when their labels changed: a label kept keeps its criterion (and its tick).
+ */
 export function gateChanges(
-  milestone: Pick<MilestoneResponse, 'title' | 'goal' | 'dueDate'>,
-  form: { title: string; goal: string; dueDate: string },
+  milestone: Pick<MilestoneResponse, 'title' | 'goal' | 'dueDate'> & {
+    criteria?: readonly ExitCriterion[];
+  },
+  form: Omit<GateForm, 'criteria'> & { criteria?: string },
 ): UpdateMilestoneRequest {
   const changes: UpdateMilestoneRequest = {};
   if (form.title.trim() !== milestone.title) changes.title = form.title.trim();
   if (form.goal.trim() !== milestone.goal) changes.goal = form.goal.trim();
   if (form.dueDate !== (milestone.dueDate ?? '')) changes.dueDate = form.dueDate || null;
+  if (form.criteria !== undefined && milestone.criteria) {
+    const lines = criteriaLines(form.criteria);
+    const existing = milestone.criteria;
+    if (lines.join('\n') !== existing.map((c) => c.label).join('\n')) {
+      changes.criteria = lines.map((label) => {
+        const kept = existing.find((c) => c.label === label);
+        return kept ? { id: kept.id, label, checked: kept.checked } : { label };
+      });
+    }
+  }
   return changes;
 }
 
-/** The owner's form for one gate of the track: title, goal and due date. */
+/** A new milestone from the form. */
+export function newGate(form: GateForm): CreateMilestoneRequest {
+  return {
+    title: form.title.trim(),
+    goal: form.goal.trim(),
+    ...(form.dueDate ? { dueDate: form.dueDate } : {}),
+    criteria: criteriaLines(form.criteria).map((label) => ({ label })),
+    measureIds: [],
+  };
+}
+
+/**
+ * The owner's form for one gate of the track (title, goal, due date, exit criteria while planned
+ * or in progress), or for a new gate at its end.
+ */
 @Component({
   selector: 'wp-gate-editor',
   imports: [FormsModule, MatButton, MatFormField, MatLabel, MatInput],
@@ -43,7 +92,7 @@ export function gateChanges(
     <form
       class="gate-editor"
       (ngSubmit)="submit()"
-      [attr.aria-label]="'Edit gate ' + milestone().title"
+      [attr.aria-label]="milestone() ? 'Edit gate ' + milestone()?.title : 'New gate'"
     >
       <mat-form-field>
         <mat-label>Gate title</mat-label>
@@ -77,11 +126,25 @@ export function gateChanges(
           (ngModelChange)="goal.set($event)"
         ></textarea>
       </mat-form-field>
+      @if (criteriaEditable()) {
+        <mat-form-field class="gate-editor__goal">
+          <mat-label>Exit criteria, one per line</mat-label>
+          <textarea
+            matInput
+            name="criteria"
+            rows="3"
+            [ngModel]="criteria()"
+            (ngModelChange)="criteria.set($event)"
+          ></textarea>
+        </mat-form-field>
+      }
       @if (error(); as e) {
         <p class="gate-editor__error" role="alert">{{ e }}</p>
       }
       <div class="gate-editor__actions">
-        <button mat-flat-button type="submit" [disabled]="saving()">Save gate</button>
+        <button mat-flat-button type="submit" [disabled]="saving()">
+          {{ milestone() ? 'Save gate' : 'Add gate' }}
+        </button>
         <button mat-stroked-button type="button" (click)="done.emit()">Cancel</button>
       </div>
     </form>
@@ -115,8 +178,10 @@ export function gateChanges(
   `,
 })
 export class GateEditorComponent {
-  readonly milestone = input.required<MilestoneResponse>();
-  readonly save = input.required<SaveGate>();
+  /** The gate edited, or null for a new one. */
+  readonly milestone = input<MilestoneResponse | null>(null);
+  readonly save = input<SaveGate | null>(null);
+  readonly create = input<CreateGate | null>(null);
   /** Saved or cancelled. */
   readonly done = output<void>();
 
@@ -125,6 +190,7 @@ export class GateEditorComponent {
   protected readonly title = signal('');
   protected readonly goal = signal('');
   protected readonly dueDate = signal('');
+  protected readonly criteria = signal('');
   protected readonly saving = signal(false);
   protected readonly error = signal<string | null>(null);
 
@@ -132,11 +198,18 @@ export class GateEditorComponent {
     effect(() => {
       const m = this.milestone();
       untracked(() => {
-        this.title.set(m.title);
-        this.goal.set(m.goal);
-        this.dueDate.set(m.dueDate ?? '');
+        this.title.set(m?.title ?? '');
+        this.goal.set(m?.goal ?? '');
+        this.dueDate.set(m?.dueDate ?? '');
+        this.criteria.set(m?.criteria.map((c) => c.label).join('\n') ?? '');
       });
     });
+  }
+
+  /** Exit criteria are planned while the gate is planned or in progress (and for a new one). */
+  protected criteriaEditable(): boolean {
+    const m = this.milestone();
+    return !m || CRITERIA_EDIT_STATES.includes(m.state);
   }
 
   protected async submit(): Promise<void> {
@@ -144,19 +217,24 @@ export class GateEditorComponent {
       this.error.set('Give the gate a title.');
       return;
     }
-    const changes = gateChanges(this.milestone(), {
+    const form: GateForm = {
       title: this.title(),
       goal: this.goal(),
       dueDate: this.dueDate(),
-    });
-    if (Object.keys(changes).length === 0) {
+      criteria: this.criteria(),
+    };
+    const m = this.milestone();
+    const { criteria: _criteria, ...plan } = form;
+    const changes = m ? gateChanges(m, this.criteriaEditable() ? form : plan) : null;
+    if (changes && Object.keys(changes).length === 0) {
       this.done.emit();
       return;
     }
     this.saving.set(true);
     this.error.set(null);
     try {
-      await this.save()(changes);
+      if (changes) await this.save()?.(changes);
+      else await this.create()?.(newGate(form));
       this.done.emit();
     } catch (error) {
       this.error.set(
@@ -165,6 +243,7 @@ export class GateEditorComponent {
           : (fieldErrorsOf(error, 'dueDate')[0] ??
               fieldErrorsOf(error, 'title')[0] ??
               fieldErrorsOf(error, 'goal')[0] ??
+              fieldErrorsOf(error, 'criteria')[0] ??
               genericErrorMessage(error)),
       );
     } finally {

@@ -51,7 +51,7 @@ import { StatusActionsComponent } from './status-actions.component';
 import { placementOf } from './step-drop';
 import { type SaveStep, StepEditorComponent } from './step-editor.component';
 import { type SaveTeam, TeamPanelComponent } from './team-panel.component';
-import { GateEditorComponent, type SaveGate } from './gate-editor.component';
+import { type CreateGate, GateEditorComponent, type SaveGate } from './gate-editor.component';
 import { PlanEditorComponent, type SavePlan } from './plan-editor.component';
 
 /** Groups a team by department (people without one under "No department"). */
@@ -217,6 +217,18 @@ export class InitiativeDetailPageComponent {
     if (!milestone) throw new Error('No gate edited');
     await this.store.updateMilestone(milestone, request);
   };
+  protected readonly addingGate = signal(false);
+  protected readonly createGate: CreateGate = (request) => this.store.addMilestone(request);
+  /** The planned gate whose removal waits for a second click. */
+  protected readonly confirmingGateRemoval = signal<string | null>(null);
+  protected async removeGate(m: MilestoneResponse): Promise<void> {
+    if (this.confirmingGateRemoval() !== m.id) {
+      this.confirmingGateRemoval.set(m.id);
+      return;
+    }
+    this.confirmingGateRemoval.set(null);
+    await this.store.planGate(m, 'remove');
+  }
   /** A gate's plan changes until it is submitted or decided. */
   protected gateEditable(m: MilestoneResponse): boolean {
     return m.state === 'planned' || m.state === 'in_progress' || m.state === 'changes_requested';

@@ -277,6 +277,24 @@ describe('InitiativeDetailStore', () => {
     expect(await removing).toBe(true);
   });
 
+  it('moves a planned gate and removes one with If-Match; a refusal is kept as the gate error', async () => {
+    const moving = store.planGate(aMilestone(3, 'planned'), { position: 2 });
+    const reorder = httpMock().expectOne('/api/milestones/m3/reorder');
+    expect(reorder.request.headers.get('If-Match')).toBe('"4"');
+    expect(reorder.request.body).toEqual({ position: 2 });
+    reorder.flush(aMilestone(2, 'planned'));
+    expect(await moving).toBe(true);
+    const removing = store.planGate(aMilestone(3, 'planned'), 'remove');
+    const del = httpMock().expectOne('/api/milestones/m3');
+    expect(del.request.method).toBe('DELETE');
+    del.flush(
+      { title: 'Refused', status: 422, detail: 'The milestone has 1 step' },
+      { status: 422, statusText: 'Unprocessable' },
+    );
+    expect(await removing).toBe(false);
+    expect(store.gateError()).toBeTruthy();
+  });
+
   it('records a reading with an Idempotency-Key', async () => {
     const recording = store.recordReading('me1', {
       value: 21,

@@ -3,6 +3,7 @@ import { computed, inject, Injectable, resource, signal } from '@angular/core';
 import type {
   CommentResponse,
   CreateCommentRequest,
+  CreateMilestoneRequest,
   CreateStepRequest,
   CreateReadingRequest,
   CycleReviewResponse,
@@ -270,6 +271,37 @@ export class InitiativeDetailStore {
     } catch (error) {
       if (isPreconditionFailed(error)) this.stale.set('milestone');
       throw error;
+    }
+  }
+
+  /** POST /api/initiatives/:id/milestones. Throws the HTTP error. */
+  async addMilestone(request: CreateMilestoneRequest): Promise<void> {
+    const id = this.id();
+    if (!id) throw new Error('No initiative');
+    await this.milestonesApi.create(id, request);
+    this.milestonesPage.reload();
+    this.initiative.reload();
+    this.historyPage.reload();
+  }
+
+  /** Moves a planned gate (reorder) or removes it; false (with gateError) when refused. */
+  async planGate(
+    milestone: MilestoneResponse,
+    change: { position: number } | 'remove',
+  ): Promise<boolean> {
+    this.gateError.set(null);
+    this.blockers.set([]);
+    try {
+      if (change === 'remove') await this.milestonesApi.remove(milestone);
+      else await this.milestonesApi.reorder(milestone, change.position);
+      this.milestonesPage.reload();
+      this.initiative.reload();
+      this.historyPage.reload();
+      return true;
+    } catch (error) {
+      if (isPreconditionFailed(error)) this.stale.set('milestone');
+      else this.gateError.set(error);
+      return false;
     }
   }
 

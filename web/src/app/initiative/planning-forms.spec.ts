@@ -1,6 +1,6 @@
 import type { StepResponse, TeamMember } from '@waypoint/contracts';
 import { historyText } from '../shared/vocabulary';
-import { gateChanges } from './gate-editor.component';
+import { gateChanges, newGate } from './gate-editor.component';
 import { stepRequest } from './step-editor.component';
 import { departmentCount } from './team-panel.component';
 
@@ -42,6 +42,35 @@ describe('gateChanges', () => {
     expect(
       gateChanges({ ...gate, dueDate: '2027-01-31' }, { title: 'Define', goal: '', dueDate: '' }),
     ).toEqual({ goal: '', dueDate: null });
+  });
+});
+
+describe('gate criteria', () => {
+  const gate = {
+    title: 'Define',
+    goal: '',
+    dueDate: null,
+    criteria: [
+      { id: 'c1', label: 'Problem agreed', checked: true },
+      { id: 'c2', label: 'Team formed', checked: false },
+    ],
+  };
+  const form = { title: 'Define', goal: '', dueDate: '' };
+  it('keeps a kept label with its id and tick, adds new lines, drops removed ones', () => {
+    expect(gateChanges(gate, { ...form, criteria: 'Problem agreed\nTeam formed\n' })).toEqual({});
+    expect(gateChanges(gate, { ...form, criteria: ' Problem agreed \n\nScope signed' })).toEqual({
+      criteria: [{ id: 'c1', label: 'Problem agreed', checked: true }, { label: 'Scope signed' }],
+    });
+  });
+  it('makes a new gate from the form', () => {
+    expect(
+      newGate({ title: ' Pilot ', goal: 'Prove it', dueDate: '', criteria: 'Pilot run\nCompared' }),
+    ).toEqual({
+      title: 'Pilot',
+      goal: 'Prove it',
+      criteria: [{ label: 'Pilot run' }, { label: 'Compared' }],
+      measureIds: [],
+    });
   });
 });
 

@@ -2,6 +2,8 @@ import type { HttpResourceRequest } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   CloseConditionRequest,
+  CreateMilestoneRequest,
+  MilestoneDetailResponse,
   DecideGateRequest,
   DecisionConditionResponse,
   DecisionListQuery,
@@ -24,6 +26,9 @@ export const MILESTONES_API = {
   start: (id: string) => `${one(id)}/start`,
   submit: (id: string) => `${one(id)}/submit`,
   resume: (id: string) => `${one(id)}/resume`,
+  reorder: (id: string) => `${one(id)}/reorder`,
+  ofInitiative: (initiativeId: string) =>
+    `${API_ROOT}/initiatives/${segment(initiativeId)}/milestones`,
   closeCondition: (id: string) => `${API_ROOT}/conditions/${segment(id)}/close`,
 } as const;
 
@@ -78,6 +83,36 @@ export class MilestonesApi {
     return this.api.patch<MilestoneResponse>(MILESTONES_API.one(milestone.id), request, {
       ifMatch: milestone.version,
     });
+  }
+
+  /** POST /api/initiatives/:id/milestones with an Idempotency-Key: a gate at the end. */
+  create(
+    initiativeId: string,
+    request: CreateMilestoneRequest,
+    idempotencyKey: string = newIdempotencyKey(),
+  ): Promise<MilestoneDetailResponse> {
+    return this.api.post<MilestoneDetailResponse>(
+      MILESTONES_API.ofInitiative(initiativeId),
+      request,
+      { idempotencyKey },
+    );
+  }
+
+  /** POST /api/milestones/:id/reorder with If-Match: a planned gate to another position. */
+  reorder(
+    milestone: Pick<MilestoneResponse, 'id' | 'version'>,
+    position: number,
+  ): Promise<MilestoneDetailResponse> {
+    return this.api.post<MilestoneDetailResponse>(
+      MILESTONES_API.reorder(milestone.id),
+      { position },
+      { ifMatch: milestone.version },
+    );
+  }
+
+  /** DELETE /api/milestones/:id with If-Match: a planned gate without steps. */
+  remove(milestone: Pick<MilestoneResponse, 'id' | 'version'>): Promise<void> {
+    return this.api.delete(MILESTONES_API.one(milestone.id), { ifMatch: milestone.version });
   }
 
   /** POST /api/milestones/:id/start, /submit or /resume with If-Match. */
