@@ -140,6 +140,7 @@ describe('planning and steering an initiative in the app', () => {
     await page.goto(url);
     await page.getByRole('button', { name: 'Accept and start' }).click();
     await page.locator('.meta .chip', { hasText: 'Active' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Accept and start' }).count()).toBe(0);
   });
 
   it('the manager dates the first gate, plans three steps and assigns them', async () => {
@@ -173,6 +174,12 @@ describe('planning and steering an initiative in the app', () => {
       .getByRole('region', { name: /^Done/ })
       .getByText(STEPS[0]?.title ?? '')
       .waitFor();
+    expect(
+      await page
+        .getByRole('region', { name: /^To do/ })
+        .locator('.step')
+        .count(),
+    ).toBe(2);
     await shots(page, '3-steps', page.getByRole('heading', { level: 2, name: /^Steps/ }));
   });
 
@@ -205,6 +212,7 @@ describe('planning and steering an initiative in the app', () => {
     await firstGate(page).getByText(`Criteria ${boxes.length}/${boxes.length}`).waitFor();
     await page.getByRole('button', { name: 'Submit for decision' }).click();
     await firstGate(page).locator('.state', { hasText: 'Submitted' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Submit for decision' }).count()).toBe(0);
   });
 
   it('the executive decides go with conditions, told that the unfinished steps move on', async () => {
@@ -223,7 +231,9 @@ describe('planning and steering an initiative in the app', () => {
     await page.getByRole('textbox', { name: /^Rationale/ }).fill(RATIONALE);
     await shots(page, '5-decision');
     await page.getByRole('button', { name: 'Record the decision' }).click();
-    await page.getByRole('status').filter({ hasText: 'Decision recorded' }).waitFor();
+    const status = page.getByRole('status').filter({ hasText: 'Decision recorded' });
+    await status.waitFor();
+    expect(await status.textContent()).toContain('Go with conditions');
   });
 
   it('the team sees the decision, its rationale and the condition on the gate track', async () => {

@@ -156,8 +156,8 @@ export type CloseCondition = (
       background: var(--mat-sys-surface-container-high);
     }
     .condition__state--open {
-      color: var(--mat-sys-on-tertiary-container);
-      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-secondary-container);
+      background: var(--mat-sys-secondary-container);
     }
     .condition__closed {
       flex-basis: 100%;
