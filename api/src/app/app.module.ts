@@ -7,7 +7,12 @@ import { AuditModule } from './audit';
 import { IntegrityModule } from './idempotency';
 import { CustomerGroupsModule } from './customer-groups';
 import { DepartmentsModule } from './departments';
-import { loggerParams, ProblemDetailsFilter, createValidationPipe } from './common';
+import {
+  loggerParams,
+  ProblemDetailsFilter,
+  ValueWritesModule,
+  createValidationPipe,
+} from './common';
 import { type AppConfig, ConfigModule } from './config';
 import { DatabaseModule } from './database';
 import { HealthModule } from './health';
@@ -48,6 +53,7 @@ export class AppModule {
           poolSize: options.config.poolSize,
           kind: options.config.database.kind,
         }),
+        ValueWritesModule,
         HealthModule,
         MetaModule,
         AuthModule,

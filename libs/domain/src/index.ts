@@ -6,6 +6,8 @@ export * from './lib/initiative-status';
 export * from './lib/gate';
 export * from './lib/gate-submission';
 export * from './lib/gate-decision';
+export * from './lib/cycle-standing';
+export * from './lib/index-format';
 export * from './lib/tension';
 export * from './lib/staleness';
 export * from './lib/initiative-people';

@@ -30,6 +30,7 @@ export {
   SingleLine,
 } from './validators';
 export { conditionalUpdate, insertReturning } from './versioned-writes';
+export { type ValueWriteListener, ValueWrites, ValueWritesModule } from './value-writes';
 export { DuplicateRecordError, RecordNotFoundError, StaleVersionError } from './persistence-errors';
 export {
   Email,

@@ -19,7 +19,7 @@ import {
 } from '@waypoint/domain';
 import { AuditService } from '../audit';
 import type { Actor } from '../auth';
-import { pageOf, type PageRequest } from '../common';
+import { pageOf, type PageRequest, ValueWrites } from '../common';
 import { type CycleFilter, CyclesRepository } from './cycles.repository';
 import { mapCycle } from './dto/cycle.dto';
 
@@ -30,6 +30,7 @@ export class CyclesService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly cycles: CyclesRepository,
     private readonly audit: AuditService,
+    private readonly valueWrites: ValueWrites,
   ) {}
 
   async list(
@@ -75,6 +76,7 @@ export class CyclesService {
       entityId: created.id,
       after: created,
     });
+    await this.valueWrites.cyclesChanged();
     return created;
   }
 }

@@ -17,7 +17,7 @@ import {
 } from '@waypoint/domain';
 import { AuditService } from '../audit';
 import type { Actor } from '../auth';
-import { requireChanges, pageOf, type PageRequest } from '../common';
+import { requireChanges, pageOf, type PageRequest, ValueWrites } from '../common';
 import { measureRecord, measureViews } from './measure-view';
 import type { MeasureEntity } from './measure.entity';
 import {
@@ -37,6 +37,7 @@ export class MeasuresService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly measures: MeasuresRepository,
     private readonly audit: AuditService,
+    private readonly valueWrites: ValueWrites,
   ) {}
 
   async list(
@@ -90,6 +91,7 @@ export class MeasuresService {
         initiativeId,
         after: measureRecord(created),
       });
+      await this.valueWrites.initiativesChanged([initiativeId]);
       return this.describeOne(created);
     });
   }
@@ -126,6 +128,7 @@ export class MeasuresService {
         before: measureRecord(before),
         after: measureRecord(after),
       });
+      await this.valueWrites.initiativesChanged([before.initiativeId]);
       return this.describeOne(after);
     });
   }

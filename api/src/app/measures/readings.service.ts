@@ -11,7 +11,7 @@ import type {
 import { type CorrectorInput, DomainError, mayCorrectReading } from '@waypoint/domain';
 import { AuditService } from '../audit';
 import type { Actor } from '../auth';
-import { pageOf, type PageRequest } from '../common';
+import { pageOf, type PageRequest, ValueWrites } from '../common';
 import { MeasuresRepository } from './measures.repository';
 import { type ReadingFilter, type ReadingRow, ReadingsRepository } from './readings.repository';
 
@@ -48,6 +48,7 @@ export class ReadingsService {
     private readonly readings: ReadingsRepository,
     private readonly measures: MeasuresRepository,
     private readonly audit: AuditService,
+    private readonly valueWrites: ValueWrites,
   ) {}
 
   async list(
@@ -135,6 +136,7 @@ export class ReadingsService {
         initiativeId: measure.initiativeId,
         after: reading,
       });
+      await this.valueWrites.initiativesChanged([measure.initiativeId]);
       return reading;
     });
   }

@@ -50,7 +50,7 @@ describe('ValueModel', () => {
   const other = measure({ id: 'other', initiativeId: 'i-2' });
   const typo = reading('sat', 1, '2026-03-30');
   const readings = [
-    reading('sat', 8, '2026-01-05'),
+    reading('sat', 8, '2025-12-20'), // before 2026-Q1: where its cycle standing opens
     reading('sat', 6, '2026-03-20'),
     typo,
     reading('sat', 5, '2026-03-30', typo.id),
@@ -71,14 +71,14 @@ describe('ValueModel', () => {
 
   it('computes the measured change of a cycle from the first and last effective readings in it', () => {
     const change = model.measuredChange('i-1', q1);
-    expect(change.customer.start).toBeCloseTo(0.8);
+    expect(change.customer.start).toBeCloseTo(0.6);
     expect(change.customer.end).toBeCloseTo(0.5);
-    expect(change.customer.change).toBeCloseTo(-0.3);
+    expect(change.customer.change).toBeCloseTo(-0.1);
     expect(change.business).toEqual({ start: 0, end: 0.5, change: 0.5 });
     expect(
       change.measures.map((m) => [m.measureId, m.first.value, m.last.value, m.improvement]),
     ).toEqual([
-      ['sat', 8, 5, -3],
+      ['sat', 6, 5, -1],
       ['cost', 100, 75, 25],
     ]);
     expect(

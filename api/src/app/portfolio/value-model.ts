@@ -197,9 +197,13 @@ export class ValueModel {
       },
       { threshold },
     );
-    return alerts.map((alert) => ({
-      ...alert,
-      readings: alert.readingIds.flatMap((id): AlertReading[] => {
+    return alerts.map(({ kind, severity, explanation, measureIds, readingIds }) => ({
+      kind,
+      severity,
+      explanation,
+      measureIds,
+      readingIds,
+      readings: readingIds.flatMap((id): AlertReading[] => {
         const reading = this.readingById.get(id);
         if (!reading) return [];
         return [

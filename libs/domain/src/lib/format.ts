@@ -8,16 +8,6 @@ export function formatValue(value: number, unit?: string): string {
   return unit === undefined || unit === '' ? String(rounded) : `${rounded} ${unit}`;
 }
 
-/** An index or progress for people: two decimals. */
-export function formatIndex(value: number): string {
-  return (value + 0).toFixed(2);
-}
-
-/** A signed change of an index: "+0.20" or "-0.15". */
-export function formatChange(value: number): string {
-  return `${value > 0 ? '+' : ''}${formatIndex(value)}`;
-}
-
 export function formatDirection(direction: Direction, target: number, unit?: string): string {
   switch (direction) {
     case 'higher_is_better':

@@ -48,7 +48,10 @@ const scenario: fc.Arbitrary<TensionInput> = fc.integer({ min: 1, max: 6 }).chai
   });
 });
 
-/** Every measure improves: each reading closer to the target than the one before. */
+/**
+ * Every measure improves: each reading closer to the target than the one before, the first one
+ * before the cycle (where the cycle's standing opens).
+ */
 const improvingScenario: fc.Arbitrary<TensionInput> = scenario.chain((input) =>
   fc
     .tuple(
@@ -62,7 +65,7 @@ const improvingScenario: fc.Arbitrary<TensionInput> = scenario.chain((input) =>
                 reading(
                   m.id,
                   m.baseline + ((m.target - m.baseline) * f) / 8,
-                  daysAfter(Q4_2026.start, 1 + i * 20),
+                  daysAfter(Q4_2026.start, i === 0 ? -5 : 1 + i * 20),
                 ),
               ),
           ),
@@ -133,19 +136,17 @@ describe('tensionAlerts properties', () => {
     );
   });
 
-  it('cites only measures of the input and readings of the cycle', () => {
+  it('cites only measures of the input and readings observed before the cycle ends', () => {
     fc.assert(
       fc.property(scenario, (input) => {
         const measureIds = new Set(input.measures.map((m) => m.id));
-        const inCycle = new Set(
-          input.readings
-            .filter((r) => r.observedAt >= Q4_2026.start && r.observedAt < Q4_2026.end)
-            .map((r) => r.id),
+        const byEnd = new Set(
+          input.readings.filter((r) => r.observedAt < Q4_2026.end).map((r) => r.id),
         );
         for (const alert of tensionAlerts(input)) {
-          expect(alert.readingIds.length).toBeGreaterThanOrEqual(2);
+          expect(alert.readingIds.length).toBeGreaterThanOrEqual(1);
           alert.measureIds.forEach((id) => expect(measureIds.has(id)).toBe(true));
-          alert.readingIds.forEach((id) => expect(inCycle.has(id)).toBe(true));
+          alert.readingIds.forEach((id) => expect(byEnd.has(id)).toBe(true));
         }
       }),
     );

@@ -3,10 +3,13 @@ import type { Reading } from './readings';
 import { tensionAlerts, type TensionInput, type TensionMeasure } from './tension';
 import { Q4_2026, daysAfter, group, perspectiveMeasure, reading } from '../test/factories';
 
-/** Two readings of a measure in Q4 2026: on day 5 and on day 80 of the cycle. */
+/**
+ * A measure that stood at `from` when Q4 2026 opened (its last reading, 5 days before the cycle)
+ * and closes at `to` (a reading on day 80 of the cycle): a measure read once a quarter.
+ */
 function moved(measureId: string, from: number, to: number): [Reading, Reading] {
   return [
-    reading(measureId, from, daysAfter(Q4_2026.start, 5)),
+    reading(measureId, from, daysAfter(Q4_2026.start, -5)),
     reading(measureId, to, daysAfter(Q4_2026.start, 80)),
   ];
 }
@@ -33,16 +36,25 @@ describe('tensionAlerts: divergence of the perspectives', () => {
   it('warns when the customer index falls beyond the threshold as the business index rises', () => {
     const npsReadings = moved('nps', 50, 30);
     const costReadings = moved('cost', 60, 40);
-    expect(alertsOf([nps, cost], [...npsReadings, ...costReadings])).toEqual<TensionAlert[]>([
+    const alerts = alertsOf([nps, cost], [...npsReadings, ...costReadings]);
+    expect(alerts).toMatchObject<TensionAlert[]>([
       {
         kind: 'customer_worsens_as_business_improves',
         severity: 'warning',
         explanation:
-          'Customer value index fell 0.50 → 0.30 (-0.20) while business value index rose ' +
-          '0.40 → 0.60 (+0.20) in 2026-Q4.',
+          'Customer value fell from 50% to 30% (-20 points) while business value rose ' +
+          'from 40% to 60% (+20 points) in 2026-Q4. Behind it: "NPS" 50 → 30 (higher is ' +
+          'better); "Cost to serve" 60 € → 40 € (lower is better).',
         measureIds: ['nps', 'cost'],
         readingIds: [...npsReadings, ...costReadings].map((r) => r.id),
       },
+    ]);
+    const [alert] = alerts;
+    expect(alert.indices.customer).toEqual({ opening: 0.5, closing: 0.3, change: -0.2 });
+    expect(alert.indices.business.change).toBeCloseTo(0.2, 10);
+    expect(alert.moves.map((m) => [m.measureId, m.opening.value, m.closing.value])).toEqual([
+      ['nps', 50, 30],
+      ['cost', 60, 40],
     ]);
   });
 
@@ -100,26 +112,52 @@ describe('tensionAlerts: divergence of the perspectives', () => {
     expect(alert.measureIds).toEqual(['c2', 'cost']);
   });
 
-  it('ignores measures with fewer than two readings in the cycle and readings outside it', () => {
+  it('compares quarter to quarter: one reading before the cycle and one in it are a change', () => {
+    // The scenario of issue 13: satisfaction 60 → 52, cost to serve 95 → 85, read once a quarter.
+    const satisfaction = perspectiveMeasure('sat', 'customer', { baseline: 50, target: 70 });
+    const serve = perspectiveMeasure('serve', 'business', {
+      direction: 'lower_is_better',
+      baseline: 100,
+      target: 80,
+    });
+    const readings = [...moved('sat', 60, 52), ...moved('serve', 95, 85)];
+    const [alert] = alertsOf([satisfaction, serve], readings);
+    expect(alert.kind).toBe('customer_worsens_as_business_improves');
+    expect(alert.indices.customer).toMatchObject({ opening: 0.5, closing: 0.1 });
+  });
+
+  it('ignores readings after the cycle and, for the running cycle, after now', () => {
     const readings = [
-      reading('nps', 90, daysAfter(Q4_2026.start, -3)),
-      reading('nps', 10, daysAfter(Q4_2026.start, 10)),
-      reading('nps', 95, Q4_2026.end),
+      reading('nps', 50, daysAfter(Q4_2026.start, -3)),
+      reading('nps', 10, Q4_2026.end),
       ...moved('cost', 60, 40),
     ];
     expect(alertsOf([nps, cost], readings)).toEqual([]);
+    const late = [...moved('nps', 50, 10), ...moved('cost', 60, 40)];
+    expect(alertsOf([nps, cost], late, { now: daysAfter(Q4_2026.start, 20) })).toEqual([]);
+    expect(alertsOf([nps, cost], late, { now: daysAfter(Q4_2026.start, 80) })).toHaveLength(1);
   });
 
-  it('leaves a measure read once in the cycle out of both ends of its index', () => {
-    const once = perspectiveMeasure('once', 'customer');
+  it('opens a measure with no earlier reading at its baseline', () => {
+    // NPS has baseline 0: a first reading of 30 in the cycle is a rise of 30 points.
+    const readings = [reading('nps', 30, daysAfter(Q4_2026.start, 10)), ...moved('cost', 40, 60)];
+    const [alert] = alertsOf([nps, cost], readings);
+    expect(alert.kind).toBe('business_worsens_as_customer_improves');
+    expect(alert.explanation).toContain('"NPS" baseline 0 → 30');
+    expect(alert.moves[0].opening.reading).toBeNull();
+  });
+
+  it('counts a measure that did not move in the cycle at its standing in both ends of its index', () => {
+    const held = perspectiveMeasure('held', 'customer');
     const readings = [
       ...moved('nps', 50, 20),
-      reading('once', 100, daysAfter(Q4_2026.start, 40)),
+      reading('held', 100, daysAfter(Q4_2026.start, -40)),
       ...moved('cost', 60, 40),
     ];
-    const [alert] = alertsOf([nps, once, cost], readings);
-    expect(alert.severity).toBe('critical');
-    expect(alert.explanation).toMatch(/^Customer value index fell 0\.50 → 0\.20 \(-0\.30\)/);
+    const [alert] = alertsOf([nps, held, cost], readings);
+    // (0.5 + 1) / 2 = 0.75 → (0.2 + 1) / 2 = 0.6: a fall of 15 points, a warning.
+    expect(alert.severity).toBe('warning');
+    expect(alert.explanation).toMatch(/^Customer value fell from 75% to 60% \(-15 points\)/);
     expect(alert.measureIds).toEqual(['nps', 'cost']);
   });
 
@@ -136,7 +174,7 @@ describe('tensionAlerts: divergence of the perspectives', () => {
       measures: [nps, cost],
       readings: [...moved('nps', 50, 30), ...moved('cost', 60, 40)],
     });
-    expect(alert.explanation).toMatch(/from 2026-10-01 to 2027-01-01\.$/);
+    expect(alert.explanation).toMatch(/from 2026-10-01 to 2027-01-01\. Behind it/);
   });
 });
 
@@ -146,7 +184,7 @@ describe('tensionAlerts: counter-measures and protected groups', () => {
   it('warns when a counter-measure gets worse, direction-aware', () => {
     const costReadings = moved('cost', 60, 70);
     const alerts = alertsOf([guarded, cost], [...moved('nps', 50, 50), ...costReadings]);
-    expect(alerts).toEqual<TensionAlert[]>([
+    expect(alerts).toMatchObject<TensionAlert[]>([
       {
         kind: 'counter_measure_worsens',
         severity: 'warning',
@@ -194,7 +232,7 @@ describe('tensionAlerts: counter-measures and protected groups', () => {
     const keyNps = { ...nps, customerGroupId: 'key' };
     const readings = moved('nps', 50, 49);
     const groups = [group('key', true, 'Key accounts'), group('other', false)];
-    expect(alertsOf([keyNps], readings, { customerGroups: groups })).toEqual<TensionAlert[]>([
+    expect(alertsOf([keyNps], readings, { customerGroups: groups })).toMatchObject<TensionAlert[]>([
       {
         kind: 'protected_group_worsens',
         severity: 'critical',

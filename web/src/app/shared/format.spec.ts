@@ -56,10 +56,11 @@ describe('format', () => {
     expect(formatNumber(null)).toBe(NO_VALUE);
   });
 
-  it('writes shares as percentages, indices with two decimals, and says what is missing', () => {
+  it('writes shares as percentages, indices in % (one format), and says what is missing', () => {
     expect(formatPercent(0.125)).toBe('13%');
     expect(formatPercent(undefined)).toBe(NO_VALUE);
-    expect(formatIndex(0.5)).toBe('0.50');
+    expect(formatIndex(0.5)).toBe('50%');
+    expect(formatIndex(-0.08)).toBe('-8%');
     expect(formatIndex(null)).toBe(NOT_MEASURED);
     expect(waitText(null)).toBe(NO_VALUE);
   });

@@ -3,6 +3,7 @@ import {
   formatNumber as angularFormatNumber,
 } from '@angular/common';
 import { Pipe, type PipeTransform } from '@angular/core';
+import { formatIndexPercent } from '@waypoint/domain';
 import { NO_READING, NO_VALUE, NOT_MEASURED } from './vocabulary';
 
 /** The app's locale for dates and numbers (Angular's default, en-US). */
@@ -44,7 +45,7 @@ export function formatNumber(value: number | null | undefined, digits = 2): stri
 
 /** A share (0 baseline, 1 target; may overshoot) as a whole percentage, or "—" without one. */
 export function formatPercent(value: number | null | undefined): string {
-  return value === null || value === undefined ? NO_VALUE : `${Math.round(value * 100)}%`;
+  return value === null || value === undefined ? NO_VALUE : formatIndexPercent(value);
 }
 
 /** A measure's progress as a whole percentage, or "no reading" before its first reading. */
@@ -52,9 +53,9 @@ export function progressText(progress: number | null): string {
   return progress === null ? NO_READING : formatPercent(progress);
 }
 
-/** A value index with two decimals, or "not measured". */
+/** A value index in % (libs/domain: one format everywhere), or "not measured". */
 export function formatIndex(value: number | null): string {
-  return value === null ? NOT_MEASURED : value.toFixed(2);
+  return value === null ? NOT_MEASURED : formatIndexPercent(value);
 }
 
 /** "less than an hour", "5 hours", "3 days": how long something has waited, from hours. */

@@ -85,8 +85,8 @@ describe('TensionChartComponent', () => {
     );
 
     expect(rows).toEqual([
-      ['Call-backs', 'Active', '0.40', '0.80', '3'],
-      ['Plain letters', 'Completed', '1.20', '0.30', '1'],
+      ['Call-backs', 'Active', '40%', '80%', '3'],
+      ['Plain letters', 'Completed', '120%', '30%', '1'],
       ['New portal', 'Proposed', 'not measured', 'not measured', '2'],
     ]);
   });
