@@ -66,9 +66,9 @@ describe('GateChecklistComponent', () => {
     const saved: MilestoneResponse[] = [];
     fixture.componentInstance.saved.subscribe((m) => saved.push(m));
     const box = (name: string): HTMLInputElement => {
-      const label = [...(fixture.nativeElement as HTMLElement).querySelectorAll('label')].find(
-        (l) => l.textContent?.includes(name),
-      );
+      const label = Array.from(
+        (fixture.nativeElement as HTMLElement).querySelectorAll('label'),
+      ).find((l) => l.textContent?.includes(name));
       const input = label?.querySelector('input');
       if (!input) throw new Error(`no checkbox ${name}`);
       return input;
@@ -140,8 +140,8 @@ describe('GateChecklistComponent', () => {
     await settle();
     fixture.detectChanges();
     expect(text()).toContain('The change was not saved. The milestone is submitted.');
-    const label = [...(fixture.nativeElement as HTMLElement).querySelectorAll('label')].find((l) =>
-      l.textContent?.includes('Team formed'),
+    const label = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('label')).find(
+      (l) => l.textContent?.includes('Team formed'),
     );
     expect(label?.querySelector('input')?.checked).toBe(false);
   });

@@ -36,7 +36,7 @@ describe('GateDecisionsComponent', () => {
     fixture.detectChanges();
     const el = fixture.nativeElement as HTMLElement;
     const button = (name: string) =>
-      [...el.querySelectorAll('button')].find((b) => b.textContent?.includes(name));
+      Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.includes(name));
     return { fixture, el, close, button };
   }
 
