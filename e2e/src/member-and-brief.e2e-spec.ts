@@ -162,7 +162,7 @@ describe('My work and the brief in Chromium', () => {
       {
         path: '/kpi-review',
         heading: 'KPI review',
-        text: 'Counter-measure pairs',
+        text: 'All measures',
         shot: 'place-kpi-review',
       },
     ])('opens $heading with data, accessibly', async ({ path, heading, text, shot }) => {

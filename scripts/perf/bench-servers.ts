@@ -61,12 +61,18 @@ export async function startApp(
   databaseUrl: string,
   poolSize: number,
   nodeOptions: string = productionNodeOptions(),
+  eventLoopFile?: string,
 ): Promise<Server> {
   const port = await freePort();
+  // The event-loop probe is preloaded beside the chosen options (it changes no V8 setting).
+  const probe = eventLoopFile
+    ? ` --require ${join(ROOT, 'scripts', 'perf', 'event-loop-probe.cjs')}`
+    : '';
   const env = {
     ...process.env,
     NODE_ENV: 'production',
-    NODE_OPTIONS: nodeOptions,
+    NODE_OPTIONS: `${nodeOptions}${probe}`.trim(),
+    ...(eventLoopFile ? { WAYPOINT_EVENT_LOOP_FILE: eventLoopFile } : {}),
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_SIZE: String(poolSize),
     PORT: String(port),
@@ -78,7 +84,8 @@ export async function startApp(
   };
   const child = spawnServer([join('dist', 'api', 'main.js')], env, 'app');
   const base = `http://127.0.0.1:${port}`;
-  await waitUntil(`${base}/api/health`, child, 120);
+  // Long enough for a start-up migration that builds derived rows at 10,000 initiatives.
+  await waitUntil(`${base}/api/health`, child, 900);
   return { name: 'app', base, pid: child.pid ?? 0, stop: stopper(child) };
 }
 

@@ -1,14 +1,20 @@
 /**
  * `npm run bench -- [--duration 10] [--rounds 2] [--connections 50] [--initiatives 10000]
  *   [--database-url postgres://postgres@127.0.0.1:5432/postgres] [--database waypoint_bench]
- *   [--reseed] [--no-doc] [--node-options=<options>]`
+ *   [--reseed] [--no-doc] [--node-options=<options>] [--after-write 100]`
  *
  * Builds the production app if needed, creates and seeds the bench database (reused when it
  * already holds the dataset), starts `node dist/api/main.js` and the bare node:http + pg
  * baseline, and loads each target with autocannon, alternating app and baseline, round after
- * round. Prints the table and writes it to docs/performance.md. The app runs with the container
- * image's NODE_OPTIONS (the heap budget) unless --node-options= gives others (empty for V8's own).
+ * round. Then "portfolio after a write": --after-write times a reading recorded and then each
+ * portfolio read, one at a time. The app's event-loop delay is measured over the whole run
+ * (perf_hooks.monitorEventLoopDelay, preloaded), and `value:check`'s comparison runs on the
+ * database after the load. Prints the table and writes it to docs/performance.md. The app runs
+ * with the container image's NODE_OPTIONS (the heap budget) unless --node-options= gives others
+ * (empty for V8's own).
  */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { CliArgs, fail } from './cli-args';
@@ -17,6 +23,19 @@ import { machine, type Row, table, writeSection } from './bench-report';
 import { ensureBuilt, ROOT, type Server, signIn, startApp, startBaseline } from './bench-servers';
 import { ensureDataset, type Fixtures } from './bench-dataset';
 import { SEED_PASSWORD } from './seed-plan';
+import { portfolioAfterWrite } from './bench-after-write';
+import { checkValueRows } from '../../api/src/app/value/value-check';
+
+interface EventLoopFigures {
+  samples: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+function eventLoopFigures(file: string): EventLoopFigures | null {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as EventLoopFigures) : null;
+}
 
 const POOL_SIZE = 10;
 
@@ -162,6 +181,9 @@ async function main(): Promise<void> {
     'postgres://postgres@127.0.0.1:5432/postgres';
   const databaseName = args.text('database') ?? 'waypoint_bench';
   const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
+  const afterWrites = args.positiveInt('after-write', 100);
+  const eventLoopFile = join(tmpdir(), `waypoint-bench-event-loop-${process.pid}.json`);
+  rmSync(eventLoopFile, { force: true });
 
   ensureBuilt(['api']);
   const { url, fixtures, seeded } = await ensureDataset({
@@ -172,8 +194,10 @@ async function main(): Promise<void> {
   });
   const servers: Server[] = [];
   try {
-    const app = await startApp(url, POOL_SIZE, args.text('node-options'));
+    const app = await startApp(url, POOL_SIZE, args.text('node-options'), eventLoopFile);
     servers.push(app);
+    // The event loop is measured from here to the end of the load (start-up not counted).
+    process.kill(app.pid, 'SIGUSR2');
     const baseline = await startBaseline(url, POOL_SIZE);
     servers.push(baseline);
     const reader = await signIn(app.base, fixtures.readerEmail, SEED_PASSWORD);
@@ -234,6 +258,19 @@ async function main(): Promise<void> {
         if (plan.target.method === 'GET') await statementsOf(server.base, plan.target);
       }
     }
+    const afterWritePaths = ['/api/portfolio/tension', '/api/portfolio/summary'];
+    process.stderr.write(`portfolio after a write (${afterWrites} times)\n`);
+    const afterWrite = await portfolioAfterWrite({
+      base: app.base,
+      pid: app.pid,
+      reader,
+      recorder,
+      measureIds: fixtures.measureIds,
+      readPaths: afterWritePaths,
+      iterations: afterWrites,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    const eventLoop = eventLoopFigures(eventLoopFile);
     const hwm = { app: memoryOf(app.pid).hwm, baseline: memoryOf(baseline.pid).hwm };
     const results = new Map(all.map((p) => [p, combine(runs.get(p) ?? [])]));
     const baselineOf = (p: Plan): LoadResult | undefined => {
@@ -242,6 +279,29 @@ async function main(): Promise<void> {
       );
       return twin ? results.get(twin) : undefined;
     };
+    const afterWriteRows: Row[] = [
+      ...afterWritePaths.map((path): Row => {
+        const r = afterWrite.reads.get(path) ?? combine([]);
+        return {
+          target: `${path.replace('/api/portfolio/', 'portfolio ')} after a write`,
+          server: 'app',
+          statements: null,
+          result: r,
+          ratio: null,
+          goal: 'p95 < 150 ms',
+          met: r.p95 < 150,
+        };
+      }),
+      {
+        target: 'the write before each read',
+        server: 'app',
+        statements: null,
+        result: afterWrite.write,
+        ratio: null,
+        goal: '(one at a time)',
+        met: null,
+      },
+    ];
     const rows: Row[] = all.map((p) => {
       const r = results.get(p) ?? combine([]);
       const b = p.target.server === 'app' ? baselineOf(p) : undefined;
@@ -261,14 +321,26 @@ async function main(): Promise<void> {
     const version =
       (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]
         ?.v ?? '?';
+    process.stderr.write('value:check on the bench database...\n');
+    const checkStarted = performance.now();
+    const differences = await checkValueRows(
+      async (text, params = []) => (await client.query(text, [...params])).rows as unknown[],
+    );
+    const checkSeconds = (performance.now() - checkStarted) / 1000;
     await client.end();
+    for (const line of differences.slice(0, 20)) process.stderr.write(`${line}\n`);
     const summary = [
       `Run: \`${command}\` on ${new Date().toISOString()} (${duration} s per target per round, ${rounds} rounds, ${connections} connections; medians over rounds, peak RSS is the highest sample).`,
       `Dataset: ${fixtures.counts.initiatives} initiatives, ${fixtures.counts.measures} measures, ${fixtures.counts.readings} readings${seeded ? ' (seeded by this run)' : ' (reused)'}.`,
       ...machine(version).map((line) => `${line}.`),
       '',
-      table(rows),
+      table([...rows, ...afterWriteRows]),
       '',
+      `Portfolio after a write: ${afterWrites} times, one request at a time, a reading recorded (POST) and then each portfolio read; the read rows above are those reads, the last row the writes.`,
+      eventLoop
+        ? `Event-loop delay of the app over the whole load (perf_hooks.monitorEventLoopDelay, ${eventLoop.samples} samples): p50 ${eventLoop.p50.toFixed(1)} ms, p99 ${eventLoop.p99.toFixed(1)} ms, max ${eventLoop.max.toFixed(0)} ms (goal p99 < 50 ms: ${eventLoop.p99 < 50 ? 'met' : 'not met'}).`
+        : 'Event-loop delay: not measured (the probe wrote nothing).',
+      `value:check after the load: ${differences.length} difference(s) in ${checkSeconds.toFixed(1)} s (${differences.length === 0 ? 'passes' : 'FAILS'}).`,
       `Peak memory (VmHWM) over the whole run: app ${hwm.app.toFixed(0)} MB (goal < 300 MB: ${hwm.app < 300 ? 'met' : 'not met'}), baseline ${hwm.baseline.toFixed(0)} MB.`,
       `Cold portfolio answers (the first request after a write recomputes; one request each round, not part of the load figures): ${[
         ...cold,

@@ -10,6 +10,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../api/src/migrations';
 import { hashPassword } from '../../api/src/app/auth/secrets';
+import { rebuildValueRows } from '../../api/src/app/value/value-rebuild';
 import { CliArgs, fail, ProgressBar } from './cli-args';
 import { scaleFor, SEED_PASSWORD, seedSteps } from './seed-plan';
 
@@ -96,7 +97,8 @@ export async function seedLarge(
     await migrate(options.url);
     const scale = scaleFor(options.initiatives);
     const steps = seedSteps(scale, await hashPassword(SEED_PASSWORD));
-    const bar = new ProgressBar(steps.reduce((sum, s) => sum + s.weight, 0));
+    const VALUE_WEIGHT = 8;
+    const bar = new ProgressBar(steps.reduce((sum, s) => sum + s.weight, 0) + VALUE_WEIGHT);
     bar.advance(0, 'migrated');
     await client.query('BEGIN');
     await client.query(
@@ -115,6 +117,14 @@ export async function seedLarge(
         `${step.label} (${((Date.now() - stepStarted) / 1000).toFixed(1)} s)`,
       );
     }
+    // The readings went in behind the API's back: build the stored value rows (standings and
+    // indices per cycle and now) as the API's writes would have kept them.
+    const valueStarted = Date.now();
+    await rebuildValueRows(
+      async (text, params = []) => (await client.query(text, [...params])).rows as unknown[],
+    );
+    await client.query('ANALYZE value_standings, value_measure_now, value_indices, value_now');
+    bar.advance(VALUE_WEIGHT, `value rows (${((Date.now() - valueStarted) / 1000).toFixed(1)} s)`);
     bar.finish();
     const counts = await rowCounts(client);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -10,6 +10,7 @@ import { DepartmentsModule } from './departments';
 import {
   loggerParams,
   ProblemDetailsFilter,
+  StatementCountInterceptor,
   ValueWritesModule,
   createValidationPipe,
 } from './common';
@@ -28,7 +29,8 @@ import { StepsModule } from './steps';
 import { MeasuresModule } from './measures';
 import { CyclesModule } from './cycles';
 import { ReviewsModule } from './reviews';
-import { PortfolioModule, StatementCountInterceptor } from './portfolio';
+import { PortfolioModule } from './portfolio';
+import { ValueModule } from './value';
 import { ExportsModule } from './exports';
 import { NotificationsModule } from './notifications';
 import { LiveModule } from './live';
@@ -73,6 +75,7 @@ export class AppModule {
         CyclesModule,
         ReviewsModule,
         PortfolioModule,
+        ValueModule,
         ExportsModule,
         NotificationsModule,
         LiveModule,

@@ -14,7 +14,7 @@ import {
 } from './common';
 import type { AppConfig } from './config';
 import { setupOpenApi } from './openapi';
-import { SQL_STATEMENTS_HEADER } from './portfolio';
+import { SQL_STATEMENTS_HEADER } from './common';
 import { WebHost } from './web-host';
 
 /**

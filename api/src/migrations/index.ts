@@ -6,6 +6,7 @@ import { InitiativeHistory1764000000400 } from './1764000000400-InitiativeHistor
 import { MeasuresAndCycles1764000000600 } from './1764000000600-MeasuresAndCycles';
 import { PortfolioPerformance1764000001000 } from './1764000001000-PortfolioPerformance';
 import { ApiTokenExpiryAndScope1764000001600 } from './1764000001600-ApiTokenExpiryAndScope';
+import { ValueEngine1764000001700 } from './1764000001700-ValueEngine';
 import { StepCarryOver1764000002140 } from './1764000002140-StepCarryOver';
 
 /** Every migration, in order. The bundle cannot glob files, so each one is listed here. */
@@ -18,5 +19,6 @@ export const migrations = [
   MeasuresAndCycles1764000000600,
   PortfolioPerformance1764000001000,
   ApiTokenExpiryAndScope1764000001600,
+  ValueEngine1764000001700,
   StepCarryOver1764000002140,
 ];

@@ -1,4 +1,17 @@
+import type {
+  CycleReviewResponse,
+  InitiativeBriefResponse,
+  InitiativeValueResponse,
+  Page,
+  PortfolioAlertsResponse,
+  PortfolioBriefResponse,
+  PortfolioSeriesResponse,
+  PortfolioTensionResponse,
+  ValuePair,
+} from '@waypoint/contracts';
 import { call, type Session } from '../support/auth';
+import { csvRecords } from '../support/csv';
+import { send } from '../support/http';
 import { type TestApp } from '../support/test-app';
 import { useTestApp } from '../support/use-test-app';
 
@@ -22,7 +35,7 @@ const json = async <T>(res: Response): Promise<T> => {
 };
 
 describe('the demo organisation tells its story through the API', () => {
-  const t = useTestApp({ env: { WAYPOINT_DEMO: 'true' } });
+  const t = useTestApp({ env: { WAYPOINT_DEMO: 'true' }, valueCheck: true });
   let executive: Session;
 
   beforeAll(async () => {
@@ -95,5 +108,102 @@ describe('the demo organisation tells its story through the API', () => {
     const protectedAlert = alerts.items.find((a) => a.kind === 'protected_group_worsens');
     expect(protectedAlert?.explanation).toMatch(/Loyal families/);
     expect(protectedAlert?.readingIds.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('raises the alert between two quarters for a measure read once a quarter', async () => {
+    const alerts = await send<PortfolioAlertsResponse>(
+      t,
+      executive,
+      'GET',
+      '/api/portfolio/alerts',
+    );
+    const brand = alerts.body.items.filter(
+      (a) => a.initiative.title === 'Brand promise in every branch',
+    );
+    expect(brand.map((a) => a.kind)).toEqual([
+      'customer_worsens_as_business_improves',
+      'protected_group_worsens',
+    ]);
+    const protectedAlert = brand[1];
+    expect(protectedAlert?.explanation).toMatch(/"Branch recommend score".*Loyal families.*21/);
+    // It opens at last quarter's only reading (before this cycle) and closes at this quarter's.
+    const cycleStart = new Date(`${alerts.body.cycle?.startsOn ?? ''}T00:00:00Z`).getTime();
+    const [opening, closing] = protectedAlert?.readings ?? [];
+    expect(opening?.value).toBe(21);
+    expect(new Date(opening?.observedAt ?? '').getTime()).toBeLessThan(cycleStart);
+    expect(closing?.value).toBe(19);
+    expect(new Date(closing?.observedAt ?? '').getTime()).toBeGreaterThanOrEqual(cycleStart);
+  });
+
+  it('shows the same indices through every endpoint that shows one (one picture)', async () => {
+    const get = async <T>(path: string): Promise<T> => {
+      const res = await send<T>(t, executive, 'GET', path);
+      expect([path, res.status]).toEqual([path, 200]);
+      return res.body;
+    };
+    const pair = (p: { customer: number | null; business: number | null }): ValuePair => ({
+      customer: p.customer,
+      business: p.business,
+    });
+    const tension = await get<PortfolioTensionResponse>('/api/portfolio/tension?limit=1000');
+    const series = await get<PortfolioSeriesResponse>('/api/portfolio/series');
+    const portfolioBrief = await get<PortfolioBriefResponse>('/api/briefs/portfolio');
+    const csv = await call(t, executive, 'GET', '/api/exports/initiatives.csv');
+    const rows = csvRecords(await csv.text());
+    const cell = (text: string | undefined): number | null =>
+      text === undefined || text === '' ? null : Number(text);
+    expect(series.cycles).toHaveLength(3);
+    let compared = 0;
+    for (const point of tension.points) {
+      const value = await get<InitiativeValueResponse>(`/api/initiatives/${point.id}/value`);
+      const now = pair(value.now);
+      // Now: the tension chart, the portfolio brief's chart, the export, the initiative's brief.
+      expect([point.id, { customer: point.customerIndex, business: point.businessIndex }]).toEqual([
+        point.id,
+        now,
+      ]);
+      const briefPoint = portfolioBrief.tension.points.find((p) => p.id === point.id);
+      expect(
+        briefPoint && { customer: briefPoint.customerIndex, business: briefPoint.businessIndex },
+      ).toEqual(now);
+      const row = rows.find((r) => r['id'] === point.id);
+      expect(
+        row && { customer: cell(row['customer_index']), business: cell(row['business_index']) },
+      ).toEqual(now);
+      const brief = await get<InitiativeBriefResponse>(`/api/briefs/initiatives/${point.id}`);
+      expect(pair(brief.indices.now)).toEqual(now);
+      // Per cycle: the initiative's value, the series, the tension chart over the cycle, the brief.
+      for (const cycleValue of value.cycles) {
+        const closing = pair(cycleValue);
+        const inSeries = series.cycles
+          .find((c) => c.cycle.id === cycleValue.cycle.id)
+          ?.initiatives.find((i) => i.id === point.id);
+        expect(inSeries && pair(inSeries)).toEqual(closing);
+        const overCycle = await get<PortfolioTensionResponse>(
+          `/api/portfolio/tension?limit=1000&cycleId=${cycleValue.cycle.id}`,
+        );
+        const there = overCycle.points.find((p) => p.id === point.id);
+        expect(there && { customer: there.customerIndex, business: there.businessIndex }).toEqual(
+          closing,
+        );
+        if (brief.indices.cycle?.cycle.id === cycleValue.cycle.id) {
+          expect(pair(brief.indices.cycle)).toEqual(closing);
+        }
+        compared += 1;
+      }
+      // A cycle review's measured change ends where the cycle closes.
+      const reviews = await get<Page<CycleReviewResponse>>(
+        `/api/initiatives/${point.id}/cycle-reviews`,
+      );
+      for (const review of reviews.items) {
+        const closing = value.cycles.find((c) => c.cycle.id === review.cycle.id);
+        expect(closing).toBeDefined();
+        expect({
+          customer: review.measured.customer.end,
+          business: review.measured.business.end,
+        }).toEqual(closing && pair(closing));
+      }
+    }
+    expect(compared).toBe(tension.points.length * 3);
   });
 });

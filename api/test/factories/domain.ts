@@ -1,9 +1,40 @@
 import type { Pool } from 'pg';
+import { rebuildValueRows, recomputeInitiatives } from '../../src/app/value/value-rebuild';
+import type { Sql } from '../../src/app/value/value-store.repository';
 
 /**
  * Small factories for domain records, written straight into the database so that a test can
  * set up exactly the state it needs. Each answers the new id.
  */
+
+/** SQL on the test's pool, for the value engine's functions. */
+export const sqlOf =
+  (sql: Pool): Sql =>
+  async (text, params = []) =>
+    (await sql.query(text, [...params])).rows as unknown[];
+
+/**
+ * What the API's writes do in their transaction (the value engine, api/src/app/value): keeps the
+ * stored value rows true after a factory wrote a measure, a reading or a cycle behind its back.
+ */
+export async function refreshValue(sql: Pool, table: string, id: string): Promise<void> {
+  if (table === 'cycles') {
+    await rebuildValueRows(sqlOf(sql));
+    return;
+  }
+  const owner =
+    table === 'measures'
+      ? `SELECT initiative_id AS id FROM measures WHERE id = $1`
+      : table === 'readings'
+        ? `SELECT m.initiative_id AS id FROM readings r JOIN measures m ON m.id = r.measure_id WHERE r.id = $1`
+        : null;
+  if (owner === null) return;
+  const { rows } = await sql.query<{ id: string }>(owner, [id]);
+  await recomputeInitiatives(
+    sqlOf(sql),
+    rows.map((r) => r.id),
+  );
+}
 
 export async function insertRow(
   sql: Pool,
@@ -19,7 +50,9 @@ export async function insertRow(
       return v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v;
     }),
   );
-  return result.rows[0]?.id ?? '';
+  const id = result.rows[0]?.id ?? '';
+  await refreshValue(sql, table, id);
+  return id;
 }
 
 export interface InitiativeSeed {

@@ -32,7 +32,8 @@ export function measureBody(overrides: Record<string, unknown> = {}): Record<str
 
 /**
  * An initiative whose business measure (cost to serve) improves while the satisfaction of a
- * protected customer group drops, within the cycle [cycleStart, cycleEnd).
+ * protected customer group drops over the cycle that starts at `cycleStart`: both were read just
+ * before the cycle (where their standings open) and again inside it (where they close).
  */
 export async function seedTension(
   t: TestApp,
@@ -71,7 +72,7 @@ export async function seedTension(
   const readingIds = [
     await createReading(t.sql, costId, {
       value: 100,
-      observedAt: at(1),
+      observedAt: at(-10),
       recordedBy: seed.recorderId,
     }),
     await createReading(t.sql, costId, {
@@ -81,7 +82,7 @@ export async function seedTension(
     }),
     await createReading(t.sql, satisfactionId, {
       value: 80,
-      observedAt: at(2),
+      observedAt: at(-9),
       recordedBy: seed.recorderId,
     }),
     await createReading(t.sql, satisfactionId, {

@@ -91,7 +91,7 @@ export async function createReview(
 /**
  * A small portfolio over the previous quarter (`prev`):
  * - A (`initiativeId`, active, team from two departments): NPS up while its counter-measure,
- *   cost per call, gets worse; gate 1 approved with one open and one closed condition, gate 2
+ *   cost per call, gets worse (each read just before the quarter and in it); gate 1 approved with one open and one closed condition, gate 2
  *   submitted 10 hours ago; reviewed "adopt";
  * - B (`tension`, active): cost to serve improves while a protected group's satisfaction drops;
  *   reviewed "adapt";
@@ -155,10 +155,11 @@ export async function seedPortfolio(
   const at = (days: number): Date => new Date(start.getTime() + days * DAY_MS);
   const by = c.team.user.id;
   const npsReadings = [
-    await createReading(t.sql, nps, { value: 20, observedAt: at(3), recordedBy: by }),
+    await createReading(t.sql, nps, { value: 20, observedAt: at(-8), recordedBy: by }),
     await createReading(t.sql, nps, { value: 40, observedAt: at(40), recordedBy: by }),
   ];
-  await createReading(t.sql, cost, { value: 10, observedAt: at(4), recordedBy: by });
+  // Read before the quarter (where its standing opens) and in it.
+  await createReading(t.sql, cost, { value: 10, observedAt: at(-7), recordedBy: by });
   await createReading(t.sql, cost, { value: 12, observedAt: at(41), recordedBy: by });
   const track = await gateTrack(t, initiativeId, 10);
   const { conditionIds } = await createDecision(t, {

@@ -6,7 +6,7 @@ import { quarter } from '../support/time';
 import { useTestApp } from '../support/use-test-app';
 
 describe('cycles: quarters that never overlap', () => {
-  const t = useTestApp();
+  const t = useTestApp({ valueCheck: true });
   let executive: Session;
   let admin: Session;
   let manager: Session;

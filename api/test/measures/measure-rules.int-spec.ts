@@ -7,7 +7,7 @@ import { INITIATIVE_PEOPLE } from '../support/people';
 import { useTestApp } from '../support/use-test-app';
 
 describe('measure rules: counter-measures, scale, baseline freeze, links, conditional writes', () => {
-  const t = useTestApp({ people: INITIATIVE_PEOPLE });
+  const t = useTestApp({ people: INITIATIVE_PEOPLE, valueCheck: true });
   const c = t.people;
   let initiative: string;
 

@@ -8,7 +8,7 @@ import { INITIATIVE_PEOPLE } from '../support/people';
 import { useTestApp } from '../support/use-test-app';
 
 describe('measures: create, progress and staleness, lists, bad input and access', () => {
-  const t = useTestApp({ people: INITIATIVE_PEOPLE });
+  const t = useTestApp({ people: INITIATIVE_PEOPLE, valueCheck: true });
   const c = t.people;
   let initiative: string;
 

@@ -8,7 +8,7 @@ import { initiativeAround } from '../factories/measures';
 import { useTestApp } from '../support/use-test-app';
 
 describe('readings: append-only, corrections supersede, evidence and observation rules', () => {
-  const t = useTestApp({ people: INITIATIVE_PEOPLE });
+  const t = useTestApp({ people: INITIATIVE_PEOPLE, valueCheck: true });
   const c = t.people;
   let initiative: string;
   let measureId: string;

@@ -8,7 +8,7 @@ import { initiativeAround } from '../factories/measures';
 import { useTestApp } from '../support/use-test-app';
 
 describe('cycle reviews: plan-do-check-act with the change measured from the readings', () => {
-  const t = useTestApp({ people: INITIATIVE_PEOPLE });
+  const t = useTestApp({ people: INITIATIVE_PEOPLE, valueCheck: true });
   const c = t.people;
   let initiative: string;
   let ended: string;
@@ -32,7 +32,7 @@ describe('cycle reviews: plan-do-check-act with the change measured from the rea
     headers: Record<string, string> = {},
   ) => send<CycleReviewResponse>(t, session, 'PUT', path(cycleId), body, headers);
 
-  it('computes the measured change of a cycle from its readings (indices at start and end, per measure)', async () => {
+  it('computes the measured change of a cycle from its standings (where each measure stood as it opened and at its end)', async () => {
     const wait = await createMeasure(t.sql, initiative, {
       name: 'Wait',
       perspective: 'customer',
@@ -50,11 +50,17 @@ describe('cycle reviews: plan-do-check-act with the change measured from the rea
     const by = c.team.user.id;
     await createReading(t.sql, wait, {
       value: 10,
+      observedAt: new Date('2024-11-30T10:00:00Z'),
+      recordedBy: by,
+    });
+    // The last reading before the cycle: where the wait stood as the cycle opened.
+    const w1 = await createReading(t.sql, wait, {
+      value: 40,
       observedAt: new Date('2024-12-31T23:59:00Z'),
       recordedBy: by,
     });
-    const w1 = await createReading(t.sql, wait, {
-      value: 40,
+    await createReading(t.sql, wait, {
+      value: 35,
       observedAt: new Date('2025-01-02T10:00:00Z'),
       recordedBy: by,
     });
@@ -76,7 +82,7 @@ describe('cycle reviews: plan-do-check-act with the change measured from the rea
     });
     const r1 = await createReading(t.sql, revenue, {
       value: 120,
-      observedAt: new Date('2025-01-05T00:00:00Z'),
+      observedAt: new Date('2024-12-05T00:00:00Z'),
       recordedBy: by,
     });
     const r2 = await createReading(t.sql, revenue, {

@@ -18,7 +18,7 @@ import { useTestApp } from '../support/use-test-app';
 const EVIL_TITLE = '=HYPERLINK("http://evil.example","Click"), "quoted"';
 
 describe('CSV exports and one-page briefs', () => {
-  const t = useTestApp({ people: INITIATIVE_PEOPLE });
+  const t = useTestApp({ people: INITIATIVE_PEOPLE, valueCheck: true });
   const c = t.people;
   let prev: string;
   let tension: Awaited<ReturnType<typeof seedTension>>;

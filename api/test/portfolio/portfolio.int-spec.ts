@@ -6,6 +6,7 @@ import type {
   PortfolioSeriesResponse,
   PortfolioSummaryResponse,
   PortfolioTensionResponse,
+  TensionPoint,
 } from '@waypoint/contracts';
 import { send } from '../support/http';
 import { type PortfolioWorld, seedPortfolio } from '../factories/portfolio';
@@ -13,7 +14,7 @@ import { INITIATIVE_PEOPLE } from '../support/people';
 import { useTestApp } from '../support/use-test-app';
 
 describe('the portfolio: summary, tension chart, alerts and series', () => {
-  const t = useTestApp({ people: INITIATIVE_PEOPLE });
+  const t = useTestApp({ people: INITIATIVE_PEOPLE, valueCheck: true });
   const c = t.people;
   let w: PortfolioWorld;
 
@@ -128,8 +129,15 @@ describe('the portfolio: summary, tension chart, alerts and series', () => {
       `/api/portfolio/tension?cycleId=${w.older}`,
     );
     expect(old.body.cycle?.id).toBe(w.older);
-    expect(old.body.points.every((p) => p.customerIndex === null && p.businessIndex === null)).toBe(
-      true,
+    // The older quarter closes where the measures stood at its end: the readings taken just
+    // before the previous quarter (B's satisfaction 80 of 70..90, every other at its baseline).
+    const indices = (p: TensionPoint) => [p.id, p.customerIndex, p.businessIndex];
+    expect(old.body.points.map(indices)).toEqual(
+      expect.arrayContaining([
+        [w.tension.initiativeId, 0.5, 0],
+        [w.initiativeId, 0, 0],
+        [w.draftId, null, null],
+      ]),
     );
     const drafts = await send<PortfolioTensionResponse>(
       t,
@@ -223,9 +231,10 @@ describe('the portfolio: summary, tension chart, alerts and series', () => {
       customer: null,
       business: null,
     });
+    // The older quarter, from where the measures stood at its end (see the tension chart).
     expect(res.body.cycles[0]).toMatchObject({
-      customer: null,
-      business: null,
+      customer: 0.25,
+      business: 0,
       decisions: { adopt: 0 },
     });
   });

@@ -8,12 +8,13 @@ const DAY_MS = 86_400_000;
 
 /**
  * Portfolio answers are reused while nothing changed (PortfolioCache) and recomputed after any
- * write, through the API or straight into the database; the portfolio loads only the decisive
- * readings (the latest effective one per measure), corrections included. Every route reports
- * its SQL statement count, and the list's does not grow with the page size.
+ * write, through the API or straight into the database (by a writer that keeps the stored value
+ * rows, as the factories and seed scripts do); the portfolio reads the stored rows, corrections
+ * included. Every route reports its SQL statement count, and the list's does not grow with the
+ * page size.
  */
 describe('portfolio answers after writes, and statement counts of every route', () => {
-  const t = useTestApp();
+  const t = useTestApp({ valueCheck: true });
   let executive: Session;
   let owner: Session;
   let initiativeId: string;
@@ -84,7 +85,7 @@ describe('portfolio answers after writes, and statement counts of every route', 
     expect(after.text).not.toBe('');
   });
 
-  it('sees a reading written straight into the database at once', async () => {
+  it('sees a reading written straight into the database (with its value rows) at once', async () => {
     await tension();
     await createReading(t.sql, measureId, {
       value: 25,

@@ -12,7 +12,7 @@ import { useTestApp } from '../support/use-test-app';
  * X-SQL-Statements header is the same with 2 initiatives and with 12.
  */
 describe('portfolio statement counts do not grow with the number of initiatives', () => {
-  const t = useTestApp();
+  const t = useTestApp({ valueCheck: true });
   let executive: Session;
   let cycleId: string;
   let cycleStart: Date;
@@ -45,10 +45,12 @@ describe('portfolio statement counts do not grow with the number of initiatives'
       [cost, [100, 80, 70]],
       [wait, [30, 35, 38]],
     ] as const) {
-      for (const [day, value] of values.entries()) {
+      // The first reading just before the cycle (where the standing opens), then two in it.
+      for (const [index, value] of values.entries()) {
+        const day = index === 0 ? -5 : index * 20 + 1;
         await createReading(t.sql, measure, {
           value,
-          observedAt: new Date(cycleStart.getTime() + (day * 20 + 1) * DAY_MS),
+          observedAt: new Date(cycleStart.getTime() + day * DAY_MS),
           recordedBy: member.id,
         });
       }

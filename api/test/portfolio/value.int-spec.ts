@@ -6,7 +6,7 @@ import { INITIATIVE_PEOPLE } from '../support/people';
 import { useTestApp } from '../support/use-test-app';
 
 describe('value of an initiative: indices now and per cycle, tension alerts with their readings', () => {
-  const t = useTestApp({ people: INITIATIVE_PEOPLE });
+  const t = useTestApp({ people: INITIATIVE_PEOPLE, valueCheck: true });
   const c = t.people;
   let w: PortfolioWorld;
 
@@ -57,7 +57,10 @@ describe('value of an initiative: indices now and per cycle, tension alerts with
     expect(res.body.now.business).toBeCloseTo(0.75);
     expect(res.body.now.customer).toBeCloseTo(-0.2);
     expect(res.body.cycles.map((x) => x.cycle.id)).toEqual([w.older, w.prev]);
-    expect(res.body.cycles[0]).toMatchObject({ customer: null, business: null });
+    // The older quarter closes where the measures stood at its end: the readings taken just
+    // before the previous quarter (satisfaction 80 of 70..90, cost 100 of 100..60).
+    expect(res.body.cycles[0]?.customer).toBeCloseTo(0.5);
+    expect(res.body.cycles[0]?.business).toBeCloseTo(0);
     expect(res.body.cycles[1]?.business).toBeCloseTo(0.75);
     expect(res.body.measures.find((m) => m.measureId === w.tension.costId)).toMatchObject({
       name: 'Cost to serve per account',

@@ -6,10 +6,16 @@ import { type Session, signIn, signInAs } from './auth';
 import { type Answer, send } from './http';
 import { type Roster, type SignedIn, signInPeople } from './people';
 import { startTestApp, type TestApp, type TestAppOptions } from './test-app';
+import { expectStoredValueTrue } from './value-check';
 
 export interface UseTestAppOptions<R extends Roster> extends TestAppOptions {
   /** People signed in before the first test, as `t.people.<name>` (see support/people.ts). */
   people?: R;
+  /**
+   * After the spec's scenarios, `npm run value:check`'s comparison: the stored value rows are
+   * what the readings say (support/value-check.ts).
+   */
+  valueCheck?: boolean;
 }
 
 /** The factories of api/test/factories, writing straight into this app's database. */
@@ -69,7 +75,7 @@ export interface TestContext<R extends Roster = Record<never, never>> extends Te
 export function useTestApp<R extends Roster = Record<never, never>>(
   options: UseTestAppOptions<R> = {},
 ): TestContext<R> {
-  const { people: roster, ...appOptions } = options;
+  const { people: roster, valueCheck, ...appOptions } = options;
   let app: TestApp | null = null;
   let closing: Promise<void> | null = null;
   const signedIn: Partial<Record<string, Session>> = {};
@@ -131,6 +137,11 @@ export function useTestApp<R extends Roster = Record<never, never>>(
     app = await startTestApp(appOptions);
     if (roster) Object.assign(signedIn, await signInPeople(t, roster));
   });
+  if (valueCheck) {
+    afterAll(async () => {
+      if (app) await expectStoredValueTrue(app);
+    });
+  }
   afterAll(() => t.close());
   return t;
 }

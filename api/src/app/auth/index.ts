@@ -16,5 +16,5 @@ export { DEMO_PASSWORD, passwordProblems } from './password-policy';
 export { PublicOrigin } from './public-origin';
 export { PERMISSION_EXTENSION, Public, RequirePermission } from './permission.decorator';
 export type { InitiativeAccess } from './initiative-relations.repository';
-export { permissionRule, type Relation } from './permissions';
+export { effectiveRelations, permissionRule, RELATION_VALUES, type Relation } from './permissions';
 export { hashPassword, hashSecret, newSecret } from './secrets';

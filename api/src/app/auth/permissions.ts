@@ -117,10 +117,20 @@ export const PERMISSIONS = {
     roles: ['admin', 'executive'],
     relations: ['owner', 'sponsor'],
   },
+  'steps.list': {
+    description:
+      'List steps across initiatives (mine with assigneeId=me), only of the initiatives I may read',
+    roles: everyone,
+  },
   'steps.write': {
     description: 'Add, change, move and reorder steps',
     roles: admin,
     relations: ['owner', 'team'],
+  },
+  'measures.list': {
+    description:
+      'List measures across initiatives (the ones I record with recorderId=me, by customer group, KPI class, staleness), only of the initiatives I may read',
+    roles: everyone,
   },
   'readings.record': {
     description:

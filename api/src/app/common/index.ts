@@ -38,9 +38,20 @@ export {
   IsoDateTime,
   IsoDay,
   OptionalNullable,
+  ME,
+  QueryFlag,
   ThresholdQuery,
+  UserIdOrMe,
   UntrimmedText,
   UuidList,
   UuidRef,
   WholeNumber,
 } from './validators';
+export { CountedSql } from './statements/counted-sql';
+export {
+  SQL_STATEMENTS_HEADER,
+  STATEMENT_COUNT_HEADERS,
+  StatementCountInterceptor,
+  StatementCountingLogger,
+  statementsSoFar,
+} from './statements/statement-counter';

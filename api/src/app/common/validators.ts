@@ -293,3 +293,37 @@ export function UuidList(
     IsUUID('all', { each: true }),
   );
 }
+
+/** An optional true/false in a query string, given to the handler as a boolean. */
+export function QueryFlag(description: string): FieldDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: Boolean, description }),
+    Optional(),
+    Transform(({ value }: { value: unknown }) =>
+      value === 'true' ? true : value === 'false' ? false : value,
+    ),
+    IsBoolean({ message: '$property must be true or false' }),
+  );
+}
+
+/** The word a query uses for the signed-in user where a user id is expected. */
+export const ME = 'me';
+
+const UUID_OR_ME = /^(me|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/** An optional user id in a query string, or `me` for the signed-in user. */
+export function UserIdOrMe(description: string): FieldDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: String,
+      description,
+      oneOf: [
+        { type: 'string', format: 'uuid' },
+        { type: 'string', enum: [ME] },
+      ],
+    }),
+    Optional(),
+    IsString(),
+    Matches(UUID_OR_ME, { message: `$property must be a user id (a UUID) or "${ME}"` }),
+  );
+}

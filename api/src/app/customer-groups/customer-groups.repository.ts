@@ -59,6 +59,15 @@ export class CustomerGroupsRepository {
     return repository.findOneBy({ id });
   }
 
+  /** The initiatives that have a measure of this group (their value picture reads the group). */
+  async initiativesMeasuring(id: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.txHost.tx.query(
+      `SELECT DISTINCT initiative_id AS id FROM measures WHERE customer_group_id = $1`,
+      [id],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** 409 when the name is taken (ignoring case). */
   async insert(fields: CustomerGroupFields): Promise<CustomerGroupEntity> {
     try {

@@ -10,7 +10,7 @@ import type {
 } from '@waypoint/contracts';
 import { AuditService } from '../audit';
 import type { Actor } from '../auth';
-import { requireChanges, pageOf, type PageRequest } from '../common';
+import { requireChanges, pageOf, type PageRequest, ValueWrites } from '../common';
 import { mapCustomerGroup } from './dto/customer-group.dto';
 import { CustomerGroupsRepository } from './customer-groups.repository';
 
@@ -23,6 +23,7 @@ export class CustomerGroupsService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly repository: CustomerGroupsRepository,
     private readonly audit: AuditService,
+    private readonly valueWrites: ValueWrites,
   ) {}
 
   async list(
@@ -82,6 +83,10 @@ export class CustomerGroupsService {
         before: mapCustomerGroup(before),
         after,
       });
+      // Whether a group is protected decides which of its measures' falls raise an alert.
+      if (before.protected !== after.protected) {
+        await this.valueWrites.initiativesChanged(await this.repository.initiativesMeasuring(id));
+      }
       return after;
     });
   }

@@ -5,7 +5,7 @@ import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { ClsModule } from 'nestjs-cls';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations';
-import { StatementCountingLogger } from '../portfolio';
+import { StatementCountingLogger } from '../common';
 import { entities } from './entities';
 import { runMigrationsLocked } from './migrate-locked';
 import { SnakeNamingStrategy } from './snake-naming.strategy';

@@ -80,10 +80,12 @@ export class DemoStoryRunner {
     );
 
     const measureIds = new Map<string, string>();
-    const times = observationTimes(cycles, 2, now);
+    const twice = observationTimes(cycles, 2, now);
+    const once = observationTimes(cycles, 1, now);
     for (const m of story.measures) {
-      const { key, group, counterMeasureOf, recorder, values, latest, ...fields } = m;
+      const { key, group, counterMeasureOf, recorder, values, latest, oncePerCycle, ...fields } = m;
       void latest;
+      const times = oncePerCycle ? once : twice;
       const created = await this.get(MeasuresService).create(
         initiative.id,
         {

@@ -27,8 +27,13 @@ export interface StoryMeasure
   group?: Group;
   counterMeasureOf?: string;
   recorder?: Person;
-  /** One value per observation, oldest first (three cycles, two per cycle). */
+  /**
+   * One value per observation, oldest first: three cycles, two per cycle, or one per cycle for a
+   * measure read once a quarter (`cadence: 'quarterly'` with `oncePerCycle`).
+   */
   values: number[];
+  /** Read once per cycle, in its middle (a quarterly KPI), instead of twice. */
+  oncePerCycle?: boolean;
   /** The reading taken for the current gate (after it started). */
   latest?: number;
 }
@@ -452,6 +457,8 @@ export const STORY: StoryInitiative[] = [
     groups: ['Loyal families'],
     estimated: { customer: 6, business: 4 },
     readiness: { score: 2, notes: 'Branch managers are stretched this quarter.' },
+    // Read once a quarter: the frozen budget cut counter hours this quarter, and the loyal
+    // families' recommend score fell from last quarter's reading (the alert rises between cycles).
     measures: [
       {
         key: 'nps',
@@ -464,8 +471,23 @@ export const STORY: StoryInitiative[] = [
         cadence: 'quarterly',
         kpiClass: 'customer_centric',
         recorder: 'lee',
-        values: [18, 19, 19],
-        latest: 20,
+        group: 'Loyal families',
+        oncePerCycle: true,
+        values: [18, 21, 19],
+      },
+      {
+        key: 'hours',
+        name: 'Counter staff hours per branch',
+        unit: 'h/week',
+        perspective: 'business',
+        direction: 'lower_is_better',
+        baseline: 120,
+        target: 100,
+        cadence: 'quarterly',
+        kpiClass: 'neutral',
+        recorder: 'lee',
+        oncePerCycle: true,
+        values: [120, 118, 104],
       },
     ],
     gates: [

@@ -5,7 +5,7 @@ import type {
   InitiativeStatus,
   MeasureUserRef,
 } from '@waypoint/contracts';
-import { CountedSql } from '../portfolio';
+import { CountedSql } from '../common';
 
 export interface BriefInitiativeRow {
   id: string;

@@ -4,21 +4,15 @@ import type {
   InitiativeBriefResponse,
   PortfolioBriefResponse,
 } from '@waypoint/contracts';
-import { isStale, measureProgress } from '@waypoint/domain';
+import { isStale } from '@waypoint/domain';
+import { PortfolioRepository, PortfolioService } from '../portfolio';
 import { mapReview, ReviewsRepository } from '../reviews';
-import {
-  PortfolioRepository,
-  PortfolioService,
-  resolveCycle,
-  ValueDataRepository,
-  cycleRef,
-  loadValueModel,
-  type ValueModel,
-} from '../portfolio';
+import { type CycleRow, cycleRef, resolveCycle, type ValueModel, ValueService } from '../value';
 import { BriefsRepository } from './briefs.repository';
 
 function briefMeasures(model: ValueModel, initiativeId: string, now: Date): BriefMeasure[] {
-  const latest = model.latest(initiativeId, now);
+  const latest = model.latest(initiativeId);
+  const progress = new Map(model.standings(initiativeId).map((s) => [s.measureId, s.progress]));
   return model.measures(initiativeId).map((m) => {
     const reading = latest.get(m.id);
     return {
@@ -32,7 +26,7 @@ function briefMeasures(model: ValueModel, initiativeId: string, now: Date): Brie
       latest: reading
         ? { id: reading.id, value: reading.value, observedAt: reading.observedAt.toISOString() }
         : null,
-      progress: reading ? measureProgress(m, reading.value) : null,
+      progress: progress.get(m.id) ?? null,
       stale: isStale(reading?.observedAt ?? null, m.cadence, now, m.createdAt),
     };
   });
@@ -43,7 +37,7 @@ function briefMeasures(model: ValueModel, initiativeId: string, now: Date): Brie
 export class BriefsService {
   constructor(
     private readonly briefs: BriefsRepository,
-    private readonly valueData: ValueDataRepository,
+    private readonly value: ValueService,
     private readonly portfolioData: PortfolioRepository,
     private readonly portfolio: PortfolioService,
     private readonly reviews: ReviewsRepository,
@@ -60,10 +54,19 @@ export class BriefsService {
     const people = await this.briefs.people(id);
     const customerGroups = await this.briefs.customerGroups(id);
     const milestones = await this.portfolioData.milestones([id]);
-    const model = await loadValueModel(this.valueData, [id], { withGroups: true });
-    const cycle = resolveCycle(await this.valueData.cycles(), cycleId, 'latest_started', now);
-    const openConditions = await this.briefs.openConditions(id);
+    const cycles = await this.value.cycles();
+    const cycle = resolveCycle(cycles, cycleId, 'latest_started', now);
     const review = await this.reviews.latestFor(id, cycle?.startsOn ?? null);
+    // The brief's cycle and its latest review's cycle: their indices and standings.
+    const shown = [cycle, review?.cycle ?? null].filter((c): c is CycleRow => c !== null);
+    const model = await this.value.model([id], {
+      now: true,
+      measuresNow: true,
+      indices: shown,
+      standings: shown,
+      groups: true,
+    });
+    const openConditions = await this.briefs.openConditions(id);
     const person = (userId: string | null) => {
       const found = people.find((p) => p.id === userId);
       return found ? { id: found.id, displayName: found.displayName } : null;
@@ -97,7 +100,7 @@ export class BriefsService {
       })),
       measures: briefMeasures(model, id, now),
       indices: {
-        now: model.now(id, now),
+        now: model.now(id),
         cycle: cycle ? { cycle: cycleRef(cycle), ...model.forCycle(id, cycle) } : null,
       },
       alerts: {

@@ -2,13 +2,13 @@ import { Controller, Get, Header, Param, Query, UseInterceptors } from '@nestjs/
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { InitiativeBriefResponse, PortfolioBriefResponse } from '@waypoint/contracts';
 import { RequirePermission } from '../auth';
-import { ApiProblems, IdParams } from '../common';
 import {
-  CycleThresholdQueryDto,
-  NoQueryDto,
+  ApiProblems,
+  IdParams,
   STATEMENT_COUNT_HEADERS,
   StatementCountInterceptor,
-} from '../portfolio';
+} from '../common';
+import { CycleThresholdQueryDto, NoQueryDto } from '../value';
 import { BriefsService } from './briefs.service';
 import { InitiativeBriefResponseDto, PortfolioBriefResponseDto } from './dto/brief.dto';
 import { ExportsService } from './exports.service';

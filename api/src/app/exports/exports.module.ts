@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { CountedSql, StatementCountInterceptor } from '../common';
 import { ReviewsModule } from '../reviews';
 import { PortfolioModule } from '../portfolio';
+import { ValueModule } from '../value';
 import { BriefsRepository } from './briefs.repository';
 import { BriefsService } from './briefs.service';
 import { BriefsController, ExportsController } from './exports.controller';
@@ -9,8 +11,15 @@ import { ExportsService } from './exports.service';
 
 /** CSV exports and the one-page briefs. */
 @Module({
-  imports: [PortfolioModule, ReviewsModule],
+  imports: [PortfolioModule, ReviewsModule, ValueModule],
   controllers: [ExportsController, BriefsController],
-  providers: [ExportsService, ExportsRepository, BriefsService, BriefsRepository],
+  providers: [
+    CountedSql,
+    StatementCountInterceptor,
+    ExportsService,
+    ExportsRepository,
+    BriefsService,
+    BriefsRepository,
+  ],
 })
 export class ExportsModule {}

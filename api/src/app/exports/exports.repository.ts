@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DecisionOutcome } from '@waypoint/contracts';
-import { CountedSql } from '../portfolio';
+import { CountedSql } from '../common';
 
 export interface ReadingExportRow {
   id: string;

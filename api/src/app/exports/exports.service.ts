@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PortfolioService, stagesOf } from '../portfolio';
+import { PortfolioRepository, stagesOf } from '../portfolio';
+import { ValueService } from '../value';
 import { type CsvValue, toCsv } from './csv';
 import { ExportsRepository } from './exports.repository';
 
@@ -7,16 +8,18 @@ import { ExportsRepository } from './exports.repository';
 @Injectable()
 export class ExportsService {
   constructor(
-    private readonly portfolio: PortfolioService,
+    private readonly portfolio: PortfolioRepository,
+    private readonly value: ValueService,
     private readonly exports: ExportsRepository,
   ) {}
 
   async initiatives(): Promise<string> {
-    const snapshot = await this.portfolio.snapshot({ milestones: true });
+    const initiatives = await this.value.initiatives(null);
+    const model = await this.value.model(null, { measures: false, now: true });
     const people = await this.exports.initiativePeople();
-    const stages = stagesOf(snapshot.milestones);
-    const rows = snapshot.initiatives.map((i): CsvValue[] => {
-      const now = snapshot.model.now(i.id, snapshot.now);
+    const stages = stagesOf(await this.portfolio.milestones(null));
+    const rows = initiatives.map((i): CsvValue[] => {
+      const now = model.now(i.id);
       const stage = stages.get(i.id);
       return [
         i.id,
@@ -64,13 +67,14 @@ export class ExportsService {
 
   /** One line per reading (superseded ones marked); a measure without readings gets one line. */
   async measures(): Promise<string> {
-    const snapshot = await this.portfolio.snapshot();
+    const initiatives = await this.value.initiatives(null);
+    const model = await this.value.model(null);
     const readings = await this.exports.readings();
-    const titles = new Map(snapshot.initiatives.map((i) => [i.id, i.title]));
+    const titles = new Map(initiatives.map((i) => [i.id, i.title]));
     const byMeasure = new Map<string, typeof readings>();
     for (const r of readings)
       byMeasure.set(r.measureId, [...(byMeasure.get(r.measureId) ?? []), r]);
-    const rows = snapshot.measures.flatMap((m): CsvValue[][] => {
+    const rows = model.allMeasures().flatMap((m): CsvValue[][] => {
       const measure: CsvValue[] = [
         m.initiativeId,
         titles.get(m.initiativeId) ?? '',

@@ -5,3 +5,4 @@ export { InitiativeEntity } from './initiative.entity';
 export { InitiativesModule } from './initiatives.module';
 export { InitiativesRepository } from './initiatives.repository';
 export { InitiativesService } from './initiatives.service';
+export { type ReadScope, readScope, readableSql } from './initiative-visibility';

@@ -11,6 +11,7 @@ import type { AuthenticatedUser } from '../auth';
 import { pageOf, type PageRequest } from '../common';
 import { InitiativeRelatedRepository } from './initiative-related.repository';
 import { mapInitiative, mapListItem } from './initiative.mapper';
+import { readScope } from './initiative-visibility';
 import { InitiativesRepository, NOT_FOUND } from './initiatives.repository';
 
 /** Natural direction of each sort key when the client does not say. */
@@ -39,7 +40,7 @@ export class InitiativeReadsService {
     const { limit, offset, sort = 'updatedAt', order, ...filter } = query;
     const page = { limit, offset };
     const { rows, total } = await this.initiatives.list(
-      { ...filter, ...(user.role === 'member' ? { visibleTo: user.id } : {}) },
+      { ...filter, readableBy: readScope(user) },
       { sort, order: order ?? DEFAULT_ORDER[sort] },
       page,
     );

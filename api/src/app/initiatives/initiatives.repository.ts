@@ -12,6 +12,7 @@ import {
 import type { Repository } from 'typeorm';
 import { type PageRequest, conditionalUpdate, insertReturning } from '../common';
 import { InitiativeEntity } from './initiative.entity';
+import { type ReadScope, readableSql } from './initiative-visibility';
 
 export interface InitiativeFilter {
   status?: InitiativeStatus;
@@ -20,8 +21,8 @@ export interface InitiativeFilter {
   sponsorId?: string;
   customerGroupId?: string;
   q?: string;
-  /** Only initiatives this user is owner, sponsor or team member of (members' view). */
-  visibleTo?: string;
+  /** Only the initiatives this scope reads (absent: all). */
+  readableBy?: ReadScope | null;
 }
 
 export interface InitiativeOrder {
@@ -122,15 +123,8 @@ export class InitiativesRepository {
     if (filter.q !== undefined && filter.q !== '') {
       query.andWhere(`lower(i.title) LIKE :q ESCAPE '\\'`, { q: likePattern(filter.q) });
     }
-    if (filter.visibleTo !== undefined) {
-      // Members see what they own or are on. Not what they sponsor: a sponsorship counts only
-      // while its sponsor is an executive or an admin (RELATION_ROLES), and those see everything,
-      // so a member still named as sponsor (demoted) reads it neither here nor in the detail.
-      query.andWhere(
-        `(i.owner_id = :me OR EXISTS (
-            SELECT 1 FROM initiative_team t WHERE t.initiative_id = i.id AND t.user_id = :me))`,
-        { me: filter.visibleTo },
-      );
+    if (filter.readableBy) {
+      query.andWhere(readableSql(filter.readableBy, 'i', ':me'), { me: filter.readableBy.userId });
     }
     const direction = order.order === 'asc' ? 'ASC' : 'DESC';
     // A plain count(*) of the same filter: TypeORM's getManyAndCount counts DISTINCT ids, which

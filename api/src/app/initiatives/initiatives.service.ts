@@ -10,7 +10,7 @@ import type {
 import { assertRule, DomainError, initiativePlanProblem } from '@waypoint/domain';
 import { AuditService } from '../audit';
 import type { Actor } from '../auth';
-import { requireChanges, PRECONDITION_FAILED_MESSAGE } from '../common';
+import { requireChanges, PRECONDITION_FAILED_MESSAGE, ValueWrites } from '../common';
 import { TemplatesService } from '../templates';
 import { InitiativePlanRepository } from './initiative-plan.repository';
 import { InitiativeReadsService } from './initiative-reads.service';
@@ -31,6 +31,7 @@ export class InitiativesService {
     private readonly reads: InitiativeReadsService,
     private readonly templates: TemplatesService,
     private readonly audit: AuditService,
+    private readonly valueWrites: ValueWrites,
   ) {}
 
   /** The caller becomes the owner; the initiative starts as a draft. */
@@ -102,6 +103,7 @@ export class InitiativesService {
         after: { ...measure, template: template.id },
       });
     }
+    if (measures.length > 0) await this.valueWrites.initiativesChanged([initiativeId]);
   }
 
   /** Conditional on the version read (If-Match); team and customer groups are replaced. */

@@ -5,4 +5,4 @@ export { MeasuresModule } from './measures.module';
 export { MeasuresRepository } from './measures.repository';
 export { MeasuresService } from './measures.service';
 export { ReadingEntity } from './reading.entity';
-export { ReadingsService } from './readings.service';
+export { OBSERVED_AT_SKEW_MS, ReadingsService } from './readings.service';

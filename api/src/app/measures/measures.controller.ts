@@ -1,14 +1,22 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { MeasureResponse, Page } from '@waypoint/contracts';
-import { type Actor, CurrentActor, RequirePermission } from '../auth';
+import type { MeasureListItem, MeasureResponse, Page } from '@waypoint/contracts';
+import {
+  type Actor,
+  type AuthenticatedUser,
+  CurrentActor,
+  CurrentUser,
+  RequirePermission,
+} from '../auth';
 import { ApiProblems, IdParams, ApiIfMatch, IfMatch } from '../common';
 import { Idempotent } from '../idempotency';
 import {
   CreateMeasureDto,
+  MeasureListItemPageDto,
   MeasureListQueryDto,
   MeasurePageDto,
   MeasureResponseDto,
+  MeasureSearchQueryDto,
   UpdateMeasureDto,
 } from './dto/measure.dto';
 import { MeasuresService } from './measures.service';
@@ -17,6 +25,24 @@ import { MeasuresService } from './measures.service';
 @Controller()
 export class MeasuresController {
   constructor(private readonly measures: MeasuresService) {}
+
+  @Get('measures')
+  @RequirePermission('measures.list')
+  @ApiOperation({
+    summary:
+      'Measures across initiatives, paged; the filters combine. `recorderId=me`: the measures you are expected to record, ' +
+      'that is those naming you as recorder, and those naming no recorder in an initiative you own. ' +
+      'Only measures of initiatives you may read (members: those they own or are on the team of). ' +
+      "Each carries its initiative, latest effective reading, progress, staleness and its counter-measure's progress.",
+  })
+  @ApiOkResponse({ type: MeasureListItemPageDto })
+  @ApiProblems(400, 401, 403)
+  find(
+    @Query() query: MeasureSearchQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<Page<MeasureListItem>> {
+    return this.measures.find(query, user, new Date());
+  }
 
   @Get('initiatives/:id/measures')
   @RequirePermission('initiatives.read', 'initiative')

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit';
+import { MeasureSearchRepository } from './measure-search.repository';
 import { MeasureEntity } from './measure.entity';
 import { MeasuresController } from './measures.controller';
 import { MeasuresRepository } from './measures.repository';
@@ -14,7 +15,13 @@ import { ReadingsService } from './readings.service';
 @Module({
   imports: [TypeOrmModule.forFeature([MeasureEntity, ReadingEntity]), AuditModule],
   controllers: [MeasuresController, ReadingsController],
-  providers: [MeasuresService, MeasuresRepository, ReadingsService, ReadingsRepository],
+  providers: [
+    MeasuresService,
+    MeasuresRepository,
+    MeasureSearchRepository,
+    ReadingsService,
+    ReadingsRepository,
+  ],
   exports: [MeasuresRepository],
 })
 export class MeasuresModule {}

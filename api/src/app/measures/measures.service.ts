@@ -3,7 +3,9 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type {
   CreateMeasureRequest,
+  MeasureListItem,
   MeasureResponse,
+  MeasureSearchQuery,
   MeasureSort,
   Page,
   UpdateMeasureRequest,
@@ -16,8 +18,10 @@ import {
   scaleProblems,
 } from '@waypoint/domain';
 import { AuditService } from '../audit';
-import type { Actor } from '../auth';
-import { requireChanges, pageOf, type PageRequest, ValueWrites } from '../common';
+import type { Actor, AuthenticatedUser } from '../auth';
+import { ME, requireChanges, pageOf, type PageRequest, ValueWrites } from '../common';
+import { readScope } from '../initiatives';
+import { MeasureSearchRepository } from './measure-search.repository';
 import { measureRecord, measureViews } from './measure-view';
 import type { MeasureEntity } from './measure.entity';
 import {
@@ -36,6 +40,7 @@ export class MeasuresService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly measures: MeasuresRepository,
+    private readonly search: MeasureSearchRepository,
     private readonly audit: AuditService,
     private readonly valueWrites: ValueWrites,
   ) {}
@@ -48,6 +53,67 @@ export class MeasuresService {
   ): Promise<Page<MeasureResponse>> {
     const { rows, total } = await this.measures.list(initiativeId, filter, sort, page);
     return pageOf(await this.describe(rows), total, page);
+  }
+
+  /**
+   * Measures across the initiatives the user may read (the initiatives list's rule), each with
+   * its initiative and its counter-measure's progress: six statements whatever the page (page,
+   * count, the measures and their counter-measures, readings, customer groups, recorders).
+   */
+  async find(
+    query: MeasureSearchQuery & PageRequest,
+    user: AuthenticatedUser,
+    now: Date,
+  ): Promise<Page<MeasureListItem>> {
+    const { limit, offset, recorderId, sort = 'initiative', ...filter } = query;
+    const page = { limit, offset };
+    const { rows, total } = await this.search.search(
+      {
+        ...filter,
+        ...(recorderId === undefined
+          ? {}
+          : { recorderId: recorderId === ME ? user.id : recorderId }),
+        readableBy: readScope(user),
+        sort,
+        now,
+      },
+      page,
+    );
+    const entities = await this.search.byIds([
+      ...rows.map((row) => row.id),
+      ...rows.flatMap((row) => (row.counterMeasureId ? [row.counterMeasureId] : [])),
+    ]);
+    const byId = new Map(entities.map((entity) => [entity.id, entity]));
+    const readings = await this.measures.readingsOf([...byId.keys()]);
+    const customerGroups = await this.measures.customerGroups(
+      entities.map((e) => e.customerGroupId),
+    );
+    const users = await this.measures.users(entities.map((e) => e.recorderId));
+    const counterMeasures = new Map(
+      entities.map((e) => [e.id, { id: e.id, name: e.name, perspective: e.perspective }]),
+    );
+    const views = new Map(
+      measureViews(entities, { readings, customerGroups, counterMeasures, users }, now).map(
+        (view) => [view.id, view],
+      ),
+    );
+    const items = rows.flatMap((row): MeasureListItem[] => {
+      const view = views.get(row.id);
+      if (!view) return [];
+      const counter = row.counterMeasureId ? views.get(row.counterMeasureId) : undefined;
+      return [
+        {
+          ...view,
+          initiative: {
+            id: view.initiativeId,
+            title: row.initiativeTitle,
+            status: row.initiativeStatus,
+          },
+          counterMeasureProgress: counter?.progress ?? null,
+        },
+      ];
+    });
+    return pageOf(items, total, page);
   }
 
   async get(id: string): Promise<MeasureResponse> {

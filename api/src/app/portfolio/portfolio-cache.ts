@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { CountedSql } from './statements/counted-sql';
+import { CountedSql } from '../common';
 
 /**
  * How long a computed portfolio answer may be reused (counted from when it was ready) while

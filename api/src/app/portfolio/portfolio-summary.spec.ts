@@ -1,12 +1,12 @@
 import {
   firstItemsPerStage,
+  measureClassesOf,
   portfolioSummary,
   type PortfolioSnapshot,
   stagesOf,
 } from './portfolio-summary';
 import type { MilestoneRow } from './portfolio.repository';
-import type { InitiativeRow, MeasureRow } from './value-data.repository';
-import { ValueModel } from './value-model';
+import { type InitiativeRow, type MeasureRow, ValueModel } from '../value';
 
 const now = new Date('2026-05-01T12:00:00Z');
 
@@ -80,8 +80,11 @@ describe('portfolio summary', () => {
       milestone('c', 1, 'approved'),
       milestone('c', 2, 'submitted', 10),
     ],
-    measures: [],
-    model: new ValueModel([], []),
+    model: new ValueModel({ measures: [] }),
+    alerts: null,
+    alertTotals: null,
+    measureClasses: [],
+    freshness: [],
     cycles: [],
     openConditions: 2,
   };
@@ -138,7 +141,11 @@ describe('portfolio summary', () => {
       row('cost', { perspective: 'business', kpiClass: 'neutral' }),
       row('margin', { perspective: 'business', kpiClass: 'neutral', counterMeasureId: 'csat' }),
     ];
-    const { kpiReview } = portfolioSummary({ ...snapshot, measures }, null, 0.1);
+    const { kpiReview } = portfolioSummary(
+      { ...snapshot, measureClasses: measureClassesOf(measures) },
+      null,
+      0.1,
+    );
     expect(kpiReview.measures).toBe(5);
     expect(kpiReview.counterMeasurePairs).toBe(2);
     expect(kpiReview.customerMeasuresWithoutCounter).toBe(1);

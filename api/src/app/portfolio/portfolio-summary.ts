@@ -10,11 +10,19 @@ import {
   type PortfolioStage,
   type PortfolioStageCount,
   type PortfolioSummaryResponse,
+  type TensionAlertDetail,
 } from '@waypoint/contracts';
 import { currentMilestoneIndex, isStale } from '@waypoint/domain';
+import {
+  cycleRef,
+  type CycleRow,
+  type InitiativeRow,
+  type MeasureClassCount,
+  type MeasureFreshness,
+  type MeasureRow,
+  type ValueModel,
+} from '../value';
 import type { MilestoneRow } from './portfolio.repository';
-import type { CycleRow, InitiativeRow, MeasureRow } from './value-data.repository';
-import { cycleRef, type ValueModel } from './value-model';
 
 const HOUR_MS = 3_600_000;
 
@@ -23,8 +31,16 @@ export interface PortfolioSnapshot {
   now: Date;
   initiatives: InitiativeRow[];
   milestones: MilestoneRow[];
-  measures: MeasureRow[];
+  /** The stored value rows the answer reads. */
   model: ValueModel;
+  /** The first initiatives that have a tension alert over the answer's cycle, and their rows. */
+  alerts: { initiativeIds: Set<string>; model: ValueModel } | null;
+  /** How many tension alerts there are over the answer's cycle (null: no cycle asked). */
+  alertTotals: { count: number; critical: number } | null;
+  /** The KPI review's counts. */
+  measureClasses: MeasureClassCount[];
+  /** Active initiatives' measures and when they were last read. */
+  freshness: MeasureFreshness[];
   cycles: CycleRow[];
   openConditions: number;
 }
@@ -143,36 +159,69 @@ function gatesWaiting(milestones: readonly MilestoneRow[], now: Date): GatesWait
   };
 }
 
-function kpiReview(measures: readonly MeasureRow[]): KpiReviewSummary {
+function kpiReview(classes: readonly MeasureClassCount[]): KpiReviewSummary {
   const summary: KpiReviewSummary = {
-    measures: measures.length,
+    measures: 0,
     byClass: zeroByClass(),
     byPerspective: { customer: zeroByClass(), business: zeroByClass() },
     counterMeasurePairs: 0,
     customerMeasuresWithoutCounter: 0,
   };
-  for (const m of measures) {
-    summary.byClass[m.kpiClass] += 1;
-    summary.byPerspective[m.perspective][m.kpiClass] += 1;
-    if (m.perspective === 'customer') {
-      if (m.counterMeasureId) summary.counterMeasurePairs += 1;
-      else summary.customerMeasuresWithoutCounter += 1;
+  for (const c of classes) {
+    summary.measures += c.count;
+    summary.byClass[c.kpiClass] += c.count;
+    summary.byPerspective[c.perspective][c.kpiClass] += c.count;
+    if (c.perspective === 'customer') {
+      if (c.hasCounter) summary.counterMeasurePairs += c.count;
+      else summary.customerMeasuresWithoutCounter += c.count;
     }
   }
   return summary;
 }
 
+/** The KPI review's counts of some measures (what ValueDataRepository.measureClasses counts). */
+export function measureClassesOf(measures: readonly MeasureRow[]): MeasureClassCount[] {
+  const counts = new Map<string, MeasureClassCount>();
+  for (const m of measures) {
+    const hasCounter = m.counterMeasureId !== null;
+    const key = `${m.perspective}:${m.kpiClass}:${hasCounter}`;
+    const entry = counts.get(key) ?? {
+      perspective: m.perspective,
+      kpiClass: m.kpiClass,
+      hasCounter,
+      count: 0,
+    };
+    entry.count += 1;
+    counts.set(key, entry);
+  }
+  return [...counts.values()];
+}
+
+/** Measures of active initiatives that are stale (libs/domain's isStale). */
 function staleMeasureCount(snapshot: PortfolioSnapshot): number {
   let stale = 0;
-  for (const initiative of snapshot.initiatives) {
-    if (initiative.status !== 'active') continue;
-    const latest = snapshot.model.latest(initiative.id, snapshot.now);
-    for (const m of snapshot.model.measures(initiative.id)) {
-      const lastAt = latest.get(m.id)?.observedAt ?? null;
-      if (isStale(lastAt, m.cadence, snapshot.now, m.createdAt)) stale += 1;
-    }
+  for (const m of snapshot.freshness) {
+    if (isStale(m.lastObservedAt, m.cadence, snapshot.now, m.createdAt)) stale += 1;
   }
   return stale;
+}
+
+/**
+ * The tension alerts of each initiative over the cycle, in the initiatives' order, computed only
+ * for the first initiatives that have one (the stored rows tell which).
+ */
+export function initiativeAlerts(
+  snapshot: PortfolioSnapshot,
+  cycle: CycleRow | null,
+  threshold: number,
+): Array<{ initiative: InitiativeRow; alerts: TensionAlertDetail[] }> {
+  const candidates = snapshot.alerts;
+  if (cycle === null || candidates === null) return [];
+  return snapshot.initiatives.flatMap((initiative) => {
+    if (!candidates.initiativeIds.has(initiative.id)) return [];
+    const alerts = candidates.model.alerts(initiative.id, cycle, threshold);
+    return alerts.length > 0 ? [{ initiative, alerts }] : [];
+  });
 }
 
 /** The portfolio at a glance, computed in memory from one snapshot. */
@@ -192,9 +241,7 @@ export function portfolioSummary(
   }));
   const byStatus = zeroByStatus();
   for (const item of items) byStatus[item.status] += 1;
-  const alerts = cycle
-    ? snapshot.initiatives.flatMap((i) => snapshot.model.alerts(i.id, cycle, threshold))
-    : [];
+
   const spread = new Map<number, number>();
   for (const item of items) spread.set(item.departments, (spread.get(item.departments) ?? 0) + 1);
   return {
@@ -208,10 +255,10 @@ export function portfolioSummary(
     alerts: {
       cycle: cycle ? cycleRef(cycle) : null,
       threshold,
-      count: alerts.length,
-      critical: alerts.filter((a) => a.severity === 'critical').length,
+      count: snapshot.alertTotals?.count ?? 0,
+      critical: snapshot.alertTotals?.critical ?? 0,
     },
-    kpiReview: kpiReview(snapshot.measures),
+    kpiReview: kpiReview(snapshot.measureClasses),
     crossFunctional: {
       byDepartments: [...spread]
         .sort(([a], [b]) => a - b)

@@ -1,4 +1,5 @@
 import {
+  PORTFOLIO_ALERTS_LIMIT_MAX,
   type PortfolioAlert,
   type PortfolioAlertsResponse,
   type PortfolioSeriesResponse,
@@ -8,10 +9,9 @@ import {
   type TensionPoint,
 } from '@waypoint/contracts';
 import { valueIndex } from '@waypoint/domain';
-import type { PortfolioSnapshot } from './portfolio-summary';
+import { cycleRef, type CycleRow, type InitiativeRow, startedCycles } from '../value';
+import { initiativeAlerts, type PortfolioSnapshot } from './portfolio-summary';
 import type { DecisionCountRow } from './portfolio.repository';
-import type { CycleRow, InitiativeRow } from './value-data.repository';
-import { cycleRef, startedCycles } from './value-model';
 
 /**
  * One point per initiative: its indices now (or over the cycle) beside its estimates, those that
@@ -23,9 +23,7 @@ export function tensionPoints(
   cycle: CycleRow | null,
 ): PortfolioTensionResponse {
   const points = initiatives.map((i): TensionPoint => {
-    const indices = cycle
-      ? snapshot.model.forCycle(i.id, cycle)
-      : snapshot.model.now(i.id, snapshot.now);
+    const indices = cycle ? snapshot.model.forCycle(i.id, cycle) : snapshot.model.now(i.id);
     return {
       id: i.id,
       title: i.title,
@@ -63,14 +61,19 @@ export function portfolioAlerts(
   cycle: CycleRow | null,
   threshold: number,
 ): PortfolioAlertsResponse {
-  const items: PortfolioAlert[] = cycle
-    ? snapshot.initiatives.flatMap((i) =>
-        snapshot.model
-          .alerts(i.id, cycle, threshold)
-          .map((alert) => ({ ...alert, initiative: { id: i.id, title: i.title } })),
-      )
-    : [];
-  return { cycle: cycle ? cycleRef(cycle) : null, threshold, total: items.length, items };
+  const items: PortfolioAlert[] = initiativeAlerts(snapshot, cycle, threshold).flatMap(
+    ({ initiative, alerts }) =>
+      alerts.map((alert) => ({
+        ...alert,
+        initiative: { id: initiative.id, title: initiative.title },
+      })),
+  );
+  return {
+    cycle: cycle ? cycleRef(cycle) : null,
+    threshold,
+    total: snapshot.alertTotals?.count ?? items.length,
+    items: items.slice(0, PORTFOLIO_ALERTS_LIMIT_MAX),
+  };
 }
 
 /** The first `limit` alerts of an answer, with the total kept. */

@@ -1,18 +1,9 @@
-import {
-  applyDecorators,
-  Controller,
-  Get,
-  Param,
-  Query,
-  Req,
-  Res,
-  UseInterceptors,
-} from '@nestjs/common';
+import { applyDecorators, Controller, Get, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { InitiativeValueResponse } from '@waypoint/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequirePermission } from '../auth';
-import { ApiProblems, IdParams } from '../common';
+import { ApiProblems, STATEMENT_COUNT_HEADERS, StatementCountInterceptor } from '../common';
+import { CycleThresholdQueryDto, NoQueryDto } from '../value';
 import {
   PortfolioAlertsQueryDto,
   PortfolioAlertsResponseDto,
@@ -21,11 +12,8 @@ import {
   PortfolioTensionQueryDto,
   PortfolioTensionResponseDto,
 } from './dto/portfolio.dto';
-import { CycleThresholdQueryDto, InitiativeValueResponseDto, NoQueryDto } from './dto/value.dto';
 import { PortfolioService } from './portfolio.service';
 import { sendReusedAnswer } from './reused-answer';
-import { STATEMENT_COUNT_HEADERS, StatementCountInterceptor } from './statements/statement-counter';
-import { ValueService } from './value.service';
 
 const UNKNOWN_CYCLE: [number, string] = [422, 'There is no cycle with that cycleId.'];
 
@@ -114,27 +102,5 @@ export class PortfolioController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     sendReusedAnswer(request, reply, await this.portfolio.series());
-  }
-}
-
-@ApiTags('value')
-@Controller('initiatives/:id/value')
-@UseInterceptors(StatementCountInterceptor)
-export class InitiativeValueController {
-  constructor(private readonly value: ValueService) {}
-
-  @Get()
-  @RequirePermission('initiatives.read', 'initiative')
-  @ApiOperation({
-    summary:
-      'Customer and business value index of an initiative now and per cycle, beside the estimates, and its tension alerts over a cycle.',
-  })
-  @ApiOkResponse({ type: InitiativeValueResponseDto, headers: STATEMENT_COUNT_HEADERS })
-  @ApiProblems(400, 401, 403, 404, UNKNOWN_CYCLE)
-  get(
-    @Param() params: IdParams,
-    @Query() query: CycleThresholdQueryDto,
-  ): Promise<InitiativeValueResponse> {
-    return this.value.ofInitiative(params.id, query.cycleId, query.threshold);
   }
 }

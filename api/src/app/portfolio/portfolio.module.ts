@@ -1,31 +1,22 @@
 import { Module } from '@nestjs/common';
-import { InitiativeValueController, PortfolioController } from './portfolio.controller';
+import { CountedSql, StatementCountInterceptor } from '../common';
+import { ValueModule } from '../value';
+import { PortfolioController } from './portfolio.controller';
 import { PortfolioCache } from './portfolio-cache';
 import { PortfolioRepository } from './portfolio.repository';
 import { PortfolioService } from './portfolio.service';
-import { CountedSql } from './statements/counted-sql';
-import { StatementCountInterceptor } from './statements/statement-counter';
-import { ValueDataRepository } from './value-data.repository';
-import { ValueService } from './value.service';
 
-/** The portfolio and the value of initiatives: set-based reads, computed with libs/domain. */
+/** The portfolio: set-based reads of the stored value rows (api/src/app/value) and the gates. */
 @Module({
-  controllers: [PortfolioController, InitiativeValueController],
+  imports: [ValueModule],
+  controllers: [PortfolioController],
   providers: [
     CountedSql,
     StatementCountInterceptor,
-    ValueDataRepository,
     PortfolioRepository,
     PortfolioCache,
     PortfolioService,
-    ValueService,
   ],
-  exports: [
-    CountedSql,
-    StatementCountInterceptor,
-    ValueDataRepository,
-    PortfolioRepository,
-    PortfolioService,
-  ],
+  exports: [PortfolioRepository, PortfolioService],
 })
 export class PortfolioModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { MilestoneState, ReviewDecision } from '@waypoint/contracts';
-import { CountedSql } from './statements/counted-sql';
+import { CountedSql } from '../common';
 
 export interface MilestoneRow {
   id: string;

@@ -1,12 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  InitiativeStatus,
-  PortfolioAlertsResponse,
-  PortfolioBriefResponse,
-  PortfolioSeriesResponse,
-  PortfolioSummaryResponse,
-  PortfolioTensionResponse,
+import {
+  type InitiativeStatus,
+  PORTFOLIO_ALERTS_LIMIT_MAX,
+  type PortfolioAlertsResponse,
+  type PortfolioBriefResponse,
+  type PortfolioSeriesResponse,
+  type PortfolioSummaryResponse,
+  type PortfolioTensionResponse,
 } from '@waypoint/contracts';
+import {
+  type CycleRow,
+  type ModelParts,
+  resolveCycle,
+  startedCycles,
+  ValueService,
+} from '../value';
 import { type CachedAnswer, PortfolioCache } from './portfolio-cache';
 import { type PortfolioSnapshot, portfolioSummary } from './portfolio-summary';
 import {
@@ -17,68 +25,62 @@ import {
   tensionPoints,
 } from './portfolio-views';
 import { PortfolioRepository } from './portfolio.repository';
-import { type CycleRow, ValueDataRepository } from './value-data.repository';
-import { latestStartedCycle, startedCycles, ValueModel } from './value-model';
-import { cycleWindow, DomainError } from '@waypoint/domain';
-
-/** Which cycle a request means: the one named, else the latest that has started (or none). */
-export function resolveCycle(
-  cycles: readonly CycleRow[],
-  cycleId: string | undefined,
-  fallback: 'latest_started' | 'none',
-  now: Date,
-): CycleRow | null {
-  if (cycleId !== undefined) {
-    const cycle = cycles.find((c) => c.id === cycleId);
-    if (!cycle) {
-      const problem = `There is no cycle with the id ${cycleId}.`;
-      throw new DomainError('reference_invalid', problem, { cycleId: [problem] });
-    }
-    return cycle;
-  }
-  return fallback === 'latest_started' ? latestStartedCycle(cycles, now) : null;
-}
 
 interface SnapshotParts {
-  /** The cycles whose first and last readings the answer needs (besides the latest by now). */
-  windows?: (cycles: readonly CycleRow[], now: Date) => ReadonlyArray<CycleRow | null>;
+  /** The stored value rows the answer reads, given the cycles and the time. */
+  value?: (cycles: readonly CycleRow[], now: Date) => ModelParts;
+  /** The cycle and threshold of the tension alerts the answer counts (and lists). */
+  alerts?: {
+    cycle: (cycles: readonly CycleRow[], now: Date) => CycleRow | null;
+    threshold: number;
+    list: boolean;
+  };
   milestones?: boolean;
   conditions?: boolean;
-  groups?: boolean;
+  /** The KPI review's counts and the staleness of active initiatives' measures. */
+  measures?: boolean;
 }
 
 /**
- * The portfolio. Each answer loads what it needs with a fixed number of set-based statements
- * (however many initiatives there are) and computes in memory with libs/domain.
+ * The portfolio. Each answer reads the value rows that the value engine keeps up to date on
+ * write (api/src/app/value), with a fixed number of set-based statements however many
+ * initiatives there are; nothing is recomputed from the readings on read.
  */
 @Injectable()
 export class PortfolioService {
   constructor(
-    private readonly data: ValueDataRepository,
+    private readonly value: ValueService,
     private readonly portfolio: PortfolioRepository,
     private readonly cache: PortfolioCache,
   ) {}
 
   async snapshot(parts: SnapshotParts = {}): Promise<PortfolioSnapshot> {
     const now = new Date();
-    const cycles = await this.data.cycles();
-    const windows = (parts.windows?.(cycles, now) ?? [])
-      .filter((c): c is CycleRow => c !== null)
-      .map(cycleWindow);
-    const initiatives = await this.data.initiatives(null);
-    const measures = await this.data.measures(null);
-    const readings = await this.data.decisiveReadings(now, windows);
-    const groups = parts.groups ? await this.data.customerGroups() : [];
+    const cycles = await this.value.cycles();
+    const initiatives = await this.value.initiatives(null);
+    const model = await this.value.model(null, parts.value?.(cycles, now) ?? { measures: false });
+    const alertCycle = parts.alerts?.cycle(cycles, now) ?? null;
+    const threshold = parts.alerts?.threshold ?? 0;
+    const alertTotals = alertCycle ? await this.value.alertTotals(alertCycle, threshold) : null;
+    const alerts =
+      alertCycle && parts.alerts?.list
+        ? await this.value.alerting(alertCycle, threshold, PORTFOLIO_ALERTS_LIMIT_MAX)
+        : null;
     const milestones = parts.milestones ? await this.portfolio.milestones(null) : [];
     const openConditions = parts.conditions ? await this.portfolio.openConditionCount() : 0;
+    const measureClasses = parts.measures ? await this.value.measureClasses() : [];
+    const freshness = parts.measures ? await this.value.activeMeasureFreshness() : [];
     return {
       now,
       initiatives,
       milestones,
-      measures,
-      model: new ValueModel(measures, readings, groups),
+      model,
+      alerts,
+      alertTotals,
       cycles,
       openConditions,
+      measureClasses,
+      freshness,
     };
   }
 
@@ -132,24 +134,25 @@ export class PortfolioService {
     cycleId: string | undefined,
     threshold: number,
   ): Promise<PortfolioSummaryResponse> {
+    const alertCycle = (cycles: readonly CycleRow[], now: Date) =>
+      resolveCycle(cycles, cycleId, 'latest_started', now);
     const snapshot = await this.snapshot({
       milestones: true,
       conditions: true,
-      groups: true,
-      windows: (cycles, now) => [resolveCycle(cycles, cycleId, 'latest_started', now)],
+      measures: true,
+      alerts: { cycle: alertCycle, threshold, list: false },
     });
-    const cycle = resolveCycle(snapshot.cycles, cycleId, 'latest_started', snapshot.now);
-    return portfolioSummary(snapshot, cycle, threshold);
+    return portfolioSummary(snapshot, alertCycle(snapshot.cycles, snapshot.now), threshold);
   }
 
   private async computeTension(
     cycleId: string | undefined,
     status: InitiativeStatus | undefined,
   ): Promise<PortfolioTensionResponse> {
-    const snapshot = await this.snapshot({
-      windows: (cycles, now) => [resolveCycle(cycles, cycleId, 'none', now)],
-    });
-    const cycle = resolveCycle(snapshot.cycles, cycleId, 'none', snapshot.now);
+    const chartCycle = (cycles: readonly CycleRow[], now: Date) =>
+      resolveCycle(cycles, cycleId, 'none', now);
+    const snapshot = await this.snapshot({ value: tensionParts(chartCycle) });
+    const cycle = chartCycle(snapshot.cycles, snapshot.now);
     const initiatives = status
       ? snapshot.initiatives.filter((i) => i.status === status)
       : snapshot.initiatives;
@@ -160,42 +163,57 @@ export class PortfolioService {
     cycleId: string | undefined,
     threshold: number,
   ): Promise<PortfolioAlertsResponse> {
-    const snapshot = await this.snapshot({
-      groups: true,
-      windows: (cycles, now) => [resolveCycle(cycles, cycleId, 'latest_started', now)],
-    });
-    const cycle = resolveCycle(snapshot.cycles, cycleId, 'latest_started', snapshot.now);
-    return portfolioAlerts(snapshot, cycle, threshold);
+    const alertCycle = (cycles: readonly CycleRow[], now: Date) =>
+      resolveCycle(cycles, cycleId, 'latest_started', now);
+    const snapshot = await this.snapshot({ alerts: { cycle: alertCycle, threshold, list: true } });
+    return portfolioAlerts(snapshot, alertCycle(snapshot.cycles, snapshot.now), threshold);
   }
 
   private async computeSeries(): Promise<PortfolioSeriesResponse> {
-    const snapshot = await this.snapshot({ windows: startedCycles });
+    const snapshot = await this.snapshot({
+      value: (cycles, now) => ({ measures: false, indices: startedCycles(cycles, now) }),
+    });
     return portfolioSeries(snapshot, await this.portfolio.reviewDecisions());
   }
 
   /** The one-page brief of the portfolio: summary, tension chart and alerts. */
   async brief(cycleId: string | undefined, threshold: number): Promise<PortfolioBriefResponse> {
+    const alertCycle = (cycles: readonly CycleRow[], now: Date) =>
+      resolveCycle(cycles, cycleId, 'latest_started', now);
+    const chartCycle = (cycles: readonly CycleRow[], now: Date) =>
+      resolveCycle(cycles, cycleId, 'none', now);
     const snapshot = await this.snapshot({
       milestones: true,
       conditions: true,
-      groups: true,
-      windows: (cycles, now) => [
-        resolveCycle(cycles, cycleId, 'latest_started', now),
-        resolveCycle(cycles, cycleId, 'none', now),
-      ],
+      measures: true,
+      value: tensionParts(chartCycle),
+      alerts: { cycle: alertCycle, threshold, list: true },
     });
-    const cycle = resolveCycle(snapshot.cycles, cycleId, 'latest_started', snapshot.now);
+    const cycle = alertCycle(snapshot.cycles, snapshot.now);
     const {
       items: _items,
       itemsPerStage: _itemsPerStage,
       ...summary
     } = portfolioSummary(snapshot, cycle, threshold);
-    const chartCycle = resolveCycle(snapshot.cycles, cycleId, 'none', snapshot.now);
     return {
       generatedAt: snapshot.now.toISOString(),
       summary,
-      tension: tensionPoints(snapshot, snapshot.initiatives, chartCycle),
+      tension: tensionPoints(
+        snapshot,
+        snapshot.initiatives,
+        chartCycle(snapshot.cycles, snapshot.now),
+      ),
       alerts: portfolioAlerts(snapshot, cycle, threshold),
     };
   }
+}
+
+/** The tension chart reads the indices now, or at the close of the cycle asked for. */
+function tensionParts(
+  chartCycle: (cycles: readonly CycleRow[], now: Date) => CycleRow | null,
+): (cycles: readonly CycleRow[], now: Date) => ModelParts {
+  return (cycles, now) => {
+    const cycle = chartCycle(cycles, now);
+    return cycle ? { measures: false, indices: [cycle] } : { measures: false, now: true };
+  };
 }

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CachedAnswer } from './portfolio-cache';
-import { SQL_STATEMENTS_HEADER, statementsSoFar } from './statements/statement-counter';
+import { SQL_STATEMENTS_HEADER, statementsSoFar } from '../common';
 
 /** Whether an If-None-Match header names this ETag (weak comparison, RFC 9110 13.1.2). */
 export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit';
 import { CyclesModule } from '../cycles';
-import { PortfolioModule } from '../portfolio';
+import { ValueModule } from '../value';
 import { CycleReviewEntity } from './cycle-review.entity';
 import { ReviewsController } from './reviews.controller';
 import { ReviewsRepository } from './reviews.repository';
@@ -10,12 +10,7 @@ import { ReviewsService } from './reviews.service';
 
 /** The cycle reviews of initiatives: a decision per initiative and cycle, on its value model. */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([CycleReviewEntity]),
-    AuditModule,
-    CyclesModule,
-    PortfolioModule,
-  ],
+  imports: [TypeOrmModule.forFeature([CycleReviewEntity]), AuditModule, CyclesModule, ValueModule],
   controllers: [ReviewsController],
   providers: [ReviewsService, ReviewsRepository],
   exports: [ReviewsRepository],

@@ -10,7 +10,7 @@ import {
   conditionalUpdate,
   insertReturning,
 } from '../common';
-import type { CycleRow } from '../portfolio';
+import type { CycleRow } from '../value';
 import { CycleReviewEntity } from './cycle-review.entity';
 
 export interface ReviewFields {

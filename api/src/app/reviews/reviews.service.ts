@@ -21,7 +21,7 @@ import {
   pageOf,
   type PageRequest,
 } from '../common';
-import { ValueDataRepository, cycleRef, loadValueModel, type ValueModel } from '../portfolio';
+import { cycleRef, type ValueModel, ValueService } from '../value';
 import { assertRule, decisionProblem, today } from '@waypoint/domain';
 import { CyclesRepository } from '../cycles';
 import { type ReviewFields, type ReviewRow, ReviewsRepository } from './reviews.repository';
@@ -48,20 +48,24 @@ export function mapReview(
   };
 }
 
-/** Cycle reviews (plan-do-check-act) with the measured change computed from the readings. */
+/**
+ * Cycle reviews (plan-do-check-act) with the measured change: the cycle standings of the
+ * initiative's measures as the value engine stores them.
+ */
 @Injectable()
 export class ReviewsService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly reviews: ReviewsRepository,
     private readonly cycles: CyclesRepository,
-    private readonly valueData: ValueDataRepository,
+    private readonly value: ValueService,
     private readonly audit: AuditService,
   ) {}
 
   async list(initiativeId: string, page: PageRequest): Promise<Page<CycleReviewResponse>> {
     const { rows, total } = await this.reviews.list(initiativeId, page);
-    const model = await loadValueModel(this.valueData, [initiativeId]);
+    const cycles = rows.map((r) => r.cycle);
+    const model = await this.value.model([initiativeId], { indices: cycles, standings: cycles });
     const authors = await this.reviews.authors(rows.map((r) => r.authorId));
     return pageOf(
       rows.map((row) => mapReview(row, model, authors)),
@@ -100,7 +104,10 @@ export class ReviewsService {
     });
     const row = await this.reviews.findById(id);
     if (!row) throw new NotFoundException('No such cycle review.');
-    const model = await loadValueModel(this.valueData, [initiativeId]);
+    const model = await this.value.model([initiativeId], {
+      indices: [row.cycle],
+      standings: [row.cycle],
+    });
     return { created, review: mapReview(row, model, await this.reviews.authors([row.authorId])) };
   }
 

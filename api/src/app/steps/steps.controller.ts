@@ -6,15 +6,23 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Page, StepResponse } from '@waypoint/contracts';
-import { type Actor, CurrentActor, RequirePermission } from '../auth';
+import type { Page, StepListItem, StepResponse } from '@waypoint/contracts';
+import {
+  type Actor,
+  type AuthenticatedUser,
+  CurrentActor,
+  CurrentUser,
+  RequirePermission,
+} from '../auth';
 import { ApiProblems, IdParams, ApiIfMatch, IfMatch } from '../common';
 import { Idempotent } from '../idempotency';
 import {
   CreateStepDto,
+  StepListItemPageDto,
   StepListQueryDto,
   StepPageDto,
   StepResponseDto,
+  StepSearchQueryDto,
   UpdateStepDto,
 } from './dto/step.dto';
 import { StepsService } from './steps.service';
@@ -26,6 +34,23 @@ const STEP_RULES =
 @Controller()
 export class StepsController {
   constructor(private readonly steps: StepsService) {}
+
+  @Get('steps')
+  @RequirePermission('steps.list')
+  @ApiOperation({
+    summary:
+      'Steps across initiatives, paged: `assigneeId=me` for my steps (or any user id), with status, open and due filters. ' +
+      'Only steps of initiatives you may read (members: those they own or are on the team of). ' +
+      'Each carries its initiative and milestone. Not-done steps first, then by due date (none last), then title.',
+  })
+  @ApiOkResponse({ type: StepListItemPageDto })
+  @ApiProblems(400, 401, 403)
+  find(
+    @Query() query: StepSearchQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<Page<StepListItem>> {
+    return this.steps.find(query, user, new Date());
+  }
 
   @Get('milestones/:id/steps')
   @RequirePermission('initiatives.read', 'milestone')

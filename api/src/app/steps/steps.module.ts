@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit';
 import { MilestonesModule } from '../milestones';
 import { StepEntity } from './step.entity';
+import { StepSearchRepository } from './step-search.repository';
 import { StepsController } from './steps.controller';
 import { StepsRepository } from './steps.repository';
 import { StepsService } from './steps.service';
@@ -11,7 +12,7 @@ import { StepsService } from './steps.service';
 @Module({
   imports: [TypeOrmModule.forFeature([StepEntity]), AuditModule, MilestonesModule],
   controllers: [StepsController],
-  providers: [StepsService, StepsRepository],
+  providers: [StepsService, StepsRepository, StepSearchRepository],
   exports: [StepsService],
 })
 export class StepsModule {}

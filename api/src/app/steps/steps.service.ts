@@ -1,14 +1,24 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import type { CreateStepRequest, Page, StepResponse, UpdateStepRequest } from '@waypoint/contracts';
+import type {
+  CreateStepRequest,
+  Page,
+  StepListItem,
+  StepResponse,
+  StepSearchQuery,
+  UpdateStepRequest,
+  UserRef,
+} from '@waypoint/contracts';
 import { AuditService } from '../audit';
-import type { Actor } from '../auth';
-import { requireChanges, pageOf, type PageRequest } from '../common';
+import type { Actor, AuthenticatedUser } from '../auth';
+import { ME, requireChanges, pageOf, type PageRequest } from '../common';
+import { readScope } from '../initiatives';
 import { MILESTONE_NOT_FOUND, PeopleRepository, assertFresh } from '../milestones';
 import { assertRule, moveTo, stepReturnProblem, stepsClosedProblem } from '@waypoint/domain';
 import { NotificationEvents } from '../notifications';
 import { mapStep } from './dto/step.dto';
+import { type StepSearchRow, StepSearchRepository } from './step-search.repository';
 import {
   STEP_NOT_FOUND,
   type StepFilter,
@@ -24,6 +34,7 @@ export class StepsService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly steps: StepsRepository,
+    private readonly search: StepSearchRepository,
     private readonly people: PeopleRepository,
     private readonly audit: AuditService,
     private readonly notify: NotificationEvents,
@@ -38,6 +49,36 @@ export class StepsService {
     const people = await this.people.refs(rows.map((row) => row.assigneeId));
     return pageOf(
       rows.map((row) => mapStep(row, people)),
+      total,
+      page,
+    );
+  }
+
+  /**
+   * Steps across the initiatives the user may read (the initiatives list's rule), with their
+   * milestone and initiative: three statements whatever the page (page, count, assignees).
+   */
+  async find(
+    query: StepSearchQuery & PageRequest,
+    user: AuthenticatedUser,
+    now: Date,
+  ): Promise<Page<StepListItem>> {
+    const { limit, offset, assigneeId, ...filter } = query;
+    const page = { limit, offset };
+    const { rows, total } = await this.search.search(
+      {
+        ...filter,
+        ...(assigneeId === undefined
+          ? {}
+          : { assigneeId: assigneeId === ME ? user.id : assigneeId }),
+        readableBy: readScope(user),
+        today: now.toISOString().slice(0, 10),
+      },
+      page,
+    );
+    const people = await this.people.refs(rows.map((row) => row.assigneeId));
+    return pageOf(
+      rows.map((row) => listItem(row, people)),
       total,
       page,
     );
@@ -215,4 +256,20 @@ export class StepsService {
       );
     }
   }
+}
+
+function listItem(row: StepSearchRow, people: Map<string, UserRef>): StepListItem {
+  return {
+    ...mapStep(row, people),
+    initiative: { id: row.initiativeId, title: row.initiativeTitle, status: row.initiativeStatus },
+    milestone: {
+      id: row.milestoneId,
+      title: row.milestoneTitle,
+      position: row.milestonePosition,
+      state: row.milestoneState,
+    },
+    open:
+      stepsClosedProblem({ state: row.milestoneState, initiativeStatus: row.initiativeStatus }) ===
+      null,
+  };
 }

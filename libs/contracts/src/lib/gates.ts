@@ -1,5 +1,6 @@
 import type {
   DecisionOutcome,
+  InitiativeStatus,
   Direction,
   MilestoneState,
   Perspective,
@@ -259,6 +260,31 @@ export interface StepListQuery {
   order?: SortOrder;
   limit?: number;
   offset?: number;
+}
+
+/**
+ * `GET /api/steps`: steps across the initiatives the caller may read. `assigneeId` is a user id
+ * or `me`.
+ */
+export interface StepSearchQuery {
+  assigneeId?: string;
+  status?: StepStatus;
+  /** true: only steps that can still change (milestone not approved or rejected, initiative not completed or stopped). */
+  open?: boolean;
+  /** YYYY-MM-DD: due strictly before this day. */
+  dueBefore?: string;
+  /** true: due before today (UTC) and not done. */
+  overdue?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+/** A step as `GET /api/steps` lists it: with its initiative and milestone. */
+export interface StepListItem extends StepResponse {
+  initiative: { id: string; title: string; status: InitiativeStatus };
+  milestone: { id: string; title: string; position: number; state: MilestoneState };
+  /** Whether the step can still change (the rule of libs/domain `stepsClosedProblem`). */
+  open: boolean;
 }
 
 export interface ApprovalListQuery {

@@ -1,4 +1,11 @@
-import type { Cadence, Direction, KpiClass, Perspective, ReviewDecision } from './domain-enums';
+import type {
+  Cadence,
+  Direction,
+  InitiativeStatus,
+  KpiClass,
+  Perspective,
+  ReviewDecision,
+} from './domain-enums';
 
 // Measures (KPIs), their append-only readings, improvement cycles and cycle reviews.
 
@@ -104,6 +111,37 @@ export interface MeasureResponse {
   updatedAt: string;
 }
 
+/**
+ * Order of `GET /api/measures`: `initiative` (default) by initiative title then measure name;
+ * `due` stale ones first, then by when the next reading is due.
+ */
+export const MEASURE_SEARCH_SORT_VALUES = ['initiative', 'due'] as const;
+export type MeasureSearchSort = (typeof MEASURE_SEARCH_SORT_VALUES)[number];
+
+/**
+ * `GET /api/measures`: measures across the initiatives the caller may read; the filters combine.
+ * `recorderId` is a user id or `me`: the measures that user is expected to record (their
+ * recorder, or, with no recorder named, the initiative's owner).
+ */
+export interface MeasureSearchQuery {
+  recorderId?: string;
+  customerGroupId?: string;
+  kpiClass?: KpiClass;
+  perspective?: Perspective;
+  /** true: only stale measures; false: only measures that are not stale. */
+  stale?: boolean;
+  sort?: MeasureSearchSort;
+  limit?: number;
+  offset?: number;
+}
+
+/** A measure as `GET /api/measures` lists it: with its initiative and its counter-measure's progress. */
+export interface MeasureListItem extends MeasureResponse {
+  initiative: { id: string; title: string; status: InitiativeStatus };
+  /** Progress of the counter-measure's latest reading, when there is a counter-measure and it was read. */
+  counterMeasureProgress: number | null;
+}
+
 export interface CreateMeasureRequest {
   name: string;
   unit: string;
@@ -198,14 +236,18 @@ export interface NextCycleRequest {
   period?: CyclePeriod;
 }
 
-/** A reading at one end of a cycle. */
+/** Where a measure stood at one end of a cycle: a reading, or its baseline (no reading). */
 export interface MeasuredPoint {
-  readingId: string;
+  /** Null when the cycle opened at the measure's baseline (no reading before it). */
+  readingId: string | null;
   value: number;
-  observedAt: string;
+  observedAt: string | null;
 }
 
-/** How one measure moved within a cycle: its first and last effective reading there. */
+/**
+ * How one measure moved over a cycle: from its cycle standing's opening (`first`: the last reading
+ * before the cycle, else the baseline) to its closing (`last`: the last reading by the cycle's end).
+ */
 export interface MeasureCycleChange {
   measureId: string;
   name: string;

@@ -1,25 +1,16 @@
-import { inject, Injectable, resource } from '@angular/core';
+import { computed, effect, inject, Injectable, signal, untracked } from '@angular/core';
 import type {
   CustomerGroupResponse,
   InitiativeListItem,
-  MeasureResponse,
+  MeasureListItem,
 } from '@waypoint/contracts';
-import { CustomerGroupsApi, InitiativesApi } from '../shared/api';
+import { CustomerGroupsApi, InitiativesApi, MeasuresApi } from '../shared/api';
+import { PagedList } from '../shared/paged-list';
 
-export interface GroupMeasure {
-  id: string;
-  name: string;
-  unit: string;
-  initiativeId: string;
-  initiativeTitle: string;
-  progress: number | null;
-  stale: boolean;
-}
-
-export interface CustomerGroupView extends CustomerGroupResponse {
-  initiatives: InitiativeListItem[];
-  measures: GroupMeasure[];
-}
+/** How many groups one request reads (the API's largest page); more come with "Show more". */
+export const GROUPS_PAGE_SIZE = 200;
+/** How many initiatives or measures of the chosen group a page shows before "Show more". */
+export const GROUP_ITEMS_PAGE_SIZE = 50;
 
 /** Protected groups first, then by name. */
 export function sortGroups<G extends Pick<CustomerGroupResponse, 'protected' | 'name'>>(
@@ -30,68 +21,71 @@ export function sortGroups<G extends Pick<CustomerGroupResponse, 'protected' | '
   );
 }
 
-/** The measures aimed at a group, from the measures of the initiatives. */
-export function measuresOfGroup(
-  groupId: string,
-  measures: ReadonlyArray<MeasureResponse & { initiativeTitle: string }>,
-): GroupMeasure[] {
-  return measures
-    .filter((m) => m.customerGroup?.id === groupId)
-    .map((m) => ({
-      id: m.id,
-      name: m.name,
-      unit: m.unit,
-      initiativeId: m.initiativeId,
-      initiativeTitle: m.initiativeTitle,
-      progress: m.progress,
-      stale: m.stale,
-    }));
-}
-
 /**
- * Customer groups with the initiatives aimed at each (one list request per group) and the
- * measures aimed at each (one measures request per initiative involved).
+ * Customer groups: every group with its intent and value proposition (one request), and for the
+ * group chosen, the initiatives aimed at it and the measures aimed at it (one request each,
+ * `GET /api/initiatives?customerGroupId=` and `GET /api/measures?customerGroupId=`), paged with
+ * "Show more". Nothing is asked per initiative.
  */
 @Injectable()
 export class CustomerGroupsStore {
   private readonly customerGroupsApi = inject(CustomerGroupsApi);
   private readonly initiativesApi = inject(InitiativesApi);
+  private readonly measuresApi = inject(MeasuresApi);
 
-  readonly groups = resource({ loader: () => this.load() });
+  readonly groupList = new PagedList<CustomerGroupResponse>(
+    (page) => this.customerGroupsApi.list(page),
+    GROUPS_PAGE_SIZE,
+  );
+  readonly groups = computed(() => sortGroups(this.groupList.items()));
 
-  private async load(): Promise<CustomerGroupView[]> {
-    const groups = (await this.customerGroupsApi.list({ limit: 200 })).items;
-    const initiativesPerGroup = await Promise.all(
-      groups.map(
-        async (group) =>
-          (
-            await this.initiativesApi.list({
-              limit: 200,
-              sort: 'title',
-              order: 'asc',
-              customerGroupId: group.id,
-            })
-          ).items,
-      ),
-    );
-    const initiatives = new Map<string, InitiativeListItem>();
-    initiativesPerGroup.flat().forEach((i) => initiatives.set(i.id, i));
-    const measures = (
-      await Promise.all(
-        [...initiatives.values()].map(async (initiative) =>
-          (await this.initiativesApi.measures(initiative.id, { limit: 200 })).items.map((m) => ({
-            ...m,
-            initiativeTitle: initiative.title,
-          })),
-        ),
-      )
-    ).flat();
-    return sortGroups(
-      groups.map((group, i) => ({
-        ...group,
-        initiatives: initiativesPerGroup[i],
-        measures: measuresOfGroup(group.id, measures),
-      })),
-    );
+  /** The group the reader chose; the first one (protected first) until they choose. */
+  private readonly chosenId = signal<string | null>(null);
+  readonly selected = computed(
+    () => this.groups().find((g) => g.id === this.chosenId()) ?? this.groups().at(0) ?? null,
+  );
+  private readonly selectedId = computed(() => this.selected()?.id ?? null);
+
+  readonly initiatives = new PagedList<InitiativeListItem>(
+    (page) =>
+      this.initiativesApi.list({
+        customerGroupId: this.selectedId() ?? undefined,
+        sort: 'title',
+        order: 'asc',
+        ...page,
+      }),
+    GROUP_ITEMS_PAGE_SIZE,
+  );
+
+  readonly measures = new PagedList<MeasureListItem>(
+    (page) =>
+      this.measuresApi.search({
+        customerGroupId: this.selectedId() ?? undefined,
+        sort: 'initiative',
+        ...page,
+      }),
+    GROUP_ITEMS_PAGE_SIZE,
+  );
+
+  constructor() {
+    void this.groupList.reload();
+    effect(() => {
+      if (this.selectedId() === null) return;
+      untracked(() => {
+        void this.initiatives.restart();
+        void this.measures.restart();
+      });
+    });
+  }
+
+  choose(groupId: string): void {
+    this.chosenId.set(groupId);
+  }
+
+  reload(): void {
+    void this.groupList.reload();
+    if (this.selectedId() === null) return;
+    void this.initiatives.reload();
+    void this.measures.reload();
   }
 }

@@ -1,13 +1,17 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import type { KpiClass } from '@waypoint/contracts';
+import { KPI_CLASS_VALUES, type KpiClass } from '@waypoint/contracts';
 import { EmptyStateComponent } from '../shared/empty-state.component';
-import { progressText } from '../shared/format';
+import { DayPipe, progressText } from '../shared/format';
+import { MoreButtonComponent } from '../shared/more-button.component';
 import { genericErrorMessage } from '../shared/problem';
-import { KPI_CLASS_LABEL } from '../shared/vocabulary';
-import { KpiReviewStore } from './kpi-review.store';
+import { KPI_CLASS_LABEL, PERSPECTIVE_LABEL } from '../shared/vocabulary';
+import { type KpiClassChoice, KpiReviewStore } from './kpi-review.store';
 
 const KPI_CLASS_HINT: Record<KpiClass, string> = {
   customer_centric: 'Measures that improve when customers are better off.',
@@ -15,126 +19,143 @@ const KPI_CLASS_HINT: Record<KpiClass, string> = {
   customer_toxic: 'Measures that can improve while customers are worse off: pair or replace them.',
 };
 
-/** KPI review: measures by class, counter-measure pairs, and warnings. */
+/** KPI review: the measures by class, with their progress, staleness and counter-measure. */
 @Component({
   selector: 'wp-kpi-review-page',
-  imports: [RouterLink, MatButton, MatProgressBar, EmptyStateComponent],
+  imports: [
+    RouterLink,
+    DayPipe,
+    MatButton,
+    MatCheckbox,
+    MatFormField,
+    MatLabel,
+    MatOption,
+    MatProgressBar,
+    MatSelect,
+    EmptyStateComponent,
+    MoreButtonComponent,
+  ],
   providers: [KpiReviewStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="kpi">
       <h1 class="kpi__title">KPI review</h1>
-      @if (store.review.isLoading() && !store.review.hasValue()) {
+      @if (store.summary.isLoading() && !store.summary.hasValue()) {
         <mat-progress-bar mode="indeterminate" aria-label="Loading the KPI review" />
-      } @else if (store.review.error()) {
+      } @else if (store.summary.error()) {
         <p class="kpi__error" role="alert">
-          {{ errorMessage(store.review.error()) }}
-          <button mat-button type="button" (click)="store.review.reload()">Try again</button>
+          {{ errorMessage(store.summary.error()) }}
+          <button mat-button type="button" (click)="store.reload()">Try again</button>
         </p>
-      } @else if (store.review.hasValue() && store.review.value().summary.measures > 0) {
-        @let review = store.review.value();
+      } @else if (store.summary.hasValue() && store.summary.value().kpiReview.measures > 0) {
+        @let summary = store.summary.value().kpiReview;
         <section class="kpi__card" aria-labelledby="kpi-summary">
           <h2 id="kpi-summary">Summary</h2>
           <dl class="kpi__figures">
             <div>
               <dt>Measures</dt>
-              <dd>{{ review.summary.measures }}</dd>
+              <dd>{{ summary.measures }}</dd>
             </div>
-            @for (group of review.groups; track group.kpiClass) {
+            @for (kpiClass of classes; track kpiClass) {
               <div>
-                <dt>{{ classLabel[group.kpiClass] }}</dt>
-                <dd>{{ review.summary.byClass[group.kpiClass] }}</dd>
+                <dt>{{ classLabel[kpiClass] }}</dt>
+                <dd>{{ summary.byClass[kpiClass] }}</dd>
               </div>
             }
             <div>
               <dt>Counter-measure pairs</dt>
-              <dd>{{ review.summary.counterMeasurePairs }}</dd>
+              <dd>{{ summary.counterMeasurePairs }}</dd>
             </div>
             <div>
               <dt>Customer measures without a counter</dt>
-              <dd>{{ review.summary.customerMeasuresWithoutCounter }}</dd>
+              <dd>{{ summary.customerMeasuresWithoutCounter }}</dd>
             </div>
           </dl>
         </section>
 
-        @for (group of review.groups; track group.kpiClass) {
-          <section class="kpi__card" [attr.aria-labelledby]="'kpi-' + group.kpiClass">
-            <h2 [id]="'kpi-' + group.kpiClass">
-              {{ classLabel[group.kpiClass] }} ({{ group.rows.length }})
-            </h2>
-            <p class="kpi__hint">{{ classHint[group.kpiClass] }}</p>
-            @if (group.rows.length === 0) {
-              <p class="kpi__muted">No measure in this class.</p>
-            } @else {
-              <ul class="kpi__list">
-                @for (row of group.rows; track row.id) {
-                  <li class="kpi__row">
+        <section class="kpi__card" aria-labelledby="kpi-measures">
+          <h2 id="kpi-measures">
+            {{ heading() }}
+            @if (store.measures.hasValue()) {
+              ({{ store.measures.total() }})
+            }
+          </h2>
+          <div class="kpi__filters">
+            <mat-form-field class="kpi__class" subscriptSizing="dynamic">
+              <mat-label>KPI class</mat-label>
+              <mat-select [value]="store.kpiClass()" (selectionChange)="choose($event.value)">
+                <mat-option value="all">All classes ({{ summary.measures }})</mat-option>
+                @for (kpiClass of classes; track kpiClass) {
+                  <mat-option [value]="kpiClass">
+                    {{ classLabel[kpiClass] }} ({{ summary.byClass[kpiClass] }})
+                  </mat-option>
+                }
+              </mat-select>
+            </mat-form-field>
+            <mat-checkbox
+              [checked]="store.staleOnly()"
+              (change)="store.staleOnly.set($event.checked)"
+            >
+              Only stale measures
+            </mat-checkbox>
+          </div>
+          @if (hint(); as hint) {
+            <p class="kpi__hint">{{ hint }}</p>
+          }
+          @if (store.measures.isLoading() && !store.measures.hasValue()) {
+            <mat-progress-bar mode="indeterminate" aria-label="Loading the measures" />
+          } @else if (store.measures.error() && !store.measures.hasValue()) {
+            <p class="kpi__error" role="alert">
+              {{ errorMessage(store.measures.error()) }}
+              <button mat-button type="button" (click)="store.measures.reload()">Try again</button>
+            </p>
+          } @else if (store.measures.items().length === 0) {
+            <p class="kpi__muted">
+              {{ store.staleOnly() ? 'No stale measure here.' : 'No measure in this class.' }}
+            </p>
+          } @else {
+            <ul class="kpi__list">
+              @for (row of store.measures.items(); track row.id) {
+                <li class="kpi__row">
+                  <div class="kpi__head">
                     <span class="kpi__name">{{ row.name }}</span>
-                    <span class="kpi__meta">
-                      <a [routerLink]="['/initiatives', row.initiativeId]">{{
-                        row.initiativeTitle
-                      }}</a>
-                      · {{ row.perspective }} · {{ percent(row.progress) }}
-                    </span>
                     @if (row.stale) {
                       <span class="kpi__warn">Stale</span>
                     }
-                    @if (row.worsening) {
-                      <span class="kpi__warn">Worsening</span>
+                  </div>
+                  <span class="kpi__meta">
+                    <a [routerLink]="['/initiatives', row.initiative.id]">{{
+                      row.initiative.title
+                    }}</a>
+                    · {{ perspectiveLabel[row.perspective] }}
+                    @if (store.kpiClass() === 'all') {
+                      · {{ classLabel[row.kpiClass] }}
                     }
-                  </li>
-                }
-              </ul>
-            }
-          </section>
-        }
-
-        <section class="kpi__card" aria-labelledby="kpi-pairs">
-          <h2 id="kpi-pairs">Counter-measure pairs</h2>
-          @if (review.pairs.length === 0) {
-            <p class="kpi__muted">No customer measure has a counter-measure yet.</p>
-          } @else {
-            <div
-              class="kpi__table-wrap"
-              tabindex="0"
-              role="region"
-              aria-label="Counter-measure pairs"
-            >
-              <table class="kpi__table">
-                <caption class="kpi__hidden">
-                  Customer measures and the business measure that must not get worse
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Customer measure</th>
-                    <th scope="col">Counter-measure</th>
-                    <th scope="col">Initiative</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  @for (pair of review.pairs; track pair.customer.id) {
-                    <tr>
-                      <td>
-                        {{ pair.customer.name }} ({{ percent(pair.customer.progress) }})
-                        @if (pair.customer.worsening) {
-                          <span class="kpi__warn">Worsening</span>
-                        }
-                      </td>
-                      <td>
-                        {{ pair.counter?.name ?? pair.customer.counterMeasure?.name }}
-                        @if (pair.counter; as counter) {
-                          ({{ percent(counter.progress) }})
-                          @if (counter.worsening) {
-                            <span class="kpi__warn">Worsening</span>
-                          }
-                        }
-                      </td>
-                      <td>{{ pair.customer.initiativeTitle }}</td>
-                    </tr>
+                  </span>
+                  <span class="kpi__meta">
+                    @if (row.latestReading; as latest) {
+                      {{ latest.value }} {{ row.unit }} on {{ latest.observedAt | day }} (baseline
+                      {{ row.baseline }}, target {{ row.target }}): {{ percent(row.progress) }} of
+                      the way
+                    } @else {
+                      No reading yet (baseline {{ row.baseline }}, target {{ row.target }}
+                      {{ row.unit }})
+                    }
+                  </span>
+                  @if (row.counterMeasure; as counter) {
+                    <span class="kpi__meta">
+                      Counter-measure: {{ counter.name }},
+                      {{
+                        row.counterMeasureProgress === null
+                          ? percent(null)
+                          : percent(row.counterMeasureProgress) + ' of the way'
+                      }}
+                    </span>
                   }
-                </tbody>
-              </table>
-            </div>
+                </li>
+              }
+            </ul>
+            <wp-more-button [list]="store.measures" noun="measures" />
           }
         </section>
       } @else {
@@ -199,14 +220,29 @@ const KPI_CLASS_HINT: Record<KpiClass, string> = {
       padding: 0;
       list-style: none;
     }
+    .kpi__filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 16px;
+      align-items: center;
+      margin: 8px 0;
+    }
+    .kpi__class {
+      width: min(100%, 20rem);
+    }
     .kpi__row {
+      display: flex;
+      flex-direction: column;
+      gap: 2px;
+      padding: 8px 0;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      font: var(--mat-sys-body-medium);
+    }
+    .kpi__head {
       display: flex;
       flex-wrap: wrap;
       gap: 4px 8px;
       align-items: baseline;
-      padding: 6px 0;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-      font: var(--mat-sys-body-medium);
     }
     .kpi__name {
       font: var(--mat-sys-title-small);
@@ -221,34 +257,26 @@ const KPI_CLASS_HINT: Record<KpiClass, string> = {
       color: var(--mat-sys-on-error-container);
       background: var(--mat-sys-error-container);
     }
-    .kpi__table-wrap {
-      overflow-x: auto;
-    }
-    .kpi__table {
-      width: 100%;
-      border-collapse: collapse;
-      font: var(--mat-sys-body-medium);
-    }
-    .kpi__table th,
-    .kpi__table td {
-      padding: 6px 8px;
-      text-align: left;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-    }
-    .kpi__hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-    }
   `,
 })
 export class KpiReviewPageComponent {
   protected readonly store = inject(KpiReviewStore);
+  protected readonly classes = KPI_CLASS_VALUES;
   protected readonly classLabel = KPI_CLASS_LABEL;
-  protected readonly classHint = KPI_CLASS_HINT;
+  protected readonly perspectiveLabel = PERSPECTIVE_LABEL;
   protected readonly errorMessage = genericErrorMessage;
   protected readonly percent = progressText;
+
+  protected readonly heading = computed(() => {
+    const kpiClass = this.store.kpiClass();
+    return kpiClass === 'all' ? 'All measures' : `${KPI_CLASS_LABEL[kpiClass]} measures`;
+  });
+  protected readonly hint = computed(() => {
+    const kpiClass = this.store.kpiClass();
+    return kpiClass === 'all' ? null : KPI_CLASS_HINT[kpiClass];
+  });
+
+  protected choose(kpiClass: KpiClassChoice): void {
+    this.store.kpiClass.set(kpiClass);
+  }
 }

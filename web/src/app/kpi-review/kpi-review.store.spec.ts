@@ -1,47 +1,82 @@
-import { counterPairs, groupByClass, type KpiRow } from './kpi-review.store';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { httpMock, provideTestHttp } from '../auth/auth.testing';
+import { KpiReviewStore, kpiQuery } from './kpi-review.store';
 
-function aRow(overrides: Partial<KpiRow>): KpiRow {
-  return {
-    id: 'x',
-    name: 'x',
-    unit: '',
-    initiativeId: 'i1',
-    initiativeTitle: 'One',
-    perspective: 'customer',
-    kpiClass: 'customer_centric',
-    counterMeasure: null,
-    progress: null,
-    stale: false,
-    worsening: false,
-    ...overrides,
-  };
-}
+const tick = () => new Promise((resolve) => setTimeout(resolve));
+const page = (items: Array<{ id: string; name: string }>, total: number, offset = 0) => ({
+  items,
+  total,
+  limit: 50,
+  offset,
+});
+const rows = (from: number, count: number) =>
+  Array.from({ length: count }, (_, i) => ({ id: `m${from + i}`, name: `Measure ${from + i}` }));
 
 describe('KPI review', () => {
-  it('groups by class in a fixed order, warnings first, then by name', () => {
-    const rows = [
-      aRow({ id: 'b', name: 'B' }),
-      aRow({ id: 'a', name: 'A' }),
-      aRow({ id: 'w', name: 'W', worsening: true }),
-      aRow({ id: 'n', name: 'N', kpiClass: 'neutral' }),
-    ];
-    const groups = groupByClass(rows);
-    expect(groups.map((g) => g.kpiClass)).toEqual([
-      'customer_centric',
-      'neutral',
-      'customer_toxic',
-    ]);
-    expect(groups[0].rows.map((r) => r.id)).toEqual(['w', 'a', 'b']);
-    expect(groups[2].rows).toEqual([]);
+  it('asks for one class, or all, and for stale ones only when asked', () => {
+    expect(kpiQuery('all', false)).toEqual({ sort: 'initiative' });
+    expect(kpiQuery('customer_toxic', true)).toEqual({
+      kpiClass: 'customer_toxic',
+      stale: true,
+      sort: 'initiative',
+    });
   });
 
-  it('pairs customer measures with their counter-measure', () => {
-    const counter = aRow({ id: 'c', name: 'Cost', perspective: 'business', kpiClass: 'neutral' });
-    const customer = aRow({
-      id: 's',
-      name: 'Satisfaction',
-      counterMeasure: { id: 'c', name: 'Cost', perspective: 'business' },
+  describe('KpiReviewStore', () => {
+    let store: KpiReviewStore;
+
+    beforeEach(async () => {
+      TestBed.configureTestingModule({
+        providers: [provideRouter([]), ...provideTestHttp(), KpiReviewStore],
+      });
+      store = TestBed.inject(KpiReviewStore);
+      TestBed.tick();
+      await tick();
     });
-    expect(counterPairs([customer, counter, aRow({ id: 'z' })])).toEqual([{ customer, counter }]);
+    afterEach(() => httpMock().verify());
+
+    it('reads the summary and a page of measures: two requests, whatever the initiatives', async () => {
+      httpMock()
+        .expectOne('/api/portfolio/summary')
+        .flush({ kpiReview: { measures: 120 } });
+      httpMock()
+        .expectOne('/api/measures?sort=initiative&limit=50&offset=0')
+        .flush(page(rows(0, 50), 120));
+      await tick();
+      expect(store.measures.items()).toHaveLength(50);
+      expect(store.measures.remaining()).toBe(70);
+
+      // "Show more" reads the next page; nothing stops at a silent cap.
+      const more = store.measures.loadMore();
+      httpMock()
+        .expectOne('/api/measures?sort=initiative&limit=50&offset=50')
+        .flush(page(rows(50, 50), 120, 50));
+      await more;
+      expect(store.measures.items().map((m) => m.id)).toContain('m99');
+    });
+
+    it('starts again from the first page when the class or "stale only" changes', async () => {
+      httpMock()
+        .expectOne('/api/portfolio/summary')
+        .flush({ kpiReview: { measures: 3 } });
+      httpMock()
+        .expectOne('/api/measures?sort=initiative&limit=50&offset=0')
+        .flush(page(rows(0, 3), 3));
+      await tick();
+
+      store.kpiClass.set('customer_toxic');
+      store.staleOnly.set(true);
+      TestBed.tick();
+      await tick();
+      httpMock()
+        .expectOne(
+          '/api/measures?kpiClass=customer_toxic&stale=true&sort=initiative&limit=50&offset=0',
+        )
+        .flush(page([{ id: 'toxic', name: 'Cost to serve' }], 1));
+      await tick();
+      expect(store.measures.items().map((m) => m.id)).toEqual(['toxic']);
+      expect(store.measures.hasMore()).toBe(false);
+    });
   });
 });

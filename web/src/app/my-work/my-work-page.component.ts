@@ -6,6 +6,7 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { STEP_STATUS_VALUES, type StepStatus } from '@waypoint/contracts';
 import { EmptyStateComponent } from '../shared/empty-state.component';
+import { MoreButtonComponent } from '../shared/more-button.component';
 import { genericErrorMessage, isPreconditionFailed } from '../shared/problem';
 import { StaleRecordNoticeComponent } from '../shared/stale-record-notice.component';
 import { STEP_STATUS_LABEL } from '../shared/vocabulary';
@@ -28,6 +29,7 @@ import { DayPipe, DateTimePipe } from '../shared/format';
     MatOption,
     MatProgressBar,
     EmptyStateComponent,
+    MoreButtonComponent,
     StaleRecordNoticeComponent,
     ReadingFormComponent,
   ],
@@ -41,7 +43,7 @@ export class MyWorkPageComponent {
   /** Someone else's change to my steps or measures, or a new notification, refetches. */
   private readonly live = inject(LiveUpdatesService).watch(
     (e) => e.kind !== 'notification' && e.kind !== 'comment',
-    () => this.store.work.reload(),
+    () => this.store.reload(),
   );
   private readonly liveInbox = inject(LiveUpdatesService).watch(
     (e) => e.kind === 'notification',

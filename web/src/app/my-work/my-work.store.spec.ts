@@ -1,13 +1,13 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { MeasureResponse, StepResponse } from '@waypoint/contracts';
+import type { MeasureListItem, StepListItem } from '@waypoint/contracts';
 import { aUser, httpMock, provideTestHttp, startAs } from '../auth/auth.testing';
 import { MyWorkStore, sortMeasures, sortSteps, stepUrgency } from './my-work.store';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 const tick = () => new Promise((resolve) => setTimeout(resolve));
 
-function aStep(overrides: Partial<StepResponse> = {}): StepResponse {
+function aStep(overrides: Partial<StepListItem> = {}): StepListItem {
   return {
     id: 's1',
     milestoneId: 'm1',
@@ -21,11 +21,14 @@ function aStep(overrides: Partial<StepResponse> = {}): StepResponse {
     version: 3,
     createdAt: '2026-11-01T00:00:00Z',
     updatedAt: '2026-11-01T00:00:00Z',
+    initiative: { id: 'i1', title: 'Call-backs', status: 'active' },
+    milestone: { id: 'm1', title: 'Measure', position: 2, state: 'in_progress' },
+    open: true,
     ...overrides,
   };
 }
 
-function aMeasure(overrides: Partial<MeasureResponse> = {}): MeasureResponse {
+function aMeasure(overrides: Partial<MeasureListItem> = {}): MeasureListItem {
   return {
     id: 'me1',
     initiativeId: 'i1',
@@ -51,6 +54,8 @@ function aMeasure(overrides: Partial<MeasureResponse> = {}): MeasureResponse {
     version: 1,
     createdAt: '2026-11-01T00:00:00Z',
     updatedAt: '2026-11-01T00:00:00Z',
+    initiative: { id: 'i1', title: 'Call-backs', status: 'active' },
+    counterMeasureProgress: null,
     ...overrides,
   };
 }
@@ -109,64 +114,50 @@ describe('MyWorkStore', () => {
   });
   afterEach(() => httpMock().verify());
 
-  async function load(): Promise<void> {
+  const STEPS = '/api/steps?assigneeId=me&open=true&limit=50';
+  const MEASURES = '/api/measures?recorderId=me&sort=due&limit=50';
+  const page = <T>(items: T[], total: number, offset = 0) => ({ items, total, limit: 50, offset });
+
+  /** The first load: one request for my steps, one for my measures, one for my inbox. */
+  async function load(
+    steps = [aStep({ id: 's1', assignee: { id: me.id, displayName: me.displayName } })],
+    stepTotal = steps.length,
+  ): Promise<void> {
     TestBed.tick();
     await tick();
     httpMock()
       .expectOne('/api/notifications?limit=20')
       .flush({ items: [], total: 0, limit: 20, offset: 0, unreadCount: 0 });
+    httpMock().expectOne(`${STEPS}&offset=0`).flush(page(steps, stepTotal));
     httpMock()
-      .expectOne('/api/initiatives?limit=100')
-      .flush({ items: [{ id: 'i1', title: 'Call-backs' }], total: 1, limit: 100, offset: 0 });
-    await tick();
-    httpMock()
-      .expectOne('/api/initiatives/i1/milestones?limit=100')
-      .flush({
-        items: [
-          { id: 'm1', title: 'Measure', state: 'submitted' },
-          { id: 'm0', title: 'Define', state: 'approved' },
-          { id: 'm2', title: 'Paused', state: 'on_hold' },
-          { id: 'm3', title: 'Dropped', state: 'rejected' },
-        ],
-        total: 4,
-        limit: 100,
-        offset: 0,
-      });
-    httpMock()
-      .expectOne('/api/initiatives/i1/measures?limit=100')
-      .flush({
-        items: [
-          aMeasure({ id: 'mine', recorder: { id: me.id, displayName: me.displayName } }),
-          aMeasure({ id: 'theirs', recorder: { id: 'other', displayName: 'Other' } }),
-        ],
-        total: 2,
-        limit: 100,
-        offset: 0,
-      });
-    await tick();
-    // Only the open milestones are asked for my steps: a gate on hold is open (work resumes),
-    // approved and rejected ones are final (httpMock().verify() checks nothing else was asked).
-    httpMock()
-      .expectOne(`/api/milestones/m1/steps?limit=100&assigneeId=${encodeURIComponent(me.id)}`)
-      .flush({
-        items: [aStep({ id: 's1', assignee: { id: me.id, displayName: me.displayName } })],
-        total: 1,
-        limit: 100,
-        offset: 0,
-      });
-    httpMock()
-      .expectOne(`/api/milestones/m2/steps?limit=100&assigneeId=${encodeURIComponent(me.id)}`)
-      .flush({ items: [], total: 0, limit: 100, offset: 0 });
+      .expectOne(`${MEASURES}&offset=0`)
+      .flush(
+        page([aMeasure({ id: 'mine', recorder: { id: me.id, displayName: me.displayName } })], 1),
+      );
     await tick();
     TestBed.tick();
   }
 
-  it('gathers my steps of open milestones and the measures I record', async () => {
+  it('reads my open steps and the measures I record with one request each', async () => {
     await load();
-    expect(store.steps().map((s) => [s.id, s.initiativeTitle, s.milestoneTitle])).toEqual([
+    expect(store.steps().map((s) => [s.id, s.initiative.title, s.milestone.title])).toEqual([
       ['s1', 'Call-backs', 'Measure'],
     ]);
     expect(store.measures().map((m) => m.id)).toEqual(['mine']);
+  });
+
+  it('shows more steps page by page instead of stopping at the first page', async () => {
+    const first = Array.from({ length: 50 }, (_, i) => aStep({ id: `s${i}`, title: `Step ${i}` }));
+    await load(first, 120);
+    expect(store.stepList.items()).toHaveLength(50);
+    expect(store.stepList.remaining()).toBe(70);
+    const more = store.stepList.loadMore();
+    httpMock()
+      .expectOne(`${STEPS}&offset=50`)
+      .flush(page([aStep({ id: 's-250', title: 'Step of the 250th initiative' })], 120, 50));
+    await more;
+    expect(store.stepList.items()).toHaveLength(51);
+    expect(store.steps().map((s) => s.title)).toContain('Step of the 250th initiative');
   });
 
   it('changes a step status with If-Match and keeps the answer', async () => {
@@ -191,12 +182,10 @@ describe('MyWorkStore', () => {
     expect(request.request.headers.get('Idempotency-Key')).toMatch(/[0-9a-f-]{36}/);
     request.flush({ id: 'r1' });
     await saving;
-    // The measures are reloaded.
-    TestBed.tick();
+    // The measures are reloaded (one request again).
     await tick();
-    httpMock()
-      .expectOne('/api/initiatives?limit=100')
-      .flush({ items: [], total: 0, limit: 100, offset: 0 });
+    httpMock().expectOne(`${MEASURES}&offset=0`).flush(page([], 0));
     await tick();
+    expect(store.measures()).toEqual([]);
   });
 });

@@ -1,36 +1,24 @@
-import { computed, inject, Injectable, resource, signal } from '@angular/core';
+import { computed, effect, inject, Injectable, resource, signal, untracked } from '@angular/core';
 import type {
   CreateReadingRequest,
-  MeasureResponse,
+  MeasureListItem,
   ReadingResponse,
+  StepListItem,
   StepResponse,
   StepStatus,
 } from '@waypoint/contracts';
-import { isFinalMilestoneState } from '@waypoint/domain';
 import { AuthStore } from '../auth/auth.store';
-import {
-  InitiativesApi,
-  MeasuresApi,
-  MilestonesApi,
-  NotificationsApi,
-  StepsApi,
-} from '../shared/api';
+import { MeasuresApi, NotificationsApi, StepsApi } from '../shared/api';
+import { PagedList } from '../shared/paged-list';
 
-/** A step assigned to me, with the initiative it belongs to. */
-export interface MyStep extends StepResponse {
-  initiativeTitle: string;
-  milestoneTitle: string;
-}
+/** A step assigned to me, with its initiative and milestone (GET /api/steps). */
+export type MyStep = StepListItem;
 
-/** A measure I record, with the initiative it belongs to. */
-export interface MyMeasure extends MeasureResponse {
-  initiativeTitle: string;
-}
+/** A measure I record, with its initiative (GET /api/measures). */
+export type MyMeasure = MeasureListItem;
 
-export interface MyWork {
-  steps: MyStep[];
-  measures: MyMeasure[];
-}
+/** How many steps or measures a page of My work shows before "Show more". */
+export const MY_WORK_PAGE_SIZE = 50;
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -65,7 +53,7 @@ export function sortSteps<S extends Pick<StepResponse, 'dueDate' | 'status' | 't
 }
 
 /** Stale first, then by when the next reading is due. */
-export function sortMeasures<M extends Pick<MeasureResponse, 'stale' | 'readingDueAt' | 'name'>>(
+export function sortMeasures<M extends Pick<MeasureListItem, 'stale' | 'readingDueAt' | 'name'>>(
   measures: readonly M[],
 ): M[] {
   return [...measures].sort((a, b) => {
@@ -77,14 +65,12 @@ export function sortMeasures<M extends Pick<MeasureResponse, 'stale' | 'readingD
 }
 
 /**
- * My work: the steps assigned to me and the measures I record, gathered from the initiatives I
- * can see (one request per initiative for milestones and measures, one per open milestone for my
- * steps), and my notifications.
+ * My work: the steps assigned to me that can still change (`GET /api/steps?assigneeId=me&open=true`)
+ * and the measures I record (`GET /api/measures?recorderId=me&sort=due`), one request each, paged
+ * with "Show more"; and my notifications.
  */
 @Injectable()
 export class MyWorkStore {
-  private readonly initiativesApi = inject(InitiativesApi);
-  private readonly milestonesApi = inject(MilestonesApi);
   private readonly stepsApi = inject(StepsApi);
   private readonly measuresApi = inject(MeasuresApi);
   private readonly notificationsApi = inject(NotificationsApi);
@@ -92,10 +78,17 @@ export class MyWorkStore {
 
   readonly userId = computed(() => this.auth.user()?.id ?? null);
 
-  readonly work = resource({
-    params: () => this.userId() ?? undefined,
-    loader: ({ params: userId }) => this.loadWork(userId),
-  });
+  /** My open steps: not done first, then by due date (the API's order). */
+  readonly stepList = new PagedList<MyStep>(
+    (page) => this.stepsApi.search({ assigneeId: 'me', open: true, ...page }),
+    MY_WORK_PAGE_SIZE,
+  );
+
+  /** The measures I record: stale first, then by when the next reading is due. */
+  readonly measureList = new PagedList<MyMeasure>(
+    (page) => this.measuresApi.search({ recorderId: 'me', sort: 'due', ...page }),
+    MY_WORK_PAGE_SIZE,
+  );
 
   readonly notifications = resource({
     params: () => this.userId() ?? undefined,
@@ -105,70 +98,28 @@ export class MyWorkStore {
   /** The time the lists are sorted against (refreshed on each load). */
   readonly now = signal(Date.now());
 
-  readonly steps = computed(() =>
-    this.work.hasValue() ? sortSteps(this.work.value().steps, this.now()) : [],
-  );
-  readonly measures = computed(() =>
-    this.work.hasValue() ? sortMeasures(this.work.value().measures) : [],
-  );
+  readonly steps = computed(() => sortSteps(this.stepList.items(), this.now()));
+  readonly measures = computed(() => sortMeasures(this.measureList.items()));
 
-  private async loadWork(userId: string): Promise<MyWork> {
-    this.now.set(Date.now());
-    const initiatives = await this.initiativesApi.list({ limit: 100 });
-    const perInitiative = await Promise.all(
-      initiatives.items.map(async (initiative) => {
-        const [milestones, measures] = await Promise.all([
-          this.initiativesApi.milestones(initiative.id, { limit: 100 }),
-          this.initiativesApi.measures(initiative.id, { limit: 100 }),
-        ]);
-        // Steps are still worth doing unless their gate is final (approved or rejected).
-        const open = milestones.items.filter((m) => !isFinalMilestoneState(m.state));
-        const steps = await Promise.all(
-          open.map(async (milestone) => {
-            const page = await this.milestonesApi.steps(milestone.id, {
-              limit: 100,
-              assigneeId: userId,
-            });
-            return page.items
-              .filter((step) => step.assignee?.id === userId)
-              .map((step) => ({
-                ...step,
-                initiativeTitle: initiative.title,
-                milestoneTitle: milestone.title,
-              }));
-          }),
-        );
-        return {
-          steps: steps.flat(),
-          measures: measures.items
-            .filter((measure) => measure.recorder?.id === userId)
-            .map((measure) => ({ ...measure, initiativeTitle: initiative.title })),
-        };
-      }),
-    );
-    return {
-      steps: perInitiative.flatMap((x) => x.steps),
-      measures: perInitiative.flatMap((x) => x.measures),
-    };
+  constructor() {
+    effect(() => {
+      if (this.userId() !== null) untracked(() => this.reload());
+    });
   }
 
   /** PATCH /api/steps/:id with the version read; replaces the step in the list. */
   async setStepStatus(step: MyStep, status: StepStatus): Promise<void> {
     const updated = await this.stepsApi.update(step, { status });
-    this.work.update((work) =>
-      work
-        ? {
-            ...work,
-            steps: work.steps.map((s) => (s.id === step.id ? { ...s, ...updated } : s)),
-          }
-        : work,
+    this.stepList.update((steps) =>
+      steps.map((s) => (s.id === step.id ? { ...s, ...updated } : s)),
     );
   }
 
   /** POST /api/measures/:id/readings (with an Idempotency-Key), then reloads the measures. */
   async recordReading(measureId: string, request: CreateReadingRequest): Promise<ReadingResponse> {
     const reading = await this.measuresApi.recordReading(measureId, request);
-    this.work.reload();
+    this.now.set(Date.now());
+    void this.measureList.reload();
     return reading;
   }
 
@@ -182,7 +133,10 @@ export class MyWorkStore {
     this.notifications.reload();
   }
 
+  /** Both lists again (as many items as were shown). */
   reload(): void {
-    this.work.reload();
+    this.now.set(Date.now());
+    void this.stepList.reload();
+    void this.measureList.reload();
   }
 }

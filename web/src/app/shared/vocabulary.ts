@@ -6,6 +6,7 @@ import type {
   InitiativeStatus,
   KpiClass,
   MilestoneState,
+  Perspective,
   ReviewDecision,
   StepStatus,
   TensionAlertKind,
@@ -106,6 +107,12 @@ export const REVIEW_DECISION_LABEL: Readonly<Record<ReviewDecision, string>> = {
   adopt: 'Adopt',
   adapt: 'Adapt',
   abandon: 'Abandon',
+};
+
+/** A measure's perspective: value for the customer or for the business. */
+export const PERSPECTIVE_LABEL: Readonly<Record<Perspective, string>> = {
+  customer: 'Customer',
+  business: 'Business',
 };
 
 export const KPI_CLASS_LABEL: Readonly<Record<KpiClass, string>> = {

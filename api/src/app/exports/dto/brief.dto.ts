@@ -30,10 +30,8 @@ import {
   PortfolioAlertsResponseDto,
   PortfolioSummaryBaseDto,
   PortfolioTensionResponseDto,
-  CycleAlertsDto,
-  CycleValueDto,
-  ValuePairDto,
 } from '../../portfolio';
+import { CycleAlertsDto, CycleValueDto, ValuePairDto } from '../../value';
 
 class BriefGroupDto {
   @ApiProperty({ format: 'uuid' }) id!: string;

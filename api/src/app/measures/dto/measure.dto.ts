@@ -5,17 +5,23 @@ import {
   type Cadence,
   type CreateMeasureRequest,
   DIRECTION_VALUES,
+  INITIATIVE_STATUS_VALUES,
+  type InitiativeStatus,
   type Direction,
   KPI_CLASS_VALUES,
   type KpiClass,
   MEASURE_NAME_MAX_LENGTH,
   MEASURE_NUMBER_LIMIT,
+  MEASURE_SEARCH_SORT_VALUES,
   MEASURE_SORT_VALUES,
   MEASURE_UNIT_MAX_LENGTH,
   MEASURE_WEIGHT_MAX,
   type MeasureCustomerGroupRef,
+  type MeasureListItem,
   type MeasureRef,
   type MeasureResponse,
+  type MeasureSearchQuery,
+  type MeasureSearchSort,
   type MeasureSort,
   type MeasureUserRef,
   PERSPECTIVE_VALUES,
@@ -23,7 +29,7 @@ import {
   type ReadingSummary,
   type UpdateMeasureRequest,
 } from '@waypoint/contracts';
-import { IsString, MaxLength } from 'class-validator';
+import { IsIn, IsString, MaxLength } from 'class-validator';
 import { Transform } from 'class-transformer';
 import {
   PageDto,
@@ -33,8 +39,10 @@ import {
   OneOf,
   Optional,
   OptionalText,
+  QueryFlag,
   RequiredText,
   SingleLine,
+  UserIdOrMe,
   UuidRef,
 } from '../../common';
 
@@ -219,5 +227,57 @@ export class MeasureResponseDto implements MeasureResponse {
 }
 
 export class MeasurePageDto extends PageDto(MeasureResponseDto) {}
+
+export class MeasureSearchQueryDto extends PageQueryDto implements MeasureSearchQuery {
+  @UserIdOrMe(
+    'The measures this user is expected to record (`me`: yourself): those that name them as recorder, and those that name no recorder in an initiative they own.',
+  )
+  recorderId?: string;
+
+  @UuidRef({ optional: true, description: 'Measures aimed at this customer group.' })
+  customerGroupId?: string;
+
+  @OneOf(KPI_CLASS_VALUES, { optional: true })
+  kpiClass?: KpiClass;
+
+  @OneOf(PERSPECTIVE_VALUES, { optional: true })
+  perspective?: Perspective;
+
+  @QueryFlag(
+    'true: only stale measures (no reading for longer than their cadence and its grace period); false: only the others.',
+  )
+  stale?: boolean;
+
+  @ApiPropertyOptional({
+    enum: MEASURE_SEARCH_SORT_VALUES,
+    default: 'initiative',
+    description:
+      '`initiative`: by initiative title, then measure name; `due`: stale ones first, then by when the next reading is due.',
+  })
+  @Optional()
+  @IsIn(MEASURE_SEARCH_SORT_VALUES, {
+    message: `$property must be one of: ${MEASURE_SEARCH_SORT_VALUES.join(', ')}`,
+  })
+  sort?: MeasureSearchSort;
+}
+
+class MeasureInitiativeDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: INITIATIVE_STATUS_VALUES }) status!: InitiativeStatus;
+}
+
+export class MeasureListItemDto extends MeasureResponseDto implements MeasureListItem {
+  @ApiProperty({ type: MeasureInitiativeDto }) initiative!: MeasureInitiativeDto;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      "Progress of the counter-measure's latest reading (0 at its baseline, 1 at its target), when there is a counter-measure and it was read.",
+  })
+  counterMeasureProgress!: number | null;
+}
+
+export class MeasureListItemPageDto extends PageDto(MeasureListItemDto) {}
 
 export { MeasureUserRefDto };

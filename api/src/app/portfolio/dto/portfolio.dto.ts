@@ -29,7 +29,7 @@ import { Type as TransformType } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import { OneOf, Optional, UuidRef } from '../../common';
 import { CycleRefDto } from '../../cycles';
-import { CycleThresholdQueryDto, CycleValueDto, TensionAlertDto } from './value.dto';
+import { CycleThresholdQueryDto, CycleValueDto, TensionAlertDto } from '../../value';
 
 const counts = (description: string) =>
   ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description });

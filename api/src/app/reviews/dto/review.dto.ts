@@ -55,9 +55,15 @@ export class PutCycleReviewDto implements PutCycleReviewRequest {
 export class ReviewListQueryDto extends PageQueryDto {}
 
 class MeasuredPointDto implements MeasuredPoint {
-  @ApiProperty({ format: 'uuid' }) readingId!: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Null when the cycle opened at the baseline (no reading before it).',
+  })
+  readingId!: string | null;
   @ApiProperty() value!: number;
-  @ApiProperty({ format: 'date-time' }) observedAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) observedAt!: string | null;
 }
 
 class MeasureCycleChangeDto implements MeasureCycleChange {

@@ -1,12 +1,18 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
   type CreateStepRequest,
+  INITIATIVE_STATUS_VALUES,
+  type InitiativeStatus,
+  MILESTONE_STATE_VALUES,
+  type MilestoneState,
   SORT_ORDER_VALUES,
   type SortOrder,
   STEP_SORT_VALUES,
   STEP_STATUS_VALUES,
   STEP_TITLE_MAX_LENGTH,
+  type StepListItem,
   type StepResponse,
+  type StepSearchQuery,
   type StepSort,
   type StepStatus,
   type UpdateStepRequest,
@@ -15,6 +21,8 @@ import {
 import {
   PageDto,
   PageQueryDto,
+  QueryFlag,
+  UserIdOrMe,
   IsoDay,
   OneOf,
   OptionalText,
@@ -105,7 +113,24 @@ export class StepResponseDto implements StepResponse {
 
 export class StepPageDto extends PageDto(StepResponseDto) {}
 
-export function mapStep(entity: StepEntity, people: Map<string, UserRef>): StepResponse {
+/** The stored fields of a step that its answer shows. */
+export type StepFields = Pick<
+  StepEntity,
+  | 'id'
+  | 'milestoneId'
+  | 'initiativeId'
+  | 'position'
+  | 'title'
+  | 'assigneeId'
+  | 'dueDate'
+  | 'status'
+  | 'movedFromMilestoneId'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
+>;
+
+export function mapStep(entity: StepFields, people: Map<string, UserRef>): StepResponse {
   return {
     id: entity.id,
     milestoneId: entity.milestoneId,
@@ -121,3 +146,47 @@ export function mapStep(entity: StepEntity, people: Map<string, UserRef>): StepR
     updatedAt: entity.updatedAt.toISOString(),
   };
 }
+
+export class StepSearchQueryDto extends PageQueryDto implements StepSearchQuery {
+  @UserIdOrMe('Steps assigned to this user; `me` for yourself.')
+  assigneeId?: string;
+
+  @OneOf(STEP_STATUS_VALUES, { optional: true })
+  status?: StepStatus;
+
+  @QueryFlag(
+    'true: only steps that can still change (their milestone is neither approved nor rejected, their initiative neither completed nor stopped); false: only those that cannot.',
+  )
+  open?: boolean;
+
+  @IsoDay({ optional: true, example: '2026-12-31' })
+  dueBefore?: string;
+
+  @QueryFlag('true: only steps due before today (UTC) and not done.')
+  overdue?: boolean;
+}
+
+class StepInitiativeDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: INITIATIVE_STATUS_VALUES }) status!: InitiativeStatus;
+}
+
+class StepMilestoneDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() position!: number;
+  @ApiProperty({ enum: MILESTONE_STATE_VALUES }) state!: MilestoneState;
+}
+
+export class StepListItemDto extends StepResponseDto implements StepListItem {
+  @ApiProperty({ type: StepInitiativeDto }) initiative!: StepInitiativeDto;
+  @ApiProperty({ type: StepMilestoneDto }) milestone!: StepMilestoneDto;
+  @ApiProperty({
+    description:
+      'Whether the step can still change: its milestone is neither approved nor rejected and its initiative neither completed nor stopped.',
+  })
+  open!: boolean;
+}
+
+export class StepListItemPageDto extends PageDto(StepListItemDto) {}

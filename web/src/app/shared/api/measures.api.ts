@@ -2,7 +2,10 @@ import type { HttpResourceRequest } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   CreateReadingRequest,
+  MeasureListItem,
   MeasureResponse,
+  MeasureSearchQuery,
+  Page,
   ReadingResponse,
   ReadingSort,
   UpdateMeasureRequest,
@@ -16,6 +19,7 @@ export interface ReadingListQuery {
 }
 
 export const MEASURES_API = {
+  list: `${API_ROOT}/measures`,
   one: (measureId: string) => `${API_ROOT}/measures/${segment(measureId)}`,
   readings: (measureId: string) => `${API_ROOT}/measures/${segment(measureId)}/readings`,
 } as const;
@@ -24,6 +28,14 @@ export const MEASURES_API = {
 @Injectable({ providedIn: 'root' })
 export class MeasuresApi {
   private readonly api = inject(ApiClient);
+
+  /**
+   * GET /api/measures: measures across the initiatives I may read (`recorderId: 'me'` for those
+   * I record), with their initiative, latest reading, progress and staleness.
+   */
+  search(query: MeasureSearchQuery): Promise<Page<MeasureListItem>> {
+    return this.api.get<Page<MeasureListItem>>(MEASURES_API.list, query);
+  }
 
   readingsRequest(measureId: string, query: ReadingListQuery): HttpResourceRequest {
     return resourceRequest(MEASURES_API.readings(measureId), query);

@@ -1,17 +1,30 @@
 import { inject, Injectable } from '@angular/core';
-import type { CreateStepRequest, StepResponse, UpdateStepRequest } from '@waypoint/contracts';
+import type {
+  CreateStepRequest,
+  Page,
+  StepListItem,
+  StepResponse,
+  StepSearchQuery,
+  UpdateStepRequest,
+} from '@waypoint/contracts';
 import { API_ROOT, ApiClient, newIdempotencyKey, segment } from './api-client';
 
 export const STEPS_API = {
+  list: `${API_ROOT}/steps`,
   one: (id: string) => `${API_ROOT}/steps/${segment(id)}`,
   ofMilestone: (milestoneId: string) => `${API_ROOT}/milestones/${segment(milestoneId)}/steps`,
   returnToOrigin: (id: string) => `${API_ROOT}/steps/${segment(id)}/return`,
 } as const;
 
-/** Steps of a milestone. */
+/** Steps: across initiatives, and one step's changes. */
 @Injectable({ providedIn: 'root' })
 export class StepsApi {
   private readonly api = inject(ApiClient);
+
+  /** GET /api/steps: steps across the initiatives I may read (`assigneeId: 'me'` for mine). */
+  search(query: StepSearchQuery): Promise<Page<StepListItem>> {
+    return this.api.get<Page<StepListItem>>(STEPS_API.list, query);
+  }
 
   /** PATCH /api/steps/:id with If-Match (status, or status and position on the board). */
   update(

@@ -7,7 +7,7 @@ import type {
   KpiClass,
   Perspective,
 } from '@waypoint/contracts';
-import { CountedSql } from './statements/counted-sql';
+import { CountedSql } from '../common';
 
 /** An initiative as the portfolio reads it, with the size and spread of its team. */
 export interface InitiativeRow {
@@ -63,6 +63,20 @@ export interface CustomerGroupRow {
   id: string;
   name: string;
   isProtected: boolean;
+}
+
+export interface MeasureClassCount {
+  perspective: Perspective;
+  kpiClass: KpiClass;
+  hasCounter: boolean;
+  count: number;
+}
+
+export interface MeasureFreshness {
+  cadence: Cadence;
+  createdAt: Date;
+  /** When its latest effective reading was observed (null: never read). */
+  lastObservedAt: Date | null;
 }
 
 /** Every initiative, or only these. */
@@ -122,10 +136,14 @@ export class ValueDataRepository {
     );
   }
 
-  /** Every reading (superseded ones too: libs/domain leaves them out), in recording order. */
+  /**
+   * Every reading (superseded ones too: libs/domain leaves them out), in recording order, observed
+   * times to the millisecond (as the engine's decisive readings).
+   */
   async readings(scope: InitiativeScope): Promise<ReadingRow[]> {
     return this.sql.query<ReadingRow>(
-      `SELECT r.id, r.measure_id AS "measureId", r.value, r.observed_at AS "observedAt",
+      `SELECT r.id, r.measure_id AS "measureId", r.value,
+              date_trunc('milliseconds', r.observed_at) AS "observedAt",
               r.supersedes_id AS "supersedesId"
          FROM readings r JOIN measures m ON m.id = r.measure_id
         WHERE $1::uuid[] IS NULL OR m.initiative_id = ANY($1::uuid[])
@@ -134,49 +152,21 @@ export class ValueDataRepository {
     );
   }
 
-  /**
-   * Only the readings the portfolio's answers can depend on, for every measure: the latest
-   * effective reading observed by `now`, and the first and last effective reading within each
-   * window ([start, end), as libs/domain's `isInCycle`). libs/domain picks exactly these from the
-   * full history (ties broken by recording order, times compared to the millisecond like JS
-   * dates), so the answers are the same while a million readings stay in the database.
-   */
-  async decisiveReadings(
-    now: Date,
-    windows: ReadonlyArray<{ start: Date; end: Date }>,
-  ): Promise<ReadingRow[]> {
-    // Per measure and window, index lookups find when the last (and first) effective reading
-    // was observed; then every effective reading of that millisecond is loaded (JS dates compare
-    // milliseconds, and libs/domain breaks ties by recording order). Window 0 is "by now".
-    return this.sql.query<ReadingRow>(
-      `WITH windows AS (
-         SELECT w.s, w.e, w.n
-           FROM unnest($2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS w(s, e, n)
-         UNION ALL SELECT '-infinity'::timestamptz, $1::timestamptz + interval '1 millisecond', 0
-       ), edges AS (
-         SELECT m.id AS measure_id, date_trunc('milliseconds', l.at) AS at
-           FROM measures m CROSS JOIN windows w
-           JOIN LATERAL (
-             SELECT r.observed_at AS at FROM readings r
-              WHERE r.measure_id = m.id AND r.observed_at >= w.s AND r.observed_at < w.e
-                AND NOT EXISTS (SELECT 1 FROM readings c WHERE c.supersedes_id = r.id)
-              ORDER BY r.observed_at DESC LIMIT 1) l ON true
-         UNION
-         SELECT m.id, date_trunc('milliseconds', f.at)
-           FROM measures m CROSS JOIN windows w
-           JOIN LATERAL (
-             SELECT r.observed_at AS at FROM readings r
-              WHERE r.measure_id = m.id AND r.observed_at >= w.s AND r.observed_at < w.e
-                AND NOT EXISTS (SELECT 1 FROM readings c WHERE c.supersedes_id = r.id)
-              ORDER BY r.observed_at LIMIT 1) f ON w.n > 0
-       )
-       SELECT DISTINCT r.id, r.measure_id AS "measureId", r.value, r.observed_at AS "observedAt",
-              r.supersedes_id AS "supersedesId", r.recorded_at
-         FROM edges e JOIN readings r ON r.measure_id = e.measure_id
-          AND r.observed_at >= e.at AND r.observed_at < e.at + interval '1 millisecond'
-        WHERE NOT EXISTS (SELECT 1 FROM readings c WHERE c.supersedes_id = r.id)
-        ORDER BY r.recorded_at, r.id`,
-      [now, windows.map((w) => w.start), windows.map((w) => w.end)],
+  /** How many measures there are per perspective, KPI class and pairing (the KPI review). */
+  async measureClasses(): Promise<MeasureClassCount[]> {
+    return this.sql.query<MeasureClassCount>(
+      `SELECT perspective, kpi_class AS "kpiClass",
+              counter_measure_id IS NOT NULL AS "hasCounter", count(*)::int AS count
+         FROM measures GROUP BY 1, 2, 3`,
+    );
+  }
+
+  /** The measures of active initiatives with when they were last read (staleness). */
+  async activeMeasureFreshness(): Promise<MeasureFreshness[]> {
+    return this.sql.query<MeasureFreshness>(
+      `SELECT m.cadence, m.created_at AS "createdAt", v.observed_at AS "lastObservedAt"
+         FROM measures m JOIN initiatives i ON i.id = m.initiative_id AND i.status = 'active'
+         LEFT JOIN value_measure_now v ON v.measure_id = m.id`,
     );
   }
 

@@ -1,5 +1,6 @@
 import type { CycleRow, MeasureRow, ReadingRow } from './value-data.repository';
 import { latestStartedCycle, startedCycles, ValueModel } from './value-model';
+import { computeValueRows } from './value-rows';
 
 const created = new Date('2026-01-01T00:00:00Z');
 
@@ -59,27 +60,41 @@ describe('ValueModel', () => {
     reading('cost', 75, '2026-03-31'),
     reading('other', 3, '2026-02-01'),
   ];
-  const model = new ValueModel([sat, cost, other], readings, [
-    { id: 'g-1', name: 'Small accounts', isProtected: true },
-  ]);
+  const measures = [sat, cost, other];
+  const groups = [{ id: 'g-1', name: 'Small accounts', isProtected: true }];
+  // The rows the engine stores, read back as every reader reads them.
+  const rows = computeValueRows(
+    { measures, readings, cycles: [q1, q2], groups },
+    new Date('2026-07-01T00:00:00Z'),
+  );
+  const model = new ValueModel({
+    measures,
+    ...rows,
+    groups,
+  });
 
   it('keeps each initiative to its own measures and readings', () => {
     expect(model.measures('i-1').map((m) => m.id)).toEqual(['sat', 'cost']);
     expect(model.forCycle('i-2', q1)).toEqual({ customer: 0.3, business: null });
-    expect(model.now('unknown', new Date())).toEqual({ customer: null, business: null });
+    expect(model.now('unknown')).toEqual({ customer: null, business: null });
   });
 
-  it('computes the measured change of a cycle from the first and last effective readings in it', () => {
+  it('computes the measured change of a cycle from its standings (opening before the cycle, else the baseline)', () => {
     const change = model.measuredChange('i-1', q1);
-    expect(change.customer.start).toBeCloseTo(0.6);
+    expect(change.customer.start).toBeCloseTo(0.8);
     expect(change.customer.end).toBeCloseTo(0.5);
-    expect(change.customer.change).toBeCloseTo(-0.1);
+    expect(change.customer.change).toBeCloseTo(-0.3);
     expect(change.business).toEqual({ start: 0, end: 0.5, change: 0.5 });
     expect(
-      change.measures.map((m) => [m.measureId, m.first.value, m.last.value, m.improvement]),
+      change.measures.map((m) => [
+        m.measureId,
+        m.first.readingId === null ? 'baseline' : m.first.value,
+        m.last.value,
+        m.improvement,
+      ]),
     ).toEqual([
-      ['sat', 6, 5, -1],
-      ['cost', 100, 75, 25],
+      ['sat', 8, 5, -3],
+      ['cost', 'baseline', 75, 25],
     ]);
     expect(
       model.measuredChange('i-1', { ...q1, id: 'x', startsOn: '2025-01-01', endsOn: '2025-03-31' }),
@@ -90,19 +105,19 @@ describe('ValueModel', () => {
     });
   });
 
-  it('gives indices now and per cycle (the cycle includes its last day)', () => {
+  it("gives indices now and at each cycle's close (the cycle includes its last day)", () => {
     expect(model.forCycle('i-1', q1).business).toBeCloseTo(0.5);
-    expect(model.forCycle('i-1', q2)).toEqual({ customer: 0.9, business: null });
-    const now = model.now('i-1', new Date('2026-03-31T23:00:00Z'));
-    expect(now.customer).toBeCloseTo(0.5);
-    expect(model.latest('i-1', new Date('2026-03-31T23:00:00Z')).get('sat')?.value).toBe(5);
-    expect(model.standings('i-1', new Date('2026-05-01T00:00:00Z'))).toEqual([
+    // Cost was not read in Q2: it closes where it stood, so the business index is still there.
+    expect(model.forCycle('i-1', q2)).toEqual({ customer: 0.9, business: 0.5 });
+    expect(model.now('i-1').customer).toBeCloseTo(0.9);
+    expect(model.latest('i-1').get('sat')?.value).toBe(9);
+    expect(model.standings('i-1')).toEqual([
       expect.objectContaining({ measureId: 'sat', name: 'Satisfaction', value: 9 }),
       expect.objectContaining({ measureId: 'cost', name: 'Cost', value: 75, progress: 0.5 }),
     ]);
   });
 
-  it('raises the alerts of libs/domain with the readings that raised them', () => {
+  it('raises the alerts of libs/domain over the stored standings, with their readings', () => {
     const alerts = model.alerts('i-1', q1, 0.1);
     expect(alerts.map((a) => a.kind)).toEqual([
       'customer_worsens_as_business_improves',
@@ -115,6 +130,8 @@ describe('ValueModel', () => {
     ]);
     expect(protectedAlert?.readings.map((r) => r.id)).toEqual(protectedAlert?.readingIds);
     expect(model.alerts('i-1', q1, 0.5).map((a) => a.kind)).toEqual(['protected_group_worsens']);
+    // Q2: satisfaction rose (5 -> 9), cost held: nothing to raise.
+    expect(model.alerts('i-1', q2, 0.1)).toEqual([]);
   });
 });
 

@@ -1,0 +1,356 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import type {
+  CustomerGroupRow,
+  CycleRow,
+  InitiativeScope,
+  MeasureRow,
+  ReadingRow,
+} from './value-data.repository';
+import type {
+  IndexRow,
+  MeasureNowRow,
+  NowRow,
+  StandingRow,
+  ValueInputs,
+  ValueRows,
+} from './value-rows';
+
+const MEASURE_COLUMNS = `m.id, m.initiative_id AS "initiativeId", m.name, m.unit, m.perspective,
+  m.direction, m.baseline, m.target, m.cadence, m.kpi_class AS "kpiClass", m.weight,
+  m.customer_group_id AS "customerGroupId", m.counter_measure_id AS "counterMeasureId",
+  m.created_at AS "createdAt"`;
+
+/**
+ * The decisive readings of the measures in `scope` (a CTE of measure ids): per measure and
+ * cut-off (each cycle's start and end, and just after `now`, $2), the last effective reading observed
+ * before it, with every effective reading of that same millisecond (libs/domain compares
+ * JavaScript dates, to the millisecond, and breaks ties by recording order). A cycle standing
+ * opens at the last reading before the cycle (or the baseline) and closes at the last reading
+ * before its end, so libs/domain picks the same standings from these as from every reading.
+ * A cycle's window is [start, the midnight after its last day) in UTC, as cycleWindow has it.
+ * Observation times are truncated to the millisecond, as JavaScript holds them.
+ */
+const DECISIVE_READINGS = `
+  cutoffs AS (
+    SELECT starts_on::timestamp AT TIME ZONE 'UTC' AS c FROM cycles
+    UNION SELECT (ends_on + 1)::timestamp AT TIME ZONE 'UTC' FROM cycles
+    UNION SELECT $2::timestamptz + interval '1 millisecond'
+  ),
+  edges AS (
+    SELECT DISTINCT s.id AS measure_id, date_trunc('milliseconds', l.at) AS at
+      FROM scope s CROSS JOIN cutoffs k
+      JOIN LATERAL (
+        SELECT r.observed_at AS at FROM readings r
+         WHERE r.measure_id = s.id AND r.observed_at < k.c
+           AND NOT EXISTS (SELECT 1 FROM readings c WHERE c.supersedes_id = r.id)
+         ORDER BY r.observed_at DESC LIMIT 1) l ON true
+  ),
+  decisive AS (
+    SELECT DISTINCT r.id, r.measure_id AS "measureId", r.value,
+           date_trunc('milliseconds', r.observed_at) AS "observedAt",
+           r.supersedes_id AS "supersedesId", r.recorded_at
+      FROM edges e JOIN readings r ON r.measure_id = e.measure_id
+       AND r.observed_at >= e.at AND r.observed_at < e.at + interval '1 millisecond'
+     WHERE NOT EXISTS (SELECT 1 FROM readings c WHERE c.supersedes_id = r.id)
+  )`;
+
+interface InputsJson {
+  measures: Array<Omit<MeasureRow, 'createdAt'> & { createdAt: string }>;
+  readings: Array<Omit<ReadingRow, 'observedAt'> & { observedAt: string }>;
+  cycles: CycleRow[];
+  groups: CustomerGroupRow[];
+}
+
+/**
+ * The index rows of cycle $1 with `drop`: how far the falling index fell when libs/domain's
+ * divergence alert holds at threshold $2 (one index rose, the other fell by more than it), else
+ * null (tension.ts, divergenceAlerts; a null change never diverges).
+ */
+const DIVERGENCE = `
+  SELECT v.*, CASE
+      WHEN v.business_change > 0 AND -v.customer_change > $2 THEN -v.customer_change
+      WHEN v.customer_change > 0 AND -v.business_change > $2 THEN -v.business_change
+    END AS drop
+    FROM value_indices v WHERE v.cycle_id = $1`;
+
+/** Runs one SQL statement: a transaction's, a migration's or a script's connection. */
+export type Sql = (text: string, params?: readonly unknown[]) => Promise<unknown[]>;
+
+export async function loadCycles(sql: Sql): Promise<CycleRow[]> {
+  return (await sql(
+    `SELECT id, name, starts_on::text AS "startsOn", ends_on::text AS "endsOn"
+         FROM cycles ORDER BY starts_on, id`,
+  )) as CycleRow[];
+}
+
+/**
+ * In one statement: every cycle, the measures of the initiatives and their decisive readings, in
+ * recording order. What the engine computes the initiatives' rows from.
+ */
+export async function loadInputs(
+  sql: Sql,
+  initiativeIds: readonly string[],
+  now: Date,
+): Promise<ValueInputs> {
+  const [row] = (await sql(
+    `WITH scope AS (SELECT m.id FROM measures m WHERE m.initiative_id = ANY($1::uuid[])),
+     ${DECISIVE_READINGS}
+     SELECT json_build_object(
+       'measures', (SELECT coalesce(json_agg(x ORDER BY x."initiativeId", lower(x.name), x.id), '[]')
+                      FROM (SELECT ${MEASURE_COLUMNS} FROM measures m
+                             WHERE m.initiative_id = ANY($1::uuid[])) x),
+       'readings', (SELECT coalesce(json_agg(d ORDER BY d.recorded_at, d.id), '[]') FROM decisive d),
+       'cycles', (SELECT coalesce(json_agg(c ORDER BY c."startsOn", c.id), '[]') FROM (
+                    SELECT id, name, starts_on::text AS "startsOn", ends_on::text AS "endsOn"
+                      FROM cycles) c),
+       'groups', (SELECT coalesce(json_agg(g ORDER BY g.id), '[]') FROM (
+                    SELECT id, name, protected AS "isProtected" FROM customer_groups) g)
+     ) AS inputs`,
+    [initiativeIds, now.toISOString()],
+  )) as Array<{ inputs: InputsJson }>;
+  const json = row?.inputs ?? { measures: [], readings: [], cycles: [], groups: [] };
+  return {
+    cycles: json.cycles,
+    groups: json.groups,
+    measures: json.measures.map((m) => ({ ...m, createdAt: new Date(m.createdAt) })),
+    readings: json.readings.map((r) => ({
+      id: r.id,
+      measureId: r.measureId,
+      value: r.value,
+      observedAt: new Date(r.observedAt),
+      supersedesId: r.supersedesId,
+    })),
+  };
+}
+
+/**
+ * Replaces the stored rows of these initiatives with `rows`, in one statement: upserts the new
+ * rows and deletes the initiatives' rows that are not among them (a measure or cycle gone).
+ */
+export async function replaceRows(
+  sql: Sql,
+  initiativeIds: readonly string[],
+  rows: ValueRows,
+): Promise<void> {
+  await sql(
+    `WITH s_in AS (
+         SELECT * FROM json_to_recordset($2::json) AS x(
+           "measureId" uuid, "cycleId" uuid, "initiativeId" uuid, "openingReadingId" uuid,
+           "openingObservedAt" timestamptz, "openingValue" float8, "closingReadingId" uuid,
+           "closingObservedAt" timestamptz, "closingValue" float8, "progressOpening" float8,
+           "progressClosing" float8, improvement float8)
+       ), s_up AS (
+         INSERT INTO value_standings (measure_id, cycle_id, initiative_id, opening_reading_id,
+           opening_observed_at, opening_value, closing_reading_id, closing_observed_at,
+           closing_value, progress_opening, progress_closing, improvement)
+         SELECT "measureId", "cycleId", "initiativeId", "openingReadingId", "openingObservedAt",
+                "openingValue", "closingReadingId", "closingObservedAt", "closingValue",
+                "progressOpening", "progressClosing", improvement FROM s_in
+         ON CONFLICT (measure_id, cycle_id) DO UPDATE SET
+           initiative_id = EXCLUDED.initiative_id,
+           opening_reading_id = EXCLUDED.opening_reading_id,
+           opening_observed_at = EXCLUDED.opening_observed_at,
+           opening_value = EXCLUDED.opening_value,
+           closing_reading_id = EXCLUDED.closing_reading_id,
+           closing_observed_at = EXCLUDED.closing_observed_at,
+           closing_value = EXCLUDED.closing_value,
+           progress_opening = EXCLUDED.progress_opening,
+           progress_closing = EXCLUDED.progress_closing,
+           improvement = EXCLUDED.improvement
+       ), s_del AS (
+         DELETE FROM value_standings v WHERE v.initiative_id = ANY($1::uuid[])
+            AND NOT EXISTS (SELECT 1 FROM s_in WHERE s_in."measureId" = v.measure_id
+                                                 AND s_in."cycleId" = v.cycle_id)
+       ), m_in AS (
+         SELECT * FROM json_to_recordset($3::json) AS x(
+           "measureId" uuid, "initiativeId" uuid, "readingId" uuid, value float8,
+           "observedAt" timestamptz, progress float8)
+       ), m_up AS (
+         INSERT INTO value_measure_now (measure_id, initiative_id, reading_id, value, observed_at,
+           progress)
+         SELECT "measureId", "initiativeId", "readingId", value, "observedAt", progress FROM m_in
+         ON CONFLICT (measure_id) DO UPDATE SET initiative_id = EXCLUDED.initiative_id,
+           reading_id = EXCLUDED.reading_id, value = EXCLUDED.value,
+           observed_at = EXCLUDED.observed_at, progress = EXCLUDED.progress
+       ), m_del AS (
+         DELETE FROM value_measure_now v WHERE v.initiative_id = ANY($1::uuid[])
+            AND NOT EXISTS (SELECT 1 FROM m_in WHERE m_in."measureId" = v.measure_id)
+       ), i_in AS (
+         SELECT * FROM json_to_recordset($4::json) AS x(
+           "initiativeId" uuid, "cycleId" uuid, "customerOpening" float8, "customerClosing" float8,
+           "customerChange" float8, "businessOpening" float8, "businessClosing" float8,
+           "businessChange" float8, "counterAlerts" int, "counterCritical" int,
+           "protectedAlerts" int)
+       ), i_up AS (
+         INSERT INTO value_indices (initiative_id, cycle_id, customer_opening, customer_closing,
+           customer_change, business_opening, business_closing, business_change, counter_alerts,
+           counter_critical, protected_alerts)
+         SELECT "initiativeId", "cycleId", "customerOpening", "customerClosing", "customerChange",
+                "businessOpening", "businessClosing", "businessChange", "counterAlerts",
+                "counterCritical", "protectedAlerts" FROM i_in
+         ON CONFLICT (initiative_id, cycle_id) DO UPDATE SET
+           customer_opening = EXCLUDED.customer_opening,
+           customer_closing = EXCLUDED.customer_closing,
+           customer_change = EXCLUDED.customer_change,
+           business_opening = EXCLUDED.business_opening,
+           business_closing = EXCLUDED.business_closing,
+           business_change = EXCLUDED.business_change,
+           counter_alerts = EXCLUDED.counter_alerts,
+           counter_critical = EXCLUDED.counter_critical,
+           protected_alerts = EXCLUDED.protected_alerts
+       ), i_del AS (
+         DELETE FROM value_indices v WHERE v.initiative_id = ANY($1::uuid[])
+            AND NOT EXISTS (SELECT 1 FROM i_in WHERE i_in."initiativeId" = v.initiative_id
+                                                 AND i_in."cycleId" = v.cycle_id)
+       ), n_in AS (
+         SELECT * FROM json_to_recordset($5::json) AS x(
+           "initiativeId" uuid, customer float8, business float8)
+       ), n_up AS (
+         INSERT INTO value_now (initiative_id, customer, business)
+         SELECT "initiativeId", customer, business FROM n_in
+         ON CONFLICT (initiative_id) DO UPDATE SET customer = EXCLUDED.customer,
+           business = EXCLUDED.business
+       )
+       DELETE FROM value_now v WHERE v.initiative_id = ANY($1::uuid[])
+          AND NOT EXISTS (SELECT 1 FROM n_in WHERE n_in."initiativeId" = v.initiative_id)`,
+    [
+      initiativeIds,
+      JSON.stringify(rows.standings),
+      JSON.stringify(rows.measuresNow),
+      JSON.stringify(rows.indices),
+      JSON.stringify(rows.now),
+    ],
+  );
+}
+
+/** Initiatives that have measures, in id order, after `after` (keyset paging of the rebuild). */
+export async function initiativesWithMeasures(
+  sql: Sql,
+  after: string | null,
+  limit: number,
+): Promise<string[]> {
+  const rows = (await sql(
+    `SELECT DISTINCT initiative_id AS id FROM measures
+        WHERE $1::uuid IS NULL OR initiative_id > $1::uuid
+        ORDER BY initiative_id LIMIT $2`,
+    [after, limit],
+  )) as Array<{ id: string }>;
+  return rows.map((r) => r.id);
+}
+
+/** Initiatives that have stored rows but no measure any more (their rows are to go). */
+export async function initiativesWithoutMeasures(sql: Sql): Promise<string[]> {
+  const rows = (await sql(
+    `SELECT initiative_id AS id FROM value_now v
+        WHERE NOT EXISTS (SELECT 1 FROM measures m WHERE m.initiative_id = v.initiative_id)`,
+  )) as Array<{ id: string }>;
+  return rows.map((r) => r.id);
+}
+
+/** The stored value rows (see value-rows.ts): what the engine writes and every reader reads. */
+@Injectable()
+export class ValueStore {
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+
+  /** Runs SQL in the current transaction (or on its own connection outside one). */
+  readonly sql: Sql = (text, params = []) =>
+    this.txHost.tx.query(text, [...params]) as Promise<unknown[]>;
+
+  private async query<T>(text: string, params: readonly unknown[] = []): Promise<T[]> {
+    return (await this.sql(text, params)) as T[];
+  }
+
+  // Reads -----------------------------------------------------------------------------------
+
+  async now(scope: InitiativeScope): Promise<NowRow[]> {
+    return this.query<NowRow>(
+      `SELECT initiative_id AS "initiativeId", customer, business FROM value_now
+        WHERE $1::uuid[] IS NULL OR initiative_id = ANY($1::uuid[])`,
+      [scope],
+    );
+  }
+
+  async measuresNow(scope: InitiativeScope): Promise<MeasureNowRow[]> {
+    return this.query<MeasureNowRow>(
+      `SELECT measure_id AS "measureId", initiative_id AS "initiativeId", reading_id AS "readingId",
+              value, observed_at AS "observedAt", progress
+         FROM value_measure_now
+        WHERE $1::uuid[] IS NULL OR initiative_id = ANY($1::uuid[])`,
+      [scope],
+    );
+  }
+
+  /** Index rows of the cycles (null: every cycle) and initiatives in scope. */
+  async indices(scope: InitiativeScope, cycleIds: readonly string[] | null): Promise<IndexRow[]> {
+    return this.query<IndexRow>(
+      `SELECT initiative_id AS "initiativeId", cycle_id AS "cycleId",
+              customer_opening AS "customerOpening", customer_closing AS "customerClosing",
+              customer_change AS "customerChange", business_opening AS "businessOpening",
+              business_closing AS "businessClosing", business_change AS "businessChange",
+              counter_alerts AS "counterAlerts", counter_critical AS "counterCritical",
+              protected_alerts AS "protectedAlerts"
+         FROM value_indices
+        WHERE ($1::uuid[] IS NULL OR initiative_id = ANY($1::uuid[]))
+          AND ($2::uuid[] IS NULL OR cycle_id = ANY($2::uuid[]))`,
+      [scope, cycleIds],
+    );
+  }
+
+  /** Standing rows of the cycles (null: every cycle) and initiatives in scope. */
+  async standings(
+    scope: InitiativeScope,
+    cycleIds: readonly string[] | null,
+  ): Promise<StandingRow[]> {
+    return this.query<StandingRow>(
+      `SELECT measure_id AS "measureId", cycle_id AS "cycleId", initiative_id AS "initiativeId",
+              opening_reading_id AS "openingReadingId", opening_observed_at AS "openingObservedAt",
+              opening_value AS "openingValue", closing_reading_id AS "closingReadingId",
+              closing_observed_at AS "closingObservedAt", closing_value AS "closingValue",
+              progress_opening AS "progressOpening", progress_closing AS "progressClosing",
+              improvement
+         FROM value_standings
+        WHERE ($1::uuid[] IS NULL OR initiative_id = ANY($1::uuid[]))
+          AND ($2::uuid[] IS NULL OR cycle_id = ANY($2::uuid[]))`,
+      [scope, cycleIds],
+    );
+  }
+
+  /**
+   * How many tension alerts the initiatives have over the cycle at this threshold, and how many
+   * are critical, from the stored rows alone: the threshold-independent counts, plus the
+   * divergence that libs/domain raises when one index rose while the other fell by more than the
+   * threshold (critical from `criticalDrop`).
+   */
+  async alertTotals(
+    cycleId: string,
+    threshold: number,
+    criticalDrop: number,
+  ): Promise<{ count: number; critical: number }> {
+    const [row] = await this.query<{ count: number; critical: number }>(
+      `WITH x AS (${DIVERGENCE}) SELECT
+         (coalesce(sum(counter_alerts + protected_alerts), 0) + count(drop))::int AS count,
+         (coalesce(sum(counter_critical + protected_alerts), 0)
+           + count(*) FILTER (WHERE drop >= $3))::int AS critical
+         FROM x`,
+      [cycleId, threshold, criticalDrop],
+    );
+    return row ?? { count: 0, critical: 0 };
+  }
+
+  /**
+   * The initiatives that have a tension alert over the cycle at this threshold, in the
+   * portfolio's order (title), at most `limit`.
+   */
+  async alertingInitiatives(cycleId: string, threshold: number, limit: number): Promise<string[]> {
+    const rows = await this.query<{ id: string }>(
+      `WITH x AS (${DIVERGENCE})
+       SELECT i.id FROM x JOIN initiatives i ON i.id = x.initiative_id
+        WHERE x.counter_alerts + x.protected_alerts > 0 OR x.drop IS NOT NULL
+        ORDER BY lower(i.title), i.id LIMIT $3`,
+      [cycleId, threshold, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+}

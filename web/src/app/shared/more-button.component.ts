@@ -1,0 +1,57 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import type { PagedList } from './paged-list';
+import { genericErrorMessage } from './problem';
+
+/**
+ * Under a paged list: how many are shown of how many, and a button that loads the next page,
+ * so no list stops at a silent cap. Shows nothing once everything is loaded.
+ */
+@Component({
+  selector: 'wp-more-button',
+  imports: [MatButton],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (list().hasMore()) {
+      <div class="more">
+        <span class="more__count"
+          >Showing {{ list().items().length }} of {{ list().total() }} {{ noun() }}</span
+        >
+        <button
+          mat-stroked-button
+          type="button"
+          [disabled]="list().isLoading()"
+          (click)="list().loadMore()"
+        >
+          Show {{ next() }} more {{ noun() }}
+        </button>
+      </div>
+    }
+    @if (list().error() && list().hasValue()) {
+      <p class="more__error" role="alert">{{ errorMessage(list().error()) }}</p>
+    }
+  `,
+  styles: `
+    .more {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 16px;
+      align-items: center;
+      margin-top: 12px;
+    }
+    .more__count {
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .more__error {
+      color: var(--mat-sys-error);
+    }
+  `,
+})
+export class MoreButtonComponent {
+  readonly list = input.required<PagedList<unknown>>();
+  /** What the list holds, plural ("steps"). */
+  readonly noun = input.required<string>();
+  protected readonly next = computed(() => Math.min(this.list().remaining(), this.list().pageSize));
+  protected readonly errorMessage = genericErrorMessage;
+}
