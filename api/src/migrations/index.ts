@@ -8,6 +8,7 @@ import { PortfolioPerformance1764000001000 } from './1764000001000-PortfolioPerf
 import { ApiTokenExpiryAndScope1764000001600 } from './1764000001600-ApiTokenExpiryAndScope';
 import { ValueEngine1764000001700 } from './1764000001700-ValueEngine';
 import { ReadingWithdrawals1764000001750 } from './1764000001750-ReadingWithdrawals';
+import { StepCarryOver1764000002140 } from './1764000002140-StepCarryOver';
 import { AlertRecords1764000002300 } from './1764000002300-AlertRecords';
 
 /** Every migration, in order. The bundle cannot glob files, so each one is listed here. */
@@ -22,5 +23,6 @@ export const migrations = [
   ApiTokenExpiryAndScope1764000001600,
   ValueEngine1764000001700,
   ReadingWithdrawals1764000001750,
+  StepCarryOver1764000002140,
   AlertRecords1764000002300,
 ];

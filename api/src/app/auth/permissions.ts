@@ -57,6 +57,11 @@ export const PERMISSIONS = {
     description: 'List who may sponsor an initiative (active executives: id, name, department)',
     roles: ['admin', 'executive', 'manager'],
   },
+  'users.people': {
+    description:
+      'List active people to form a team or assign work (id, name, department); an owner may hold any role',
+    roles: everyone,
+  },
   'users.create': { description: 'Create a user (issues a set-password link)', roles: admin },
   'users.update': {
     description: 'Change a user: name, role, department, deactivate',

@@ -10,6 +10,7 @@ import type {
 import {
   assertCanDecide,
   assertDecisionValid,
+  carryOverTarget,
   DomainError,
   initiativeStatusAfterDecision,
   milestoneTransition,
@@ -34,6 +35,7 @@ import { NotificationEvents } from '../notifications';
 import { EvidenceRepository } from './evidence.repository';
 import { InitiativesRepository } from '../initiatives';
 import { MeasuresRepository } from '../measures';
+import { StepsService } from '../steps';
 
 /** The decider's side of the gate workflow: decisions and their conditions. */
 @Injectable()
@@ -46,6 +48,7 @@ export class GateDecisionsService {
     private readonly initiatives: InitiativesRepository,
     private readonly measures: MeasuresRepository,
     private readonly people: PeopleRepository,
+    private readonly steps: StepsService,
     private readonly audit: AuditService,
     private readonly notify: NotificationEvents,
   ) {}
@@ -58,7 +61,8 @@ export class GateDecisionsService {
   /**
    * Decides the submitted gate. The decider is the sponsor or an executive and never the
    * submitter; rationale and conditions per the outcome. Moves the milestone and, per the domain
-   * rules, the initiative; the first approval freezes the initiative's measure baselines.
+   * rules, the initiative; the first approval freezes the initiative's measure baselines, and an
+   * approval (go, go with conditions) carries the gate's unfinished steps over to the next gate.
    */
   async decide(
     milestoneId: string,
@@ -132,7 +136,16 @@ export class GateDecisionsService {
           after: { status, reason: 'gate_decision', decisionId: decision.id },
         });
       }
-      if (state === 'approved') await this.freezeBaselines(milestone, actor);
+      if (state === 'approved') {
+        await this.freezeBaselines(milestone, actor);
+        // The team keeps its unfinished work in view: it moves on to the next gate. After the
+        // final gate (the initiative is completed) it stays with that gate, as left undone.
+        const next = carryOverTarget(
+          placed.map((m) => m.id),
+          milestoneId,
+        );
+        if (next) await this.steps.carryOver(milestoneId, next, initiative.id, actor);
+      }
       await this.notify.gateDecided(
         milestone,
         {

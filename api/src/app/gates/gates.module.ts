@@ -3,6 +3,7 @@ import { AuditModule } from '../audit';
 import { InitiativesModule } from '../initiatives';
 import { MeasuresModule } from '../measures';
 import { MilestonesModule } from '../milestones';
+import { StepsModule } from '../steps';
 import { ApprovalsController } from './approvals.controller';
 import { ApprovalsRepository } from './approvals.repository';
 import { ApprovalsService } from './approvals.service';
@@ -18,7 +19,7 @@ import { GatesController } from './gates.controller';
  * conditions) belong to the milestone and live in milestones/.
  */
 @Module({
-  imports: [AuditModule, MilestonesModule, InitiativesModule, MeasuresModule],
+  imports: [AuditModule, MilestonesModule, InitiativesModule, MeasuresModule, StepsModule],
   controllers: [GatesController, ApprovalsController],
   providers: [
     EvidenceRepository,

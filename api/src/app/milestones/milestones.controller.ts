@@ -1,5 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { MilestoneDetailResponse, MilestoneResponse, Page } from '@waypoint/contracts';
 import { type Actor, CurrentActor, RequirePermission } from '../auth';
 import { ApiProblems, IdParams, ApiIfMatch, IfMatch } from '../common';
@@ -110,5 +116,34 @@ export class MilestonesController {
     @CurrentActor() actor: Actor,
   ): Promise<MilestoneDetailResponse> {
     return this.milestones.reorder(params.id, expectedVersion, body.position, actor);
+  }
+
+  @Delete('milestones/:id')
+  @HttpCode(204)
+  @RequirePermission('initiatives.update', 'milestone')
+  @ApiIfMatch()
+  @ApiOperation({
+    summary:
+      'Remove a planned milestone that has no steps; the later milestones move up (audited).',
+  })
+  @ApiNoContentResponse({ description: 'Removed.' })
+  @ApiProblems(
+    400,
+    401,
+    403,
+    404,
+    412,
+    [
+      422,
+      'The milestone is not planned or still has steps, or the initiative is completed or stopped.',
+    ],
+    428,
+  )
+  remove(
+    @Param() params: IdParams,
+    @IfMatch() expectedVersion: number,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    return this.milestones.remove(params.id, expectedVersion, actor);
   }
 }

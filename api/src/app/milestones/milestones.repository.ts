@@ -9,7 +9,14 @@ import type {
   SortOrder,
 } from '@waypoint/contracts';
 import type { Repository } from 'typeorm';
-import { type PageRequest, conditionalUpdate, insertReturning } from '../common';
+import {
+  type PageRequest,
+  RecordNotFoundError,
+  StaleVersionError,
+  conditionalUpdate,
+  insertReturning,
+  returnedRows,
+} from '../common';
 import { MilestoneEntity } from './milestone.entity';
 import type { PlacedMilestone } from '@waypoint/domain';
 
@@ -160,6 +167,28 @@ export class MilestonesRepository {
       changes,
       MILESTONE_NOT_FOUND,
     );
+  }
+
+  /** How many steps the milestone has. */
+  async stepCount(id: string): Promise<number> {
+    const rows: Array<{ n: string }> = await this.txHost.tx.query(
+      `SELECT count(*)::text AS n FROM steps WHERE milestone_id = $1`,
+      [id],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** The conditional delete (one DELETE on id and version): 404, or 412 when stale. */
+  async remove(id: string, expectedVersion: number): Promise<void> {
+    const rows = returnedRows<{ id: string }>(
+      await this.txHost.tx.query(
+        `DELETE FROM milestones WHERE id = $1 AND version = $2 RETURNING id`,
+        [id, expectedVersion],
+      ),
+    );
+    if (rows.length === 1) return;
+    if (!(await this.findById(id))) throw new RecordNotFoundError(MILESTONE_NOT_FOUND);
+    throw new StaleVersionError();
   }
 
   /**

@@ -14,6 +14,7 @@ import {
   DomainError,
   initiativePlanProblem,
   milestonePlanProblem,
+  milestoneRemovalProblem,
   moveTo,
   reorderProblem,
 } from '@waypoint/domain';
@@ -177,6 +178,36 @@ export class MilestonesService {
         after: { position: after.position, order },
       });
       return after;
+    });
+  }
+
+  /**
+   * Removes a planned milestone without steps from the gate track, conditionally on the version
+   * read; the later milestones move up (audited with the milestone as it was).
+   */
+  async remove(id: string, expectedVersion: number, actor: Actor): Promise<void> {
+    await this.txHost.withTransaction(async () => {
+      const milestone = await this.milestones.findById(id);
+      if (!milestone) throw new NotFoundException('No such milestone.');
+      assertFresh(milestone, expectedVersion);
+      const initiative = await this.milestones.initiative(milestone.initiativeId, true);
+      assertRule('plan_closed', initiative ? initiativePlanProblem(initiative.status) : null);
+      const before = await this.views.describe(id);
+      assertRule(
+        'plan_closed',
+        milestoneRemovalProblem(milestone.state, await this.milestones.stepCount(id)),
+      );
+      await this.milestones.remove(id, expectedVersion);
+      const placed = await this.milestones.placed(milestone.initiativeId);
+      await this.milestones.renumber(placed.map((p) => p.id));
+      await this.audit.record({
+        actor,
+        action: 'delete',
+        entityType: ENTITY_TYPE,
+        entityId: id,
+        initiativeId: milestone.initiativeId,
+        before: planOf(before),
+      });
     });
   }
 

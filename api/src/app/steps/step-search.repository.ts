@@ -37,6 +37,7 @@ export interface StepSearchRow {
   assigneeId: string | null;
   dueDate: string | null;
   status: StepStatus;
+  movedFromMilestoneId: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -103,6 +104,7 @@ export class StepSearchRepository {
         `SELECT s.id, s.milestone_id AS "milestoneId", s.initiative_id AS "initiativeId",
                 s.position, s.title, s.assignee_id AS "assigneeId",
                 to_char(s.due_date, 'YYYY-MM-DD') AS "dueDate", s.status, s.version,
+                s.moved_from_milestone_id AS "movedFromMilestoneId",
                 s.created_at AS "createdAt", s.updated_at AS "updatedAt",
                 m.title AS "milestoneTitle", m.position AS "milestonePosition",
                 m.state AS "milestoneState",

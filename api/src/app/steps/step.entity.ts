@@ -36,6 +36,10 @@ export class StepEntity {
   @Column({ type: 'varchar', length: 16, default: 'todo' })
   status!: StepStatus;
 
+  /** The gate it was carried over from when that gate was approved (null: planned here). */
+  @Column({ type: 'uuid', nullable: true })
+  movedFromMilestoneId!: string | null;
+
   @Column({ type: 'integer', default: 1 })
   version!: number;
 

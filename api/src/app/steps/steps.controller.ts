@@ -107,4 +107,30 @@ export class StepsController {
   ): Promise<void> {
     return this.steps.remove(params.id, expectedVersion, actor);
   }
+
+  @Post('steps/:id/return')
+  @HttpCode(200)
+  @RequirePermission('steps.write', 'step')
+  @ApiIfMatch()
+  @ApiOperation({
+    summary:
+      'Send a step that was carried over (when its gate was approved) back to that gate, at its end; it leaves the current board (audited).',
+  })
+  @ApiOkResponse({ type: StepResponseDto })
+  @ApiProblems(
+    400,
+    401,
+    403,
+    404,
+    412,
+    [422, 'The step was not carried over, or the gate it is under no longer takes changes.'],
+    428,
+  )
+  returnToOrigin(
+    @Param() params: IdParams,
+    @IfMatch() expectedVersion: number,
+    @CurrentActor() actor: Actor,
+  ): Promise<StepResponse> {
+    return this.steps.returnToOrigin(params.id, expectedVersion, actor);
+  }
 }

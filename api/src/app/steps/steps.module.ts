@@ -13,5 +13,6 @@ import { StepsService } from './steps.service';
   imports: [TypeOrmModule.forFeature([StepEntity]), AuditModule, MilestonesModule],
   controllers: [StepsController],
   providers: [StepsService, StepsRepository, StepSearchRepository],
+  exports: [StepsService],
 })
 export class StepsModule {}

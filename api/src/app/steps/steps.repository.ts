@@ -159,6 +159,62 @@ export class StepsRepository {
     throw new StaleVersionError();
   }
 
+  /**
+   * Moves the unfinished steps of one milestone to the end of another, in their order, marking
+   * where they came from; the steps left behind are renumbered. Answers the moved steps as they
+   * were before and as they are now.
+   */
+  async carryOver(
+    fromMilestoneId: string,
+    toMilestoneId: string,
+  ): Promise<{ before: StepEntity; after: StepEntity }[]> {
+    const repository = this.txHost.tx.getRepository(StepEntity);
+    const unfinished = await repository
+      .createQueryBuilder('s')
+      .where('s.milestoneId = :fromMilestoneId', { fromMilestoneId })
+      .andWhere("s.status <> 'done'")
+      .orderBy('s.position', 'ASC')
+      .addOrderBy('s.createdAt', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .setLock('pessimistic_write')
+      .getMany();
+    if (unfinished.length === 0) return [];
+    const already = (await this.orderedIds(toMilestoneId)).length;
+    await this.txHost.tx.query(
+      `UPDATE steps s
+          SET milestone_id = $2, moved_from_milestone_id = $1, position = $3 + o.ord,
+              version = s.version + 1, updated_at = now()
+         FROM unnest($4::uuid[]) WITH ORDINALITY AS o(id, ord)
+        WHERE s.id = o.id`,
+      [fromMilestoneId, toMilestoneId, already, unfinished.map((step) => step.id)],
+    );
+    await this.renumber(await this.orderedIds(fromMilestoneId));
+    const moved = await repository.findBy(unfinished.map((step) => ({ id: step.id })));
+    const byId = new Map(moved.map((step) => [step.id, step]));
+    return unfinished.flatMap((before) => {
+      const after = byId.get(before.id);
+      return after ? [{ before, after }] : [];
+    });
+  }
+
+  /**
+   * Sends a carried-over step back to the end of the gate it came from, conditionally on the
+   * version read (404, or 412 when stale); the steps it leaves are renumbered by the caller.
+   */
+  async returnToOrigin(step: StepEntity, expectedVersion: number): Promise<StepEntity> {
+    const origin = step.movedFromMilestoneId;
+    if (!origin) throw new Error('the step was not carried over');
+    const position = (await this.orderedIds(origin)).length + 1;
+    return conditionalUpdate(
+      this.txHost,
+      StepEntity,
+      step.id,
+      expectedVersion,
+      { milestoneId: origin, movedFromMilestoneId: null, position },
+      STEP_NOT_FOUND,
+    );
+  }
+
   /** Positions 1..n in the given order; the steps that move get a new version. */
   async renumber(orderedIds: string[]): Promise<void> {
     if (orderedIds.length === 0) return;

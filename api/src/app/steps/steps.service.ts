@@ -15,7 +15,7 @@ import type { Actor, AuthenticatedUser } from '../auth';
 import { ME, requireChanges, pageOf, type PageRequest } from '../common';
 import { readScope } from '../initiatives';
 import { MILESTONE_NOT_FOUND, PeopleRepository, assertFresh } from '../milestones';
-import { assertRule, moveTo, stepsClosedProblem } from '@waypoint/domain';
+import { assertRule, moveTo, stepReturnProblem, stepsClosedProblem } from '@waypoint/domain';
 import { NotificationEvents } from '../notifications';
 import { mapStep } from './dto/step.dto';
 import { type StepSearchRow, StepSearchRepository } from './step-search.repository';
@@ -181,6 +181,63 @@ export class StepsService {
         initiativeId: parent.initiativeId,
         before,
       });
+    });
+  }
+
+  /**
+   * Part of a gate decision's unit of work (call it inside the decision's transaction): the
+   * unfinished steps of the approved gate move to the end of the next gate, each audited as a
+   * `carry_over` with where it was and where it is. Answers how many moved.
+   */
+  async carryOver(
+    fromMilestoneId: string,
+    toMilestoneId: string,
+    initiativeId: string,
+    actor: Actor,
+  ): Promise<number> {
+    const moved = await this.steps.carryOver(fromMilestoneId, toMilestoneId);
+    const people = await this.people.refs(moved.map(({ after }) => after.assigneeId));
+    for (const { before, after } of moved) {
+      await this.audit.record({
+        actor,
+        action: 'carry_over',
+        entityType: ENTITY_TYPE,
+        entityId: after.id,
+        initiativeId,
+        before: mapStep(before, people),
+        after: mapStep(after, people),
+      });
+    }
+    return moved.length;
+  }
+
+  /**
+   * Sends a carried-over step back to the gate it came from (at its end), conditionally on the
+   * version read; the steps it leaves move up. The gate it goes back to keeps it as unfinished.
+   */
+  async returnToOrigin(id: string, expectedVersion: number, actor: Actor): Promise<StepResponse> {
+    return this.txHost.withTransaction(async () => {
+      const before = await this.describe(id);
+      assertFresh(before, expectedVersion);
+      const parent = await this.steps.lockParent(before.milestoneId);
+      if (!parent) throw new NotFoundException(MILESTONE_NOT_FOUND);
+      const step = await this.steps.findById(id);
+      if (!step) throw new NotFoundException(STEP_NOT_FOUND);
+      assertRule('steps_closed', stepReturnProblem(step, parent));
+      if (step.movedFromMilestoneId) await this.steps.lockParent(step.movedFromMilestoneId);
+      await this.steps.returnToOrigin(step, expectedVersion);
+      await this.steps.renumber(await this.steps.orderedIds(parent.id));
+      const after = await this.describe(id);
+      await this.audit.record({
+        actor,
+        action: 'return',
+        entityType: ENTITY_TYPE,
+        entityId: id,
+        initiativeId: parent.initiativeId,
+        before,
+        after,
+      });
+      return after;
     });
   }
 

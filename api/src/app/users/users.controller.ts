@@ -83,6 +83,17 @@ export class UsersController {
     return this.users.sponsors(query.q, query);
   }
 
+  @Get('people')
+  @RequirePermission('users.people')
+  @ApiOperation({
+    summary:
+      'Active people of every role (id, name, department), by name: whom an owner may put on a team.',
+  })
+  @ApiOkResponse({ type: SponsorPageDto })
+  people(@Query() query: SponsorListQueryDto): Promise<Page<SponsorResponse>> {
+    return this.users.people(query.q, query);
+  }
+
   @Get(':id')
   @RequirePermission('users.read')
   @ApiOperation({ summary: 'One user (with an ETag).' })

@@ -77,7 +77,19 @@ export class UsersService {
 
   /** Active executives, the only users who may sponsor an initiative: id, name, department. */
   async sponsors(q: string | undefined, page: PageRequest): Promise<Page<SponsorResponse>> {
-    const filter: UserFilter = { role: 'executive', active: true };
+    return this.directory({ role: 'executive', active: true }, q, page);
+  }
+
+  /** Active people of every role: whom an owner may put on a team. */
+  async people(q: string | undefined, page: PageRequest): Promise<Page<SponsorResponse>> {
+    return this.directory({ active: true }, q, page);
+  }
+
+  private async directory(
+    filter: UserFilter,
+    q: string | undefined,
+    page: PageRequest,
+  ): Promise<Page<SponsorResponse>> {
     if (q !== undefined) filter.q = q;
     const { rows, total } = await this.users.list(filter, page);
     const departments = await this.users.departments(rows.map((r) => r.departmentId));

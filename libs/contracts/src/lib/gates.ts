@@ -206,6 +206,12 @@ export interface StepResponse {
   assignee: UserRef | null;
   dueDate: string | null;
   status: StepStatus;
+  /**
+   * The gate this step was carried over from (its unfinished steps move to the next gate when it
+   * is approved), or null for a step planned under this gate. POST /api/steps/:id/return sends it
+   * back there.
+   */
+  movedFromMilestoneId: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -56,6 +56,12 @@ export interface SponsorResponse {
   department: DepartmentRef | null;
 }
 
+/**
+ * An active person the owner may put on a team (`GET /api/users/people`): the same fields as a
+ * sponsor, of every role, so a team can be formed from several departments.
+ */
+export type PersonResponse = SponsorResponse;
+
 export interface CreateUserRequest {
   email: string;
   displayName: string;

@@ -2,6 +2,7 @@ import type { ExitCriterion, MilestoneState } from '@waypoint/contracts';
 import { MILESTONE_STATE_VALUES } from '@waypoint/contracts';
 import {
   applyCriteriaUpdate,
+  milestoneRemovalProblem,
   initiativePlanProblem,
   milestonePlanProblem,
   moveTo,
@@ -140,5 +141,17 @@ describe('plan problems', () => {
     expect(milestonePlanProblem('approved')).toBe(
       'The milestone is approved: a decided milestone does not change.',
     );
+  });
+});
+
+describe('milestoneRemovalProblem', () => {
+  it.each([
+    ['planned', 0, null],
+    ['planned', 1, 'The milestone has 1 step: move or remove it first.'],
+    ['planned', 3, 'The milestone has 3 steps: move or remove them first.'],
+    ['in_progress', 0, 'Only a planned milestone can be removed: this one is in progress.'],
+    ['approved', 0, 'Only a planned milestone can be removed: this one is approved.'],
+  ] as const)('%s with %i steps: %s', (state, steps, problem) => {
+    expect(milestoneRemovalProblem(state, steps)).toBe(problem);
   });
 });

@@ -43,6 +43,21 @@ export function milestonePlanProblem(state: MilestoneState): string | null {
     : `The milestone is ${words(state)}: a decided milestone does not change.`;
 }
 
+/**
+ * Why a milestone cannot be removed from the gate track, or null when it can: only a planned
+ * milestone (nothing has started, been submitted or decided on it), and only without steps (its
+ * steps are the team's work, perhaps carried over from the gate before: move or remove them first).
+ */
+export function milestoneRemovalProblem(state: MilestoneState, stepCount: number): string | null {
+  if (state !== 'planned') {
+    return `Only a planned milestone can be removed: this one is ${words(state)}.`;
+  }
+  if (stepCount > 0) {
+    return `The milestone has ${stepCount} ${stepCount === 1 ? 'step' : 'steps'}: move or remove ${stepCount === 1 ? 'it' : 'them'} first.`;
+  }
+  return null;
+}
+
 export interface CriteriaChange {
   criteria: ExitCriterion[];
   problems: string[];

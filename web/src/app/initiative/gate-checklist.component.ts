@@ -9,8 +9,8 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { MatButton } from '@angular/material/button';
 import type {
+  GateBlocker,
   MeasureResponse,
   MilestoneResponse,
   UpdateMilestoneRequest,
@@ -18,17 +18,44 @@ import type {
 import { genericErrorMessage, isPreconditionFailed } from '../shared/problem';
 import { MilestonesApi } from '../shared/api';
 
+/** The blockers of a refused submit that still hold, once what was ticked since is left out. */
+export function remainingBlockers(
+  blockers: readonly GateBlocker[],
+  milestone: Pick<MilestoneResponse, 'criteria' | 'measureIds'>,
+): GateBlocker[] {
+  return blockers.filter((b) => {
+    switch (b.kind) {
+      case 'criterion_unchecked':
+        return !milestone.criteria.some((c) => c.id === b.criterionId && c.checked);
+      case 'measure_not_read':
+        return milestone.measureIds.includes(b.measureId);
+      case 'no_exit_criteria':
+        return milestone.criteria.length === 0;
+    }
+  });
+}
+
 /**
- * The owner's checklist of the current gate before submitting it: tick the exit criteria met and
- * link the measures that show the evidence (PATCH /api/milestones/:id with If-Match). A linked
- * measure needs a reading since the gate started before the gate can be submitted.
+ * The owner's checklist of the current gate: ticking an exit criterion or linking a measure
+ * saves at once (PATCH /api/milestones/:id with If-Match, one change after another, each with
+ * the version the previous one answered). What kept the last submission back is shown here,
+ * next to the item it concerns. A linked measure needs a reading since the gate started.
  */
 @Component({
   selector: 'wp-gate-checklist',
-  imports: [MatButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form class="checklist" (submit)="$event.preventDefault(); save()">
+    <div class="checklist">
+      @if (missing().length > 0) {
+        <div class="checklist__missing" role="alert">
+          <p>The gate cannot be submitted yet:</p>
+          <ul>
+            @for (b of missing(); track $index) {
+              <li>{{ b.message }}</li>
+            }
+          </ul>
+        </div>
+      }
       <fieldset class="checklist__group">
         <legend>Exit criteria met</legend>
         @for (c of milestone().criteria; track c.id) {
@@ -38,7 +65,12 @@ import { MilestonesApi } from '../shared/api';
               [checked]="checked().has(c.id)"
               (change)="toggle(checked, c.id, $any($event.target).checked)"
             />
-            {{ c.label }}
+            <span>
+              {{ c.label }}
+              @if (unmetCriteria().has(c.id)) {
+                <span class="check__missing">needed to submit</span>
+              }
+            </span>
           </label>
         } @empty {
           <p class="hint">This gate has no exit criteria.</p>
@@ -53,23 +85,23 @@ import { MilestonesApi } from '../shared/api';
               [checked]="linked().has(m.id)"
               (change)="toggle(linked, m.id, $any($event.target).checked)"
             />
-            {{ m.name }}
+            <span>
+              {{ m.name }}
+              @if (unreadMeasures().has(m.id)) {
+                <span class="check__missing">needs a reading</span>
+              }
+            </span>
           </label>
         } @empty {
           <p class="hint">No measures defined yet.</p>
         }
         <p class="hint">Each linked measure needs a reading since the gate started.</p>
       </fieldset>
-      <div class="checklist__actions">
-        <button mat-stroked-button type="submit" [disabled]="saving() || !dirty()">
-          {{ saving() ? 'Saving…' : 'Save checklist' }}
-        </button>
-        <span role="status" class="hint">{{ notice() }}</span>
-      </div>
+      <p class="checklist__status hint" role="status">{{ notice() }}</p>
       @if (error(); as e) {
-        <p class="error" role="alert">The checklist was not saved. {{ e }}</p>
+        <p class="error" role="alert">The change was not saved. {{ e }}</p>
       }
-    </form>
+    </div>
   `,
   styles: `
     .checklist {
@@ -78,25 +110,47 @@ import { MilestonesApi } from '../shared/api';
       margin-top: 0.75rem;
       grid-template-columns: repeat(auto-fit, minmax(min(100%, 16rem), 1fr));
     }
+    .checklist__missing,
+    .checklist__status,
+    .error {
+      grid-column: 1 / -1;
+      margin: 0;
+    }
+    .checklist__missing {
+      padding: 8px 12px;
+      border-radius: 8px;
+      color: var(--mat-sys-on-error-container);
+      background: var(--mat-sys-error-container);
+    }
+    .checklist__missing p,
+    .checklist__missing ul {
+      margin: 0;
+    }
     .checklist__group {
-      border: 1px solid var(--wp-border, #c4c7c5);
+      border: 1px solid var(--mat-sys-outline-variant);
       border-radius: 8px;
       padding: 0.5rem 0.75rem;
       margin: 0;
       display: grid;
       gap: 0.25rem;
-    }
-    .checklist__actions {
-      grid-column: 1 / -1;
-      display: flex;
-      gap: 0.75rem;
-      align-items: center;
-      flex-wrap: wrap;
+      min-width: 0;
     }
     .check {
       display: flex;
       gap: 0.5rem;
       align-items: baseline;
+    }
+    .check__missing {
+      margin-left: 4px;
+      padding: 0 6px;
+      border-radius: 999px;
+      font: var(--mat-sys-label-small);
+      color: var(--mat-sys-on-error-container);
+      background: var(--mat-sys-error-container);
+    }
+    .hint {
+      margin: 0;
+      font: var(--mat-sys-body-small);
     }
   `,
 })
@@ -105,37 +159,51 @@ export class GateChecklistComponent {
 
   readonly milestone = input.required<MilestoneResponse>();
   readonly measures = input.required<readonly MeasureResponse[]>();
-  /** After a save (with the new milestone), or when the milestone was changed elsewhere (412). */
+  /** What kept the last submission of this gate back (422), shown beside the items. */
+  readonly blockers = input<readonly GateBlocker[]>([]);
+  /** After each save, with the milestone as the server now has it. */
   readonly saved = output<MilestoneResponse>();
+  /** The milestone was changed elsewhere (412). */
   readonly stale = output<void>();
 
   protected readonly checked = signal<ReadonlySet<string>>(new Set());
   protected readonly linked = signal<ReadonlySet<string>>(new Set());
-  protected readonly saving = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly notice = signal('');
+
+  /** Saves not answered yet; the input's milestone is adopted only when none is left. */
+  private pending = 0;
+  private queue: Promise<void> = Promise.resolve();
+  /** The version the next save sends in If-Match. */
+  private version = 0;
 
   constructor() {
     // Start from the milestone as the server has it, again after every reload.
     effect(() => {
       const m = this.milestone();
       untracked(() => {
-        this.checked.set(new Set(m.criteria.filter((c) => c.checked).map((c) => c.id)));
-        this.linked.set(new Set(m.measureIds));
+        if (this.pending > 0) return;
+        this.adopt(m);
       });
     });
   }
 
-  protected readonly dirty = computed(() => {
-    const m = this.milestone();
-    const checked = this.checked();
-    const linked = this.linked();
-    return (
-      m.criteria.some((c) => c.checked !== checked.has(c.id)) ||
-      linked.size !== m.measureIds.length ||
-      m.measureIds.some((id) => !linked.has(id))
-    );
-  });
+  protected readonly missing = computed(() =>
+    remainingBlockers(this.blockers(), {
+      criteria: this.milestone().criteria.map((c) => ({ ...c, checked: this.checked().has(c.id) })),
+      measureIds: [...this.linked()],
+    }),
+  );
+  protected readonly unmetCriteria = computed(
+    () =>
+      new Set(
+        this.missing().flatMap((b) => (b.kind === 'criterion_unchecked' ? [b.criterionId] : [])),
+      ),
+  );
+  protected readonly unreadMeasures = computed(
+    () =>
+      new Set(this.missing().flatMap((b) => (b.kind === 'measure_not_read' ? [b.measureId] : []))),
+  );
 
   protected toggle(
     target: ReturnType<typeof signal<ReadonlySet<string>>>,
@@ -146,12 +214,17 @@ export class GateChecklistComponent {
     if (on) next.add(id);
     else next.delete(id);
     target.set(next);
-    this.notice.set('');
+    this.error.set(null);
+    this.notice.set('Saving…');
+    const request = this.request();
+    this.pending += 1;
+    this.queue = this.queue.then(() => this.save(request));
   }
 
-  protected async save(): Promise<void> {
+  /** The whole checklist as ticked now. */
+  private request(): UpdateMilestoneRequest {
     const m = this.milestone();
-    const request: UpdateMilestoneRequest = {
+    return {
       criteria: m.criteria.map((c) => ({
         id: c.id,
         label: c.label,
@@ -161,17 +234,29 @@ export class GateChecklistComponent {
         .filter((x) => this.linked().has(x.id))
         .map((x) => x.id),
     };
-    this.saving.set(true);
-    this.error.set(null);
+  }
+
+  private async save(request: UpdateMilestoneRequest): Promise<void> {
+    const m = this.milestone();
     try {
-      const updated = await this.milestonesApi.update(m, request);
-      this.notice.set('Checklist saved.');
+      const updated = await this.milestonesApi.update({ id: m.id, version: this.version }, request);
+      this.version = updated.version;
+      this.pending -= 1;
+      if (this.pending === 0) this.notice.set('Saved.');
       this.saved.emit(updated);
     } catch (error) {
+      this.pending -= 1;
+      this.notice.set('');
+      // Back to what the server has; later saves of this burst are sent but refused likewise.
+      this.adopt(this.milestone());
       if (isPreconditionFailed(error)) this.stale.emit();
       else this.error.set(genericErrorMessage(error));
-    } finally {
-      this.saving.set(false);
     }
+  }
+
+  private adopt(m: MilestoneResponse): void {
+    this.version = m.version;
+    this.checked.set(new Set(m.criteria.filter((c) => c.checked).map((c) => c.id)));
+    this.linked.set(new Set(m.measureIds));
   }
 }

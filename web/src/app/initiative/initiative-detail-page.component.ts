@@ -20,6 +20,7 @@ import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import {
   COMMENT_BODY_MAX_LENGTH,
+  type MilestoneResponse,
   STEP_STATUS_VALUES,
   type StepResponse,
   type StepStatus,
@@ -41,13 +42,19 @@ import {
   STATUS_LABEL,
   STEP_STATUS_LABEL,
   NO_VALUE,
+  historyText,
 } from '../shared/vocabulary';
 import { DateTimePipe, DayPipe, formatPercent } from '../shared/format';
 import { GateChecklistComponent } from './gate-checklist.component';
+import { type CloseCondition, GateDecisionsComponent } from './gate-decisions.component';
 import { gateMoves } from './gate-moves';
 import { MeasureCardComponent } from './measure-card.component';
 import { StatusActionsComponent } from './status-actions.component';
 import { placementOf } from './step-drop';
+import { type SaveStep, StepEditorComponent } from './step-editor.component';
+import { type SaveTeam, TeamPanelComponent } from './team-panel.component';
+import { type CreateGate, GateEditorComponent, type SaveGate } from './gate-editor.component';
+import { PlanEditorComponent, type SavePlan } from './plan-editor.component';
 
 /** Groups a team by department (people without one under "No department"). */
 export function teamByDepartment(
@@ -81,12 +88,17 @@ export function teamByDepartment(
     StaleRecordNoticeComponent,
     MeasureCardComponent,
     GateChecklistComponent,
+    GateDecisionsComponent,
     CdkDrag,
     CdkDropList,
     CdkDropListGroup,
     StatusActionsComponent,
     AlertListComponent,
     CycleReviewsComponent,
+    StepEditorComponent,
+    TeamPanelComponent,
+    GateEditorComponent,
+    PlanEditorComponent,
   ],
   providers: [InitiativeDetailStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -120,6 +132,10 @@ export class InitiativeDetailPageComponent {
       const title = this.initiative()?.title;
       if (title) this.title.setTitle(`${title} · ${PRODUCT_NAME}`);
     });
+    effect(() => {
+      const owner = this.isOwner();
+      untracked(() => this.store.wantPeople.set(owner));
+    });
     refreshOnLiveChanges(this.store, inject(LiveUpdatesService), inject(DestroyRef));
   }
 
@@ -143,6 +159,98 @@ export class InitiativeDetailPageComponent {
       (!!user && !!initiative && initiative.team.some((m) => m.user.id === user.id))
     );
   });
+
+  /** Conditions are closed by the owner, the sponsor, executives and admins. */
+  protected readonly canCloseConditions = computed(() => {
+    const user = this.auth.user();
+    const initiative = this.initiative();
+    if (!user || !initiative) return false;
+    return (
+      user.role === 'admin' ||
+      user.role === 'executive' ||
+      initiative.owner.id === user.id ||
+      initiative.sponsor?.id === user.id
+    );
+  });
+  protected readonly closeCondition: CloseCondition = (condition, note) =>
+    this.store.closeCondition(condition, note);
+
+  /** Who a step may be assigned to: the owner and the team. */
+  protected readonly assignees = computed(() => {
+    const initiative = this.initiative();
+    if (!initiative) return [];
+    const people = [initiative.owner, ...initiative.team.map((m) => m.user)];
+    return people.filter((p, i) => people.findIndex((q) => q.id === p.id) === i);
+  });
+  /** The step being edited (its id), 'new' while adding one, or null. */
+  protected readonly editing = signal<string | null>(null);
+  /** The step whose removal waits for a second click. */
+  protected readonly confirmingRemoval = signal<string | null>(null);
+  protected readonly addStep: SaveStep = async (request) => {
+    const milestone = this.store.currentMilestone();
+    if (!milestone) throw new Error('No current gate');
+    await this.store.addStep(milestone.id, {
+      title: request.title,
+      ...(request.assigneeId ? { assigneeId: request.assigneeId } : {}),
+      ...(request.dueDate ? { dueDate: request.dueDate } : {}),
+    });
+  };
+  protected readonly updateStep: SaveStep = async (request) => {
+    const step = this.store.steps().find((s) => s.id === this.editing());
+    if (!step) throw new Error('No step edited');
+    await this.store.updateStep(step, request);
+  };
+
+  protected readonly hasCarried = computed(() =>
+    this.store.steps().some((s) => s.movedFromMilestoneId !== null),
+  );
+
+  protected readonly editingPlan = signal(false);
+  protected readonly savePlan: SavePlan = (request) => this.store.updateInitiative(request);
+  /** The open steps of the current gate: how many, and how many of them blocked. */
+  protected readonly openSteps = computed(() => {
+    const open = this.store.steps().filter((s) => s.status !== 'done');
+    return { open: open.length, blocked: open.filter((s) => s.status === 'blocked').length };
+  });
+  protected readonly saveTeam: SaveTeam = (teamIds) => this.store.updateInitiative({ teamIds });
+  /** The gate whose form is open. */
+  protected readonly editingGate = signal<string | null>(null);
+  protected readonly saveGate: SaveGate = async (request) => {
+    const milestone = this.store.milestones().find((m) => m.id === this.editingGate());
+    if (!milestone) throw new Error('No gate edited');
+    await this.store.updateMilestone(milestone, request);
+  };
+  protected readonly addingGate = signal(false);
+  protected readonly createGate: CreateGate = (request) => this.store.addMilestone(request);
+  /** The planned gate whose removal waits for a second click. */
+  protected readonly confirmingGateRemoval = signal<string | null>(null);
+  protected async removeGate(m: MilestoneResponse): Promise<void> {
+    if (this.confirmingGateRemoval() !== m.id) {
+      this.confirmingGateRemoval.set(m.id);
+      return;
+    }
+    this.confirmingGateRemoval.set(null);
+    await this.store.planGate(m, 'remove');
+  }
+  /** A gate's plan changes until it is submitted or decided. */
+  protected gateEditable(m: MilestoneResponse): boolean {
+    return m.state === 'planned' || m.state === 'in_progress' || m.state === 'changes_requested';
+  }
+
+  /** "gate 1, Define" for a milestone id of the track. */
+  protected gateName(milestoneId: string): string {
+    const m = this.store.milestones().find((x) => x.id === milestoneId);
+    return m ? `gate ${m.position}, ${m.title}` : 'an earlier gate';
+  }
+
+  protected async removeStep(step: StepResponse): Promise<void> {
+    if (this.confirmingRemoval() !== step.id) {
+      this.confirmingRemoval.set(step.id);
+      return;
+    }
+    this.confirmingRemoval.set(null);
+    await this.store.removeStep(step);
+  }
 
   protected readonly columns = computed(() =>
     STEP_STATUS_VALUES.map((status) => ({
@@ -168,11 +276,20 @@ export class InitiativeDetailPageComponent {
     heading.focus();
   }
 
+  /** Scrolls to a gate of the track and moves the focus to it. */
+  protected focusGate(milestoneId: string): void {
+    const gate = document.getElementById(`gate-${milestoneId}`);
+    if (!gate) return;
+    gate.scrollIntoView({ block: 'start' });
+    gate.focus();
+  }
+
   protected otherStatuses(step: StepResponse): StepStatus[] {
     return STEP_STATUS_VALUES.filter((s) => s !== step.status);
   }
 
   protected readonly percent = formatPercent;
+  protected readonly historyText = historyText;
   protected readonly noValue = NO_VALUE;
 
   protected async move(step: StepResponse, status: StepStatus): Promise<void> {

@@ -36,6 +36,7 @@ const STEP: StepResponse = {
   assignee: null,
   dueDate: null,
   status: 'todo',
+  movedFromMilestoneId: null,
   version: 7,
   createdAt: '',
   updatedAt: '',
@@ -179,6 +180,119 @@ describe('InitiativeDetailStore', () => {
     expect(await submitting).toBe(false);
     expect(store.blockers().map((b) => b.message)).toEqual(['Add criteria']);
     expect(store.busy()).toBe(false);
+  });
+
+  it('shows a saved milestone in the gate track at once, without a refetch', async () => {
+    store.id.set('i1');
+    TestBed.tick();
+    httpMock()
+      .expectOne((r) => r.url === '/api/initiatives/i1/milestones')
+      .flush({ items: [aMilestone(1, 'in_progress')], total: 1, limit: 200, offset: 0 });
+    await Promise.resolve();
+    const checked = {
+      ...aMilestone(1, 'in_progress'),
+      criteria: [{ id: 'c1', label: 'Agreed', checked: true }],
+      version: 5,
+      decisions: [],
+    };
+    store.replaceMilestone(checked);
+    expect(store.milestones()[0]?.criteria).toEqual(checked.criteria);
+    expect(store.milestones()[0]?.version).toBe(5);
+    expect(store.milestones()[0]).not.toHaveProperty('decisions');
+    httpMock().expectNone((r) => r.url === '/api/initiatives/i1/milestones');
+  });
+
+  it('reads the decisions of the decided gates, and lists their open conditions', async () => {
+    store.id.set('i1');
+    TestBed.tick();
+    const decided = { ...aMilestone(1, 'approved'), decidedAt: '2026-12-01T10:00:00.000Z' };
+    httpMock()
+      .expectOne((r) => r.url === '/api/initiatives/i1/milestones')
+      .flush({ items: [decided, aMilestone(2, 'in_progress')], total: 2, limit: 200, offset: 0 });
+    await Promise.resolve();
+    TestBed.tick();
+    const condition = {
+      id: 'c1',
+      decisionId: 'd1',
+      milestoneId: 'm1',
+      text: 'Share the plan',
+      open: true,
+      closedAt: null,
+      closedBy: null,
+      closeNote: null,
+      version: 1,
+    };
+    httpMock()
+      .expectOne((r) => r.url === '/api/milestones/m1/decisions')
+      .flush({
+        items: [
+          {
+            id: 'd1',
+            milestoneId: 'm1',
+            conditions: [condition, { ...condition, id: 'c2', open: false }],
+          },
+        ],
+        total: 1,
+        limit: 100,
+        offset: 0,
+      });
+    httpMock().expectNone((r) => r.url === '/api/milestones/m2/decisions');
+    await new Promise((r) => setTimeout(r));
+    expect(store.decisionsOf('m1').map((d) => d.id)).toEqual(['d1']);
+    expect(store.openConditions().map((o) => `${o.condition.id}@${o.milestone.title}`)).toEqual([
+      'c1@Gate 1',
+    ]);
+
+    const closing = store.closeCondition(condition, 'Shared');
+    const close = httpMock().expectOne('/api/conditions/c1/close');
+    expect(close.request.method).toBe('POST');
+    expect(close.request.headers.get('If-Match')).toBe('"1"');
+    expect(close.request.body).toEqual({ note: 'Shared' });
+    close.flush({ ...condition, open: false });
+    await expect(closing).resolves.toMatchObject({ open: false });
+  });
+
+  it('sends a carried-over step back to its gate with If-Match', async () => {
+    const returning = store.returnStep({ ...STEP, movedFromMilestoneId: 'm1' });
+    const request = httpMock().expectOne('/api/steps/s1/return');
+    expect(request.request.method).toBe('POST');
+    expect(request.request.headers.get('If-Match')).toBe('"7"');
+    request.flush({ ...STEP, milestoneId: 'm1', version: 8 });
+    expect(await returning).toBe(true);
+  });
+
+  it('adds a step with an Idempotency-Key, and removes one with If-Match', async () => {
+    const adding = store.addStep('m2', { title: 'Call back', assigneeId: 'u1' });
+    const post = httpMock().expectOne('/api/milestones/m2/steps');
+    expect(post.request.method).toBe('POST');
+    expect(post.request.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(post.request.body).toEqual({ title: 'Call back', assigneeId: 'u1' });
+    post.flush(STEP);
+    await adding;
+    const removing = store.removeStep(STEP);
+    const del = httpMock().expectOne('/api/steps/s1');
+    expect(del.request.method).toBe('DELETE');
+    expect(del.request.headers.get('If-Match')).toBe('"7"');
+    del.flush(null, { status: 204, statusText: 'No Content' });
+    expect(await removing).toBe(true);
+  });
+
+  it('moves a planned gate and removes one with If-Match; a refusal is kept as the gate error', async () => {
+    const moving = store.planGate(aMilestone(3, 'planned'), { position: 2 });
+    const reorder = httpMock().expectOne('/api/milestones/m3/reorder');
+    expect(reorder.request.headers.get('If-Match')).toBe('"4"');
+    expect(reorder.request.body).toEqual({ position: 2 });
+    reorder.flush(aMilestone(2, 'planned'));
+    expect(await moving).toBe(true);
+    const removing = store.planGate(aMilestone(3, 'planned'), 'remove');
+    const del = httpMock().expectOne('/api/milestones/m3');
+    expect(del.request.method).toBe('DELETE');
+    del.flush(
+      { title: 'Refused', status: 422, detail: 'The milestone has 1 step' },
+      { status: 422, statusText: 'Unprocessable' },
+    );
+    expect(await removing).toBe(false);
+    expect(store.gateError()).toBeTruthy();
   });
 
   it('records a reading with an Idempotency-Key', async () => {

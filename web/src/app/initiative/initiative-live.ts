@@ -6,6 +6,7 @@ import type { InitiativeDetailStore } from './initiative-detail.store';
 type Part =
   | 'initiative'
   | 'milestonesPage'
+  | 'decisionsByMilestone'
   | 'stepsPage'
   | 'measuresPage'
   | 'value'
@@ -17,7 +18,7 @@ type Part =
 export const PARTS_OF: Readonly<Record<LiveEventKind, readonly Part[]>> = {
   initiative: ['initiative', 'historyPage'],
   milestone: ['milestonesPage', 'initiative', 'historyPage'],
-  decision: ['milestonesPage', 'initiative', 'historyPage'],
+  decision: ['milestonesPage', 'decisionsByMilestone', 'initiative', 'historyPage'],
   step: ['stepsPage', 'historyPage'],
   measure: ['measuresPage', 'value', 'historyPage'],
   reading: ['measuresPage', 'value', 'historyPage'],

@@ -2,7 +2,10 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { InitiativeTemplate, SponsorResponse } from '@waypoint/contracts';
 import { httpMock, provideTestHttp } from '../auth/auth.testing';
-import { InitiativeWizardPageComponent } from './initiative-wizard-page.component';
+import {
+  InitiativeWizardPageComponent,
+  changedMeasureValues,
+} from './initiative-wizard-page.component';
 
 const DMAIC: InitiativeTemplate = {
   id: 'dmaic',
@@ -144,5 +147,28 @@ describe('InitiativeWizardPageComponent', () => {
     await settle();
     await fixture.whenStable();
     expect(root.querySelector('mat-error')?.textContent).toContain('This title is already used.');
+  });
+});
+
+describe('changedMeasureValues', () => {
+  const template = [
+    { name: 'Cost per contact', baseline: 6.5, target: 6 },
+    { name: 'Satisfaction', baseline: 70, target: 80 },
+  ];
+  it('keeps only the measures whose typed baseline or target differs from the template', () => {
+    expect(
+      changedMeasureValues(
+        template,
+        new Map([
+          ['Cost per contact', { baseline: '6.4', target: '6' }],
+          ['Satisfaction', { baseline: '70', target: '80' }],
+        ]),
+      ),
+    ).toEqual([{ name: 'Cost per contact', baseline: 6.4, target: 6 }]);
+  });
+  it('leaves out what is not a number', () => {
+    expect(
+      changedMeasureValues(template, new Map([['Satisfaction', { baseline: '', target: '80' }]])),
+    ).toEqual([]);
   });
 });

@@ -27,7 +27,25 @@ import {
 } from '@waypoint/contracts';
 import { fieldErrorsOf, genericErrorMessage } from '../shared/problem';
 import { APPROACH_LABEL, NO_VALUE } from '../shared/vocabulary';
-import { InitiativeWizardStore } from './initiative-wizard.store';
+import { InitiativeWizardStore, type MeasureValues } from './initiative-wizard.store';
+
+/** The template's measures whose baseline or target the manager changed. */
+export function changedMeasureValues(
+  template: readonly { name: string; baseline: number; target: number }[],
+  entered: ReadonlyMap<string, { baseline: string; target: string }>,
+): MeasureValues[] {
+  return template.flatMap((m) => {
+    const values = entered.get(m.name);
+    if (!values) return [];
+    const baseline = Number(values.baseline);
+    const target = Number(values.target);
+    if (values.baseline.trim() === '' || values.target.trim() === '') return [];
+    if (!Number.isFinite(baseline) || !Number.isFinite(target)) return [];
+    return baseline === m.baseline && target === m.target
+      ? []
+      : [{ name: m.name, baseline, target }];
+  });
+}
 
 type WizardStep = 1 | 2 | 3;
 const FIELDS = [
@@ -113,6 +131,8 @@ export class InitiativeWizardPageComponent {
   });
 
   protected readonly saving = signal(false);
+  /** The initiative was created but a changed baseline or target was refused. */
+  protected readonly measureError = signal<string | null>(null);
   protected readonly error = signal<unknown>(null);
   private idempotencyKey = crypto.randomUUID();
 
@@ -127,7 +147,40 @@ export class InitiativeWizardPageComponent {
 
   protected chooseTemplate(id: TemplateId | ''): void {
     this.templateId.set(id);
+    this.measureValues.set(new Map());
   }
+
+  /** Baselines and targets typed on the last step, by measure name (as text, as typed). */
+  protected readonly measureValues = signal<
+    ReadonlyMap<string, { baseline: string; target: string }>
+  >(new Map());
+  protected valueOf(
+    measure: { name: string; baseline: number; target: number },
+    field: 'baseline' | 'target',
+  ): string {
+    return this.measureValues().get(measure.name)?.[field] ?? String(measure[field]);
+  }
+  protected setValue(
+    measure: { name: string; baseline: number; target: number },
+    field: 'baseline' | 'target',
+    value: string,
+  ): void {
+    const next = new Map(this.measureValues());
+    const current = next.get(measure.name) ?? {
+      baseline: String(measure.baseline),
+      target: String(measure.target),
+    };
+    next.set(measure.name, { ...current, [field]: value });
+    this.measureValues.set(next);
+  }
+  /** A measure whose typed value is not a number. */
+  protected readonly invalidMeasures = computed(() =>
+    [...this.measureValues().entries()]
+      .filter(([, v]) =>
+        [v.baseline, v.target].some((x) => x.trim() === '' || !Number.isFinite(Number(x))),
+      )
+      .map(([name]) => name),
+  );
 
   protected next(): void {
     if (this.step() === 1) {
@@ -185,8 +238,21 @@ export class InitiativeWizardPageComponent {
   protected async create(): Promise<void> {
     this.saving.set(true);
     this.error.set(null);
+    this.measureError.set(null);
+    if (this.invalidMeasures().length > 0) {
+      this.saving.set(false);
+      return;
+    }
     try {
       const created = await this.store.create(this.request(), this.idempotencyKey);
+      const changed = changedMeasureValues(this.template()?.measures ?? [], this.measureValues());
+      try {
+        await this.store.applyMeasureValues(created.id, changed);
+      } catch (error) {
+        // The initiative exists; creating again replays it (same key) and saves the values again.
+        this.measureError.set(genericErrorMessage(error));
+        return;
+      }
       await this.router.navigate(['/initiatives', created.id]);
     } catch (error) {
       if (!(error instanceof HttpErrorResponse)) throw error;

@@ -11,6 +11,7 @@ function step(id: string, position: number, status: StepStatus): StepResponse {
     assignee: null,
     dueDate: null,
     status,
+    movedFromMilestoneId: null,
     version: 1,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',

@@ -17,6 +17,7 @@ function aStep(overrides: Partial<StepListItem> = {}): StepListItem {
     assignee: null,
     dueDate: null,
     status: 'todo',
+    movedFromMilestoneId: null,
     version: 3,
     createdAt: '2026-11-01T00:00:00Z',
     updatedAt: '2026-11-01T00:00:00Z',

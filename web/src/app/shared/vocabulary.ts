@@ -74,12 +74,14 @@ export const OUTCOMES: ReadonlyArray<{
   {
     value: 'go',
     label: 'Go',
-    explanation: 'The gate is passed and the next milestone can start. A rationale is optional.',
+    explanation:
+      'The gate is passed and the next milestone can start; its unfinished steps move there. A rationale is optional.',
   },
   {
     value: 'go_with_conditions',
     label: 'Go with conditions',
-    explanation: 'Passed, with conditions the team must close later. List at least one.',
+    explanation:
+      'Passed, with conditions the team must close later; its unfinished steps move to the next milestone. List at least one.',
   },
   {
     value: 'changes_requested',
@@ -173,6 +175,7 @@ export const AUDIT_RECORD_LABEL: Readonly<Record<string, string>> = {
   decision_condition: 'condition',
   notification: 'notification',
   notification_inbox: 'inbox',
+  alert: 'tension alert',
 };
 
 /**
@@ -197,6 +200,13 @@ export const AUDIT_ACTIONS: Readonly<Record<string, { verb: string; label: strin
   reorder: { verb: 'reordered', label: 'Reordered' },
   record: { verb: 'recorded', label: 'Recorded a reading' },
   correct: { verb: 'corrected', label: 'Corrected a reading' },
+  withdraw: { verb: 'withdrew', label: 'Withdrew a reading' },
+  carry_over: { verb: 'carried over to the next gate', label: 'Carried a step over' },
+  return: { verb: 'sent back to its gate', label: 'Sent a step back' },
+  raise: { verb: 'raised', label: 'Raised an alert' },
+  acknowledge: { verb: 'acknowledged', label: 'Acknowledged an alert' },
+  dismiss: { verb: 'dismissed', label: 'Dismissed an alert' },
+  resolve: { verb: 'resolved', label: 'Resolved an alert' },
   read: { verb: 'read', label: 'Read a notification' },
   read_all: { verb: 'marked as read everything in', label: 'Marked all as read' },
 };
@@ -215,3 +225,52 @@ export const API_TOKEN_SCOPE_LABEL: Readonly<Record<ApiTokenScope, string>> = {
   read: 'Reading only',
   read_write: 'Reading and changing',
 };
+
+/** The kinds of record an initiative's history names. */
+const HISTORY_RECORD: Readonly<Record<string, string>> = {
+  initiative: 'the initiative',
+  milestone: 'a gate',
+  gate_decision: 'a gate decision',
+  decision_condition: 'a condition',
+  step: 'a step',
+  measure: 'a measure',
+  reading: 'a reading',
+  cycle_review: 'a cycle review',
+  comment: 'a comment',
+  alert: 'a tension alert',
+};
+
+/** What was done, in the history's words. */
+const HISTORY_ACTION: Readonly<Record<string, string>> = {
+  create: 'added',
+  update: 'changed',
+  delete: 'removed',
+  transition: 'moved the status of',
+  start: 'started',
+  submit: 'submitted',
+  resume: 'resumed',
+  decide: 'decided',
+  close: 'closed',
+  reorder: 'reordered',
+  freeze_baseline: 'froze the baseline of',
+  record: 'recorded',
+  correct: 'corrected',
+  withdraw: 'withdrew',
+  raise: 'raised',
+  acknowledge: 'acknowledged',
+  dismiss: 'dismissed',
+  resolve: 'resolved',
+};
+
+/** One line of an initiative's history, e.g. "changed a step", "carried a step over to the next gate". */
+export function historyText(action: string, entityType: string): string {
+  const what = HISTORY_RECORD[entityType] ?? entityType.replace(/_/g, ' ');
+  switch (action) {
+    case 'carry_over':
+      return `carried ${what} over to the next gate`;
+    case 'return':
+      return `sent ${what} back to its gate`;
+    default:
+      return `${HISTORY_ACTION[action] ?? action.replace(/_/g, ' ')} ${what}`;
+  }
+}

@@ -97,6 +97,14 @@ export class StepResponseDto implements StepResponse {
   @ApiProperty({ type: UserRefDto, nullable: true }) assignee!: UserRefDto | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) dueDate!: string | null;
   @ApiProperty({ enum: STEP_STATUS_VALUES }) status!: StepStatus;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'The gate it was carried over from when that gate was approved (POST /api/steps/{id}/return sends it back), or null.',
+  })
+  movedFromMilestoneId!: string | null;
   @ApiProperty({ description: 'Increments on every change; the ETag is "<version>".' })
   version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
@@ -116,6 +124,7 @@ export type StepFields = Pick<
   | 'assigneeId'
   | 'dueDate'
   | 'status'
+  | 'movedFromMilestoneId'
   | 'version'
   | 'createdAt'
   | 'updatedAt'
@@ -131,6 +140,7 @@ export function mapStep(entity: StepFields, people: Map<string, UserRef>): StepR
     assignee: entity.assigneeId ? personOf(people, entity.assigneeId) : null,
     dueDate: entity.dueDate,
     status: entity.status,
+    movedFromMilestoneId: entity.movedFromMilestoneId,
     version: entity.version,
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),

@@ -87,7 +87,7 @@ export class ApiClient {
     return firstValueFrom(this.http.patch<T>(url, body, { headers: writeHeaders(guard) }));
   }
 
-  delete<T>(url: string, guard: WriteGuard = {}): Promise<T> {
+  delete<T = void>(url: string, guard: WriteGuard = {}): Promise<T> {
     return firstValueFrom(this.http.delete<T>(url, { headers: writeHeaders(guard) }));
   }
 }

@@ -14,6 +14,7 @@ import type {
   MilestoneListQuery,
   MilestoneResponse,
   Page,
+  UpdateInitiativeRequest,
 } from '@waypoint/contracts';
 import { API_ROOT, ApiClient, newIdempotencyKey, resourceRequest, segment } from './api-client';
 
@@ -94,6 +95,16 @@ export class InitiativesApi {
    */
   create(request: CreateInitiativeRequest, idempotencyKey: string): Promise<InitiativeResponse> {
     return this.api.post<InitiativeResponse>(INITIATIVES_API.list, request, { idempotencyKey });
+  }
+
+  /** PATCH /api/initiatives/:id with If-Match: the plan's fields, team, customer groups. */
+  update(
+    initiative: Pick<InitiativeResponse, 'id' | 'version'>,
+    request: UpdateInitiativeRequest,
+  ): Promise<InitiativeResponse> {
+    return this.api.patch<InitiativeResponse>(INITIATIVES_API.one(initiative.id), request, {
+      ifMatch: initiative.version,
+    });
   }
 
   /** POST /api/initiatives/:id/transitions with If-Match. */

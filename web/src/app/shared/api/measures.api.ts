@@ -3,10 +3,12 @@ import { inject, Injectable } from '@angular/core';
 import type {
   CreateReadingRequest,
   MeasureListItem,
+  MeasureResponse,
   MeasureSearchQuery,
   Page,
   ReadingResponse,
   ReadingSort,
+  UpdateMeasureRequest,
   WithdrawReadingRequest,
 } from '@waypoint/contracts';
 import { API_ROOT, ApiClient, newIdempotencyKey, resourceRequest, segment } from './api-client';
@@ -19,6 +21,7 @@ export interface ReadingListQuery {
 
 export const MEASURES_API = {
   list: `${API_ROOT}/measures`,
+  one: (measureId: string) => `${API_ROOT}/measures/${segment(measureId)}`,
   readings: (measureId: string) => `${API_ROOT}/measures/${segment(measureId)}/readings`,
   withdrawal: (measureId: string, readingId: string) =>
     `${API_ROOT}/measures/${segment(measureId)}/readings/${segment(readingId)}/withdrawal`,
@@ -39,6 +42,16 @@ export class MeasuresApi {
 
   readingsRequest(measureId: string, query: ReadingListQuery): HttpResourceRequest {
     return resourceRequest(MEASURES_API.readings(measureId), query);
+  }
+
+  /** PATCH /api/measures/:id with If-Match (baseline and target until the baseline is frozen). */
+  update(
+    measure: Pick<MeasureResponse, 'id' | 'version'>,
+    request: UpdateMeasureRequest,
+  ): Promise<MeasureResponse> {
+    return this.api.patch<MeasureResponse>(MEASURES_API.one(measure.id), request, {
+      ifMatch: measure.version,
+    });
   }
 
   /** POST /api/measures/:id/readings with an Idempotency-Key. */

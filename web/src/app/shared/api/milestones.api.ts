@@ -1,7 +1,11 @@
 import type { HttpResourceRequest } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
+  CloseConditionRequest,
+  CreateMilestoneRequest,
+  MilestoneDetailResponse,
   DecideGateRequest,
+  DecisionConditionResponse,
   DecisionListQuery,
   GateDecisionResponse,
   MilestoneResponse,
@@ -22,6 +26,10 @@ export const MILESTONES_API = {
   start: (id: string) => `${one(id)}/start`,
   submit: (id: string) => `${one(id)}/submit`,
   resume: (id: string) => `${one(id)}/resume`,
+  reorder: (id: string) => `${one(id)}/reorder`,
+  ofInitiative: (initiativeId: string) =>
+    `${API_ROOT}/initiatives/${segment(initiativeId)}/milestones`,
+  closeCondition: (id: string) => `${API_ROOT}/conditions/${segment(id)}/close`,
 } as const;
 
 /**
@@ -51,6 +59,22 @@ export class MilestonesApi {
     return resourceRequest(MILESTONES_API.decisions(id), query);
   }
 
+  decisions(id: string, query: DecisionListQuery): Promise<Page<GateDecisionResponse>> {
+    return this.api.get<Page<GateDecisionResponse>>(MILESTONES_API.decisions(id), query);
+  }
+
+  /** POST /api/conditions/:id/close with If-Match: closes a condition of a decision, with a note. */
+  closeCondition(
+    condition: Pick<DecisionConditionResponse, 'id' | 'version'>,
+    request: CloseConditionRequest,
+  ): Promise<DecisionConditionResponse> {
+    return this.api.post<DecisionConditionResponse>(
+      MILESTONES_API.closeCondition(condition.id),
+      request,
+      { ifMatch: condition.version },
+    );
+  }
+
   /** PATCH /api/milestones/:id with If-Match. */
   update(
     milestone: Pick<MilestoneResponse, 'id' | 'version'>,
@@ -59,6 +83,36 @@ export class MilestonesApi {
     return this.api.patch<MilestoneResponse>(MILESTONES_API.one(milestone.id), request, {
       ifMatch: milestone.version,
     });
+  }
+
+  /** POST /api/initiatives/:id/milestones with an Idempotency-Key: a gate at the end. */
+  create(
+    initiativeId: string,
+    request: CreateMilestoneRequest,
+    idempotencyKey: string = newIdempotencyKey(),
+  ): Promise<MilestoneDetailResponse> {
+    return this.api.post<MilestoneDetailResponse>(
+      MILESTONES_API.ofInitiative(initiativeId),
+      request,
+      { idempotencyKey },
+    );
+  }
+
+  /** POST /api/milestones/:id/reorder with If-Match: a planned gate to another position. */
+  reorder(
+    milestone: Pick<MilestoneResponse, 'id' | 'version'>,
+    position: number,
+  ): Promise<MilestoneDetailResponse> {
+    return this.api.post<MilestoneDetailResponse>(
+      MILESTONES_API.reorder(milestone.id),
+      { position },
+      { ifMatch: milestone.version },
+    );
+  }
+
+  /** DELETE /api/milestones/:id with If-Match: a planned gate without steps. */
+  remove(milestone: Pick<MilestoneResponse, 'id' | 'version'>): Promise<void> {
+    return this.api.delete(MILESTONES_API.one(milestone.id), { ifMatch: milestone.version });
   }
 
   /** POST /api/milestones/:id/start, /submit or /resume with If-Match. */
