@@ -204,9 +204,11 @@ describe('planning and steering an initiative in the app', () => {
     await firstGate(page).getByText(`Criteria ${boxes.length}/${boxes.length}`).waitFor();
     for (const { measure, value } of READINGS) {
       const card = page.getByRole('article', { name: measure });
-      await card.getByRole('spinbutton', { name: /Value/ }).fill(value);
-      await card.getByRole('button', { name: 'Record reading' }).click();
-      await card.getByRole('status').getByText('Reading recorded.').waitFor();
+      await card.getByRole('button', { name: 'Record a reading' }).click();
+      const dialog = page.getByRole('dialog', { name: `Record a reading of ${measure}` });
+      await dialog.getByRole('textbox', { name: /^Value/ }).fill(value);
+      await dialog.getByRole('button', { name: 'Record reading' }).click();
+      await dialog.waitFor({ state: 'detached' });
     }
     await page.reload();
     await firstGate(page).getByText(`Criteria ${boxes.length}/${boxes.length}`).waitFor();

@@ -82,7 +82,7 @@ describe('the portfolio in Chromium', () => {
       .first();
 
     expect(await alert.locator('.wp-alert__explanation').textContent()).toMatch(
-      /Loyal families satisfaction.*(got worse|fell)/i,
+      /^Customer value fell .* Behind it: .*"Loyal families satisfaction"/,
     );
     expect(await alert.locator('.wp-alert__moves li').count()).toBeGreaterThan(0);
     expect(await alert.locator('.wp-alert__moves').textContent()).toContain(

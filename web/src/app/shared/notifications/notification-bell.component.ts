@@ -17,7 +17,8 @@ import { NotificationsStore } from './notifications.store';
 /** "3 unread notifications", "No unread notification": the bell's name for screen readers. */
 export function bellLabel(unread: number): string {
   if (unread === 0) return 'Notifications, none unread';
-  return `Notifications, ${unread} unread`;
+  // The name holds the badge's own text ("99+"), so what is seen is what is announced.
+  return `Notifications, ${unread > 99 ? '99+' : unread} unread`;
 }
 
 /**
