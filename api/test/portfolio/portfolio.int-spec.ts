@@ -137,6 +137,19 @@ describe('the portfolio: summary, tension chart, alerts and series', () => {
         [w.draftId, null, null],
       ]),
     );
+    // The chart of now has no opening; a cycle's opening is where the previous cycle closed
+    // (the quarters are back to back), so each point can show its movement since then.
+    expect(point).toMatchObject({ openingCustomerIndex: null, openingBusinessIndex: null });
+    const prev = await send<PortfolioTensionResponse>(
+      t,
+      c.executive,
+      'GET',
+      `/api/portfolio/tension?cycleId=${w.prev}`,
+    );
+    const openings = (p: TensionPoint) => [p.id, p.openingCustomerIndex, p.openingBusinessIndex];
+    expect(prev.body.points.map(openings)).toEqual(
+      expect.arrayContaining(old.body.points.map(indices)),
+    );
     const drafts = await send<PortfolioTensionResponse>(
       t,
       c.executive,

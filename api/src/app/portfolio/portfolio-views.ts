@@ -17,6 +17,9 @@ import type { DecisionCountRow } from './portfolio.repository';
  * One point per initiative: its indices now (or over the cycle) beside its estimates, those that
  * pull apart most first.
  */
+/** The chart of now has no opening: nothing moved "since" anything. */
+const NO_OPENING = { customer: null, business: null } as const;
+
 export function tensionPoints(
   snapshot: PortfolioSnapshot,
   initiatives: readonly InitiativeRow[],
@@ -24,6 +27,7 @@ export function tensionPoints(
 ): PortfolioTensionResponse {
   const points = initiatives.map((i): TensionPoint => {
     const indices = cycle ? snapshot.model.forCycle(i.id, cycle) : snapshot.model.now(i.id);
+    const opening = cycle ? snapshot.model.openingFor(i.id, cycle) : NO_OPENING;
     return {
       id: i.id,
       title: i.title,
@@ -31,6 +35,8 @@ export function tensionPoints(
       teamSize: i.teamSize,
       customerIndex: indices.customer,
       businessIndex: indices.business,
+      openingCustomerIndex: opening.customer,
+      openingBusinessIndex: opening.business,
       estimatedCustomerValue: i.estimatedCustomerValue,
       estimatedBusinessValue: i.estimatedBusinessValue,
     };

@@ -161,6 +161,15 @@ export class ValueModel {
     return row ? { customer: row.customerClosing, business: row.businessClosing } : NO_VALUE;
   }
 
+  /**
+   * The indices at the cycle's opening: where the initiative stood when the previous cycle
+   * closed, over the same measures as {@link forCycle} (domain cycleIndices).
+   */
+  openingFor(initiativeId: string, cycle: CycleRow): ValuePair {
+    const row = this.indexByKey.get(`${initiativeId}:${cycle.id}`);
+    return row ? { customer: row.customerOpening, business: row.businessOpening } : NO_VALUE;
+  }
+
   /** The measured change of a cycle: each index at its opening and closing, and each measure. */
   measuredChange(initiativeId: string, cycle: CycleRow): MeasuredChange {
     const index = this.indexByKey.get(`${initiativeId}:${cycle.id}`);

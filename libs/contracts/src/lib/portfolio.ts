@@ -154,6 +154,13 @@ export interface TensionPoint {
   teamSize: number;
   customerIndex: number | null;
   businessIndex: number | null;
+  /**
+   * Where the initiative stood when the cycle opened (the close of the previous cycle), over the
+   * same measures as the indices above: the start of its movement on the chart. Null for the
+   * chart of now, and for an index without an opening.
+   */
+  openingCustomerIndex: number | null;
+  openingBusinessIndex: number | null;
   estimatedCustomerValue: number | null;
   estimatedBusinessValue: number | null;
 }

@@ -171,6 +171,20 @@ class TensionPointDto implements TensionPoint {
   @ApiProperty() teamSize!: number;
   @ApiProperty({ type: Number, nullable: true }) customerIndex!: number | null;
   @ApiProperty({ type: Number, nullable: true }) businessIndex!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'The customer index when the cycle opened (the close of the previous cycle); null for now.',
+  })
+  openingCustomerIndex!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'The business index when the cycle opened (the close of the previous cycle); null for now.',
+  })
+  openingBusinessIndex!: number | null;
   @ApiProperty({ type: Number, nullable: true }) estimatedCustomerValue!: number | null;
   @ApiProperty({ type: Number, nullable: true }) estimatedBusinessValue!: number | null;
 }
