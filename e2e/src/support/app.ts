@@ -105,11 +105,19 @@ export async function prepareTemplate(): Promise<() => Promise<void>> {
  * Starts `node dist/api/main.js` with the demo data on a fresh database (a copy of the run's
  * template: a database of its own on the DATABASE_URL server when set, else the embedded database
  * in a temporary folder) on a free port (PORT=0), and answers once it is ready. Its output is
- * written to test-output/e2e/server-<name>.log when it stops.
+ * written to test-output/e2e/server-<name>.log when it stops. `extraEnv` adds settings, e.g. the
+ * address of a test server the file started (support/app-env.ts).
  */
-export async function startApp(name: string): Promise<E2eApp> {
+export async function startApp(
+  name: string,
+  extraEnv: Record<string, string> = {},
+): Promise<E2eApp> {
   const database = await freshDatabase(process.env['DATABASE_URL']);
-  return launch(basename(name).replace(/\.e2e-spec\.ts$/, ''), database.env, database.cleanUp);
+  return launch(
+    basename(name).replace(/\.e2e-spec\.ts$/, ''),
+    { ...extraEnv, ...database.env },
+    database.cleanUp,
+  );
 }
 
 async function launch(
