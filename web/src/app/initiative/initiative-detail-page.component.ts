@@ -13,6 +13,7 @@ import {
 import { CdkDrag, type CdkDragDrop, CdkDropList, CdkDropListGroup } from '@angular/cdk/drag-drop';
 import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -49,6 +50,7 @@ import { GateChecklistComponent } from './gate-checklist.component';
 import { type CloseCondition, GateDecisionsComponent } from './gate-decisions.component';
 import { gateMoves } from './gate-moves';
 import { MeasureCardComponent } from './measure-card.component';
+import { openMeasureEditor } from './measure-editor-dialog.component';
 import { StatusActionsComponent } from './status-actions.component';
 import { placementOf } from './step-drop';
 import { type SaveStep, StepEditorComponent } from './step-editor.component';
@@ -112,6 +114,7 @@ export class InitiativeDetailPageComponent {
   protected readonly store = inject(InitiativeDetailStore);
   private readonly auth = inject(AuthStore);
   private readonly title = inject(Title);
+  private readonly dialog = inject(MatDialog);
 
   protected readonly statusLabel = STATUS_LABEL;
   protected readonly approachLabel = APPROACH_LABEL;
@@ -265,6 +268,11 @@ export class InitiativeDetailPageComponent {
 
   protected message(error: unknown): string {
     return genericErrorMessage(error);
+  }
+
+  /** The measure editor, to add a measure to the plan. */
+  protected async addMeasure(): Promise<void> {
+    await openMeasureEditor(this.dialog, this.store);
   }
 
   /** Scrolls to a section and moves the focus to its heading. */

@@ -18,6 +18,7 @@ import {
   type MeasureReadingsDialogData,
   MeasureReadingsDialogComponent,
 } from './measure-readings-dialog.component';
+import { openMeasureEditor } from './measure-editor-dialog.component';
 import { readingActions } from './reading-actions';
 import { type ReadingDialogData, ReadingDialogComponent } from './reading-dialog.component';
 import type { ReadingHistoryRow } from './reading-history.component';
@@ -88,6 +89,11 @@ const DIALOG = { width: '640px', maxWidth: '95vw' } as const;
         >
           Readings ({{ allReadings().length }})
         </button>
+        @if (canEdit()) {
+          <button mat-button type="button" [attr.aria-label]="'Change ' + m.name" (click)="edit()">
+            Change
+          </button>
+        }
       </div>
     </article>
   `,
@@ -101,6 +107,8 @@ export class MeasureCardComponent {
   readonly measure = input.required<MeasureResponse>();
   /** Whether the signed-in user may record readings (the owner or a team member). */
   readonly canRecord = input(false);
+  /** Whether the signed-in user may change the plan's measures (the owner or an admin). */
+  readonly canEdit = input(false);
 
   protected readonly format = formatNumber;
   protected readonly status = signal<string | null>(null);
@@ -154,6 +162,12 @@ export class MeasureCardComponent {
   /** Opens the reading dialog; a recorded reading reloads what is computed from readings. */
   async record(): Promise<void> {
     await this.openReadingDialog(undefined);
+  }
+
+  /** The measure editor; a saved change says so here. */
+  async edit(): Promise<void> {
+    const saved = await openMeasureEditor(this.dialog, this.store, this.measure());
+    if (saved) this.status.set('Measure saved.');
   }
 
   /** The expanded view: a large chart and the table of readings. */
