@@ -161,6 +161,7 @@ export class MeasureCardComponent {
 
   /** Opens the reading dialog; a recorded reading reloads what is computed from readings. */
   async record(): Promise<void> {
+    this.status.set(null);
     await this.openReadingDialog(undefined);
   }
 
@@ -172,6 +173,21 @@ export class MeasureCardComponent {
 
   /** The expanded view: a large chart and the table of readings. */
   expand(): void {
+    this.openExpanded('dialog');
+  }
+
+  /**
+   * One dialog at a time: an action of the expanded view closes it, opens its own dialog, and
+   * then brings the expanded view back with the focus on what happened (or on the view itself).
+   */
+  private openExpanded(autoFocus: string): void {
+    const then = (action: () => Promise<unknown>) => (): void =>
+      void (async () => {
+        ref.close();
+        await firstValueFrom(ref.afterClosed());
+        await action();
+        this.openExpanded(this.status() ? '.expanded__status' : 'dialog');
+      })();
     const data: MeasureReadingsDialogData = {
       measure: this.measure,
       points: this.points,
@@ -180,15 +196,15 @@ export class MeasureCardComponent {
       loading: this.readings.isLoading,
       canRecord: this.canRecord,
       status: this.status,
-      record: () => void this.openReadingDialog(undefined),
-      correct: (reading) => void this.openReadingDialog(reading),
-      withdraw: (reading) => void this.openWithdrawDialog(reading),
+      record: then(() => this.openReadingDialog(undefined)),
+      correct: (reading) => then(() => this.openReadingDialog(reading))(),
+      withdraw: (reading) => then(() => this.openWithdrawDialog(reading))(),
     };
-    this.dialog.open(MeasureReadingsDialogComponent, {
+    const ref = this.dialog.open(MeasureReadingsDialogComponent, {
       data,
       width: '960px',
       maxWidth: '95vw',
-      autoFocus: 'dialog',
+      autoFocus,
     });
   }
 

@@ -67,7 +67,7 @@ describe('MeasureEditorDialogComponent', () => {
   it('adds a measure with what was typed, and refuses a baseline that is not a number', async () => {
     const { el, type, submit, close, store } = await open({
       businessMeasures: [COST],
-      customerGroups: [{ id: 'g1', name: 'Loyal families' }],
+      customerGroups: [{ id: 'g1', name: 'Loyal families', intent: 'retain', protected: true }],
     });
     type('name', 'Customer effort');
     type('unit', 'points');
