@@ -59,7 +59,7 @@ describe('an initiative run end to end in the app', () => {
   it('the demo initiative fits in about two desktop screens', async () => {
     const { page } = manager;
     await openInitiative(page, CALL_BACKS);
-    await page.getByRole('article', { name: 'Average wait at peak' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Gate track' }).waitFor();
     await pageAtRest(page);
     // The place scrolls inside the shell, below its header: measure what scrolls there.
     const height = () =>

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { signIn } from './support/auth';
-import { launch, openContext, screenshot, seriousA11yViolations } from './support/browser';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launch, screenshot, seriousA11yViolations } from './support/browser';
 import { OUTPUT } from './support/paths';
-import { moveStepByMenu, showTab } from './support/people';
+import { moveStepByMenu, openInitiative, type Person, person, showTab } from './support/people';
 
 const TITLE = `Shorter forms for new customers ${Date.now()}`;
 const CONDITION = 'Share the defect sampling plan with the branch teams';
@@ -15,23 +14,6 @@ const READINGS = [
   { measure: 'First-contact resolution', value: '68' },
   { measure: 'Defects per million opportunities', value: '5000' },
 ];
-
-interface Person {
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-}
-
-async function person(browser: Browser, role: 'manager' | 'executive' | 'member') {
-  const context = await openContext(browser);
-  const page = await context.newPage();
-  await signIn(page, role);
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  return { context, page, errors } satisfies Person;
-}
 
 /** Drags with the mouse in small steps, as CDK drag and drop needs to see the pointer move. */
 async function drag(page: Page, item: Locator, target: Locator): Promise<void> {
@@ -180,9 +162,7 @@ describe('the whole journey of issue 5 in Chromium', () => {
   it('a member moves steps with the keyboard and by dragging, and records a reading', async () => {
     const member = await person(browser, 'member');
     const { page } = member;
-    await page.goto('/initiatives');
-    await page.getByRole('link', { name: CALL_BACKS }).click();
-    await page.getByRole('heading', { level: 1, name: CALL_BACKS }).waitFor();
+    await openInitiative(page, CALL_BACKS);
 
     const column = (name: string) => page.getByRole('region', { name: new RegExp(`^${name}`) });
     await moveStepByMenu(page, SAMPLE_STEP, 'Blocked');
