@@ -82,7 +82,9 @@ const SORTS: { value: string; label: string }[] = [
           <select matNativeControl [value]="store.filters().status" (change)="onStatus($event)">
             <option value="">Any status</option>
             @for (s of statuses; track s) {
-              <option [value]="s">{{ statusLabel[s] }}</option>
+              <option [value]="s" [selected]="s === store.filters().status">
+                {{ statusLabel[s] }}
+              </option>
             }
           </select>
         </mat-form-field>
@@ -91,7 +93,9 @@ const SORTS: { value: string; label: string }[] = [
           <select matNativeControl [value]="store.filters().approach" (change)="onApproach($event)">
             <option value="">Any approach</option>
             @for (a of approaches; track a) {
-              <option [value]="a">{{ approachLabel[a] }}</option>
+              <option [value]="a" [selected]="a === store.filters().approach">
+                {{ approachLabel[a] }}
+              </option>
             }
           </select>
         </mat-form-field>

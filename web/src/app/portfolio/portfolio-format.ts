@@ -63,4 +63,4 @@ export function cycleScope(cycleName: string | null): string {
 }
 
 /** What a figure that does not depend on the cycle covers. */
-export const TODAY_SCOPE = 'Today, whatever the cycle';
+export const TODAY_SCOPE = 'As of today';

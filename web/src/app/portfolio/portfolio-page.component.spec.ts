@@ -6,7 +6,16 @@ import { ALERTS_API, PORTFOLIO_API } from '../shared/api';
 import { alertPage, anAlert } from '../shared/alerts/alert-list.testing';
 import { PORTFOLIO_LINKS, statusParts } from './portfolio-format';
 import { PortfolioPageComponent } from './portfolio-page.component';
-import { aGate, aPage, aSummary, aTension, Q1, Q2, theCycles } from './portfolio.testing';
+import {
+  aGate,
+  answerCycleFigures,
+  aPage,
+  aSummary,
+  aTension,
+  Q1,
+  Q2,
+  theCycles,
+} from './portfolio.testing';
 
 describe('PortfolioPageComponent', () => {
   let fixture: ComponentFixture<PortfolioPageComponent>;
@@ -68,10 +77,10 @@ describe('PortfolioPageComponent', () => {
     );
 
     expect(figures).toEqual([
-      '3 | Initiatives | 1 proposed, 2 active | Today, whatever the cycle',
-      '1 | Gates waiting | Oldest waiting 3 days | Today, whatever the cycle',
-      '2 | Open conditions | Set at gates, not closed yet | Today, whatever the cycle',
-      '4 | Stale measures | Of active initiatives | Today, whatever the cycle',
+      '3 | Initiatives | 1 proposed, 2 active | As of today',
+      '1 | Gates waiting | Oldest waiting 3 days | As of today',
+      '2 | Open conditions | Set at gates, not closed yet | As of today',
+      '4 | Stale measures | Of active initiatives | As of today',
       '1 | Tension alerts | 1 critical | In 2026-Q2',
     ]);
   });
@@ -185,12 +194,7 @@ describe('PortfolioPageComponent', () => {
     await land();
 
     expect(TestBed.inject(Router).url).toBe('/portfolio?cycle=c1');
-    http
-      .expectOne((r) => r.url === PORTFOLIO_API.summary && r.params.get('cycleId') === 'c1')
-      .flush(aSummary(Q1));
-    http
-      .expectOne((r) => r.url === PORTFOLIO_API.tension && r.params.get('cycleId') === 'c1')
-      .flush(aTension(Q1));
+    answerCycleFigures(http, Q1);
     http
       .expectOne((r) => r.url === ALERTS_API.list && r.params.get('cycleId') === 'c1')
       .flush(alertPage([]));

@@ -4,7 +4,16 @@ import { ApplicationRef, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { PORTFOLIO_API } from '../shared/api';
 import { PORTFOLIO_CHART_LIMIT, PORTFOLIO_NOW, PortfolioStore } from './portfolio.store';
-import { aGate, aPage, aSummary, aTension, Q1, Q2, theCycles } from './portfolio.testing';
+import {
+  aGate,
+  answerCycleFigures,
+  aPage,
+  aSummary,
+  aTension,
+  Q1,
+  Q2,
+  theCycles,
+} from './portfolio.testing';
 
 describe('PortfolioStore', () => {
   let store: PortfolioStore;
@@ -77,12 +86,7 @@ describe('PortfolioStore', () => {
     picked.set('c1');
     TestBed.tick();
     // A picked cycle needs no cycle list first.
-    http
-      .expectOne((r) => r.url === PORTFOLIO_API.summary && r.params.get('cycleId') === 'c1')
-      .flush(aSummary(Q1));
-    http
-      .expectOne((r) => r.url === PORTFOLIO_API.tension && r.params.get('cycleId') === 'c1')
-      .flush(aTension(Q1));
+    answerCycleFigures(http, Q1);
     await flushCycles();
 
     expect(store.cycleName()).toBe('2026-Q1');
@@ -114,12 +118,7 @@ describe('PortfolioStore', () => {
 
     picked.set('c1');
     TestBed.tick();
-    http
-      .expectOne((r) => r.url === PORTFOLIO_API.summary && r.params.get('cycleId') === 'c1')
-      .flush(aSummary(Q1));
-    http
-      .expectOne((r) => r.url === PORTFOLIO_API.tension && r.params.get('cycleId') === 'c1')
-      .flush(aTension(Q1));
+    answerCycleFigures(http, Q1);
     await settle();
 
     expect(store.tension()?.cycle?.name).toBe('2026-Q1');

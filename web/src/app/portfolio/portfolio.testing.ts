@@ -1,3 +1,4 @@
+import type { HttpTestingController } from '@angular/common/http/testing';
 import type {
   ApprovalResponse,
   CycleResponse,
@@ -115,4 +116,17 @@ export function theCycles(): CycleResponse[] {
     { ...Q2, version: 1, createdAt: '', updatedAt: '' },
     { ...Q1, version: 1, createdAt: '', updatedAt: '' },
   ];
+}
+
+/** Answers the summary and the tension asked for `cycle` (and fails if they were not). */
+export function answerCycleFigures(
+  http: HttpTestingController,
+  cycle: NonNullable<PortfolioTensionResponse['cycle']>,
+): void {
+  http
+    .expectOne((r) => r.url === '/api/portfolio/summary' && r.params.get('cycleId') === cycle.id)
+    .flush(aSummary(cycle));
+  http
+    .expectOne((r) => r.url === '/api/portfolio/tension' && r.params.get('cycleId') === cycle.id)
+    .flush(aTension(cycle));
 }

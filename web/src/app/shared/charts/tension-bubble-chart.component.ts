@@ -55,6 +55,9 @@ export function arrowTo(
 
 let chartIds = 0;
 
+/** Below this width (px) the tooltip spans the chart instead of sitting beside the bubble. */
+const NARROW_CHART = 480;
+
 /** A bubble label placed beside its bubble, nudged so labels do not overlap. */
 export interface BubbleLabel {
   key: string;
@@ -195,7 +198,8 @@ export function placeLabels(items: readonly LabelInput[], width: number): Bubble
     .wp-tension__tooltip {
       position: absolute;
       z-index: 2;
-      max-width: 260px;
+      width: max-content;
+      max-width: 280px;
       padding: 6px 10px;
       border-radius: 4px;
       background: #1f2937;
@@ -204,6 +208,10 @@ export function placeLabels(items: readonly LabelInput[], width: number): Bubble
       line-height: 1.35;
       pointer-events: none;
       box-shadow: 0 2px 6px rgba(0, 0, 0, 0.25);
+    }
+    .wp-tension__tooltip--span {
+      width: auto;
+      max-width: none;
     }
     .wp-tension__tooltip p {
       margin: 0;
@@ -375,8 +383,10 @@ export function placeLabels(items: readonly LabelInput[], width: number): Bubble
     @if (tip(); as t) {
       <div
         class="wp-tension__tooltip"
+        [class.wp-tension__tooltip--span]="t.left !== null && t.right !== null"
         aria-hidden="true"
         [style.left.px]="t.left"
+        [style.right.px]="t.right"
         [style.top.px]="t.top"
         [style.transform]="t.transform"
       >
@@ -395,8 +405,9 @@ export class TensionBubbleChartComponent extends BubbleChartComponent {
   /** The point whose tooltip shows, and where (px in this host). */
   protected readonly tip = signal<{
     point: PlottedPoint;
-    left: number;
     top: number;
+    left: number | null;
+    right: number | null;
     transform: string;
   } | null>(null);
 
@@ -427,16 +438,31 @@ export class TensionBubbleChartComponent extends BubbleChartComponent {
   }
 
   protected show(m: PointMarks): void {
-    const left = (this.dims?.xOffset ?? 0) + m.cx;
-    const top = this.margin[0] + m.cy - m.radius - 6;
+    const x = (this.dims?.xOffset ?? 0) + m.cx;
+    const y = this.margin[0] + m.cy;
+    // Above the bubble when there is room for a few lines, else below it.
+    const above = y - m.radius > 90;
+    const top = above ? y - m.radius - 6 : y + m.radius + 6;
+    const vertical = above ? '-100%' : '0';
+    if (this.width < NARROW_CHART) {
+      // A phone: the tooltip spans the chart's width, so none of it is cut off at a side.
+      this.tip.set({
+        point: m.point,
+        top,
+        left: 8,
+        right: 8,
+        transform: `translateY(${vertical})`,
+      });
+      return;
+    }
+    // Beside the bubble, growing away from the nearer side edge so it stays inside the chart.
     const onRight = m.cx > (this.dims?.width ?? 0) / 2;
-    // Above the bubble, growing away from the nearer side edge so it stays inside the chart.
-    const transform = `translate(${onRight ? '-100%' : '0'}, ${top > 90 ? '-100%' : '0'})`;
     this.tip.set({
       point: m.point,
-      left: onRight ? left + m.radius : left - m.radius,
-      top: top > 90 ? top : this.margin[0] + m.cy + m.radius + 6,
-      transform,
+      top,
+      left: onRight ? null : x - m.radius,
+      right: onRight ? this.width - x - m.radius : null,
+      transform: `translateY(${vertical})`,
     });
   }
 

@@ -1,5 +1,5 @@
 import type { TensionPoint } from '@waypoint/contracts';
-import { formatIndexChange, formatIndexPercent } from '@waypoint/domain';
+import { formatIndexMovement, formatIndexPercent } from '@waypoint/domain';
 
 /**
  * The tension chart's axes are FIXED, the same for every cycle and for now: from -50 % (half the
@@ -69,9 +69,9 @@ function move(from: number, to: number): IndexMove {
   return { from, to, change: to - from };
 }
 
-/** "30% → 45% (+15 points)" */
+/** "30% → 45% (+15 points)" (libs/domain: the points add up as shown). */
 export function indexMoveText(m: IndexMove): string {
-  return `${formatIndexPercent(m.from)} → ${formatIndexPercent(m.to)} (${formatIndexChange(m.change)})`;
+  return formatIndexMovement(m.from, m.to);
 }
 
 /**
