@@ -98,6 +98,8 @@ describe('the portfolio in Chromium', () => {
     expect(
       await gates.getByRole('link', { name: 'Decide in Approvals' }).getAttribute('href'),
     ).toBe('/approvals');
+    await gates.scrollIntoViewIfNeeded();
+    await screenshot(page, 'portfolio-gates-wide');
   });
 
   it('explains the tension alert: loyal families are less satisfied, and the measures behind it', async () => {
