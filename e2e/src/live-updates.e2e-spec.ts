@@ -102,8 +102,10 @@ describe('live updates in Chromium', () => {
       .getByText(STEP)
       .waitFor({ timeout: 15_000 });
     expect(navigations).toBe(0);
-    expect(await comment.inputValue()).toBe('Half-written thought');
     await screenshot(manager, 'live-update-step-moved');
+    await showTab(manager, 'Comments');
+    expect(await comment.inputValue()).toBe('Half-written thought');
+    await showTab(manager, 'Gates and steps');
 
     // Put the demo back as it was for the other browser specs.
     await moveStep(member, moved, before.status);
