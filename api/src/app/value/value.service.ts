@@ -11,6 +11,8 @@ import {
 } from './value-data.repository';
 import { cycleRef, latestStartedCycle, startedCycles, ValueModel } from './value-model';
 import { ValueStore } from './value-store.repository';
+import { recordThreshold, tensionAlertOf } from './alerts/alert-view';
+import { AlertsRepository } from './alerts/alerts.repository';
 
 /** Which cycle a request means: the one named, else the latest that has started (or none). */
 export function resolveCycle(
@@ -58,6 +60,7 @@ export class ValueService {
   constructor(
     private readonly data: ValueDataRepository,
     private readonly store: ValueStore,
+    private readonly alertRecords: AlertsRepository,
   ) {}
 
   cycles(): Promise<CycleRow[]> {
@@ -125,9 +128,10 @@ export class ValueService {
       now: true,
       measuresNow: true,
       indices: started,
-      standings: cycle ? [cycle] : [],
-      groups: true,
     });
+    // The alerts are the live records of the cycle, as GET /api/portfolio/alerts reads them.
+    const used = recordThreshold(threshold);
+    const alerts = cycle ? await this.alertRecords.liveOf(initiativeId, cycle.id, used) : [];
     return {
       initiativeId,
       estimated: {
@@ -139,8 +143,8 @@ export class ValueService {
       cycles: started.map((c) => ({ cycle: cycleRef(c), ...model.forCycle(initiativeId, c) })),
       alerts: {
         cycle: cycle ? cycleRef(cycle) : null,
-        threshold,
-        items: cycle ? model.alerts(initiativeId, cycle, threshold) : [],
+        threshold: used,
+        items: alerts.map(tensionAlertOf),
       },
     };
   }
