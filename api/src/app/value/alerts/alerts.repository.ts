@@ -275,14 +275,14 @@ export class AlertsRepository {
   }
 
   /**
-   * The live alerts of one initiative in the cycle that count at the threshold: oldest first,
-   * and those raised together in the order of their kinds (as libs/domain lists its findings).
+   * The live alerts of one initiative in the cycle that count at the threshold, in the order of
+   * their kinds (as libs/domain lists its findings), then oldest first.
    */
   async liveOf(initiativeId: string, cycleId: string, threshold: number): Promise<AlertRow[]> {
     return this.query<AlertRow>(
       `${SELECT} WHERE a.initiative_id = $1 AND a.cycle_id = $2 AND a.status IN ${LIVE}
           AND ${BEYOND('$3::float8')}
-        ORDER BY a.raised_at, array_position($4::text[], a.kind::text), a.explanation, a.id`,
+        ORDER BY array_position($4::text[], a.kind::text), a.raised_at, a.explanation, a.id`,
       [initiativeId, cycleId, threshold, TENSION_ALERT_KIND_VALUES],
     );
   }
