@@ -7,7 +7,6 @@ import type {
   MilestoneState,
   Perspective,
   ReviewDecision,
-  Role,
   StepStatus,
 } from '@waypoint/contracts';
 import { ROLE_LABEL } from '../places';
