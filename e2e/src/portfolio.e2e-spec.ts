@@ -7,6 +7,7 @@ import {
   PHONE,
   screenshot,
   seriousA11yViolations,
+  sidewaysScroll,
 } from './support/browser';
 
 const DEMO_INITIATIVES = [
@@ -301,9 +302,7 @@ describe('the portfolio in Chromium', () => {
     const phone = await (await openContext(browser, PHONE)).newPage();
     await signIn(phone, 'executive');
     await openPortfolio(phone);
-    const overflow = await phone.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
+    const overflow = await sidewaysScroll(phone);
 
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await seriousA11yViolations(phone)).toEqual([]);

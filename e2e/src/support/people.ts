@@ -5,6 +5,7 @@ import {
   PHONE,
   screenshot,
   seriousA11yViolations,
+  sidewaysScroll,
   type Viewport,
   WIDE,
 } from './browser';
@@ -39,11 +40,9 @@ export async function openInitiative(page: Page, title: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
 }
 
-/** Whether the page is no wider than the screen (nothing to scroll sideways). */
+/** Whether the page is no wider than the screen (nothing to scroll sideways, shell included). */
 export async function noHorizontalScroll(page: Page): Promise<boolean> {
-  return page.evaluate(
-    () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
-  );
+  return (await sidewaysScroll(page)) === 0;
 }
 
 /**
