@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { type DemoRole, signIn } from './auth';
 import {
+  elementsPastTheEdge,
   openContext,
   PHONE,
   screenshot,
@@ -56,6 +57,8 @@ export async function shotsAtBothSizes(page: Page, name: string, focus?: Locator
   await page.setViewportSize(PHONE);
   await page.waitForFunction(() => window.innerWidth === 375);
   await focus?.scrollIntoViewIfNeeded();
+  // What sticks out is named when the page scrolls sideways.
+  if (!(await noHorizontalScroll(page))) expect(await elementsPastTheEdge(page)).toEqual([]);
   expect(await noHorizontalScroll(page)).toBe(true);
   await screenshot(page, `${name}-phone`);
   expect(await seriousA11yViolations(page)).toEqual([]);
