@@ -39,7 +39,14 @@ export interface NewWithdrawal {
 
 export type NewReading = Pick<
   ReadingEntity,
-  'measureId' | 'value' | 'observedAt' | 'recordedBy' | 'note' | 'evidenceUrl' | 'supersedesId'
+  | 'measureId'
+  | 'value'
+  | 'observedAt'
+  | 'recordedBy'
+  | 'recordedAt'
+  | 'note'
+  | 'evidenceUrl'
+  | 'supersedesId'
 >;
 
 const SORTS: Record<ReadingSort, string> = {
