@@ -291,7 +291,12 @@ export class DemoStoryRunner {
       });
       at(submitAt, async () => {
         const milestone = await this.get(MilestoneViewsService).get(milestoneId());
-        await this.get(GateTransitionsService).submit(milestone.id, milestone.version, as(owner));
+        await this.get(GateTransitionsService).submit(
+          milestone.id,
+          milestone.version,
+          as(owner),
+          gate.note ?? '',
+        );
       });
       if (waiting) break;
 

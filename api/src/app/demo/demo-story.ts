@@ -44,6 +44,8 @@ export interface StoryGate {
   criteria: string[];
   measures: string[];
   dueInDays: number;
+  /** What the owner tells the decider when submitting the gate. */
+  note?: string;
   /** What happens at this gate in the story; absent: planned. */
   play?:
     | 'in_progress'
@@ -197,6 +199,7 @@ export const STORY: StoryInitiative[] = [
         ],
         measures: ['wait'],
         dueInDays: -60,
+        note: 'Baseline agreed with the team; the switch logs back up the 38 minutes.',
         play: { outcome: 'go' },
       },
       {
@@ -209,6 +212,7 @@ export const STORY: StoryInitiative[] = [
         ],
         measures: ['wait', 'fcr'],
         dueInDays: 5,
+        note: 'Waiting at peak is down to 22 minutes with Monday call-backs. Two steps are still open: the script is in review and the rota slots wait for the rota team; cost per contact is not linked yet because finance closes the month next week.',
         play: 'submitted',
         steps: [
           { title: 'Sample 500 calls by reason', assignee: 'lee', status: 'done', dueInDays: -20 },
@@ -339,6 +343,7 @@ export const STORY: StoryInitiative[] = [
         criteria: ['Protected groups named', 'Counter-measures agreed'],
         measures: ['cts', 'loyal'],
         dueInDays: -40,
+        note: 'Loyal families are protected in the plan; their satisfaction is our counter-measure.',
         play: {
           outcome: 'go_with_conditions',
           rationale: 'Go, but the loyal families must not pay for the savings.',

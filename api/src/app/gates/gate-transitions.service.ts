@@ -69,6 +69,7 @@ export class GateTransitionsService {
     id: string,
     expectedVersion: number,
     actor: Actor,
+    note = '',
   ): Promise<MilestoneDetailResponse> {
     return this.transition(id, expectedVersion, async (milestone, initiative) => {
       const state = milestoneTransition(milestone.state, { type: 'submit' });
@@ -78,6 +79,7 @@ export class GateTransitionsService {
       const submission = await this.records.insertSubmission({
         milestoneId: id,
         submittedBy: actor.userId,
+        note,
         snapshot: buildEvidenceSnapshot(input),
       });
       await this.milestones.update(id, expectedVersion, {

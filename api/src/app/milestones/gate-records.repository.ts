@@ -96,6 +96,7 @@ export class GateRecordsRepository {
   async insertSubmission(values: {
     milestoneId: string;
     submittedBy: string;
+    note: string;
     snapshot: EvidenceSnapshot;
   }): Promise<GateSubmissionEntity> {
     return insertReturning(this.txHost, GateSubmissionEntity, {
