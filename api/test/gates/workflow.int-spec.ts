@@ -125,7 +125,7 @@ describe('the gate workflow: start, and submit with frozen evidence', () => {
     ]);
     expect(body.errors['measures']).toHaveLength(2);
     expect(body.errors['measures']?.[0]).toMatch(
-      /^No reading of "Average wait" since the milestone started on \d{4}-\d{2}-\d{2}\.$/,
+      /^No reading of "Average wait" since the milestone started on \d{1,2} [A-Z][a-z]{2} \d{4}\.$/,
     );
     expect(body.detail).toContain('"Callback rate"');
     const still = await getMilestone(t, cast.owner, id);

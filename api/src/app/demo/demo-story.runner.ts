@@ -3,6 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import type { Role } from '@waypoint/contracts';
 import type { Actor, AuthenticatedUser } from '../auth';
 import { atStoryTime } from '../common';
+import { CommentsService } from '../comments';
 import { CyclesService } from '../cycles';
 import { ReviewsService } from '../reviews';
 import { GateDecisionsService, GateTransitionsService } from '../gates';
@@ -298,6 +299,15 @@ export class DemoStoryRunner {
           gate.note ?? '',
         );
       });
+      for (const [i, comment] of (gate.comments ?? []).entries()) {
+        at(after(submitAt, 1, i * 3), async () => {
+          await this.get(CommentsService).create(
+            state.initiativeId,
+            { targetType: 'milestone', targetId: milestoneId(), body: comment.body },
+            as(people[comment.by]),
+          );
+        });
+      }
       if (waiting) break;
 
       const decideAt = after(submitAt, 2);

@@ -46,6 +46,8 @@ export interface StoryGate {
   dueInDays: number;
   /** What the owner tells the decider when submitting the gate. */
   note?: string;
+  /** Comments on the gate after it was submitted, a few hours apart. */
+  comments?: Array<{ by: Person; body: string }>;
   /** What happens at this gate in the story; absent: planned. */
   play?:
     | 'in_progress'
@@ -214,6 +216,16 @@ export const STORY: StoryInitiative[] = [
         dueInDays: 5,
         note: 'Waiting at peak is down to 22 minutes with Monday call-backs. Two steps are still open: the script is in review and the rota slots wait for the rota team; cost per contact is not linked yet because finance closes the month next week.',
         play: 'submitted',
+        comments: [
+          {
+            by: 'lee',
+            body: 'The Monday numbers include the bank holiday week, so the drop may be a little flattering.',
+          },
+          {
+            by: 'mika',
+            body: 'Cost per contact for November is in: 5.8, down from 6.1. I will link it once finance signs it off.',
+          },
+        ],
         steps: [
           { title: 'Sample 500 calls by reason', assignee: 'lee', status: 'done', dueInDays: -20 },
           {

@@ -66,7 +66,10 @@ export class GatePageComponent {
     string,
   ][];
   protected readonly errorMessage = genericErrorMessage;
-  protected readonly notFound = computed(() => httpStatusOf(this.store.error()) === 404);
+  /** No such gate: an unknown id (404) or one that cannot be an id at all (400). */
+  protected readonly notFound = computed(() =>
+    [400, 404].includes(httpStatusOf(this.store.error()) ?? 0),
+  );
 
   /** The signed-in user submitted this gate: someone else decides it. */
   protected readonly ownGate = computed(() => {
