@@ -94,6 +94,10 @@ export class AuthGuard implements CanActivate {
       if (rule.relations?.some((relation) => access.relations.includes(relation))) return true;
     } else if (rule.roles.includes(user.role)) {
       return true;
+    } else if (scope && id) {
+      // Not an id at all: there is no such record to hold a relation to. Say so, rather than
+      // that the role gives no access (a role that passes by role gets the 400 of validation).
+      throw new NotFoundException(`No such ${scope}.`);
     }
     this.deny(request, user, 'role', permission);
     throw new ForbiddenException(`Your role (${user.role}) may not do this (${permission}).`);
