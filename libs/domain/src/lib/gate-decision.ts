@@ -30,8 +30,8 @@ export type DecisionViolation =
   | { kind: 'condition_blank'; index: number; message: string }
   | { kind: 'conditions_forbidden'; message: string };
 
-/** An outcome in the words the app labels it with ("go with conditions"), never its code. */
-function outcomeWords(outcome: DecisionOutcome): string {
+/** An outcome in the words of a sentence ("go with conditions"), never its code. */
+export function outcomeWords(outcome: DecisionOutcome): string {
   switch (outcome) {
     case 'go':
       return 'go';
