@@ -28,7 +28,6 @@ describe('The gate page shows the whole picture', () => {
   });
 
   async function openDemoGate(page: Page): Promise<void> {
-    await signIn(page, 'executive');
     await page.goto('/approvals');
     await page.getByRole('link', { name: DEMO_GATE }).click();
     await page.waitForURL(/\/approvals\/[0-9a-f-]+$/);
@@ -41,6 +40,7 @@ describe('The gate page shows the whole picture', () => {
   ] as const) {
     it(`shows note, value, every measure, alerts, decisions and comments (${size})`, async () => {
       const page = await (await openContext(browser, viewport)).newPage();
+      await signIn(page, 'executive');
       const consoleErrors: string[] = [];
       page.on('console', (m) => {
         if (m.type() === 'error') consoleErrors.push(m.text());
@@ -111,6 +111,11 @@ describe('The gate page shows the whole picture', () => {
         await Promise.all(document.getAnimations().map((a) => a.finished));
       });
       await screenshot(page, `gate-whole-picture-${size}`);
+      // The page scrolls inside the shell: look at the measures and the comments too.
+      await page.getByRole('article', { name: 'Cost per contact' }).scrollIntoViewIfNeeded();
+      await screenshot(page, `gate-whole-picture-${size}-measures`);
+      await comments.scrollIntoViewIfNeeded();
+      await screenshot(page, `gate-whole-picture-${size}-comments`);
       expect(await seriousA11yViolations(page)).toEqual([]);
       expect(consoleErrors).toEqual([]);
       await page.context().close();
