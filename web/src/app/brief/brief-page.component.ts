@@ -18,6 +18,7 @@ import {
   REVIEW_DECISION_VALUES,
 } from '@waypoint/contracts';
 import { EmptyStateComponent } from '../shared/empty-state.component';
+import { MoreButtonComponent } from '../shared/more-button.component';
 import { genericErrorMessage, httpStatusOf } from '../shared/problem';
 import {
   countText,
@@ -58,6 +59,7 @@ import { BriefStore } from './brief.store';
     MatOption,
     MatProgressBar,
     EmptyStateComponent,
+    MoreButtonComponent,
   ],
   providers: [BriefStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
