@@ -7,6 +7,7 @@ import {
   PHONE,
   screenshot,
   seriousA11yViolations,
+  sidewaysScroll,
   WIDE,
 } from './support/browser';
 
@@ -103,10 +104,7 @@ describe('The gate page shows the whole picture', () => {
       // Plain words: no code on the page, no sideways scroll, accessible.
       const body = await words(page.locator('main'));
       expect(body).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect(overflow).toBeLessThanOrEqual(0);
+      expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
       await page.evaluate(async () => {
         await Promise.all(document.getAnimations().map((a) => a.finished));
       });

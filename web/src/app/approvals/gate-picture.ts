@@ -4,6 +4,7 @@ import type {
   MeasureResponse,
   SnapshotMeasure,
 } from '@waypoint/contracts';
+import { indexPercent } from '@waypoint/domain';
 
 /** One measure on the gate page. */
 export interface GateMeasureView {
@@ -90,7 +91,8 @@ export function cycleIndices(value: InitiativeValueResponse): CycleIndices {
   const change = (key: 'customer' | 'business'): number | null => {
     const to = closing?.[key] ?? null;
     const from = opening?.[key] ?? null;
-    return to === null || from === null ? null : to - from;
+    // The difference of the percentages as shown, so that the line adds up (libs/domain).
+    return to === null || from === null ? null : (indexPercent(to) - indexPercent(from)) / 100;
   };
   return {
     cycle,
