@@ -10,14 +10,19 @@ describe('not found before not allowed', () => {
   const t = useTestApp({ people: GATE_PEOPLE });
   const cast = t.people;
 
-  it.each([
-    ['an unknown id', () => randomUUID()],
-    ['something that is not an id', () => 'not-an-id'],
-  ])('answers 404 to a member for %s', async (_label, id) => {
-    for (const path of [`/api/initiatives/${id()}`, `/api/milestones/${id()}`]) {
+  it('answers 404 to a member for an unknown id', async () => {
+    for (const path of [`/api/initiatives/${randomUUID()}`, `/api/milestones/${randomUUID()}`]) {
       const res = await send<{ status: number; detail: string }>(t, cast.member, 'GET', path);
       expect([path, res.status]).toEqual([path, 404]);
       expect(res.body.detail).toMatch(/^No such (initiative|milestone)\.$/);
+    }
+  });
+
+  it('answers 400 naming the id to a member for something that is not an id', async () => {
+    for (const path of ['/api/initiatives/not-an-id', '/api/milestones/not-an-id']) {
+      const res = await send<{ errors: Record<string, string[]> }>(t, cast.member, 'GET', path);
+      expect([path, res.status]).toEqual([path, 400]);
+      expect(res.body.errors['id']).toEqual([expect.stringMatching(/uuid/i)]);
     }
   });
 
