@@ -37,13 +37,13 @@ describe('notifications of the gate and step workflows', () => {
     return answer;
   };
 
-  it('a submitted gate reaches the sponsor only, pointing at Approvals', async () => {
+  it('a submitted gate reaches the sponsor only, pointing at the gate in Approvals', async () => {
     const { initiativeId, milestoneIds } = await submittedGate(t, cast);
     const [note] = await inboxOf(t, cast.sponsor, initiativeId, 'gate_submitted');
     expect(note).toMatchObject({
       kind: 'gate_submitted',
       title: 'Gate waiting for your decision: Milestone 1',
-      link: '/approvals',
+      link: `/approvals/${milestoneIds[0] ?? ''}`,
       initiativeId,
       readAt: null,
     });
