@@ -51,7 +51,13 @@ export function smtpEnv(port: number): Record<string, string> {
   };
 }
 
-export async function startSmtpCatcher(port = 0): Promise<SmtpCatcher> {
+export async function startSmtpCatcher(
+  options: {
+    port?: number;
+    /** Each message is answered this late (a slow server). */ delayMs?: number;
+  } = {},
+): Promise<SmtpCatcher> {
+  const port = options.port ?? 0;
   const messages: CaughtEmail[] = [];
   const waiters = new Set<() => void>();
   const server = new SMTPServer({
@@ -72,7 +78,7 @@ export async function startSmtpCatcher(port = 0): Promise<SmtpCatcher> {
           ),
         );
         for (const wake of waiters) wake();
-        callback();
+        setTimeout(() => callback(), options.delayMs ?? 0).unref();
       });
     },
   });

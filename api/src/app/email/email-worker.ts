@@ -20,7 +20,7 @@ const LEASE_MS = BATCH * SEND_TIMEOUT_MS + 60_000;
 /** Digest rows claimed at a time (grouped into one email per person). */
 const DIGEST_BATCH = 500;
 /** How long shutdown waits for an email being sent before it closes the connection. */
-const STOP_WAIT_MS = 5_000;
+const STOP_WAIT_MS = 3_000;
 export const PREFERENCES_PATH = '/profile';
 
 /**
@@ -113,7 +113,8 @@ export class EmailWorker implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.stopped) return;
     const digestRows = await this.claim('digest', DIGEST_BATCH);
     const byPerson = new Map<string, ClaimedEmail[]>();
-    for (const row of digestRows) byPerson.set(row.userId, [...(byPerson.get(row.userId) ?? []), row]);
+    for (const row of digestRows)
+      byPerson.set(row.userId, [...(byPerson.get(row.userId) ?? []), row]);
     for (const rows of byPerson.values()) await this.deliver(rows, 'digest');
   }
 

@@ -7,7 +7,6 @@ import {
   HttpCode,
   Post,
   Put,
-  Query,
 } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -18,7 +17,6 @@ import {
   EmailPreferencesResponseDto,
   UnsubscribeDescriptionDto,
   UnsubscribeDto,
-  UnsubscribeQueryDto,
   UpdateEmailPreferencesDto,
 } from './dto/email.dto';
 import { EmailPreferencesService } from './email-preferences.service';
@@ -63,16 +61,17 @@ export class EmailController {
     return this.email.update(body, actor);
   }
 
-  @Get('unsubscribe')
+  @Post('unsubscribe/preview')
   @Public()
+  @HttpCode(200)
   @ApiOperation({
     summary:
-      'What the unsubscribe link of an email would stop, without changing anything (mail scanners open links). No sign-in.',
+      'What the unsubscribe link of an email would stop, without changing anything: the page the link opens (GET /unsubscribe) shows it and asks to confirm, so a mail scanner that opens links unsubscribes nobody. No sign-in.',
   })
   @ApiOkResponse({ type: UnsubscribeDescriptionDto })
   @ApiProblems(400, BAD_LINK)
-  describe(@Query() query: UnsubscribeQueryDto): Promise<UnsubscribeDescription> {
-    return this.email.describe(query.token);
+  describe(@Body() body: UnsubscribeDto): Promise<UnsubscribeDescription> {
+    return this.email.describe(body.token);
   }
 
   @Post('unsubscribe')

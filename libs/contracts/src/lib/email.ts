@@ -41,7 +41,7 @@ export interface UpdateEmailPreferencesRequest {
   preferences: EmailPreference[];
 }
 
-/** GET /api/email/unsubscribe?token=: what the link would stop, before anything changes. */
+/** POST /api/email/unsubscribe/preview: what the link would stop, before anything changes. */
 export interface UnsubscribeDescription {
   /** The address the link was sent to. */
   email: string;
@@ -49,7 +49,7 @@ export interface UnsubscribeDescription {
   kinds: EmailKind[];
 }
 
-/** POST /api/email/unsubscribe */
+/** POST /api/email/unsubscribe/preview and POST /api/email/unsubscribe */
 export interface UnsubscribeRequest {
   token: string;
 }

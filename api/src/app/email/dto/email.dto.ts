@@ -54,12 +54,6 @@ export class UpdateEmailPreferencesDto implements UpdateEmailPreferencesRequest 
   preferences!: EmailPreferenceDto[];
 }
 
-export class UnsubscribeQueryDto {
-  @RequiredText(UNSUBSCRIBE_TOKEN_MAX_LENGTH)
-  @SingleLine()
-  token!: string;
-}
-
 export class UnsubscribeDto implements UnsubscribeRequest {
   @RequiredText(UNSUBSCRIBE_TOKEN_MAX_LENGTH)
   @SingleLine()
