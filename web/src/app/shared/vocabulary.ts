@@ -280,10 +280,10 @@ export function historyText(action: string, entityType: string): string {
 /** The kinds of email a person chooses a delivery for (profile, unsubscribe page). */
 export const EMAIL_KIND_LABEL: Readonly<Record<EmailKind, string>> = {
   gate_waiting: 'Gates waiting for my decision',
-  gate_decided: 'Decisions on my gates and plans, with their conditions',
-  step: 'Steps assigned to me, and my overdue steps',
-  measure_stale: 'Measures I record that need a reading',
-  alert_raised: 'Tension alerts on initiatives I own or sponsor',
+  gate_decided: 'Decisions on my gates and plans',
+  step: 'My steps: assigned or overdue',
+  measure_stale: 'Readings due on my measures',
+  alert_raised: 'Alerts on my initiatives',
 };
 
 export const EMAIL_DELIVERY_LABEL: Readonly<Record<EmailDelivery, string>> = {

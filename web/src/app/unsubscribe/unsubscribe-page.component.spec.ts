@@ -40,7 +40,7 @@ describe('UnsubscribePageComponent', () => {
     await tick();
     await harness.fixture.whenStable();
     expect(text()).toContain('No more emails to ada@example.com about:');
-    expect(text()).toContain('Steps assigned to me, and my overdue steps');
+    expect(text()).toContain('My steps: assigned or overdue');
 
     page().querySelector<HTMLButtonElement>('button')?.click();
     const post = httpMock().expectOne({ method: 'POST', url: '/api/email/unsubscribe' });
