@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
 /**
@@ -28,19 +27,6 @@ export interface SmtpCatcher {
   /** Waits until a message matching `match` has arrived (up to `timeoutMs`). */
   waitFor(match: (email: CaughtEmail) => boolean, timeoutMs?: number): Promise<CaughtEmail>;
   close(): Promise<void>;
-}
-
-/** A port nothing listens on right now (to refuse a connection, then listen on it later). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** The app's settings for an SMTP server on 127.0.0.1 at `port` (no TLS, no sign-in). */
