@@ -3,7 +3,7 @@ import { type CaughtEmail, linksOf, type SmtpCatcher, startSmtpCatcher } from '.
 import { withAppServices } from './support/app-env';
 import { demoEmail, signIn } from './support/auth';
 import { launch, openContext, PHONE, screenshot, seriousA11yViolations } from './support/browser';
-import { createSubmittedGate, type SubmittedGate } from './support/gates';
+import { apiSession, createSubmittedGate, type SubmittedGate } from './support/gates';
 
 const ORGANISATION = 'Harbour Lane Retail';
 
@@ -32,7 +32,10 @@ describe('Email in Chromium', () => {
     await browser.close();
   });
 
-  async function pageAs(role: 'manager' | 'executive' | null, phone = false): Promise<Page> {
+  async function pageAs(
+    role: 'manager' | 'executive' | 'member' | null,
+    phone = false,
+  ): Promise<Page> {
     const context = await openContext(browser, phone ? PHONE : undefined);
     const page = await context.newPage();
     if (role) await signIn(page, role);
@@ -134,5 +137,23 @@ describe('Email in Chromium', () => {
     await gates.waitFor();
     expect(await gates.inputValue()).toBe('never');
     await executive.context().close();
+  });
+
+  it("a stale measure's link opens its reading form on My work in one click", async () => {
+    // The link of a "reading overdue" email: /my-work?record=<measure id>.
+    const member = await apiSession(browser, 'member');
+    const mine = (await (
+      await member.request.get('/api/measures?recorderId=me&limit=1')
+    ).json()) as { items: Array<{ id: string; name: string }> };
+    await member.close();
+    const measure = mine.items[0];
+    if (!measure) throw new Error('the demo member records no measure');
+
+    const page = await pageAs('member');
+    await page.goto(`/my-work?record=${measure.id}`);
+    const dialog = page.getByRole('dialog', { name: `Record a reading of ${measure.name}` });
+    await dialog.waitFor();
+    await dialog.getByRole('textbox', { name: /^Value/ }).waitFor();
+    await page.context().close();
   });
 });

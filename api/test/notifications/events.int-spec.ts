@@ -142,7 +142,10 @@ describe('notifications of the gate and step workflows', () => {
     });
     expect(decided.status).toBe(201);
     const [decidedNote] = await inboxOf(t, cast.owner, initiativeId, 'gate_decided');
-    expect(decidedNote?.body).toContain('go with conditions. 2 conditions to meet.');
+    expect(decidedNote?.body).toContain(
+      'go with conditions. Rationale: Go, carefully.\n' +
+        '2 conditions to meet:\n- Report churn monthly\n- Keep the NPS above 40',
+    );
 
     expect((await transition(t, cast.owner, next, 'start')).status).toBe(200);
     const notes = await inboxOf(t, cast.owner, initiativeId, 'conditions_open');

@@ -78,12 +78,14 @@ describe('the texts of each kind', () => {
       deciderName: 'Eve',
       outcome: 'go_with_conditions',
       rationale: '  Good evidence.  ',
-      conditionCount: 2,
+      conditions: ['Report churn monthly', 'Keep the NPS above 40'],
     });
     expect(decided).toEqual({
       kind: 'gate_decided',
       title: 'Gate decided (go with conditions): Measure',
-      body: 'Eve decided milestone 2 "Measure" of "Faster refunds": go with conditions. 2 conditions to meet. Rationale: Good evidence.',
+      body:
+        'Eve decided milestone 2 "Measure" of "Faster refunds": go with conditions. Rationale: Good evidence.\n' +
+        '2 conditions to meet:\n- Report churn monthly\n- Keep the NPS above 40',
       link: '/initiatives/i-1',
     });
     const plainGo = gateDecidedText({
@@ -93,7 +95,7 @@ describe('the texts of each kind', () => {
       deciderName: 'Eve',
       outcome: 'go',
       rationale: '',
-      conditionCount: 0,
+      conditions: [],
     });
     expect(plainGo.body).toBe('Eve decided milestone 2 "Measure" of "Faster refunds": go.');
   });
@@ -202,7 +204,7 @@ describe('the texts of each kind', () => {
       deciderName: 'Eve',
       outcome: 'rejected',
       rationale: long,
-      conditionCount: 0,
+      conditions: [],
     });
     expect([...note.title]).toHaveLength(NOTIFICATION_TITLE_MAX_LENGTH);
     expect([...note.body]).toHaveLength(NOTIFICATION_BODY_MAX_LENGTH);

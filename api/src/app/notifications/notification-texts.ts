@@ -98,18 +98,21 @@ export function gateDecidedText(facts: {
   deciderName: string;
   outcome: DecisionOutcome;
   rationale: string;
-  conditionCount: number;
+  /** The conditions of a "go with conditions", listed so the team (and its email) reads them. */
+  conditions: readonly string[];
 }): NotificationText {
   const parts = [
     `${facts.deciderName} decided ${milestoneName(facts.milestone)} of ` +
       `"${facts.initiativeTitle}": ${outcomeLabel(facts.outcome)}.`,
   ];
-  if (facts.conditionCount > 0) parts.push(`${plural(facts.conditionCount, 'condition')} to meet.`);
   if (facts.rationale.trim() !== '') parts.push(`Rationale: ${facts.rationale.trim()}`);
+  const count = facts.conditions.length;
+  const listed = facts.conditions.map((condition) => `\n- ${condition}`).join('');
+  const conditions = count > 0 ? `\n${plural(count, 'condition')} to meet:${listed}` : '';
   return text(
     'gate_decided',
     `Gate decided (${outcomeLabel(facts.outcome)}): ${facts.milestone.title}`,
-    parts.join(' '),
+    parts.join(' ') + conditions,
     links.initiative(facts.initiativeId),
   );
 }
