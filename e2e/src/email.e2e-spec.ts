@@ -154,6 +154,7 @@ describe('Email in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: `Record a reading of ${measure.name}` });
     await dialog.waitFor();
     await dialog.getByRole('textbox', { name: /^Value/ }).waitFor();
+    expect(await dialog.getByRole('heading').first().textContent()).toContain(measure.name);
     await page.context().close();
   });
 });

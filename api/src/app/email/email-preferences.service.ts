@@ -51,9 +51,7 @@ export class EmailPreferencesService {
     request: UpdateEmailPreferencesRequest,
     actor: Actor,
   ): Promise<EmailPreferencesResponse> {
-    await this.txHost.withTransaction(() =>
-      this.change(actor, request.preferences, 'update'),
-    );
+    await this.txHost.withTransaction(() => this.change(actor, request.preferences, 'update'));
     return this.mine(actor.userId);
   }
 

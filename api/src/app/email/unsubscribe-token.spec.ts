@@ -20,7 +20,10 @@ describe('unsubscribe tokens', () => {
     [
       'another user',
       () =>
-        unsubscribeToken(SECRET, { userId: USER, scope: 'step' }).replace(USER.slice(0, 8), 'a'.repeat(8)),
+        unsubscribeToken(SECRET, { userId: USER, scope: 'step' }).replace(
+          USER.slice(0, 8),
+          'a'.repeat(8),
+        ),
     ],
     ['an unknown kind', () => `${USER}.spam.AAAA`],
     ['no signature', () => `${USER}.step`],
