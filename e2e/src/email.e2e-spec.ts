@@ -2,7 +2,14 @@ import type { Browser, Page } from 'playwright-core';
 import { type CaughtEmail, linksOf, type SmtpCatcher, startSmtpCatcher } from './support/smtp';
 import { withAppServices } from './support/app-env';
 import { demoEmail, signIn } from './support/auth';
-import { launch, openContext, PHONE, screenshot, seriousA11yViolations } from './support/browser';
+import {
+  launch,
+  openContext,
+  PHONE,
+  screenshot,
+  seriousA11yViolations,
+  sidewaysScroll,
+} from './support/browser';
 import { apiSession, createSubmittedGate, type SubmittedGate } from './support/gates';
 
 const ORGANISATION = 'Harbour Lane Retail';
