@@ -33,6 +33,7 @@ import { PortfolioModule } from './portfolio';
 import { ValueModule } from './value';
 import { ExportsModule } from './exports';
 import { NotificationsModule } from './notifications';
+import { EmailModule } from './email';
 import { LiveModule } from './live';
 import { AlertsModule } from './value';
 
@@ -78,6 +79,7 @@ export class AppModule {
         PortfolioModule,
         ValueModule,
         ExportsModule,
+        EmailModule,
         NotificationsModule,
         LiveModule,
         AlertsModule,

@@ -24,3 +24,4 @@ export * from './lib/reading-withdrawal';
 export * from './lib/reading-plausibility';
 export * from './lib/measure-value-format';
 export * from './lib/day-format';
+export * from './lib/email-kinds';

@@ -5,6 +5,8 @@ import type {
   Approach,
   CustomerGroupIntent,
   DecisionOutcome,
+  EmailDelivery,
+  EmailKind,
   InitiativeStatus,
   KpiClass,
   MilestoneState,
@@ -274,3 +276,18 @@ export function historyText(action: string, entityType: string): string {
       return `${HISTORY_ACTION[action] ?? action.replace(/_/g, ' ')} ${what}`;
   }
 }
+
+/** The kinds of email a person chooses a delivery for (profile, unsubscribe page). */
+export const EMAIL_KIND_LABEL: Readonly<Record<EmailKind, string>> = {
+  gate_waiting: 'Gates waiting for my decision',
+  gate_decided: 'Decisions on my gates and plans',
+  step: 'My steps: assigned or overdue',
+  measure_stale: 'Readings due on my measures',
+  alert_raised: 'Alerts on my initiatives',
+};
+
+export const EMAIL_DELIVERY_LABEL: Readonly<Record<EmailDelivery, string>> = {
+  immediate: 'At once',
+  digest: 'In a daily digest',
+  never: 'Never',
+};
