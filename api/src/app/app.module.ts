@@ -3,6 +3,7 @@ import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth';
 import { UsersModule } from './users';
+import { SsoModule } from './sso';
 import { AuditModule } from './audit';
 import { IntegrityModule } from './idempotency';
 import { CustomerGroupsModule } from './customer-groups';
@@ -61,6 +62,7 @@ export class AppModule {
         MetaModule,
         AuthModule,
         UsersModule,
+        SsoModule,
         IntegrityModule,
         AuditModule,
         DepartmentsModule,

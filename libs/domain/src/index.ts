@@ -22,3 +22,4 @@ export * from './lib/cycle-edit';
 export * from './lib/cycle-review';
 export * from './lib/reading-withdrawal';
 export * from './lib/reading-plausibility';
+export * from './lib/sso-role';

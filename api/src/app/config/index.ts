@@ -2,3 +2,4 @@
 export { AppConfig } from './app-config';
 export { StartupError } from './config-error';
 export { ConfigModule } from './config.module';
+export type { SsoSettings } from './sso-settings';
