@@ -28,6 +28,7 @@ import { MilestonesModule } from './milestones';
 import { GatesModule } from './gates';
 import { StepsModule } from './steps';
 import { MeasuresModule } from './measures';
+import { ReadingImportsModule } from './reading-imports';
 import { CyclesModule } from './cycles';
 import { ReviewsModule } from './reviews';
 import { PortfolioModule } from './portfolio';
@@ -75,6 +76,7 @@ export class AppModule {
         GatesModule,
         StepsModule,
         MeasuresModule,
+        ReadingImportsModule,
         CyclesModule,
         ReviewsModule,
         PortfolioModule,

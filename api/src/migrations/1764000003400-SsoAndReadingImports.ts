@@ -7,7 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   provider's end_session endpoint asks for at sign-out;
  * - `sso_logins`: a sign-in under way (state, nonce, PKCE verifier), found by the hash of a
  *   short-lived cookie and consumed by the callback, whatever its outcome;
- * - `reading_imports`: each imported file by the hash of its content, so a file imports once.
+ * - `reading_imports`: each imported file by the hash of its content, so a file imports once;
+ *   `readings.import_id` names the import a reading came from.
  */
 export class SsoAndReadingImports1764000003400 implements MigrationInterface {
   name = 'SsoAndReadingImports1764000003400';
@@ -39,9 +40,16 @@ export class SsoAndReadingImports1764000003400 implements MigrationInterface {
         imported_count integer NOT NULL,
         CONSTRAINT reading_imports_content_key UNIQUE (content_hash)
       )`);
+    await q.query(
+      `ALTER TABLE readings ADD COLUMN import_id uuid REFERENCES reading_imports (id)`,
+    );
+    await q.query(
+      `CREATE INDEX readings_import_idx ON readings (import_id) WHERE import_id IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE readings DROP COLUMN import_id`);
     await q.query(`DROP TABLE reading_imports`);
     await q.query(`DROP TABLE sso_logins`);
     await q.query(`ALTER TABLE sessions DROP COLUMN sso_id_token`);

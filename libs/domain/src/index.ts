@@ -23,3 +23,4 @@ export * from './lib/cycle-review';
 export * from './lib/reading-withdrawal';
 export * from './lib/reading-plausibility';
 export * from './lib/sso-role';
+export * from './lib/reading-import';

@@ -23,7 +23,10 @@ describe('roleFromGroups', () => {
 
 describe('groupsOfClaim', () => {
   it.each<[unknown, string[]]>([
-    [['a', 'b'], ['a', 'b']],
+    [
+      ['a', 'b'],
+      ['a', 'b'],
+    ],
     ['a', ['a']],
     [['a', 3, null], ['a']],
     [undefined, []],
