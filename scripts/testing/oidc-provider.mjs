@@ -20,8 +20,7 @@ let tamper = null;
 const { privateKey } = await generateKeyPair('RS256', { extractable: true });
 const jwk = { ...(await exportJWK(privateKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
 
-const escape = (s) =>
-  String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const server = createServer();
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -35,7 +34,7 @@ const provider = new Provider(issuer, {
       application_type: 'native',
       client_name: 'Waypoint',
       redirect_uris: ['http://127.0.0.1/api/auth/sso/callback'],
-      post_logout_redirect_uris: ['http://127.0.0.1/login'],
+      post_logout_redirect_uris: ['http://127.0.0.1/sign-in'],
       grant_types: ['authorization_code'],
       response_types: ['code'],
       token_endpoint_auth_method: 'client_secret_basic',
@@ -136,7 +135,12 @@ server.on('request', async (req, res) => {
       }
       const login = new URLSearchParams(await readBody(req)).get('login') ?? '';
       if (!accounts.has(login)) {
-        page(res, 200, 'Test identity provider', `<p role="alert">No account ${escape(login)}.</p>`);
+        page(
+          res,
+          200,
+          'Test identity provider',
+          `<p role="alert">No account ${escape(login)}.</p>`,
+        );
         return;
       }
       const grant = new provider.Grant({ accountId: login, clientId: details.params.client_id });
@@ -156,7 +160,9 @@ server.on('request', async (req, res) => {
   }
 });
 
-process.stdout.write(`${JSON.stringify({ issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET })}\n`,
+);
 const stop = () => server.close(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -40,9 +40,7 @@ export class SsoAndReadingImports1764000003400 implements MigrationInterface {
         imported_count integer NOT NULL,
         CONSTRAINT reading_imports_content_key UNIQUE (content_hash)
       )`);
-    await q.query(
-      `ALTER TABLE readings ADD COLUMN import_id uuid REFERENCES reading_imports (id)`,
-    );
+    await q.query(`ALTER TABLE readings ADD COLUMN import_id uuid REFERENCES reading_imports (id)`);
     await q.query(
       `CREATE INDEX readings_import_idx ON readings (import_id) WHERE import_id IS NOT NULL`,
     );

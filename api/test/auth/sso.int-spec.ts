@@ -117,7 +117,7 @@ describe('single sign-on (OpenID Connect)', () => {
     const forged = new URL(callbackUrl);
     forged.searchParams.set('state', 'forged-state-value');
     const refused = await callback(forged.href, appCookie);
-    expect(refused).toEqual({ status: 302, location: '/login?sso=refused', session: null });
+    expect(refused).toEqual({ status: 302, location: '/sign-in?sso=refused', session: null });
     // The genuine callback cannot be replayed after a failed try.
     expect((await callback(callbackUrl, appCookie)).session).toBeNull();
     const users = await t.sql.query(`SELECT 1 FROM users WHERE email = 'eve@acme.test'`);
@@ -129,7 +129,7 @@ describe('single sign-on (OpenID Connect)', () => {
     const { callbackUrl } = await throughProvider(t.baseUrl, 'mallory');
     expect(await callback(callbackUrl, '')).toEqual({
       status: 302,
-      location: '/login?sso=refused',
+      location: '/sign-in?sso=refused',
       session: null,
     });
   });
@@ -140,7 +140,7 @@ describe('single sign-on (OpenID Connect)', () => {
     await provider.tamperNextAudience('another-client');
     expect(await callback(callbackUrl, appCookie)).toEqual({
       status: 302,
-      location: '/login?sso=refused',
+      location: '/sign-in?sso=refused',
       session: null,
     });
   });
@@ -150,7 +150,7 @@ describe('single sign-on (OpenID Connect)', () => {
     await signInAs('retired');
     await t.sql.query(`UPDATE users SET active = false WHERE email = 'retired@acme.test'`);
     const answer = await signInAs('retired');
-    expect(answer).toEqual({ status: 302, location: '/login?sso=inactive', session: null });
+    expect(answer).toEqual({ status: 302, location: '/sign-in?sso=inactive', session: null });
   });
 
   it('refuses passwords when password sign-in is off', async () => {
@@ -180,7 +180,7 @@ describe('single sign-on (OpenID Connect)', () => {
     const end = new URL(body.endSessionUrl);
     expect(`${end.origin}${end.pathname}`).toBe(`${provider.issuer}/session/end`);
     expect(end.searchParams.get('id_token_hint')).toMatch(/^ey/);
-    expect(end.searchParams.get('post_logout_redirect_uri')).toBe(`${t.baseUrl}/login`);
+    expect(end.searchParams.get('post_logout_redirect_uri')).toBe(`${t.baseUrl}/sign-in`);
     expect((await me(session)).status).toBe(401);
   });
 

@@ -49,7 +49,7 @@ export class SsoController {
   })
   @ApiFoundResponse({
     description:
-      "Redirect to the provider's sign-in (or to `/login?sso=unavailable` when it cannot be reached).",
+      "Redirect to the provider's sign-in (or to `/sign-in?sso=unavailable` when it cannot be reached).",
   })
   @ApiProblems(400, [404, 'Single sign-on is not set up here.'])
   async start(
@@ -58,7 +58,7 @@ export class SsoController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RedirectAnswer> {
     const started = await this.sso.start(query.returnTo ?? '/');
-    if (!started.ok) return { url: `/login?sso=${started.reason}`, statusCode: 302 };
+    if (!started.ok) return { url: `/sign-in?sso=${started.reason}`, statusCode: 302 };
     void reply.setCookie(LOGIN_COOKIE, started.browserToken, {
       httpOnly: true,
       // Lax: the provider sends the browser back with a top-level GET from its own site.
@@ -75,7 +75,7 @@ export class SsoController {
   @Redirect()
   @ApiOperation({
     summary:
-      "The provider's redirect back: checks state, PKCE, nonce and the ID token, finds or creates the account (its role from the groups, audited), sets the session cookie and redirects to where the sign-in started; a refusal redirects to `/login?sso=<reason>`.",
+      "The provider's redirect back: checks state, PKCE, nonce and the ID token, finds or creates the account (its role from the groups, audited), sets the session cookie and redirects to where the sign-in started; a refusal redirects to `/sign-in?sso=<reason>`.",
   })
   @ApiFoundResponse({ description: 'Redirect into the app, or to the sign-in page with a reason.' })
   @ApiProblems(400, [404, 'Single sign-on is not set up here.'])
@@ -92,7 +92,7 @@ export class SsoController {
       requestIdOf(request.raw) ?? null,
     );
     void reply.clearCookie(LOGIN_COOKIE, { path: LOGIN_COOKIE_PATH });
-    if (!outcome.ok) return { url: `/login?sso=${outcome.reason}`, statusCode: 302 };
+    if (!outcome.ok) return { url: `/sign-in?sso=${outcome.reason}`, statusCode: 302 };
     setSessionCookie(reply, request, outcome.session);
     return { url: outcome.returnTo, statusCode: 302 };
   }

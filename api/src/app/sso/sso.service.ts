@@ -207,7 +207,7 @@ export class SsoService {
       return {
         endSessionUrl: await this.client.endSessionUrl(
           ssoIdToken,
-          `${this.origin.primary()}/login`,
+          `${this.origin.primary()}/sign-in`,
         ),
       };
     } catch (error) {

@@ -174,7 +174,7 @@ export interface SignInOptionsResponse {
 
 /**
  * Why a single sign-on came back without a session; the callback sends the browser to
- * `/login?sso=<reason>` and the sign-in page says it in words.
+ * `/sign-in?sso=<reason>` and the sign-in page says it in words.
  */
 export const SSO_FAILURE_VALUES = [
   'refused',
