@@ -5,7 +5,7 @@
 //
 // Client `waypoint` (secret `waypoint-test-secret`) is a native-type client, so its loopback
 // redirect URI matches whatever port the app listens on (RFC 8252 7.3). Accounts are set by the
-// spec: PUT /_test/accounts/<login> {email, name, groups}. PUT /_test/tamper {audience} makes the
+// spec: TEST_OIDC_ACCOUNTS at start, or PUT /_test/accounts/<login> {email, name, groups}. PUT /_test/tamper {audience} makes the
 // next token answer carry an ID token for another audience, signed with the provider's own key.
 // The sign-in page asks for a login name only.
 import { createServer } from 'node:http';
@@ -14,7 +14,8 @@ import Provider from 'oidc-provider';
 
 const CLIENT_ID = process.env.TEST_OIDC_CLIENT_ID ?? 'waypoint';
 const CLIENT_SECRET = process.env.TEST_OIDC_CLIENT_SECRET ?? 'waypoint-test-secret';
-const accounts = new Map();
+// Accounts to begin with (TEST_OIDC_ACCOUNTS: {"<login>": {email, name, groups}}), more by PUT.
+const accounts = new Map(Object.entries(JSON.parse(process.env.TEST_OIDC_ACCOUNTS ?? '{}')));
 let tamper = null;
 
 const { privateKey } = await generateKeyPair('RS256', { extractable: true });
@@ -33,8 +34,11 @@ const provider = new Provider(issuer, {
       client_secret: CLIENT_SECRET,
       application_type: 'native',
       client_name: 'Waypoint',
-      redirect_uris: ['http://127.0.0.1/api/auth/sso/callback'],
-      post_logout_redirect_uris: ['http://127.0.0.1/sign-in'],
+      redirect_uris: [
+        'http://127.0.0.1/api/auth/sso/callback',
+        'http://localhost/api/auth/sso/callback',
+      ],
+      post_logout_redirect_uris: ['http://127.0.0.1/sign-in', 'http://localhost/sign-in'],
       grant_types: ['authorization_code'],
       response_types: ['code'],
       token_endpoint_auth_method: 'client_secret_basic',

@@ -26,6 +26,7 @@ export class SsoAndReadingImports1764000003400 implements MigrationInterface {
         nonce varchar(128) NOT NULL,
         code_verifier varchar(128) NOT NULL,
         return_to varchar(2048) NOT NULL,
+        redirect_uri varchar(2048) NOT NULL,
         expires_at timestamptz NOT NULL
       )`);
     await q.query(`CREATE INDEX sso_logins_expires_idx ON sso_logins (expires_at)`);

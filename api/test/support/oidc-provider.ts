@@ -110,7 +110,7 @@ async function step(jar: CookieJar, url: string, form?: Record<string, string>):
 
 function locationOf(res: Response, base: string): string {
   const location = res.headers.get('location');
-  if (!location) throw new Error(`expected a redirect, got ${res.status}`);
+  if (!location) throw new Error(`expected a redirect, got ${res.status} from ${res.url}`);
   return new URL(location, base).href;
 }
 

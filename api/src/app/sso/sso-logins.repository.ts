@@ -5,6 +5,8 @@ import type { PendingLogin } from './sso-client';
 
 export interface StoredLogin extends PendingLogin {
   returnTo: string;
+  /** The callback URL sent to the provider (on the origin the browser used). */
+  redirectUri: string;
   expiresAt: Date;
 }
 
@@ -17,9 +19,18 @@ export class SsoLoginsRepository {
   async save(browserHash: string, login: StoredLogin): Promise<void> {
     await this.dataSource.query(`DELETE FROM sso_logins WHERE expires_at < now()`);
     await this.dataSource.query(
-      `INSERT INTO sso_logins (browser_hash, state, nonce, code_verifier, return_to, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [browserHash, login.state, login.nonce, login.codeVerifier, login.returnTo, login.expiresAt],
+      `INSERT INTO sso_logins
+         (browser_hash, state, nonce, code_verifier, return_to, redirect_uri, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        browserHash,
+        login.state,
+        login.nonce,
+        login.codeVerifier,
+        login.returnTo,
+        login.redirectUri,
+        login.expiresAt,
+      ],
     );
   }
 
@@ -30,11 +41,12 @@ export class SsoLoginsRepository {
       nonce: string;
       code_verifier: string;
       return_to: string;
+      redirect_uri: string;
       expires_at: Date;
     }>(
       await this.dataSource.query(
         `DELETE FROM sso_logins WHERE browser_hash = $1
-         RETURNING state, nonce, code_verifier, return_to, expires_at`,
+         RETURNING state, nonce, code_verifier, return_to, redirect_uri, expires_at`,
         [browserHash],
       ),
     );
@@ -45,6 +57,7 @@ export class SsoLoginsRepository {
           nonce: row.nonce,
           codeVerifier: row.code_verifier,
           returnTo: row.return_to,
+          redirectUri: row.redirect_uri,
           expiresAt: row.expires_at,
         }
       : null;

@@ -7,6 +7,7 @@ import {
   type AuthenticatedUser,
   CurrentUser,
   Public,
+  PublicOrigin,
   RequirePermission,
   SESSION_COOKIE,
   setSessionCookie,
@@ -27,7 +28,10 @@ interface RedirectAnswer {
 @ApiTags('auth')
 @Controller('auth')
 export class SsoController {
-  constructor(private readonly sso: SsoService) {}
+  constructor(
+    private readonly sso: SsoService,
+    private readonly origin: PublicOrigin,
+  ) {}
 
   @Get('sign-in-options')
   @Public()
@@ -57,7 +61,7 @@ export class SsoController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RedirectAnswer> {
-    const started = await this.sso.start(query.returnTo ?? '/');
+    const started = await this.sso.start(query.returnTo ?? '/', this.origin.of(request));
     if (!started.ok) return { url: `/sign-in?sso=${started.reason}`, statusCode: 302 };
     void reply.setCookie(LOGIN_COOKIE, started.browserToken, {
       httpOnly: true,
@@ -108,9 +112,10 @@ export class SsoController {
   @ApiProblems(401, [403, 'Cross-site request.'])
   async logout(
     @CurrentUser() user: AuthenticatedUser,
+    @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SsoLogoutResponse> {
-    const answer = await this.sso.logout(user);
+    const answer = await this.sso.logout(user, this.origin.of(request));
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return answer;
   }

@@ -10,7 +10,6 @@ import {
   hashSecret,
   type IssuedSession,
   newSecret,
-  PublicOrigin,
 } from '../auth';
 import { AccessEndedSignal } from '../common';
 import { AppConfig, type SsoSettings } from '../config';
@@ -55,7 +54,6 @@ export class SsoService {
     private readonly users: UsersRepository,
     private readonly auth: AuthService,
     private readonly audit: AuditService,
-    private readonly origin: PublicOrigin,
     private readonly accessEnded: AccessEndedSignal,
   ) {}
 
@@ -72,18 +70,19 @@ export class SsoService {
     return this.config.sso;
   }
 
-  private redirectUri(): string {
-    return `${this.origin.primary()}${CALLBACK_PATH}`;
-  }
-
-  /** Starts a sign-in: the browser's cookie secret and the provider's URL to send it to. */
+  /**
+   * Starts a sign-in: the browser's cookie secret and the provider's URL to send it to. The
+   * provider sends the browser back to `origin` (one of the allowed origins), where its cookie is.
+   */
   async start(
     returnTo: string,
+    origin: string,
   ): Promise<{ ok: true; browserToken: string; url: string } | { ok: false; reason: SsoFailure }> {
     this.settings();
+    const redirectUri = `${origin}${CALLBACK_PATH}`;
     let begun: Awaited<ReturnType<SsoClient['begin']>>;
     try {
-      begun = await this.client.begin(this.redirectUri());
+      begun = await this.client.begin(redirectUri);
     } catch (error) {
       if (!(error instanceof SsoProviderError)) throw error;
       return { ok: false, reason: error.reason };
@@ -93,6 +92,7 @@ export class SsoService {
     await this.logins.save(browser.hash, {
       ...login,
       returnTo,
+      redirectUri,
       expiresAt: new Date(Date.now() + SSO_LOGIN_MINUTES * 60_000),
     });
     return { ok: true, browserToken: browser.token, url };
@@ -113,7 +113,7 @@ export class SsoService {
       if (!login) {
         throw new SsoRefusal('refused', 'no sign-in under way in this browser (or it expired)');
       }
-      const callback = new URL(`${this.redirectUri()}${search}`);
+      const callback = new URL(`${login.redirectUri}${search}`);
       const { claims, idToken } = await this.client.complete(callback, login);
       const { session, roleChanged } = await this.txHost.withTransaction(async () => {
         const { account, roleChanged } = await this.account(sso, claims, requestId);
@@ -200,15 +200,12 @@ export class SsoService {
    * Ends the Waypoint session, and answers where the browser may end the provider's too (when
    * the session came from single sign-on and the provider offers end_session).
    */
-  async logout(user: AuthenticatedUser): Promise<SsoLogoutResponse> {
+  async logout(user: AuthenticatedUser, origin: string): Promise<SsoLogoutResponse> {
     const { ssoIdToken } = await this.auth.logout(user);
     if (!ssoIdToken || !this.config.sso) return { endSessionUrl: null };
     try {
       return {
-        endSessionUrl: await this.client.endSessionUrl(
-          ssoIdToken,
-          `${this.origin.primary()}/sign-in`,
-        ),
+        endSessionUrl: await this.client.endSessionUrl(ssoIdToken, `${origin}/sign-in`),
       };
     } catch (error) {
       this.logger.warn(

@@ -67,7 +67,7 @@ export class ImportPageComponent {
     const imported = `${plural(result.importedCount, 'reading', 'readings')} imported.`;
     return skipped === 0
       ? imported
-      : `${imported} ${plural(skipped, 'row was', 'rows were')} left out: each is listed below with its problem.`;
+      : `${imported} ${plural(skipped, 'row was', 'rows were')} left out: each is listed above with its problem.`;
   });
 
   protected readonly errorText = computed(() => {
