@@ -7,6 +7,7 @@ import {
   PHONE,
   screenshot,
   seriousA11yViolations,
+  sidewaysScroll,
 } from './support/browser';
 import { randomUUID } from 'node:crypto';
 import { apiSession, createSubmittedGate } from './support/gates';
@@ -17,12 +18,8 @@ const SNAKE_CASE = /\b[a-z]+(?:_[a-z]+)+\b/;
 /** No sideways scroll, no internal code in the visible text, no serious axe violation. */
 async function expectTidy(page: Page): Promise<void> {
   await pageAtRest(page);
-  const { scrollWidth, clientWidth, text } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-    text: document.body.innerText,
-  }));
-  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+  const text = await page.evaluate(() => document.body.innerText);
+  expect(await sidewaysScroll(page)).toBe(0);
   expect(text).not.toMatch(SNAKE_CASE);
   expect(await seriousA11yViolations(page)).toEqual([]);
 }

@@ -8,6 +8,7 @@ import {
   screenshot,
   seriousA11yViolations,
   server,
+  sidewaysScroll,
 } from './support/browser';
 import { apiSession, type ApiSession } from './support/gates';
 
@@ -182,10 +183,7 @@ describe('tension alerts people act on, in Chromium', () => {
     await page.goto(`/initiatives/${initiativeId}`);
     const alerts = page.getByRole('region', { name: 'Tension alerts' });
     await alerts.locator('.wp-alert__note', { hasText: NOTE }).waitFor();
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await sidewaysScroll(page)).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await alerts.scrollIntoViewIfNeeded();
     await screenshot(page, 'alerts-initiative-phone');

@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { signIn } from './support/auth';
-import { launch, openContext, PHONE, screenshot, seriousA11yViolations } from './support/browser';
+import {
+  launch,
+  openContext,
+  PHONE,
+  screenshot,
+  seriousA11yViolations,
+  sidewaysScroll,
+} from './support/browser';
 import { createSubmittedGate, type SubmittedGate } from './support/gates';
 
 const DEMO_GATE = 'Call-backs instead of queueing / Measure';
@@ -126,10 +133,7 @@ describe('Approvals in Chromium', () => {
     await phone.getByRole('article', { name: 'Average wait at peak' }).waitFor();
     await phone.getByRole('radio', { name: /^Go with conditions/ }).check();
     await phone.getByRole('button', { name: 'Add a condition' }).click();
-    const overflow = await phone.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await sidewaysScroll(phone)).toBe(0);
     await screenshot(phone, 'approvals-gate-phone');
     expect(await seriousA11yViolations(phone)).toEqual([]);
     await phone.context().close();

@@ -8,6 +8,7 @@ import {
   screenshot,
   seriousA11yViolations,
   server,
+  sidewaysScroll,
   WIDE,
 } from './support/browser';
 import { apiSession, type ApiSession } from './support/gates';
@@ -131,9 +132,7 @@ async function showMoreUntil(
 }
 
 async function noHorizontalScroll(page: Page): Promise<number> {
-  return page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
+  return sidewaysScroll(page);
 }
 
 describe('the lists with 300 initiatives more', () => {

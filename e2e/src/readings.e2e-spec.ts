@@ -7,6 +7,7 @@ import {
   PHONE,
   screenshot,
   seriousA11yViolations,
+  sidewaysScroll,
 } from './support/browser';
 
 const CALL_BACKS = 'Call-backs instead of queueing';
@@ -41,9 +42,7 @@ async function openCallBacks(page: Page): Promise<void> {
 }
 
 async function noHorizontalScroll(page: Page): Promise<boolean> {
-  return page.evaluate(
-    () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
-  );
+  return (await sidewaysScroll(page)) === 0;
 }
 
 describe('readings and cycle reviews in Chromium', () => {

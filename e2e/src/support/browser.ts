@@ -42,9 +42,73 @@ export async function openContext(
   });
 }
 
-/** Saves a full-page screenshot under test-output/e2e/screenshots/<name>.png. */
+/**
+ * The elements that scroll the page: the document, and the shell's content (the app fills the
+ * screen and mat-sidenav-content scrolls the page inside it, so the document itself never does).
+ */
+const PAGE_SCROLLERS = '.mat-drawer-content';
+
+/**
+ * How many pixels the page scrolls sideways (0: not at all), in the document or the shell's
+ * scroller. A table that scrolls inside its own container does not count.
+ */
+export async function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate((selector) => {
+    const scrollers = [
+      document.documentElement,
+      ...Array.from(document.querySelectorAll(selector)),
+    ];
+    return Math.max(...scrollers.map((el) => el.scrollWidth - el.clientWidth));
+  }, PAGE_SCROLLERS);
+}
+
+/**
+ * The outermost elements that stick out past the right edge of the screen, as `tag.class`
+ * (at most five): what makes the page scroll sideways, for a failing test to name.
+ */
+export async function elementsPastTheEdge(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const edge = document.documentElement.clientWidth + 1;
+    const past = (el: Element): boolean => el.getBoundingClientRect().right > edge;
+    const name = (el: Element): string =>
+      [el.tagName.toLowerCase(), ...Array.from(el.classList).slice(0, 2)].join('.');
+    return Array.from(document.querySelectorAll('body *'))
+      .filter((el) => past(el) && !(el.parentElement && past(el.parentElement)))
+      .slice(0, 5)
+      .map((el) => `${el.parentElement ? name(el.parentElement) + ' > ' : ''}${name(el)}`);
+  });
+}
+
+/**
+ * Saves a screenshot of the whole page (not only the screen) under
+ * test-output/e2e/screenshots/<name>.png: for the picture, the shell lets its content grow to its
+ * full height (the document then scrolls instead), and is put back afterwards.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const restore = await page.evaluate((selector) => {
+    const grown = [
+      document.querySelector('wp-root'),
+      ...Array.from(document.querySelectorAll(`.mat-drawer-container, ${selector}`)),
+    ].filter((el): el is HTMLElement => el instanceof HTMLElement);
+    const before = grown.map((el) => el.style.cssText);
+    for (const el of grown) {
+      el.style.setProperty('height', 'auto', 'important');
+      el.style.setProperty('overflow', 'visible', 'important');
+    }
+    const key = `__wpGrown${Date.now()}`;
+    (window as unknown as Record<string, unknown>)[key] = () =>
+      grown.forEach((el, i) => (el.style.cssText = before[i] ?? ''));
+    return key;
+  }, PAGE_SCROLLERS);
+  try {
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  } finally {
+    await page.evaluate((key) => {
+      const put = (window as unknown as Record<string, (() => void) | undefined>)[key];
+      put?.();
+      delete (window as unknown as Record<string, unknown>)[key];
+    }, restore);
+  }
 }
 
 export interface AxeViolation {

@@ -1,4 +1,9 @@
-import { formatIndexChange, formatIndexPercent, indexPercent } from './index-format';
+import {
+  formatIndexChange,
+  formatIndexMovement,
+  formatIndexPercent,
+  indexPercent,
+} from './index-format';
 
 describe('index format', () => {
   it('reads an index as a whole percentage, 0 % at the baseline and 100 % at the target', () => {
@@ -19,5 +24,15 @@ describe('index format', () => {
     expect(formatIndexChange(-0.08)).toBe('-8 points');
     expect(formatIndexChange(0.01)).toBe('+1 point');
     expect(formatIndexChange(-0.004)).toBe('no change');
+  });
+
+  it.each([
+    [0.3, 0.45, '30% → 45% (+15 points)'],
+    [0.164, -0.078, '16% → -8% (-24 points)'],
+    [0.424, 0.434, '42% → 43% (+1 point)'],
+    [0.421, 0.424, '42% → 42% (no change)'],
+    [-0.5, 1.5, '-50% → 150% (+200 points)'],
+  ])('reads a move from %p to %p as %p, the points adding up as shown', (from, to, text) => {
+    expect(formatIndexMovement(from, to)).toBe(text);
   });
 });

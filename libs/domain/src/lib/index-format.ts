@@ -27,3 +27,13 @@ export function formatIndexChange(change: number): string {
   const unit = Math.abs(points) === 1 ? 'point' : 'points';
   return `${points > 0 ? '+' : ''}${points} ${unit}`;
 }
+
+/**
+ * An index's move from one standing to another: "30% → 45% (+15 points)". The points are the
+ * difference of the two percentages as shown, so the line always adds up (0.164 → -0.078 reads
+ * "16% → -8% (-24 points)", never the -23 of the unrounded change).
+ */
+export function formatIndexMovement(from: number, to: number): string {
+  const points = indexPercent(to) - indexPercent(from);
+  return `${formatIndexPercent(from)} → ${formatIndexPercent(to)} (${formatIndexChange(points / 100)})`;
+}

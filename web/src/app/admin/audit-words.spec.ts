@@ -74,6 +74,12 @@ describe('the audit trail in words', () => {
     expect(valueText('department', { id: 'd', name: 'Operations' })).toBe('Operations');
     expect(valueText('teamIds', [])).toBe('none');
     expect(valueText('note', null)).toBe('—');
+    expect(valueText('outcome', 'go_with_conditions')).toBe('Go with conditions');
+    expect(valueText('outcome', 'rejected')).toBe('Rejected');
+    expect(valueText('status', 'doing')).toBe('Doing');
+    expect(valueText('perspective', 'customer')).toBe('Customer');
+    expect(valueText('kpiClass', 'customer_toxic')).toBe('Customer-toxic');
+    expect(valueText('decision', 'adapt')).toBe('Adapt');
   });
 
   it('names the record from what the event kept of it', () => {
@@ -96,6 +102,25 @@ describe('the audit trail in words', () => {
     ).toEqual([
       { field: 'Name', before: '—', after: 'Support' },
       { field: 'Value proposition', before: '—', after: 'x' },
+    ]);
+  });
+
+  it('leaves out fields that only hold ids of other records (the event links to its record)', () => {
+    const milestone = '9a5afea1-a785-4157-a688-ed62e198ef37';
+    expect(
+      auditChanges({
+        before: null,
+        after: {
+          outcome: 'rejected',
+          milestoneId: milestone,
+          conditionIds: [milestone],
+          submissionId: null,
+          rationale: 'Not now',
+        },
+      }),
+    ).toEqual([
+      { field: 'Outcome', before: '—', after: 'Rejected' },
+      { field: 'Rationale', before: '—', after: 'Not now' },
     ]);
   });
 });

@@ -1,19 +1,30 @@
 import type {
+  Approach,
   AuditEventResponse,
+  DecisionOutcome,
   InitiativeStatus,
+  KpiClass,
   MilestoneState,
-  Role,
+  Perspective,
+  ReviewDecision,
+  StepStatus,
 } from '@waypoint/contracts';
 import { ROLE_LABEL } from '../places';
 import { formatDate, formatDateTime } from '../shared/format';
 import {
+  APPROACH_LABEL,
   AUDIT_ACTIONS,
   AUDIT_RECORD_LABEL,
   INTENT_LABEL,
+  KPI_CLASS_LABEL,
   MILESTONE_STATE_LABEL,
   NO_VALUE,
+  outcomeLabel,
+  PERSPECTIVE_LABEL,
   plainWords,
+  REVIEW_DECISION_LABEL,
   STATUS_LABEL,
+  STEP_STATUS_LABEL,
 } from '../shared/vocabulary';
 
 /** One changed field of an audit event, in words: what it was and what it became. */
@@ -79,16 +90,42 @@ export function recordName(event: Pick<AuditEventResponse, 'before' | 'after'>):
   return null;
 }
 
+/** A value in the shape of a record's id: the trail names the record instead (its link). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A field that only points at other records by their ids: nothing a person can read. */
+function isReferenceOnly(field: string, values: readonly unknown[]): boolean {
+  if (/[a-z]Ids?$/.test(field)) return true;
+  const present = values.filter((v) => v !== null && v !== undefined);
+  const ids = (v: unknown): boolean =>
+    (typeof v === 'string' && UUID.test(v)) || (Array.isArray(v) && v.every(ids));
+  return present.length > 0 && present.every(ids);
+}
+
 function labelOf(field: string, value: string): string | null {
+  const label = (labels: Readonly<Record<string, string>>): string | null => labels[value] ?? null;
   switch (field) {
     case 'role':
-      return ROLE_LABEL[value as Role] ?? null;
+      return label(ROLE_LABEL);
     case 'status':
-      return STATUS_LABEL[value as InitiativeStatus] ?? null;
+      // An initiative's status, or a step's (their codes do not overlap but for "done").
+      return (
+        STATUS_LABEL[value as InitiativeStatus] ?? STEP_STATUS_LABEL[value as StepStatus] ?? null
+      );
     case 'state':
       return MILESTONE_STATE_LABEL[value as MilestoneState] ?? null;
     case 'intent':
-      return INTENT_LABEL[value as keyof typeof INTENT_LABEL] ?? null;
+      return label(INTENT_LABEL);
+    case 'outcome':
+      return outcomeLabel(value as DecisionOutcome);
+    case 'decision':
+      return REVIEW_DECISION_LABEL[value as ReviewDecision] ?? null;
+    case 'perspective':
+      return PERSPECTIVE_LABEL[value as Perspective] ?? null;
+    case 'kpiClass':
+      return KPI_CLASS_LABEL[value as KpiClass] ?? null;
+    case 'approach':
+      return APPROACH_LABEL[value as Approach] ?? null;
     default:
       return null;
   }
@@ -126,13 +163,14 @@ export function fieldLabel(field: string): string {
 
 /**
  * Before and after, field by field, in words: the fields that changed (a new record: every field
- * it was created with; a removed one: every field it had).
+ * it was created with; a removed one: every field it had). Fields that only hold other records'
+ * ids are left out: an id is not something a person reads, and the event links to its record.
  */
 export function auditChanges(event: Pick<AuditEventResponse, 'before' | 'after'>): AuditChange[] {
   const before = isRecord(event.before) ? event.before : {};
   const after = isRecord(event.after) ? event.after : {};
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
-    (field) => !HIDDEN_FIELDS.has(field),
+    (field) => !HIDDEN_FIELDS.has(field) && !isReferenceOnly(field, [before[field], after[field]]),
   );
   return fields
     .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))

@@ -18,6 +18,7 @@ import {
   REVIEW_DECISION_VALUES,
 } from '@waypoint/contracts';
 import { EmptyStateComponent } from '../shared/empty-state.component';
+import { MoreButtonComponent } from '../shared/more-button.component';
 import { genericErrorMessage, httpStatusOf } from '../shared/problem';
 import { DateTimePipe, DayPipe, formatPercent } from '../shared/format';
 import {
@@ -49,6 +50,7 @@ import { BriefStore } from './brief.store';
     MatOption,
     MatProgressBar,
     EmptyStateComponent,
+    MoreButtonComponent,
   ],
   providers: [BriefStore],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -38,8 +38,8 @@ describe('BriefStore', () => {
     TestBed.tick();
     await tick();
     httpMock()
-      .expectOne('/api/initiatives?limit=200&sort=title&order=asc')
-      .flush({ items: [], total: 0, limit: 200, offset: 0 });
+      .expectOne('/api/initiatives?sort=title&order=asc&limit=50&offset=0')
+      .flush({ items: [], total: 0, limit: 50, offset: 0 });
     httpMock()
       .expectOne('/api/cycles?limit=200')
       .flush({ items: CYCLES, total: 2, limit: 200, offset: 0 });
@@ -64,8 +64,8 @@ describe('BriefStore', () => {
     TestBed.tick();
     await tick();
     httpMock()
-      .expectOne('/api/initiatives?limit=200&sort=title&order=asc')
-      .flush({ items: [], total: 0, limit: 200, offset: 0 });
+      .expectOne('/api/initiatives?sort=title&order=asc&limit=50&offset=0')
+      .flush({ items: [], total: 0, limit: 50, offset: 0 });
     httpMock()
       .expectOne('/api/cycles?limit=200')
       .flush({ items: [], total: 0, limit: 200, offset: 0 });
@@ -85,8 +85,8 @@ describe('BriefStore', () => {
     TestBed.tick();
     await tick();
     httpMock()
-      .expectOne('/api/initiatives?limit=200&sort=title&order=asc')
-      .flush({ items: [], total: 0, limit: 200, offset: 0 });
+      .expectOne('/api/initiatives?sort=title&order=asc&limit=50&offset=0')
+      .flush({ items: [], total: 0, limit: 50, offset: 0 });
     httpMock()
       .expectOne('/api/cycles?limit=200')
       .flush({ items: [], total: 0, limit: 200, offset: 0 });

@@ -1,9 +1,13 @@
 import { HttpContext } from '@angular/common/http';
-import { computed, inject, Injectable, resource, signal } from '@angular/core';
-import type { CycleResponse, Role } from '@waypoint/contracts';
+import { computed, effect, inject, Injectable, resource, signal, untracked } from '@angular/core';
+import type { CycleResponse, InitiativeListItem, Role } from '@waypoint/contracts';
 import { AuthStore } from '../auth/auth.store';
 import { HANDLES_FORBIDDEN } from '../auth/auth.interceptor';
 import { BriefsApi, CyclesApi, InitiativesApi } from '../shared/api';
+import { PagedList } from '../shared/paged-list';
+
+/** How many initiatives the list of briefs shows at first, and adds with "Show more". */
+export const BRIEF_CHOICES_PAGE_SIZE = 50;
 
 /** Roles that may read the portfolio (permission `portfolio.read`). */
 export const PORTFOLIO_READERS: readonly Role[] = ['admin', 'executive', 'manager'];
@@ -64,11 +68,19 @@ export class BriefStore {
     loader: ({ params }) => this.briefsApi.portfolio(params.cycleId, this.forbiddenHandled),
   });
 
-  readonly initiatives = resource({
-    params: () => (this.initiativeId() ? undefined : true),
-    loader: async () =>
-      (await this.initiativesApi.list({ limit: 200, sort: 'title', order: 'asc' })).items,
-  });
+  /** The initiatives to choose a brief from, by title, page by page ("Show more"). */
+  readonly initiatives = new PagedList<InitiativeListItem>(
+    (page) => this.initiativesApi.list({ sort: 'title', order: 'asc', ...page }),
+    BRIEF_CHOICES_PAGE_SIZE,
+  );
+
+  constructor() {
+    // The choice is offered where no initiative is shown: read its first page then.
+    effect(() => {
+      if (this.initiativeId()) return;
+      untracked(() => void this.initiatives.restart());
+    });
+  }
 
   readonly initiative = resource({
     params: () => {

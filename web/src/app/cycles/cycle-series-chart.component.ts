@@ -72,31 +72,33 @@ export function toChartSeries(categories: readonly string[], lines: readonly Cyc
             </li>
           }
         </ul>
-        <table class="series-chart__table">
-          <caption>
-            {{
-              label()
-            }}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Cycle</th>
-              @for (line of lines(); track line.name) {
-                <th scope="col">{{ line.name }}</th>
-              }
-            </tr>
-          </thead>
-          <tbody>
-            @for (category of categories(); track category; let i = $index) {
+        <div class="series-chart__table">
+          <table>
+            <caption>
+              {{
+                label()
+              }}
+            </caption>
+            <thead>
               <tr>
-                <th scope="row">{{ category }}</th>
+                <th scope="col">Cycle</th>
                 @for (line of lines(); track line.name) {
-                  <td>{{ format(line.values[i]) }}</td>
+                  <th scope="col">{{ line.name }}</th>
                 }
               </tr>
-            }
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              @for (category of categories(); track category; let i = $index) {
+                <tr>
+                  <th scope="row">{{ category }}</th>
+                  @for (line of lines(); track line.name) {
+                    <td>{{ format(line.values[i]) }}</td>
+                  }
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
       }
       <figcaption class="series-chart__caption">{{ label() }}</figcaption>
     </figure>
@@ -146,6 +148,8 @@ export function toChartSeries(categories: readonly string[], lines: readonly Cyc
       clip: rect(0 0 0 0);
       white-space: nowrap;
     }
+    /* A block wrapper hides the table: a table ignores width and overflow, so a hidden table
+       itself would still widen the page. */
     .series-chart__table {
       position: absolute;
       width: 1px;

@@ -4,7 +4,7 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatPaginator, PageEvent } from '@angular/material/paginator';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
   APPROACH_VALUES,
   INITIATIVE_SEARCH_MAX_LENGTH,
@@ -23,7 +23,11 @@ import {
   MILESTONE_STATE_SYMBOL,
   STATUS_LABEL,
 } from '../shared/vocabulary';
-import { INITIATIVE_PAGE_SIZE, InitiativeListStore } from './initiative-list.store';
+import {
+  filtersFromAddress,
+  INITIATIVE_PAGE_SIZE,
+  InitiativeListStore,
+} from './initiative-list.store';
 
 const SORTS: { value: string; label: string }[] = [
   { value: 'updatedAt:desc', label: 'Recently updated' },
@@ -78,7 +82,9 @@ const SORTS: { value: string; label: string }[] = [
           <select matNativeControl [value]="store.filters().status" (change)="onStatus($event)">
             <option value="">Any status</option>
             @for (s of statuses; track s) {
-              <option [value]="s">{{ statusLabel[s] }}</option>
+              <option [value]="s" [selected]="s === store.filters().status">
+                {{ statusLabel[s] }}
+              </option>
             }
           </select>
         </mat-form-field>
@@ -87,7 +93,9 @@ const SORTS: { value: string; label: string }[] = [
           <select matNativeControl [value]="store.filters().approach" (change)="onApproach($event)">
             <option value="">Any approach</option>
             @for (a of approaches; track a) {
-              <option [value]="a">{{ approachLabel[a] }}</option>
+              <option [value]="a" [selected]="a === store.filters().approach">
+                {{ approachLabel[a] }}
+              </option>
             }
           </select>
         </mat-form-field>
@@ -177,6 +185,14 @@ const SORTS: { value: string; label: string }[] = [
 export class InitiativeListPageComponent {
   protected readonly store = inject(InitiativeListStore);
   private readonly auth = inject(AuthStore);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+
+  constructor() {
+    // A link may open the list filtered: `?status=on_hold`, `?approach=...`.
+    const params = this.route.snapshot.queryParamMap;
+    this.store.setFilters(filtersFromAddress((name) => params.get(name)));
+  }
 
   protected readonly statuses = INITIATIVE_STATUS_VALUES;
   protected readonly approaches = APPROACH_VALUES;
@@ -205,13 +221,25 @@ export class InitiativeListPageComponent {
   }
 
   protected onStatus(event: Event): void {
-    this.store.setFilters({
-      status: (event.target as HTMLSelectElement).value as InitiativeStatus | '',
-    });
+    const status = (event.target as HTMLSelectElement).value as InitiativeStatus | '';
+    this.store.setFilters({ status });
+    this.keepInAddress('status', status);
   }
 
   protected onApproach(event: Event): void {
-    this.store.setFilters({ approach: (event.target as HTMLSelectElement).value as Approach | '' });
+    const approach = (event.target as HTMLSelectElement).value as Approach | '';
+    this.store.setFilters({ approach });
+    this.keepInAddress('approach', approach);
+  }
+
+  /** Keeps a filter in the address, so a reload or a shared link shows the same list. */
+  private keepInAddress(name: 'status' | 'approach', value: string): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { [name]: value || null },
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
   }
 
   protected onSort(event: Event): void {

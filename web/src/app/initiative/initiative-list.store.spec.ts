@@ -4,6 +4,7 @@ import type { InitiativeListItem, Page } from '@waypoint/contracts';
 import { httpMock, provideTestHttp } from '../auth/auth.testing';
 import {
   DEFAULT_FILTERS,
+  filtersFromAddress,
   INITIATIVE_PAGE_SIZE,
   initiativeListParams,
   InitiativeListStore,
@@ -51,6 +52,22 @@ describe('initiativeListParams', () => {
       limit: 5,
       offset: 10,
     });
+  });
+});
+
+describe('filtersFromAddress', () => {
+  const address = (query: Record<string, string>) => (name: string) => query[name] ?? null;
+
+  it('takes a known status and approach from the address (the portfolio links here)', () => {
+    expect(filtersFromAddress(address({ status: 'on_hold' }))).toEqual({ status: 'on_hold' });
+    expect(filtersFromAddress(address({ status: 'stopped', approach: 'best_customer' }))).toEqual({
+      status: 'stopped',
+      approach: 'best_customer',
+    });
+  });
+
+  it('ignores what it does not know', () => {
+    expect(filtersFromAddress(address({ status: 'paused', approach: 'x', q: 'a' }))).toEqual({});
   });
 });
 

@@ -1,13 +1,15 @@
 import { httpResource } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type {
-  Approach,
-  InitiativeListItem,
-  InitiativeListQuery,
-  InitiativeSort,
-  InitiativeStatus,
-  Page,
-  SortOrder,
+import {
+  APPROACH_VALUES,
+  INITIATIVE_STATUS_VALUES,
+  type Approach,
+  type InitiativeListItem,
+  type InitiativeListQuery,
+  type InitiativeSort,
+  type InitiativeStatus,
+  type Page,
+  type SortOrder,
 } from '@waypoint/contracts';
 import { InitiativesApi } from '../shared/api';
 
@@ -28,6 +30,23 @@ export const DEFAULT_FILTERS: InitiativeListFilters = {
   sort: 'updatedAt',
   order: 'desc',
 };
+
+/**
+ * The filters a link gives in the address: `?status=` and `?approach=` (e.g. the portfolio's
+ * cards link to `/initiatives?status=on_hold`); unknown values are ignored.
+ */
+export function filtersFromAddress(
+  get: (name: string) => string | null,
+): Partial<InitiativeListFilters> {
+  const filters: Partial<InitiativeListFilters> = {};
+  const status = get('status');
+  const approach = get('approach');
+  if (INITIATIVE_STATUS_VALUES.some((s) => s === status)) {
+    filters.status = status as InitiativeStatus;
+  }
+  if (APPROACH_VALUES.some((a) => a === approach)) filters.approach = approach as Approach;
+  return filters;
+}
 
 /** Builds the query of GET /api/initiatives from the filters and the page. */
 export function initiativeListParams(

@@ -4,7 +4,7 @@ import { MatCheckbox } from '@angular/material/checkbox';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { RouterLink } from '@angular/router';
+import { ActivatedRoute, RouterLink } from '@angular/router';
 import { KPI_CLASS_VALUES, type KpiClass } from '@waypoint/contracts';
 import { EmptyStateComponent } from '../shared/empty-state.component';
 import { DayPipe, progressText } from '../shared/format';
@@ -275,6 +275,13 @@ export class KpiReviewPageComponent {
   protected readonly perspectiveLabel = PERSPECTIVE_LABEL;
   protected readonly errorMessage = genericErrorMessage;
   protected readonly percent = progressText;
+
+  constructor() {
+    // `?stale=true` (the portfolio's Stale measures card): open with only the stale measures.
+    if (inject(ActivatedRoute).snapshot.queryParamMap.get('stale') === 'true') {
+      this.store.staleOnly.set(true);
+    }
+  }
 
   protected readonly heading = computed(() => {
     const kpiClass = this.store.kpiClass();

@@ -4,62 +4,129 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { ALERTS_API, PORTFOLIO_API } from '../shared/api';
 import { alertPage, anAlert } from '../shared/alerts/alert-list.testing';
+import { PORTFOLIO_LINKS, statusParts } from './portfolio-format';
 import { PortfolioPageComponent } from './portfolio-page.component';
-import { aGate, aPage, aSummary, aTension, theCycles } from './portfolio.testing';
+import {
+  aGate,
+  answerCycleFigures,
+  aPage,
+  aSummary,
+  aTension,
+  Q1,
+  Q2,
+  theCycles,
+} from './portfolio.testing';
 
 describe('PortfolioPageComponent', () => {
   let fixture: ComponentFixture<PortfolioPageComponent>;
   let http: HttpTestingController;
   let el: HTMLElement;
 
-  beforeEach(async () => {
+  async function create(url = '/portfolio'): Promise<void> {
     TestBed.configureTestingModule({
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideRouter([{ path: 'portfolio', component: PortfolioPageComponent }]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
+    await TestBed.inject(Router).navigateByUrl(url);
     fixture = TestBed.createComponent(PortfolioPageComponent);
     el = fixture.nativeElement as HTMLElement;
     // Not whenStable(): the pending requests keep the app unstable until they are answered.
     fixture.detectChanges();
-  });
+  }
 
   afterEach(() => http.verify());
 
-  async function flushAll(): Promise<void> {
-    http.expectOne(PORTFOLIO_API.summary).flush(aSummary());
-    http.expectOne((r) => r.url === PORTFOLIO_API.tension).flush(aTension());
-    http.expectOne((r) => r.url === ALERTS_API.list).flush(alertPage([anAlert()]));
+  /** Lets answered requests land and what depends on them ask, without waiting for all. */
+  async function land(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve));
+    fixture.detectChanges();
+  }
+
+  /** The cycles first (the default is the latest started, 2026-Q2), then what depends on them. */
+  async function flushAll(summary = aSummary(Q2), tension = aTension(Q2)): Promise<void> {
     http.expectOne((r) => r.url === '/api/approvals').flush(aPage([aGate()]));
     http.expectOne((r) => r.url === '/api/cycles').flush(aPage(theCycles()));
+    await land();
+    http.expectOne((r) => r.url === PORTFOLIO_API.summary).flush(summary);
+    http.expectOne((r) => r.url === PORTFOLIO_API.tension).flush(tension);
+    http.expectOne((r) => r.url === ALERTS_API.list).flush(alertPage([anAlert()]));
     await fixture.whenStable();
   }
 
+  const text = (node: Element | null | undefined) =>
+    node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
   it('shows one h1 and loading states first', async () => {
+    await create();
     expect(el.querySelectorAll('h1')).toHaveLength(1);
     expect(el.querySelector('[role="status"]')?.textContent).toContain('Loading the portfolio');
     await flushAll();
   });
 
-  it('shows the headline figures', async () => {
+  it('shows the headline figures, each saying what it covers', async () => {
+    await create();
     await flushAll();
     const figures = Array.from(el.querySelectorAll('.figure')).map((f) =>
       Array.from(f.querySelectorAll('span'))
-        .map((span) => span.textContent?.trim())
-        .join(' '),
+        .map((span) => text(span))
+        .join(' | '),
     );
 
     expect(figures).toEqual([
-      '3 Initiatives 1 proposed, 2 active',
-      '1 Gates waiting Oldest waiting 3 days',
-      '2 Open conditions Set at gates, not closed yet',
-      '4 Stale measures Of active initiatives',
-      '1 Tension alerts 1 critical · 2026-Q1',
+      '3 | Initiatives | 1 proposed, 2 active | As of today',
+      '1 | Gates waiting | Oldest waiting 3 days | As of today',
+      '2 | Open conditions | Set at gates, not closed yet | As of today',
+      '4 | Stale measures | Of active initiatives | As of today',
+      '1 | Tension alerts | 1 critical | In 2026-Q2',
     ]);
   });
 
-  it('shows the live alerts of every initiative (the shared list), the gate and the stages', async () => {
+  it('makes every card with a list behind it a link to that list', async () => {
+    await create();
     await flushAll();
-    const text = el.textContent?.replace(/\s+/g, ' ') ?? '';
+    const hrefs = Array.from(el.querySelectorAll<HTMLAnchorElement>('.figure a')).map((a) =>
+      a.getAttribute('href'),
+    );
+
+    expect(hrefs).toEqual([
+      '/initiatives',
+      '/initiatives?status=proposed',
+      '/initiatives?status=active',
+      '/approvals',
+      '/kpi-review?stale=true',
+      '/portfolio#alerts',
+    ]);
+    expect(el.querySelector('#alerts')).not.toBeNull();
+    expect(el.querySelector('.gate__title')?.getAttribute('href')).toBe('/approvals/m2');
+  });
+
+  it('names the picked cycle on the chart and the alerts, and shows the moves over it', async () => {
+    await create();
+    await flushAll();
+
+    expect(text(el.querySelector('[data-testid="tension-scope"]'))).toBe('In 2026-Q2');
+    expect(text(el.querySelector('wp-alert-list h2'))).toBe('Tension alerts in 2026-Q2');
+    expect(text(el.querySelector('wp-tension-chart tbody tr .chart__movement'))).toBe(
+      'Customer 50% → 70% (+20 points), business 45% → 40% (-5 points)',
+    );
+  });
+
+  it('shows the live alerts of the picked cycle (the shared list), the gate and the stages', async () => {
+    await create();
+    http.expectOne((r) => r.url === '/api/approvals').flush(aPage([aGate()]));
+    http.expectOne((r) => r.url === '/api/cycles').flush(aPage(theCycles()));
+    await land();
+    http.expectOne((r) => r.url === PORTFOLIO_API.summary).flush(aSummary(Q2));
+    http.expectOne((r) => r.url === PORTFOLIO_API.tension).flush(aTension(Q2));
+    const alerts = http.expectOne((r) => r.url === ALERTS_API.list);
+    expect(alerts.request.params.get('cycleId')).toBe('c2');
+    expect(alerts.request.params.get('status')).toBe('live');
+    alerts.flush(alertPage([anAlert()]));
+    await fixture.whenStable();
 
     expect(el.querySelector('wp-alert-list .wp-alert__meta a')?.textContent?.trim()).toBe(
       'Self-service for occasional buyers',
@@ -67,10 +134,8 @@ describe('PortfolioPageComponent', () => {
     expect(el.querySelector('wp-alert-list .wp-alert__indices dd')?.textContent?.trim()).toBe(
       '0% → -40% (-40 points)',
     );
-    expect(el.querySelector('.gate__title')?.textContent?.trim()).toBe(
-      'Call-backs instead of queueing / Measure',
-    );
-    expect(text).toContain('waiting 3 days');
+    expect(text(el.querySelector('.gate__title'))).toBe('Call-backs instead of queueing / Measure');
+    expect(text(el)).toContain('waiting 3 days');
     expect(el.querySelector('a[href="/approvals"]')).not.toBeNull();
     expect(
       Array.from(el.querySelectorAll('.stages tbody th')).map((th) => th.textContent?.trim()),
@@ -81,30 +146,29 @@ describe('PortfolioPageComponent', () => {
   });
 
   it('says how many of all initiatives the chart shows when the API sent only the top', async () => {
-    http.expectOne(PORTFOLIO_API.summary).flush(aSummary());
-    http.expectOne((r) => r.url === PORTFOLIO_API.tension).flush({ ...aTension(), total: 9000 });
-    http.expectOne((r) => r.url === ALERTS_API.list).flush(alertPage([anAlert()]));
-    http.expectOne((r) => r.url === '/api/approvals').flush(aPage([aGate()]));
-    http.expectOne((r) => r.url === '/api/cycles').flush(aPage(theCycles()));
-    await fixture.whenStable();
+    await create();
+    await flushAll(aSummary(Q2), { ...aTension(Q2), total: 9000 });
 
-    expect(
-      el.querySelector('[data-testid="tension-cap"]')?.textContent?.replace(/\s+/g, ' '),
-    ).toContain('Showing the 2 of 9000 initiatives');
+    expect(text(el.querySelector('[data-testid="tension-cap"]'))).toContain(
+      'Showing the 2 of 9000 initiatives',
+    );
   });
 
   it('says how many initiatives the stage list leaves out (the API sends a few per stage)', async () => {
+    await create();
     await flushAll();
     expect(el.querySelectorAll('.stage-items li')).toHaveLength(1);
-    expect(el.textContent?.replace(/\s+/g, ' ')).toContain('Showing 1 of 3 initiatives');
+    expect(text(el)).toContain('Showing 1 of 3 initiatives');
   });
 
   it('shows no cap note when every initiative is on the chart', async () => {
+    await create();
     await flushAll();
     expect(el.querySelector('[data-testid="tension-cap"]')).toBeNull();
   });
 
   it('opens the initiative chosen on the tension chart', async () => {
+    await create();
     await flushAll();
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
 
@@ -113,37 +177,71 @@ describe('PortfolioPageComponent', () => {
     expect(navigate).toHaveBeenCalledWith(['/initiatives', 'i1']);
   });
 
-  it('reloads the tension chart when a cycle is chosen', async () => {
+  it('puts the picked cycle in the address, and reloads every cycle-bound figure for it', async () => {
+    await create();
     await flushAll();
     const select = el.querySelector<HTMLSelectElement>('#portfolio-cycle');
-    expect(Array.from(select?.options ?? []).map((o) => o.textContent?.trim())).toEqual([
-      'Now (latest cycle)',
+    if (!select) throw new Error('no cycle select');
+    expect(Array.from(select.options).map((o) => o.textContent?.trim())).toEqual([
       '2026-Q2',
       '2026-Q1',
+      'Now (today)',
     ]);
+    expect(select.value).toBe('c2');
 
-    if (!select) throw new Error('no cycle select');
     select.value = 'c1';
     select.dispatchEvent(new Event('change'));
-    fixture.detectChanges();
+    await land();
 
-    const tension = http.expectOne((r) => r.url === PORTFOLIO_API.tension);
-    expect(tension.request.params.get('cycleId')).toBe('c1');
-    tension.flush(
-      aTension({ id: 'c1', name: '2026-Q1', startsOn: '2026-01-01', endsOn: '2026-03-31' }),
-    );
+    expect(TestBed.inject(Router).url).toBe('/portfolio?cycle=c1');
+    answerCycleFigures(http, Q1);
+    http
+      .expectOne((r) => r.url === ALERTS_API.list && r.params.get('cycleId') === 'c1')
+      .flush(alertPage([]));
     await fixture.whenStable();
-    expect(el.querySelector('.card__intro')?.textContent).toContain('over 2026-Q1');
+
+    expect(text(el.querySelector('[data-testid="figure-alerts"] .figure__scope'))).toBe(
+      'In 2026-Q1',
+    );
+    expect(text(el.querySelector('[data-testid="tension-scope"]'))).toBe('In 2026-Q1');
+    expect(text(el.querySelector('wp-alert-list h2'))).toBe('Tension alerts in 2026-Q1');
+    expect(el.querySelector('[data-testid="figure-alerts"] a')?.getAttribute('href')).toBe(
+      '/portfolio?cycle=c1#alerts',
+    );
+  });
+
+  it('opens on the cycle of the address (kept on reload), or on now', async () => {
+    await create('/portfolio?cycle=now');
+    http.expectOne((r) => r.url === '/api/approvals').flush(aPage([aGate()]));
+    http.expectOne((r) => r.url === '/api/cycles').flush(aPage(theCycles()));
+    const summary = http.expectOne((r) => r.url === PORTFOLIO_API.summary);
+    expect(summary.request.params.has('cycleId')).toBe(false);
+    summary.flush(aSummary(Q2));
+    http.expectOne((r) => r.url === PORTFOLIO_API.tension).flush(aTension());
+    await land();
+    // Now: the alerts are those of the latest started cycle, as the summary counts them.
+    http
+      .expectOne((r) => r.url === ALERTS_API.list && r.params.get('cycleId') === 'c2')
+      .flush(alertPage([]));
+    await fixture.whenStable();
+
+    expect(el.querySelector<HTMLSelectElement>('#portfolio-cycle')?.value).toBe('now');
+    expect(text(el.querySelector('[data-testid="tension-scope"]'))).toBe('Now');
+    expect(text(el.querySelector('wp-tension-chart tbody tr .chart__movement'))).toBe(
+      'No movement to show',
+    );
   });
 
   it('shows an error with a retry when the summary fails', async () => {
-    http
-      .expectOne(PORTFOLIO_API.summary)
-      .flush({ title: 'Unavailable' }, { status: 503, statusText: 'Unavailable' });
-    http.expectOne((r) => r.url === PORTFOLIO_API.tension).flush(aTension());
-    http.expectOne((r) => r.url === ALERTS_API.list).flush(alertPage([]));
+    await create();
     http.expectOne((r) => r.url === '/api/approvals').flush(aPage([]));
-    http.expectOne((r) => r.url === '/api/cycles').flush(aPage([]));
+    http.expectOne((r) => r.url === '/api/cycles').flush(aPage(theCycles()));
+    await land();
+    http
+      .expectOne((r) => r.url === PORTFOLIO_API.summary)
+      .flush({ title: 'Unavailable' }, { status: 503, statusText: 'Unavailable' });
+    http.expectOne((r) => r.url === PORTFOLIO_API.tension).flush(aTension(Q2));
+    http.expectOne((r) => r.url === ALERTS_API.list).flush(alertPage([]));
     await fixture.whenStable();
 
     expect(el.querySelector('[role="alert"]')?.textContent).toContain('could not be loaded');
@@ -153,11 +251,34 @@ describe('PortfolioPageComponent', () => {
     el.querySelector<HTMLButtonElement>('.portfolio__button')?.click();
     fixture.detectChanges();
     // The retry reloads the portfolio's figures; the alert list loads (and refreshes) its own.
-    http.expectOne(PORTFOLIO_API.summary).flush(aSummary());
-    http.expectOne((r) => r.url === PORTFOLIO_API.tension).flush(aTension());
     http.expectOne((r) => r.url === '/api/approvals').flush(aPage([aGate()]));
     http.expectOne((r) => r.url === '/api/cycles').flush(aPage(theCycles()));
+    http.expectOne((r) => r.url === PORTFOLIO_API.summary).flush(aSummary(Q2));
+    http.expectOne((r) => r.url === PORTFOLIO_API.tension).flush(aTension(Q2));
     await fixture.whenStable();
     expect(el.querySelectorAll('.figure')).toHaveLength(5);
+  });
+});
+
+describe('the portfolio links', () => {
+  it('lead each status to the initiatives of that status', () => {
+    const parts = statusParts({
+      draft: 0,
+      proposed: 0,
+      active: 2,
+      on_hold: 1,
+      completed: 0,
+      stopped: 1,
+    });
+    expect(parts.map((p) => [p.text, p.link])).toEqual([
+      ['2 active', { path: '/initiatives', queryParams: { status: 'active' } }],
+      ['1 on hold', { path: '/initiatives', queryParams: { status: 'on_hold' } }],
+      ['1 stopped', { path: '/initiatives', queryParams: { status: 'stopped' } }],
+    ]);
+    expect(PORTFOLIO_LINKS.gate('m9')).toEqual({ path: '/approvals/m9' });
+    expect(PORTFOLIO_LINKS.staleMeasures).toEqual({
+      path: '/kpi-review',
+      queryParams: { stale: 'true' },
+    });
   });
 });

@@ -1,3 +1,4 @@
+import type { HttpTestingController } from '@angular/common/http/testing';
 import type {
   ApprovalResponse,
   CycleResponse,
@@ -7,13 +8,17 @@ import type {
 } from '@waypoint/contracts';
 
 const NONE = { draft: 0, proposed: 0, active: 0, on_hold: 0, completed: 0, stopped: 0 };
-const Q1 = { id: 'c1', name: '2026-Q1', startsOn: '2026-01-01', endsOn: '2026-03-31' };
+export const Q1 = { id: 'c1', name: '2026-Q1', startsOn: '2026-01-01', endsOn: '2026-03-31' };
+export const Q2 = { id: 'c2', name: '2026-Q2', startsOn: '2026-04-01', endsOn: '2026-06-30' };
 
 export function aPage<T>(items: T[]): Page<T> {
   return { items, total: items.length, limit: 50, offset: 0 };
 }
 
-export function aSummary(): PortfolioSummaryResponse {
+/** The summary, its alerts counted over `alertsCycle` (the latest started one by default). */
+export function aSummary(
+  alertsCycle: PortfolioSummaryResponse['alerts']['cycle'] = Q1,
+): PortfolioSummaryResponse {
   return {
     generatedAt: '2026-11-23T10:00:00.000Z',
     initiatives: 3,
@@ -31,7 +36,7 @@ export function aSummary(): PortfolioSummaryResponse {
     gatesWaiting: { count: 1, oldestHours: 75, averageHours: 75 },
     openConditions: 2,
     staleMeasures: 4,
-    alerts: { cycle: Q1, threshold: 0.1, count: 1, critical: 1 },
+    alerts: { cycle: alertsCycle, threshold: 0.1, count: 1, critical: 1 },
     kpiReview: {
       measures: 0,
       byClass: { customer_centric: 0, neutral: 0, customer_toxic: 0 },
@@ -72,8 +77,9 @@ export function aTension(
         status: 'active',
         teamSize: 3,
         customerIndex: 0.7,
-        openingCustomerIndex: null,
-        openingBusinessIndex: null,
+        // Over a cycle: where it stood when the cycle opened (none for now).
+        openingCustomerIndex: cycle ? 0.5 : null,
+        openingBusinessIndex: cycle ? 0.45 : null,
         businessIndex: 0.4,
         estimatedCustomerValue: 8,
         estimatedBusinessValue: 5,
@@ -107,16 +113,20 @@ export function aGate(): ApprovalResponse {
 
 export function theCycles(): CycleResponse[] {
   return [
-    {
-      ...Q1,
-      id: 'c2',
-      name: '2026-Q2',
-      startsOn: '2026-04-01',
-      endsOn: '2026-06-30',
-      version: 1,
-      createdAt: '',
-      updatedAt: '',
-    },
+    { ...Q2, version: 1, createdAt: '', updatedAt: '' },
     { ...Q1, version: 1, createdAt: '', updatedAt: '' },
   ];
+}
+
+/** Answers the summary and the tension asked for `cycle` (and fails if they were not). */
+export function answerCycleFigures(
+  http: HttpTestingController,
+  cycle: NonNullable<PortfolioTensionResponse['cycle']>,
+): void {
+  http
+    .expectOne((r) => r.url === '/api/portfolio/summary' && r.params.get('cycleId') === cycle.id)
+    .flush(aSummary(cycle));
+  http
+    .expectOne((r) => r.url === '/api/portfolio/tension' && r.params.get('cycleId') === cycle.id)
+    .flush(aTension(cycle));
 }

@@ -61,6 +61,8 @@ export class AlertListComponent {
 
   /** The initiative whose alerts to show; null: every initiative (the portfolio). */
   readonly initiativeId = input<string | null>(null);
+  /** The cycle whose alerts to show; null: every cycle. */
+  readonly cycleId = input<string | null>(null);
   /** The list's heading (a level-2 heading). */
   readonly heading = input('Tension alerts');
 
@@ -80,7 +82,10 @@ export class AlertListComponent {
   protected text = '';
 
   constructor() {
-    this.store.connect(() => this.initiativeId());
+    this.store.connect(
+      () => this.initiativeId(),
+      () => this.cycleId(),
+    );
     // A reading, a measure or an alert answered elsewhere may raise, resolve or change alerts.
     inject(LiveUpdatesService).watch(
       (event) =>

@@ -16,11 +16,14 @@ export class AlertListStore {
 
   /** The initiative whose alerts are listed; null: all (the portfolio). See `connect`. */
   private initiativeId: () => string | null = () => null;
+  /** The cycle whose alerts are listed; null: every cycle. See `connect`. */
+  private cycleId: () => string | null = () => null;
 
   private readonly resource = httpResource<Page<AlertResponse>>(() =>
     this.api.listRequest({
       status: 'live',
       initiativeId: this.initiativeId() ?? undefined,
+      cycleId: this.cycleId() ?? undefined,
       limit: ALERT_LIST_LIMIT,
     }),
   );
@@ -33,9 +36,13 @@ export class AlertListStore {
   readonly loading = computed(() => this.resource.isLoading() && !this.resource.hasValue());
   readonly error = computed(() => this.resource.error() ?? null);
 
-  /** Lists the alerts of the initiative `initiativeId` names (a signal, e.g. an input). */
-  connect(initiativeId: () => string | null): void {
+  /**
+   * Lists the alerts of the initiative `initiativeId` names, of the cycle `cycleId` names (both
+   * signals, e.g. inputs; null: all).
+   */
+  connect(initiativeId: () => string | null, cycleId: () => string | null = () => null): void {
     this.initiativeId = initiativeId;
+    this.cycleId = cycleId;
   }
 
   reload(): void {

@@ -26,8 +26,9 @@ export const PORTFOLIO_API = {
 export class PortfolioApi {
   private readonly api = inject(ApiClient);
 
-  summaryRequest(): HttpResourceRequest {
-    return resourceRequest(PORTFOLIO_API.summary);
+  /** The summary; its alert counts are those of the cycle (none: the latest started one). */
+  summaryRequest(query: { cycleId?: string } = {}): HttpResourceRequest {
+    return resourceRequest(PORTFOLIO_API.summary, query);
   }
 
   summary(): Promise<PortfolioSummaryResponse> {

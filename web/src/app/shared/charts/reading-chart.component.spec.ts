@@ -69,6 +69,11 @@ describe('ReadingChartComponent', () => {
     expect(tip).toMatch('6.4 £');
     expect(tip).toMatch('5 Oct 2026');
     expect(tip).toMatch('by Priya');
+
+    // The pointer leaves the reading: the tooltip goes (not only when it leaves the chart).
+    el.querySelector('[data-reading="a"]')?.dispatchEvent(new MouseEvent('mouseleave'));
+    await fixture.whenStable();
+    expect(el.querySelector('.reading-chart__tooltip')).toBeNull();
   });
 
   it('has an empty and a loading state, and a table of the readings as text alternative', async () => {

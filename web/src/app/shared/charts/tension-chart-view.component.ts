@@ -1,9 +1,18 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { type Color, ScaleType } from '@swimlane/ngx-charts';
+import { INITIATIVE_STATUS_VALUES, type InitiativeStatus } from '@waypoint/contracts';
 import { STATUS_LABEL } from '../vocabulary';
 import { STATUS_COLOURS } from './chart-labels';
-import { TensionBubbleChartComponent } from './tension-bubble-chart.component';
+import { type PlottedPoint, TensionBubbleChartComponent } from './tension-bubble-chart.component';
+import {
+  clampIndex,
+  formatTensionTick,
+  TENSION_SCALE,
+  TENSION_TICKS,
+  tensionMovement,
+} from './tension-chart-scale';
 import type { TensionChartPoint } from './tension-chart.component';
+import { tensionTooltip } from './tension-chart-text';
 
 interface BubbleItem {
   name: string;
@@ -11,6 +20,31 @@ interface BubbleItem {
   y: number;
   r: number;
   extra: { id: string };
+}
+
+/** The points with both indices, placed on the fixed scale, with their movement and tooltip. */
+export function plotPoints(points: readonly TensionChartPoint[]): PlottedPoint[] {
+  const plotted: PlottedPoint[] = [];
+  for (const p of points) {
+    if (p.businessIndex === null || p.customerIndex === null) continue;
+    const movement = tensionMovement(p);
+    plotted.push({
+      id: p.id,
+      title: p.title,
+      status: p.status,
+      r: Math.max(1, p.teamSize),
+      x: clampIndex(p.businessIndex),
+      y: clampIndex(p.customerIndex),
+      from: movement
+        ? {
+            x: clampIndex(movement.business.from).value,
+            y: clampIndex(movement.customer.from).value,
+          }
+        : null,
+      tooltip: tensionTooltip(p),
+    });
+  }
+  return plotted;
 }
 
 /** The ngx-charts bubble chart itself (rendered by TensionChartComponent; not for places). */
@@ -23,6 +57,7 @@ interface BubbleItem {
   template: `
     <wp-tension-bubble-chart
       [results]="series()"
+      [plotted]="plotted()"
       [scheme]="scheme()"
       [xAxis]="true"
       [yAxis]="true"
@@ -30,12 +65,12 @@ interface BubbleItem {
       [showYAxisLabel]="true"
       xAxisLabel="Business value index"
       yAxisLabel="Customer value index"
-      [xScaleMin]="domain().min"
-      [xScaleMax]="domain().max"
-      [yScaleMin]="domain().min"
-      [yScaleMax]="domain().max"
-      [xAxisTicks]="ticks()"
-      [yAxisTicks]="ticks()"
+      [xScaleMin]="scale.min"
+      [xScaleMax]="scale.max"
+      [yScaleMin]="scale.min"
+      [yScaleMax]="scale.max"
+      [xAxisTicks]="ticks"
+      [yAxisTicks]="ticks"
       [xAxisTickFormatting]="formatTick"
       [yAxisTickFormatting]="formatTick"
       [showGridLines]="true"
@@ -44,6 +79,7 @@ interface BubbleItem {
       [minRadius]="8"
       [maxRadius]="22"
       [animations]="false"
+      [tooltipDisabled]="true"
       (select)="onSelect($event)"
     />
   `,
@@ -52,53 +88,34 @@ export class TensionChartViewComponent {
   readonly points = input.required<readonly TensionChartPoint[]>();
   readonly select = input.required<(id: string) => void>();
 
+  /** The fixed axes (tension-chart-scale.ts): the same for every cycle. */
+  protected readonly scale = TENSION_SCALE;
+  protected readonly ticks = [...TENSION_TICKS];
+  protected readonly formatTick = formatTensionTick;
+
+  protected readonly plotted = computed(() => plotPoints(this.points()));
+
+  /** One series per status, in the statuses' order, with the indices clamped to the scale. */
   protected readonly series = computed(() => {
-    const byStatus = new Map<string, BubbleItem[]>();
-    for (const p of this.points()) {
-      if (p.businessIndex === null || p.customerIndex === null) continue;
-      const label = STATUS_LABEL[p.status];
-      const items = byStatus.get(label) ?? [];
-      items.push({
-        name: p.title,
-        x: p.businessIndex,
-        y: p.customerIndex,
-        r: Math.max(1, p.teamSize),
-        extra: { id: p.id },
-      });
-      byStatus.set(label, items);
+    const byStatus = new Map<InitiativeStatus, BubbleItem[]>();
+    for (const p of this.plotted()) {
+      const items = byStatus.get(p.status) ?? [];
+      items.push({ name: p.title, x: p.x.value, y: p.y.value, r: p.r, extra: { id: p.id } });
+      byStatus.set(p.status, items);
     }
-    return [...byStatus].map(([name, series]) => ({ name, series }));
+    return INITIATIVE_STATUS_VALUES.filter((s) => byStatus.has(s)).map((s) => ({
+      name: STATUS_LABEL[s],
+      series: byStatus.get(s) ?? [],
+    }));
   });
 
   protected readonly scheme = computed<Color>(() => {
-    const domain = this.series().map(
-      (s) =>
-        STATUS_COLOURS[
-          (Object.keys(STATUS_LABEL) as Array<keyof typeof STATUS_LABEL>).find(
-            (k) => STATUS_LABEL[k] === s.name,
-          ) ?? 'draft'
-        ],
+    const shown = new Set(this.plotted().map((p) => p.status));
+    const domain = INITIATIVE_STATUS_VALUES.filter((s) => shown.has(s)).map(
+      (s) => STATUS_COLOURS[s],
     );
     return { name: 'status', selectable: true, group: ScaleType.Ordinal, domain };
   });
-
-  /** 0..1 (baseline..target), widened when an index lies outside. */
-  protected readonly domain = computed(() => {
-    const values = this.points().flatMap((p) => [p.businessIndex ?? 0, p.customerIndex ?? 0]);
-    const min = Math.min(0, ...values);
-    const max = Math.max(1, ...values);
-    return { min: Math.floor(min * 4) / 4 - (min < 0 ? 0.05 : 0), max: Math.ceil(max * 4) / 4 };
-  });
-
-  /** Ticks every 0.5 (0, 0.5, 1, ...): the grid lines at 0.5 are the quadrant guides. */
-  protected readonly ticks = computed(() => {
-    const { min, max } = this.domain();
-    const ticks: number[] = [];
-    for (let t = Math.ceil(min * 2) / 2; t <= max + 1e-9; t += 0.5) ticks.push(+t.toFixed(1));
-    return ticks;
-  });
-
-  protected readonly formatTick = (value: number): string => value.toFixed(1);
 
   protected onSelect(event: unknown): void {
     const id = (event as { extra?: { id?: string } } | null)?.extra?.id;

@@ -1,11 +1,20 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
 import {
+  arrowTo,
   placeLabels,
   shortName,
   TensionBubbleChartComponent,
 } from './tension-bubble-chart.component';
 import { TensionChartComponent, type TensionChartPoint } from './tension-chart.component';
+import { plotPoints } from './tension-chart-view.component';
+import {
+  clampIndex,
+  formatTensionTick,
+  movementText,
+  TENSION_SCALE,
+  TENSION_TICKS,
+} from './tension-chart-scale';
 
 const POINTS: TensionChartPoint[] = [
   {
@@ -14,14 +23,18 @@ const POINTS: TensionChartPoint[] = [
     status: 'active',
     businessIndex: 0.4,
     customerIndex: 0.8,
+    openingBusinessIndex: 0.3,
+    openingCustomerIndex: 0.45,
     teamSize: 3,
   },
   {
     id: 'b',
     title: 'Plain letters',
     status: 'completed',
-    businessIndex: 1.2,
+    businessIndex: 1.8,
     customerIndex: 0.3,
+    openingBusinessIndex: null,
+    openingCustomerIndex: null,
     teamSize: 1,
   },
   {
@@ -30,6 +43,8 @@ const POINTS: TensionChartPoint[] = [
     status: 'proposed',
     businessIndex: null,
     customerIndex: null,
+    openingBusinessIndex: null,
+    openingCustomerIndex: null,
     teamSize: 2,
   },
 ];
@@ -44,10 +59,9 @@ async function render(
 }
 
 describe('TensionChartComponent', () => {
-  it('renders a bubble chart with one series per status and the legend', async () => {
+  it('renders a bubble chart with one series per status, clamped to the scale', async () => {
     const fixture = await render({ points: POINTS });
     const chart = fixture.debugElement.query(By.directive(TensionBubbleChartComponent));
-    const el = fixture.nativeElement as HTMLElement;
 
     expect(chart).not.toBeNull();
     const results = (chart.componentInstance as TensionBubbleChartComponent).results as Array<{
@@ -56,9 +70,48 @@ describe('TensionChartComponent', () => {
     }>;
     expect(results.map((s) => s.name)).toEqual(['Active', 'Completed']);
     expect(results[0].series[0]).toMatchObject({ name: 'Call-backs', x: 0.4, y: 0.8, r: 3 });
-    expect(
-      Array.from(el.querySelectorAll('.chart__legend li')).map((li) => li.textContent?.trim()),
-    ).toEqual(['Active', 'Completed']);
+    // 180% is drawn at the right edge (150%).
+    expect(results[1].series[0]).toMatchObject({ name: 'Plain letters', x: 1.5, y: 0.3 });
+  });
+
+  it('keeps its legend of every status, on hold and stopped told apart by colour and glyph', async () => {
+    const el = (await render({ points: POINTS })).nativeElement as HTMLElement;
+    const items = Array.from(el.querySelectorAll('.chart__legend li'));
+
+    expect(items.map((li) => li.textContent?.trim())).toEqual([
+      'Draft',
+      'Proposed',
+      'Active',
+      'On hold',
+      'Completed',
+      'Stopped',
+    ]);
+    const swatch = (status: string) =>
+      el.querySelector(`.chart__legend li[data-status="${status}"] svg`);
+    const onHold = swatch('on_hold');
+    const stopped = swatch('stopped');
+    expect(onHold?.querySelector('circle')?.getAttribute('fill')).not.toBe(
+      stopped?.querySelector('circle')?.getAttribute('fill'),
+    );
+    expect(onHold?.querySelector('path')?.getAttribute('d')).toBeTruthy();
+    expect(stopped?.querySelector('path')?.getAttribute('d')).toBeTruthy();
+    expect(onHold?.querySelector('path')?.getAttribute('d')).not.toBe(
+      stopped?.querySelector('path')?.getAttribute('d'),
+    );
+  });
+
+  it('keeps the same axes whatever the points', async () => {
+    const axes = async (points: TensionChartPoint[]) => {
+      const fixture = await render({ points });
+      const chart = fixture.debugElement.query(By.directive(TensionBubbleChartComponent))
+        .componentInstance as TensionBubbleChartComponent;
+      return [chart.xScaleMin, chart.xScaleMax, chart.yScaleMin, chart.yScaleMax, chart.xAxisTicks];
+    };
+    const near = await axes([{ ...POINTS[0] }]);
+    const far = await axes([{ ...POINTS[0], businessIndex: -3, customerIndex: 4 }]);
+
+    expect(near).toEqual([-0.5, 1.5, -0.5, 1.5, [-0.5, 0, 0.5, 1, 1.5]]);
+    expect(far).toEqual(near);
   });
 
   it('names the quadrants and labels each bubble with a short name', async () => {
@@ -69,6 +122,45 @@ describe('TensionChartComponent', () => {
     );
     expect(texts).toEqual(['Customer first', 'Both gain', 'Rethink', 'Business first']);
     expect(el.querySelectorAll('.wp-tension__guide').length).toBe(2);
+  });
+
+  it('draws an arrow only for a point with an opening, and marks a point beyond the scale', async () => {
+    const fixture = await render({ points: POINTS });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    fixture.detectChanges();
+    const el = fixture.nativeElement as HTMLElement;
+
+    expect(el.querySelectorAll('.wp-tension__trail')).toHaveLength(1);
+    expect(el.querySelectorAll('.wp-tension__clamped')).toHaveLength(1);
+    // Completed gets its tick; active has no glyph.
+    expect(el.querySelectorAll('.wp-tension__glyph')).toHaveLength(1);
+  });
+
+  it("shows a bubble's tooltip while it has the focus or the pointer, and closes it when they leave", async () => {
+    const fixture = await render({ points: POINTS });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    fixture.detectChanges();
+    const el = fixture.nativeElement as HTMLElement;
+    const bubble = el.querySelector<SVGElement>('.wp-tension__hit[data-id="a"]');
+    const tooltip = () => el.querySelector('.wp-tension__tooltip');
+    if (!bubble) throw new Error('no bubble to focus');
+
+    expect(bubble.getAttribute('aria-label')).toContain(
+      'Since the cycle opened: Customer 45% → 80% (+35 points)',
+    );
+    bubble.dispatchEvent(new FocusEvent('focus'));
+    fixture.detectChanges();
+    expect(tooltip()?.textContent).toContain('Customer 45% → 80% (+35 points)');
+    bubble.dispatchEvent(new FocusEvent('blur'));
+    fixture.detectChanges();
+    expect(tooltip()).toBeNull();
+
+    bubble.dispatchEvent(new MouseEvent('mouseenter'));
+    fixture.detectChanges();
+    expect(tooltip()?.textContent).toContain('Call-backs');
+    bubble.dispatchEvent(new MouseEvent('mouseleave'));
+    fixture.detectChanges();
+    expect(tooltip()).toBeNull();
   });
 
   it('lists initiatives without indices as not measured yet', async () => {
@@ -85,10 +177,27 @@ describe('TensionChartComponent', () => {
     );
 
     expect(rows).toEqual([
-      ['Call-backs', 'Active', '40%', '80%', '3'],
-      ['Plain letters', 'Completed', '120%', '30%', '1'],
-      ['New portal', 'Proposed', 'not measured', 'not measured', '2'],
+      [
+        'Call-backs',
+        'Active',
+        '40%',
+        '80%',
+        'Customer 45% → 80% (+35 points), business 30% → 40% (+10 points)',
+        '3',
+      ],
+      [
+        'Plain letters',
+        'Completed',
+        '180% (beyond 150%, shown at the edge)',
+        '30%',
+        'No movement to show',
+        '1',
+      ],
+      ['New portal', 'Proposed', 'not measured', 'not measured', 'No movement to show', '2'],
     ]);
+    expect(el.querySelector('figcaption')?.textContent).toContain(
+      'Arrows run from where each initiative stood when the cycle opened',
+    );
   });
 
   it('emits the id when a bubble or a table link is chosen', async () => {
@@ -113,6 +222,64 @@ describe('TensionChartComponent', () => {
     const empty = (await render({ points: [] })).nativeElement as HTMLElement;
     expect(empty.textContent).toContain('No initiatives to plot yet.');
     expect(empty.querySelector('table')).toBeNull();
+  });
+});
+
+describe('the fixed scale', () => {
+  it('runs from -50% to 150% with ticks every 50%', () => {
+    expect(TENSION_SCALE).toEqual({ min: -0.5, max: 1.5 });
+    expect(TENSION_TICKS.map(formatTensionTick)).toEqual(['-50%', '0%', '50%', '100%', '150%']);
+  });
+
+  it.each([
+    [0.4, 0.4, null],
+    [-0.5, -0.5, null],
+    [1.5, 1.5, null],
+    [-0.8, -0.5, 'below'],
+    [2.3, 1.5, 'above'],
+  ])('draws %p at %p (clamped %p)', (value, drawn, clamped) => {
+    expect(clampIndex(value)).toEqual({ value: drawn, clamped });
+  });
+});
+
+describe('the movement since the cycle opened', () => {
+  it('says both moves in points, or nothing without an opening', () => {
+    expect(
+      movementText({
+        customerIndex: 0.45,
+        businessIndex: 0.05,
+        openingCustomerIndex: 0.3,
+        openingBusinessIndex: 0.1,
+      }),
+    ).toBe('Customer 30% → 45% (+15 points), business 10% → 5% (-5 points)');
+    expect(
+      movementText({
+        customerIndex: 0.45,
+        businessIndex: 0.05,
+        openingCustomerIndex: null,
+        openingBusinessIndex: 0.1,
+      }),
+    ).toBeNull();
+  });
+
+  it('plots an arrow from the clamped opening, and the tooltip says the move', () => {
+    const [a, b] = plotPoints([{ ...POINTS[0], openingBusinessIndex: -2 }, POINTS[1], POINTS[2]]);
+    expect(a.from).toEqual({ x: -0.5, y: 0.45 });
+    expect(a.tooltip).toEqual([
+      'Call-backs',
+      'Status: Active',
+      'Business value 40%',
+      'Customer value 80%',
+      'Since the cycle opened: Customer 45% → 80% (+35 points), business -200% → 40% (+240 points)',
+    ]);
+    expect(b.from).toBeNull();
+    expect(b.x).toEqual({ value: 1.5, clamped: 'above' });
+    expect(b.tooltip[2]).toBe('Business value 180% (beyond 150%, shown at the edge)');
+  });
+
+  it('ends the arrow at the rim of the bubble, and draws none inside it', () => {
+    expect(arrowTo(0, 0, 100, 0, 10)).toEqual({ x1: 0, y1: 0, x2: 89, y2: 0 });
+    expect(arrowTo(0, 0, 8, 0, 10)).toBeNull();
   });
 });
 

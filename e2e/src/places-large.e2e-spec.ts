@@ -1,3 +1,0 @@
-import { describePlacesAt, LARGE } from './support/places';
-
-describePlacesAt('large', LARGE);

@@ -1,4 +1,0 @@
-import { PHONE } from './support/browser';
-import { describePlacesAt } from './support/places';
-
-describePlacesAt('phone', PHONE);
