@@ -196,3 +196,43 @@ describe('single sign-on (OpenID Connect)', () => {
     expect(res.headers.get('content-type')).toContain('application/problem+json');
   });
 });
+
+describe('single sign-on that creates no accounts', () => {
+  let provider: TestOidcProvider;
+  const env: Record<string, string> = { SSO_CREATE_USERS: 'false' };
+  beforeAll(async () => {
+    provider = await startTestOidcProvider();
+    Object.assign(env, provider.env);
+  });
+  const t = useTestApp({ env });
+  afterAll(() => provider.stop());
+
+  it('refuses someone Waypoint does not know, and still signs in a known account', async () => {
+    await provider.setAccount('stranger', { email: 'new@acme.test', name: 'New', groups: [] });
+    const { callbackUrl, appCookie } = await throughProvider(t.baseUrl, 'stranger');
+    expect(await callback(callbackUrl, appCookie)).toEqual({
+      status: 302,
+      location: '/sign-in?sso=unknown_user',
+      session: null,
+    });
+    const users = await t.sql.query(`SELECT 1 FROM users WHERE email = 'new@acme.test'`);
+    expect(users.rowCount).toBe(0);
+
+    const known = await createUser(t.sql, { role: 'manager' });
+    await provider.setAccount('known', { email: known.email, name: 'Known', groups: ['x'] });
+    const signedIn = await throughProvider(t.baseUrl, 'known');
+    const answer = await callback(signedIn.callbackUrl, signedIn.appCookie);
+    expect(answer.session).not.toBeNull();
+    // No role mapping: the role stays what Waypoint says.
+    const me = await fetch(`${t.baseUrl}/api/auth/me`, {
+      headers: { Cookie: answer.session ?? '' },
+    });
+    expect(await me.json()).toMatchObject({ id: known.id, role: 'manager' });
+    // Passwords stay on by default.
+    const password = await t.send(null, 'POST', '/api/auth/login', {
+      email: known.email,
+      password: known.password,
+    });
+    expect(password.status).toBe(200);
+  });
+});
