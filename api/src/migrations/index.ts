@@ -10,6 +10,7 @@ import { ValueEngine1764000001700 } from './1764000001700-ValueEngine';
 import { ReadingWithdrawals1764000001750 } from './1764000001750-ReadingWithdrawals';
 import { StepCarryOver1764000002140 } from './1764000002140-StepCarryOver';
 import { AlertRecords1764000002300 } from './1764000002300-AlertRecords';
+import { PortfolioRows1764000003000 } from './1764000003000-PortfolioRows';
 import { SsoAndReadingImports1764000003400 } from './1764000003400-SsoAndReadingImports';
 
 /** Every migration, in order. The bundle cannot glob files, so each one is listed here. */
@@ -26,5 +27,6 @@ export const migrations = [
   ReadingWithdrawals1764000001750,
   StepCarryOver1764000002140,
   AlertRecords1764000002300,
+  PortfolioRows1764000003000,
   SsoAndReadingImports1764000003400,
 ];

@@ -1,5 +1,7 @@
 import type { TestApp } from '../support/test-app';
 import type { INITIATIVE_PEOPLE, SignedIn } from '../support/people';
+import type { Session } from '../support/auth';
+import { send } from '../support/http';
 import { DAY_MS, quarter } from '../support/time';
 import {
   createCustomerGroup,
@@ -11,6 +13,25 @@ import {
   insertRow,
 } from './domain';
 import { initiativeAround, seedTension } from './measures';
+
+/**
+ * Creates the first quarter of `year` through the API (as an executive or admin): as any cycle
+ * written, it has the value engine reconcile every initiative's alert records in the current
+ * cycle with the readings factories wrote behind its back. Answers the cycle's id.
+ */
+export async function createCycleThroughApi(
+  t: TestApp,
+  session: Session,
+  year: number,
+): Promise<string> {
+  const created = await send<{ id: string }>(t, session, 'POST', '/api/cycles', {
+    name: `${year}-Q1`,
+    startsOn: `${year}-01-01`,
+    endsOn: `${year}-03-31`,
+  });
+  if (created.status !== 201) throw new Error(`cycle not created: ${created.status}`);
+  return created.body.id;
+}
 
 /** A gate decision on a milestone (with its submission), optionally with open conditions. */
 export async function createDecision(
@@ -118,7 +139,6 @@ export async function seedPortfolio(
   const o = quarter(-2);
   const prev = await createCycle(t.sql, p.name, p.startsOn, p.endsOn);
   const older = await createCycle(t.sql, o.name, o.startsOn, o.endsOn);
-  const future = await createCycle(t.sql, '2040-Q1', '2040-01-01', '2040-03-31');
   const protectedGroup = await createCustomerGroup(t.sql, {
     name: 'Small accounts',
     protected: true,
@@ -187,5 +207,6 @@ export async function seedPortfolio(
     authorId: c.owner.user.id,
     decision: 'adapt',
   });
+  const future = await createCycleThroughApi(t, c.executive, 2040);
   return { initiativeId, prev, older, future, tension, draftId, nps, cost, npsReadings };
 }

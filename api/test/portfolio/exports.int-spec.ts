@@ -10,7 +10,12 @@ import {
 import { daysAgo, quarter } from '../support/time';
 import { detailOf, send } from '../support/http';
 import { seedTension, initiativeAround } from '../factories/measures';
-import { createDecision, createReview, gateTrack } from '../factories/portfolio';
+import {
+  createCycleThroughApi,
+  createDecision,
+  createReview,
+  gateTrack,
+} from '../factories/portfolio';
 import { csvRecords, parseCsv } from '../support/csv';
 import { INITIATIVE_PEOPLE } from '../support/people';
 import { useTestApp } from '../support/use-test-app';
@@ -83,6 +88,8 @@ describe('CSV exports and one-page briefs', () => {
       authorId: c.owner.user.id,
       decision: 'adapt',
     });
+    // The alert records of what the factories wrote (the engine reconciles on a cycle write).
+    await createCycleThroughApi(t, c.executive, 2040);
   });
 
   it('exports initiatives as CSV with a header row, proper quoting and formula-safe text', async () => {

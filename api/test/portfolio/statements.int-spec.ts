@@ -4,7 +4,12 @@ import { createUser } from '../factories/users';
 import { type Session, signIn } from '../support/auth';
 import { DAY_MS, quarter } from '../support/time';
 import { send } from '../support/http';
-import { createDecision, createReview, gateTrack } from '../factories/portfolio';
+import {
+  createCycleThroughApi,
+  createDecision,
+  createReview,
+  gateTrack,
+} from '../factories/portfolio';
 import { useTestApp } from '../support/use-test-app';
 
 /**
@@ -92,12 +97,15 @@ describe('portfolio statement counts do not grow with the number of initiatives'
 
   it('answers with as many statements for 12 initiatives as for 2', async () => {
     for (let i = 0; i < 2; i++) await seedInitiative(i);
+    // The alert records of what the factories wrote (the engine reconciles on a cycle write).
+    await createCycleThroughApi(t, executive, 2040);
     const withTwo = await statementCounts();
     const two = await send<PortfolioSummaryResponse>(t, executive, 'GET', '/api/portfolio/summary');
     expect(two.body.initiatives).toBe(2);
     expect(two.body.alerts.count).toBeGreaterThan(0);
 
     for (let i = 2; i < 12; i++) await seedInitiative(i);
+    await createCycleThroughApi(t, executive, 2041);
     const withTwelve = await statementCounts();
     const twelve = await send<PortfolioSummaryResponse>(
       t,

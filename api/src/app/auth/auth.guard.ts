@@ -15,7 +15,7 @@ import type { AuthenticatedRequest } from './current-user.decorator';
 import { type Scope, InitiativeRelationsRepository } from './initiative-relations.repository';
 import { PERMISSION_KEY, PUBLIC_KEY, SCOPE_KEY } from './permission.decorator';
 import { type Permission, effectiveRelations, permissionRule } from './permissions';
-import { requestIdOf } from '../common';
+import { FieldValidationException, requestIdOf } from '../common';
 
 export const SESSION_COOKIE = 'wp_session';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -84,7 +84,12 @@ export class AuthGuard implements CanActivate {
     const rule = permissionRule(permission);
     const scope = this.reflector.getAllAndOverride<Scope | undefined>(SCOPE_KEY, targets);
     const id = (request.params as Record<string, string | undefined> | undefined)?.['id'];
-    if (scope && id && UUID.test(id)) {
+    if (scope && id && !UUID.test(id)) {
+      // The scope (and so the relations a handler reads) cannot be resolved from a bad id: the
+      // 400 the id's validation would give, before the role check lets anyone through without it.
+      throw new FieldValidationException({ id: ['id must be a UUID'] });
+    }
+    if (scope && id) {
       const resolved = await this.relations.resolve(scope, id, user.id);
       if (!resolved) throw new NotFoundException(`No such ${scope}.`);
       // A relation counts only while the user holds the role it presumes (RELATION_ROLES).

@@ -64,7 +64,6 @@ export class BriefsService {
       measuresNow: true,
       indices: shown,
       standings: shown,
-      groups: true,
     });
     const openConditions = await this.briefs.openConditions(id);
     const person = (userId: string | null) => {
@@ -103,11 +102,7 @@ export class BriefsService {
         now: model.now(id),
         cycle: cycle ? { cycle: cycleRef(cycle), ...model.forCycle(id, cycle) } : null,
       },
-      alerts: {
-        cycle: cycle ? cycleRef(cycle) : null,
-        threshold,
-        items: cycle ? model.alerts(id, cycle, threshold) : [],
-      },
+      alerts: await this.value.alertsOf(id, cycle, threshold),
       latestReview: review
         ? mapReview(review, model, await this.reviews.authors([review.authorId]))
         : null,

@@ -8,7 +8,7 @@ import {
   type MeasureSearchSort,
   type Perspective,
 } from '@waypoint/contracts';
-import { CADENCE_WINDOWS } from '@waypoint/domain';
+import { CADENCE_WINDOWS, today } from '@waypoint/domain';
 import { In } from 'typeorm';
 import type { PageRequest } from '../common';
 import { type ReadScope, readableSql } from '../initiatives';
@@ -28,6 +28,8 @@ export interface MeasureSearch {
   kpiClass?: KpiClass;
   perspective?: Perspective;
   stale?: boolean;
+  /** Only measures whose standing fell over the current cycle (true), or only the others. */
+  worsening?: boolean;
   sort: MeasureSearchSort;
   /** The moment staleness is judged at. */
   now: Date;
@@ -75,6 +77,32 @@ const STALE = (now: string): string =>
 const DUE = (now: string): string =>
   `(${LAST_READ(now)} + ${hoursByCadence((w) => w.intervalDays)})`;
 
+/**
+ * Whether the measure's standing fell over the current cycle (the latest started by `today`): its
+ * stored improvement is below 0, as the value engine stored it with libs/domain `standingChange`,
+ * which is what `isWorsening` decides on (each item's own flag is then computed by `isWorsening`
+ * itself from the stored standing; the tests check that they agree).
+ */
+const WORSENING = (today: string): string => `EXISTS (
+  SELECT 1 FROM value_standings vs
+   WHERE vs.measure_id = m.id AND vs.improvement < 0
+     AND vs.cycle_id = (SELECT c.id FROM cycles c WHERE c.starts_on <= ${today}
+                         ORDER BY c.starts_on DESC, c.id LIMIT 1))`;
+
+/** A measure's stored standing over a cycle (value_standings). */
+export interface StoredStandingRow {
+  measureId: string;
+  cycleId: string;
+  cycleName: string;
+  startsOn: string;
+  endsOn: string;
+  openingValue: number | null;
+  closingValue: number | null;
+  improvement: number | null;
+  progressOpening: number | null;
+  progressClosing: number | null;
+}
+
 /** Measures across initiatives: the page's ids and the total, then the measures, set-based. */
 @Injectable()
 export class MeasureSearchRepository {
@@ -108,6 +136,10 @@ export class MeasureSearchRepository {
     }
     let now = filter.stale === undefined ? null : `${bind(filter.now)}::timestamptz`;
     if (now !== null) where.push(filter.stale ? STALE(now) : `NOT ${STALE(now)}`);
+    if (filter.worsening !== undefined) {
+      const worsening = WORSENING(`${bind(today(filter.now))}::date`);
+      where.push(filter.worsening ? worsening : `NOT ${worsening}`);
+    }
     const from = `FROM measures m JOIN initiatives i ON i.id = m.initiative_id
       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`;
     const countParams = [...params];
@@ -130,6 +162,27 @@ export class MeasureSearchRepository {
       >,
     ]);
     return { rows, total: counted[0]?.n ?? 0 };
+  }
+
+  /**
+   * The current cycle (the latest started by `now`) with the stored standing of each of these
+   * measures in it (null values where it has none); no row when no cycle has started.
+   */
+  async currentStandings(ids: readonly string[], now: Date): Promise<StoredStandingRow[]> {
+    if (ids.length === 0) return [];
+    return this.txHost.tx.query(
+      `WITH cycle AS (
+         SELECT id, name, starts_on, ends_on FROM cycles WHERE starts_on <= $2::date
+          ORDER BY starts_on DESC, id LIMIT 1)
+       SELECT m.id AS "measureId", c.id AS "cycleId", c.name AS "cycleName",
+              c.starts_on::text AS "startsOn", c.ends_on::text AS "endsOn",
+              vs.opening_value AS "openingValue", vs.closing_value AS "closingValue",
+              vs.improvement, vs.progress_opening AS "progressOpening",
+              vs.progress_closing AS "progressClosing"
+         FROM unnest($1::uuid[]) AS m(id) CROSS JOIN cycle c
+         LEFT JOIN value_standings vs ON vs.measure_id = m.id AND vs.cycle_id = c.id`,
+      [ids, today(now)],
+    ) as Promise<StoredStandingRow[]>;
   }
 
   /** The measures of these ids, one statement. */

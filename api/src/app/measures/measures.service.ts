@@ -3,6 +3,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type {
   CreateMeasureRequest,
+  MeasureStandingChange,
   MeasureListItem,
   MeasureResponse,
   MeasureSearchQuery,
@@ -15,13 +16,15 @@ import {
   baselineFreezeProblem,
   counterMeasureProblems,
   DomainError,
+  isWorsening,
+  type MeasureScale,
   scaleProblems,
 } from '@waypoint/domain';
 import { AuditService } from '../audit';
 import type { Actor, AuthenticatedUser } from '../auth';
 import { ME, requireChanges, pageOf, type PageRequest, ValueWrites } from '../common';
 import { readScope } from '../initiatives';
-import { MeasureSearchRepository } from './measure-search.repository';
+import { MeasureSearchRepository, type StoredStandingRow } from './measure-search.repository';
 import { measureRecord, measureViews } from './measure-view';
 import type { MeasureEntity } from './measure.entity';
 import {
@@ -57,8 +60,9 @@ export class MeasuresService {
 
   /**
    * Measures across the initiatives the user may read (the initiatives list's rule), each with
-   * its initiative and its counter-measure's progress: six statements whatever the page (page,
-   * count, the measures and their counter-measures, readings, customer groups, recorders).
+   * its initiative, its counter-measure's progress and its stored change over the current cycle:
+   * seven statements whatever the page (page, count, the measures and their counter-measures,
+   * readings, customer groups, recorders, standings).
    */
   async find(
     query: MeasureSearchQuery & PageRequest,
@@ -97,6 +101,14 @@ export class MeasuresService {
         (view) => [view.id, view],
       ),
     );
+    const standings = new Map(
+      (
+        await this.search.currentStandings(
+          rows.map((row) => row.id),
+          now,
+        )
+      ).map((s) => [s.measureId, s]),
+    );
     const items = rows.flatMap((row): MeasureListItem[] => {
       const view = views.get(row.id);
       if (!view) return [];
@@ -110,6 +122,7 @@ export class MeasuresService {
             status: row.initiativeStatus,
           },
           counterMeasureProgress: counter?.progress ?? null,
+          cycleChange: cycleChangeOf(view, standings.get(row.id)),
         },
       ];
     });
@@ -248,4 +261,27 @@ export class MeasuresService {
     const users = await this.measures.users(rows.map((r) => r.recorderId));
     return measureViews(rows, { readings, customerGroups, counterMeasures, users }, new Date());
   }
+}
+
+/** A measure's stored standing over the current cycle as the list shows it (null: no cycle). */
+export function cycleChangeOf(
+  scale: MeasureScale,
+  row: StoredStandingRow | undefined,
+): MeasureStandingChange | null {
+  if (row === undefined) return null;
+  const point = (value: number | null) => (value === null ? null : { reading: null, value });
+  return {
+    cycle: { id: row.cycleId, name: row.cycleName, startsOn: row.startsOn, endsOn: row.endsOn },
+    opening: row.openingValue,
+    closing: row.closingValue,
+    improvement: row.improvement,
+    progressChange:
+      row.progressOpening === null || row.progressClosing === null
+        ? null
+        : row.progressClosing - row.progressOpening,
+    worsening: isWorsening(scale, {
+      opening: point(row.openingValue),
+      closing: point(row.closingValue),
+    }),
+  };
 }

@@ -1,12 +1,5 @@
-import {
-  firstItemsPerStage,
-  measureClassesOf,
-  portfolioSummary,
-  type PortfolioSnapshot,
-  stagesOf,
-} from './portfolio-summary';
-import type { MilestoneRow } from './portfolio.repository';
-import { type InitiativeRow, type MeasureRow, ValueModel } from '../value';
+import { portfolioSummary, type SummaryAlerts, stagesOf } from './portfolio-summary';
+import type { MilestoneRow, StageItemRow, SummaryRows } from './portfolio.repository';
 
 const now = new Date('2026-05-01T12:00:00Z');
 
@@ -31,24 +24,6 @@ function milestone(
   };
 }
 
-function initiative(id: string, overrides: Partial<InitiativeRow> = {}): InitiativeRow {
-  return {
-    id,
-    title: id,
-    status: 'active',
-    approach: 'engineering',
-    ownerId: 'u',
-    sponsorId: null,
-    estimatedCustomerValue: null,
-    estimatedBusinessValue: null,
-    teamSize: 0,
-    departments: 1,
-    createdAt: now,
-    updatedAt: now,
-    ...overrides,
-  };
-}
-
 describe('portfolio stages', () => {
   it('place each initiative at its first unapproved milestone, in position order', () => {
     const stages = stagesOf([
@@ -67,148 +42,107 @@ describe('portfolio stages', () => {
   });
 });
 
-describe('portfolio summary', () => {
-  const snapshot: PortfolioSnapshot = {
-    now,
-    initiatives: [
-      initiative('a', { departments: 3, teamSize: 4 }),
-      initiative('b', { status: 'draft' }),
-      initiative('c', { status: 'on_hold', departments: 3 }),
+describe('portfolio summary from the stored rows', () => {
+  const alerts: SummaryAlerts = { cycle: null, threshold: 0.1, count: 2, critical: 1 };
+  const item = (id: string, kind: StageItemRow['kind'], position: number): StageItemRow => ({
+    id,
+    title: id,
+    status: 'active',
+    kind,
+    position,
+    milestoneTitle: kind === 'gate' ? `Stage ${position}` : null,
+    milestoneState: kind === 'gate' ? 'submitted' : null,
+    teamSize: 1,
+    departments: 2,
+  });
+  const rows: SummaryRows = {
+    counts: [
+      { status: 'active', kind: 'gate', position: 1, departments: 3, n: 2 },
+      { status: 'draft', kind: 'no_milestones', position: 0, departments: 1, n: 1 },
+      { status: 'on_hold', kind: 'gate', position: 2, departments: 3, n: 1 },
+      { status: 'completed', kind: 'all_approved', position: 0, departments: 1, n: 1 },
     ],
-    milestones: [
-      milestone('a', 1, 'submitted', 30),
-      milestone('c', 1, 'approved'),
-      milestone('c', 2, 'submitted', 10),
+    items: [
+      item('done', 'all_approved', 0),
+      item('g2', 'gate', 2),
+      item('g1b', 'gate', 1),
+      item('g1a', 'gate', 1),
+      item('none', 'no_milestones', 0),
     ],
-    model: new ValueModel({ measures: [] }),
-    alerts: null,
-    alertTotals: null,
-    measureClasses: [],
-    freshness: [],
-    cycles: [],
+    gates: { count: 2, oldestHours: 30.04, averageHours: 20.06 },
     openConditions: 2,
+    staleMeasures: 3,
+    classes: [
+      { perspective: 'customer', kpiClass: 'customer_centric', hasCounter: true, count: 2 },
+      { perspective: 'customer', kpiClass: 'neutral', hasCounter: false, count: 1 },
+      { perspective: 'business', kpiClass: 'customer_toxic', hasCounter: false, count: 4 },
+    ],
   };
 
-  it('counts by status and stage, and how long gates wait', () => {
-    const summary = portfolioSummary(snapshot, null, 0.1);
+  it('counts by status, stage and spread, and rounds how long gates wait', () => {
+    const summary = portfolioSummary(rows, alerts, now);
+    expect(summary.initiatives).toBe(5);
     expect(summary.byStatus).toEqual({
       draft: 1,
       proposed: 0,
-      active: 1,
+      active: 2,
       on_hold: 1,
-      completed: 0,
+      completed: 1,
       stopped: 0,
     });
     expect(summary.byStage.map((s) => [s.label, s.count])).toEqual([
       ['No milestones', 1],
-      ['Gate 1', 1],
+      ['Gate 1', 2],
       ['Gate 2', 1],
+      ['All gates approved', 1],
     ]);
-    expect(summary.gatesWaiting).toEqual({ count: 2, oldestHours: 30, averageHours: 20 });
-    expect(summary.alerts).toEqual({ cycle: null, threshold: 0.1, count: 0, critical: 0 });
+    expect(summary.byStage[2]?.byStatus.on_hold).toBe(1);
+    expect(summary.gatesWaiting).toEqual({ count: 2, oldestHours: 30, averageHours: 20.1 });
     expect(summary.crossFunctional).toEqual({
       byDepartments: [
-        { departments: 1, initiatives: 1 },
-        { departments: 3, initiatives: 2 },
+        { departments: 1, initiatives: 2 },
+        { departments: 3, initiatives: 3 },
       ],
-      averageDepartments: 2.3,
+      averageDepartments: 2.2,
     });
+    expect(summary.alerts).toEqual(alerts);
+    expect(summary.staleMeasures).toBe(3);
     expect(summary.openConditions).toBe(2);
   });
 
-  it('counts each customer measure paired with a counter-measure once, and the unpaired apart', () => {
-    const row = (id: string, overrides: Partial<MeasureRow> = {}): MeasureRow => ({
-      id,
-      initiativeId: 'a',
-      name: id,
-      unit: '',
-      perspective: 'customer',
-      direction: 'higher_is_better',
-      baseline: 0,
-      target: 100,
-      cadence: 'monthly',
-      kpiClass: 'customer_centric',
-      weight: 1,
-      customerGroupId: null,
-      counterMeasureId: null,
-      createdAt: now,
-      ...overrides,
-    });
-    const measures = [
-      row('nps', { counterMeasureId: 'cost' }),
-      row('wait', { counterMeasureId: 'cost' }),
-      row('csat'),
-      row('cost', { perspective: 'business', kpiClass: 'neutral' }),
-      row('margin', { perspective: 'business', kpiClass: 'neutral', counterMeasureId: 'csat' }),
-    ];
-    const { kpiReview } = portfolioSummary(
-      { ...snapshot, measureClasses: measureClassesOf(measures) },
-      null,
-      0.1,
-    );
-    expect(kpiReview.measures).toBe(5);
-    expect(kpiReview.counterMeasurePairs).toBe(2);
-    expect(kpiReview.customerMeasuresWithoutCounter).toBe(1);
-  });
-
-  it('is empty-safe', () => {
-    const empty = portfolioSummary(
-      { ...snapshot, initiatives: [], milestones: [], openConditions: 0 },
-      null,
-      0.1,
-    );
-    expect(empty).toMatchObject({
-      initiatives: 0,
-      byStage: [],
-      gatesWaiting: { count: 0, oldestHours: null, averageHours: null },
-      crossFunctional: { byDepartments: [], averageDepartments: null },
-      staleMeasures: 0,
-    });
-  });
-
-  it('lists at most a few initiatives per stage, in stage order, and counts them all', () => {
-    const many = Array.from({ length: 25 }, (_, n) => initiative(`m${n}`));
-    const summary = portfolioSummary(
-      { ...snapshot, initiatives: [...many, ...snapshot.initiatives] },
-      null,
-      0.1,
-    );
-    expect(summary.initiatives).toBe(28);
-    expect(summary.byStage.map((s) => [s.label, s.count])).toEqual([
-      ['No milestones', 26],
-      ['Gate 1', 1],
-      ['Gate 2', 1],
-    ]);
-    expect(summary.itemsPerStage).toBe(10);
-    expect(summary.items.map((i) => i.id)).toEqual([
-      ...many.slice(0, 10).map((i) => i.id),
-      'a',
-      'c',
-    ]);
-  });
-
-  it('keeps the first of each stage and orders stages by position', () => {
-    const stage = (kind: 'gate' | 'all_approved', position: number | null) => ({
-      kind,
-      position,
+  it('lists the items in stage order, keeping the initiatives order within a stage', () => {
+    const summary = portfolioSummary(rows, alerts, now);
+    expect(summary.items.map((i) => i.id)).toEqual(['none', 'g1b', 'g1a', 'g2', 'done']);
+    expect(summary.items[0]?.stage).toEqual({
+      kind: 'no_milestones',
+      position: null,
       milestoneTitle: null,
       milestoneState: null,
     });
-    const item = (id: string, s: ReturnType<typeof stage>) => ({
-      id,
-      title: id,
-      status: 'active' as const,
-      stage: s,
-      teamSize: 0,
-      departments: 1,
+    expect(summary.items[1]?.stage).toEqual({
+      kind: 'gate',
+      position: 1,
+      milestoneTitle: 'Stage 1',
+      milestoneState: 'submitted',
     });
-    const items = [
-      item('done1', stage('all_approved', null)),
-      item('g2a', stage('gate', 2)),
-      item('g1a', stage('gate', 1)),
-      item('g2b', stage('gate', 2)),
-      item('g2c', stage('gate', 2)),
-    ];
-    expect(firstItemsPerStage(items, 2).map((i) => i.id)).toEqual(['g1a', 'g2a', 'g2b', 'done1']);
+  });
+
+  it('sums the KPI review by class and perspective, with the counter-measure pairs', () => {
+    expect(portfolioSummary(rows, alerts, now).kpiReview).toEqual({
+      measures: 7,
+      byClass: { customer_centric: 2, neutral: 1, customer_toxic: 4 },
+      byPerspective: {
+        customer: { customer_centric: 2, neutral: 1, customer_toxic: 0 },
+        business: { customer_centric: 0, neutral: 0, customer_toxic: 4 },
+      },
+      counterMeasurePairs: 2,
+      customerMeasuresWithoutCounter: 1,
+    });
+  });
+
+  it('has no average spread without initiatives', () => {
+    const empty = portfolioSummary({ ...rows, counts: [], items: [] }, alerts, now);
+    expect(empty.initiatives).toBe(0);
+    expect(empty.crossFunctional.averageDepartments).toBeNull();
   });
 });

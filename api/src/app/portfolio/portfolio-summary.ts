@@ -1,49 +1,18 @@
 import {
+  type CycleRef,
   INITIATIVE_STATUS_VALUES,
   type InitiativeStatus,
   KPI_CLASS_VALUES,
   type KpiClass,
-  type GatesWaiting,
   type KpiReviewSummary,
   PORTFOLIO_SUMMARY_ITEMS_PER_STAGE,
   type PortfolioInitiativeItem,
   type PortfolioStage,
   type PortfolioStageCount,
   type PortfolioSummaryResponse,
-  type TensionAlertDetail,
 } from '@waypoint/contracts';
-import { currentMilestoneIndex, isStale } from '@waypoint/domain';
-import {
-  cycleRef,
-  type CycleRow,
-  type InitiativeRow,
-  type MeasureClassCount,
-  type MeasureFreshness,
-  type MeasureRow,
-  type ValueModel,
-} from '../value';
-import type { MilestoneRow } from './portfolio.repository';
-
-const HOUR_MS = 3_600_000;
-
-/** Everything the portfolio answers are computed from, loaded with a fixed number of queries. */
-export interface PortfolioSnapshot {
-  now: Date;
-  initiatives: InitiativeRow[];
-  milestones: MilestoneRow[];
-  /** The stored value rows the answer reads. */
-  model: ValueModel;
-  /** The first initiatives that have a tension alert over the answer's cycle, and their rows. */
-  alerts: { initiativeIds: Set<string>; model: ValueModel } | null;
-  /** How many tension alerts there are over the answer's cycle (null: no cycle asked). */
-  alertTotals: { count: number; critical: number } | null;
-  /** The KPI review's counts. */
-  measureClasses: MeasureClassCount[];
-  /** Active initiatives' measures and when they were last read. */
-  freshness: MeasureFreshness[];
-  cycles: CycleRow[];
-  openConditions: number;
-}
+import { currentMilestoneIndex } from '@waypoint/domain';
+import type { MilestoneRow, StageItemRow, SummaryRows } from './portfolio.repository';
 
 export function zeroByStatus(): Record<InitiativeStatus, number> {
   return Object.fromEntries(INITIATIVE_STATUS_VALUES.map((s) => [s, 0])) as Record<
@@ -84,14 +53,7 @@ export function stagesOf(milestones: readonly MilestoneRow[]): Map<string, Portf
   return stages;
 }
 
-const NO_MILESTONES: PortfolioStage = {
-  kind: 'no_milestones',
-  position: null,
-  milestoneTitle: null,
-  milestoneState: null,
-};
-
-function stageLabel(stage: PortfolioStage): string {
+function stageLabel(stage: { kind: PortfolioStage['kind']; position: number | null }): string {
   switch (stage.kind) {
     case 'no_milestones':
       return 'No milestones';
@@ -113,53 +75,19 @@ function stageOrder(stage: { kind: PortfolioStage['kind']; position: number | nu
   }
 }
 
-function byStage(items: readonly PortfolioInitiativeItem[]): PortfolioStageCount[] {
-  const counts = new Map<string, PortfolioStageCount>();
-  for (const item of items) {
-    const key = `${item.stage.kind}:${item.stage.position ?? ''}`;
-    const entry = counts.get(key) ?? {
-      kind: item.stage.kind,
-      position: item.stage.position,
-      label: stageLabel(item.stage),
-      count: 0,
-      byStatus: zeroByStatus(),
-    };
-    entry.count += 1;
-    entry.byStatus[item.status] += 1;
-    counts.set(key, entry);
-  }
-  return [...counts.values()].sort((a, b) => stageOrder(a) - stageOrder(b));
+/** A stored stage (position 0 when not a gate) as the contract has it. */
+function stageOf(row: StageItemRow): PortfolioStage {
+  return row.kind === 'gate'
+    ? {
+        kind: 'gate',
+        position: row.position,
+        milestoneTitle: row.milestoneTitle,
+        milestoneState: row.milestoneState,
+      }
+    : { kind: row.kind, position: null, milestoneTitle: null, milestoneState: null };
 }
 
-/** The first `perStage` items of each stage, in stage order (stable: else initiatives' order). */
-export function firstItemsPerStage(
-  items: readonly PortfolioInitiativeItem[],
-  perStage: number,
-): PortfolioInitiativeItem[] {
-  const taken = new Map<string, number>();
-  const kept: PortfolioInitiativeItem[] = [];
-  for (const item of items) {
-    const key = `${item.stage.kind}:${item.stage.position ?? ''}`;
-    const count = taken.get(key) ?? 0;
-    if (count >= perStage) continue;
-    taken.set(key, count + 1);
-    kept.push(item);
-  }
-  return kept.sort((a, b) => stageOrder(a.stage) - stageOrder(b.stage));
-}
-
-function gatesWaiting(milestones: readonly MilestoneRow[], now: Date): GatesWaiting {
-  const hours = milestones
-    .filter((m) => m.state === 'submitted' && m.submittedAt !== null)
-    .map((m) => (now.getTime() - (m.submittedAt?.getTime() ?? now.getTime())) / HOUR_MS);
-  return {
-    count: hours.length,
-    oldestHours: hours.length ? round1(Math.max(...hours)) : null,
-    averageHours: hours.length ? round1(hours.reduce((a, b) => a + b, 0) / hours.length) : null,
-  };
-}
-
-function kpiReview(classes: readonly MeasureClassCount[]): KpiReviewSummary {
+function kpiReview(classes: SummaryRows['classes']): KpiReviewSummary {
   const summary: KpiReviewSummary = {
     measures: 0,
     byClass: zeroByClass(),
@@ -179,95 +107,76 @@ function kpiReview(classes: readonly MeasureClassCount[]): KpiReviewSummary {
   return summary;
 }
 
-/** The KPI review's counts of some measures (what ValueDataRepository.measureClasses counts). */
-export function measureClassesOf(measures: readonly MeasureRow[]): MeasureClassCount[] {
-  const counts = new Map<string, MeasureClassCount>();
-  for (const m of measures) {
-    const hasCounter = m.counterMeasureId !== null;
-    const key = `${m.perspective}:${m.kpiClass}:${hasCounter}`;
-    const entry = counts.get(key) ?? {
-      perspective: m.perspective,
-      kpiClass: m.kpiClass,
-      hasCounter,
-      count: 0,
-    };
-    entry.count += 1;
-    counts.set(key, entry);
-  }
-  return [...counts.values()];
+/** The alerts card: the live alert records of the cycle picked (see AlertsService.totals). */
+export interface SummaryAlerts {
+  cycle: CycleRef | null;
+  threshold: number;
+  count: number;
+  critical: number;
 }
 
-/** Measures of active initiatives that are stale (libs/domain's isStale). */
-function staleMeasureCount(snapshot: PortfolioSnapshot): number {
-  let stale = 0;
-  for (const m of snapshot.freshness) {
-    if (isStale(m.lastObservedAt, m.cadence, snapshot.now, m.createdAt)) stale += 1;
-  }
-  return stale;
-}
-
-/**
- * The tension alerts of each initiative over the cycle, in the initiatives' order, computed only
- * for the first initiatives that have one (the stored rows tell which).
- */
-export function initiativeAlerts(
-  snapshot: PortfolioSnapshot,
-  cycle: CycleRow | null,
-  threshold: number,
-): Array<{ initiative: InitiativeRow; alerts: TensionAlertDetail[] }> {
-  const candidates = snapshot.alerts;
-  if (cycle === null || candidates === null) return [];
-  return snapshot.initiatives.flatMap((initiative) => {
-    if (!candidates.initiativeIds.has(initiative.id)) return [];
-    const alerts = candidates.model.alerts(initiative.id, cycle, threshold);
-    return alerts.length > 0 ? [{ initiative, alerts }] : [];
-  });
-}
-
-/** The portfolio at a glance, computed in memory from one snapshot. */
+/** The portfolio at a glance, from the stored rows' figures (PortfolioRepository.summary). */
 export function portfolioSummary(
-  snapshot: PortfolioSnapshot,
-  cycle: CycleRow | null,
-  threshold: number,
+  rows: SummaryRows,
+  alerts: SummaryAlerts,
+  now: Date,
 ): PortfolioSummaryResponse {
-  const stages = stagesOf(snapshot.milestones);
-  const items: PortfolioInitiativeItem[] = snapshot.initiatives.map((i) => ({
-    id: i.id,
-    title: i.title,
-    status: i.status,
-    stage: stages.get(i.id) ?? NO_MILESTONES,
-    teamSize: i.teamSize,
-    departments: i.departments,
-  }));
   const byStatus = zeroByStatus();
-  for (const item of items) byStatus[item.status] += 1;
-
+  const stages = new Map<string, PortfolioStageCount>();
   const spread = new Map<number, number>();
-  for (const item of items) spread.set(item.departments, (spread.get(item.departments) ?? 0) + 1);
+  let initiatives = 0;
+  let departments = 0;
+  for (const c of rows.counts) {
+    initiatives += c.n;
+    departments += c.departments * c.n;
+    byStatus[c.status] += c.n;
+    spread.set(c.departments, (spread.get(c.departments) ?? 0) + c.n);
+    const position = c.kind === 'gate' ? c.position : null;
+    const key = `${c.kind}:${position ?? ''}`;
+    const entry = stages.get(key) ?? {
+      kind: c.kind,
+      position,
+      label: stageLabel({ kind: c.kind, position }),
+      count: 0,
+      byStatus: zeroByStatus(),
+    };
+    entry.count += c.n;
+    entry.byStatus[c.status] += c.n;
+    stages.set(key, entry);
+  }
+  const items: PortfolioInitiativeItem[] = rows.items
+    .map((row) => ({
+      id: row.id,
+      title: row.title,
+      status: row.status,
+      stage: stageOf(row),
+      teamSize: row.teamSize,
+      departments: row.departments,
+    }))
+    // Array.prototype.sort is stable: within a stage, the initiatives' order from the SQL.
+    .sort((a, b) => stageOrder(a.stage) - stageOrder(b.stage));
+  const gates = rows.gates;
   return {
-    generatedAt: snapshot.now.toISOString(),
-    initiatives: items.length,
+    generatedAt: now.toISOString(),
+    initiatives,
     byStatus,
-    byStage: byStage(items),
-    gatesWaiting: gatesWaiting(snapshot.milestones, snapshot.now),
-    openConditions: snapshot.openConditions,
-    staleMeasures: staleMeasureCount(snapshot),
-    alerts: {
-      cycle: cycle ? cycleRef(cycle) : null,
-      threshold,
-      count: snapshot.alertTotals?.count ?? 0,
-      critical: snapshot.alertTotals?.critical ?? 0,
+    byStage: [...stages.values()].sort((a, b) => stageOrder(a) - stageOrder(b)),
+    gatesWaiting: {
+      count: gates.count,
+      oldestHours: gates.oldestHours === null ? null : round1(gates.oldestHours),
+      averageHours: gates.averageHours === null ? null : round1(gates.averageHours),
     },
-    kpiReview: kpiReview(snapshot.measureClasses),
+    openConditions: rows.openConditions,
+    staleMeasures: rows.staleMeasures,
+    alerts,
+    kpiReview: kpiReview(rows.classes),
     crossFunctional: {
       byDepartments: [...spread]
         .sort(([a], [b]) => a - b)
-        .map(([departments, initiatives]) => ({ departments, initiatives })),
-      averageDepartments: items.length
-        ? round1(items.reduce((sum, i) => sum + i.departments, 0) / items.length)
-        : null,
+        .map(([count, n]) => ({ departments: count, initiatives: n })),
+      averageDepartments: initiatives ? round1(departments / initiatives) : null,
     },
     itemsPerStage: PORTFOLIO_SUMMARY_ITEMS_PER_STAGE,
-    items: firstItemsPerStage(items, PORTFOLIO_SUMMARY_ITEMS_PER_STAGE),
+    items,
   };
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CountedSql, StatementCountInterceptor } from '../common';
-import { ValueModule } from '../value';
+import { AlertsModule, ValueModule } from '../value';
 import { PortfolioController } from './portfolio.controller';
 import { PortfolioCache } from './portfolio-cache';
 import { PortfolioRepository } from './portfolio.repository';
@@ -8,7 +8,7 @@ import { PortfolioService } from './portfolio.service';
 
 /** The portfolio: set-based reads of the stored value rows (api/src/app/value) and the gates. */
 @Module({
-  imports: [ValueModule],
+  imports: [ValueModule, AlertsModule],
   controllers: [PortfolioController],
   providers: [
     CountedSql,

@@ -2,91 +2,53 @@ import { Injectable } from '@nestjs/common';
 import {
   type InitiativeStatus,
   PORTFOLIO_ALERTS_LIMIT_MAX,
-  type PortfolioAlertsResponse,
+  PORTFOLIO_SUMMARY_ITEMS_PER_STAGE,
   type PortfolioBriefResponse,
   type PortfolioSeriesResponse,
   type PortfolioSummaryResponse,
+  REVIEW_DECISION_VALUES,
+  type ReviewDecision,
+  TENSION_LIMIT_MAX,
   type PortfolioTensionResponse,
 } from '@waypoint/contracts';
-import {
-  type CycleRow,
-  type ModelParts,
-  resolveCycle,
-  startedCycles,
-  ValueService,
-} from '../value';
+import { today, valueIndex } from '@waypoint/domain';
+import { AlertsService, cycleRef, resolveCycle, ValueService } from '../value';
 import { type CachedAnswer, PortfolioCache } from './portfolio-cache';
-import { type PortfolioSnapshot, portfolioSummary } from './portfolio-summary';
-import {
-  firstAlerts,
-  firstTensionPoints,
-  portfolioAlerts,
-  portfolioSeries,
-  tensionPoints,
-} from './portfolio-views';
+import { portfolioSummary } from './portfolio-summary';
 import { PortfolioRepository } from './portfolio.repository';
 
-interface SnapshotParts {
-  /** The stored value rows the answer reads, given the cycles and the time. */
-  value?: (cycles: readonly CycleRow[], now: Date) => ModelParts;
-  /** The cycle and threshold of the tension alerts the answer counts (and lists). */
-  alerts?: {
-    cycle: (cycles: readonly CycleRow[], now: Date) => CycleRow | null;
-    threshold: number;
-    list: boolean;
-  };
-  milestones?: boolean;
-  conditions?: boolean;
-  /** The KPI review's counts and the staleness of active initiatives' measures. */
-  measures?: boolean;
+/** The portfolio's index: the (unweighted) value index of its initiatives' indices. */
+function portfolioIndex(values: ReadonlyArray<number | null>): number | null {
+  return valueIndex(values.map((progress) => ({ progress })));
+}
+
+function decisionsOf(
+  counts: Partial<Record<ReviewDecision, number>>,
+): Record<ReviewDecision, number> {
+  return Object.fromEntries(REVIEW_DECISION_VALUES.map((d) => [d, counts[d] ?? 0])) as Record<
+    ReviewDecision,
+    number
+  >;
 }
 
 /**
- * The portfolio. Each answer reads the value rows that the value engine keeps up to date on
- * write (api/src/app/value), with a fixed number of set-based statements however many
- * initiatives there are; nothing is recomputed from the readings on read.
+ * The portfolio. Each answer is computed by PostgreSQL from the rows kept up to date on write
+ * (the value engine's indices, the alert records, the per-initiative and per-measure rows of the
+ * PortfolioRows migration), in a fixed number of statements however many initiatives there are:
+ * nothing is loaded per initiative into the process but what the answer sends.
  */
 @Injectable()
 export class PortfolioService {
   constructor(
     private readonly value: ValueService,
+    private readonly alerts: AlertsService,
     private readonly portfolio: PortfolioRepository,
     private readonly cache: PortfolioCache,
   ) {}
 
-  async snapshot(parts: SnapshotParts = {}): Promise<PortfolioSnapshot> {
-    const now = new Date();
-    const cycles = await this.value.cycles();
-    const initiatives = await this.value.initiatives(null);
-    const model = await this.value.model(null, parts.value?.(cycles, now) ?? { measures: false });
-    const alertCycle = parts.alerts?.cycle(cycles, now) ?? null;
-    const threshold = parts.alerts?.threshold ?? 0;
-    const alertTotals = alertCycle ? await this.value.alertTotals(alertCycle, threshold) : null;
-    const alerts =
-      alertCycle && parts.alerts?.list
-        ? await this.value.alerting(alertCycle, threshold, PORTFOLIO_ALERTS_LIMIT_MAX)
-        : null;
-    const milestones = parts.milestones ? await this.portfolio.milestones(null) : [];
-    const openConditions = parts.conditions ? await this.portfolio.openConditionCount() : 0;
-    const measureClasses = parts.measures ? await this.value.measureClasses() : [];
-    const freshness = parts.measures ? await this.value.activeMeasureFreshness() : [];
-    return {
-      now,
-      initiatives,
-      milestones,
-      model,
-      alerts,
-      alertTotals,
-      cycles,
-      openConditions,
-      measureClasses,
-      freshness,
-    };
-  }
-
   /**
-   * Summary, tension, alerts and series are reused while nothing changed (PortfolioCache), with
-   * an ETag per computation and their JSON made once.
+   * Summary, tension and series are reused while nothing changed (PortfolioCache), with an ETag
+   * per computation and their JSON made once.
    */
   summary(cycleId: string | undefined, threshold: number): Promise<CachedAnswer> {
     return this.cache.answer(
@@ -97,27 +59,17 @@ export class PortfolioService {
     );
   }
 
-  /** The `limit` points that pull apart most; all points are computed and reused once. */
+  /** The `limit` points that pull apart most. */
   tension(
     cycleId: string | undefined,
     status: InitiativeStatus | undefined,
     limit: number,
   ): Promise<CachedAnswer> {
     return this.cache.answer(
-      `tension:${cycleId ?? ''}:${status ?? ''}`,
-      () => this.computeTension(cycleId, status),
-      String(limit),
-      (all) => firstTensionPoints(all, limit),
-    );
-  }
-
-  /** The first `limit` alerts; all are computed and reused once. */
-  alerts(cycleId: string | undefined, threshold: number, limit: number): Promise<CachedAnswer> {
-    return this.cache.answer(
-      `alerts:${cycleId ?? ''}:${threshold}`,
-      () => this.computeAlerts(cycleId, threshold),
-      String(limit),
-      (all) => firstAlerts(all, limit),
+      `tension:${cycleId ?? ''}:${status ?? ''}:${limit}`,
+      () => this.computeTension(cycleId, status, limit),
+      'all',
+      (all) => all,
     );
   }
 
@@ -134,86 +86,56 @@ export class PortfolioService {
     cycleId: string | undefined,
     threshold: number,
   ): Promise<PortfolioSummaryResponse> {
-    const alertCycle = (cycles: readonly CycleRow[], now: Date) =>
-      resolveCycle(cycles, cycleId, 'latest_started', now);
-    const snapshot = await this.snapshot({
-      milestones: true,
-      conditions: true,
-      measures: true,
-      alerts: { cycle: alertCycle, threshold, list: false },
-    });
-    return portfolioSummary(snapshot, alertCycle(snapshot.cycles, snapshot.now), threshold);
+    const now = new Date();
+    const alerts = await this.alerts.totals(cycleId, threshold);
+    const rows = await this.portfolio.summary(now, PORTFOLIO_SUMMARY_ITEMS_PER_STAGE);
+    return portfolioSummary(rows, { threshold, ...alerts }, now);
   }
 
   private async computeTension(
     cycleId: string | undefined,
     status: InitiativeStatus | undefined,
+    limit: number,
   ): Promise<PortfolioTensionResponse> {
-    const chartCycle = (cycles: readonly CycleRow[], now: Date) =>
-      resolveCycle(cycles, cycleId, 'none', now);
-    const snapshot = await this.snapshot({ value: tensionParts(chartCycle) });
-    const cycle = chartCycle(snapshot.cycles, snapshot.now);
-    const initiatives = status
-      ? snapshot.initiatives.filter((i) => i.status === status)
-      : snapshot.initiatives;
-    return tensionPoints(snapshot, initiatives, cycle);
-  }
-
-  private async computeAlerts(
-    cycleId: string | undefined,
-    threshold: number,
-  ): Promise<PortfolioAlertsResponse> {
-    const alertCycle = (cycles: readonly CycleRow[], now: Date) =>
-      resolveCycle(cycles, cycleId, 'latest_started', now);
-    const snapshot = await this.snapshot({ alerts: { cycle: alertCycle, threshold, list: true } });
-    return portfolioAlerts(snapshot, alertCycle(snapshot.cycles, snapshot.now), threshold);
+    const cycle =
+      cycleId === undefined
+        ? null
+        : resolveCycle(await this.value.cycles(), cycleId, 'none', new Date());
+    const { total, points } = await this.portfolio.tension(
+      cycle?.id ?? null,
+      status ?? null,
+      limit,
+    );
+    return { cycle: cycle ? cycleRef(cycle) : null, total, points };
   }
 
   private async computeSeries(): Promise<PortfolioSeriesResponse> {
-    const snapshot = await this.snapshot({
-      value: (cycles, now) => ({ measures: false, indices: startedCycles(cycles, now) }),
-    });
-    return portfolioSeries(snapshot, await this.portfolio.reviewDecisions());
+    const rows = await this.portfolio.series(today(new Date()));
+    return {
+      initiatives: rows.initiatives,
+      cycles: rows.cycles.map((c) => ({
+        cycle: c.cycle,
+        customer: portfolioIndex(c.initiatives.map((i) => i.customer)),
+        business: portfolioIndex(c.initiatives.map((i) => i.business)),
+        decisions: decisionsOf(c.decisions),
+        initiatives: c.initiatives,
+      })),
+    };
   }
 
-  /** The one-page brief of the portfolio: summary, tension chart and alerts. */
+  /** The one-page brief of the portfolio: summary, tension chart and alert records. */
   async brief(cycleId: string | undefined, threshold: number): Promise<PortfolioBriefResponse> {
-    const alertCycle = (cycles: readonly CycleRow[], now: Date) =>
-      resolveCycle(cycles, cycleId, 'latest_started', now);
-    const chartCycle = (cycles: readonly CycleRow[], now: Date) =>
-      resolveCycle(cycles, cycleId, 'none', now);
-    const snapshot = await this.snapshot({
-      milestones: true,
-      conditions: true,
-      measures: true,
-      value: tensionParts(chartCycle),
-      alerts: { cycle: alertCycle, threshold, list: true },
-    });
-    const cycle = alertCycle(snapshot.cycles, snapshot.now);
+    const now = new Date();
     const {
       items: _items,
       itemsPerStage: _itemsPerStage,
       ...summary
-    } = portfolioSummary(snapshot, cycle, threshold);
+    } = await this.computeSummary(cycleId, threshold);
     return {
-      generatedAt: snapshot.now.toISOString(),
+      generatedAt: now.toISOString(),
       summary,
-      tension: tensionPoints(
-        snapshot,
-        snapshot.initiatives,
-        chartCycle(snapshot.cycles, snapshot.now),
-      ),
-      alerts: portfolioAlerts(snapshot, cycle, threshold),
+      tension: await this.computeTension(cycleId, undefined, TENSION_LIMIT_MAX),
+      alerts: await this.alerts.portfolioAlerts(cycleId, threshold, PORTFOLIO_ALERTS_LIMIT_MAX),
     };
   }
-}
-
-/** The tension chart reads the indices now, or at the close of the cycle asked for. */
-function tensionParts(
-  chartCycle: (cycles: readonly CycleRow[], now: Date) => CycleRow | null,
-): (cycles: readonly CycleRow[], now: Date) => ModelParts {
-  return (cycles, now) => {
-    const cycle = chartCycle(cycles, now);
-    return cycle ? { measures: false, indices: [cycle] } : { measures: false, now: true };
-  };
 }

@@ -11,8 +11,6 @@ export {
   type CustomerGroupRow,
   type CycleRow,
   type InitiativeRow,
-  type MeasureClassCount,
-  type MeasureFreshness,
   type MeasureRow,
   type ReadingRow,
   ValueDataRepository,

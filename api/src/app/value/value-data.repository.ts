@@ -67,20 +67,6 @@ export interface CustomerGroupRow {
   isProtected: boolean;
 }
 
-export interface MeasureClassCount {
-  perspective: Perspective;
-  kpiClass: KpiClass;
-  hasCounter: boolean;
-  count: number;
-}
-
-export interface MeasureFreshness {
-  cadence: Cadence;
-  createdAt: Date;
-  /** When its latest effective reading was observed (null: never read). */
-  lastObservedAt: Date | null;
-}
-
 /** Every initiative, or only these. */
 export type InitiativeScope = readonly string[] | null;
 
@@ -155,35 +141,11 @@ export class ValueDataRepository {
     );
   }
 
-  /** How many measures there are per perspective, KPI class and pairing (the KPI review). */
-  async measureClasses(): Promise<MeasureClassCount[]> {
-    return this.sql.query<MeasureClassCount>(
-      `SELECT perspective, kpi_class AS "kpiClass",
-              counter_measure_id IS NOT NULL AS "hasCounter", count(*)::int AS count
-         FROM measures GROUP BY 1, 2, 3`,
-    );
-  }
-
-  /** The measures of active initiatives with when they were last read (staleness). */
-  async activeMeasureFreshness(): Promise<MeasureFreshness[]> {
-    return this.sql.query<MeasureFreshness>(
-      `SELECT m.cadence, m.created_at AS "createdAt", v.observed_at AS "lastObservedAt"
-         FROM measures m JOIN initiatives i ON i.id = m.initiative_id AND i.status = 'active'
-         LEFT JOIN value_measure_now v ON v.measure_id = m.id`,
-    );
-  }
-
   /** Every cycle, oldest first. */
   async cycles(): Promise<CycleRow[]> {
     return this.sql.query<CycleRow>(
       `SELECT id, name, starts_on::text AS "startsOn", ends_on::text AS "endsOn"
          FROM cycles ORDER BY starts_on, id`,
-    );
-  }
-
-  async customerGroups(): Promise<CustomerGroupRow[]> {
-    return this.sql.query<CustomerGroupRow>(
-      `SELECT id, name, protected AS "isProtected" FROM customer_groups ORDER BY id`,
     );
   }
 }

@@ -1,22 +1,13 @@
 import type {
-  AlertReading,
   CycleRef,
   IndexCycleChange,
   MeasuredChange,
   MeasuredPoint,
   MeasureStandingResponse,
-  TensionAlertDetail,
   ValuePair,
 } from '@waypoint/contracts';
-import {
-  cycleWindow,
-  type Reading,
-  tensionAlerts,
-  type TensionCustomerGroup,
-  type TensionMeasure,
-  today,
-} from '@waypoint/domain';
-import type { CustomerGroupRow, CycleRow, MeasureRow } from './value-data.repository';
+import { today } from '@waypoint/domain';
+import type { CycleRow, MeasureRow } from './value-data.repository';
 import type { IndexRow, MeasureNowRow, NowRow, StandingRow } from './value-rows';
 
 export function cycleRef(cycle: CycleRow): CycleRef {
@@ -37,21 +28,6 @@ export function latestStartedCycle(cycles: readonly CycleRow[], now: Date): Cycl
   return started[started.length - 1] ?? null;
 }
 
-function toTensionMeasure(row: MeasureRow): TensionMeasure {
-  return {
-    id: row.id,
-    name: row.name,
-    unit: row.unit,
-    perspective: row.perspective,
-    direction: row.direction,
-    baseline: row.baseline,
-    target: row.target,
-    weight: row.weight,
-    customerGroupId: row.customerGroupId,
-    counterMeasureId: row.counterMeasureId,
-  };
-}
-
 const NO_VALUE: ValuePair = { customer: null, business: null };
 
 /** A reading as the stored rows keep it: where a standing opens or closes, or the latest one. */
@@ -68,7 +44,6 @@ export interface ValueModelParts {
   measuresNow?: readonly MeasureNowRow[];
   indices?: readonly IndexRow[];
   standings?: readonly StandingRow[];
-  groups?: readonly CustomerGroupRow[];
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
@@ -84,8 +59,8 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 
 /**
  * The value picture of some initiatives as the stored rows hold it (kept up to date on write by
- * the value engine): indices now and per cycle, measures' standings, measured change, and the
- * tension alerts of libs/domain over the stored standings. Every reader (portfolio, cycle
+ * the value engine): indices now and per cycle, measures' standings and measured change (the
+ * tension alerts are the alert records, alerts/). Every reader (portfolio, cycle
  * reviews, briefs, exports, the initiative's value) reads it, so every place shows one number.
  */
 export class ValueModel {
@@ -95,7 +70,6 @@ export class ValueModel {
   private readonly measureNow: Map<string, MeasureNowRow>;
   private readonly indexByKey: Map<string, IndexRow>;
   private readonly standingsByKey: Map<string, StandingRow[]>;
-  private readonly groups: TensionCustomerGroup[];
 
   constructor(parts: ValueModelParts) {
     this.measuresByInitiative = groupBy(parts.measures, (m) => m.initiativeId);
@@ -106,11 +80,6 @@ export class ValueModel {
       (parts.indices ?? []).map((r) => [`${r.initiativeId}:${r.cycleId}`, r]),
     );
     this.standingsByKey = groupBy(parts.standings ?? [], (r) => `${r.initiativeId}:${r.cycleId}`);
-    this.groups = (parts.groups ?? []).map((g) => ({
-      id: g.id,
-      name: g.name,
-      isProtected: g.isProtected,
-    }));
   }
 
   /** Every measure of the model's initiatives. */
@@ -204,54 +173,6 @@ export class ValueModel {
         ];
       }),
     };
-  }
-
-  /**
-   * The tension alerts of libs/domain over the cycle, from the stored standings: the readings at
-   * which each measure opened and closed are all the domain needs to find the same standings.
-   */
-  alerts(initiativeId: string, cycle: CycleRow, threshold: number): TensionAlertDetail[] {
-    const standings = this.standingsOf(initiativeId, cycle);
-    const readings: Reading[] = [];
-    const known = new Map<string, AlertReading>();
-    for (const s of standings.values()) {
-      for (const [id, value, observedAt] of [
-        [s.openingReadingId, s.openingValue, s.openingObservedAt],
-        [s.closingReadingId, s.closingValue, s.closingObservedAt],
-      ] as const) {
-        if (id === null || value === null || observedAt === null || known.has(id)) continue;
-        readings.push({ id, measureId: s.measureId, value, observedAt });
-        known.set(id, {
-          id,
-          measureId: s.measureId,
-          measureName: this.measureById.get(s.measureId)?.name ?? '',
-          value,
-          observedAt: observedAt.toISOString(),
-        });
-      }
-    }
-    // Each measure's opening reading was observed before its closing one: listed in that order.
-    readings.sort((a, b) => a.observedAt.getTime() - b.observedAt.getTime());
-    const findings = tensionAlerts(
-      {
-        cycle: cycleWindow(cycle),
-        measures: this.measures(initiativeId).map(toTensionMeasure),
-        readings,
-        customerGroups: this.groups,
-      },
-      { threshold },
-    );
-    return findings.map(({ kind, severity, explanation, measureIds, readingIds }) => ({
-      kind,
-      severity,
-      explanation,
-      measureIds,
-      readingIds,
-      readings: readingIds.flatMap((id) => {
-        const reading = known.get(id);
-        return reading ? [reading] : [];
-      }),
-    }));
   }
 
   private standingsOf(initiativeId: string, cycle: CycleRow): Map<string, StandingRow> {

@@ -65,18 +65,6 @@ interface InputsJson {
   groups: CustomerGroupRow[];
 }
 
-/**
- * The index rows of cycle $1 with `drop`: how far the falling index fell when libs/domain's
- * divergence alert holds at threshold $2 (one index rose, the other fell by more than it), else
- * null (tension.ts, divergenceAlerts; a null change never diverges).
- */
-const DIVERGENCE = `
-  SELECT v.*, CASE
-      WHEN v.business_change > 0 AND -v.customer_change > $2 THEN -v.customer_change
-      WHEN v.customer_change > 0 AND -v.business_change > $2 THEN -v.business_change
-    END AS drop
-    FROM value_indices v WHERE v.cycle_id = $1`;
-
 /** Runs one SQL statement: a transaction's, a migration's or a script's connection. */
 export type Sql = (text: string, params?: readonly unknown[]) => Promise<unknown[]>;
 
@@ -317,42 +305,5 @@ export class ValueStore {
           AND ($2::uuid[] IS NULL OR cycle_id = ANY($2::uuid[]))`,
       [scope, cycleIds],
     );
-  }
-
-  /**
-   * How many tension alerts the initiatives have over the cycle at this threshold, and how many
-   * are critical, from the stored rows alone: the threshold-independent counts, plus the
-   * divergence that libs/domain raises when one index rose while the other fell by more than the
-   * threshold (critical from `criticalDrop`).
-   */
-  async alertTotals(
-    cycleId: string,
-    threshold: number,
-    criticalDrop: number,
-  ): Promise<{ count: number; critical: number }> {
-    const [row] = await this.query<{ count: number; critical: number }>(
-      `WITH x AS (${DIVERGENCE}) SELECT
-         (coalesce(sum(counter_alerts + protected_alerts), 0) + count(drop))::int AS count,
-         (coalesce(sum(counter_critical + protected_alerts), 0)
-           + count(*) FILTER (WHERE drop >= $3))::int AS critical
-         FROM x`,
-      [cycleId, threshold, criticalDrop],
-    );
-    return row ?? { count: 0, critical: 0 };
-  }
-
-  /**
-   * The initiatives that have a tension alert over the cycle at this threshold, in the
-   * portfolio's order (title), at most `limit`.
-   */
-  async alertingInitiatives(cycleId: string, threshold: number, limit: number): Promise<string[]> {
-    const rows = await this.query<{ id: string }>(
-      `WITH x AS (${DIVERGENCE})
-       SELECT i.id FROM x JOIN initiatives i ON i.id = x.initiative_id
-        WHERE x.counter_alerts + x.protected_alerts > 0 OR x.drop IS NOT NULL
-        ORDER BY lower(i.title), i.id LIMIT $3`,
-      [cycleId, threshold, limit],
-    );
-    return rows.map((r) => r.id);
   }
 }

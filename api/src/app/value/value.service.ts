@@ -1,16 +1,16 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { InitiativeValueResponse } from '@waypoint/contracts';
-import { DEFAULT_CRITICAL_DROP, DomainError } from '@waypoint/domain';
+import type { CycleAlerts, InitiativeValueResponse } from '@waypoint/contracts';
+import { DomainError } from '@waypoint/domain';
 import {
   type CycleRow,
   type InitiativeRow,
   type InitiativeScope,
-  type MeasureClassCount,
-  type MeasureFreshness,
   ValueDataRepository,
 } from './value-data.repository';
 import { cycleRef, latestStartedCycle, startedCycles, ValueModel } from './value-model';
 import { ValueStore } from './value-store.repository';
+import { recordThreshold, tensionAlertOf } from './alerts/alert-view';
+import { AlertsRepository } from './alerts/alerts.repository';
 
 /** Which cycle a request means: the one named, else the latest that has started (or none). */
 export function resolveCycle(
@@ -42,8 +42,6 @@ export interface ModelParts {
   indices?: readonly CycleRow[] | null;
   /** Standing rows of these cycles (null: every cycle). */
   standings?: readonly CycleRow[] | null;
-  /** Customer groups (for alerts). */
-  groups?: boolean;
 }
 
 const idsOf = (cycles: readonly CycleRow[] | null): string[] | null =>
@@ -58,6 +56,7 @@ export class ValueService {
   constructor(
     private readonly data: ValueDataRepository,
     private readonly store: ValueStore,
+    private readonly alertRecords: AlertsRepository,
   ) {}
 
   cycles(): Promise<CycleRow[]> {
@@ -79,35 +78,23 @@ export class ValueService {
       parts.standings === undefined
         ? []
         : await this.store.standings(scope, idsOf(parts.standings));
-    const groups = parts.groups ? await this.data.customerGroups() : [];
-    return new ValueModel({ measures, now, measuresNow, indices, standings, groups });
-  }
-
-  /** How many tension alerts the portfolio has over the cycle, and how many are critical. */
-  alertTotals(cycle: CycleRow, threshold: number): Promise<{ count: number; critical: number }> {
-    return this.store.alertTotals(cycle.id, threshold, DEFAULT_CRITICAL_DROP);
+    return new ValueModel({ measures, now, measuresNow, indices, standings });
   }
 
   /**
-   * The first `limit` initiatives (by title) that have a tension alert over the cycle, with the
-   * value model their alerts are computed from.
+   * An initiative's tension alerts over the cycle: its live alert records, as
+   * GET /api/portfolio/alerts and the portfolio summary read them (one source), at the threshold
+   * asked (never below the engine's, which raised them).
    */
-  async alerting(
-    cycle: CycleRow,
+  async alertsOf(
+    initiativeId: string,
+    cycle: CycleRow | null,
     threshold: number,
-    limit: number,
-  ): Promise<{ initiativeIds: Set<string>; model: ValueModel }> {
-    const ids = await this.store.alertingInitiatives(cycle.id, threshold, limit);
-    const model = await this.model(ids, { indices: [cycle], standings: [cycle], groups: true });
-    return { initiativeIds: new Set(ids), model };
-  }
-
-  measureClasses(): Promise<MeasureClassCount[]> {
-    return this.data.measureClasses();
-  }
-
-  activeMeasureFreshness(): Promise<MeasureFreshness[]> {
-    return this.data.activeMeasureFreshness();
+  ): Promise<CycleAlerts> {
+    const used = recordThreshold(threshold);
+    if (cycle === null) return { cycle: null, threshold: used, items: [] };
+    const rows = await this.alertRecords.liveOf(initiativeId, cycle.id, used);
+    return { cycle: cycleRef(cycle), threshold: used, items: rows.map(tensionAlertOf) };
   }
 
   async ofInitiative(
@@ -125,8 +112,6 @@ export class ValueService {
       now: true,
       measuresNow: true,
       indices: started,
-      standings: cycle ? [cycle] : [],
-      groups: true,
     });
     return {
       initiativeId,
@@ -137,11 +122,7 @@ export class ValueService {
       now: model.now(initiativeId),
       measures: model.standings(initiativeId),
       cycles: started.map((c) => ({ cycle: cycleRef(c), ...model.forCycle(initiativeId, c) })),
-      alerts: {
-        cycle: cycle ? cycleRef(cycle) : null,
-        threshold,
-        items: cycle ? model.alerts(initiativeId, cycle, threshold) : [],
-      },
+      alerts: await this.alertsOf(initiativeId, cycle, threshold),
     };
   }
 }

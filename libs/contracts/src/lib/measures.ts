@@ -131,9 +131,28 @@ export interface MeasureSearchQuery {
   perspective?: Perspective;
   /** true: only stale measures; false: only measures that are not stale. */
   stale?: boolean;
+  /** true: only measures worsening over the current cycle; false: only the others. */
+  worsening?: boolean;
   sort?: MeasureSearchSort;
   limit?: number;
   offset?: number;
+}
+
+/**
+ * A measure's change over a cycle as the value engine stores it (its cycle standing, libs/domain):
+ * from where it opened to where it closed (by now for the running cycle).
+ */
+export interface MeasureStandingChange {
+  cycle: CycleRef;
+  /** The values it opened and closed at (null: no standing, e.g. never read). */
+  opening: number | null;
+  closing: number | null;
+  /** The change in the measure's direction: above 0 better, below 0 worse. */
+  improvement: number | null;
+  /** Progress at the closing minus at the opening (0 baseline, 1 target). */
+  progressChange: number | null;
+  /** libs/domain `isWorsening`: its standing fell over the cycle. */
+  worsening: boolean;
 }
 
 /** A measure as `GET /api/measures` lists it: with its initiative and its counter-measure's progress. */
@@ -141,6 +160,8 @@ export interface MeasureListItem extends MeasureResponse {
   initiative: { id: string; title: string; status: InitiativeStatus };
   /** Progress of the counter-measure's latest reading, when there is a counter-measure and it was read. */
   counterMeasureProgress: number | null;
+  /** Its change over the current cycle (the latest that has started); null when none has. */
+  cycleChange: MeasureStandingChange | null;
 }
 
 export interface CreateMeasureRequest {

@@ -7,7 +7,7 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { KPI_CLASS_VALUES, type KpiClass } from '@waypoint/contracts';
 import { EmptyStateComponent } from '../shared/empty-state.component';
-import { DayPipe, progressText } from '../shared/format';
+import { DayPipe, formatIndexMove, progressText } from '../shared/format';
 import { MoreButtonComponent } from '../shared/more-button.component';
 import { genericErrorMessage } from '../shared/problem';
 import { KPI_CLASS_LABEL, PERSPECTIVE_LABEL } from '../shared/vocabulary';
@@ -102,6 +102,12 @@ const KPI_CLASS_HINT: Record<KpiClass, string> = {
             >
               Only stale measures
             </mat-checkbox>
+            <mat-checkbox
+              [checked]="store.worseningOnly()"
+              (change)="store.worseningOnly.set($event.checked)"
+            >
+              Only measures worsening this cycle
+            </mat-checkbox>
           </div>
           @if (hint(); as hint) {
             <p class="kpi__hint">{{ hint }}</p>
@@ -115,7 +121,7 @@ const KPI_CLASS_HINT: Record<KpiClass, string> = {
             </p>
           } @else if (store.measures.items().length === 0) {
             <p class="kpi__muted">
-              {{ store.staleOnly() ? 'No stale measure here.' : 'No measure in this class.' }}
+              {{ emptyText() }}
             </p>
           } @else {
             <ul class="kpi__list">
@@ -125,6 +131,9 @@ const KPI_CLASS_HINT: Record<KpiClass, string> = {
                     <span class="kpi__name">{{ row.name }}</span>
                     @if (row.stale) {
                       <span class="kpi__warn">Stale</span>
+                    }
+                    @if (row.cycleChange?.worsening) {
+                      <span class="kpi__warn">Worsening</span>
                     }
                   </div>
                   <span class="kpi__meta">
@@ -146,6 +155,17 @@ const KPI_CLASS_HINT: Record<KpiClass, string> = {
                       {{ row.unit }})
                     }
                   </span>
+                  @if (row.cycleChange; as change) {
+                    <span class="kpi__meta">
+                      {{ change.cycle.name }}:
+                      @if (change.opening !== null && change.closing !== null) {
+                        from {{ change.opening }} to {{ change.closing }} {{ row.unit }},
+                        {{ move(change.progressChange) }}
+                      } @else {
+                        not measured in this cycle
+                      }
+                    </span>
+                  }
                   @if (row.counterMeasure; as counter) {
                     <span class="kpi__meta">
                       Counter-measure: {{ counter.name }},
@@ -275,6 +295,12 @@ export class KpiReviewPageComponent {
   protected readonly perspectiveLabel = PERSPECTIVE_LABEL;
   protected readonly errorMessage = genericErrorMessage;
   protected readonly percent = progressText;
+  protected readonly move = formatIndexMove;
+
+  protected readonly emptyText = computed(() => {
+    if (this.store.worseningOnly()) return 'No measure here is worsening this cycle.';
+    return this.store.staleOnly() ? 'No stale measure here.' : 'No measure in this class.';
+  });
 
   constructor() {
     // `?stale=true` (the portfolio's Stale measures card): open with only the stale measures.

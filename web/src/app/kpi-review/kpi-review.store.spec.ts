@@ -21,6 +21,7 @@ describe('KPI review', () => {
       stale: true,
       sort: 'initiative',
     });
+    expect(kpiQuery('all', false, true)).toEqual({ worsening: true, sort: 'initiative' });
   });
 
   describe('KpiReviewStore', () => {
@@ -77,6 +78,30 @@ describe('KPI review', () => {
       await tick();
       expect(store.measures.items().map((m) => m.id)).toEqual(['toxic']);
       expect(store.measures.hasMore()).toBe(false);
+    });
+
+    it('asks the API for the measures worsening this cycle (their stored standing fell)', async () => {
+      httpMock()
+        .expectOne('/api/portfolio/summary')
+        .flush({ kpiReview: { measures: 3 } });
+      httpMock()
+        .expectOne('/api/measures?sort=initiative&limit=50&offset=0')
+        .flush(page(rows(0, 3), 3));
+      await tick();
+
+      store.worseningOnly.set(true);
+      TestBed.tick();
+      await tick();
+      const worsening = {
+        id: 'loyal',
+        name: 'Satisfaction of loyal families',
+        cycleChange: { worsening: true, improvement: -8, progressChange: -0.4 },
+      };
+      httpMock()
+        .expectOne('/api/measures?worsening=true&sort=initiative&limit=50&offset=0')
+        .flush(page([worsening], 1));
+      await tick();
+      expect(store.measures.items()).toEqual([worsening]);
     });
   });
 });

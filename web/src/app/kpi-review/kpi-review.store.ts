@@ -9,11 +9,16 @@ export type KpiClassChoice = KpiClass | 'all';
 /** How many measures a page of the review shows before "Show more". */
 export const KPI_REVIEW_PAGE_SIZE = 50;
 
-/** The query of the measure list for a choice of class and "stale only". */
-export function kpiQuery(kpiClass: KpiClassChoice, staleOnly: boolean): MeasureSearchQuery {
+/** The query of the measure list for a choice of class, "stale only" and "worsening only". */
+export function kpiQuery(
+  kpiClass: KpiClassChoice,
+  staleOnly: boolean,
+  worseningOnly = false,
+): MeasureSearchQuery {
   return {
     ...(kpiClass === 'all' ? {} : { kpiClass }),
     ...(staleOnly ? { stale: true } : {}),
+    ...(worseningOnly ? { worsening: true } : {}),
     sort: 'initiative',
   };
 }
@@ -21,9 +26,10 @@ export function kpiQuery(kpiClass: KpiClassChoice, staleOnly: boolean): MeasureS
 /**
  * KPI review: the portfolio summary's KPI counts (one request) and the measures of every
  * initiative, by class and staleness (`GET /api/measures`, one request a page, "Show more").
- * Each measure shows what is defined of it now: its progress from baseline to target, whether it
- * is stale, and its counter-measure's progress. Whether a measure is worsening is a matter of its
- * cycle standing, which the list does not carry yet, so the review does not claim it.
+ * Each measure shows its progress from baseline to target, whether it is stale, its
+ * counter-measure's progress, and its change over the current cycle as the API stores it
+ * (`cycleChange`: "worsening" is the API's libs/domain `isWorsening`, nothing the browser works
+ * out); "worsening only" asks the API for those (`worsening=true`).
  */
 @Injectable()
 export class KpiReviewStore {
@@ -32,11 +38,16 @@ export class KpiReviewStore {
 
   readonly kpiClass = signal<KpiClassChoice>('all');
   readonly staleOnly = signal(false);
+  readonly worseningOnly = signal(false);
 
   readonly summary = resource({ loader: () => this.portfolioApi.summary() });
 
   readonly measures = new PagedList<MeasureListItem>(
-    (page) => this.measuresApi.search({ ...kpiQuery(this.kpiClass(), this.staleOnly()), ...page }),
+    (page) =>
+      this.measuresApi.search({
+        ...kpiQuery(this.kpiClass(), this.staleOnly(), this.worseningOnly()),
+        ...page,
+      }),
     KPI_REVIEW_PAGE_SIZE,
   );
 
@@ -44,6 +55,7 @@ export class KpiReviewStore {
     effect(() => {
       this.kpiClass();
       this.staleOnly();
+      this.worseningOnly();
       untracked(() => void this.measures.restart());
     });
   }

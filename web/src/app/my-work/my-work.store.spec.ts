@@ -56,6 +56,7 @@ function aMeasure(overrides: Partial<MeasureListItem> = {}): MeasureListItem {
     updatedAt: '2026-11-01T00:00:00Z',
     initiative: { id: 'i1', title: 'Call-backs', status: 'active' },
     counterMeasureProgress: null,
+    cycleChange: null,
     ...overrides,
   };
 }

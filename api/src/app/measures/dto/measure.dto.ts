@@ -4,6 +4,7 @@ import {
   CADENCE_VALUES,
   type Cadence,
   type CreateMeasureRequest,
+  type CycleRef,
   DIRECTION_VALUES,
   INITIATIVE_STATUS_VALUES,
   type InitiativeStatus,
@@ -17,6 +18,7 @@ import {
   MEASURE_UNIT_MAX_LENGTH,
   MEASURE_WEIGHT_MAX,
   type MeasureCustomerGroupRef,
+  type MeasureStandingChange,
   type MeasureListItem,
   type MeasureRef,
   type MeasureResponse,
@@ -31,6 +33,7 @@ import {
 } from '@waypoint/contracts';
 import { IsIn, IsString, MaxLength } from 'class-validator';
 import { Transform } from 'class-transformer';
+import { CycleRefDto } from '../../cycles';
 import {
   PageDto,
   PageQueryDto,
@@ -248,6 +251,11 @@ export class MeasureSearchQueryDto extends PageQueryDto implements MeasureSearch
   )
   stale?: boolean;
 
+  @QueryFlag(
+    'true: only measures worsening over the current cycle (their stored cycle standing fell: libs/domain isWorsening); false: only the others.',
+  )
+  worsening?: boolean;
+
   @ApiPropertyOptional({
     enum: MEASURE_SEARCH_SORT_VALUES,
     default: 'initiative',
@@ -259,6 +267,28 @@ export class MeasureSearchQueryDto extends PageQueryDto implements MeasureSearch
     message: `$property must be one of: ${MEASURE_SEARCH_SORT_VALUES.join(', ')}`,
   })
   sort?: MeasureSearchSort;
+}
+
+export class MeasureStandingChangeDto implements MeasureStandingChange {
+  @ApiProperty({ type: CycleRefDto }) cycle!: CycleRef;
+  @ApiProperty({ type: Number, nullable: true, description: 'The value it opened at.' })
+  opening!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'The value it closed at (by now).' })
+  closing!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: "The change in the measure's direction: above 0 better, below 0 worse.",
+  })
+  improvement!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Progress at the closing minus at the opening.',
+  })
+  progressChange!: number | null;
+  @ApiProperty({ description: 'Its standing fell over the cycle (libs/domain isWorsening).' })
+  worsening!: boolean;
 }
 
 class MeasureInitiativeDto {
@@ -276,6 +306,13 @@ export class MeasureListItemDto extends MeasureResponseDto implements MeasureLis
       "Progress of the counter-measure's latest reading (0 at its baseline, 1 at its target), when there is a counter-measure and it was read.",
   })
   counterMeasureProgress!: number | null;
+  @ApiProperty({
+    type: MeasureStandingChangeDto,
+    nullable: true,
+    description:
+      'Its change over the current cycle (the latest that has started); null when none has.',
+  })
+  cycleChange!: MeasureStandingChange | null;
 }
 
 export class MeasureListItemPageDto extends PageDto(MeasureListItemDto) {}

@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { AlertMeasureMove, AlertReading, AlertStandingPoint } from '@waypoint/contracts';
 import {
   alertIdentity,
@@ -10,10 +10,12 @@ import {
   today,
 } from '@waypoint/domain';
 import { AuditService } from '../../audit';
-import { type ValueWriteListener, ValueWrites } from '../../common';
 import { NotificationEvents } from '../../notifications';
+import { latestStartedCycle } from '../value-model';
+import type { ValueInputs } from '../value-rows';
 import {
   AlertInputsRepository,
+  type AlertCustomerGroupRow,
   type AlertCycleRow,
   type AlertMeasureRow,
   type AlertReadingRow,
@@ -24,9 +26,10 @@ import { type AlertDetail, AlertsRepository, type NewAlert } from './alerts.repo
 const BATCH = 500;
 
 /**
- * The value engine's alerts: a listener of {@link ValueWrites} that keeps the alert records in
- * step with the tension alerts of libs/domain, inside the transaction of the write that changed
- * an initiative's value inputs (a reading or its correction, a measure written, a cycle written).
+ * The value engine's alerts: called by the ValueEngine (value-engine.ts) with the inputs it has
+ * just loaded, it keeps the alert records in step with the tension alerts of libs/domain, inside
+ * the transaction of the write that changed an initiative's value inputs (a reading or its
+ * correction, a measure written, a cycle written).
  *
  * Which cycle: the current one, the cycle that started last. Once a later cycle has started, the
  * alerts of an earlier cycle no longer change by the engine: they are the record of that cycle
@@ -40,24 +43,27 @@ const BATCH = 500;
  * the system) with its own history event.
  */
 @Injectable()
-export class AlertEngine implements ValueWriteListener, OnModuleInit {
+export class AlertEngine {
   constructor(
-    private readonly valueWrites: ValueWrites,
     private readonly inputs: AlertInputsRepository,
     private readonly records: AlertsRepository,
     private readonly audit: AuditService,
     private readonly notifications: NotificationEvents,
   ) {}
 
-  onModuleInit(): void {
-    this.valueWrites.register(this);
-  }
-
-  async initiativesChanged(initiativeIds: readonly string[]): Promise<void> {
-    const now = new Date();
-    const cycle = await this.inputs.currentCycle(today(now));
-    if (cycle === null) return;
-    await this.reconcile(initiativeIds, cycle, now);
+  /**
+   * The value inputs of these initiatives changed: reconciles their alerts in the current cycle
+   * from what the engine loaded to compute their rows (their measures, their decisive readings
+   * at `now`, every cycle and customer group), so no input is read twice.
+   */
+  async initiativesChanged(
+    initiativeIds: readonly string[],
+    loaded: ValueInputs,
+    now: Date,
+  ): Promise<void> {
+    const cycle = latestStartedCycle(loaded.cycles, new Date());
+    if (cycle === null || initiativeIds.length === 0) return;
+    await this.reconcileWith(initiativeIds, cycle, now, loaded);
   }
 
   /**
@@ -71,20 +77,30 @@ export class AlertEngine implements ValueWriteListener, OnModuleInit {
     if (cycle === null) return;
     const ids = await this.inputs.initiativesWithMeasures();
     for (let from = 0; from < ids.length; from += BATCH) {
-      await this.reconcile(ids.slice(from, from + BATCH), cycle, now);
+      const batch = ids.slice(from, from + BATCH);
+      await this.reconcileWith(batch, cycle, now, {
+        measures: await this.inputs.measures(batch),
+        readings: await this.inputs.effectiveReadings(batch),
+        groups: await this.inputs.customerGroups(batch),
+      });
     }
   }
 
   /** Reconciles the records of these initiatives in the cycle with what libs/domain finds. */
-  private async reconcile(
+  private async reconcileWith(
     initiativeIds: readonly string[],
     cycle: AlertCycleRow,
     now: Date,
+    {
+      measures,
+      readings,
+      groups,
+    }: {
+      measures: readonly AlertMeasureRow[];
+      readings: readonly AlertReadingRow[];
+      groups: readonly AlertCustomerGroupRow[];
+    },
   ): Promise<void> {
-    if (initiativeIds.length === 0) return;
-    const measures = await this.inputs.measures(initiativeIds);
-    const readings = await this.inputs.effectiveReadings(initiativeIds);
-    const groups = await this.inputs.customerGroups(initiativeIds);
     const states = await this.records.states(initiativeIds, cycle.id);
     const window = cycleWindow(cycle);
     for (const initiativeId of initiativeIds) {

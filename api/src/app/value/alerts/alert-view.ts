@@ -1,5 +1,10 @@
-import type { AlertEventResponse, AlertResponse, Role } from '@waypoint/contracts';
-import { alertAnswerProblem } from '@waypoint/domain';
+import type {
+  AlertEventResponse,
+  AlertResponse,
+  Role,
+  TensionAlertDetail,
+} from '@waypoint/contracts';
+import { alertAnswerProblem, DEFAULT_TENSION_THRESHOLD } from '@waypoint/domain';
 import { effectiveRelations, permissionRule, type Relation } from '../../auth';
 import type { AlertEventRow, AlertRow } from './alerts.repository';
 
@@ -81,5 +86,22 @@ export function mapAlert(
         alertAnswerProblem(row.status, 'dismiss') === null &&
         allowed('alerts.dismiss', row, viewer),
     },
+  };
+}
+
+/** The threshold alert records are read at: the one asked, never below the engine's. */
+export function recordThreshold(threshold: number | undefined): number {
+  return Math.max(threshold ?? DEFAULT_TENSION_THRESHOLD, DEFAULT_TENSION_THRESHOLD);
+}
+
+/** What a record says of the tension it was raised for, with the readings that raised it. */
+export function tensionAlertOf(row: AlertRow): TensionAlertDetail {
+  return {
+    kind: row.kind,
+    severity: row.severity,
+    explanation: row.explanation,
+    measureIds: row.measureIds,
+    readingIds: row.readingIds,
+    readings: row.detail.readings,
   };
 }

@@ -1,20 +1,17 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../../audit';
-import { AlertEngine } from './alert-engine.service';
-import { AlertInputsRepository } from './alert-inputs.repository';
+import { ValueModule } from '../value.module';
 import { AlertsController, PortfolioAlertsController } from './alerts.controller';
-import { AlertsRepository } from './alerts.repository';
 import { AlertsService } from './alerts.service';
 
 /**
- * Alert records (issue 13): the engine that raises and resolves them on every write of value
- * inputs (a ValueWrites listener), and GET/POST /api/alerts, GET /api/portfolio/alerts.
- * NotificationEvents comes from the global NotificationsModule.
+ * Alert records (issue 13): GET/POST /api/alerts and GET /api/portfolio/alerts. The engine that
+ * raises and resolves them on every write of value inputs runs in ValueModule, beside the rows.
  */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, ValueModule],
   controllers: [AlertsController, PortfolioAlertsController],
-  providers: [AlertEngine, AlertInputsRepository, AlertsRepository, AlertsService],
+  providers: [AlertsService],
   exports: [AlertsService],
 })
 export class AlertsModule {}

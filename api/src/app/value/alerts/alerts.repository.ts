@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import type {
-  AlertEventAction,
-  AlertIndexStanding,
-  AlertMeasureMove,
-  AlertReading,
-  AlertSeverity,
-  AlertStatus,
-  TensionAlertKind,
+import {
+  type AlertEventAction,
+  type AlertIndexStanding,
+  type AlertMeasureMove,
+  type AlertReading,
+  type AlertSeverity,
+  type AlertStatus,
+  TENSION_ALERT_KIND_VALUES,
+  type TensionAlertKind,
 } from '@waypoint/contracts';
 import type { AlertRecordState } from '@waypoint/domain';
 import { type PageRequest, returnedRows } from '../../common';
@@ -77,6 +78,8 @@ export interface AlertFilter {
   initiativeId?: string;
   /** Only alerts of initiatives this member owns or is on (null: every initiative). */
   visibleTo: string | null;
+  /** Only those that count at this threshold ({@link BEYOND}). */
+  beyond?: number;
 }
 
 /** A person's answer: acknowledge (a note) or dismiss (a reason). */
@@ -85,6 +88,18 @@ export type AlertAnswerChange =
   | { status: 'dismissed'; by: string; note: string };
 
 const LIVE = `('open', 'acknowledged')`;
+
+/**
+ * Whether record `a` counts at threshold `t`: records are raised at the engine's threshold; a
+ * divergence counts when its falling index fell by more than `t` (as it did when raised); the
+ * other kinds do not depend on the threshold.
+ */
+const BEYOND = (t: string): string => `CASE a.kind
+    WHEN 'customer_worsens_as_business_improves'
+      THEN coalesce(-(a.detail #>> '{indices,customer,change}')::float8 > ${t}, false)
+    WHEN 'business_worsens_as_customer_improves'
+      THEN coalesce(-(a.detail #>> '{indices,business,change}')::float8 > ${t}, false)
+    ELSE true END`;
 
 const SELECT = `
   SELECT a.id, a.initiative_id AS "initiativeId", i.title AS "initiativeTitle",
@@ -229,6 +244,7 @@ export class AlertsRepository {
            SELECT 1 FROM initiative_team t WHERE t.initiative_id = i.id AND t.user_id = ${me}))`,
       );
     }
+    if (filter.beyond !== undefined) where.push(BEYOND(`${param(filter.beyond)}::float8`));
     const condition = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const counted = await this.query<{ total: number }>(
       `SELECT count(*)::int AS total FROM alerts a JOIN initiatives i ON i.id = a.initiative_id
@@ -242,6 +258,33 @@ export class AlertsRepository {
       params,
     );
     return { rows, total: counted[0]?.total ?? 0 };
+  }
+
+  /** How many live alerts of the cycle count at the threshold, and how many are critical. */
+  async liveTotals(
+    cycleId: string,
+    threshold: number,
+  ): Promise<{ count: number; critical: number }> {
+    const rows = await this.query<{ count: number; critical: number }>(
+      `SELECT count(*)::int AS count, count(*) FILTER (WHERE a.severity = 'critical')::int AS critical
+         FROM alerts a
+        WHERE a.cycle_id = $1 AND a.status IN ${LIVE} AND ${BEYOND('$2::float8')}`,
+      [cycleId, threshold],
+    );
+    return rows[0] ?? { count: 0, critical: 0 };
+  }
+
+  /**
+   * The live alerts of one initiative in the cycle that count at the threshold, in the order of
+   * their kinds (as libs/domain lists its findings), then oldest first.
+   */
+  async liveOf(initiativeId: string, cycleId: string, threshold: number): Promise<AlertRow[]> {
+    return this.query<AlertRow>(
+      `${SELECT} WHERE a.initiative_id = $1 AND a.cycle_id = $2 AND a.status IN ${LIVE}
+          AND ${BEYOND('$3::float8')}
+        ORDER BY array_position($4::text[], a.kind::text), a.raised_at, a.explanation, a.id`,
+      [initiativeId, cycleId, threshold, TENSION_ALERT_KIND_VALUES],
+    );
   }
 
   /** The history of these alerts, oldest first. */

@@ -4,6 +4,7 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import type {
   AlertResponse,
   AlertStatus,
+  CycleRef,
   Page,
   PortfolioAlertRecord,
   PortfolioAlertRecordsResponse,
@@ -12,7 +13,6 @@ import {
   alertAnswerProblem,
   type AlertAnswerAction,
   assertRule,
-  DEFAULT_TENSION_THRESHOLD,
   DomainError,
   LIVE_ALERT_STATUSES,
   today,
@@ -20,8 +20,8 @@ import {
 import { AuditService } from '../../audit';
 import type { Actor } from '../../auth';
 import { pageOf, type PageRequest } from '../../common';
-import { AlertInputsRepository } from './alert-inputs.repository';
-import { type AlertViewer, mapAlert } from './alert-view';
+import { type AlertCycleRow, AlertInputsRepository } from './alert-inputs.repository';
+import { type AlertViewer, mapAlert, recordThreshold, tensionAlertOf } from './alert-view';
 import { type AlertFilter, type AlertRow, AlertsRepository } from './alerts.repository';
 
 export const ALERT_NOT_FOUND = 'No such alert.';
@@ -78,22 +78,13 @@ export class AlertsService {
     threshold: number | undefined,
     limit: number,
   ): Promise<PortfolioAlertRecordsResponse> {
-    const cycle =
-      cycleId === undefined
-        ? await this.inputs.currentCycle(today(new Date()))
-        : await this.inputs.cycle(cycleId);
-    if (cycleId !== undefined && cycle === null) {
-      const problem = `There is no cycle with the id ${cycleId}.`;
-      throw new DomainError('reference_invalid', problem, { cycleId: [problem] });
-    }
-    const used = Math.max(threshold ?? DEFAULT_TENSION_THRESHOLD, DEFAULT_TENSION_THRESHOLD);
+    const { cycle, threshold: used } = await this.cycleOf(cycleId, threshold);
     if (cycle === null) return { cycle: null, threshold: used, total: 0, items: [] };
-    const { rows } = await this.records.list(
-      { statuses: LIVE_ALERT_STATUSES, cycleId: cycle.id, visibleTo: null },
-      { limit: Number.MAX_SAFE_INTEGER, offset: 0 },
+    const { rows, total } = await this.records.list(
+      { statuses: LIVE_ALERT_STATUSES, cycleId: cycle.id, visibleTo: null, beyond: used },
+      { limit, offset: 0 },
     );
-    const kept = rows.filter((row) => beyond(row, used));
-    const items = kept.slice(0, limit).map(
+    const items = rows.map(
       (row): PortfolioAlertRecord => ({
         id: row.id,
         status: row.status,
@@ -105,21 +96,44 @@ export class AlertsService {
                 note: row.acknowledgementNote,
               }
             : null,
-        kind: row.kind,
-        severity: row.severity,
-        explanation: row.explanation,
-        measureIds: row.measureIds,
-        readingIds: row.readingIds,
-        readings: row.detail.readings,
+        ...tensionAlertOf(row),
         initiative: { id: row.initiativeId, title: row.initiativeTitle },
       }),
     );
-    return {
-      cycle: { id: cycle.id, name: cycle.name, startsOn: cycle.startsOn, endsOn: cycle.endsOn },
-      threshold: used,
-      total: kept.length,
-      items,
-    };
+    return { cycle: cycleRefOf(cycle), threshold: used, total, items };
+  }
+
+  /**
+   * The portfolio summary's alerts card, from the same records as {@link portfolioAlerts}: how
+   * many live alerts of the cycle (default: the current one) count at the threshold, and how
+   * many of them are critical.
+   */
+  async totals(
+    cycleId: string | undefined,
+    threshold: number,
+  ): Promise<{ cycle: CycleRef | null; count: number; critical: number }> {
+    const { cycle, threshold: used } = await this.cycleOf(cycleId, threshold);
+    if (cycle === null) return { cycle: null, count: 0, critical: 0 };
+    return { cycle: cycleRefOf(cycle), ...(await this.records.liveTotals(cycle.id, used)) };
+  }
+
+  /**
+   * The cycle asked for (default: the current one; a 422 problem for an unknown id), and the
+   * threshold the records are read at: never below the engine's, which raised them.
+   */
+  private async cycleOf(
+    cycleId: string | undefined,
+    threshold: number | undefined,
+  ): Promise<{ cycle: AlertCycleRow | null; threshold: number }> {
+    const cycle =
+      cycleId === undefined
+        ? await this.inputs.currentCycle(today(new Date()))
+        : await this.inputs.cycle(cycleId);
+    if (cycleId !== undefined && cycle === null) {
+      const problem = `There is no cycle with the id ${cycleId}.`;
+      throw new DomainError('reference_invalid', problem, { cycleId: [problem] });
+    }
+    return { cycle, threshold: recordThreshold(threshold) };
   }
 
   private answer(
@@ -176,14 +190,6 @@ export class AlertsService {
   }
 }
 
-/** Whether a record counts at `threshold`: a divergence whose falling index fell by more. */
-function beyond(row: AlertRow, threshold: number): boolean {
-  const losing =
-    row.kind === 'customer_worsens_as_business_improves'
-      ? row.detail.indices.customer
-      : row.kind === 'business_worsens_as_customer_improves'
-        ? row.detail.indices.business
-        : null;
-  if (losing === null) return true;
-  return losing.change !== null && -losing.change > threshold;
+function cycleRefOf(cycle: AlertCycleRow): CycleRef {
+  return { id: cycle.id, name: cycle.name, startsOn: cycle.startsOn, endsOn: cycle.endsOn };
 }
