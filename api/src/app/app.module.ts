@@ -35,6 +35,7 @@ import { PortfolioModule } from './portfolio';
 import { ValueModule } from './value';
 import { ExportsModule } from './exports';
 import { NotificationsModule } from './notifications';
+import { EmailModule } from './email';
 import { LiveModule } from './live';
 import { AlertsModule } from './value';
 
@@ -82,6 +83,7 @@ export class AppModule {
         PortfolioModule,
         ValueModule,
         ExportsModule,
+        EmailModule,
         NotificationsModule,
         LiveModule,
         AlertsModule,

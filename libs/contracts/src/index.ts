@@ -11,3 +11,4 @@ export * from './lib/notifications';
 export * from './lib/live';
 export * from './lib/alerts';
 export * from './lib/reading-imports';
+export * from './lib/email';

@@ -24,3 +24,4 @@ export * from './lib/reading-withdrawal';
 export * from './lib/reading-plausibility';
 export * from './lib/sso-role';
 export * from './lib/reading-import';
+export * from './lib/email-kinds';

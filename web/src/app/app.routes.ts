@@ -29,6 +29,13 @@ export const appRoutes: Routes = [
       import('./auth/set-password-page.component').then((m) => m.SetPasswordPageComponent),
   },
   {
+    path: 'unsubscribe',
+    title: 'Stop these emails',
+    data: { chrome: false },
+    loadComponent: () =>
+      import('./unsubscribe/unsubscribe-page.component').then((m) => m.UnsubscribePageComponent),
+  },
+  {
     path: 'forbidden',
     title: 'Not allowed',
     canMatch: [anyoneGuard],

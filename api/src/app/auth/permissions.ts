@@ -194,6 +194,10 @@ export const PERMISSIONS = {
     roles: ['admin', 'executive', 'manager'],
   },
   'notifications.own': { description: 'Read and mark my notifications', roles: everyone },
+  'email.preferences': {
+    description: 'Read and change which emails I get (at once, daily digest, never)',
+    roles: everyone,
+  },
   'work.own': { description: 'My steps and the measures I record', roles: everyone },
   'events.stream': {
     description:

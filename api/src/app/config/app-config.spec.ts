@@ -24,7 +24,26 @@ describe('loadConfig', () => {
       trustProxy: false,
       publicOrigin: null,
       auth: { hashingConcurrency: 4, hashingQueue: 16 },
+      email: { smtp: null, organisationName: 'Waypoint', digestHourUtc: 7 },
+      outbox: { pollMs: 2000, retryBaseMs: 30_000, retryMaxMs: 3_600_000, maxAttempts: 8 },
     });
+  });
+
+  it('reads the SMTP settings, and refuses a server without a sender or with an unknown TLS mode', () => {
+    const smtp = { SMTP_HOST: 'mail.example.com', SMTP_FROM: 'Waypoint <w@example.com>' };
+    expect(loadConfig({ ...smtp, SMTP_USER: 'w', SMTP_PASSWORD: 's' }, options).email.smtp).toEqual(
+      {
+        host: 'mail.example.com',
+        port: 587,
+        tls: 'starttls',
+        user: 'w',
+        password: 's',
+        from: 'Waypoint <w@example.com>',
+      },
+    );
+    expect(() => loadConfig({ SMTP_HOST: 'mail.example.com' }, options)).toThrow(/SMTP_FROM/);
+    expect(() => loadConfig({ ...smtp, SMTP_TLS: 'ssl' }, options)).toThrow(/SMTP_TLS="ssl"/);
+    expect(() => loadConfig({ EMAIL_DIGEST_HOUR: '24' }, options)).toThrow(StartupError);
   });
 
   it('resolves WAYPOINT_DATA_DIR and WAYPOINT_WEB_DIR against the working directory', () => {

@@ -29,6 +29,10 @@ const toBoolean = ({ value }: { value: unknown }): unknown => {
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
 
+/** How the connection to the SMTP server is secured. */
+export const SMTP_TLS_MODES = ['starttls', 'implicit', 'none'] as const;
+export type SmtpTls = (typeof SMTP_TLS_MODES)[number];
+
 /** The environment variables Waypoint reads, with their defaults. README documents each. */
 class EnvironmentVariables {
   @IsOptional()
@@ -148,6 +152,78 @@ class EnvironmentVariables {
   @Max(1000)
   PASSWORD_HASHING_QUEUE = 16;
 
+  /** The organisation's name, shown in emails. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  ORGANISATION_NAME = 'Waypoint';
+
+  /** The SMTP server of outgoing email; unset: no email is sent (logged once at start-up). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  SMTP_HOST?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  SMTP_PORT = 587;
+
+  /** `starttls` (upgrade required), `implicit` (TLS from the start, port 465) or `none`. */
+  @IsOptional()
+  @IsIn(SMTP_TLS_MODES)
+  SMTP_TLS: SmtpTls = 'starttls';
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  SMTP_USER?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024)
+  SMTP_PASSWORD?: string;
+
+  /** The sender of every email, e.g. `Waypoint <waypoint@example.com>`; required with SMTP_HOST. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  SMTP_FROM?: string;
+
+  /** The hour (UTC) at which daily digests go out. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  EMAIL_DIGEST_HOUR = 7;
+
+  /** How often the outbox worker looks for messages due. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  OUTBOX_POLL_MS = 2000;
+
+  /** The wait after a first failed delivery; it doubles at each further failure (up to 1 hour). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  OUTBOX_RETRY_BASE_SECONDS = 30;
+
+  /** Attempts before a message is given up as failed. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  OUTBOX_MAX_ATTEMPTS = 8;
+
   /** Single sign-on (OpenID Connect): on when SSO_ISSUER is set. See sso-settings.ts. */
   @IsOptional()
   @IsString()
@@ -198,6 +274,30 @@ class EnvironmentVariables {
   @Transform(toBoolean)
   @IsBoolean()
   PASSWORD_SIGN_IN = true;
+}
+
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  tls: SmtpTls;
+  user: string | null;
+  password: string | null;
+  from: string;
+}
+
+export interface OutboxSettings {
+  pollMs: number;
+  retryBaseMs: number;
+  /** The longest wait between two attempts. */
+  retryMaxMs: number;
+  maxAttempts: number;
+}
+
+export interface EmailSettings {
+  /** Null: no SMTP server is configured and nothing is sent. */
+  smtp: SmtpSettings | null;
+  organisationName: string;
+  digestHourUtc: number;
 }
 
 /** Fastify's trustProxy: off, every hop, this many hops, or these proxy addresses/ranges. */
@@ -278,6 +378,8 @@ export class AppConfig {
   readonly auth: AuthSettings;
   /** Single sign-on; null when off. */
   readonly sso: SsoSettings | null;
+  readonly email: EmailSettings;
+  readonly outbox: OutboxSettings;
   readonly version: string;
 
   constructor(values: Omit<AppConfig, never>) {
@@ -294,6 +396,8 @@ export class AppConfig {
     this.publicOrigin = values.publicOrigin;
     this.auth = values.auth;
     this.sso = values.sso;
+    this.email = values.email;
+    this.outbox = values.outbox;
     this.version = values.version;
   }
 }
@@ -393,6 +497,35 @@ export function loadConfig(
       passwordSignIn: vars.PASSWORD_SIGN_IN,
     },
     sso,
+    email: {
+      smtp: smtpSettings(vars),
+      organisationName: vars.ORGANISATION_NAME,
+      digestHourUtc: vars.EMAIL_DIGEST_HOUR,
+    },
+    outbox: {
+      pollMs: vars.OUTBOX_POLL_MS,
+      retryBaseMs: vars.OUTBOX_RETRY_BASE_SECONDS * 1000,
+      retryMaxMs: 3_600_000,
+      maxAttempts: vars.OUTBOX_MAX_ATTEMPTS,
+    },
     version: options.version,
   });
+}
+
+/** The SMTP settings, or null without SMTP_HOST; SMTP_FROM is required with it. */
+function smtpSettings(vars: EnvironmentVariables): SmtpSettings | null {
+  if (!vars.SMTP_HOST) return null;
+  if (!vars.SMTP_FROM) {
+    throw new StartupError(
+      'invalid configuration: SMTP_HOST is set but SMTP_FROM is not (the sender of every email, e.g. "Waypoint <waypoint@example.com>")',
+    );
+  }
+  return {
+    host: vars.SMTP_HOST,
+    port: vars.SMTP_PORT,
+    tls: vars.SMTP_TLS,
+    user: vars.SMTP_USER ?? null,
+    password: vars.SMTP_PASSWORD ?? null,
+    from: vars.SMTP_FROM,
+  };
 }

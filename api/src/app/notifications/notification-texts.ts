@@ -25,7 +25,11 @@ export interface NotificationText {
 export const links = {
   initiative: (id: string): string => `/initiatives/${id}`,
   approvals: '/approvals',
+  /** The gate page of a submitted milestone (its evidence and the decision form). */
+  gate: (milestoneId: string): string => `/approvals/${milestoneId}`,
   myWork: '/my-work',
+  /** My work with the reading form of the measure open: one click from a nudge to a reading. */
+  recordReading: (measureId: string): string => `/my-work?record=${encodeURIComponent(measureId)}`,
 } as const;
 
 const ELLIPSIS = '…';
@@ -75,7 +79,7 @@ const milestoneName = (m: MilestoneFacts): string => `milestone ${m.position} "$
 
 export function gateSubmittedText(facts: {
   initiativeTitle: string;
-  milestone: MilestoneFacts;
+  milestone: MilestoneFacts & { id: string };
   submitterName: string;
 }): NotificationText {
   return text(
@@ -83,7 +87,7 @@ export function gateSubmittedText(facts: {
     `Gate waiting for your decision: ${facts.milestone.title}`,
     `${facts.submitterName} submitted ${milestoneName(facts.milestone)} of ` +
       `"${facts.initiativeTitle}" for decision. The evidence snapshot is in Approvals.`,
-    links.approvals,
+    links.gate(facts.milestone.id),
   );
 }
 
@@ -94,18 +98,21 @@ export function gateDecidedText(facts: {
   deciderName: string;
   outcome: DecisionOutcome;
   rationale: string;
-  conditionCount: number;
+  /** The conditions of a "go with conditions", listed so the team (and its email) reads them. */
+  conditions: readonly string[];
 }): NotificationText {
   const parts = [
     `${facts.deciderName} decided ${milestoneName(facts.milestone)} of ` +
       `"${facts.initiativeTitle}": ${outcomeLabel(facts.outcome)}.`,
   ];
-  if (facts.conditionCount > 0) parts.push(`${plural(facts.conditionCount, 'condition')} to meet.`);
   if (facts.rationale.trim() !== '') parts.push(`Rationale: ${facts.rationale.trim()}`);
+  const count = facts.conditions.length;
+  const listed = facts.conditions.map((condition) => `\n- ${condition}`).join('');
+  const conditions = count > 0 ? `\n${plural(count, 'condition')} to meet:${listed}` : '';
   return text(
     'gate_decided',
     `Gate decided (${outcomeLabel(facts.outcome)}): ${facts.milestone.title}`,
-    parts.join(' '),
+    parts.join(' ') + conditions,
     links.initiative(facts.initiativeId),
   );
 }
@@ -158,13 +165,17 @@ export function stepOverdueText(facts: {
 }
 
 export function measureStaleText(facts: {
+  measureId: string;
   measureName: string;
   initiativeId: string;
   initiativeTitle: string;
   cadence: Cadence;
   lastReadingAt: Date | null;
   staleSince: Date | null;
-  /** The recorder is nudged towards My work; the owner (no recorder) towards the initiative. */
+  /**
+   * The recorder is nudged towards the reading form on My work; the owner (no recorder) towards
+   * the initiative.
+   */
   toRecorder: boolean;
 }): NotificationText {
   const last = facts.lastReadingAt
@@ -176,7 +187,7 @@ export function measureStaleText(facts: {
     `Reading overdue: ${facts.measureName}`,
     `"${facts.measureName}" of "${facts.initiativeTitle}" expects a ${facts.cadence} reading; ` +
       `${last}.${since} Record a reading so that progress stays current.`,
-    facts.toRecorder ? links.myWork : links.initiative(facts.initiativeId),
+    facts.toRecorder ? links.recordReading(facts.measureId) : links.initiative(facts.initiativeId),
   );
 }
 

@@ -25,6 +25,21 @@ export interface NotificationBroadcast extends NotificationText {
   exceptUserId: string | null;
 }
 
+/** A notification as written, with its recipient (what the email outbox takes). */
+export interface WrittenNotification extends NotificationText {
+  userId: string;
+  initiativeId: string | null;
+}
+
+interface WrittenRow {
+  user_id: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  link: string;
+  initiative_id: string | null;
+}
+
 const LISTED = ['n.id', 'n.kind', 'n.title', 'n.body', 'n.link', 'n.initiativeId', 'n.createdAt'];
 const CONFLICT = 'ON CONFLICT (user_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING';
 
@@ -125,12 +140,15 @@ export class NotificationsRepository {
     return rows.map((row) => row.user_id);
   }
 
-  /** One INSERT for a set of drafts (inactive users and known dedupe keys skipped); how many. */
-  async insertDrafts(drafts: readonly NotificationDraft[]): Promise<number> {
-    if (drafts.length === 0) return 0;
+  /**
+   * One INSERT for a set of drafts (inactive users and known dedupe keys skipped); answers the
+   * notifications written.
+   */
+  async insertDrafts(drafts: readonly NotificationDraft[]): Promise<WrittenNotification[]> {
+    if (drafts.length === 0) return [];
     const column = <K extends keyof NotificationDraft>(key: K): NotificationDraft[K][] =>
       drafts.map((draft) => draft[key]);
-    const rows: unknown[] = await this.txHost.tx.query(
+    const rows: WrittenRow[] = await this.txHost.tx.query(
       `INSERT INTO notifications (user_id, kind, title, body, link, initiative_id, dedupe_key)
        SELECT d.user_id, d.kind, d.title, d.body, d.link, d.initiative_id, d.dedupe_key
          FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
@@ -138,7 +156,7 @@ export class NotificationsRepository {
               AS d (user_id, kind, title, body, link, initiative_id, dedupe_key)
          JOIN users u ON u.id = d.user_id AND u.active
        ${CONFLICT}
-       RETURNING id`,
+       RETURNING user_id, kind, title, body, link, initiative_id`,
       [
         column('userId'),
         column('kind'),
@@ -149,6 +167,13 @@ export class NotificationsRepository {
         column('dedupeKey'),
       ],
     );
-    return rows.length;
+    return rows.map((row) => ({
+      userId: row.user_id,
+      kind: row.kind,
+      title: row.title,
+      body: row.body,
+      link: row.link,
+      initiativeId: row.initiative_id,
+    }));
   }
 }

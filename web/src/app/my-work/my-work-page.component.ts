@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -44,6 +52,11 @@ import { DayPipe, DateTimePipe } from '../shared/format';
   styleUrl: './my-work-page.component.scss',
 })
 export class MyWorkPageComponent {
+  /**
+   * `?record=<measure id>` (the link of a "reading overdue" email or notification): the reading
+   * form of that measure opens as soon as the measure is listed, once.
+   */
+  readonly record = input<string>();
   protected readonly store = inject(MyWorkStore);
   /** Someone else's change to my steps or measures, or a new notification, refetches. */
   private readonly live = inject(LiveUpdatesService).watch(
@@ -64,6 +77,15 @@ export class MyWorkPageComponent {
   protected readonly savingStep = signal<string | null>(null);
   private readonly dialog = inject(MatDialog);
   protected readonly recorded = signal<string | null>(null);
+
+  private recordOpened: string | null = null;
+  private readonly openRecord = effect(() => {
+    const id = this.record();
+    const measure = id ? this.store.measures().find((m) => m.id === id) : undefined;
+    if (!measure || this.recordOpened === measure.id) return;
+    this.recordOpened = measure.id;
+    untracked(() => void this.openReading(measure));
+  });
 
   /** The next reading was due before now (not stale yet: within the grace period). */
   protected readingDue(measure: MyMeasure): boolean {

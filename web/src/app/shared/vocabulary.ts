@@ -6,6 +6,8 @@ import type {
   Approach,
   CustomerGroupIntent,
   DecisionOutcome,
+  EmailDelivery,
+  EmailKind,
   InitiativeStatus,
   KpiClass,
   MilestoneState,
@@ -287,4 +289,19 @@ export const IMPORT_FIELD_LABEL: Readonly<Record<ImportField, string>> = {
   value: 'Value',
   note: 'Note',
   evidenceUrl: 'Evidence link',
+};
+
+/** The kinds of email a person chooses a delivery for (profile, unsubscribe page). */
+export const EMAIL_KIND_LABEL: Readonly<Record<EmailKind, string>> = {
+  gate_waiting: 'Gates waiting for my decision',
+  gate_decided: 'Decisions on my gates and plans',
+  step: 'My steps: assigned or overdue',
+  measure_stale: 'Readings due on my measures',
+  alert_raised: 'Alerts on my initiatives',
+};
+
+export const EMAIL_DELIVERY_LABEL: Readonly<Record<EmailDelivery, string>> = {
+  immediate: 'At once',
+  digest: 'In a daily digest',
+  never: 'Never',
 };

@@ -7,6 +7,7 @@ export * from './briefs.api';
 export * from './customer-groups.api';
 export * from './cycles.api';
 export * from './departments.api';
+export * from './email.api';
 export * from './events.api';
 export * from './initiatives.api';
 export * from './measures.api';
