@@ -3,6 +3,7 @@ import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth';
 import { UsersModule } from './users';
+import { SsoModule } from './sso';
 import { AuditModule } from './audit';
 import { IntegrityModule } from './idempotency';
 import { CustomerGroupsModule } from './customer-groups';
@@ -27,6 +28,7 @@ import { MilestonesModule } from './milestones';
 import { GatesModule } from './gates';
 import { StepsModule } from './steps';
 import { MeasuresModule } from './measures';
+import { ReadingImportsModule } from './reading-imports';
 import { CyclesModule } from './cycles';
 import { ReviewsModule } from './reviews';
 import { PortfolioModule } from './portfolio';
@@ -62,6 +64,7 @@ export class AppModule {
         MetaModule,
         AuthModule,
         UsersModule,
+        SsoModule,
         IntegrityModule,
         AuditModule,
         DepartmentsModule,
@@ -74,6 +77,7 @@ export class AppModule {
         GatesModule,
         StepsModule,
         MeasuresModule,
+        ReadingImportsModule,
         CyclesModule,
         ReviewsModule,
         PortfolioModule,

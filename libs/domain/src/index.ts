@@ -24,4 +24,6 @@ export * from './lib/reading-withdrawal';
 export * from './lib/reading-plausibility';
 export * from './lib/measure-value-format';
 export * from './lib/day-format';
+export * from './lib/sso-role';
+export * from './lib/reading-import';
 export * from './lib/email-kinds';

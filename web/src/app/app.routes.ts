@@ -75,6 +75,13 @@ export const appRoutes: Routes = [
       import('./my-work/my-work-page.component').then((m) => m.MyWorkPageComponent),
   },
   {
+    path: 'import',
+    canMatch: [anyoneGuard],
+    title: 'Import readings',
+    loadComponent: () =>
+      import('./import/import-page.component').then((m) => m.ImportPageComponent),
+  },
+  {
     path: 'cycles',
     canMatch: [placeGuard('cycles')],
     title: 'Cycles',

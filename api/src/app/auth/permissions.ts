@@ -138,6 +138,11 @@ export const PERMISSIONS = {
     roles: admin,
     relations: ['owner', 'team'],
   },
+  'readings.import': {
+    description:
+      'Import readings from a spreadsheet (preview, import, template): each row goes only into a measure I may record readings of (as readings.record); the others are named and skipped',
+    roles: everyone,
+  },
   'readings.withdraw': {
     description:
       "Withdraw a reading with a reason: it stays in the history and stops counting (the reading's recorder, the owner, the sponsor or an admin)",

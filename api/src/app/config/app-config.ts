@@ -12,7 +12,9 @@ import {
   Min,
   validateSync,
 } from 'class-validator';
+import { ROLE_VALUES, type Role } from '@waypoint/contracts';
 import { StartupError } from './config-error';
+import { parseSsoSettings, type SsoSettings } from './sso-settings';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -221,6 +223,57 @@ class EnvironmentVariables {
   @Min(1)
   @Max(50)
   OUTBOX_MAX_ATTEMPTS = 8;
+
+  /** Single sign-on (OpenID Connect): on when SSO_ISSUER is set. See sso-settings.ts. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  SSO_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  SSO_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024)
+  SSO_CLIENT_SECRET?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  SSO_PROVIDER_NAME?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  SSO_SCOPES = 'openid email profile';
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  SSO_GROUPS_CLAIM = 'groups';
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(4096)
+  SSO_ROLE_MAPPING?: string;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  SSO_CREATE_USERS = true;
+
+  @IsOptional()
+  @IsIn(ROLE_VALUES)
+  SSO_DEFAULT_ROLE: Role = 'member';
+
+  /** Whether people may still sign in with a password (off: single sign-on only). */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  PASSWORD_SIGN_IN = true;
 }
 
 export interface SmtpSettings {
@@ -297,6 +350,8 @@ export interface AuthSettings {
   /** Password hashes computed or checked at once; more wait in a queue of hashingQueue. */
   hashingConcurrency: number;
   hashingQueue: number;
+  /** Sign-in with email and password is accepted (PASSWORD_SIGN_IN). */
+  passwordSignIn: boolean;
 }
 
 export type DatabaseTarget =
@@ -321,6 +376,8 @@ export class AppConfig {
   /** The origin of PUBLIC_URL (scheme, host, port); null means the listening address. */
   readonly publicOrigin: string | null;
   readonly auth: AuthSettings;
+  /** Single sign-on; null when off. */
+  readonly sso: SsoSettings | null;
   readonly email: EmailSettings;
   readonly outbox: OutboxSettings;
   readonly version: string;
@@ -338,6 +395,7 @@ export class AppConfig {
     this.trustProxy = values.trustProxy;
     this.publicOrigin = values.publicOrigin;
     this.auth = values.auth;
+    this.sso = values.sso;
     this.email = values.email;
     this.outbox = values.outbox;
     this.version = values.version;
@@ -404,6 +462,12 @@ export function loadConfig(
       `invalid configuration: TRUST_PROXY=${JSON.stringify(vars.TRUST_PROXY)} (false, true, a hop count, or a comma-separated list of proxy addresses or ranges)`,
     );
   }
+  const sso = parseSsoSettings(vars);
+  if (!sso && !vars.PASSWORD_SIGN_IN) {
+    throw new StartupError(
+      'invalid configuration: PASSWORD_SIGN_IN=false needs single sign-on (SSO_ISSUER): nobody could sign in',
+    );
+  }
   const publicOrigin = vars.PUBLIC_URL ? parsePublicUrl(vars.PUBLIC_URL) : null;
   const database: DatabaseTarget = vars.DATABASE_URL
     ? parseDatabaseUrl(vars.DATABASE_URL)
@@ -430,7 +494,9 @@ export function loadConfig(
       throttleWindowMs: vars.LOGIN_THROTTLE_MINUTES * 60_000,
       hashingConcurrency: vars.PASSWORD_HASHING_CONCURRENCY,
       hashingQueue: vars.PASSWORD_HASHING_QUEUE,
+      passwordSignIn: vars.PASSWORD_SIGN_IN,
     },
+    sso,
     email: {
       smtp: smtpSettings(vars),
       organisationName: vars.ORGANISATION_NAME,

@@ -15,6 +15,7 @@ export * from './milestones.api';
 export * from './notifications.api';
 export * from './planning.api';
 export * from './portfolio.api';
+export * from './reading-imports.api';
 export * from './reviews.api';
 export * from './steps.api';
 export * from './tokens.api';
