@@ -4,7 +4,13 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import { DomainError } from '@waypoint/domain';
 import type { ReadingSort } from '@waypoint/contracts';
 import { DataSource } from 'typeorm';
-import { isUniqueViolation, type PageRequest, insertReturning, returnedRows } from '../common';
+import {
+  clockNow,
+  insertReturning,
+  isUniqueViolation,
+  type PageRequest,
+  returnedRows,
+} from '../common';
 import { ReadingEntity } from './reading.entity';
 import { ReadingWithdrawalEntity } from './reading-withdrawal.entity';
 
@@ -39,7 +45,14 @@ export interface NewWithdrawal {
 
 export type NewReading = Pick<
   ReadingEntity,
-  'measureId' | 'value' | 'observedAt' | 'recordedBy' | 'note' | 'evidenceUrl' | 'supersedesId'
+  | 'measureId'
+  | 'value'
+  | 'observedAt'
+  | 'recordedBy'
+  | 'recordedAt'
+  | 'note'
+  | 'evidenceUrl'
+  | 'supersedesId'
 >;
 
 const SORTS: Record<ReadingSort, string> = {
@@ -166,15 +179,16 @@ export class ReadingsRepository {
 
   /** Appends many readings of one import in one statement; answers how many were written. */
   async insertMany(
-    readings: ReadonlyArray<Omit<NewReading, 'supersedesId' | 'recordedBy'>>,
+    readings: ReadonlyArray<Omit<NewReading, 'supersedesId' | 'recordedBy' | 'recordedAt'>>,
     recordedBy: string,
     importId: string,
   ): Promise<number> {
     if (readings.length === 0) return 0;
     const rows = returnedRows<{ id: string }>(
       await this.txHost.tx.query(
-        `INSERT INTO readings (measure_id, value, observed_at, note, evidence_url, recorded_by, import_id)
-         SELECT x.measure_id, x.value, x.observed_at, x.note, x.evidence_url, $6, $7
+        `INSERT INTO readings (measure_id, value, observed_at, note, evidence_url, recorded_by, import_id,
+                               recorded_at)
+         SELECT x.measure_id, x.value, x.observed_at, x.note, x.evidence_url, $6, $7, $8
            FROM unnest($1::uuid[], $2::float8[], $3::timestamptz[], $4::text[], $5::text[])
              AS x(measure_id, value, observed_at, note, evidence_url)
          RETURNING id`,
@@ -186,6 +200,7 @@ export class ReadingsRepository {
           readings.map((r) => r.evidenceUrl),
           recordedBy,
           importId,
+          clockNow(),
         ],
       ),
     );

@@ -7,6 +7,7 @@ import {
   type NotificationKind,
   type StepStatus,
 } from '@waypoint/contracts';
+import { outcomeWords } from '@waypoint/domain';
 
 /**
  * What each notification says and where it links: pure functions, one per kind, so that the
@@ -55,19 +56,9 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+/** The outcome in words (libs/domain, the same words as the decision refusals). */
 export function outcomeLabel(outcome: DecisionOutcome): string {
-  switch (outcome) {
-    case 'go':
-      return 'go';
-    case 'go_with_conditions':
-      return 'go with conditions';
-    case 'changes_requested':
-      return 'changes requested';
-    case 'on_hold':
-      return 'on hold';
-    case 'rejected':
-      return 'rejected';
-  }
+  return outcomeWords(outcome);
 }
 
 export interface MilestoneFacts {

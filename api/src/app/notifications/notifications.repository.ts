@@ -4,7 +4,7 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import { InjectRepository } from '@nestjs/typeorm';
 import type { NotificationKind, SortOrder } from '@waypoint/contracts';
 import type { Repository } from 'typeorm';
-import type { PageRequest } from '../common';
+import { clockNow, type PageRequest } from '../common';
 import { NotificationEntity } from './notification.entity';
 import type { NotificationText } from './notification-texts';
 import type { NotificationDraft } from './sweep-rules';
@@ -120,8 +120,9 @@ export class NotificationsRepository {
   async broadcast(note: NotificationBroadcast): Promise<string[]> {
     if (note.userIds.length === 0) return [];
     const rows: Array<{ user_id: string }> = await this.txHost.tx.query(
-      `INSERT INTO notifications (user_id, kind, title, body, link, initiative_id, dedupe_key)
-       SELECT u.id, $2, $3, $4, $5, $6, $7
+      `INSERT INTO notifications (user_id, kind, title, body, link, initiative_id, dedupe_key,
+                                  created_at)
+       SELECT u.id, $2, $3, $4, $5, $6, $7, $9
          FROM users u
         WHERE u.id = ANY($1::uuid[]) AND u.active AND u.id IS DISTINCT FROM $8::uuid
        ${CONFLICT}
@@ -135,6 +136,7 @@ export class NotificationsRepository {
         note.initiativeId,
         note.dedupeKey,
         note.exceptUserId,
+        clockNow(),
       ],
     );
     return rows.map((row) => row.user_id);
@@ -149,8 +151,9 @@ export class NotificationsRepository {
     const column = <K extends keyof NotificationDraft>(key: K): NotificationDraft[K][] =>
       drafts.map((draft) => draft[key]);
     const rows: WrittenRow[] = await this.txHost.tx.query(
-      `INSERT INTO notifications (user_id, kind, title, body, link, initiative_id, dedupe_key)
-       SELECT d.user_id, d.kind, d.title, d.body, d.link, d.initiative_id, d.dedupe_key
+      `INSERT INTO notifications (user_id, kind, title, body, link, initiative_id, dedupe_key,
+                                  created_at)
+       SELECT d.user_id, d.kind, d.title, d.body, d.link, d.initiative_id, d.dedupe_key, $8
          FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
                      $6::uuid[], $7::varchar[])
               AS d (user_id, kind, title, body, link, initiative_id, dedupe_key)
@@ -165,6 +168,7 @@ export class NotificationsRepository {
         column('link'),
         column('initiativeId'),
         column('dedupeKey'),
+        clockNow(),
       ],
     );
     return rows.map((row) => ({

@@ -17,7 +17,7 @@ import { EmptyStateComponent } from '../shared/empty-state.component';
 import { MoreButtonComponent } from '../shared/more-button.component';
 import { genericErrorMessage, isPreconditionFailed } from '../shared/problem';
 import { StaleRecordNoticeComponent } from '../shared/stale-record-notice.component';
-import { STEP_STATUS_LABEL } from '../shared/vocabulary';
+import { PERSPECTIVE_LABEL, STEP_STATUS_LABEL } from '../shared/vocabulary';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { MyWorkStore, stepUrgency, type MyMeasure, type MyStep } from './my-work.store';
 import { MatDialog } from '@angular/material/dialog';
@@ -27,12 +27,13 @@ import {
   type ReadingDialogData,
   ReadingDialogComponent,
 } from '../initiative/reading-dialog.component';
-import { DayPipe, DateTimePipe } from '../shared/format';
+import { DayPipe, DateTimePipe, MeasureValuePipe } from '../shared/format';
 
 /** My work: my steps (overdue and due soon first), my notifications, the measures I record. */
 @Component({
   selector: 'wp-my-work-page',
   imports: [
+    MeasureValuePipe,
     DayPipe,
     DateTimePipe,
     RouterLink,
@@ -69,6 +70,7 @@ export class MyWorkPageComponent {
   );
   protected readonly statuses = STEP_STATUS_VALUES;
   protected readonly statusLabel = STEP_STATUS_LABEL;
+  protected readonly perspectiveLabel = PERSPECTIVE_LABEL;
   protected readonly errorMessage = genericErrorMessage;
 
   /** The step whose save answered 412, and the server's detail. */
