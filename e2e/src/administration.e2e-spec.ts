@@ -301,7 +301,7 @@ describe('Administration and the bell in Chromium', () => {
     await screenshot(executive, 'bell-open');
     expect(await seriousA11yViolations(executive)).toEqual([]);
     await item.first().click();
-    await executive.waitForURL('**/approvals');
+    await executive.waitForURL(`**/approvals/${gate.milestoneId}`);
     await executive.waitForFunction(
       ([expected]) =>
         document

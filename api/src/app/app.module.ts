@@ -3,6 +3,7 @@ import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth';
 import { UsersModule } from './users';
+import { SsoModule } from './sso';
 import { AuditModule } from './audit';
 import { IntegrityModule } from './idempotency';
 import { CustomerGroupsModule } from './customer-groups';
@@ -27,12 +28,14 @@ import { MilestonesModule } from './milestones';
 import { GatesModule } from './gates';
 import { StepsModule } from './steps';
 import { MeasuresModule } from './measures';
+import { ReadingImportsModule } from './reading-imports';
 import { CyclesModule } from './cycles';
 import { ReviewsModule } from './reviews';
 import { PortfolioModule } from './portfolio';
 import { ValueModule } from './value';
 import { ExportsModule } from './exports';
 import { NotificationsModule } from './notifications';
+import { EmailModule } from './email';
 import { LiveModule } from './live';
 import { AlertsModule } from './value';
 
@@ -61,6 +64,7 @@ export class AppModule {
         MetaModule,
         AuthModule,
         UsersModule,
+        SsoModule,
         IntegrityModule,
         AuditModule,
         DepartmentsModule,
@@ -73,11 +77,13 @@ export class AppModule {
         GatesModule,
         StepsModule,
         MeasuresModule,
+        ReadingImportsModule,
         CyclesModule,
         ReviewsModule,
         PortfolioModule,
         ValueModule,
         ExportsModule,
+        EmailModule,
         NotificationsModule,
         LiveModule,
         AlertsModule,

@@ -11,6 +11,9 @@ import { ReadingWithdrawals1764000001750 } from './1764000001750-ReadingWithdraw
 import { StepCarryOver1764000002140 } from './1764000002140-StepCarryOver';
 import { AlertRecords1764000002300 } from './1764000002300-AlertRecords';
 import { PortfolioRows1764000003000 } from './1764000003000-PortfolioRows';
+import { GateSubmissionNote1764000003300 } from './1764000003300-GateSubmissionNote';
+import { SsoAndReadingImports1764000003400 } from './1764000003400-SsoAndReadingImports';
+import { EmailOutbox1764000003500 } from './1764000003500-EmailOutbox';
 
 /** Every migration, in order. The bundle cannot glob files, so each one is listed here. */
 export const migrations = [
@@ -27,4 +30,7 @@ export const migrations = [
   StepCarryOver1764000002140,
   AlertRecords1764000002300,
   PortfolioRows1764000003000,
+  GateSubmissionNote1764000003300,
+  SsoAndReadingImports1764000003400,
+  EmailOutbox1764000003500,
 ];

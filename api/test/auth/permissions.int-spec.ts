@@ -163,13 +163,15 @@ describe('the permission matrix, enforced on every endpoint', () => {
     let checked = 0;
     const scopeOf = (method: string, path: string): Scope | undefined =>
       doc.paths[path]?.[method.toLowerCase()]?.[SCOPE_EXTENSION] as Scope | undefined;
-    // Signing out ends the session the walk uses, so it goes last.
+    // Signing out ends the session the walk uses: the sign-outs go last, each with new sessions.
+    const signOuts = new Set(['/api/auth/logout', '/api/auth/sso/logout']);
     const endpoints = declaredEndpoints(doc)
       .filter((e) => !e.isPublic)
-      .sort(
-        (a, b) => Number(a.path === '/api/auth/logout') - Number(b.path === '/api/auth/logout'),
-      );
+      .sort((a, b) => Number(signOuts.has(a.path)) - Number(signOuts.has(b.path)));
     for (const endpoint of endpoints) {
+      if (signOuts.has(endpoint.path)) {
+        for (const actor of actors) actor.session = await signInAs(t, actor.session.user);
+      }
       const scope = scopeOf(endpoint.method, endpoint.path);
       const rule = endpoint.permission ? PERMISSIONS[endpoint.permission] : null;
       const roles = (rule?.roles ?? []) as readonly string[];

@@ -206,4 +206,83 @@ describe('the demo organisation tells its story through the API', () => {
     }
     expect(compared).toBe(tension.points.length * 3);
   });
+
+  describe('tells time: events are stamped at the times of the story, not the load time', () => {
+    const DAY_MS = 86_400_000;
+
+    it('records each reading when it was observed, not when the demo was loaded', async () => {
+      const readings = await t.sql.query<{ observed_at: Date; recorded_at: Date }>(
+        `SELECT observed_at, recorded_at FROM readings`,
+      );
+      expect(readings.rowCount).toBeGreaterThan(20);
+      for (const r of readings.rows) {
+        const lag = r.recorded_at.getTime() - r.observed_at.getTime();
+        expect(lag).toBeGreaterThanOrEqual(0);
+        expect(lag).toBeLessThan(DAY_MS);
+      }
+      // A reading observed in an earlier cycle is recorded in that cycle, months ago.
+      const oldest = Math.min(...readings.rows.map((r) => r.recorded_at.getTime()));
+      expect(Date.now() - oldest).toBeGreaterThan(90 * DAY_MS);
+      // The audit trail says the same: a reading's event happened when it was recorded.
+      const audited = await t.sql.query<{ lag: string; events: string }>(
+        `SELECT max(abs(extract(epoch FROM (e.occurred_at - r.recorded_at)))) AS lag,
+                count(*) AS events
+           FROM readings r JOIN audit_events e ON e.entity_id = r.id::text`,
+      );
+      expect(Number(audited.rows[0]?.events)).toBe(readings.rowCount);
+      expect(Number(audited.rows[0]?.lag)).toBeLessThan(1);
+    });
+
+    it('spreads the history over the quarters, in the order the story happened', async () => {
+      const events = await t.sql.query<{ occurred_at: Date; action: string; entity_type: string }>(
+        `SELECT occurred_at, action, entity_type FROM audit_events ORDER BY occurred_at, id`,
+      );
+      const times = events.rows.map((e) => e.occurred_at.getTime());
+      expect(Math.max(...times) - Math.min(...times)).toBeGreaterThan(180 * DAY_MS);
+      expect(Math.max(...times)).toBeLessThanOrEqual(Date.now());
+      const days = new Set(events.rows.map((e) => e.occurred_at.toISOString().slice(0, 10)));
+      expect(days.size).toBeGreaterThan(20);
+      // Each initiative is created before anything happens to its measures and gates.
+      const firstCreate = events.rows.findIndex((e) => e.entity_type === 'initiative');
+      expect(events.rows[firstCreate]?.action).toBe('create');
+    });
+
+    it('shows the waiting gate as waiting for days, its evidence frozen when it was submitted', async () => {
+      const approvals = await send<{
+        items: Array<{ submittedAt: string; waitingHours: number; milestone: { id: string } }>;
+      }>(t, executive, 'GET', '/api/approvals');
+      const waiting = approvals.body.items[0];
+      expect(waiting?.waitingHours).toBeGreaterThanOrEqual(72);
+      const milestone = await send<{
+        startedAt: string;
+        latestSubmission: { submittedAt: string; snapshot: { takenAt: string } };
+      }>(t, executive, 'GET', `/api/milestones/${waiting?.milestone.id ?? ''}`);
+      expect(milestone.body.latestSubmission.snapshot.takenAt).toBe(
+        milestone.body.latestSubmission.submittedAt,
+      );
+      expect(Date.parse(milestone.body.startedAt)).toBeLessThan(
+        Date.parse(milestone.body.latestSubmission.submittedAt) - 30 * DAY_MS,
+      );
+    });
+
+    it('decides the earlier gates on their days, and notifies people then', async () => {
+      const decisions = await t.sql.query<{ decided_at: Date; submitted_at: Date }>(
+        `SELECT d.decided_at, s.submitted_at
+           FROM gate_decisions d JOIN gate_submissions s ON s.id = d.submission_id`,
+      );
+      for (const d of decisions.rows) {
+        const waited = d.decided_at.getTime() - d.submitted_at.getTime();
+        expect(Math.abs(waited - 2 * DAY_MS)).toBeLessThan(60_000);
+        expect(Date.now() - d.decided_at.getTime()).toBeGreaterThan(DAY_MS);
+      }
+      const notifications = await t.sql.query<{ created_at: Date }>(
+        `SELECT created_at FROM notifications`,
+      );
+      expect(notifications.rowCount).toBeGreaterThan(0);
+      const recent = notifications.rows.filter(
+        (n) => Date.now() - n.created_at.getTime() < 3_600_000,
+      );
+      expect(recent.length).toBeLessThan(notifications.rows.length / 2);
+    });
+  });
 });

@@ -79,11 +79,11 @@ describe('gate decisions: who decides, what a decision carries, conditions and b
     const cases: Array<[Record<string, unknown>, Record<string, string[]>]> = [
       [
         { outcome: 'changes_requested' },
-        { rationale: ['A rationale is required to decide "changes_requested".'] },
+        { rationale: ['A rationale is required for a decision of "changes requested".'] },
       ],
       [
         { outcome: 'rejected', rationale: '   ' },
-        { rationale: ['A rationale is required to decide "rejected".'] },
+        { rationale: ['A rationale is required for a decision of "rejected".'] },
       ],
       [
         { outcome: 'go_with_conditions', rationale: 'ok' },
@@ -95,13 +95,13 @@ describe('gate decisions: who decides, what a decision carries, conditions and b
       ],
       [
         { outcome: 'go', conditions: ['Extra'] },
-        { conditions: ['Conditions are only for "go_with_conditions", not "go".'] },
+        { conditions: ['Conditions are only for a go with conditions, not for "go".'] },
       ],
       [
         { outcome: 'on_hold', conditions: ['x'] },
         {
-          rationale: ['A rationale is required to decide "on_hold".'],
-          conditions: ['Conditions are only for "go_with_conditions", not "on_hold".'],
+          rationale: ['A rationale is required for a decision of "on hold".'],
+          conditions: ['Conditions are only for a go with conditions, not for "on hold".'],
         },
       ],
     ];

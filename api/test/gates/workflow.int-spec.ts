@@ -8,6 +8,7 @@ import {
   measureOf,
   milestoneAt,
   readingOf,
+  submittedGate,
   transition,
 } from '../factories/gates';
 import { GATE_PEOPLE } from '../support/people';
@@ -124,7 +125,7 @@ describe('the gate workflow: start, and submit with frozen evidence', () => {
     ]);
     expect(body.errors['measures']).toHaveLength(2);
     expect(body.errors['measures']?.[0]).toMatch(
-      /^No reading of "Average wait" since the milestone started on \d{4}-\d{2}-\d{2}\.$/,
+      /^No reading of "Average wait" since the milestone started on \d{1,2} [A-Z][a-z]{2} \d{4}\.$/,
     );
     expect(body.detail).toContain('"Callback rate"');
     const still = await getMilestone(t, cast.owner, id);
@@ -163,6 +164,56 @@ describe('the gate workflow: start, and submit with frozen evidence', () => {
     expect((empty.body as unknown as { blockers: Array<{ kind: string }> }).blockers).toEqual([
       expect.objectContaining({ kind: 'no_exit_criteria' }),
     ]);
+  });
+
+  it('keeps the note the submitter gives the decider, and refuses a bad one', async () => {
+    const initiativeId = await initiativeFor(t, cast);
+    const wait = await measureOf(t, initiativeId, 'Average wait');
+    const id = await milestoneAt(t, initiativeId, 1, {
+      criteria: checked('Problem agreed'),
+      measureIds: [wait],
+    });
+    await transition(t, cast.owner, id, 'start');
+    await readingOf(t, wait, cast.member, 31);
+    const submitWith = async (body: unknown) => {
+      const current = await getMilestone(t, cast.owner, id);
+      return send<{ state: string; latestSubmission: { note: string } | null }>(
+        t,
+        cast.owner,
+        'POST',
+        `/api/milestones/${id}/submit`,
+        body,
+        etag(current.version),
+      );
+    };
+    for (const [body, field] of [
+      [{ note: 'x'.repeat(4001) }, 'note'],
+      [{ note: 42 }, 'note'],
+      [{ note: 'fine', extra: true }, 'extra'],
+    ] as const) {
+      const refused = await submitWith(body);
+      expect([body, refused.status]).toEqual([body, 400]);
+      expect(JSON.stringify(refused.body)).toContain(field);
+    }
+    expect((await getMilestone(t, cast.owner, id)).state).toBe('in_progress');
+
+    const note = '  Waiting fell by a third; the pilot needs IT time next cycle.  ';
+    const submitted = await submitWith({ note });
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.latestSubmission?.note).toBe(note.trim());
+    const read = await send<{ latestSubmission: { note: string } }>(
+      t,
+      cast.sponsor,
+      'GET',
+      `/api/milestones/${id}`,
+    );
+    expect(read.body.latestSubmission.note).toBe(note.trim());
+  });
+
+  it('submits without a body: the note is empty', async () => {
+    const { milestoneIds } = await submittedGate(t, cast);
+    const read = await getMilestone(t, cast.owner, milestoneIds[0] ?? '');
+    expect(read.latestSubmission).toMatchObject({ note: '' });
   });
 
   it('freezes the evidence snapshot at submission; later readings do not change it', async () => {

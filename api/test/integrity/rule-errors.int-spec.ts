@@ -186,7 +186,7 @@ describe('rule refusals: one 422 shape with a code on every endpoint', () => {
     refused(
       cycle,
       'cycle_period_invalid',
-      'endsOn (2030-03-01) must be after startsOn (2030-04-01).',
+      'The cycle must end after it starts: 1 Mar 2030 is not after 1 Apr 2030.',
     );
     const self = await send(
       t,

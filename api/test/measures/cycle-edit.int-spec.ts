@@ -81,7 +81,9 @@ describe('cycles: changing the dates while nothing depends on them', () => {
     const overlap = await patch(admin, a, { endsOn: '2032-04-15' }, etag(1));
     expect(overlap.status).toBe(422);
     expect(overlap.body).toMatchObject({ code: 'cycle_overlap' });
-    expect(detailOf(overlap)).toBe('These dates overlap the cycle "B"; cycles must not overlap.');
+    expect(detailOf(overlap)).toBe(
+      '1 Jan 2032 to 15 Apr 2032 overlaps the cycle "B", which runs from 1 Apr 2032 to 30 Jun 2032; cycles must not overlap. Pick other dates.',
+    );
     const inverted = await patch(admin, a, { endsOn: '2031-12-01' }, etag(1));
     expect(inverted.status).toBe(422);
     expect(inverted.body).toMatchObject({ code: 'cycle_period_invalid' });

@@ -37,13 +37,13 @@ describe('notifications of the gate and step workflows', () => {
     return answer;
   };
 
-  it('a submitted gate reaches the sponsor only, pointing at Approvals', async () => {
+  it('a submitted gate reaches the sponsor only, pointing at the gate in Approvals', async () => {
     const { initiativeId, milestoneIds } = await submittedGate(t, cast);
     const [note] = await inboxOf(t, cast.sponsor, initiativeId, 'gate_submitted');
     expect(note).toMatchObject({
       kind: 'gate_submitted',
       title: 'Gate waiting for your decision: Milestone 1',
-      link: '/approvals',
+      link: `/approvals/${milestoneIds[0] ?? ''}`,
       initiativeId,
       readAt: null,
     });
@@ -142,7 +142,10 @@ describe('notifications of the gate and step workflows', () => {
     });
     expect(decided.status).toBe(201);
     const [decidedNote] = await inboxOf(t, cast.owner, initiativeId, 'gate_decided');
-    expect(decidedNote?.body).toContain('go with conditions. 2 conditions to meet.');
+    expect(decidedNote?.body).toContain(
+      'go with conditions. Rationale: Go, carefully.\n' +
+        '2 conditions to meet:\n- Report churn monthly\n- Keep the NPS above 40',
+    );
 
     expect((await transition(t, cast.owner, next, 'start')).status).toBe(200);
     const notes = await inboxOf(t, cast.owner, initiativeId, 'conditions_open');

@@ -119,7 +119,7 @@ describe('the sweep: overdue steps and stale measures', () => {
     });
     const first = await inboxOf(t, member, initiativeId, 'measure_stale');
     expect(first).toHaveLength(1);
-    expect(first[0]).toMatchObject({ link: '/my-work', initiativeId });
+    expect(first[0]).toMatchObject({ link: `/my-work?record=${measureId}`, initiativeId });
     expect(first[0]?.title).toMatch(/^Reading overdue: Measure /);
     expect(first[0]?.body).toContain('expects a weekly reading');
     const period = new Date(observed.getTime() + 9 * 24 * 60 * 60 * 1000).toISOString();

@@ -100,9 +100,14 @@ async function transition(
  * Plans an initiative from the DMAIC template as the manager, with the executive as sponsor; the
  * manager proposes it and the executive activates it; the manager links the initiative's
  * measures to its first milestone, checks every exit criterion, records a reading of each
- * measure (observed now) and submits the gate. The executive then finds it in Approvals.
+ * measure (observed now) and submits the gate (unless `submit: false`: a spec submits it in the
+ * page). The executive then finds it in Approvals.
  */
-export async function createSubmittedGate(browser: Browser, title: string): Promise<SubmittedGate> {
+export async function createSubmittedGate(
+  browser: Browser,
+  title: string,
+  options: { submit?: boolean } = {},
+): Promise<SubmittedGate> {
   const manager = await apiSession(browser, 'manager');
   const executive = await apiSession(browser, 'executive');
   try {
@@ -165,13 +170,15 @@ export async function createSubmittedGate(browser: Browser, title: string): Prom
       );
     }
 
-    current = await getWithEtag<MilestoneDetailResponse>(manager.request, milestonePath);
-    await ok(
-      await manager.request.post(`${milestonePath}/submit`, {
-        headers: writeHeaders({ 'If-Match': current.etag }),
-      }),
-      'submit the gate',
-    );
+    if (options.submit !== false) {
+      current = await getWithEtag<MilestoneDetailResponse>(manager.request, milestonePath);
+      await ok(
+        await manager.request.post(`${milestonePath}/submit`, {
+          headers: writeHeaders({ 'If-Match': current.etag }),
+        }),
+        'submit the gate',
+      );
+    }
 
     return {
       initiativeId: initiative.id,

@@ -10,3 +10,5 @@ export * from './lib/portfolio';
 export * from './lib/notifications';
 export * from './lib/live';
 export * from './lib/alerts';
+export * from './lib/reading-imports';
+export * from './lib/email';

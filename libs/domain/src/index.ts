@@ -22,3 +22,8 @@ export * from './lib/cycle-edit';
 export * from './lib/cycle-review';
 export * from './lib/reading-withdrawal';
 export * from './lib/reading-plausibility';
+export * from './lib/measure-value-format';
+export * from './lib/day-format';
+export * from './lib/sso-role';
+export * from './lib/reading-import';
+export * from './lib/email-kinds';

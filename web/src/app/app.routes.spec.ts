@@ -73,6 +73,7 @@ describe('appRoutes', () => {
   it.each([
     ['sign-in', 'Sign in', false],
     ['set-password', 'Choose your password', false],
+    ['unsubscribe', 'Stop these emails', false],
     ['forbidden', 'Not allowed', undefined],
   ])('/%s lazily loads a page titled "%s" (chrome: %s)', async (path, title, chrome) => {
     const route = routeAt(appRoutes, path);

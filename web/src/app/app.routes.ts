@@ -29,6 +29,13 @@ export const appRoutes: Routes = [
       import('./auth/set-password-page.component').then((m) => m.SetPasswordPageComponent),
   },
   {
+    path: 'unsubscribe',
+    title: 'Stop these emails',
+    data: { chrome: false },
+    loadComponent: () =>
+      import('./unsubscribe/unsubscribe-page.component').then((m) => m.UnsubscribePageComponent),
+  },
+  {
     path: 'forbidden',
     title: 'Not allowed',
     canMatch: [anyoneGuard],
@@ -66,6 +73,13 @@ export const appRoutes: Routes = [
     title: 'My work',
     loadComponent: () =>
       import('./my-work/my-work-page.component').then((m) => m.MyWorkPageComponent),
+  },
+  {
+    path: 'import',
+    canMatch: [anyoneGuard],
+    title: 'Import readings',
+    loadComponent: () =>
+      import('./import/import-page.component').then((m) => m.ImportPageComponent),
   },
   {
     path: 'cycles',

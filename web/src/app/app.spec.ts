@@ -212,13 +212,23 @@ describe('App shell', () => {
     signOutButton()?.click();
     const request = httpMock().expectOne(AUTH_API.logout);
     expect(request.request.method).toBe('POST');
-    request.flush(null, { status: 204, statusText: 'No Content' });
+    request.flush({ endSessionUrl: null });
     await settle();
 
     expect(pageLocation.assign).toHaveBeenCalledWith('/sign-in');
     expect(TestBed.inject(AuthStore).user()).toBeNull();
     expect(el.querySelector('header')).toBeNull();
     expect(el.textContent).toContain('Signing out…');
+  });
+
+  it('ends a single-sign-on session at the provider too, by way of its end-session URL', async () => {
+    await start('/portfolio');
+    signOutButton()?.click();
+    const url = 'https://login.example/session/end?id_token_hint=x';
+    httpMock().expectOne(AUTH_API.logout).flush({ endSessionUrl: url });
+    await settle();
+
+    expect(pageLocation.assign).toHaveBeenCalledWith(url);
   });
 
   it('stays signed in and says so when signing out fails', async () => {

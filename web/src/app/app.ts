@@ -147,16 +147,21 @@ export class App {
     this.main()?.nativeElement.focus();
   }
 
-  /** Ends the session, then loads the sign-in page afresh (no state of this user survives). */
+  /**
+   * Ends the session, then loads the sign-in page afresh (no state of this user survives), by way
+   * of the provider's sign-out for a single-sign-on session.
+   */
   protected async signOut(): Promise<void> {
     this.signOutError.set(null);
+    let endSessionUrl: string | null;
     try {
-      await this.auth.signOut();
+      endSessionUrl = await this.auth.signOut();
     } catch (error) {
       this.signOutError.set(`Signing out failed: ${genericErrorMessage(error)}`);
       return;
     }
     this.leaving.set(true);
-    this.pageLocation.assign('/sign-in');
+    // A single-sign-on session also ends at the provider, which then comes back to sign-in.
+    this.pageLocation.assign(endSessionUrl ?? '/sign-in');
   }
 }

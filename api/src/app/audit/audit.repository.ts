@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { PageRequest } from '../common';
+import { clockNow, type PageRequest } from '../common';
 import type { Repository } from 'typeorm';
 import { AuditEventEntity } from './audit-event.entity';
 import type { AuditEventInput, AuditFilter } from './audit.types';
@@ -37,6 +37,7 @@ export class AuditRepository {
         before: event.before ?? null,
         after: event.after ?? null,
         initiativeId: event.initiativeId ?? null,
+        occurredAt: clockNow(),
       })
       .execute();
   }

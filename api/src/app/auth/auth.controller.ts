@@ -14,6 +14,7 @@ import type { FastifyReply } from 'fastify';
 import { ProblemDetailsDto, requestIdOf } from '../common';
 import type { AuthenticatedUser } from './authenticated-user';
 import { SESSION_COOKIE } from './auth.guard';
+import { setSessionCookie } from './session-cookie';
 import { CurrentUserDto, LoginDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { type AuthenticatedRequest, CurrentUser } from './current-user.decorator';
@@ -38,20 +39,17 @@ export class AuthController {
     type: ProblemDetailsDto,
     description: 'Throttled; see Retry-After.',
   })
-  @ApiForbiddenResponse({ type: ProblemDetailsDto, description: 'Cross-site request.' })
+  @ApiForbiddenResponse({
+    type: ProblemDetailsDto,
+    description: 'Cross-site request, or password sign-in is off (single sign-on only).',
+  })
   async login(
     @Body() body: LoginDto,
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CurrentUserResponse> {
     const session = await this.auth.login(body, request.ip, requestIdOf(request.raw) ?? null);
-    void reply.setCookie(SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: request.protocol === 'https',
-      path: '/',
-      maxAge: session.maxAgeSeconds,
-    });
+    setSessionCookie(reply, request, session);
     return session.user;
   }
 

@@ -47,6 +47,10 @@ export class AuthService {
   ) {}
 
   async login(input: LoginRequest, ip: string, requestId: string | null): Promise<IssuedSession> {
+    if (!this.config.auth.passwordSignIn) {
+      const provider = this.config.sso?.providerName ?? 'single sign-on';
+      throw new ForbiddenException(`Password sign-in is off here: sign in with ${provider}.`);
+    }
     const email = input.email.trim().toLowerCase();
     const { auth } = this.config;
     const account = await this.throttle.claim(`account:${email}`, auth.throttleWindowMs);
@@ -84,29 +88,40 @@ export class AuthService {
     }
     await this.throttle.clear(account.key);
     await this.throttle.release(address.key);
-    const secret = newSecret('wps');
-    const expiresAt = new Date(Date.now() + this.config.auth.sessionAbsoluteMs);
-    const sessionId = await this.credentials.createSession(
-      candidate.userId,
-      secret.hash,
-      expiresAt,
-    );
     this.logger.log(
       { event: 'login.success', userId: candidate.userId, ip, requestId },
       'signed in',
     );
+    return this.openSession(candidate, null);
+  }
+
+  /**
+   * Opens a session for someone who proved who they are (a password, or a single sign-on whose
+   * ID token is kept for the provider's sign-out). Runs in the caller's transaction, if any.
+   */
+  async openSession(owner: CredentialOwner, ssoIdToken: string | null): Promise<IssuedSession> {
+    const secret = newSecret('wps');
+    const expiresAt = new Date(Date.now() + this.config.auth.sessionAbsoluteMs);
+    const sessionId = await this.credentials.createSession(
+      owner.userId,
+      secret.hash,
+      expiresAt,
+      ssoIdToken,
+    );
     return {
       token: secret.token,
       maxAgeSeconds: Math.floor(this.config.auth.sessionAbsoluteMs / 1000),
-      user: await this.describe(toAuthenticatedUser(candidate, 'session', sessionId)),
+      user: await this.describe(toAuthenticatedUser(owner, 'session', sessionId)),
     };
   }
 
-  async logout(user: AuthenticatedUser): Promise<void> {
-    if (user.via !== 'session') return;
-    await this.credentials.revokeSession(user.credentialId);
+  /** Ends the session; answers the ID token a single sign-on opened it with, if any. */
+  async logout(user: AuthenticatedUser): Promise<{ ssoIdToken: string | null }> {
+    if (user.via !== 'session') return { ssoIdToken: null };
+    const ended = await this.credentials.revokeSession(user.credentialId);
     // Streams opened with this session close now, not at their lifetime.
     this.accessEnded.emit({ userId: user.id, credentialId: user.credentialId });
+    return ended;
   }
 
   /** Resolves a session cookie; null when unknown, revoked, idle too long or past its end. */

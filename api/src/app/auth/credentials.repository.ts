@@ -3,6 +3,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { ApiTokenScope, Role } from '@waypoint/contracts';
 import { DataSource } from 'typeorm';
+import { returnedRows } from '../common';
 
 export interface CredentialOwner {
   userId: string;
@@ -70,10 +71,17 @@ export class CredentialsRepository {
     return row ? { ...owner(row), passwordHash: row.password_hash } : null;
   }
 
-  async createSession(userId: string, tokenHash: string, expiresAt: Date): Promise<string> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      `INSERT INTO sessions (user_id, token_hash, expires_at) VALUES ($1, $2, $3) RETURNING id`,
-      [userId, tokenHash, expiresAt],
+  /** A new session; `ssoIdToken`: the ID token of the single sign-on that opened it. */
+  async createSession(
+    userId: string,
+    tokenHash: string,
+    expiresAt: Date,
+    ssoIdToken: string | null = null,
+  ): Promise<string> {
+    const rows: Array<{ id: string }> = await this.txHost.tx.query(
+      `INSERT INTO sessions (user_id, token_hash, expires_at, sso_id_token)
+       VALUES ($1, $2, $3, $4) RETURNING id`,
+      [userId, tokenHash, expiresAt, ssoIdToken],
     );
     return rows[0]?.id ?? '';
   }
@@ -109,11 +117,16 @@ export class CredentialsRepository {
     ]);
   }
 
-  async revokeSession(sessionId: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`,
-      [sessionId],
+  /** Ends a session; answers the ID token it was opened with (single sign-on), if any. */
+  async revokeSession(sessionId: string): Promise<{ ssoIdToken: string | null }> {
+    const rows = returnedRows<{ sso_id_token: string | null }>(
+      await this.dataSource.query(
+        `UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL
+         RETURNING sso_id_token`,
+        [sessionId],
+      ),
     );
+    return { ssoIdToken: rows[0]?.sso_id_token ?? null };
   }
 
   /** Ends every session and API token of a user (deactivation), in the caller's transaction. */

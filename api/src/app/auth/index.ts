@@ -2,6 +2,9 @@
 export { SetPasswordDto } from './auth.dto';
 export { SESSION_COOKIE } from './auth.guard';
 export { AuthModule } from './auth.module';
+export { AuthService, type IssuedSession } from './auth.service';
+export { setSessionCookie } from './session-cookie';
+export type { CredentialOwner } from './credentials.repository';
 export type { Actor, AuthenticatedUser } from './authenticated-user';
 export { CredentialsRepository } from './credentials.repository';
 export {

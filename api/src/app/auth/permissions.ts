@@ -138,6 +138,11 @@ export const PERMISSIONS = {
     roles: admin,
     relations: ['owner', 'team'],
   },
+  'readings.import': {
+    description:
+      'Import readings from a spreadsheet (preview, import, template): each row goes only into a measure I may record readings of (as readings.record); the others are named and skipped',
+    roles: everyone,
+  },
   'readings.withdraw': {
     description:
       "Withdraw a reading with a reason: it stays in the history and stops counting (the reading's recorder, the owner, the sponsor or an admin)",
@@ -189,6 +194,10 @@ export const PERMISSIONS = {
     roles: ['admin', 'executive', 'manager'],
   },
   'notifications.own': { description: 'Read and mark my notifications', roles: everyone },
+  'email.preferences': {
+    description: 'Read and change which emails I get (at once, daily digest, never)',
+    roles: everyone,
+  },
   'work.own': { description: 'My steps and the measures I record', roles: everyone },
   'events.stream': {
     description:

@@ -23,6 +23,17 @@ export class PublicOrigin {
     return this.allowed()[0] ?? '';
   }
 
+  /**
+   * The origin this request came to, when it is one of the allowed ones (the same app may be
+   * reached as localhost and as 127.0.0.1); else the primary one. Links a browser must come back
+   * to with its cookies (a single sign-on's redirect URI) are made on it.
+   */
+  of(request: { protocol: string; host: string }): string {
+    const candidate = `${request.protocol}://${request.host}`;
+    const allowed = this.allowed();
+    return allowed.includes(candidate) ? candidate : (allowed[0] ?? '');
+  }
+
   /** The origins a browser may send: PUBLIC_URL's, or the listening address's names. */
   allowed(): string[] {
     if (this.config.publicOrigin) return [this.config.publicOrigin];

@@ -4,7 +4,7 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CommentTargetType, UserRef } from '@waypoint/contracts';
 import { type Repository } from 'typeorm';
-import { type PageRequest, insertReturning } from '../common';
+import { clockNow, type PageRequest, insertReturning } from '../common';
 import { CommentEntity } from './comment.entity';
 
 export interface CommentFilter {
@@ -58,7 +58,7 @@ export class CommentsRepository {
   async insert(
     values: Pick<CommentEntity, 'initiativeId' | 'targetType' | 'targetId' | 'authorId' | 'body'>,
   ): Promise<CommentEntity> {
-    return insertReturning(this.txHost, CommentEntity, values);
+    return insertReturning(this.txHost, CommentEntity, { ...values, createdAt: clockNow() });
   }
 
   /** Whether the target (the initiative itself, or a milestone or step) belongs to the initiative. */

@@ -2,6 +2,7 @@
 export { type AccessEnded, AccessEndedSignal } from './access-ended';
 export { ApiProblems } from './api-problems';
 export { requireChanges } from './changes';
+export { atStoryTime, clockNow } from './clock';
 export { ConcurrencyLimiter, LimiterFullError } from './concurrency-limiter';
 export { isUniqueViolation } from './database-errors';
 export { DrainSwitch } from './drain';

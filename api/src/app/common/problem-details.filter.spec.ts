@@ -116,11 +116,11 @@ describe('ProblemDetailsFilter', () => {
     expect(call(error).body).toMatchObject({
       status: 422,
       detail:
-        'The milestone cannot be submitted yet. Exit criterion not met: "Problem agreed". No reading of "NPS" since the milestone started on 2026-03-01.',
+        'The milestone cannot be submitted yet. Exit criterion not met: "Problem agreed". No reading of "NPS" since the milestone started on 1 Mar 2026.',
       code: 'submission_blocked',
       errors: {
         criteria: ['Exit criterion not met: "Problem agreed".'],
-        measures: ['No reading of "NPS" since the milestone started on 2026-03-01.'],
+        measures: ['No reading of "NPS" since the milestone started on 1 Mar 2026.'],
       },
       blockers: [
         {
@@ -133,7 +133,7 @@ describe('ProblemDetailsFilter', () => {
           kind: 'measure_not_read',
           measureId: 'm',
           name: 'NPS',
-          message: 'No reading of "NPS" since the milestone started on 2026-03-01.',
+          message: 'No reading of "NPS" since the milestone started on 1 Mar 2026.',
         },
       ],
     });
@@ -153,7 +153,7 @@ describe('ProblemDetailsFilter', () => {
     const body = call(error).body as { code: string; errors: unknown; blockers?: unknown };
     expect(body.code).toBe('decision_invalid');
     expect(body.errors).toEqual({
-      rationale: ['A rationale is required to decide "go_with_conditions".'],
+      rationale: ['A rationale is required for a decision of "go with conditions".'],
       'conditions.1': ['Condition 2 is empty.'],
     });
     expect(body.blockers).toBeUndefined();

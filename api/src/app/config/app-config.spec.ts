@@ -24,7 +24,26 @@ describe('loadConfig', () => {
       trustProxy: false,
       publicOrigin: null,
       auth: { hashingConcurrency: 4, hashingQueue: 16 },
+      email: { smtp: null, organisationName: 'Waypoint', digestHourUtc: 7 },
+      outbox: { pollMs: 2000, retryBaseMs: 30_000, retryMaxMs: 3_600_000, maxAttempts: 8 },
     });
+  });
+
+  it('reads the SMTP settings, and refuses a server without a sender or with an unknown TLS mode', () => {
+    const smtp = { SMTP_HOST: 'mail.example.com', SMTP_FROM: 'Waypoint <w@example.com>' };
+    expect(loadConfig({ ...smtp, SMTP_USER: 'w', SMTP_PASSWORD: 's' }, options).email.smtp).toEqual(
+      {
+        host: 'mail.example.com',
+        port: 587,
+        tls: 'starttls',
+        user: 'w',
+        password: 's',
+        from: 'Waypoint <w@example.com>',
+      },
+    );
+    expect(() => loadConfig({ SMTP_HOST: 'mail.example.com' }, options)).toThrow(/SMTP_FROM/);
+    expect(() => loadConfig({ ...smtp, SMTP_TLS: 'ssl' }, options)).toThrow(/SMTP_TLS="ssl"/);
+    expect(() => loadConfig({ EMAIL_DIGEST_HOUR: '24' }, options)).toThrow(StartupError);
   });
 
   it('resolves WAYPOINT_DATA_DIR and WAYPOINT_WEB_DIR against the working directory', () => {
@@ -107,5 +126,70 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(StartupError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain('\n');
+  });
+});
+
+describe('loadConfig: single sign-on', () => {
+  const sso = {
+    SSO_ISSUER: 'https://login.example.com/realms/acme',
+    SSO_CLIENT_ID: 'waypoint',
+    SSO_CLIENT_SECRET: 's3cret',
+  };
+
+  it('is off without SSO_ISSUER, with password sign-in on', () => {
+    const config = loadConfig({}, options);
+    expect(config.sso).toBeNull();
+    expect(config.auth.passwordSignIn).toBe(true);
+  });
+
+  it('reads the provider, the groups claim and the role mapping', () => {
+    const config = loadConfig(
+      {
+        ...sso,
+        SSO_ROLE_MAPPING: 'Waypoint Admins=admin, execs = executive',
+        SSO_SCOPES: 'email groups',
+        SSO_CREATE_USERS: 'false',
+        PASSWORD_SIGN_IN: 'false',
+      },
+      options,
+    );
+    expect(config.sso).toMatchObject({
+      issuer: sso.SSO_ISSUER,
+      clientId: 'waypoint',
+      providerName: 'login.example.com',
+      scopes: 'openid email groups',
+      groupsClaim: 'groups',
+      createUsers: false,
+      defaultRole: 'member',
+      allowInsecure: false,
+    });
+    expect([...(config.sso?.roleMapping ?? [])]).toEqual([
+      ['Waypoint Admins', 'admin'],
+      ['execs', 'executive'],
+    ]);
+    expect(config.auth.passwordSignIn).toBe(false);
+  });
+
+  it('accepts plain http only for a provider on this machine', () => {
+    const local = loadConfig({ ...sso, SSO_ISSUER: 'http://127.0.0.1:9000' }, options);
+    expect(local.sso?.allowInsecure).toBe(true);
+    expect(() => loadConfig({ ...sso, SSO_ISSUER: 'http://login.example.com' }, options)).toThrow(
+      StartupError,
+    );
+  });
+
+  it.each<[string, Record<string, string>, RegExp]>([
+    ['a client without an issuer', { SSO_CLIENT_ID: 'x' }, /SSO_CLIENT_ID set without SSO_ISSUER/],
+    ['an issuer without its client', { SSO_ISSUER: sso.SSO_ISSUER }, /SSO_CLIENT_SECRET/],
+    [
+      'an unknown role',
+      { ...sso, SSO_ROLE_MAPPING: 'ops=boss' },
+      /SSO_ROLE_MAPPING entry "ops=boss"/,
+    ],
+    ['a mapping without a group', { ...sso, SSO_ROLE_MAPPING: '=admin' }, /SSO_ROLE_MAPPING/],
+    ['passwords off without single sign-on', { PASSWORD_SIGN_IN: 'false' }, /nobody could sign in/],
+    ['an unknown default role', { ...sso, SSO_DEFAULT_ROLE: 'root' }, /SSO_DEFAULT_ROLE/],
+  ])('refuses %s with one line', (_name, env, message) => {
+    expect(() => loadConfig(env, options)).toThrow(message);
   });
 });

@@ -12,7 +12,9 @@ import {
   Min,
   validateSync,
 } from 'class-validator';
+import { ROLE_VALUES, type Role } from '@waypoint/contracts';
 import { StartupError } from './config-error';
+import { parseSsoSettings, type SsoSettings } from './sso-settings';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -26,6 +28,10 @@ const toBoolean = ({ value }: { value: unknown }): unknown => {
 };
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+
+/** How the connection to the SMTP server is secured. */
+export const SMTP_TLS_MODES = ['starttls', 'implicit', 'none'] as const;
+export type SmtpTls = (typeof SMTP_TLS_MODES)[number];
 
 /** The environment variables Waypoint reads, with their defaults. README documents each. */
 class EnvironmentVariables {
@@ -145,6 +151,153 @@ class EnvironmentVariables {
   @Min(0)
   @Max(1000)
   PASSWORD_HASHING_QUEUE = 16;
+
+  /** The organisation's name, shown in emails. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  ORGANISATION_NAME = 'Waypoint';
+
+  /** The SMTP server of outgoing email; unset: no email is sent (logged once at start-up). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  SMTP_HOST?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  SMTP_PORT = 587;
+
+  /** `starttls` (upgrade required), `implicit` (TLS from the start, port 465) or `none`. */
+  @IsOptional()
+  @IsIn(SMTP_TLS_MODES)
+  SMTP_TLS: SmtpTls = 'starttls';
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  SMTP_USER?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024)
+  SMTP_PASSWORD?: string;
+
+  /** The sender of every email, e.g. `Waypoint <waypoint@example.com>`; required with SMTP_HOST. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  SMTP_FROM?: string;
+
+  /** The hour (UTC) at which daily digests go out. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  EMAIL_DIGEST_HOUR = 7;
+
+  /** How often the outbox worker looks for messages due. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  OUTBOX_POLL_MS = 2000;
+
+  /** The wait after a first failed delivery; it doubles at each further failure (up to 1 hour). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  OUTBOX_RETRY_BASE_SECONDS = 30;
+
+  /** Attempts before a message is given up as failed. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  OUTBOX_MAX_ATTEMPTS = 8;
+
+  /** Single sign-on (OpenID Connect): on when SSO_ISSUER is set. See sso-settings.ts. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  SSO_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  SSO_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024)
+  SSO_CLIENT_SECRET?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  SSO_PROVIDER_NAME?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  SSO_SCOPES = 'openid email profile';
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  SSO_GROUPS_CLAIM = 'groups';
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(4096)
+  SSO_ROLE_MAPPING?: string;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  SSO_CREATE_USERS = true;
+
+  @IsOptional()
+  @IsIn(ROLE_VALUES)
+  SSO_DEFAULT_ROLE: Role = 'member';
+
+  /** Whether people may still sign in with a password (off: single sign-on only). */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  PASSWORD_SIGN_IN = true;
+}
+
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  tls: SmtpTls;
+  user: string | null;
+  password: string | null;
+  from: string;
+}
+
+export interface OutboxSettings {
+  pollMs: number;
+  retryBaseMs: number;
+  /** The longest wait between two attempts. */
+  retryMaxMs: number;
+  maxAttempts: number;
+}
+
+export interface EmailSettings {
+  /** Null: no SMTP server is configured and nothing is sent. */
+  smtp: SmtpSettings | null;
+  organisationName: string;
+  digestHourUtc: number;
 }
 
 /** Fastify's trustProxy: off, every hop, this many hops, or these proxy addresses/ranges. */
@@ -197,6 +350,8 @@ export interface AuthSettings {
   /** Password hashes computed or checked at once; more wait in a queue of hashingQueue. */
   hashingConcurrency: number;
   hashingQueue: number;
+  /** Sign-in with email and password is accepted (PASSWORD_SIGN_IN). */
+  passwordSignIn: boolean;
 }
 
 export type DatabaseTarget =
@@ -221,6 +376,10 @@ export class AppConfig {
   /** The origin of PUBLIC_URL (scheme, host, port); null means the listening address. */
   readonly publicOrigin: string | null;
   readonly auth: AuthSettings;
+  /** Single sign-on; null when off. */
+  readonly sso: SsoSettings | null;
+  readonly email: EmailSettings;
+  readonly outbox: OutboxSettings;
   readonly version: string;
 
   constructor(values: Omit<AppConfig, never>) {
@@ -236,6 +395,9 @@ export class AppConfig {
     this.trustProxy = values.trustProxy;
     this.publicOrigin = values.publicOrigin;
     this.auth = values.auth;
+    this.sso = values.sso;
+    this.email = values.email;
+    this.outbox = values.outbox;
     this.version = values.version;
   }
 }
@@ -300,6 +462,12 @@ export function loadConfig(
       `invalid configuration: TRUST_PROXY=${JSON.stringify(vars.TRUST_PROXY)} (false, true, a hop count, or a comma-separated list of proxy addresses or ranges)`,
     );
   }
+  const sso = parseSsoSettings(vars);
+  if (!sso && !vars.PASSWORD_SIGN_IN) {
+    throw new StartupError(
+      'invalid configuration: PASSWORD_SIGN_IN=false needs single sign-on (SSO_ISSUER): nobody could sign in',
+    );
+  }
   const publicOrigin = vars.PUBLIC_URL ? parsePublicUrl(vars.PUBLIC_URL) : null;
   const database: DatabaseTarget = vars.DATABASE_URL
     ? parseDatabaseUrl(vars.DATABASE_URL)
@@ -326,7 +494,38 @@ export function loadConfig(
       throttleWindowMs: vars.LOGIN_THROTTLE_MINUTES * 60_000,
       hashingConcurrency: vars.PASSWORD_HASHING_CONCURRENCY,
       hashingQueue: vars.PASSWORD_HASHING_QUEUE,
+      passwordSignIn: vars.PASSWORD_SIGN_IN,
+    },
+    sso,
+    email: {
+      smtp: smtpSettings(vars),
+      organisationName: vars.ORGANISATION_NAME,
+      digestHourUtc: vars.EMAIL_DIGEST_HOUR,
+    },
+    outbox: {
+      pollMs: vars.OUTBOX_POLL_MS,
+      retryBaseMs: vars.OUTBOX_RETRY_BASE_SECONDS * 1000,
+      retryMaxMs: 3_600_000,
+      maxAttempts: vars.OUTBOX_MAX_ATTEMPTS,
     },
     version: options.version,
   });
+}
+
+/** The SMTP settings, or null without SMTP_HOST; SMTP_FROM is required with it. */
+function smtpSettings(vars: EnvironmentVariables): SmtpSettings | null {
+  if (!vars.SMTP_HOST) return null;
+  if (!vars.SMTP_FROM) {
+    throw new StartupError(
+      'invalid configuration: SMTP_HOST is set but SMTP_FROM is not (the sender of every email, e.g. "Waypoint <waypoint@example.com>")',
+    );
+  }
+  return {
+    host: vars.SMTP_HOST,
+    port: vars.SMTP_PORT,
+    tls: vars.SMTP_TLS,
+    user: vars.SMTP_USER ?? null,
+    password: vars.SMTP_PASSWORD ?? null,
+    from: vars.SMTP_FROM,
+  };
 }

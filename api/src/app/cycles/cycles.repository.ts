@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { DomainError } from '@waypoint/domain';
+import { cycleOverlapProblem, DomainError } from '@waypoint/domain';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CycleSort } from '@waypoint/contracts';
 import { QueryFailedError, type Repository } from 'typeorm';
@@ -112,7 +112,10 @@ export class CyclesRepository {
         throw new DuplicateRecordError(`A cycle named "${changes.name ?? ''}" already exists.`);
       }
       if (isExclusionViolation(error)) {
-        throw new DomainError('cycle_overlap', 'These dates overlap another cycle.');
+        throw new DomainError(
+          'cycle_overlap',
+          'These dates overlap another cycle; pick other dates.',
+        );
       }
       throw error;
     }
@@ -127,10 +130,7 @@ export class CyclesRepository {
         throw new DuplicateRecordError(`A cycle named "${span.name}" already exists.`);
       }
       if (isExclusionViolation(error)) {
-        throw new DomainError(
-          'cycle_overlap',
-          `${span.startsOn}..${span.endsOn} overlaps another cycle.`,
-        );
+        throw new DomainError('cycle_overlap', cycleOverlapProblem(span, null));
       }
       throw error;
     }

@@ -18,6 +18,7 @@ import {
   periodAfter,
   periodContaining,
   today,
+  cycleOverlapProblem,
 } from '@waypoint/domain';
 import { AuditService } from '../audit';
 import type { Actor } from '../auth';
@@ -94,10 +95,7 @@ export class CyclesService {
         assertRule('cycle_period_invalid', cycleSpanProblem(span.startsOn, span.endsOn));
         const other = await this.cycles.overlapping(span, id);
         if (other) {
-          throw new DomainError(
-            'cycle_overlap',
-            `These dates overlap the cycle "${other.name}"; cycles must not overlap.`,
-          );
+          throw new DomainError('cycle_overlap', cycleOverlapProblem(span, other));
         }
       }
       const after = mapCycle(
@@ -122,10 +120,7 @@ export class CyclesService {
   private async insert(span: DaySpan, actor: Actor): Promise<CycleResponse> {
     const other = await this.cycles.overlapping(span);
     if (other) {
-      throw new DomainError(
-        'cycle_overlap',
-        `${span.startsOn}..${span.endsOn} overlaps the cycle "${other.name}" (${other.startsOn}..${other.endsOn}); cycles must not overlap.`,
-      );
+      throw new DomainError('cycle_overlap', cycleOverlapProblem(span, other));
     }
     const created = mapCycle(await this.cycles.insert(span));
     await this.audit.record({

@@ -1,6 +1,7 @@
 /** Dates of the demo story, relative to the day the demo is loaded. */
 
-const DAY_MS = 86_400_000;
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
 
 export interface DemoCycle {
   name: string;
@@ -39,7 +40,7 @@ export function demoCycles(now: Date): DemoCycle[] {
  * tell how a measure moved cycle by cycle.
  */
 export function observationTimes(cycles: DemoCycle[], perCycle: number, now: Date): Date[] {
-  const latest = now.getTime() - 3_600_000;
+  const latest = now.getTime() - HOUR_MS;
   const times: Date[] = [];
   for (const cycle of cycles) {
     const until = Math.min(cycle.end.getTime() - DAY_MS, latest);
@@ -54,4 +55,14 @@ export function observationTimes(cycles: DemoCycle[], perCycle: number, now: Dat
 
 export function dayOffset(now: Date, days: number): string {
   return isoDay(new Date(now.getTime() + days * DAY_MS));
+}
+
+/** `days` (and `hours`) from `from`; negative goes back. */
+export function after(from: Date, days: number, hours = 0): Date {
+  return new Date(from.getTime() + days * DAY_MS + hours * HOUR_MS);
+}
+
+/** The earlier of a story time and a minute ago: nothing in the story happens in the future. */
+export function notAfterNow(at: Date, now: Date): Date {
+  return new Date(Math.min(at.getTime(), now.getTime() - 60_000));
 }

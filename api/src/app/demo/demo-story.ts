@@ -44,6 +44,10 @@ export interface StoryGate {
   criteria: string[];
   measures: string[];
   dueInDays: number;
+  /** What the owner tells the decider when submitting the gate. */
+  note?: string;
+  /** Comments on the gate after it was submitted, a few hours apart. */
+  comments?: Array<{ by: Person; body: string }>;
   /** What happens at this gate in the story; absent: planned. */
   play?:
     | 'in_progress'
@@ -197,6 +201,7 @@ export const STORY: StoryInitiative[] = [
         ],
         measures: ['wait'],
         dueInDays: -60,
+        note: 'Baseline agreed with the team; the switch logs back up the 38 minutes.',
         play: { outcome: 'go' },
       },
       {
@@ -209,7 +214,18 @@ export const STORY: StoryInitiative[] = [
         ],
         measures: ['wait', 'fcr'],
         dueInDays: 5,
+        note: 'Waiting at peak is down to 22 minutes with Monday call-backs. Two steps are still open: the script is in review and the rota slots wait for the rota team; cost per contact is not linked yet because finance closes the month next week.',
         play: 'submitted',
+        comments: [
+          {
+            by: 'lee',
+            body: 'The Monday numbers include the bank holiday week, so the drop may be a little flattering.',
+          },
+          {
+            by: 'mika',
+            body: 'Cost per contact for November is in: 5.8, down from 6.1. I will link it once finance signs it off.',
+          },
+        ],
         steps: [
           { title: 'Sample 500 calls by reason', assignee: 'lee', status: 'done', dueInDays: -20 },
           {
@@ -339,6 +355,7 @@ export const STORY: StoryInitiative[] = [
         criteria: ['Protected groups named', 'Counter-measures agreed'],
         measures: ['cts', 'loyal'],
         dueInDays: -40,
+        note: 'Loyal families are protected in the plan; their satisfaction is our counter-measure.',
         play: {
           outcome: 'go_with_conditions',
           rationale: 'Go, but the loyal families must not pay for the savings.',

@@ -151,7 +151,7 @@ export class GateDecisionsService {
         {
           outcome: request.outcome,
           rationale: request.rationale ?? '',
-          conditionCount: request.conditions?.length ?? 0,
+          conditions: request.conditions ?? [],
         },
         actor,
       );

@@ -15,6 +15,7 @@ import {
 } from '@waypoint/domain';
 import { AuditService } from '../audit';
 import type { Actor } from '../auth';
+import { clockNow } from '../common';
 import {
   type MilestoneEntity,
   MilestoneViewsService,
@@ -54,7 +55,7 @@ export class GateTransitionsService {
         placed.findIndex((p) => p.id === id),
       );
       const state = milestoneTransition(milestone.state, { type: 'start' });
-      await this.milestones.update(id, expectedVersion, { state, startedAt: new Date() });
+      await this.milestones.update(id, expectedVersion, { state, startedAt: clockNow() });
       await this.notify.milestoneStarted(milestone);
       return this.finish(actor, 'start', milestone);
     });
@@ -68,6 +69,7 @@ export class GateTransitionsService {
     id: string,
     expectedVersion: number,
     actor: Actor,
+    note = '',
   ): Promise<MilestoneDetailResponse> {
     return this.transition(id, expectedVersion, async (milestone, initiative) => {
       const state = milestoneTransition(milestone.state, { type: 'submit' });
@@ -77,6 +79,7 @@ export class GateTransitionsService {
       const submission = await this.records.insertSubmission({
         milestoneId: id,
         submittedBy: actor.userId,
+        note,
         snapshot: buildEvidenceSnapshot(input),
       });
       await this.milestones.update(id, expectedVersion, {
@@ -100,7 +103,7 @@ export class GateTransitionsService {
       const status = initiativeStatusAfterResume(initiative.status);
       await this.milestones.update(id, expectedVersion, {
         state,
-        startedAt: new Date(),
+        startedAt: clockNow(),
         submittedAt: null,
         submittedBy: null,
       });
@@ -167,7 +170,7 @@ export class GateTransitionsService {
     const stepCounts = await this.evidence.stepCounts(milestone.id);
     const open = await this.records.openConditions(initiative.id);
     return {
-      takenAt: new Date(),
+      takenAt: clockNow(),
       milestone: {
         id: milestone.id,
         position: milestone.position,

@@ -25,6 +25,7 @@ import {
   MilestoneDetailResponseDto,
   CloseConditionDto,
   DecideGateDto,
+  SubmitGateDto,
   DecisionConditionResponseDto,
   DecisionListQueryDto,
   GateDecisionPageDto,
@@ -68,7 +69,7 @@ export class GatesController {
   @ApiIfMatch()
   @ApiOperation({
     summary:
-      'Submit the gate for decision: freezes the evidence snapshot. Needs every exit criterion checked and a reading of every linked measure since the milestone started.',
+      'Submit the gate for decision: freezes the evidence snapshot, with an optional note to the decider. Needs every exit criterion checked and a reading of every linked measure since the milestone started.',
   })
   @ApiOkResponse({ type: MilestoneDetailResponseDto })
   @ApiProblems(400, 401, 403, 404, 412, 428)
@@ -81,9 +82,10 @@ export class GatesController {
   submit(
     @Param() params: IdParams,
     @IfMatch() expectedVersion: number,
+    @Body() body: SubmitGateDto,
     @CurrentActor() actor: Actor,
   ): Promise<MilestoneDetailResponse> {
-    return this.transitions.submit(params.id, expectedVersion, actor);
+    return this.transitions.submit(params.id, expectedVersion, actor, body.note ?? '');
   }
 
   @Post('milestones/:id/resume')

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { clockNow } from '../common';
 import type {
   ExitCriterion,
   MilestoneState,
@@ -139,10 +140,10 @@ export class InitiativePlanRepository {
     const rows: Array<{ state: MilestoneState; started_at: Date; version: number }> =
       await this.txHost.tx.query(
         `UPDATE milestones
-            SET state = $2, started_at = now(), version = version + 1, updated_at = now()
+            SET state = $2, started_at = $3, version = version + 1, updated_at = now()
           WHERE id = $1 AND state = 'planned'
           RETURNING state, started_at, version`,
-        [milestoneId, state],
+        [milestoneId, state, clockNow()],
       );
     // TypeORM answers an UPDATE ... RETURNING with [rows, affected].
     const returned = (Array.isArray(rows[0]) ? rows[0] : rows) as typeof rows;

@@ -44,6 +44,7 @@ const KIND_OF_ENTITY: Readonly<Record<string, LiveEventKind>> = {
   step: 'step',
   measure: 'measure',
   reading: 'reading',
+  reading_import: 'reading',
   comment: 'comment',
   gate_decision: 'decision',
   decision_condition: 'decision',

@@ -7,3 +7,4 @@ export { MeasuresService } from './measures.service';
 export { ReadingEntity } from './reading.entity';
 export { ReadingWithdrawalEntity } from './reading-withdrawal.entity';
 export { OBSERVED_AT_SKEW_MS, ReadingsService } from './readings.service';
+export { readingKey, ReadingsRepository } from './readings.repository';

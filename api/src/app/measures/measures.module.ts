@@ -26,6 +26,6 @@ import { ReadingsService } from './readings.service';
     ReadingsService,
     ReadingsRepository,
   ],
-  exports: [MeasuresRepository],
+  exports: [MeasuresRepository, ReadingsRepository],
 })
 export class MeasuresModule {}

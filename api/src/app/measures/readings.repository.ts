@@ -4,7 +4,13 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import { DomainError } from '@waypoint/domain';
 import type { ReadingSort } from '@waypoint/contracts';
 import { DataSource } from 'typeorm';
-import { isUniqueViolation, type PageRequest, insertReturning } from '../common';
+import {
+  clockNow,
+  insertReturning,
+  isUniqueViolation,
+  type PageRequest,
+  returnedRows,
+} from '../common';
 import { ReadingEntity } from './reading.entity';
 import { ReadingWithdrawalEntity } from './reading-withdrawal.entity';
 
@@ -39,7 +45,14 @@ export interface NewWithdrawal {
 
 export type NewReading = Pick<
   ReadingEntity,
-  'measureId' | 'value' | 'observedAt' | 'recordedBy' | 'note' | 'evidenceUrl' | 'supersedesId'
+  | 'measureId'
+  | 'value'
+  | 'observedAt'
+  | 'recordedBy'
+  | 'recordedAt'
+  | 'note'
+  | 'evidenceUrl'
+  | 'supersedesId'
 >;
 
 const SORTS: Record<ReadingSort, string> = {
@@ -63,6 +76,11 @@ const EFFECTIVE = `NOT EXISTS (SELECT 1 FROM readings s WHERE s.supersedes_id = 
     AND NOT EXISTS (SELECT 1 FROM reading_withdrawals x WHERE x.reading_id = r.id)`;
 
 const SUPERSEDES_KEY = 'readings_supersedes_key';
+
+/** A reading's identity for duplicate checks: measure, observation time and value. */
+export function readingKey(measureId: string, observedAt: Date, value: number): string {
+  return `${measureId}|${observedAt.toISOString()}|${value}`;
+}
 const WITHDRAWAL_KEY = 'reading_withdrawals_pkey';
 
 /** Readings are append-only: this repository inserts and reads, never updates or deletes. */
@@ -137,6 +155,56 @@ export class ReadingsRepository {
       }
       throw error;
     }
+  }
+
+  /**
+   * Of these (measure, observation time) pairs, the effective readings there already are, as
+   * `measureId|observedAt ISO|value` keys: one statement, whatever the number of pairs.
+   */
+  async existingKeys(
+    pairs: ReadonlyArray<{ measureId: string; observedAt: Date }>,
+  ): Promise<Set<string>> {
+    if (pairs.length === 0) return new Set();
+    const rows: Array<{ measure_id: string; observed_at: Date; value: number }> =
+      await this.txHost.tx.query(
+        `SELECT r.measure_id, r.observed_at, r.value
+           FROM readings r
+           JOIN (SELECT DISTINCT * FROM unnest($1::uuid[], $2::timestamptz[]) AS c(measure_id, observed_at)) c
+             ON r.measure_id = c.measure_id AND r.observed_at = c.observed_at
+          WHERE ${EFFECTIVE}`,
+        [pairs.map((p) => p.measureId), pairs.map((p) => p.observedAt)],
+      );
+    return new Set(rows.map((r) => readingKey(r.measure_id, r.observed_at, r.value)));
+  }
+
+  /** Appends many readings of one import in one statement; answers how many were written. */
+  async insertMany(
+    readings: ReadonlyArray<Omit<NewReading, 'supersedesId' | 'recordedBy' | 'recordedAt'>>,
+    recordedBy: string,
+    importId: string,
+  ): Promise<number> {
+    if (readings.length === 0) return 0;
+    const rows = returnedRows<{ id: string }>(
+      await this.txHost.tx.query(
+        `INSERT INTO readings (measure_id, value, observed_at, note, evidence_url, recorded_by, import_id,
+                               recorded_at)
+         SELECT x.measure_id, x.value, x.observed_at, x.note, x.evidence_url, $6, $7, $8
+           FROM unnest($1::uuid[], $2::float8[], $3::timestamptz[], $4::text[], $5::text[])
+             AS x(measure_id, value, observed_at, note, evidence_url)
+         RETURNING id`,
+        [
+          readings.map((r) => r.measureId),
+          readings.map((r) => r.value),
+          readings.map((r) => r.observedAt),
+          readings.map((r) => r.note),
+          readings.map((r) => r.evidenceUrl),
+          recordedBy,
+          importId,
+          clockNow(),
+        ],
+      ),
+    );
+    return rows.length;
   }
 
   /** Locks the reading's row so that a correction and a withdrawal of it do not cross. */

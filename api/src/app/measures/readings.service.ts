@@ -19,7 +19,7 @@ import {
 } from '@waypoint/domain';
 import { AuditService } from '../audit';
 import type { Actor } from '../auth';
-import { pageOf, type PageRequest, ValueWrites } from '../common';
+import { clockNow, pageOf, type PageRequest, ValueWrites } from '../common';
 import { MeasuresRepository } from './measures.repository';
 import { type ReadingFilter, type ReadingRow, ReadingsRepository } from './readings.repository';
 
@@ -150,6 +150,7 @@ export class ReadingsService {
         value: request.value,
         observedAt,
         recordedBy: actor.userId,
+        recordedAt: clockNow(),
         note: request.note ?? '',
         evidenceUrl: request.evidenceUrl ?? null,
         supersedesId,

@@ -16,6 +16,9 @@ export class GateSubmissionEntity {
   @Column({ type: 'timestamptz', default: () => 'now()' })
   submittedAt!: Date;
 
+  @Column({ type: 'text', default: '' })
+  note!: string;
+
   @Column({ type: 'jsonb' })
   snapshot!: EvidenceSnapshot;
 }

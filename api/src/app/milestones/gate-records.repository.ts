@@ -13,6 +13,7 @@ import {
   insertReturning,
   orderedUuid,
   returnedRows,
+  clockNow,
 } from '../common';
 import { GateDecisionEntity, GateSubmissionEntity } from './gate-records.entity';
 
@@ -95,9 +96,13 @@ export class GateRecordsRepository {
   async insertSubmission(values: {
     milestoneId: string;
     submittedBy: string;
+    note: string;
     snapshot: EvidenceSnapshot;
   }): Promise<GateSubmissionEntity> {
-    return insertReturning(this.txHost, GateSubmissionEntity, values);
+    return insertReturning(this.txHost, GateSubmissionEntity, {
+      ...values,
+      submittedAt: clockNow(),
+    });
   }
 
   /** The decisions on a milestone, oldest first. */
@@ -126,7 +131,10 @@ export class GateRecordsRepository {
     rationale: string;
   }): Promise<GateDecisionEntity> {
     try {
-      return await insertReturning(this.txHost, GateDecisionEntity, values);
+      return await insertReturning(this.txHost, GateDecisionEntity, {
+        ...values,
+        decidedAt: clockNow(),
+      });
     } catch (error) {
       if (isUniqueViolation(error, 'gate_decisions_submission_id_key')) {
         throw new DuplicateRecordError('This submission has been decided already.');

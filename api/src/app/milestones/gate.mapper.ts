@@ -36,6 +36,7 @@ export function mapSubmission(
     milestoneId: entity.milestoneId,
     submittedAt: entity.submittedAt.toISOString(),
     submittedBy: personOf(people, entity.submittedBy),
+    note: entity.note,
     snapshot: entity.snapshot,
   };
 }

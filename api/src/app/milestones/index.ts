@@ -4,6 +4,7 @@ export {
   ApprovalPageDto,
   CloseConditionDto,
   DecideGateDto,
+  SubmitGateDto,
   DecisionConditionResponseDto,
   DecisionListQueryDto,
   GateDecisionPageDto,

@@ -55,7 +55,7 @@ export class NotificationEvents {
   /** A gate was decided: to the owner and the team (not the decider). */
   async gateDecided(
     milestone: MilestoneRef,
-    decision: { outcome: DecisionOutcome; rationale: string; conditionCount: number },
+    decision: { outcome: DecisionOutcome; rationale: string; conditions: readonly string[] },
     actor: Actor,
   ): Promise<void> {
     const initiative = await this.facts.initiative(milestone.initiativeId);

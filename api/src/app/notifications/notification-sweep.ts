@@ -4,9 +4,18 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { EmailOutbox } from '../email';
 import { NotificationsRepository } from './notifications.repository';
 import { SweepRepository } from './sweep.repository';
-import { distinctDrafts, overdueStepDrafts, staleMeasureDrafts, utcToday } from './sweep-rules';
+import {
+  distinctDrafts,
+  type NotificationDraft,
+  overdueStepDrafts,
+  staleMeasureDrafts,
+  utcToday,
+} from './sweep-rules';
 
 /** How often the sweep runs for everyone. */
 export const SWEEP_EVERY_MS = 15 * 60 * 1000;
@@ -21,7 +30,8 @@ export interface SweepResult {
  * The time-based notifications: steps past their due date (to the assignee, once per step) and
  * stale measures (to the recorder, else the owner, once per stale period). Runs once at
  * bootstrap and every 15 minutes for everyone, and for one user whenever they open their inbox.
- * Each run is a few set-based statements; dedupe keys make repeated runs harmless.
+ * Each run is a few set-based statements; dedupe keys make repeated runs harmless. What it writes
+ * is also emailed (the outbox), once per item: per step, and per measure and stale period.
  */
 @Injectable()
 export class NotificationSweep implements OnApplicationBootstrap, OnModuleDestroy {
@@ -32,6 +42,8 @@ export class NotificationSweep implements OnApplicationBootstrap, OnModuleDestro
   constructor(
     private readonly sweep: SweepRepository,
     private readonly notifications: NotificationsRepository,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly email: EmailOutbox,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -52,10 +64,22 @@ export class NotificationSweep implements OnApplicationBootstrap, OnModuleDestro
     const now = options.now ?? new Date();
     const userId = options.userId ?? null;
     const overdue = overdueStepDrafts(await this.sweep.overdueSteps(utcToday(now), userId));
-    const stepOverdue = await this.notifications.insertDrafts(distinctDrafts(overdue));
+    const stepOverdue = await this.write(overdue);
     const stale = staleMeasureDrafts(await this.sweep.staleCandidates(now, userId), now);
-    const measureStale = await this.notifications.insertDrafts(distinctDrafts(stale));
+    const measureStale = await this.write(stale);
     return { stepOverdue, measureStale };
+  }
+
+  /**
+   * Writes the drafts not written before and queues their email, in one transaction: the dedupe
+   * keys make a repeated run (or two instances at once) write and email nothing twice.
+   */
+  private write(drafts: readonly NotificationDraft[]): Promise<number> {
+    return this.txHost.withTransaction(async () => {
+      const written = await this.notifications.insertDrafts(distinctDrafts(drafts));
+      await this.email.enqueue(written);
+      return written.length;
+    });
   }
 
   /** The periodic sweep for everyone; skipped while the previous one still runs. */

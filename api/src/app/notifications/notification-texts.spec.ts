@@ -55,14 +55,18 @@ describe('plural and outcome labels', () => {
 });
 
 describe('the texts of each kind', () => {
-  it('a submitted gate points the decider at Approvals', () => {
+  it('a submitted gate points the decider at the gate in Approvals', () => {
     expect(
-      gateSubmittedText({ initiativeTitle: 'Faster refunds', milestone, submitterName: 'Olivia' }),
+      gateSubmittedText({
+        initiativeTitle: 'Faster refunds',
+        milestone: { ...milestone, id: 'm-2' },
+        submitterName: 'Olivia',
+      }),
     ).toEqual({
       kind: 'gate_submitted',
       title: 'Gate waiting for your decision: Measure',
       body: 'Olivia submitted milestone 2 "Measure" of "Faster refunds" for decision. The evidence snapshot is in Approvals.',
-      link: '/approvals',
+      link: '/approvals/m-2',
     });
   });
 
@@ -74,12 +78,14 @@ describe('the texts of each kind', () => {
       deciderName: 'Eve',
       outcome: 'go_with_conditions',
       rationale: '  Good evidence.  ',
-      conditionCount: 2,
+      conditions: ['Report churn monthly', 'Keep the NPS above 40'],
     });
     expect(decided).toEqual({
       kind: 'gate_decided',
       title: 'Gate decided (go with conditions): Measure',
-      body: 'Eve decided milestone 2 "Measure" of "Faster refunds": go with conditions. 2 conditions to meet. Rationale: Good evidence.',
+      body:
+        'Eve decided milestone 2 "Measure" of "Faster refunds": go with conditions. Rationale: Good evidence.\n' +
+        '2 conditions to meet:\n- Report churn monthly\n- Keep the NPS above 40',
       link: '/initiatives/i-1',
     });
     const plainGo = gateDecidedText({
@@ -89,7 +95,7 @@ describe('the texts of each kind', () => {
       deciderName: 'Eve',
       outcome: 'go',
       rationale: '',
-      conditionCount: 0,
+      conditions: [],
     });
     expect(plainGo.body).toBe('Eve decided milestone 2 "Measure" of "Faster refunds": go.');
   });
@@ -167,8 +173,9 @@ describe('the texts of each kind', () => {
     expect(stepOverdueText({ ...facts, status: 'blocked' }).body).toContain('and is blocked.');
   });
 
-  it('a stale measure names the cadence and the last reading; recorders go to My work', () => {
+  it('a stale measure names the cadence and the last reading; recorders go to its reading form', () => {
     const facts = {
+      measureId: 'm-1',
       measureName: 'Wait',
       initiativeId: 'i-1',
       initiativeTitle: 'Faster refunds',
@@ -181,7 +188,7 @@ describe('the texts of each kind', () => {
       kind: 'measure_stale',
       title: 'Reading overdue: Wait',
       body: '"Wait" of "Faster refunds" expects a weekly reading; the last reading was observed on 1 Jan 2026. It is stale since 10 Jan 2026. Record a reading so that progress stays current.',
-      link: '/my-work',
+      link: '/my-work?record=m-1',
     });
     const toOwner = measureStaleText({ ...facts, lastReadingAt: null, toRecorder: false });
     expect(toOwner.body).toContain('it has no reading yet.');
@@ -197,7 +204,7 @@ describe('the texts of each kind', () => {
       deciderName: 'Eve',
       outcome: 'rejected',
       rationale: long,
-      conditionCount: 0,
+      conditions: [],
     });
     expect([...note.title]).toHaveLength(NOTIFICATION_TITLE_MAX_LENGTH);
     expect([...note.body]).toHaveLength(NOTIFICATION_BODY_MAX_LENGTH);

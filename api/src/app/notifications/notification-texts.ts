@@ -7,6 +7,7 @@ import {
   type NotificationKind,
   type StepStatus,
 } from '@waypoint/contracts';
+import { outcomeWords } from '@waypoint/domain';
 
 /**
  * What each notification says and where it links: pure functions, one per kind, so that the
@@ -25,7 +26,11 @@ export interface NotificationText {
 export const links = {
   initiative: (id: string): string => `/initiatives/${id}`,
   approvals: '/approvals',
+  /** The gate page of a submitted milestone (its evidence and the decision form). */
+  gate: (milestoneId: string): string => `/approvals/${milestoneId}`,
   myWork: '/my-work',
+  /** My work with the reading form of the measure open: one click from a nudge to a reading. */
+  recordReading: (measureId: string): string => `/my-work?record=${encodeURIComponent(measureId)}`,
 } as const;
 
 const ELLIPSIS = '…';
@@ -51,19 +56,9 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+/** The outcome in words (libs/domain, the same words as the decision refusals). */
 export function outcomeLabel(outcome: DecisionOutcome): string {
-  switch (outcome) {
-    case 'go':
-      return 'go';
-    case 'go_with_conditions':
-      return 'go with conditions';
-    case 'changes_requested':
-      return 'changes requested';
-    case 'on_hold':
-      return 'on hold';
-    case 'rejected':
-      return 'rejected';
-  }
+  return outcomeWords(outcome);
 }
 
 export interface MilestoneFacts {
@@ -75,7 +70,7 @@ const milestoneName = (m: MilestoneFacts): string => `milestone ${m.position} "$
 
 export function gateSubmittedText(facts: {
   initiativeTitle: string;
-  milestone: MilestoneFacts;
+  milestone: MilestoneFacts & { id: string };
   submitterName: string;
 }): NotificationText {
   return text(
@@ -83,7 +78,7 @@ export function gateSubmittedText(facts: {
     `Gate waiting for your decision: ${facts.milestone.title}`,
     `${facts.submitterName} submitted ${milestoneName(facts.milestone)} of ` +
       `"${facts.initiativeTitle}" for decision. The evidence snapshot is in Approvals.`,
-    links.approvals,
+    links.gate(facts.milestone.id),
   );
 }
 
@@ -94,18 +89,21 @@ export function gateDecidedText(facts: {
   deciderName: string;
   outcome: DecisionOutcome;
   rationale: string;
-  conditionCount: number;
+  /** The conditions of a "go with conditions", listed so the team (and its email) reads them. */
+  conditions: readonly string[];
 }): NotificationText {
   const parts = [
     `${facts.deciderName} decided ${milestoneName(facts.milestone)} of ` +
       `"${facts.initiativeTitle}": ${outcomeLabel(facts.outcome)}.`,
   ];
-  if (facts.conditionCount > 0) parts.push(`${plural(facts.conditionCount, 'condition')} to meet.`);
   if (facts.rationale.trim() !== '') parts.push(`Rationale: ${facts.rationale.trim()}`);
+  const count = facts.conditions.length;
+  const listed = facts.conditions.map((condition) => `\n- ${condition}`).join('');
+  const conditions = count > 0 ? `\n${plural(count, 'condition')} to meet:${listed}` : '';
   return text(
     'gate_decided',
     `Gate decided (${outcomeLabel(facts.outcome)}): ${facts.milestone.title}`,
-    parts.join(' '),
+    parts.join(' ') + conditions,
     links.initiative(facts.initiativeId),
   );
 }
@@ -158,13 +156,17 @@ export function stepOverdueText(facts: {
 }
 
 export function measureStaleText(facts: {
+  measureId: string;
   measureName: string;
   initiativeId: string;
   initiativeTitle: string;
   cadence: Cadence;
   lastReadingAt: Date | null;
   staleSince: Date | null;
-  /** The recorder is nudged towards My work; the owner (no recorder) towards the initiative. */
+  /**
+   * The recorder is nudged towards the reading form on My work; the owner (no recorder) towards
+   * the initiative.
+   */
   toRecorder: boolean;
 }): NotificationText {
   const last = facts.lastReadingAt
@@ -176,7 +178,7 @@ export function measureStaleText(facts: {
     `Reading overdue: ${facts.measureName}`,
     `"${facts.measureName}" of "${facts.initiativeTitle}" expects a ${facts.cadence} reading; ` +
       `${last}.${since} Record a reading so that progress stays current.`,
-    facts.toRecorder ? links.myWork : links.initiative(facts.initiativeId),
+    facts.toRecorder ? links.recordReading(facts.measureId) : links.initiative(facts.initiativeId),
   );
 }
 

@@ -4,7 +4,7 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import { InjectRepository } from '@nestjs/typeorm';
 import type { NotificationKind, SortOrder } from '@waypoint/contracts';
 import type { Repository } from 'typeorm';
-import type { PageRequest } from '../common';
+import { clockNow, type PageRequest } from '../common';
 import { NotificationEntity } from './notification.entity';
 import type { NotificationText } from './notification-texts';
 import type { NotificationDraft } from './sweep-rules';
@@ -23,6 +23,21 @@ export interface NotificationBroadcast extends NotificationText {
   dedupeKey: string | null;
   /** Left out even when listed (the actor of the change). */
   exceptUserId: string | null;
+}
+
+/** A notification as written, with its recipient (what the email outbox takes). */
+export interface WrittenNotification extends NotificationText {
+  userId: string;
+  initiativeId: string | null;
+}
+
+interface WrittenRow {
+  user_id: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  link: string;
+  initiative_id: string | null;
 }
 
 const LISTED = ['n.id', 'n.kind', 'n.title', 'n.body', 'n.link', 'n.initiativeId', 'n.createdAt'];
@@ -105,8 +120,9 @@ export class NotificationsRepository {
   async broadcast(note: NotificationBroadcast): Promise<string[]> {
     if (note.userIds.length === 0) return [];
     const rows: Array<{ user_id: string }> = await this.txHost.tx.query(
-      `INSERT INTO notifications (user_id, kind, title, body, link, initiative_id, dedupe_key)
-       SELECT u.id, $2, $3, $4, $5, $6, $7
+      `INSERT INTO notifications (user_id, kind, title, body, link, initiative_id, dedupe_key,
+                                  created_at)
+       SELECT u.id, $2, $3, $4, $5, $6, $7, $9
          FROM users u
         WHERE u.id = ANY($1::uuid[]) AND u.active AND u.id IS DISTINCT FROM $8::uuid
        ${CONFLICT}
@@ -120,25 +136,30 @@ export class NotificationsRepository {
         note.initiativeId,
         note.dedupeKey,
         note.exceptUserId,
+        clockNow(),
       ],
     );
     return rows.map((row) => row.user_id);
   }
 
-  /** One INSERT for a set of drafts (inactive users and known dedupe keys skipped); how many. */
-  async insertDrafts(drafts: readonly NotificationDraft[]): Promise<number> {
-    if (drafts.length === 0) return 0;
+  /**
+   * One INSERT for a set of drafts (inactive users and known dedupe keys skipped); answers the
+   * notifications written.
+   */
+  async insertDrafts(drafts: readonly NotificationDraft[]): Promise<WrittenNotification[]> {
+    if (drafts.length === 0) return [];
     const column = <K extends keyof NotificationDraft>(key: K): NotificationDraft[K][] =>
       drafts.map((draft) => draft[key]);
-    const rows: unknown[] = await this.txHost.tx.query(
-      `INSERT INTO notifications (user_id, kind, title, body, link, initiative_id, dedupe_key)
-       SELECT d.user_id, d.kind, d.title, d.body, d.link, d.initiative_id, d.dedupe_key
+    const rows: WrittenRow[] = await this.txHost.tx.query(
+      `INSERT INTO notifications (user_id, kind, title, body, link, initiative_id, dedupe_key,
+                                  created_at)
+       SELECT d.user_id, d.kind, d.title, d.body, d.link, d.initiative_id, d.dedupe_key, $8
          FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
                      $6::uuid[], $7::varchar[])
               AS d (user_id, kind, title, body, link, initiative_id, dedupe_key)
          JOIN users u ON u.id = d.user_id AND u.active
        ${CONFLICT}
-       RETURNING id`,
+       RETURNING user_id, kind, title, body, link, initiative_id`,
       [
         column('userId'),
         column('kind'),
@@ -147,8 +168,16 @@ export class NotificationsRepository {
         column('link'),
         column('initiativeId'),
         column('dedupeKey'),
+        clockNow(),
       ],
     );
-    return rows.length;
+    return rows.map((row) => ({
+      userId: row.user_id,
+      kind: row.kind,
+      title: row.title,
+      body: row.body,
+      link: row.link,
+      initiativeId: row.initiative_id,
+    }));
   }
 }

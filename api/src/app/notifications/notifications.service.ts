@@ -13,6 +13,7 @@ import {
 import { AuditService } from '../audit';
 import type { Actor } from '../auth';
 import { pageOf, type PageRequest } from '../common';
+import { EmailOutbox } from '../email';
 import { LiveBus, notificationEnvelope } from '../live';
 import {
   mapNotification,
@@ -49,24 +50,31 @@ export class NotificationsService {
     private readonly sweep: NotificationSweep,
     private readonly audit: AuditService,
     private readonly live: LiveBus,
+    private readonly email: EmailOutbox,
   ) {}
 
   /**
    * Writes one notification per listed user in the caller's transaction: inactive users and
-   * `exceptUserId` are skipped, and a dedupe key a user has already is not written again.
+   * `exceptUserId` are skipped, and a dedupe key a user has already is not written again. Those
+   * reached are also emailed, as each chose (the outbox, in the same transaction).
    * Answers the users reached.
    */
   async notify(input: NotifyInput): Promise<string[]> {
-    const reached = await this.repository.broadcast({
-      userIds: input.userIds,
+    const text = {
       kind: input.kind,
       title: clip(input.title, NOTIFICATION_TITLE_MAX_LENGTH),
       body: clip(input.body, NOTIFICATION_BODY_MAX_LENGTH),
       link: clip(input.link, NOTIFICATION_LINK_MAX_LENGTH),
       initiativeId: input.initiativeId,
+    };
+    const reached = await this.repository.broadcast({
+      userIds: input.userIds,
+      ...text,
       dedupeKey: input.dedupeKey ?? null,
       exceptUserId: input.exceptUserId ?? null,
     });
+    // Email goes through the outbox, written in this same transaction; a worker sends it.
+    await this.email.enqueue(reached.map((userId) => ({ userId, ...text })));
     // Notifications are not audited: each recipient's inbox event is sent here, on commit only.
     const at = new Date();
     for (const userId of reached) await this.live.publish(notificationEnvelope(userId, at));

@@ -83,7 +83,7 @@ describe('stale measures', () => {
       userId: 'u-1',
       initiativeId: 'i-1',
       dedupeKey: 'measure-stale:m-1:2026-02-28',
-      link: '/my-work',
+      link: '/my-work?record=m-1',
     });
     // A later reading that goes stale again is a new period, so a new key.
     const later = candidate({ lastReadingAt: new Date(now.getTime() - 9.5 * DAY) });

@@ -91,6 +91,7 @@ export function staleMeasureDrafts(
       const since = staleSince(row.lastReadingAt, row.cadence, row.createdAt);
       return {
         ...measureStaleText({
+          measureId: row.measureId,
           measureName: row.measureName,
           initiativeId: row.initiativeId,
           initiativeTitle: row.initiativeTitle,

@@ -27,6 +27,10 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 255, nullable: true, select: false })
   passwordHash!: string | null;
 
+  /** The single-sign-on provider's `sub` of this person, once they signed in through it. */
+  @Column({ type: 'varchar', length: 255, nullable: true, select: false })
+  ssoSubject!: string | null;
+
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 

@@ -11,5 +11,6 @@ import { UsersService } from './users.service';
   imports: [TypeOrmModule.forFeature([UserEntity]), AuthModule, AuditModule],
   controllers: [UsersController, PasswordController],
   providers: [UsersService, UsersRepository],
+  exports: [UsersRepository],
 })
 export class UsersModule {}

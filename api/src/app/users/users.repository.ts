@@ -23,6 +23,17 @@ export interface UserRow extends UserEntity {
   passwordSet: boolean;
 }
 
+export interface SsoAccount {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  departmentId: string | null;
+  active: boolean;
+  version: number;
+  ssoSubject: string | null;
+}
+
 export interface UserChanges {
   displayName?: string;
   role?: Role;
@@ -134,7 +145,8 @@ export class UsersRepository {
     email: string;
     displayName: string;
     role: Role;
-    departmentId: string;
+    departmentId: string | null;
+    ssoSubject?: string;
   }): Promise<UserEntity> {
     try {
       return await insertReturning(this.txHost, UserEntity, values);
@@ -142,6 +154,29 @@ export class UsersRepository {
       if (isUniqueViolation(error, EMAIL_KEY)) throw emailTaken(values.email);
       throw error;
     }
+  }
+
+  /**
+   * The account a single sign-on names: the one linked to the provider's subject, else the one
+   * with that email (not yet linked to another subject). Locked for the sign-in's transaction.
+   */
+  async findForSso(subject: string, email: string | null): Promise<SsoAccount | null> {
+    const rows: SsoAccount[] = await this.txHost.tx.query(
+      `SELECT id, email, display_name AS "displayName", role, department_id AS "departmentId",
+              active, version,
+              sso_subject AS "ssoSubject"
+         FROM users
+        WHERE sso_subject = $1 OR (sso_subject IS NULL AND $2::text IS NOT NULL AND lower(email) = lower($2))
+        ORDER BY (sso_subject = $1) DESC NULLS LAST
+        LIMIT 1 FOR UPDATE`,
+      [subject, email],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Links an account to the provider's subject at its first single sign-on. */
+  async linkSso(id: string, subject: string): Promise<void> {
+    await this.txHost.tx.query(`UPDATE users SET sso_subject = $2 WHERE id = $1`, [id, subject]);
   }
 
   async update(id: string, expectedVersion: number, changes: UserChanges): Promise<UserEntity> {

@@ -144,5 +144,7 @@ export const DOMAIN_ERROR_CODE_VALUES = [
   'invalid_progress',
   /** The alert is no longer open (or acknowledged) to be acknowledged or dismissed. */
   'alert_closed',
+  /** A spreadsheet of readings that cannot be read: not CSV or XLSX, no header, too many rows, a mapped column missing. */
+  'import_file_invalid',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODE_VALUES)[number];

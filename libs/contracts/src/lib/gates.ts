@@ -22,6 +22,7 @@ export const DECISION_RATIONALE_MAX_LENGTH = 4000;
 export const CONDITION_TEXT_MAX_LENGTH = 1000;
 export const CONDITIONS_MAX = 20;
 export const CONDITION_NOTE_MAX_LENGTH = 2000;
+export const SUBMISSION_NOTE_MAX_LENGTH = 4000;
 export const STEP_TITLE_MAX_LENGTH = 200;
 
 /** Sort keys of the lists. */
@@ -116,6 +117,8 @@ export interface GateSubmissionResponse {
   milestoneId: string;
   submittedAt: string;
   submittedBy: UserRef;
+  /** What the submitter tells the decider (plain text; empty when they said nothing). */
+  note: string;
   snapshot: EvidenceSnapshot;
 }
 
@@ -180,6 +183,12 @@ export interface DecideGateRequest {
   rationale?: string;
   /** Required for go_with_conditions, refused for every other outcome. */
   conditions?: string[];
+}
+
+/** POST /api/milestones/:id/submit: the body is optional. */
+export interface SubmitGateRequest {
+  /** What the submitter tells the decider, shown beside the evidence. */
+  note?: string;
 }
 
 export interface CloseConditionRequest {

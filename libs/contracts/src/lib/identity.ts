@@ -163,3 +163,30 @@ export interface AuditEventResponse {
   after: unknown;
   requestId: string | null;
 }
+
+/** How people may sign in (`GET /api/auth/sign-in-options`, public): what the sign-in page offers. */
+export interface SignInOptionsResponse {
+  /** Email and password are accepted. */
+  passwordSignIn: boolean;
+  /** Single sign-on, when on: the button says "Sign in with <providerName>". */
+  sso: { providerName: string } | null;
+}
+
+/**
+ * Why a single sign-on came back without a session; the callback sends the browser to
+ * `/sign-in?sso=<reason>` and the sign-in page says it in words.
+ */
+export const SSO_FAILURE_VALUES = [
+  'refused',
+  'unknown_user',
+  'inactive',
+  'provider_error',
+  'unavailable',
+] as const;
+export type SsoFailure = (typeof SSO_FAILURE_VALUES)[number];
+
+/** Sign-out of a single-sign-on session (`POST /api/auth/sso/logout`). */
+export interface SsoLogoutResponse {
+  /** Where to send the browser to end the provider's session too; null when it offers none. */
+  endSessionUrl: string | null;
+}

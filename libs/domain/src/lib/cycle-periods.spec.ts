@@ -66,11 +66,11 @@ describe('cycleSpanProblem', () => {
 
   it('names an inverted, empty or over-long span', () => {
     expect(cycleSpanProblem('2026-04-01', '2026-03-01')).toBe(
-      'endsOn (2026-03-01) must be after startsOn (2026-04-01).',
+      'The cycle must end after it starts: 1 Mar 2026 is not after 1 Apr 2026.',
     );
-    expect(cycleSpanProblem('2026-04-01', '2026-04-01')).toMatch(/must be after/);
+    expect(cycleSpanProblem('2026-04-01', '2026-04-01')).toMatch(/must end after it starts/);
     expect(cycleSpanProblem('2026-01-01', '2027-01-02')).toBe(
-      'A cycle lasts at most 366 days; 2026-01-01..2027-01-02 is 367.',
+      'A cycle lasts at most 366 days; 1 Jan 2026 to 2 Jan 2027 is 367 days.',
     );
   });
 });

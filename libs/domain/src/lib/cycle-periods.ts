@@ -1,4 +1,5 @@
 import { CYCLE_MAX_DAYS, type CyclePeriod } from '@waypoint/contracts';
+import { formatDay, formatDaySpan } from './day-format';
 import type { Cycle } from './readings';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -78,11 +79,25 @@ export function cycleWindow(cycle: DaySpan): Cycle {
 
 /** Why a cycle cannot run from `startsOn` to `endsOn`, or null: it ends after it starts, within a year. */
 export function cycleSpanProblem(startsOn: string, endsOn: string): string | null {
-  if (endsOn <= startsOn) return `endsOn (${endsOn}) must be after startsOn (${startsOn}).`;
+  if (endsOn <= startsOn) {
+    return `The cycle must end after it starts: ${formatDay(endsOn)} is not after ${formatDay(startsOn)}.`;
+  }
   const days = lengthInDays(startsOn, endsOn);
   return days > CYCLE_MAX_DAYS
-    ? `A cycle lasts at most ${CYCLE_MAX_DAYS} days; ${startsOn}..${endsOn} is ${days}.`
+    ? `A cycle lasts at most ${CYCLE_MAX_DAYS} days; ${formatDaySpan(startsOn, endsOn)} is ${days} days.`
     : null;
+}
+
+/**
+ * Why a cycle cannot have these dates because another cycle has some of them, named with its
+ * dates when known (a concurrent writer may have taken them: then only "another cycle").
+ */
+export function cycleOverlapProblem(span: Omit<DaySpan, 'name'>, other: DaySpan | null): string {
+  const dates = formatDaySpan(span.startsOn, span.endsOn);
+  if (other === null) {
+    return `${dates} overlaps another cycle; cycles must not overlap. Pick other dates.`;
+  }
+  return `${dates} overlaps the cycle "${other.name}", which runs from ${formatDaySpan(other.startsOn, other.endsOn)}; cycles must not overlap. Pick other dates.`;
 }
 
 /** Whether two spans share at least one day. */

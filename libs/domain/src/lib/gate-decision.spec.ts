@@ -75,7 +75,10 @@ describe('decisionViolations', () => {
   it.each(outcomesButGo)('requires a rationale for %s', (outcome) => {
     const conditions = outcome === 'go_with_conditions' ? ['Hire'] : [];
     expect(decisionViolations({ outcome, conditions })).toEqual([
-      { kind: 'rationale_missing', message: `A rationale is required to decide "${outcome}".` },
+      {
+        kind: 'rationale_missing',
+        message: `A rationale is required for a decision of "${outcome.replace(/_/g, ' ')}".`,
+      },
     ]);
     expect(decisionViolations({ outcome, conditions, rationale: why })).toEqual([]);
   });

@@ -30,6 +30,22 @@ export type DecisionViolation =
   | { kind: 'condition_blank'; index: number; message: string }
   | { kind: 'conditions_forbidden'; message: string };
 
+/** An outcome in the words of a sentence ("go with conditions"), never its code. */
+export function outcomeWords(outcome: DecisionOutcome): string {
+  switch (outcome) {
+    case 'go':
+      return 'go';
+    case 'go_with_conditions':
+      return 'go with conditions';
+    case 'changes_requested':
+      return 'changes requested';
+    case 'on_hold':
+      return 'on hold';
+    case 'rejected':
+      return 'rejected';
+  }
+}
+
 /**
  * What is wrong with a decision per {@link decisionRules}; empty when it is complete. A rationale
  * or condition made only of white space counts as missing.
@@ -41,7 +57,7 @@ export function decisionViolations(input: DecisionInput): DecisionViolation[] {
   if (rules.rationaleRequired && (input.rationale ?? '').trim() === '') {
     violations.push({
       kind: 'rationale_missing',
-      message: `A rationale is required to decide "${input.outcome}".`,
+      message: `A rationale is required for a decision of "${outcomeWords(input.outcome)}".`,
     });
   }
   if (rules.conditions === 'required') {
@@ -63,7 +79,7 @@ export function decisionViolations(input: DecisionInput): DecisionViolation[] {
   } else if (conditions.length > 0) {
     violations.push({
       kind: 'conditions_forbidden',
-      message: `Conditions are only for "go_with_conditions", not "${input.outcome}".`,
+      message: `Conditions are only for a go with conditions, not for "${outcomeWords(input.outcome)}".`,
     });
   }
   return violations;

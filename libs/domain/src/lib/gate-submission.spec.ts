@@ -60,13 +60,13 @@ describe('submissionBlockers', () => {
         kind: 'measure_not_read',
         measureId: 'm1',
         name: 'NPS',
-        message: 'No reading of "NPS" since the milestone started on 2026-10-01.',
+        message: 'No reading of "NPS" since the milestone started on 1 Oct 2026.',
       },
       {
         kind: 'measure_not_read',
         measureId: 'm2',
         name: 'Cost to serve',
-        message: 'No reading of "Cost to serve" since the milestone started on 2026-10-01.',
+        message: 'No reading of "Cost to serve" since the milestone started on 1 Oct 2026.',
       },
     ]);
   });
@@ -95,12 +95,12 @@ describe('submissionBlockers', () => {
         { kind: 'criterion_unchecked', message: 'Exit criterion not met: "Staff trained".' },
         {
           kind: 'measure_not_read',
-          message: 'No reading of "NPS" since the milestone started on 2026-10-01.',
+          message: 'No reading of "NPS" since the milestone started on 1 Oct 2026.',
         },
       ],
       errors: {
         criteria: ['Exit criterion not met: "Staff trained".'],
-        measures: ['No reading of "NPS" since the milestone started on 2026-10-01.'],
+        measures: ['No reading of "NPS" since the milestone started on 1 Oct 2026.'],
       },
     });
   });

@@ -1,4 +1,5 @@
 import { SubmissionBlockedError } from './errors';
+import { formatDay } from './day-format';
 
 export interface SubmissionInput {
   /** The milestone's exit criteria, a checklist. */
@@ -45,7 +46,7 @@ export function submissionBlockers(input: SubmissionInput): SubmissionBlocker[] 
         kind: 'measure_not_read',
         measureId: measure.id,
         name: measure.name,
-        message: `No reading of "${measure.name}" since the milestone started on ${input.startedAt.toISOString().slice(0, 10)}.`,
+        message: `No reading of "${measure.name}" since the milestone started on ${formatDay(input.startedAt)}.`,
       });
     }
   }

@@ -42,7 +42,10 @@ describe('administration', () => {
         cycleRefusal(new HttpErrorResponse({ status, error: body }));
       expect(
         refusal(422, {
-          ...aProblem(422, 'endsOn (2026-01-01) must be after startsOn'),
+          ...aProblem(
+            422,
+            'The cycle must end after it starts: 1 Jan 2026 is not after 1 Apr 2026.',
+          ),
           code: 'cycle_period_invalid',
         }),
       ).toBe('The last day must come after the first, and a cycle lasts at most a year.');
@@ -56,6 +59,9 @@ describe('administration', () => {
         }),
       ).toBe('Its dates can no longer change: 1 cycle review was written for this cycle.');
       expect(refusal(412, aProblem(412))).toMatch(/Someone changed this cycle meanwhile/);
+      const overlap =
+        '1 Apr 2030 to 15 Apr 2030 overlaps the cycle "2030-Q1", which runs from 1 Jan 2030 to 31 Mar 2030; cycles must not overlap. Pick other dates.';
+      expect(refusal(422, { ...aProblem(422, overlap), code: 'cycle_overlap' })).toBe(overlap);
     });
   });
 

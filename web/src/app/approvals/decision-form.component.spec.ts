@@ -80,7 +80,7 @@ describe('DecisionFormComponent', () => {
     await submit();
 
     expect(text()).toContain('A go with conditions needs at least one condition.');
-    expect(errors()).toContain('A rationale is required to decide "go_with_conditions".');
+    expect(errors()).toContain('A rationale is required for a decision of "go with conditions".');
     const rationaleError = el().querySelector('.wp-decision__rationale mat-error');
     expect(el().querySelector('textarea')?.getAttribute('aria-describedby')).toContain(
       rationaleError?.id,

@@ -5,7 +5,10 @@ import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type {
+  CommentResponse,
   GateDecisionResponse,
+  InitiativeValueResponse,
+  MeasureResponse,
   MilestoneDetailResponse,
   ReadingResponse,
 } from '@waypoint/contracts';
@@ -44,6 +47,7 @@ function aMilestone(overrides: Partial<MilestoneDetailResponse> = {}): Milestone
       milestoneId: 'm1',
       submittedAt: '2026-11-10T09:00:00.000Z',
       submittedBy: MANAGER,
+      note: 'Waiting is down to 22 minutes; cost per contact is not linked yet.',
       snapshot: {
         takenAt: '2026-11-10T09:00:00.000Z',
         milestone: {
@@ -80,6 +84,79 @@ function aMilestone(overrides: Partial<MilestoneDetailResponse> = {}): Milestone
     ...overrides,
   };
 }
+
+const Q3 = { id: 'q3', name: '2026-Q3', startsOn: '2026-07-01', endsOn: '2026-09-30' };
+const Q4 = { id: 'q4', name: '2026-Q4', startsOn: '2026-10-01', endsOn: '2026-12-31' };
+
+const VALUE: InitiativeValueResponse = {
+  initiativeId: 'i1',
+  estimated: { customer: 8, business: 6 },
+  now: { customer: 0.68, business: 0.42 },
+  measures: [],
+  cycles: [
+    { cycle: Q3, customer: 0.5, business: 0.43 },
+    { cycle: Q4, customer: 0.68, business: 0.42 },
+  ],
+  alerts: { cycle: Q4, threshold: 0.1, items: [] },
+};
+
+function aMeasure(id: string, overrides: Partial<MeasureResponse>): MeasureResponse {
+  return {
+    id,
+    initiativeId: 'i1',
+    name: id,
+    unit: 'min',
+    perspective: 'customer',
+    direction: 'lower_is_better',
+    baseline: 38,
+    target: 15,
+    targetDate: null,
+    cadence: 'monthly',
+    kpiClass: 'neutral',
+    weight: 1,
+    customerGroup: null,
+    counterMeasure: null,
+    recorder: null,
+    baselineFrozenAt: null,
+    latestReading: null,
+    progress: null,
+    stale: false,
+    staleSince: null,
+    readingDueAt: null,
+    version: 1,
+    createdAt: '2026-06-01T00:00:00.000Z',
+    updatedAt: '2026-06-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+const MEASURES: MeasureResponse[] = [
+  aMeasure('w1', {
+    name: 'Average wait at peak',
+    counterMeasure: { id: 'c1', name: 'Cost per contact', perspective: 'business' },
+  }),
+  aMeasure('c1', {
+    name: 'Cost per contact',
+    unit: '£',
+    perspective: 'business',
+    baseline: 6.4,
+    target: 5.2,
+    latestReading: { id: 'r9', value: 5.8, observedAt: '2026-11-20T09:00:00.000Z' },
+    progress: 0.5,
+  } as Partial<MeasureResponse>),
+];
+
+const COMMENTS: CommentResponse[] = [
+  {
+    id: 'k1',
+    initiativeId: 'i1',
+    targetType: 'milestone',
+    targetId: 'm1',
+    author: { id: 'u-lee', displayName: 'Lee Chen' },
+    body: 'The Monday numbers include the bank holiday.',
+    createdAt: '2026-11-11T10:00:00.000Z',
+  },
+];
 
 function aReading(id: string, value: number, observedAt: string): ReadingResponse {
   return {
@@ -136,8 +213,19 @@ describe('GatePageComponent', () => {
     await settle();
     httpMock().expectOne('/api/initiatives/i1').flush({ id: 'i1', title: 'Call-backs' });
     httpMock()
+      .expectOne((r) => r.url === '/api/initiatives/i1/measures')
+      .flush({ items: MEASURES, total: MEASURES.length, limit: 200, offset: 0 });
+    httpMock().expectOne('/api/initiatives/i1/value').flush(VALUE);
+    httpMock()
+      .expectOne((r) => r.url === '/api/initiatives/i1/comments')
+      .flush({ items: COMMENTS, total: COMMENTS.length, limit: 200, offset: 0 });
+    await settle();
+    httpMock()
       .expectOne((r) => r.url === '/api/alerts' && r.params.get('initiativeId') === 'i1')
       .flush(alertPage([anAlert({ initiative: { id: 'i1', title: 'Call-backs' } })]));
+    httpMock()
+      .match((r) => r.url === '/api/measures/c1/readings')
+      .forEach((r) => r.flush({ items: [], total: 0, limit: 200, offset: 0 }));
     httpMock()
       .match((r) => r.url === '/api/measures/w1/readings')
       .forEach((r) =>
@@ -172,19 +260,49 @@ describe('GatePageComponent', () => {
       '✗Call-back pilot designed, not checked',
     ]);
     const measure = el().querySelector('wp-gate-measure')?.textContent?.replace(/\s+/g, ' ');
+    expect(measure).toContain('Counter-measure: Cost per contact must not get worse.');
     expect(measure).toContain('Average wait at peak');
     expect(measure).toMatch(/Baseline\s*38 min/);
     expect(measure).toMatch(/Target\s*15 min/);
     expect(measure).toMatch(/Latest reading\s*24 min/);
     expect(measure).toMatch(/Progress\s*61%/);
     // The chart shows the readings up to the snapshot only (its table is the text alternative).
-    const rows = el().querySelectorAll('wp-gate-measure tbody tr');
+    const rows = el().querySelectorAll('wp-gate-measure:first-of-type tbody tr');
     expect(rows).toHaveLength(2);
     expect(el().textContent).toContain('2 of 4 steps done.');
+    expect(el().textContent).toContain('waiting for');
     expect(el().textContent).toContain('4 of 5');
     expect(el().textContent).toContain('Team keen.');
     expect(el().textContent).toContain('No decision on this milestone yet.');
     expect(el().querySelectorAll('h1')).toHaveLength(1);
+  });
+
+  it('shows the whole picture: every measure, the value indices, the note and the comments', async () => {
+    await open();
+    const measures = Array.from(el().querySelectorAll('wp-gate-measure')).map((m) =>
+      m.textContent?.replace(/\s+/g, ' ').trim(),
+    );
+    expect(measures).toHaveLength(2);
+    // The linked measure first; the other flagged, as it stands now, money as the locale writes it.
+    expect(measures[0]).toContain('Average wait at peak');
+    expect(measures[0]).not.toContain('Not linked');
+    expect(measures[1]).toContain('Not linked by the submitter');
+    expect(measures[1]).toContain('Counter-measure of Average wait at peak.');
+    expect(measures[1]).toMatch(/Baseline\s*£6\.40/);
+    expect(measures[1]).toMatch(/Latest reading now\s*£5\.80/);
+    expect(el().textContent).toContain(
+      "1 of the initiative's 2 measures linked to this gate by the submitter",
+    );
+    const indices = el().querySelector('.wp-indices')?.textContent?.replace(/\s+/g, ' ');
+    expect(indices).toContain('Customer value now68%+18 points in 2026-Q4');
+    expect(indices).toContain('Business value now42%-1 point in 2026-Q4');
+    expect(el().querySelector('.wp-gate__note')?.textContent).toContain(
+      'Waiting is down to 22 minutes; cost per contact is not linked yet.',
+    );
+    const comment = el().querySelector('.wp-comments__item')?.textContent?.replace(/\s+/g, ' ');
+    expect(comment).toContain('Lee Chen');
+    expect(comment).toContain('on this gate');
+    expect(comment).toContain('The Monday numbers include the bank holiday.');
   });
 
   it('lists earlier decisions with their conditions', async () => {
@@ -197,12 +315,27 @@ describe('GatePageComponent', () => {
         outcome: 'changes_requested',
         rationale: 'Sample more calls.',
         decidedAt: '2026-11-01T09:00:00.000Z',
-        conditions: [],
+        conditions: [
+          {
+            id: 'k1',
+            decisionId: 'd1',
+            milestoneId: 'm1',
+            text: 'Sample the Monday calls again',
+            open: true,
+            closedAt: null,
+            closedBy: null,
+            closeNote: null,
+            version: 1,
+          },
+        ],
       },
     ]);
 
     expect(el().querySelector('.wp-decisions')?.textContent).toContain(
       'Changes requested by Erin Executive',
+    );
+    expect(el().querySelector('.wp-decisions .wp-conditions')?.textContent).toContain(
+      'Sample the Monday calls again',
     );
     expect(el().textContent).toContain('Sample more calls.');
   });
@@ -260,7 +393,7 @@ describe('GatePageComponent', () => {
     await open(aMilestone({ state: 'approved' }));
 
     expect(el().querySelector('wp-decision-form')).toBeNull();
-    expect(el().textContent).toContain('This gate is not waiting for a decision (it is approved).');
+    expect(el().textContent).toContain('This gate is not waiting for a decision: it is approved.');
   });
 
   it('shows a not-found state for an unknown milestone', async () => {

@@ -2,22 +2,31 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import type { DecideGateRequest } from '@waypoint/contracts';
+import type { CommentResponse, DecideGateRequest, MilestoneState } from '@waypoint/contracts';
 import { AuthStore } from '../auth/auth.store';
 import { AlertListComponent } from '../shared/alerts/alert-list.component';
 import { EmptyStateComponent } from '../shared/empty-state.component';
 import { genericErrorMessage, httpStatusOf } from '../shared/problem';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { DecisionConfirmationStore } from './approvals-list.store';
-import { outcomeLabel, STEP_STATUS_LABEL } from '../shared/vocabulary';
+import { MILESTONE_STATE_LABEL, outcomeLabel, STEP_STATUS_LABEL } from '../shared/vocabulary';
 import { DecisionFormComponent } from './decision-form.component';
 import { GateMeasureComponent } from './gate-measure.component';
 import { GateStore } from './gate.store';
-import { DayPipe, DateTimePipe } from '../shared/format';
+import {
+  countText,
+  DayPipe,
+  DateTimePipe,
+  formatIndex,
+  formatIndexMove,
+  waitText,
+} from '../shared/format';
 
 /**
- * One submitted gate (`/approvals/:milestoneId`): its frozen evidence snapshot, the earlier
- * decisions and open conditions, and the decision form.
+ * One submitted gate (`/approvals/:milestoneId`), the whole picture for the decider: the
+ * submitter's note, the initiative's value indices and their change over the cycle, its frozen
+ * evidence with every measure of the initiative (linked ones first, counter-measures paired), open
+ * tension alerts, earlier decisions and their conditions, comments, and the decision form.
  */
 @Component({
   selector: 'wp-gate-page',
@@ -57,7 +66,10 @@ export class GatePageComponent {
     string,
   ][];
   protected readonly errorMessage = genericErrorMessage;
-  protected readonly notFound = computed(() => httpStatusOf(this.store.error()) === 404);
+  /** No such gate: an unknown id (404) or one that cannot be an id at all (400). */
+  protected readonly notFound = computed(() =>
+    [400, 404].includes(httpStatusOf(this.store.error()) ?? 0),
+  );
 
   /** The signed-in user submitted this gate: someone else decides it. */
   protected readonly ownGate = computed(() => {
@@ -65,6 +77,47 @@ export class GatePageComponent {
     return submitter !== undefined && submitter === this.auth.user()?.id;
   });
   protected readonly stepsDone = computed(() => this.store.snapshot()?.steps.byStatus.done ?? 0);
+  protected readonly stepsTotal = computed(() =>
+    countText(this.store.snapshot()?.steps.total ?? 0, 'step'),
+  );
+  /** Readings of a measure not linked to the gate are shown up to now. */
+  protected readonly now = new Date().toISOString();
+  protected readonly indexText = formatIndex;
+  protected readonly changeText = formatIndexMove;
+  protected readonly stateLabel = (state: MilestoneState): string =>
+    MILESTONE_STATE_LABEL[state].toLowerCase();
+
+  /** "2 of 3 measures linked to this gate by the submitter." */
+  protected readonly measuresSummary = computed(() => {
+    const views = this.store.measures();
+    const linked = views.filter((v) => v.linked).length;
+    if (views.length === 0) return '';
+    if (linked === views.length) {
+      return linked === 1
+        ? 'The initiative has one measure; the submitter linked it to this gate.'
+        : `The submitter linked all ${countText(linked, 'measure')} of the initiative to this gate.`;
+    }
+    return `${linked} of the initiative's ${countText(views.length, 'measure')} linked to this gate by the submitter; the others are shown as they stand now.`;
+  });
+
+  /** How long the gate has waited for a decision, while it waits. */
+  protected readonly waitingFor = computed(() => {
+    const submittedAt = this.store.submission()?.submittedAt;
+    if (!this.store.waiting() || !submittedAt) return null;
+    return waitText((Date.now() - Date.parse(submittedAt)) / 3_600_000);
+  });
+
+  /** Where a comment was left, when not on the initiative itself: "on this gate", "on a step". */
+  protected commentPlace(comment: CommentResponse): string | null {
+    switch (comment.targetType) {
+      case 'initiative':
+        return null;
+      case 'milestone':
+        return comment.targetId === this.store.milestoneId() ? 'on this gate' : 'on another gate';
+      case 'step':
+        return 'on a step';
+    }
+  }
   protected async decide(request: DecideGateRequest): Promise<void> {
     const milestone = this.store.milestone();
     const decision = await this.store.decide(request);

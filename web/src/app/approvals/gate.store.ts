@@ -3,14 +3,18 @@ import { computed, inject, Injectable, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute } from '@angular/router';
 import type {
+  CommentResponse,
   DecideGateRequest,
   GateDecisionResponse,
   InitiativeResponse,
+  InitiativeValueResponse,
+  MeasureResponse,
   MilestoneDetailResponse,
   Page,
 } from '@waypoint/contracts';
 import { map } from 'rxjs';
 import { InitiativesApi, MilestonesApi, newIdempotencyKey } from '../shared/api';
+import { cycleIndices, gateMeasures } from './gate-picture';
 
 /**
  * One submitted gate: the milestone with its latest evidence snapshot, the decisions taken on it
@@ -40,6 +44,25 @@ export class GateStore {
     return initiativeId ? this.initiativesApi.oneRequest(initiativeId) : undefined;
   });
 
+  /** Every measure of the initiative (the submitter linked some of them to this gate). */
+  private readonly measuresResource = httpResource<Page<MeasureResponse>>(() => {
+    const initiativeId = this.milestone()?.initiativeId;
+    return initiativeId
+      ? this.initiativesApi.measuresRequest(initiativeId, { limit: 200 })
+      : undefined;
+  });
+  /** The initiative's customer and business indices, now and per cycle (the value engine's rows). */
+  private readonly valueResource = httpResource<InitiativeValueResponse>(() => {
+    const initiativeId = this.milestone()?.initiativeId;
+    return initiativeId ? this.initiativesApi.valueRequest(initiativeId) : undefined;
+  });
+  private readonly commentsResource = httpResource<Page<CommentResponse>>(() => {
+    const initiativeId = this.milestone()?.initiativeId;
+    return initiativeId
+      ? this.initiativesApi.commentsRequest(initiativeId, { limit: 200 })
+      : undefined;
+  });
+
   readonly milestone = computed(() =>
     this.milestoneResource.hasValue() ? this.milestoneResource.value() : null,
   );
@@ -59,6 +82,34 @@ export class GateStore {
     () => this.decisionsResource.isLoading() && !this.decisionsResource.hasValue(),
   );
   readonly decisionsError = computed(() => this.decisionsResource.error() ?? null);
+  /**
+   * The initiative's measures, those the submitter linked to this gate first (with their frozen
+   * evidence), each with the counter-measure it is paired with.
+   */
+  readonly measures = computed(() =>
+    gateMeasures(
+      this.snapshot()?.measures ?? [],
+      this.measuresResource.hasValue() ? this.measuresResource.value().items : [],
+    ),
+  );
+  readonly measuresError = computed(() => this.measuresResource.error() ?? null);
+  /** Customer and business value now and their change over the current cycle. */
+  readonly indices = computed(() =>
+    this.valueResource.hasValue() ? cycleIndices(this.valueResource.value()) : null,
+  );
+  readonly indicesLoading = computed(
+    () => this.valueResource.isLoading() && !this.valueResource.hasValue(),
+  );
+  readonly indicesError = computed(() => this.valueResource.error() ?? null);
+  /** Comments on the initiative, its gates and steps, oldest first. */
+  readonly comments = computed<CommentResponse[]>(() =>
+    this.commentsResource.hasValue() ? this.commentsResource.value().items : [],
+  );
+  readonly commentsLoading = computed(
+    () => this.commentsResource.isLoading() && !this.commentsResource.hasValue(),
+  );
+  readonly commentsError = computed(() => this.commentsResource.error() ?? null);
+
   /** The gate can be decided only while it is submitted. */
   readonly waiting = computed(() => this.milestone()?.state === 'submitted');
 
@@ -70,6 +121,9 @@ export class GateStore {
   reload(): void {
     this.milestoneResource.reload();
     this.decisionsResource.reload();
+    this.measuresResource.reload();
+    this.valueResource.reload();
+    this.commentsResource.reload();
   }
 
   /**

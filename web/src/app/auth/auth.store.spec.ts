@@ -86,16 +86,26 @@ describe('AuthStore', () => {
     expect(store.status()).toBe('signed-out');
   });
 
-  it('signs out with POST /api/auth/logout and forgets the user', async () => {
+  it('signs out with POST /api/auth/sso/logout and forgets the user', async () => {
     await startAs(aUser('admin'));
     const signingOut = store.signOut();
     const request = httpMock().expectOne(AUTH_API.logout);
     expect(request.request.method).toBe('POST');
-    request.flush(null, { status: 204, statusText: 'No Content' });
-    await signingOut;
+    request.flush({ endSessionUrl: null });
 
+    await expect(signingOut).resolves.toBeNull();
     expect(store.user()).toBeNull();
     expect(store.status()).toBe('signed-out');
+  });
+
+  it("answers the provider's end-session URL of a single-sign-on session", async () => {
+    await startAs(aUser('admin'));
+    const signingOut = store.signOut();
+    const url = 'https://login.example/session/end?id_token_hint=x';
+    httpMock().expectOne(AUTH_API.logout).flush({ endSessionUrl: url });
+
+    await expect(signingOut).resolves.toBe(url);
+    expect(store.user()).toBeNull();
   });
 
   it('counts a 401 on sign-out as signed out already', async () => {
@@ -105,7 +115,7 @@ describe('AuthStore', () => {
       .expectOne(AUTH_API.logout)
       .flush(aProblem(401), { status: 401, statusText: 'Unauthorized' });
 
-    await expect(signingOut).resolves.toBeUndefined();
+    await expect(signingOut).resolves.toBeNull();
     expect(store.user()).toBeNull();
   });
 

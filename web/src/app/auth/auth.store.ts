@@ -1,6 +1,11 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { CurrentUserResponse, LoginRequest, SetPasswordRequest } from '@waypoint/contracts';
+import type {
+  CurrentUserResponse,
+  LoginRequest,
+  SetPasswordRequest,
+  SignInOptionsResponse,
+} from '@waypoint/contracts';
 import { AuthApi } from '../shared/api';
 
 /** Not known yet (the first GET /api/auth/me has not answered), signed in, or signed out. */
@@ -59,16 +64,24 @@ export class AuthStore {
   }
 
   /**
-   * POST /api/auth/logout. A 401 means the session had already ended, which is fine. Any other
+   * POST /api/auth/sso/logout. A 401 means the session had already ended, which is fine. Any other
    * failure is thrown and the user stays signed in here, because the cookie may still be valid.
+   * Answers the provider's end-session URL when the session came from single sign-on.
    */
-  async signOut(): Promise<void> {
+  async signOut(): Promise<string | null> {
+    let endSessionUrl: string | null = null;
     try {
-      await this.api.logout();
+      endSessionUrl = (await this.api.logout())?.endSessionUrl ?? null;
     } catch (error) {
       if (!(error instanceof HttpErrorResponse) || error.status !== 401) throw error;
     }
     this.set(null);
+    return endSessionUrl;
+  }
+
+  /** How people may sign in here (password, single sign-on), for the sign-in page. */
+  signInOptions(): Promise<SignInOptionsResponse> {
+    return this.api.signInOptions();
   }
 
   /** POST /api/auth/password: choose a password with a one-time link's token. */

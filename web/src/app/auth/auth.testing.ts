@@ -1,9 +1,20 @@
 // Test support for code that depends on who is signed in. Imported by specs only.
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import {
+  type HttpInterceptorFn,
+  HttpResponse,
+  provideHttpClient,
+  withInterceptors,
+} from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { EnvironmentProviders, Provider } from '@angular/core';
+import { EnvironmentProviders, inject, InjectionToken, Provider } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import type { CurrentUserResponse, ProblemDetails, Role } from '@waypoint/contracts';
+import type {
+  CurrentUserResponse,
+  ProblemDetails,
+  Role,
+  SignInOptionsResponse,
+} from '@waypoint/contracts';
+import { of } from 'rxjs';
 import { authInterceptor } from './auth.interceptor';
 import { AUTH_API } from '../shared/api';
 import { AuthStore } from './auth.store';
@@ -47,9 +58,29 @@ export function aProblem(
   };
 }
 
-/** HttpClient with the app's interceptor, answered by HttpTestingController. */
+/**
+ * What GET /api/auth/sign-in-options answers in specs (passwords only, unless a spec provides
+ * other options): the sign-in page asks it whenever it opens.
+ */
+export const TEST_SIGN_IN_OPTIONS = new InjectionToken<SignInOptionsResponse>(
+  'TEST_SIGN_IN_OPTIONS',
+  { providedIn: 'root', factory: () => ({ passwordSignIn: true, sso: null }) },
+);
+
+const answerSignInOptions: HttpInterceptorFn = (request, next) =>
+  request.url === AUTH_API.signInOptions
+    ? of(new HttpResponse({ status: 200, body: inject(TEST_SIGN_IN_OPTIONS) }))
+    : next(request);
+
+/**
+ * HttpClient with the app's interceptor, answered by HttpTestingController (and the sign-in
+ * options by TEST_SIGN_IN_OPTIONS).
+ */
 export function provideTestHttp(): (Provider | EnvironmentProviders)[] {
-  return [provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting()];
+  return [
+    provideHttpClient(withInterceptors([answerSignInOptions, authInterceptor])),
+    provideHttpClientTesting(),
+  ];
 }
 
 export function httpMock(): HttpTestingController {

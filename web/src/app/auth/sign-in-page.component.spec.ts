@@ -2,12 +2,19 @@ import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { Role } from '@waypoint/contracts';
+import type { Role, SignInOptionsResponse } from '@waypoint/contracts';
 import { appRoutes } from '../app.routes';
 import { withStubPlaces } from '../testing-stub-places';
 import { provideIcons } from '../shared/icons';
 import { AUTH_API } from '../shared/api';
-import { aProblem, aUser, httpMock, provideTestHttp, startAs } from './auth.testing';
+import {
+  aProblem,
+  aUser,
+  httpMock,
+  provideTestHttp,
+  startAs,
+  TEST_SIGN_IN_OPTIONS,
+} from './auth.testing';
 import { SignInPageComponent, signInErrorMessage } from './sign-in-page.component';
 
 function must<T>(value: T | null | undefined, what: string): T {
@@ -243,5 +250,61 @@ describe('signInErrorMessage', () => {
     ['no answer', error(0), 'Waypoint cannot be reached. Check your connection and try again.'],
   ])('for %s says what to do', (_label, failure, message) => {
     expect(signInErrorMessage(failure)).toBe(message);
+  });
+});
+
+describe('SignInPageComponent with single sign-on', () => {
+  let harness: RouterTestingHarness;
+
+  async function openWith(options: SignInOptionsResponse, url: string): Promise<HTMLElement> {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter(withStubPlaces(appRoutes), withComponentInputBinding()),
+        ...provideTestHttp(),
+        provideIcons(),
+        { provide: TEST_SIGN_IN_OPTIONS, useValue: options },
+      ],
+    });
+    await startAs(null);
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl(url, SignInPageComponent);
+    await harness.fixture.whenStable();
+    return must(harness.routeNativeElement, 'page') as HTMLElement;
+  }
+  afterEach(() => httpMock().verify());
+
+  it('offers "Sign in with <provider>", which starts at the API with the returnUrl', async () => {
+    const page = await openWith(
+      { passwordSignIn: true, sso: { providerName: 'Acme Login' } },
+      '/sign-in?returnUrl=%2Fmy-work',
+    );
+    const link = must(page.querySelector<HTMLAnchorElement>('a.auth-card__sso'), 'sso link');
+    expect(link.textContent?.trim()).toBe('Sign in with Acme Login');
+    expect(link.getAttribute('href')).toBe('/api/auth/sso/start?returnTo=%2Fmy-work');
+    expect(page.querySelector('form')).not.toBeNull();
+  });
+
+  it('leaves the password form out when password sign-in is off', async () => {
+    const page = await openWith(
+      { passwordSignIn: false, sso: { providerName: 'Acme Login' } },
+      '/sign-in?returnUrl=https%3A%2F%2Fevil.example',
+    );
+    expect(page.querySelector('form')).toBeNull();
+    expect(page.querySelector('a.auth-card__sso')?.getAttribute('href')).toBe(
+      '/api/auth/sso/start',
+    );
+  });
+
+  it.each([
+    ['refused', 'Signing in with Acme Login did not complete: its answer could not be checked.'],
+    ['unknown_user', 'There is no Waypoint account for your Acme Login account yet.'],
+    ['inactive', 'Your Waypoint account is deactivated.'],
+    ['unavailable', 'Acme Login cannot be reached right now.'],
+  ])('says why a single sign-on failed (%s)', async (reason, text) => {
+    const page = await openWith(
+      { passwordSignIn: true, sso: { providerName: 'Acme Login' } },
+      `/sign-in?sso=${reason}`,
+    );
+    expect(page.querySelector('[role="alert"]')?.textContent).toContain(text);
   });
 });

@@ -5,6 +5,7 @@ import {
   ElementRef,
   inject,
   input,
+  resource,
   signal,
   viewChild,
 } from '@angular/core';
@@ -19,16 +20,27 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { Router } from '@angular/router';
-import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from '@waypoint/contracts';
+import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, type SsoFailure } from '@waypoint/contracts';
+import { ssoStartUrl } from '../shared/api';
 import { genericErrorMessage, httpStatusOf, problemOf, retryAfterSeconds } from '../shared/problem';
 import { AuthStore } from './auth.store';
 import { focusFirstInvalid } from './focus-first-invalid';
-import { landingUrl } from './return-url';
+import { landingUrl, safeReturnUrl } from './return-url';
 
 /** Why the user was sent here, from `?reason=`; only these known values show a notice. */
 const NOTICES: Readonly<Record<string, string>> = {
   'session-ended': 'Your session has ended. Sign in again to continue where you were.',
   'password-set': 'Your password is set. Sign in with it now.',
+};
+
+/** Why a single sign-on came back without a session (`?sso=`), in words; `{p}` is the provider. */
+const SSO_FAILURES: Readonly<Record<SsoFailure, string>> = {
+  refused: 'Signing in with {p} did not complete: its answer could not be checked. Try again.',
+  unknown_user:
+    'There is no Waypoint account for your {p} account yet. Ask an administrator to add you.',
+  inactive: 'Your Waypoint account is deactivated. Ask an administrator if you need it again.',
+  provider_error: '{p} did not sign you in. Try again.',
+  unavailable: '{p} cannot be reached right now. Try again in a moment.',
 };
 
 /** What to tell the user when signing in failed. */
@@ -58,6 +70,8 @@ export class SignInPageComponent {
   /** Query parameters, bound by `withComponentInputBinding()`. */
   readonly returnUrl = input<string>();
   readonly reason = input<string>();
+  /** Why a single sign-on failed, set by the API's callback. */
+  readonly sso = input<string>();
 
   private readonly store = inject(AuthStore);
   private readonly router = inject(Router);
@@ -74,6 +88,19 @@ export class SignInPageComponent {
   protected readonly submitting = signal(false);
   /** The server's answer when signing in failed, shown in the alert region. */
   protected readonly problem = signal<string | null>(null);
+  /** Password sign-in, single sign-on: what this server offers. */
+  protected readonly options = resource({ loader: () => this.store.signInOptions() });
+  protected readonly passwordSignIn = computed(
+    () => this.options.value()?.passwordSignIn ?? !this.options.error(),
+  );
+  protected readonly provider = computed(() => this.options.value()?.sso?.providerName ?? null);
+  protected readonly ssoHref = computed(() => ssoStartUrl(safeReturnUrl(this.returnUrl())));
+  protected readonly ssoProblem = computed(() => {
+    const reason = this.sso();
+    if (!reason || !Object.hasOwn(SSO_FAILURES, reason)) return null;
+    const name = this.provider() ?? 'your organisation';
+    return SSO_FAILURES[reason as SsoFailure].replaceAll('{p}', name);
+  });
   protected readonly notice = computed(() => {
     const reason = this.reason();
     return reason && Object.hasOwn(NOTICES, reason) ? NOTICES[reason] : null;

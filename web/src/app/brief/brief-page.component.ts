@@ -20,7 +20,14 @@ import {
 import { EmptyStateComponent } from '../shared/empty-state.component';
 import { MoreButtonComponent } from '../shared/more-button.component';
 import { genericErrorMessage, httpStatusOf } from '../shared/problem';
-import { DateTimePipe, DayPipe, formatPercent } from '../shared/format';
+import {
+  countText,
+  DateTimePipe,
+  DayPipe,
+  formatMeasure,
+  formatPercent,
+  MeasureValuePipe,
+} from '../shared/format';
 import {
   ALERT_KIND_LABEL,
   KPI_CLASS_LABEL,
@@ -29,6 +36,7 @@ import {
   REVIEW_DECISION_LABEL,
   SEVERITY_LABEL,
   STATUS_LABEL,
+  PERSPECTIVE_LABEL,
 } from '../shared/vocabulary';
 import { BriefStore } from './brief.store';
 
@@ -40,6 +48,7 @@ import { BriefStore } from './brief.store';
   selector: 'wp-brief-page',
   imports: [
     DayPipe,
+    MeasureValuePipe,
     DateTimePipe,
     RouterLink,
     MatButton,
@@ -75,6 +84,9 @@ export class BriefPageComponent {
   protected readonly kpiClasses = KPI_CLASS_VALUES;
   protected readonly decisions = REVIEW_DECISION_VALUES;
   protected readonly percent = formatPercent;
+  protected readonly count = countText;
+  protected readonly measureText = formatMeasure;
+  protected readonly perspectiveLabel = PERSPECTIVE_LABEL;
   protected readonly noValue = NO_VALUE;
   protected readonly errorMessage = genericErrorMessage;
 

@@ -160,7 +160,10 @@ export class InitiativeDetailPageComponent {
   protected readonly initiative = computed(() =>
     this.store.initiative.hasValue() ? this.store.initiative.value() : null,
   );
-  protected readonly notFound = computed(() => httpStatusOf(this.store.initiative.error()) === 404);
+  /** No such initiative: an unknown id (404) or one that cannot be an id at all (400). */
+  protected readonly notFound = computed(() =>
+    [400, 404].includes(httpStatusOf(this.store.initiative.error()) ?? 0),
+  );
   protected readonly team = computed(() => teamByDepartment(this.initiative()?.team ?? []));
 
   /** The owner (and admins) move the gate; the owner and team work the steps and readings. */

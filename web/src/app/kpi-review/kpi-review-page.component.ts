@@ -40,6 +40,10 @@ const KPI_CLASS_HINT: Record<KpiClass, string> = {
   template: `
     <div class="kpi">
       <h1 class="kpi__title">KPI review</h1>
+      <p class="kpi__import">
+        Readings kept in a spreadsheet?
+        <a routerLink="/import">Import readings from a spreadsheet</a>
+      </p>
       @if (store.summary.isLoading() && !store.summary.hasValue()) {
         <mat-progress-bar mode="indeterminate" aria-label="Loading the KPI review" />
       } @else if (store.summary.error()) {
@@ -203,6 +207,11 @@ const KPI_CLASS_HINT: Record<KpiClass, string> = {
     }
     .kpi__error {
       color: var(--mat-sys-error);
+    }
+    .kpi__import {
+      margin: -8px 0 16px;
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
     }
     .kpi__card {
       margin-bottom: 16px;

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -9,7 +17,7 @@ import { EmptyStateComponent } from '../shared/empty-state.component';
 import { MoreButtonComponent } from '../shared/more-button.component';
 import { genericErrorMessage, isPreconditionFailed } from '../shared/problem';
 import { StaleRecordNoticeComponent } from '../shared/stale-record-notice.component';
-import { STEP_STATUS_LABEL } from '../shared/vocabulary';
+import { PERSPECTIVE_LABEL, STEP_STATUS_LABEL } from '../shared/vocabulary';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { MyWorkStore, stepUrgency, type MyMeasure, type MyStep } from './my-work.store';
 import { MatDialog } from '@angular/material/dialog';
@@ -19,12 +27,13 @@ import {
   type ReadingDialogData,
   ReadingDialogComponent,
 } from '../initiative/reading-dialog.component';
-import { DayPipe, DateTimePipe } from '../shared/format';
+import { DayPipe, DateTimePipe, MeasureValuePipe } from '../shared/format';
 
 /** My work: my steps (overdue and due soon first), my notifications, the measures I record. */
 @Component({
   selector: 'wp-my-work-page',
   imports: [
+    MeasureValuePipe,
     DayPipe,
     DateTimePipe,
     RouterLink,
@@ -44,6 +53,11 @@ import { DayPipe, DateTimePipe } from '../shared/format';
   styleUrl: './my-work-page.component.scss',
 })
 export class MyWorkPageComponent {
+  /**
+   * `?record=<measure id>` (the link of a "reading overdue" email or notification): the reading
+   * form of that measure opens as soon as the measure is listed, once.
+   */
+  readonly record = input<string>();
   protected readonly store = inject(MyWorkStore);
   /** Someone else's change to my steps or measures, or a new notification, refetches. */
   private readonly live = inject(LiveUpdatesService).watch(
@@ -56,6 +70,7 @@ export class MyWorkPageComponent {
   );
   protected readonly statuses = STEP_STATUS_VALUES;
   protected readonly statusLabel = STEP_STATUS_LABEL;
+  protected readonly perspectiveLabel = PERSPECTIVE_LABEL;
   protected readonly errorMessage = genericErrorMessage;
 
   /** The step whose save answered 412, and the server's detail. */
@@ -64,6 +79,15 @@ export class MyWorkPageComponent {
   protected readonly savingStep = signal<string | null>(null);
   private readonly dialog = inject(MatDialog);
   protected readonly recorded = signal<string | null>(null);
+
+  private recordOpened: string | null = null;
+  private readonly openRecord = effect(() => {
+    const id = this.record();
+    const measure = id ? this.store.measures().find((m) => m.id === id) : undefined;
+    if (!measure || this.recordOpened === measure.id) return;
+    this.recordOpened = measure.id;
+    untracked(() => void this.openReading(measure));
+  });
 
   /** The next reading was due before now (not stale yet: within the grace period). */
   protected readingDue(measure: MyMeasure): boolean {

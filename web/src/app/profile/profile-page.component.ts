@@ -16,6 +16,7 @@ import { CopyButtonComponent } from '../shared/copy-button.component';
 import { DateTimePipe, DayPipe } from '../shared/format';
 import { genericErrorMessage } from '../shared/problem';
 import { API_TOKEN_SCOPE_LABEL } from '../shared/vocabulary';
+import { EmailPreferencesComponent } from './email-preferences.component';
 import { ProfileStore } from './profile.store';
 
 /** How long a new token may live, in the words of the form. */
@@ -25,7 +26,7 @@ export const TOKEN_LIFETIMES: ReadonlyArray<{ days: number; label: string }> = [
   { days: 365, label: 'A year' },
 ];
 
-/** Everyone's profile: who I am, and my personal API tokens. */
+/** Everyone's profile: who I am, my notification choices, and my personal API tokens. */
 @Component({
   selector: 'wp-profile-page',
   imports: [
@@ -38,6 +39,7 @@ export const TOKEN_LIFETIMES: ReadonlyArray<{ days: number; label: string }> = [
     CopyButtonComponent,
     DateTimePipe,
     DayPipe,
+    EmailPreferencesComponent,
   ],
   providers: [ProfileStore],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { ApiTokenResponse } from '@waypoint/contracts';
+import type { ApiTokenResponse, EmailPreferencesResponse } from '@waypoint/contracts';
 import { httpMock, provideTestHttp } from '../auth/auth.testing';
 import { ProfileStore } from './profile.store';
 
@@ -16,6 +16,15 @@ const token: ApiTokenResponse = {
   scope: 'read',
 };
 
+const email: EmailPreferencesResponse = {
+  emailEnabled: true,
+  digestHourUtc: 7,
+  preferences: [
+    { kind: 'gate_waiting', delivery: 'immediate' },
+    { kind: 'step', delivery: 'immediate' },
+  ],
+};
+
 describe('ProfileStore', () => {
   afterEach(() => httpMock().verify());
 
@@ -26,6 +35,7 @@ describe('ProfileStore', () => {
     const store = TestBed.inject(ProfileStore);
     TestBed.tick();
     httpMock().expectOne('/api/auth/tokens').flush([token]);
+    httpMock().expectOne('/api/email/preferences').flush(email);
     return store;
   }
 
@@ -56,5 +66,24 @@ describe('ProfileStore', () => {
     httpMock().expectOne('/api/auth/tokens').flush([]);
 
     expect(store.created()).toBeNull();
+  });
+
+  it('saves my email preferences and shows what the server answered', async () => {
+    const store = start();
+    await tick();
+    expect(store.email.value()).toEqual(email);
+    const saving = store.savePreferences([{ kind: 'step', delivery: 'digest' }]);
+    const put = httpMock().expectOne({ method: 'PUT', url: '/api/email/preferences' });
+    expect(put.request.body).toEqual({ preferences: [{ kind: 'step', delivery: 'digest' }] });
+    const saved: EmailPreferencesResponse = {
+      ...email,
+      preferences: [
+        { kind: 'gate_waiting', delivery: 'immediate' },
+        { kind: 'step', delivery: 'digest' },
+      ],
+    };
+    put.flush(saved);
+    await saving;
+    expect(store.email.value()).toEqual(saved);
   });
 });

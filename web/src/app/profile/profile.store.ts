@@ -4,13 +4,21 @@ import type {
   ApiTokenResponse,
   CreateApiTokenRequest,
   CreatedApiTokenResponse,
+  EmailPreference,
+  EmailPreferencesResponse,
 } from '@waypoint/contracts';
-import { TokensApi } from '../shared/api';
+import { EmailApi, TokensApi } from '../shared/api';
 
-/** The profile's API tokens: the list, the secret of the one just made (shown once), revoking. */
+/**
+ * The profile: my API tokens (the list, the secret of the one just made, shown once, revoking)
+ * and my email preferences.
+ */
 @Injectable()
 export class ProfileStore {
   private readonly api = inject(TokensApi);
+  private readonly emailApi = inject(EmailApi);
+
+  readonly email = httpResource<EmailPreferencesResponse>(() => this.emailApi.preferencesRequest());
 
   readonly tokens = httpResource<ApiTokenResponse[]>(() => this.api.listRequest());
   readonly list = computed(() => (this.tokens.hasValue() ? this.tokens.value() : []));
@@ -26,5 +34,10 @@ export class ProfileStore {
     await this.api.revoke(id);
     if (this.created()?.id === id) this.created.set(null);
     this.tokens.reload();
+  }
+
+  /** Saves my delivery per kind; the answer replaces what the page shows. */
+  async savePreferences(preferences: EmailPreference[]): Promise<void> {
+    this.email.set(await this.emailApi.savePreferences({ preferences }));
   }
 }

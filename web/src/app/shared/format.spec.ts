@@ -1,4 +1,6 @@
 import {
+  countText,
+  formatMeasure,
   formatDate,
   formatDateTime,
   formatIndex,
@@ -63,5 +65,32 @@ describe('format', () => {
     expect(formatIndex(-0.08)).toBe('-8%');
     expect(formatIndex(null)).toBe(NOT_MEASURED);
     expect(waitText(null)).toBe(NO_VALUE);
+  });
+});
+
+describe('words for counts and measure values', () => {
+  it.each([
+    [1, 'customer measure', undefined, undefined, '1 customer measure'],
+    [3, 'customer measure', undefined, undefined, '3 customer measures'],
+    [0, 'step', undefined, 'no steps', 'no steps'],
+    [0, 'step', undefined, undefined, '0 steps'],
+    [2, 'reply', 'replies', undefined, '2 replies'],
+    [1200, 'reading', undefined, undefined, '1,200 readings'],
+  ])('%p %p reads "%s"', (count, noun, plural, none, expected) => {
+    expect(countText(count, noun, plural, none)).toBe(expected);
+  });
+
+  it('says one day, not one days', () => {
+    expect(waitText(24 * 2)).toBe('2 days');
+    expect(waitText(24 * 7 + 5)).toBe('7 days');
+  });
+
+  it('writes money as the locale does, shares and scores against the number', () => {
+    expect(formatMeasure(5.8, '£')).toBe('£5.80');
+    expect(formatMeasure(6.5, 'EUR')).toBe('€6.50');
+    expect(formatMeasure(8, '/10')).toBe('8/10');
+    expect(formatMeasure(61, '%')).toBe('61%');
+    expect(formatMeasure(22, 'min')).toBe('22 min');
+    expect(formatMeasure(null, '£')).toBe(NO_VALUE);
   });
 });

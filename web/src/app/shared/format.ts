@@ -3,7 +3,7 @@ import {
   formatNumber as angularFormatNumber,
 } from '@angular/common';
 import { Pipe, type PipeTransform } from '@angular/core';
-import { formatIndexChange, formatIndexPercent } from '@waypoint/domain';
+import { formatIndexChange, formatIndexPercent, formatMeasureValue } from '@waypoint/domain';
 import { NO_READING, NO_VALUE, NOT_MEASURED } from './vocabulary';
 
 /** The app's locale for dates and numbers (Angular's default, en-US). */
@@ -63,13 +63,30 @@ export function formatIndexMove(change: number | null): string {
   return change === null ? NOT_MEASURED : formatIndexChange(change);
 }
 
+/**
+ * A measure's value with its unit, as libs/domain writes it: "£5.80", "61%", "8/10", "22 min";
+ * "—" without a value.
+ */
+export function formatMeasure(value: number | null | undefined, unit: string): string {
+  return value === null || value === undefined ? NO_VALUE : formatMeasureValue(value, unit, LOCALE);
+}
+
+/**
+ * A count with its noun, singular for one: "1 customer measure", "3 customer measures", "no
+ * steps" for zero when `none` says so. `plural` defaults to the noun plus "s".
+ */
+export function countText(count: number, noun: string, plural = `${noun}s`, none?: string): string {
+  if (count === 0 && none !== undefined) return none;
+  return `${formatNumber(count, 0)} ${count === 1 ? noun : plural}`;
+}
+
 /** "less than an hour", "5 hours", "3 days": how long something has waited, from hours. */
 export function waitText(hours: number | null): string {
   if (hours === null) return NO_VALUE;
   const whole = Math.max(0, Math.floor(hours));
   if (whole < 1) return 'less than an hour';
   if (whole < 48) return `${whole} ${whole === 1 ? 'hour' : 'hours'}`;
-  return `${Math.floor(whole / 24)} days`;
+  return countText(Math.floor(whole / 24), 'day');
 }
 
 /** `{{ day | day }}`, `{{ instant | day: 'local' }}`: formatDate in a template (empty for none). */
@@ -97,5 +114,13 @@ export class DateTimePipe implements PipeTransform {
 export class AmountPipe implements PipeTransform {
   transform(value: number | null | undefined, digits = 2): string {
     return value === null || value === undefined ? '' : formatNumber(value, digits);
+  }
+}
+
+/** `{{ value | measureValue: unit }}`: formatMeasure in a template (empty for none). */
+@Pipe({ name: 'measureValue' })
+export class MeasureValuePipe implements PipeTransform {
+  transform(value: number | null | undefined, unit: string): string {
+    return value === null || value === undefined ? '' : formatMeasure(value, unit);
   }
 }

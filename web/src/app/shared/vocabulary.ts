@@ -1,4 +1,5 @@
 import type {
+  ImportField,
   ApiTokenScope,
   Cadence,
   Direction,
@@ -7,6 +8,8 @@ import type {
   Approach,
   CustomerGroupIntent,
   DecisionOutcome,
+  EmailDelivery,
+  EmailKind,
   InitiativeStatus,
   KpiClass,
   MilestoneState,
@@ -192,6 +195,7 @@ export const AUDIT_RECORD_LABEL: Readonly<Record<string, string>> = {
   notification: 'notification',
   notification_inbox: 'inbox',
   alert: 'tension alert',
+  reading_import: 'spreadsheet of readings',
 };
 
 /**
@@ -217,6 +221,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, { verb: string; label: strin
   record: { verb: 'recorded', label: 'Recorded a reading' },
   correct: { verb: 'corrected', label: 'Corrected a reading' },
   withdraw: { verb: 'withdrew', label: 'Withdrew a reading' },
+  import: { verb: 'imported', label: 'Imported readings' },
   carry_over: { verb: 'carried over to the next gate', label: 'Carried a step over' },
   return: { verb: 'sent back to its gate', label: 'Sent a step back' },
   raise: { verb: 'raised', label: 'Raised an alert' },
@@ -254,6 +259,7 @@ const HISTORY_RECORD: Readonly<Record<string, string>> = {
   cycle_review: 'a cycle review',
   comment: 'a comment',
   alert: 'a tension alert',
+  reading_import: 'readings from a spreadsheet',
 };
 
 /** What was done, in the history's words. */
@@ -272,6 +278,7 @@ const HISTORY_ACTION: Readonly<Record<string, string>> = {
   record: 'recorded',
   correct: 'corrected',
   withdraw: 'withdrew',
+  import: 'imported',
   raise: 'raised',
   acknowledge: 'acknowledged',
   dismiss: 'dismissed',
@@ -290,3 +297,27 @@ export function historyText(action: string, entityType: string): string {
       return `${HISTORY_ACTION[action] ?? action.replace(/_/g, ' ')} ${what}`;
   }
 }
+
+/** The fields of a reading a spreadsheet column fills (the import page's column mapping). */
+export const IMPORT_FIELD_LABEL: Readonly<Record<ImportField, string>> = {
+  measure: 'Measure',
+  observedAt: 'Observed date',
+  value: 'Value',
+  note: 'Note',
+  evidenceUrl: 'Evidence link',
+};
+
+/** The kinds of email a person chooses a delivery for (profile, unsubscribe page). */
+export const EMAIL_KIND_LABEL: Readonly<Record<EmailKind, string>> = {
+  gate_waiting: 'Gates waiting for my decision',
+  gate_decided: 'Decisions on my gates and plans',
+  step: 'My steps: assigned or overdue',
+  measure_stale: 'Readings due on my measures',
+  alert_raised: 'Alerts on my initiatives',
+};
+
+export const EMAIL_DELIVERY_LABEL: Readonly<Record<EmailDelivery, string>> = {
+  immediate: 'At once',
+  digest: 'In a daily digest',
+  never: 'Never',
+};

@@ -26,6 +26,8 @@ import {
   type SortOrder,
   type StepStatus,
   type UserRef,
+  SUBMISSION_NOTE_MAX_LENGTH,
+  type SubmitGateRequest,
 } from '@waypoint/contracts';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsString, MaxLength } from 'class-validator';
@@ -128,6 +130,8 @@ export class GateSubmissionResponseDto implements GateSubmissionResponse {
   @ApiProperty({ format: 'uuid' }) milestoneId!: string;
   @ApiProperty({ format: 'date-time' }) submittedAt!: string;
   @ApiProperty({ type: UserRefDto }) submittedBy!: UserRefDto;
+  @ApiProperty({ description: 'What the submitter tells the decider; plain text, may be empty.' })
+  note!: string;
   @ApiProperty({ type: EvidenceSnapshotDto, description: 'Frozen at submission.' })
   snapshot!: EvidenceSnapshotDto;
 }
@@ -173,6 +177,11 @@ const trimEach = (): PropertyDecorator =>
   Transform(({ value }: { value: unknown }) =>
     Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value,
   );
+
+export class SubmitGateDto implements SubmitGateRequest {
+  @OptionalText(SUBMISSION_NOTE_MAX_LENGTH)
+  note?: string;
+}
 
 export class DecideGateDto implements DecideGateRequest {
   @OneOf(DECISION_OUTCOME_VALUES)

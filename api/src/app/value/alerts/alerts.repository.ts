@@ -12,7 +12,7 @@ import {
   type TensionAlertKind,
 } from '@waypoint/contracts';
 import type { AlertRecordState } from '@waypoint/domain';
-import { type PageRequest, returnedRows } from '../../common';
+import { clockNow, type PageRequest, returnedRows } from '../../common';
 
 /** What an alert keeps of what raised it (the `detail` column). */
 export interface AlertDetail {
@@ -148,8 +148,8 @@ export class AlertsRepository {
   async insert(alert: NewAlert): Promise<string | null> {
     const rows = await this.query<{ id: string }>(
       `INSERT INTO alerts (initiative_id, cycle_id, kind, measure_id, severity, explanation,
-                           measure_ids, reading_ids, detail)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::uuid[], $8::uuid[], $9::jsonb)
+                           measure_ids, reading_ids, detail, raised_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::uuid[], $8::uuid[], $9::jsonb, $10)
        ON CONFLICT (initiative_id, cycle_id, kind,
                     coalesce(measure_id, '00000000-0000-0000-0000-000000000000'))
          WHERE status IN ${LIVE} DO NOTHING
@@ -164,6 +164,7 @@ export class AlertsRepository {
         alert.measureIds,
         alert.readingIds,
         JSON.stringify(alert.detail),
+        clockNow(),
       ],
     );
     return rows[0]?.id ?? null;
@@ -211,8 +212,8 @@ export class AlertsRepository {
     note: string | null;
   }): Promise<void> {
     await this.query(
-      `INSERT INTO alert_events (alert_id, action, actor_id, note) VALUES ($1, $2, $3, $4)`,
-      [event.alertId, event.action, event.actorId, event.note],
+      `INSERT INTO alert_events (alert_id, action, actor_id, note, at) VALUES ($1, $2, $3, $4, $5)`,
+      [event.alertId, event.action, event.actorId, event.note, clockNow()],
     );
   }
 

@@ -173,5 +173,17 @@ describe('AlertListComponent', () => {
     expect(moveText({ ...move, opening: { readingId: null, value: 60, observedAt: null } })).toBe(
       'baseline 60 → 52 pts (-40 points of progress)',
     );
+    // Money carries its currency where the locale writes it, on both ends.
+    expect(
+      moveText({
+        ...move,
+        unit: 'EUR',
+        opening: { readingId: 'r1', value: 6.1, observedAt: null },
+        closing: { ...move.closing, value: 6.5 },
+      }),
+    ).toBe('€6.10 → €6.50 (-40 points of progress)');
+    expect(moveText({ ...move, unit: '/10', closing: { ...move.closing, value: 8 } })).toBe(
+      '60 → 8/10 (-40 points of progress)',
+    );
   });
 });

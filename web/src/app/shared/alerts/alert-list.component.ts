@@ -16,7 +16,8 @@ import {
   type AlertMeasureMove,
   type AlertResponse,
 } from '@waypoint/contracts';
-import { DateTimePipe, formatIndex, formatIndexMove, formatNumber } from '../format';
+import { currencyOfUnit } from '@waypoint/domain';
+import { DateTimePipe, formatIndex, formatIndexMove, formatMeasure, formatNumber } from '../format';
 import { LiveUpdatesService } from '../live-updates.service';
 import { genericErrorMessage } from '../problem';
 import { ALERT_KIND_LABEL, ALERT_STATUS_LABEL, SEVERITY_LABEL } from '../vocabulary';
@@ -34,12 +35,16 @@ export function indexText(index: AlertIndexStanding): string {
   return `${formatIndex(index.opening)} → ${formatIndex(index.closing)} (${formatIndexMove(index.change)})`;
 }
 
-/** "60 → 52 pts (-40 points of progress)" for one measure behind the alert. */
+/** "60 → 52 pts (-40 points of progress)", "£6.10 → £5.80 (...)" for one measure behind the alert. */
 export function moveText(move: AlertMeasureMove): string {
-  const unit = move.unit ? ` ${move.unit}` : '';
-  const from = formatNumber(move.opening.value);
+  const money = currencyOfUnit(move.unit) !== null;
+  // Money carries its currency on both ends; another unit is said once, after the closing value.
+  const from = money
+    ? formatMeasure(move.opening.value, move.unit)
+    : formatNumber(move.opening.value);
+  const to = formatMeasure(move.closing.value, move.unit);
   const start = move.opening.readingId === null ? `baseline ${from}` : from;
-  return `${start} → ${formatNumber(move.closing.value)}${unit} (${formatIndexMove(move.progressChange)} of progress)`;
+  return `${start} → ${to} (${formatIndexMove(move.progressChange)} of progress)`;
 }
 
 /**

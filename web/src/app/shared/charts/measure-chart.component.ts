@@ -1,7 +1,7 @@
 import { NgComponentOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { chartEnvironment } from './chart-environment';
-import { formatDate } from '../format';
+import { countText, formatDate, formatMeasure } from '../format';
 import { MeasureChartViewComponent } from './measure-chart-view.component';
 
 export interface MeasureChartReading {
@@ -47,11 +47,11 @@ export class MeasureChartComponent {
   }));
   protected readonly summary = computed(() => {
     const list = this.sorted();
-    const unit = this.unit() ? ` ${this.unit()}` : '';
+    const value = (v: number): string => formatMeasure(v, this.unit());
     const latest = list.at(-1);
-    const head = `${this.name()}: baseline ${this.baseline()}${unit}, target ${this.target()}${unit}`;
+    const head = `${this.name()}: baseline ${value(this.baseline())}, target ${value(this.target())}`;
     return latest
-      ? `${head}; latest ${latest.value}${unit} on ${formatDate(latest.observedAt)} (${list.length} readings).`
+      ? `${head}; latest ${value(latest.value)} on ${formatDate(latest.observedAt)} (${countText(list.length, 'reading')}).`
       : `${head}; no readings yet.`;
   });
 }
