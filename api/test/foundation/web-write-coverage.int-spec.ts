@@ -16,6 +16,8 @@ const INITIATIVE_ROLES: readonly Role[] = ['manager', 'member', 'executive'];
 
 /** Writes such a person may call that the web deliberately does not make, and why. */
 const NOT_IN_THE_WEB: Readonly<Record<string, string>> = {
+  'POST /api/auth/logout':
+    'the web signs out through POST /api/auth/sso/logout, which ends the session too and names the identity provider’s sign-out; the plain one is for other clients',
   'POST /api/cycles':
     'a cycle of any dates is for scripts and imports; in the app an executive opens the next cycle (POST /api/cycles/next) and renames or re-dates it (PATCH)',
 };
