@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signIn } from './support/auth';
+import { moveStepByMenu, showTab } from './support/people';
 import { launch, openContext, screenshot, seriousA11yViolations } from './support/browser';
 
 const CALL_BACKS = 'Call-backs instead of queueing';
@@ -89,13 +90,10 @@ describe('the initiative place in Chromium', () => {
     await expectOneHeading(page);
     expect(await page.title()).toBe(`${CALL_BACKS} · Waypoint`);
 
-    // The keyboard alternative to dragging: a button per target column.
-    const move = page.getByRole('button', { name: `Move “${STEP}” to Done` });
-    await move.focus();
-    await page.keyboard.press('Enter');
-    const done = page.getByRole('region', { name: /^Done/ });
-    await done.getByText(STEP).waitFor();
+    // The keyboard alternative to dragging: the step's menu of moves.
+    await moveStepByMenu(page, STEP, 'Done');
 
+    await showTab(page, 'Measures');
     const measure = page.getByRole('article', { name: MEASURE });
     await measure.getByRole('button', { name: 'Record a reading' }).click();
     const dialog = page.getByRole('dialog', { name: `Record a reading of ${MEASURE}` });
@@ -110,6 +108,7 @@ describe('the initiative place in Chromium', () => {
 
     await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
     await screenshot(page, 'initiative-detail');
+    await showTab(page, 'Gates and steps');
     await page.getByRole('heading', { level: 2, name: /^Steps/ }).scrollIntoViewIfNeeded();
     await screenshot(page, 'initiative-detail-steps');
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { signIn } from './support/auth';
-import { launch, openContext, screenshot, seriousA11yViolations } from './support/browser';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launch, screenshot, seriousA11yViolations } from './support/browser';
 import { OUTPUT } from './support/paths';
+import { moveStepByMenu, openInitiative, type Person, person, showTab } from './support/people';
 
 const TITLE = `Shorter forms for new customers ${Date.now()}`;
 const CONDITION = 'Share the defect sampling plan with the branch teams';
@@ -14,23 +14,6 @@ const READINGS = [
   { measure: 'First-contact resolution', value: '68' },
   { measure: 'Defects per million opportunities', value: '5000' },
 ];
-
-interface Person {
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-}
-
-async function person(browser: Browser, role: 'manager' | 'executive' | 'member') {
-  const context = await openContext(browser);
-  const page = await context.newPage();
-  await signIn(page, role);
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  return { context, page, errors } satisfies Person;
-}
 
 /** Drags with the mouse in small steps, as CDK drag and drop needs to see the pointer move. */
 async function drag(page: Page, item: Locator, target: Locator): Promise<void> {
@@ -131,6 +114,7 @@ describe('the whole journey of issue 5 in Chromium', () => {
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await gate(page).first().getByText('Criteria 3/3').waitFor();
 
+    await showTab(page, 'Measures');
     for (const { measure, value } of READINGS) {
       const card = page.getByRole('article', { name: measure });
       await card.getByRole('button', { name: 'Record a reading' }).click();
@@ -139,6 +123,7 @@ describe('the whole journey of issue 5 in Chromium', () => {
       await dialog.getByRole('button', { name: 'Record reading' }).click();
       await card.getByRole('status').getByText('Reading recorded.').waitFor();
     }
+    await showTab(page, 'Gates and steps');
     await screenshot(page, 'journey-gate-ready');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -177,15 +162,10 @@ describe('the whole journey of issue 5 in Chromium', () => {
   it('a member moves steps with the keyboard and by dragging, and records a reading', async () => {
     const member = await person(browser, 'member');
     const { page } = member;
-    await page.goto('/initiatives');
-    await page.getByRole('link', { name: CALL_BACKS }).click();
-    await page.getByRole('heading', { level: 1, name: CALL_BACKS }).waitFor();
+    await openInitiative(page, CALL_BACKS);
 
     const column = (name: string) => page.getByRole('region', { name: new RegExp(`^${name}`) });
-    const move = page.getByRole('button', { name: `Move “${SAMPLE_STEP}” to Blocked` });
-    await move.focus();
-    await page.keyboard.press('Enter');
-    await column('Blocked').getByText(SAMPLE_STEP).waitFor();
+    await moveStepByMenu(page, SAMPLE_STEP, 'Blocked');
 
     const saved = page.waitForResponse(
       (r) => r.url().includes('/api/steps/') && r.request().method() === 'PATCH',
@@ -197,12 +177,14 @@ describe('the whole journey of issue 5 in Chromium', () => {
     await page.reload();
     await column('Done').getByText(SAMPLE_STEP).waitFor();
 
+    await showTab(page, 'Measures');
     const measure = page.getByRole('article', { name: 'First-contact resolution' });
     await measure.getByRole('button', { name: 'Record a reading' }).click();
     const dialog = page.getByRole('dialog', { name: /^Record a reading of/ });
     await dialog.getByRole('textbox', { name: /^Value/ }).fill('70');
     await dialog.getByRole('button', { name: 'Record reading' }).click();
     await measure.getByRole('status').getByText('Reading recorded.').waitFor();
+    await showTab(page, 'Gates and steps');
     await page.getByRole('heading', { level: 2, name: /^Steps/ }).scrollIntoViewIfNeeded();
     await screenshot(page, 'journey-member-board');
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signIn } from './support/auth';
 import { launch, openContext, screenshot, server } from './support/browser';
+import { showTab } from './support/people';
 
 /** What this spec reads of a step (the e2e project does not import the contracts library). */
 type StepStatus = 'todo' | 'doing' | 'blocked' | 'done';
@@ -87,11 +88,13 @@ describe('live updates in Chromium', () => {
       .getByRole('region', { name: new RegExp(`^${LABEL[before.status]}`) })
       .getByText(STEP)
       .waitFor();
-    let navigations = 0;
-    manager.on('framenavigated', () => (navigations += 1));
-    // Something typed but not yet sent must survive the refresh.
+    // Something typed but not yet sent (on the Comments tab) must survive the refresh.
+    await showTab(manager, 'Comments');
     const comment = manager.getByRole('textbox', { name: /comment/i }).first();
     await comment.fill('Half-written thought');
+    await showTab(manager, 'Gates and steps');
+    let navigations = 0;
+    manager.on('framenavigated', () => (navigations += 1));
 
     const moved = await moveStep(member, before, target);
     await manager
@@ -99,8 +102,10 @@ describe('live updates in Chromium', () => {
       .getByText(STEP)
       .waitFor({ timeout: 15_000 });
     expect(navigations).toBe(0);
-    expect(await comment.inputValue()).toBe('Half-written thought');
     await screenshot(manager, 'live-update-step-moved');
+    await showTab(manager, 'Comments');
+    expect(await comment.inputValue()).toBe('Half-written thought');
+    await showTab(manager, 'Gates and steps');
 
     // Put the demo back as it was for the other browser specs.
     await moveStep(member, moved, before.status);

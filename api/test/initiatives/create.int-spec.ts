@@ -163,6 +163,65 @@ describe('initiatives: planning a new one, from scratch or from a template', () 
     },
   );
 
+  it('saves the baselines and targets the manager confirmed with the initiative, in one transaction', async () => {
+    const res = await post(manager, {
+      title: 'A3 with confirmed baselines',
+      template: 'a3',
+      measures: [{ name: 'Order lead time', baseline: 9.5, target: 4 }],
+    });
+    expect(res.status).toBe(201);
+    const stored = await t.sql.query<{ name: string; baseline: number; target: number }>(
+      `SELECT name, baseline, target FROM measures WHERE initiative_id = $1 ORDER BY name`,
+      [res.body.id],
+    );
+    expect(stored.rows).toEqual([
+      { name: 'Order lead time', baseline: 9.5, target: 4 },
+      { name: 'Rework rate', baseline: 12, target: 6 },
+    ]);
+    expect(res.body.milestones).toHaveLength(5);
+  });
+
+  it('refuses confirmed measures that cannot be taken, and creates nothing', async () => {
+    const cases: Array<[Record<string, unknown>, number, RegExp]> = [
+      [
+        { template: 'a3', measures: [{ name: 'Churn', baseline: 1, target: 2 }] },
+        422,
+        /no measure "Churn"/,
+      ],
+      [
+        { template: 'a3', measures: [{ name: 'Order lead time', baseline: 5, target: 10 }] },
+        422,
+        /Order lead time: A lower-is-better measure needs a target \(10\) at or below its baseline \(5\)/,
+      ],
+      [
+        {
+          approach: 'engineering',
+          measures: [{ name: 'Order lead time', baseline: 9, target: 4 }],
+        },
+        422,
+        /only a plan from a template/,
+      ],
+      [
+        { template: 'a3', measures: [{ name: 'Order lead time', baseline: 'nine', target: 4 }] },
+        400,
+        /baseline/,
+      ],
+      [{ template: 'a3', measures: [{ name: '', baseline: 9, target: 4 }] }, 400, /name/],
+      [{ template: 'a3', measures: 'Order lead time' }, 400, /measures/],
+    ];
+    for (const [body, status, message] of cases) {
+      const res = await post(manager, { title: 'Refused confirmation', ...body });
+      expect(res.status).toBe(status);
+      expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(fieldsOf(res)).toEqual([expect.stringMatching(/^measures/)]);
+      expect(`${detailOf(res)} ${fieldsOf(res).join(' ')}`).toMatch(message);
+    }
+    const count = await t.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM initiatives WHERE title = 'Refused confirmation'`,
+    );
+    expect(count.rows[0]?.n).toBe(0);
+  });
+
   it('keeps an explicit approach over the template’s', async () => {
     const res = await post(manager, {
       title: 'A3, best customers',

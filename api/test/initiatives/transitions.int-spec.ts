@@ -70,7 +70,7 @@ describe('initiatives: status transitions', () => {
     for (const from of INITIATIVE_STATUS_VALUES) {
       for (const to of INITIATIVE_STATUS_VALUES) {
         const id = await seed(from);
-        const res = await move(admin, id, { to });
+        const res = await move(admin, id, { to, note: 'Walking the lifecycle.' });
         const allowed = ALLOWED[from].includes(to);
         if (allowed && (res.status !== 200 || res.body.status !== to)) {
           failures.push(`${from} → ${to}: ${res.status} ${detailOf(res)}`);
@@ -171,7 +171,9 @@ describe('initiatives: status transitions', () => {
     expect(audit[2]?.after).toMatchObject({ state: 'in_progress' });
     // The sponsor may also send a proposal back, and anyone of owner/sponsor may stop.
     const other = await seed('proposed', ['planned']);
-    expect((await move(sponsor, other, { to: 'draft' })).status).toBe(200);
+    expect(
+      (await move(sponsor, other, { to: 'draft', note: 'Name the customer group.' })).status,
+    ).toBe(200);
     expect((await move(owner, other, { to: 'stopped' }, '"2"')).status).toBe(200);
   });
 

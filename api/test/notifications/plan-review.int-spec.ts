@@ -68,4 +68,20 @@ describe('the sponsor answers a proposed plan: the owner and the team hear it, w
     const wrong = await move(cast.sponsor, id, { to: 'draft', note: 42 });
     expect(wrong.status).toBe(400);
   });
+
+  it('refuses to send a plan back without a reason, and keeps it proposed', async () => {
+    const id = await proposedPlan();
+    for (const body of [{ to: 'draft' }, { to: 'draft', note: '   ' }]) {
+      const refused = await move(cast.sponsor, id, body);
+      expect(refused.status).toBe(422);
+      expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(refused.body).toMatchObject({
+        code: 'initiative_transition_blocked',
+        errors: { note: [expect.stringMatching(/Say why/)] },
+      });
+    }
+    const still = await send<InitiativeResponse>(t, cast.sponsor, 'GET', `/api/initiatives/${id}`);
+    expect(still.body.status).toBe('proposed');
+    expect(await inboxOf(t, cast.owner, id, 'plan_reviewed')).toHaveLength(0);
+  });
 });

@@ -15,11 +15,13 @@ import type {
 import {
   assertCanStartMilestone,
   assertInitiativeTransition,
+  assertRule,
   assertTransitionUnblocked,
   completionBlockers,
   milestoneToStartOnActivation,
   milestoneTransition,
   proposalBlockers,
+  sendBackReasonProblem,
   transitionActorProblem,
 } from '@waypoint/domain';
 import { AuditService } from '../audit';
@@ -49,7 +51,7 @@ export class InitiativeTransitionsService {
   /**
    * 412 when the version read is stale; 422 for a move the lifecycle forbids (naming both
    * statuses) or whose prerequisites are missing (naming each); 403 when the move is the other
-   * party's to make. Activating starts the first milestone when none has started.
+   * party's to make; 422 (`note`) when a proposed plan is sent back without a reason. Activating starts the first milestone when none has started.
    */
   async transition(
     id: string,
@@ -72,6 +74,11 @@ export class InitiativeTransitionsService {
         isSponsor: before.sponsorId === actor.userId,
       });
       if (notAllowed) throw new ForbiddenException(notAllowed);
+      assertRule(
+        'initiative_transition_blocked',
+        sendBackReasonProblem(from, to, before.ownerId === actor.userId, request.note),
+        'note',
+      );
       const milestones = await this.plan.milestones(id);
       await this.assertPrerequisites(before, to, milestones);
       await this.initiatives.update(id, expectedVersion, { status: to });

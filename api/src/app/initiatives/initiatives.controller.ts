@@ -111,7 +111,8 @@ export class InitiativesController {
   @ApiOperation({
     summary:
       'Move the initiative through its status: propose (owner; needs a milestone and a sponsor), activate ' +
-      '(sponsor; starts the first milestone), hold, resume, complete (all milestones approved), stop (audited).',
+      '(sponsor; starts the first milestone), send a proposal back to draft (anyone but the owner gives the reason in `note`), ' +
+      'hold, resume, complete (all milestones approved), stop (audited).',
   })
   @ApiOkResponse({ type: InitiativeResponseDto, description: 'The new state, with its new ETag.' })
   @ApiProblems(
@@ -121,7 +122,10 @@ export class InitiativesController {
     404,
     412,
     428,
-    [422, 'The move is not allowed from the current status, or its prerequisites are missing.'],
+    [
+      422,
+      'The move is not allowed from the current status, its prerequisites are missing, or a proposed plan is sent back without a reason (`note`).',
+    ],
   )
   transition(
     @Param() params: IdParams,

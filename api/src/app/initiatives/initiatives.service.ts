@@ -5,9 +5,16 @@ import type {
   CreateInitiativeRequest,
   InitiativeResponse,
   InitiativeTemplate,
+  TemplateMeasure,
   UpdateInitiativeRequest,
 } from '@waypoint/contracts';
-import { assertRule, DomainError, initiativePlanProblem } from '@waypoint/domain';
+import {
+  assertRule,
+  confirmTemplateMeasures,
+  DomainError,
+  fieldErrorsOf,
+  initiativePlanProblem,
+} from '@waypoint/domain';
 import { AuditService } from '../audit';
 import type { Actor } from '../auth';
 import { requireChanges, PRECONDITION_FAILED_MESSAGE, ValueWrites } from '../common';
@@ -34,7 +41,10 @@ export class InitiativesService {
     private readonly valueWrites: ValueWrites,
   ) {}
 
-  /** The caller becomes the owner; the initiative starts as a draft. */
+  /**
+   * The caller becomes the owner; the initiative starts as a draft. From a template, with the
+   * baselines and targets the manager confirmed (`measures`), all in one transaction.
+   */
   async create(request: CreateInitiativeRequest, actor: Actor): Promise<InitiativeResponse> {
     const template = request.template ? this.templates.find(request.template) : null;
     const approach = request.approach ?? template?.approach;
@@ -43,6 +53,7 @@ export class InitiativesService {
         approach: ['choose one.'],
       });
     }
+    const measures = this.confirmedMeasures(template, request.measures);
     return this.txHost.withTransaction(async () => {
       await this.references.check(request);
       const created = await this.initiatives.insert({
@@ -70,15 +81,33 @@ export class InitiativesService {
         initiativeId: created.id,
         after: initiativeAuditState(created, teamIds, groupIds),
       });
-      if (template) await this.fillIn(created.id, template, actor);
+      if (template) await this.fillIn(created.id, template, measures, actor);
       return this.reads.describe(created.id);
     });
+  }
+
+  /** The template's measures with the confirmed values; 422 naming what cannot be taken. */
+  private confirmedMeasures(
+    template: InitiativeTemplate | null,
+    confirmed: CreateInitiativeRequest['measures'],
+  ): TemplateMeasure[] {
+    if (!template) {
+      if (confirmed === undefined) return [];
+      const problem = 'measures: only a plan from a template confirms its measures.';
+      throw new DomainError('invalid_request', problem, fieldErrorsOf([problem]));
+    }
+    const { measures, problems } = confirmTemplateMeasures(template.measures, confirmed ?? []);
+    if (problems.length > 0) {
+      throw new DomainError('measure_scale_invalid', problems.join(' '), fieldErrorsOf(problems));
+    }
+    return measures;
   }
 
   /** Milestones (criteria unchecked) and measures of the template, counter-measures linked. */
   private async fillIn(
     initiativeId: string,
     template: InitiativeTemplate,
+    templateMeasures: readonly TemplateMeasure[],
     actor: Actor,
   ): Promise<void> {
     const milestones = await this.plan.insertMilestones(initiativeId, template.milestones);
@@ -92,7 +121,7 @@ export class InitiativesService {
         after: { ...milestone, template: template.id },
       });
     }
-    const measures = await this.plan.insertMeasures(initiativeId, template.measures);
+    const measures = await this.plan.insertMeasures(initiativeId, templateMeasures);
     for (const measure of measures) {
       await this.audit.record({
         actor,

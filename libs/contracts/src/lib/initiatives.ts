@@ -176,6 +176,18 @@ export interface CreateInitiativeRequest {
   readiness?: ReadinessInput;
   /** Fills in milestones (with exit criteria) and measures. */
   template?: TemplateId;
+  /**
+   * With `template`: the baselines and targets the manager confirmed or changed, by template
+   * measure name; a measure not named keeps the template's values. Saved with the initiative.
+   */
+  measures?: TemplateMeasureValues[];
+}
+
+/** A template measure's baseline and target as the manager confirmed them in the wizard. */
+export interface TemplateMeasureValues {
+  name: string;
+  baseline: number;
+  target: number;
 }
 
 export interface UpdateInitiativeRequest {

@@ -3,6 +3,7 @@ import {
   completionBlockers,
   milestoneToStartOnActivation,
   proposalBlockers,
+  sendBackReasonProblem,
   transitionActorProblem,
 } from './initiative-transition-rules';
 
@@ -22,6 +23,21 @@ describe('who may move an initiative', () => {
     ['active', 'stopped', { ...someone, role: 'executive' as const, isSponsor: true }, null],
   ] as const)('%s → %s by %o', (from, to, actor, expected) => {
     const problem = transitionActorProblem(from, to, actor);
+    if (expected === null) expect(problem).toBeNull();
+    else expect(problem).toMatch(expected);
+  });
+});
+
+describe('a plan sent back for rework', () => {
+  it.each([
+    ['proposed', 'draft', false, undefined, /Say why/],
+    ['proposed', 'draft', false, '   ', /Say why/],
+    ['proposed', 'draft', false, 'Add a counter-measure.', null],
+    ['proposed', 'draft', true, undefined, null],
+    ['proposed', 'active', false, undefined, null],
+    ['active', 'on_hold', false, undefined, null],
+  ] as const)('%s → %s (owner: %s, note %p)', (from, to, isOwner, note, expected) => {
+    const problem = sendBackReasonProblem(from, to, isOwner, note);
     if (expected === null) expect(problem).toBeNull();
     else expect(problem).toMatch(expected);
   });

@@ -28,6 +28,22 @@ export function transitionActorProblem(
   return null;
 }
 
+/**
+ * Sending a proposed plan back for rework (anyone but its owner, who may simply withdraw it)
+ * needs the reason the team reads (DOMAIN.md: decisions carry a rationale). Null when allowed.
+ */
+export function sendBackReasonProblem(
+  from: InitiativeStatus,
+  to: InitiativeStatus,
+  isOwner: boolean,
+  note: string | undefined,
+): string | null {
+  if (from !== 'proposed' || to !== 'draft' || isOwner) return null;
+  return (note ?? '').trim() === ''
+    ? 'Say why the plan goes back for rework: the owner and the team read the reason.'
+    : null;
+}
+
 /** What is missing before an initiative can be proposed: a milestone and an active executive sponsor. */
 export function proposalBlockers(
   milestoneCount: number,

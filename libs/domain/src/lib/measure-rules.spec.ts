@@ -1,5 +1,6 @@
 import {
   baselineFreezeProblem,
+  confirmTemplateMeasures,
   type CounterCandidate,
   type CounterMeasureInput,
   counterMeasureProblems,
@@ -89,5 +90,54 @@ describe('scale', () => {
     expect(scaleProblems({ baseline: 40, target: 60, direction: 'lower_is_better' })[0]).toMatch(
       /lower-is-better/,
     );
+  });
+});
+
+describe('the template measures the manager confirmed', () => {
+  const template = [
+    {
+      name: 'Cost per contact',
+      unit: 'EUR',
+      perspective: 'business' as const,
+      direction: 'lower_is_better' as const,
+      baseline: 6.5,
+      target: 6,
+      cadence: 'monthly' as const,
+      kpiClass: 'neutral' as const,
+    },
+    {
+      name: 'First-contact resolution',
+      unit: '%',
+      perspective: 'customer' as const,
+      direction: 'higher_is_better' as const,
+      baseline: 60,
+      target: 75,
+      cadence: 'monthly' as const,
+      kpiClass: 'customer_centric' as const,
+    },
+  ];
+
+  it('takes the confirmed values by name and keeps the rest as the template has them', () => {
+    const { measures, problems } = confirmTemplateMeasures(template, [
+      { name: 'Cost per contact', baseline: 6.4, target: 5.8 },
+    ]);
+    expect(problems).toEqual([]);
+    expect(measures.map((m) => [m.name, m.baseline, m.target])).toEqual([
+      ['Cost per contact', 6.4, 5.8],
+      ['First-contact resolution', 60, 75],
+    ]);
+  });
+
+  it('names an unknown measure, a measure given twice and a target on the wrong side', () => {
+    const { problems } = confirmTemplateMeasures(template, [
+      { name: 'Churn', baseline: 1, target: 2 },
+      { name: 'First-contact resolution', baseline: 60, target: 70 },
+      { name: 'First-contact resolution', baseline: 60, target: 50 },
+    ]);
+    expect(problems).toEqual([
+      'measures: the template has no measure "Churn".',
+      'measures: "First-contact resolution" is given twice.',
+      'measures: First-contact resolution: A higher-is-better measure needs a target (50) at or above its baseline (60).',
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Perspective } from '@waypoint/contracts';
+import type { Perspective, TemplateMeasure, TemplateMeasureValues } from '@waypoint/contracts';
 import { measureScaleProblem, type MeasureScale } from './measure-progress';
 
 /** A measure as the counter-measure rules see it. */
@@ -69,4 +69,34 @@ export function baselineFreezeProblem(
 export function scaleProblems(scale: MeasureScale): string[] {
   const problem = measureScaleProblem(scale);
   return problem === null ? [] : [problem];
+}
+
+/**
+ * A template's measures with the baselines and targets the manager confirmed (by name), and the
+ * problems of what was confirmed, each as `measures: ...` (a name the template does not have,
+ * a name given twice, a scale the rule refuses). Measures not named keep the template's values.
+ */
+export function confirmTemplateMeasures(
+  template: readonly TemplateMeasure[],
+  confirmed: readonly TemplateMeasureValues[],
+): { measures: TemplateMeasure[]; problems: string[] } {
+  const problems: string[] = [];
+  const byName = new Map<string, TemplateMeasureValues>();
+  for (const values of confirmed) {
+    if (!template.some((m) => m.name === values.name)) {
+      problems.push(`measures: the template has no measure "${values.name}".`);
+    } else if (byName.has(values.name)) {
+      problems.push(`measures: "${values.name}" is given twice.`);
+    }
+    byName.set(values.name, values);
+  }
+  const measures = template.map((measure) => {
+    const values = byName.get(measure.name);
+    if (!values) return measure;
+    const merged = { ...measure, baseline: values.baseline, target: values.target };
+    for (const problem of scaleProblems(merged))
+      problems.push(`measures: ${measure.name}: ${problem}`);
+    return merged;
+  });
+  return { measures, problems };
 }

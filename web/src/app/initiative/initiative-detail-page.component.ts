@@ -1,11 +1,13 @@
 import { AlertListComponent } from '../shared/alerts/alert-list.component';
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
   DestroyRef,
   effect,
   inject,
+  Injector,
   input,
   signal,
   untracked,
@@ -13,11 +15,12 @@ import {
 import { CdkDrag, type CdkDragDrop, CdkDropList, CdkDropListGroup } from '@angular/cdk/drag-drop';
 import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Title } from '@angular/platform-browser';
-import { RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
   COMMENT_BODY_MAX_LENGTH,
   type MilestoneResponse,
@@ -49,8 +52,15 @@ import { GateChecklistComponent } from './gate-checklist.component';
 import { type CloseCondition, GateDecisionsComponent } from './gate-decisions.component';
 import { gateMoves } from './gate-moves';
 import { MeasureCardComponent } from './measure-card.component';
+import { openMeasureEditor } from './measure-editor-dialog.component';
 import { StatusActionsComponent } from './status-actions.component';
 import { placementOf } from './step-drop';
+import {
+  initiativeTab,
+  type InitiativeTab,
+  InitiativeTabsComponent,
+} from './initiative-tabs.component';
+import { StepActionsComponent } from './step-actions.component';
 import { type SaveStep, StepEditorComponent } from './step-editor.component';
 import { type SaveTeam, TeamPanelComponent } from './team-panel.component';
 import { type CreateGate, GateEditorComponent, type SaveGate } from './gate-editor.component';
@@ -96,6 +106,8 @@ export function teamByDepartment(
     AlertListComponent,
     CycleReviewsComponent,
     StepEditorComponent,
+    StepActionsComponent,
+    InitiativeTabsComponent,
     TeamPanelComponent,
     GateEditorComponent,
     PlanEditorComponent,
@@ -108,17 +120,23 @@ export function teamByDepartment(
 export class InitiativeDetailPageComponent {
   /** Route parameter, bound by `withComponentInputBinding()`. */
   readonly id = input.required<string>();
+  /** `?tab=`: the part of the initiative shown (the gates and steps unless it names another). */
+  readonly tabParam = input<string | undefined>(undefined, { alias: 'tab' });
+  protected readonly tab = computed(() => initiativeTab(this.tabParam()));
 
   protected readonly store = inject(InitiativeDetailStore);
   private readonly auth = inject(AuthStore);
   private readonly title = inject(Title);
+  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
 
   protected readonly statusLabel = STATUS_LABEL;
   protected readonly approachLabel = APPROACH_LABEL;
   protected readonly stateLabel = MILESTONE_STATE_LABEL;
   protected readonly stateSymbol = MILESTONE_STATE_SYMBOL;
   protected readonly stepLabel = STEP_STATUS_LABEL;
-  protected readonly stepStatuses = STEP_STATUS_VALUES;
   protected readonly gateMoves = gateMoves;
   protected readonly commentMax = COMMENT_BODY_MAX_LENGTH;
 
@@ -247,10 +265,6 @@ export class InitiativeDetailPageComponent {
   }
 
   protected async removeStep(step: StepResponse): Promise<void> {
-    if (this.confirmingRemoval() !== step.id) {
-      this.confirmingRemoval.set(step.id);
-      return;
-    }
     this.confirmingRemoval.set(null);
     await this.store.removeStep(step);
   }
@@ -270,33 +284,54 @@ export class InitiativeDetailPageComponent {
     return genericErrorMessage(error);
   }
 
-  /** Scrolls to a section and moves the focus to its heading. */
-  protected jump(section: string): void {
-    const heading = document.getElementById(`${section}-h`);
-    if (!heading) return;
-    heading.setAttribute('tabindex', '-1');
-    heading.scrollIntoView({ block: 'start' });
-    heading.focus();
+  /** The measure editor, to add a measure to the plan. */
+  protected async addMeasure(): Promise<void> {
+    await openMeasureEditor(this.dialog, this.store);
   }
 
-  /** Scrolls to a gate of the track and moves the focus to it. */
+  /** Shows a tab; the address keeps it, so a reload or a shared link opens the same part. */
+  protected selectTab(tab: InitiativeTab): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { tab: tab === 'work' ? null : tab },
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
+  }
+
+  /** Shows the gate track, scrolls to a gate of it and moves the focus to it. */
   protected focusGate(milestoneId: string): void {
-    const gate = document.getElementById(`gate-${milestoneId}`);
-    if (!gate) return;
-    gate.scrollIntoView({ block: 'start' });
-    gate.focus();
-  }
-
-  protected otherStatuses(step: StepResponse): StepStatus[] {
-    return STEP_STATUS_VALUES.filter((s) => s !== step.status);
+    this.selectTab('work');
+    afterNextRender(
+      () => {
+        const gate = document.getElementById(`gate-${milestoneId}`);
+        if (!gate) return;
+        gate.scrollIntoView({ block: 'start' });
+        gate.focus();
+      },
+      { injector: this.injector },
+    );
   }
 
   protected readonly percent = formatPercent;
   protected readonly historyText = historyText;
   protected readonly noValue = NO_VALUE;
 
+  /**
+   * Moves a step with its buttons; the focus stays with the step in its new column (on its next
+   * move, or on its menu once done), not lost with the button that moved it.
+   */
   protected async move(step: StepResponse, status: StepStatus): Promise<void> {
-    await this.store.moveStep(step, status);
+    if (!(await this.store.moveStep(step, status))) return;
+    const moved = effect(
+      () => {
+        const now = this.store.steps().find((s) => s.id === step.id);
+        if (now?.status !== status) return;
+        moved.destroy();
+        afterNextRender(() => focusStep(step.id), { injector: this.injector });
+      },
+      { injector: this.injector },
+    );
   }
 
   /** A step dropped on a column of the board (CDK drag and drop). */
@@ -335,4 +370,12 @@ export class InitiativeDetailPageComponent {
       this.commentSaving.set(false);
     }
   }
+}
+
+/** The control of a step that keeps the focus: its next move, else its "More actions" menu. */
+function focusStep(id: string): void {
+  const control =
+    document.querySelector<HTMLElement>(`[data-step-focus="${id}"]`) ??
+    document.querySelector<HTMLElement>(`[data-step-menu="${id}"]`);
+  control?.focus();
 }

@@ -3,6 +3,7 @@ import { computed, inject, Injectable, resource, signal } from '@angular/core';
 import type {
   CommentResponse,
   CreateCommentRequest,
+  CreateMeasureRequest,
   CreateMilestoneRequest,
   CreateStepRequest,
   CreateReadingRequest,
@@ -23,6 +24,7 @@ import type {
   StepStatus,
   SubmissionBlockedProblem,
   UpdateInitiativeRequest,
+  UpdateMeasureRequest,
   UpdateMilestoneRequest,
   UpdateStepRequest,
 } from '@waypoint/contracts';
@@ -371,6 +373,28 @@ export class InitiativeDetailStore {
       else this.stepError.set(error);
       return false;
     }
+  }
+
+  /** POST /api/initiatives/:id/measures with an Idempotency-Key. Throws the HTTP error. */
+  async addMeasure(request: CreateMeasureRequest): Promise<MeasureResponse> {
+    const id = this.id();
+    if (!id) throw new Error('No initiative');
+    return this.measureSaved(await this.initiativesApi.createMeasure(id, request));
+  }
+
+  /** PATCH /api/measures/:id with If-Match. Throws the HTTP error. */
+  async updateMeasure(
+    measure: MeasureResponse,
+    request: UpdateMeasureRequest,
+  ): Promise<MeasureResponse> {
+    return this.measureSaved(await this.measuresApi.update(measure, request));
+  }
+
+  private measureSaved(measure: MeasureResponse): MeasureResponse {
+    this.measuresPage.reload();
+    this.value.reload();
+    this.historyPage.reload();
+    return measure;
   }
 
   /** POST /api/measures/:id/readings with an Idempotency-Key. Throws the HTTP error. */

@@ -16,7 +16,18 @@ const DMAIC: InitiativeTemplate = {
     { title: 'Define', goal: '', criteria: [] },
     { title: 'Measure', goal: '', criteria: [] },
   ],
-  measures: [],
+  measures: [
+    {
+      name: 'Defects per million',
+      unit: 'defects',
+      perspective: 'business',
+      direction: 'lower_is_better',
+      baseline: 6210,
+      target: 233,
+      cadence: 'monthly',
+      kpiClass: 'neutral',
+    },
+  ],
 };
 
 const ERIN: SponsorResponse = {
@@ -48,7 +59,7 @@ describe('InitiativeWizardPageComponent', () => {
     return found;
   }
 
-  it('plans from a template and creates with an Idempotency-Key, then opens the initiative', async () => {
+  it('plans from a template and creates it with the confirmed baselines in one call, with an Idempotency-Key', async () => {
     const fixture = TestBed.createComponent(InitiativeWizardPageComponent);
     const root = fixture.nativeElement as HTMLElement;
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
@@ -95,6 +106,15 @@ describe('InitiativeWizardPageComponent', () => {
     expect(root.textContent).toContain('Define → Measure');
     expect(root.textContent).toContain('Erin Executive');
 
+    const baseline = root.querySelector<HTMLInputElement>(
+      'input[aria-label="Baseline of Defects per million"]',
+    );
+    if (!baseline) throw new Error('no baseline field');
+    expect(baseline.value).toBe('6210');
+    baseline.value = '5800';
+    baseline.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+
     button(root, 'Create initiative').click();
     const request = httpMock().expectOne('/api/initiatives');
     expect(request.request.body).toEqual({
@@ -102,6 +122,7 @@ describe('InitiativeWizardPageComponent', () => {
       approach: 'engineering',
       sponsorId: ERIN.id,
       template: 'dmaic',
+      measures: [{ name: 'Defects per million', baseline: 5800, target: 233 }],
     });
     expect(request.request.headers.get('Idempotency-Key')).toBeTruthy();
     request.flush({ id: 'new-1' });

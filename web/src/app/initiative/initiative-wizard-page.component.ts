@@ -24,16 +24,17 @@ import {
   type Approach,
   type CreateInitiativeRequest,
   type TemplateId,
+  type TemplateMeasureValues,
 } from '@waypoint/contracts';
 import { fieldErrorsOf, genericErrorMessage } from '../shared/problem';
 import { APPROACH_LABEL, NO_VALUE } from '../shared/vocabulary';
-import { InitiativeWizardStore, type MeasureValues } from './initiative-wizard.store';
+import { InitiativeWizardStore } from './initiative-wizard.store';
 
 /** The template's measures whose baseline or target the manager changed. */
 export function changedMeasureValues(
   template: readonly { name: string; baseline: number; target: number }[],
   entered: ReadonlyMap<string, { baseline: string; target: string }>,
-): MeasureValues[] {
+): TemplateMeasureValues[] {
   return template.flatMap((m) => {
     const values = entered.get(m.name);
     if (!values) return [];
@@ -131,8 +132,6 @@ export class InitiativeWizardPageComponent {
   });
 
   protected readonly saving = signal(false);
-  /** The initiative was created but a changed baseline or target was refused. */
-  protected readonly measureError = signal<string | null>(null);
   protected readonly error = signal<unknown>(null);
   private idempotencyKey = crypto.randomUUID();
 
@@ -232,35 +231,30 @@ export class InitiativeWizardPageComponent {
       request.estimatedBusinessValue = Number(raw.estimatedBusinessValue);
     const template = this.templateId();
     if (template) request.template = template;
+    const measures = changedMeasureValues(this.template()?.measures ?? [], this.measureValues());
+    if (measures.length > 0) request.measures = measures;
     return request;
   }
 
   protected async create(): Promise<void> {
     this.saving.set(true);
     this.error.set(null);
-    this.measureError.set(null);
     if (this.invalidMeasures().length > 0) {
       this.saving.set(false);
       return;
     }
     try {
+      // One call: the plan, the template's milestones and the measures as confirmed here.
       const created = await this.store.create(this.request(), this.idempotencyKey);
-      const changed = changedMeasureValues(this.template()?.measures ?? [], this.measureValues());
-      try {
-        await this.store.applyMeasureValues(created.id, changed);
-      } catch (error) {
-        // The initiative exists; creating again replays it (same key) and saves the values again.
-        this.measureError.set(genericErrorMessage(error));
-        return;
-      }
       await this.router.navigate(['/initiatives', created.id]);
     } catch (error) {
       if (!(error instanceof HttpErrorResponse)) throw error;
       this.error.set(error);
+      // Refused: nothing was created, and the corrected plan is a new request.
+      if (error.status === 400 || error.status === 422) this.idempotencyKey = crypto.randomUUID();
       if (FIELDS.some((f) => fieldErrorsOf(error, f).length > 0)) {
         // A field the server refused: back to the plan, with the message under the field.
         this.step.set(2);
-        this.idempotencyKey = crypto.randomUUID();
         // After the plan's fields are back in the page (attaching them re-runs the validators).
         afterNextRender(
           () => {

@@ -8,14 +8,7 @@ import type {
   Page,
   SponsorResponse,
 } from '@waypoint/contracts';
-import { CustomerGroupsApi, InitiativesApi, MeasuresApi, PlanningApi } from '../shared/api';
-
-/** A template measure's baseline and target as the manager confirmed or changed them. */
-export interface MeasureValues {
-  name: string;
-  baseline: number;
-  target: number;
-}
+import { CustomerGroupsApi, InitiativesApi, PlanningApi } from '../shared/api';
 
 /** What the planning wizard (`/initiatives/new`) reads, and the create call. */
 @Injectable()
@@ -23,7 +16,6 @@ export class InitiativeWizardStore {
   private readonly initiativesApi = inject(InitiativesApi);
   private readonly planningApi = inject(PlanningApi);
   private readonly customerGroupsApi = inject(CustomerGroupsApi);
-  private readonly measuresApi = inject(MeasuresApi);
 
   readonly templatesPage = httpResource<Page<InitiativeTemplate>>(() =>
     this.planningApi.templatesRequest({ limit: 50 }),
@@ -53,19 +45,5 @@ export class InitiativeWizardStore {
    */
   create(request: CreateInitiativeRequest, idempotencyKey: string): Promise<InitiativeResponse> {
     return this.initiativesApi.create(request, idempotencyKey);
-  }
-
-  /**
-   * After the initiative is created from a template: the baselines and targets the manager
-   * changed (PATCH /api/measures/:id with If-Match, by measure name). Throws the HTTP error.
-   */
-  async applyMeasureValues(initiativeId: string, changed: readonly MeasureValues[]): Promise<void> {
-    if (changed.length === 0) return;
-    const page = await this.initiativesApi.measures(initiativeId, { limit: 200 });
-    for (const values of changed) {
-      const measure = page.items.find((m) => m.name === values.name);
-      if (!measure) continue;
-      await this.measuresApi.update(measure, { baseline: values.baseline, target: values.target });
-    }
   }
 }

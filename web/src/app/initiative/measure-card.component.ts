@@ -18,6 +18,7 @@ import {
   type MeasureReadingsDialogData,
   MeasureReadingsDialogComponent,
 } from './measure-readings-dialog.component';
+import { openMeasureEditor } from './measure-editor-dialog.component';
 import { readingActions } from './reading-actions';
 import { type ReadingDialogData, ReadingDialogComponent } from './reading-dialog.component';
 import type { ReadingHistoryRow } from './reading-history.component';
@@ -88,6 +89,11 @@ const DIALOG = { width: '640px', maxWidth: '95vw' } as const;
         >
           Readings ({{ allReadings().length }})
         </button>
+        @if (canEdit()) {
+          <button mat-button type="button" [attr.aria-label]="'Change ' + m.name" (click)="edit()">
+            Change
+          </button>
+        }
       </div>
     </article>
   `,
@@ -101,6 +107,8 @@ export class MeasureCardComponent {
   readonly measure = input.required<MeasureResponse>();
   /** Whether the signed-in user may record readings (the owner or a team member). */
   readonly canRecord = input(false);
+  /** Whether the signed-in user may change the plan's measures (the owner or an admin). */
+  readonly canEdit = input(false);
 
   protected readonly format = formatNumber;
   protected readonly status = signal<string | null>(null);
@@ -153,11 +161,33 @@ export class MeasureCardComponent {
 
   /** Opens the reading dialog; a recorded reading reloads what is computed from readings. */
   async record(): Promise<void> {
+    this.status.set(null);
     await this.openReadingDialog(undefined);
+  }
+
+  /** The measure editor; a saved change says so here. */
+  async edit(): Promise<void> {
+    const saved = await openMeasureEditor(this.dialog, this.store, this.measure());
+    if (saved) this.status.set('Measure saved.');
   }
 
   /** The expanded view: a large chart and the table of readings. */
   expand(): void {
+    this.openExpanded('dialog');
+  }
+
+  /**
+   * One dialog at a time: an action of the expanded view closes it, opens its own dialog, and
+   * then brings the expanded view back with the focus on what happened (or on the view itself).
+   */
+  private openExpanded(autoFocus: string): void {
+    const then = (action: () => Promise<unknown>) => (): void =>
+      void (async () => {
+        ref.close();
+        await firstValueFrom(ref.afterClosed());
+        await action();
+        this.openExpanded(this.status() ? '.expanded__status' : 'dialog');
+      })();
     const data: MeasureReadingsDialogData = {
       measure: this.measure,
       points: this.points,
@@ -166,15 +196,15 @@ export class MeasureCardComponent {
       loading: this.readings.isLoading,
       canRecord: this.canRecord,
       status: this.status,
-      record: () => void this.openReadingDialog(undefined),
-      correct: (reading) => void this.openReadingDialog(reading),
-      withdraw: (reading) => void this.openWithdrawDialog(reading),
+      record: then(() => this.openReadingDialog(undefined)),
+      correct: (reading) => then(() => this.openReadingDialog(reading))(),
+      withdraw: (reading) => then(() => this.openWithdrawDialog(reading))(),
     };
-    this.dialog.open(MeasureReadingsDialogComponent, {
+    const ref = this.dialog.open(MeasureReadingsDialogComponent, {
       data,
       width: '960px',
       maxWidth: '95vw',
-      autoFocus: 'dialog',
+      autoFocus,
     });
   }
 

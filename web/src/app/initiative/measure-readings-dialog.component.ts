@@ -58,7 +58,7 @@ export interface MeasureReadingsDialogData {
         [loading]="data.loading()"
       />
       @if (data.status(); as s) {
-        <p class="expanded__status" role="status">{{ s }}</p>
+        <p class="expanded__status" role="status" tabindex="-1">{{ s }}</p>
       }
       <wp-reading-history
         [rows]="data.rows()"

@@ -13,13 +13,22 @@ const COST = {
   latestReading: null,
 } as unknown as MeasureResponse;
 
-async function open(recordReading = jest.fn().mockResolvedValue({ id: 'r9' })) {
+async function open(
+  recordReading = jest.fn().mockResolvedValue({ id: 'r9' }),
+  correcting?: {
+    id: string;
+    value: number;
+    observedAt: string;
+    recordedBy: { displayName: string };
+  },
+) {
   const close = jest.fn();
+  const correctReading = jest.fn().mockResolvedValue({ id: 'r10' });
   TestBed.configureTestingModule({
     providers: [
-      { provide: MAT_DIALOG_DATA, useValue: { measure: COST, history: [6.3] } },
+      { provide: MAT_DIALOG_DATA, useValue: { measure: COST, history: [6.3], correcting } },
       { provide: MatDialogRef, useValue: { close } },
-      { provide: MeasuresApi, useValue: { recordReading, correctReading: jest.fn() } },
+      { provide: MeasuresApi, useValue: { recordReading, correctReading } },
     ],
   });
   const fixture = TestBed.createComponent(ReadingDialogComponent);
@@ -39,7 +48,7 @@ async function open(recordReading = jest.fn().mockResolvedValue({ id: 'r9' })) {
     await new Promise((resolve) => setTimeout(resolve));
     await fixture.whenStable();
   };
-  return { fixture, el, type, submit, close, recordReading };
+  return { fixture, el, type, submit, close, recordReading, correctReading };
 }
 
 // The first render of Material's form fields takes seconds on a busy machine (CI shares two cores).
@@ -99,6 +108,26 @@ describe('ReadingDialogComponent', () => {
       plausibilityQuestion(COST, 64, { kind: 'far_outside', side: 'above', low: 6, high: 6.4 }),
     ).toBe(
       '64 £ is far above anything Cost per contact has seen so far (6 to 6.4 £, baseline and target included).',
+    );
+  });
+
+  it("keeps the corrected reading's own moment, to the millisecond, unless it is changed", async () => {
+    const observedAt = '2026-11-30T09:41:37.512Z';
+    const { el, type, submit, correctReading } = await open(undefined, {
+      id: 'r1',
+      value: -3,
+      observedAt,
+      recordedBy: { displayName: 'Mika Member' },
+    });
+    await type('5.5');
+    const note = el.querySelector<HTMLTextAreaElement>('textarea[formcontrolname="note"]');
+    if (!note) throw new Error('no note field');
+    note.value = 'Typed a minus for 5.5';
+    note.dispatchEvent(new Event('input'));
+    await submit();
+    expect(correctReading).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'r1' }),
+      expect.objectContaining({ value: 5.5, observedAt }),
     );
   });
 });

@@ -301,11 +301,11 @@ export class ReadingDialogComponent {
     this.error.set(null);
     const request = {
       value,
-      // Left as shown ("now" when the dialog opened, to the minute): the moment it is saved.
-      observedAt: (this.form.controls.observedAt.pristine && !this.data.correcting
-        ? new Date()
-        : new Date(raw.observedAt)
-      ).toISOString(),
+      // Left as shown: the moment it is saved, or for a correction the corrected reading's own
+      // moment to the millisecond (the field shows it to the minute only).
+      observedAt: this.form.controls.observedAt.pristine
+        ? (this.data.correcting?.observedAt ?? new Date().toISOString())
+        : new Date(raw.observedAt).toISOString(),
       ...(raw.note.trim() ? { note: raw.note.trim() } : {}),
       ...(raw.evidenceUrl.trim() ? { evidenceUrl: raw.evidenceUrl.trim() } : {}),
     };

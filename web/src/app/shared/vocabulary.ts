@@ -1,6 +1,8 @@
 import type {
   ImportField,
   ApiTokenScope,
+  Cadence,
+  Direction,
   AlertSeverity,
   AlertStatus,
   Approach,
@@ -118,6 +120,20 @@ export const REVIEW_DECISION_LABEL: Readonly<Record<ReviewDecision, string>> = {
 export const PERSPECTIVE_LABEL: Readonly<Record<Perspective, string>> = {
   customer: 'Customer',
   business: 'Business',
+};
+
+/** Which way a measure should move. */
+export const DIRECTION_LABEL: Readonly<Record<Direction, string>> = {
+  higher_is_better: 'Higher is better',
+  lower_is_better: 'Lower is better',
+  target_is_best: 'Closest to target is best',
+};
+
+/** How often a measure is expected to be read. */
+export const CADENCE_LABEL: Readonly<Record<Cadence, string>> = {
+  weekly: 'Weekly',
+  monthly: 'Monthly',
+  quarterly: 'Quarterly',
 };
 
 export const KPI_CLASS_LABEL: Readonly<Record<KpiClass, string>> = {

@@ -12,6 +12,8 @@ import {
   INITIATIVE_TEAM_MAX,
   INITIATIVE_TEXT_MAX_LENGTH,
   INITIATIVE_TITLE_MAX_LENGTH,
+  MEASURE_NAME_MAX_LENGTH,
+  MEASURE_NUMBER_LIMIT,
   type InitiativeListQuery,
   type InitiativeSort,
   type InitiativeStatus,
@@ -23,12 +25,14 @@ import {
   type SortOrder,
   TEMPLATE_ID_VALUES,
   type TemplateId,
+  type TemplateMeasureValues,
   TRANSITION_NOTE_MAX_LENGTH,
   type UpdateInitiativeRequest,
 } from '@waypoint/contracts';
 import { Type } from 'class-transformer';
-import { IsIn, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, ValidateIf, ValidateNested } from 'class-validator';
 import {
+  FiniteNumber,
   PageQueryDto,
   OneOf,
   Optional,
@@ -40,6 +44,9 @@ import {
   WholeNumber,
 } from '../../common';
 
+/** More than any template has measures. */
+const TEMPLATE_MEASURES_MAX = 50;
+
 const ESTIMATE = `A whole score from ${ESTIMATED_VALUE_MIN} to ${ESTIMATED_VALUE_MAX}.`;
 
 export class ReadinessDto implements ReadinessInput {
@@ -48,6 +55,17 @@ export class ReadinessDto implements ReadinessInput {
 
   @OptionalText(INITIATIVE_TEXT_MAX_LENGTH)
   notes?: string;
+}
+
+export class TemplateMeasureValuesDto implements TemplateMeasureValues {
+  @RequiredText(MEASURE_NAME_MAX_LENGTH, 'Cost per contact')
+  name!: string;
+
+  @FiniteNumber(-MEASURE_NUMBER_LIMIT, MEASURE_NUMBER_LIMIT, { example: 6.4 })
+  baseline!: number;
+
+  @FiniteNumber(-MEASURE_NUMBER_LIMIT, MEASURE_NUMBER_LIMIT, { example: 5.8 })
+  target!: number;
 }
 
 export class ReadinessChangeDto implements Partial<ReadinessInput> {
@@ -109,6 +127,20 @@ export class CreateInitiativeDto implements CreateInitiativeRequest {
 
   @OneOf(TEMPLATE_ID_VALUES, { optional: true })
   template?: TemplateId;
+
+  @ApiPropertyOptional({
+    type: [TemplateMeasureValuesDto],
+    maxItems: TEMPLATE_MEASURES_MAX,
+    description:
+      'Only with `template`: the baselines and targets the manager confirmed, by template measure ' +
+      'name (422 for a name the template lacks or a target on the wrong side); saved in the same transaction.',
+  })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(TEMPLATE_MEASURES_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => TemplateMeasureValuesDto)
+  measures?: TemplateMeasureValuesDto[];
 }
 
 export class UpdateInitiativeDto implements UpdateInitiativeRequest {

@@ -10,6 +10,7 @@ import type {
   InitiativeListQuery,
   InitiativeResponse,
   InitiativeTransitionRequest,
+  CreateMeasureRequest,
   MeasureResponse,
   MilestoneListQuery,
   MilestoneResponse,
@@ -71,6 +72,17 @@ export class InitiativesApi {
 
   measures(id: string, query: PageQuery): Promise<Page<MeasureResponse>> {
     return this.api.get<Page<MeasureResponse>>(INITIATIVES_API.measures(id), query);
+  }
+
+  /** POST /api/initiatives/:id/measures with an Idempotency-Key: a measure of the plan. */
+  createMeasure(
+    id: string,
+    request: CreateMeasureRequest,
+    idempotencyKey: string = newIdempotencyKey(),
+  ): Promise<MeasureResponse> {
+    return this.api.post<MeasureResponse>(INITIATIVES_API.measures(id), request, {
+      idempotencyKey,
+    });
   }
 
   valueRequest(id: string): HttpResourceRequest {
