@@ -77,7 +77,8 @@ export class ReadingImportsController {
 
   @Get('template')
   @RequirePermission('readings.import')
-  @ApiProduces(CONTENT_TYPES.csv, CONTENT_TYPES.xlsx)
+  // Media types in OpenAPI name no parameters (the answer's CSV says its charset).
+  @ApiProduces('text/csv', CONTENT_TYPES.xlsx)
   @ApiOperation({
     summary:
       'A spreadsheet to fill in (CSV or XLSX): the columns Measure, Observed date, Value, Note, Evidence link, and a line for each measure I record readings of.',
