@@ -48,20 +48,20 @@ describe('readings and cycle reviews in Chromium', () => {
       const references = chart.locator('text.reading-chart__reference-label');
       await references.first().waitFor();
       expect((await references.allTextContents()).map((t) => t.trim())).toEqual([
-        'Baseline 6.4 £',
-        'Target 5.2 £',
+        'Baseline £6.40',
+        'Target £5.20',
       ]);
       expect(await chart.locator('text.reading-chart__tick').count()).toBeGreaterThan(4);
       await chart.locator('.reading-chart__hit').last().hover();
       const tooltip = chart.locator('.reading-chart__tooltip');
       await tooltip.waitFor();
-      expect(await tooltip.textContent()).toMatch(/^\s*5\.\d £\s*\d+ \w{3} 20\d\d, \d\d:\d\d/);
+      expect(await tooltip.textContent()).toMatch(/^\s*£5\.\d\d\s*\d+ \w{3} 20\d\d, \d\d:\d\d/);
       expect(await tooltip.textContent()).toContain('by Mika Member');
       await card.scrollIntoViewIfNeeded();
       await screenshot(page, 'readings-chart');
     });
 
-    it('asks "Are you sure?" before saving -3 £ for a cost, and marks it off the scale', async () => {
+    it('asks "Are you sure?" before saving -£3 for a cost, and marks it off the scale', async () => {
       await card.getByRole('button', { name: 'Record a reading' }).click();
       const dialog = page.getByRole('dialog', { name: `Record a reading of ${COST}` });
       await dialog.getByRole('textbox', { name: /^Value/ }).fill('-3');
@@ -72,7 +72,7 @@ describe('readings and cycle reviews in Chromium', () => {
       await dialog.getByRole('button', { name: 'Record reading' }).click();
       const question = dialog.getByRole('alert').filter({ hasText: 'Are you sure?' });
       await question
-        .getByText('-3 £ is below zero, and Cost per contact cannot be negative.')
+        .getByText('-£3 is below zero, and Cost per contact cannot be negative.')
         .waitFor();
       expect(posted).toBe(0);
       await screenshot(page, 'readings-are-you-sure');
@@ -82,9 +82,7 @@ describe('readings and cycle reviews in Chromium', () => {
       await dialog.waitFor({ state: 'detached' });
       expect(posted).toBe(1);
       await card.locator('.reading-chart__outlier').waitFor();
-      await card
-        .locator('.reading-chart__outlier-label', { hasText: '-3 £ (off scale)' })
-        .waitFor();
+      await card.locator('.reading-chart__outlier-label', { hasText: '-£3 (off scale)' }).waitFor();
       await card.scrollIntoViewIfNeeded();
       await screenshot(page, 'readings-outlier-marked');
     });
@@ -92,7 +90,7 @@ describe('readings and cycle reviews in Chromium', () => {
     it('corrects the wrong reading from the table of readings', async () => {
       await card.getByRole('button', { name: `All readings of ${COST}` }).click();
       const expanded = page.getByRole('dialog', { name: COST });
-      const wrong = expanded.getByRole('row').filter({ hasText: '-3 £' });
+      const wrong = expanded.getByRole('row').filter({ hasText: '-£3' });
       await wrong.getByRole('button', { name: /^Correct/ }).click();
       const correct = page.getByRole('dialog', { name: `Correct a reading of ${COST}` });
       await correct.getByRole('textbox', { name: /^Value/ }).fill('5.5');
@@ -108,7 +106,7 @@ describe('readings and cycle reviews in Chromium', () => {
       expect(body.supersedesId).toBeTruthy();
       await correct.waitFor({ state: 'detached' });
       await expanded.getByRole('status').getByText('Reading corrected.').waitFor();
-      await expanded.getByRole('row').filter({ hasText: '-3 £' }).getByText('Corrected').waitFor();
+      await expanded.getByRole('row').filter({ hasText: '-£3' }).getByText('Corrected').waitFor();
       await expanded.getByRole('row').filter({ hasText: 'Typed a minus for 5.5' }).waitFor();
       expect(await expanded.locator('.reading-chart__outlier').count()).toBe(0);
     });

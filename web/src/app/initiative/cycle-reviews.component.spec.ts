@@ -123,7 +123,7 @@ describe('CycleReviewsComponent', () => {
     const review = aReview({ decision: 'adopt' });
     const { fixture, el, put } = await render({ id: 'owner', role: 'manager' }, [review]);
     expect(textareas(el)[0]?.value).toBe('Call-backs at every peak');
-    expect(el.textContent).toMatch(/Average wait: 24 → 22 min\s*\(better by 2 min\)/);
+    expect(el.textContent).toMatch(/Average wait: 24 min → 22 min\s*\(better by 2 min\)/);
     el.querySelector('form')?.dispatchEvent(new Event('submit'));
     await fixture.whenStable();
     expect(put).toHaveBeenCalledWith(

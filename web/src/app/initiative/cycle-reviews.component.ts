@@ -25,7 +25,7 @@ import {
 import { decisionProblem, today } from '@waypoint/domain';
 import { AuthStore } from '../auth/auth.store';
 import { ReviewsApi } from '../shared/api';
-import { formatDate, formatNumber, formatPercent } from '../shared/format';
+import { formatDate, formatMeasure, formatNumber, formatPercent } from '../shared/format';
 import { fieldErrorsOf, genericErrorMessage, isPreconditionFailed } from '../shared/problem';
 import { REVIEW_DECISION_LABEL } from '../shared/vocabulary';
 import { InitiativeDetailStore } from './initiative-detail.store';
@@ -72,6 +72,8 @@ export class CycleReviewsComponent {
   protected readonly textMax = CYCLE_REVIEW_TEXT_MAX_LENGTH;
   protected readonly percent = formatPercent;
   protected readonly format = formatNumber;
+  /** A value with its unit as the locale writes it ("£5.80", "61%"). */
+  protected readonly valueText = formatMeasure;
   protected readonly day = (iso: string) => formatDate(iso);
   private readonly today = today();
 

@@ -11,7 +11,7 @@ import {
   type ReadingChartPoint,
   ReadingChartComponent,
 } from '../shared/charts/reading-chart.component';
-import { formatNumber } from '../shared/format';
+import { formatMeasure, formatNumber } from '../shared/format';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { InitiativeDetailStore } from './initiative-detail.store';
 import {
@@ -45,8 +45,8 @@ const DIALOG = { width: '640px', maxWidth: '95vw' } as const;
       <p class="measure__meta">
         <span class="chip">{{ m.perspective === 'customer' ? 'Customer' : 'Business' }}</span>
         <span
-          >Baseline {{ format(m.baseline) }} {{ m.unit }} → target {{ format(m.target) }}
-          {{ m.unit }}</span
+          >Baseline {{ valueText(m.baseline, m.unit) }} → target
+          {{ valueText(m.target, m.unit) }}</span
         >
         @if (m.stale) {
           <span class="badge badge--stale">Stale: no recent reading</span>
@@ -57,7 +57,7 @@ const DIALOG = { width: '640px', maxWidth: '95vw' } as const;
       <p class="measure__meta">
         Latest:
         @if (m.latestReading; as r) {
-          <strong>{{ format(r.value) }} {{ m.unit }}</strong>
+          <strong>{{ valueText(r.value, m.unit) }}</strong>
         } @else {
           no reading yet
         }
@@ -111,6 +111,8 @@ export class MeasureCardComponent {
   readonly canEdit = input(false);
 
   protected readonly format = formatNumber;
+  /** A value with its unit as the locale writes it ("£5.80", "61%"). */
+  protected readonly valueText = formatMeasure;
   protected readonly status = signal<string | null>(null);
 
   /** Only the id: a fresh copy of the same measure (after a reading) must not refetch. */

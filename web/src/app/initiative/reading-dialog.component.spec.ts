@@ -63,13 +63,13 @@ describe('ReadingDialogComponent', () => {
     expect(recordReading).not.toHaveBeenCalled();
   });
 
-  it('asks "Are you sure?" before saving -3 £ for a cost, and saves once confirmed', async () => {
+  it('asks "Are you sure?" before saving -£3 for a cost, and saves once confirmed', async () => {
     const { el, type, submit, close, recordReading } = await open();
     await type('-3');
     await submit();
     const question = el.querySelector('[role="alert"]')?.textContent ?? '';
     expect(question).toMatch('Are you sure?');
-    expect(question).toMatch('-3 £ is below zero, and Cost per contact cannot be negative.');
+    expect(question).toMatch('-£3 is below zero, and Cost per contact cannot be negative.');
     expect(recordReading).not.toHaveBeenCalled();
 
     const yes = Array.from(el.querySelectorAll('button')).find((b) =>
@@ -107,7 +107,7 @@ describe('ReadingDialogComponent', () => {
     expect(
       plausibilityQuestion(COST, 64, { kind: 'far_outside', side: 'above', low: 6, high: 6.4 }),
     ).toBe(
-      '64 £ is far above anything Cost per contact has seen so far (6 to 6.4 £, baseline and target included).',
+      '£64 is far above anything Cost per contact has seen so far (£6 to £6.40, baseline and target included).',
     );
   });
 

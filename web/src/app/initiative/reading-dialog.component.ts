@@ -23,7 +23,7 @@ import { MatInput } from '@angular/material/input';
 import type { MeasureResponse, ReadingResponse } from '@waypoint/contracts';
 import { type ImplausibleReading, readingPlausibility } from '@waypoint/domain';
 import { MeasuresApi } from '../shared/api';
-import { formatDateTime, formatNumber } from '../shared/format';
+import { formatDateTime, formatMeasure, formatNumber } from '../shared/format';
 import { fieldErrorsOf, genericErrorMessage } from '../shared/problem';
 import {
   evidenceErrorText,
@@ -54,15 +54,15 @@ export function plausibilityQuestion(
   value: number,
   problem: ImplausibleReading,
 ): string {
-  const unit = measure.unit ? ` ${measure.unit}` : '';
-  const typed = `${formatNumber(value)}${unit}`;
+  const typed = formatMeasure(value, measure.unit);
   switch (problem.kind) {
     case 'wrong_sign':
       return `${typed} is below zero, and ${measure.name} cannot be negative.`;
     case 'far_outside':
-      return `${typed} is far ${problem.side} anything ${measure.name} has seen so far (${formatNumber(
+      return `${typed} is far ${problem.side} anything ${measure.name} has seen so far (${formatMeasure(
         problem.low,
-      )} to ${formatNumber(problem.high)}${unit}, baseline and target included).`;
+        measure.unit,
+      )} to ${formatMeasure(problem.high, measure.unit)}, baseline and target included).`;
   }
 }
 
@@ -94,13 +94,12 @@ export function plausibilityQuestion(
       <mat-dialog-content class="reading-dialog">
         @if (data.correcting; as c) {
           <p class="reading-dialog__was">
-            Correcting {{ format(c.value) }} {{ m.unit }} observed {{ dateTime(c.observedAt) }}, by
+            Correcting {{ valueText(c.value, m.unit) }} observed {{ dateTime(c.observedAt) }}, by
             {{ c.recordedBy.displayName }}. The corrected reading stays in the history.
           </p>
         } @else {
           <p class="reading-dialog__was">
-            Baseline {{ format(m.baseline) }} {{ m.unit }}, target {{ format(m.target) }}
-            {{ m.unit }}.
+            Baseline {{ valueText(m.baseline, m.unit) }}, target {{ valueText(m.target, m.unit) }}.
           </p>
         }
         <mat-form-field subscriptSizing="dynamic">
@@ -225,6 +224,8 @@ export class ReadingDialogComponent {
   protected readonly urlMax = READING_EVIDENCE_URL_MAX_LENGTH;
   protected readonly maxObservedAt = toLocalInput(new Date());
   protected readonly format = formatNumber;
+  /** A value with its unit as the locale writes it ("£5.80", "61%"). */
+  protected readonly valueText = formatMeasure;
   protected readonly dateTime = formatDateTime;
 
   protected readonly form = this.fb.group({

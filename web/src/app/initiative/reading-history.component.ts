@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import type { ReadingResponse } from '@waypoint/contracts';
-import { formatDateTime, formatNumber } from '../shared/format';
+import { formatDateTime, formatMeasure, formatNumber } from '../shared/format';
 import type { ReadingActions } from './reading-actions';
 
 /** A row of the history: the reading, what became of it, and what the viewer may do. */
@@ -48,7 +48,7 @@ export interface ReadingHistoryRow {
               [attr.data-reading]="r.id"
             >
               <td data-label="Observed">{{ dateTime(r.observedAt) }}</td>
-              <td data-label="Value" class="history__value">{{ format(r.value) }} {{ unit() }}</td>
+              <td data-label="Value" class="history__value">{{ valueText(r.value, unit()) }}</td>
               <td data-label="Recorded by">{{ r.recordedBy.displayName }}</td>
               <td data-label="Note">
                 @if (r.note) {
@@ -67,7 +67,7 @@ export interface ReadingHistoryRow {
                 } @else if (r.supersededById) {
                   <span class="history__status history__status--corrected">Corrected</span>
                   @if (replacement(r.supersededById); as next) {
-                    to {{ format(next.value) }} {{ unit() }} by
+                    to {{ valueText(next.value, unit()) }} by
                     {{ next.recordedBy.displayName }}
                   }
                 } @else {
@@ -194,6 +194,8 @@ export class ReadingHistoryComponent {
   readonly withdraw = output<ReadingResponse>();
 
   protected readonly format = formatNumber;
+  /** A value with its unit as the locale writes it ("£5.80", "61%"). */
+  protected readonly valueText = formatMeasure;
   protected readonly dateTime = formatDateTime;
   private readonly byId = computed(
     () => new Map(this.rows().map((row) => [row.reading.id, row.reading])),

@@ -14,7 +14,7 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import type { ReadingResponse } from '@waypoint/contracts';
 import { MeasuresApi } from '../shared/api';
-import { formatDateTime, formatNumber } from '../shared/format';
+import { formatDateTime, formatMeasure, formatNumber } from '../shared/format';
 import { fieldErrorsOf, genericErrorMessage } from '../shared/problem';
 import { READING_WITHDRAWAL_REASON_MAX_LENGTH } from './reading-form';
 
@@ -49,7 +49,7 @@ export interface WithdrawReadingDialogData {
     <form [formGroup]="form" (ngSubmit)="withdraw()" novalidate>
       <mat-dialog-content class="withdraw">
         <p>
-          {{ format(r.value) }} {{ data.unit }} observed {{ dateTime(r.observedAt) }} by
+          {{ valueText(r.value, data.unit) }} observed {{ dateTime(r.observedAt) }} by
           {{ r.recordedBy.displayName }}.
         </p>
         <p>
@@ -103,6 +103,8 @@ export class WithdrawReadingDialogComponent {
 
   protected readonly reasonMax = READING_WITHDRAWAL_REASON_MAX_LENGTH;
   protected readonly format = formatNumber;
+  /** A value with its unit as the locale writes it ("£5.80", "61%"). */
+  protected readonly valueText = formatMeasure;
   protected readonly dateTime = formatDateTime;
   protected readonly form = inject(NonNullableFormBuilder).group({
     reason: [

@@ -7,7 +7,7 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { KPI_CLASS_VALUES, type KpiClass } from '@waypoint/contracts';
 import { EmptyStateComponent } from '../shared/empty-state.component';
-import { DayPipe, formatIndexMove, progressText } from '../shared/format';
+import { DayPipe, formatIndexMove, MeasureValuePipe, progressText } from '../shared/format';
 import { MoreButtonComponent } from '../shared/more-button.component';
 import { genericErrorMessage } from '../shared/problem';
 import { KPI_CLASS_LABEL, PERSPECTIVE_LABEL } from '../shared/vocabulary';
@@ -25,6 +25,7 @@ const KPI_CLASS_HINT: Record<KpiClass, string> = {
   imports: [
     RouterLink,
     DayPipe,
+    MeasureValuePipe,
     MatButton,
     MatCheckbox,
     MatFormField,
@@ -147,19 +148,22 @@ const KPI_CLASS_HINT: Record<KpiClass, string> = {
                   </span>
                   <span class="kpi__meta">
                     @if (row.latestReading; as latest) {
-                      {{ latest.value }} {{ row.unit }} on {{ latest.observedAt | day }} (baseline
-                      {{ row.baseline }}, target {{ row.target }}): {{ percent(row.progress) }} of
-                      the way
+                      {{ latest.value | measureValue: row.unit }} on
+                      {{ latest.observedAt | day }} (baseline
+                      {{ row.baseline | measureValue: row.unit }}, target
+                      {{ row.target | measureValue: row.unit }}): {{ percent(row.progress) }} of the
+                      way
                     } @else {
-                      No reading yet (baseline {{ row.baseline }}, target {{ row.target }}
-                      {{ row.unit }})
+                      No reading yet (baseline {{ row.baseline | measureValue: row.unit }}, target
+                      {{ row.target | measureValue: row.unit }})
                     }
                   </span>
                   @if (row.cycleChange; as change) {
                     <span class="kpi__meta">
                       {{ change.cycle.name }}:
                       @if (change.opening !== null && change.closing !== null) {
-                        from {{ change.opening }} to {{ change.closing }} {{ row.unit }},
+                        from {{ change.opening | measureValue: row.unit }} to
+                        {{ change.closing | measureValue: row.unit }},
                         {{ move(change.progressChange) }}
                       } @else {
                         not measured in this cycle

@@ -26,7 +26,7 @@ describe('ReadingChartComponent', () => {
     const fixture = await render({ readings: COST });
     const el = fixture.nativeElement as HTMLElement;
     expect(texts(el, '.reading-chart__unit')).toEqual(['Value (£)']);
-    expect(texts(el, '.reading-chart__reference-label')).toEqual(['Baseline 6.4 £', 'Target 6 £']);
+    expect(texts(el, '.reading-chart__reference-label')).toEqual(['Baseline £6.40', 'Target £6']);
     const dates = texts(el, 'text.reading-chart__tick').filter((t) => /[A-Z][a-z]{2}/.test(t));
     expect(dates.length).toBeGreaterThanOrEqual(2);
     expect(dates[0]).toMatch(/^\d{1,2} (Sep|Oct)$/);
@@ -36,7 +36,7 @@ describe('ReadingChartComponent', () => {
     const fixture = await render({ readings: COST });
     const el = fixture.nativeElement as HTMLElement;
     expect(el.querySelectorAll('.reading-chart__outlier')).toHaveLength(1);
-    expect(texts(el, '.reading-chart__outlier-label')).toEqual(['-3 £ (off scale)']);
+    expect(texts(el, '.reading-chart__outlier-label')).toEqual(['-£3 (off scale)']);
     // The three readings in scale spread over most of the plot's height.
     const ys = Array.from(el.querySelectorAll('circle.reading-chart__dot')).map((c) =>
       Number(c.getAttribute('cy')),
@@ -66,7 +66,7 @@ describe('ReadingChartComponent', () => {
     el.querySelector('[data-reading="a"]')?.dispatchEvent(new MouseEvent('mouseenter'));
     await fixture.whenStable();
     const tip = el.querySelector('.reading-chart__tooltip')?.textContent ?? '';
-    expect(tip).toMatch('6.4 £');
+    expect(tip).toMatch('£6.40');
     expect(tip).toMatch('5 Oct 2026');
     expect(tip).toMatch('by Priya');
 

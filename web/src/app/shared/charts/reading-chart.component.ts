@@ -9,7 +9,7 @@ import {
   input,
   signal,
 } from '@angular/core';
-import { formatDate, formatDateTime, formatNumber } from '../format';
+import { formatDate, formatDateTime, formatMeasure, formatNumber } from '../format';
 import { niceTicks, outlierIndices, timeTicks, valueDomain } from './reading-chart-scale';
 
 /** One reading as the chart shows it. */
@@ -153,7 +153,6 @@ export class ReadingChartComponent {
 
   /** Baseline and target lines, labelled; the labels step apart when the lines are close. */
   protected readonly references = computed(() => {
-    const unit = this.unit() ? ` ${this.unit()}` : '';
     const baseY = this.y(this.baseline());
     const targetY = this.y(this.target());
     const close = Math.abs(baseY - targetY) < 14;
@@ -163,13 +162,13 @@ export class ReadingChartComponent {
         kind: 'baseline',
         y: baseY,
         labelY: close && targetAbove ? baseY + 12 : baseY - 4,
-        label: `Baseline ${formatNumber(this.baseline())}${unit}`,
+        label: `Baseline ${formatMeasure(this.baseline(), this.unit())}`,
       },
       {
         kind: 'target',
         y: targetY,
         labelY: close && !targetAbove ? targetY + 12 : targetY - 4,
-        label: `Target ${formatNumber(this.target())}${unit}`,
+        label: `Target ${formatMeasure(this.target(), this.unit())}`,
       },
     ];
   });
@@ -184,7 +183,6 @@ export class ReadingChartComponent {
   });
 
   protected readonly points = computed(() => {
-    const unit = this.unit() ? ` ${this.unit()}` : '';
     const { top, bottom } = this.plot();
     const { min, max } = this.domain();
     const outliers = this.outliers();
@@ -193,7 +191,7 @@ export class ReadingChartComponent {
       const high = r.value > max;
       const y = outlier ? (high ? top + 6 : bottom - 6) : this.y(r.value);
       const x = this.x(Date.parse(r.observedAt));
-      const text = `${formatNumber(r.value)}${unit}`;
+      const text = formatMeasure(r.value, this.unit());
       return {
         id: r.id,
         x,
@@ -245,13 +243,13 @@ export class ReadingChartComponent {
 
   protected readonly summary = computed(() => {
     const list = this.sorted();
-    const unit = this.unit() ? ` ${this.unit()}` : '';
     const latest = list.at(-1);
-    const head = `${this.name()}: baseline ${formatNumber(this.baseline())}${unit}, target ${formatNumber(this.target())}${unit}`;
+    const value = (v: number): string => formatMeasure(v, this.unit());
+    const head = `${this.name()}: baseline ${value(this.baseline())}, target ${value(this.target())}`;
     const off = this.outliers().size;
     const outliers = off > 0 ? `; ${off} off the scale, marked with a triangle` : '';
     return latest
-      ? `${head}; latest ${formatNumber(latest.value)}${unit} on ${formatDate(latest.observedAt)} (${list.length} readings${outliers}).`
+      ? `${head}; latest ${value(latest.value)} on ${formatDate(latest.observedAt)} (${list.length} readings${outliers}).`
       : `${head}; no readings yet.`;
   });
 }
