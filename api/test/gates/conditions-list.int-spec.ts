@@ -43,14 +43,14 @@ describe('GET /api/conditions: the conditions across initiatives', () => {
       conditions: ['Hire a second analyst'],
     });
     expect(second.status).toBe(201);
-    const [churn, budget] = first.body.conditions as [{ id: string }, { id: string }];
+    const [churnId = '', budgetId = ''] = first.body.conditions.map((c) => c.id);
 
     const all = await send<ConditionPage>(t, cast.manager, 'GET', '/api/conditions?status=open');
     expect(all.status).toBe(200);
     expect(all.body.total).toBe(3);
     expect(all.body.items.map((c) => c.text).slice(2)).toEqual(['Hire a second analyst']);
     expect(new Set(all.body.items.slice(0, 2).map((c) => c.id))).toEqual(
-      new Set([churn.id, budget.id]),
+      new Set([churnId, budgetId]),
     );
     const [listed] = all.body.items as [ListedCondition];
     const names = await t.sql.query<{ initiative: string; milestone: string }>(
@@ -92,14 +92,14 @@ describe('GET /api/conditions: the conditions across initiatives', () => {
       t,
       cast.owner,
       'POST',
-      `/api/conditions/${churn.id}/close`,
+      `/api/conditions/${churnId}/close`,
       { note: 'Churn is on the weekly ops agenda.' },
       etag(1),
     );
     expect(close.status).toBe(200);
     const open = await send<ConditionPage>(t, cast.executive, 'GET', '/api/conditions?status=open');
     expect(open.body.total).toBe(2);
-    expect(open.body.items.map((c) => c.id)).not.toContain(churn.id);
+    expect(open.body.items.map((c) => c.id)).not.toContain(churnId);
     const after = await send<{ openConditions: number }>(
       t,
       cast.executive,
@@ -115,7 +115,7 @@ describe('GET /api/conditions: the conditions across initiatives', () => {
     );
     expect(closed.body.total).toBe(1);
     expect(closed.body.items[0]).toMatchObject({
-      id: churn.id,
+      id: churnId,
       status: 'closed',
       closeNote: 'Churn is on the weekly ops agenda.',
     });

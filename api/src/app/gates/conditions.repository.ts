@@ -59,9 +59,9 @@ export class ConditionsRepository {
       JOIN initiatives i ON i.id = c.initiative_id
       JOIN users u ON u.id = d.decider_id
       ${where}`;
-    const [{ total }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS total ${from}`,
-    )) as [{ total: number }];
+    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total ${from}`)) as [
+      { total: number },
+    ];
     const raws: RawRow[] = await this.dataSource.query(
       `SELECT c.id, c.text, i.id AS initiative_id, i.title AS initiative_title,
               m.id AS milestone_id, m.title AS milestone_title, m.position AS milestone_position,
