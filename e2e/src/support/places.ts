@@ -60,6 +60,8 @@ const MY_WORK = place('my-work', /^My work$/, at('/my-work'));
 const CYCLES = place('cycles', /^Cycles$/, at('/cycles'));
 const CUSTOMER_GROUPS = place('customer-groups', /^Customer groups$/, at('/customer-groups'));
 const KPI_REVIEW = place('kpi-review', /^KPI review$/, at('/kpi-review'));
+/** The open conditions across initiatives: the list behind the portfolio's figure. */
+const CONDITIONS = place('conditions', /^Open conditions$/, at('/conditions'));
 const BRIEF = place('brief', /^Portfolio brief$/, at('/brief'));
 /** The brief of the demo initiative, chosen from the briefs (the portfolio brief's table). */
 const INITIATIVE_BRIEF = place(
@@ -88,6 +90,7 @@ const ADMIN = [
 export const PLACES_BY_ROLE: Readonly<Record<DemoRole, readonly Place[]>> = {
   admin: [
     PORTFOLIO,
+    CONDITIONS,
     APPROVALS,
     INITIATIVES,
     INITIATIVE,
@@ -101,6 +104,7 @@ export const PLACES_BY_ROLE: Readonly<Record<DemoRole, readonly Place[]>> = {
   ],
   executive: [
     PORTFOLIO,
+    CONDITIONS,
     APPROVALS,
     GATE_DECISION,
     INITIATIVES,

@@ -63,6 +63,14 @@ export const appRoutes: Routes = [
     loadComponent: () => import('./approvals/gate-page.component').then((m) => m.GatePageComponent),
   },
   {
+    // The list behind the portfolio's Open conditions card: for those the portfolio is for.
+    path: 'conditions',
+    canMatch: [placeGuard('portfolio')],
+    title: 'Open conditions',
+    loadComponent: () =>
+      import('./conditions/conditions-page.component').then((m) => m.ConditionsPageComponent),
+  },
+  {
     path: 'initiatives',
     canMatch: [placeGuard('initiatives')],
     loadChildren: () => import('./initiative/initiative.routes').then((m) => m.initiativeRoutes),

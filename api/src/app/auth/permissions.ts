@@ -189,6 +189,11 @@ export const PERMISSIONS = {
     description: 'Dismiss an open or acknowledged tension alert with a reason',
     roles: ['admin', 'executive'],
   },
+  'conditions.list': {
+    description:
+      'List the conditions of go-with-conditions decisions across initiatives (open or closed)',
+    roles: overseers,
+  },
   'approvals.list': {
     description: 'The gates waiting for my decision',
     roles: ['admin', 'executive', 'manager'],

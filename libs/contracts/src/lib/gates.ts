@@ -308,3 +308,27 @@ export interface DecisionListQuery {
   limit?: number;
   offset?: number;
 }
+
+/** The conditions list's filter: still open, or closed with a note. */
+export const CONDITION_STATUS_VALUES = ['open', 'closed'] as const;
+export type ConditionStatus = (typeof CONDITION_STATUS_VALUES)[number];
+
+/** GET /api/conditions: the conditions across initiatives, oldest decision first, paged. */
+export interface ConditionListQuery {
+  status?: ConditionStatus;
+  limit?: number;
+  offset?: number;
+}
+
+/** A condition as listed across initiatives: where it was set, by whom and when, and its close. */
+export interface ConditionListItem {
+  id: string;
+  text: string;
+  status: ConditionStatus;
+  initiative: { id: string; title: string };
+  milestone: { id: string; title: string; position: number };
+  decidedAt: string;
+  decidedBy: UserRef;
+  closedAt: string | null;
+  closeNote: string | null;
+}

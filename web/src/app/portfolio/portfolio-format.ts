@@ -40,7 +40,8 @@ export interface PortfolioLink {
 
 /**
  * The list behind each figure of the portfolio: the initiatives (all, or of one status), the
- * gates waiting (Approvals, or one gate's page), the stale measures (KPI review, stale only).
+ * gates waiting (Approvals, or one gate's page), the open conditions (the conditions page), the
+ * stale measures (KPI review, stale only).
  * The tension alerts lead to the alerts panel on the page itself (its `#alerts` anchor).
  */
 export const PORTFOLIO_LINKS = {
@@ -51,6 +52,7 @@ export const PORTFOLIO_LINKS = {
   }),
   approvals: { path: '/approvals' } as PortfolioLink,
   gate: (milestoneId: string): PortfolioLink => ({ path: `/approvals/${milestoneId}` }),
+  openConditions: { path: '/conditions' } as PortfolioLink,
   staleMeasures: { path: '/kpi-review', queryParams: { stale: 'true' } } as PortfolioLink,
 } as const;
 

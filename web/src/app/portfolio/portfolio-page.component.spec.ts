@@ -97,9 +97,15 @@ describe('PortfolioPageComponent', () => {
       '/initiatives?status=proposed',
       '/initiatives?status=active',
       '/approvals',
+      '/conditions',
       '/kpi-review?stale=true',
       '/portfolio#alerts',
     ]);
+    const conditions = el.querySelector<HTMLAnchorElement>('.figure a[href="/conditions"]');
+    expect(conditions?.querySelector('.figure__value')?.textContent?.trim()).toBe('2');
+    expect(conditions?.querySelector('.figure__label')?.textContent?.trim()).toBe(
+      'Open conditions',
+    );
     expect(el.querySelector('#alerts')).not.toBeNull();
     expect(el.querySelector('.gate__title')?.getAttribute('href')).toBe('/approvals/m2');
   });
@@ -276,6 +282,7 @@ describe('the portfolio links', () => {
       ['1 stopped', { path: '/initiatives', queryParams: { status: 'stopped' } }],
     ]);
     expect(PORTFOLIO_LINKS.gate('m9')).toEqual({ path: '/approvals/m9' });
+    expect(PORTFOLIO_LINKS.openConditions).toEqual({ path: '/conditions' });
     expect(PORTFOLIO_LINKS.staleMeasures).toEqual({
       path: '/kpi-review',
       queryParams: { stale: 'true' },

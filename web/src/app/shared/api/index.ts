@@ -3,6 +3,7 @@ export * from './api-client';
 export * from './approvals.api';
 export * from './audit.api';
 export * from './auth.api';
+export * from './conditions.api';
 export * from './briefs.api';
 export * from './customer-groups.api';
 export * from './cycles.api';
