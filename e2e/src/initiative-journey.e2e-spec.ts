@@ -359,7 +359,7 @@ describe('an initiative run end to end in the app', () => {
     await record.waitFor({ state: 'detached' });
     await card.getByRole('status').getByText('Reading recorded.').waitFor();
 
-    // 680 %: an extra zero. Asked first; nothing is saved until the member says yes.
+    // 680%: an extra zero. Asked first; nothing is saved until the member says yes.
     let posted = 0;
     page.on('request', (r) => {
       if (r.url().includes('/readings') && r.method() === 'POST') posted++;
@@ -381,7 +381,7 @@ describe('an initiative run end to end in the app', () => {
     const expanded = page.getByRole('dialog', { name: FCR });
     await expanded
       .getByRole('row')
-      .filter({ hasText: '680 %' })
+      .filter({ hasText: '680%' })
       .getByRole('button', { name: /^Correct/ })
       .click();
     const correct = page.getByRole('dialog', { name: `Correct a reading of ${FCR}` });
@@ -399,7 +399,7 @@ describe('an initiative run end to end in the app', () => {
       document.activeElement?.classList.contains('expanded__status'),
     );
     expect(await page.getByRole('dialog').count()).toBe(1);
-    await expanded.getByRole('row').filter({ hasText: '680 %' }).getByText('Corrected').waitFor();
+    await expanded.getByRole('row').filter({ hasText: '680%' }).getByText('Corrected').waitFor();
     await expanded.getByRole('row').filter({ hasText: 'Typed an extra zero' }).waitFor();
 
     const mine = expanded.getByRole('row').filter({ hasText: 'From the March call sample' });
@@ -422,7 +422,7 @@ describe('an initiative run end to end in the app', () => {
     await expanded.getByRole('button', { name: 'Close' }).click();
     await expanded.waitFor({ state: 'detached' });
     // The latest reading that counts is the correction.
-    await card.getByText('70 %', { exact: true }).waitFor();
+    await card.getByText('70%', { exact: true }).waitFor();
     expect(member.errors).toEqual([]);
     await member.context.close();
   });

@@ -249,7 +249,7 @@ describe('the lists with 300 initiatives more', () => {
         expect(await line.getByRole('link', { name: 'Bulk initiative 250' }).count()).toBe(1);
 
         expect(requests.filter((r) => PER_INITIATIVE.test(r))).toEqual([]);
-        expect(await page.getByText('Worsening').count()).toBe(0);
+        expect(await page.getByText('Worsening', { exact: true }).count()).toBe(0);
         expect(await noHorizontalScroll(page)).toBeLessThanOrEqual(0);
         await line.scrollIntoViewIfNeeded();
         await pageAtRest(page);

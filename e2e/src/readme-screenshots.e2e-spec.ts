@@ -41,6 +41,8 @@ describe('README screenshots', () => {
     await page.getByRole('link', { name: 'Call-backs instead of queueing' }).click();
     await page.getByRole('heading', { level: 1, name: 'Call-backs instead of queueing' }).waitFor();
     await page.getByRole('list', { name: 'Milestones' }).waitFor();
+    // The measures and their charts are on their own tab.
+    await page.getByRole('tab', { name: 'Measures' }).click();
     await page
       .getByRole('article', { name: 'Average wait at peak' })
       .locator('svg')

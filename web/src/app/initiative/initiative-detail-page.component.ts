@@ -121,8 +121,8 @@ export class InitiativeDetailPageComponent {
   /** Route parameter, bound by `withComponentInputBinding()`. */
   readonly id = input.required<string>();
   /** `?tab=`: the part of the initiative shown (the gates and steps unless it names another). */
-  readonly tabParam = input<string | undefined>(undefined, { alias: 'tab' });
-  protected readonly tab = computed(() => initiativeTab(this.tabParam()));
+  readonly tab = input<string | undefined>(undefined);
+  protected readonly shownTab = computed(() => initiativeTab(this.tab()));
 
   protected readonly store = inject(InitiativeDetailStore);
   private readonly auth = inject(AuthStore);
