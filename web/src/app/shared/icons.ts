@@ -46,6 +46,11 @@ export type IconName = keyof typeof ICON_PATHS;
 
 export const ICON_NAMES = Object.keys(ICON_PATHS) as readonly IconName[];
 
+/** The path of one icon (24x24 view box), for pages that draw it without `mat-icon`. */
+export function iconPath(name: IconName): string {
+  return ICON_PATHS[name];
+}
+
 /** The SVG markup of one icon; `currentColor` so it follows the text colour. */
 export function iconSvg(name: IconName): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="currentColor"><path d="${ICON_PATHS[name]}"/></svg>`;
