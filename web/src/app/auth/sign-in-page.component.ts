@@ -11,8 +11,8 @@ import {
 } from '@angular/core';
 import { Router } from '@angular/router';
 import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, type SsoFailure } from '@waypoint/contracts';
-import { ssoStartUrl } from '../shared/api';
-import { iconPath } from '../shared/icons';
+import { ssoStartUrl } from '../shared/api/auth.api';
+import { iconPath } from '../shared/icon-paths';
 import { genericErrorMessage, httpStatusOf, problemOf, retryAfterSeconds } from '../shared/problem';
 import { AuthStore } from './auth.store';
 import { landingUrl, safeReturnUrl } from './return-url';
