@@ -108,6 +108,8 @@ describe('signing in and out in Chromium', () => {
       await submitSignIn(page, demoEmail(role), DEMO_PASSWORD);
       await page.waitForURL(`**${HOME[role]}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
+      // The toolbar and navigation load apart from the page (@defer), a moment after it.
+      await main().locator('.app-nav__label').first().waitFor();
 
       // The place names (beside Approvals a count of what waits may follow).
       const links = (await main().locator('.app-nav__label').allTextContents()).map((t) =>

@@ -2,6 +2,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  effect,
   ElementRef,
   inject,
   signal,
@@ -50,6 +51,14 @@ export class App {
   protected readonly chrome = computed(() => this.routeChrome() && this.auth.user() !== null);
   /** Set once signed out, while the sign-in page loads: nothing of the session stays on screen. */
   protected readonly leaving = signal(false);
+
+  constructor() {
+    // Signed in, the chrome shows with the next page: its code loads beside the page's (the
+    // router's guards know the user before the page's code is fetched), not after it.
+    effect(() => {
+      if (this.auth.user()) void import('./shell/app-chrome.component');
+    });
+  }
 
   /** In-page skip link: a plain `#main` href would resolve against `<base href>` and navigate. */
   protected skipToMain(event: Event): void {
