@@ -88,7 +88,7 @@ export class AppChromeComponent {
 
   constructor() {
     // The drawer is a modal <dialog>: the browser keeps the focus in it, closes it on Escape and
-    // gives the focus back to the menu button when it closes.
+    // on a click on the scrim (closedby="any"), and gives the focus back to the menu button.
     effect(() => {
       const drawer = this.drawer()?.nativeElement;
       if (!drawer) return;
@@ -102,14 +102,9 @@ export class AppChromeComponent {
     this.navToggled.update((open) => !open);
   }
 
-  /** The drawer closed itself (Escape): the menu button follows. */
+  /** The drawer closed itself (Escape, a click on the scrim): the menu button follows. */
   protected onNavClosed(): void {
     this.navToggled.set(false);
-  }
-
-  /** A click on the backdrop lands on the <dialog> itself (the navigation fills its box). */
-  protected onDrawerClick(event: MouseEvent): void {
-    if (event.target === event.currentTarget) this.navToggled.set(false);
   }
 
   protected onNavigate(): void {
