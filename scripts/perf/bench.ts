@@ -21,14 +21,8 @@ import { CliArgs, fail } from './cli-args';
 import { load, type LoadResult, memoryOf, type Target } from './bench-load';
 import { machine, type Row, table, writeSection } from './bench-report';
 import { ensureBuilt, ROOT, type Server, signIn, startApp, startBaseline } from './bench-servers';
-import {
-  type BackendSelector,
-  cpuBetween,
-  cpuSnapshot,
-  describeDifference,
-  differences,
-  startCountingProxy,
-} from './bench-measure';
+import { type BackendSelector, cpuBetween, cpuSnapshot, startCountingProxy } from './bench-measure';
+import { describeDifference, differences } from './same-json';
 import { ensureDataset, type Fixtures } from './bench-dataset';
 import { SEED_PASSWORD } from './seed-plan';
 import { portfolioAfterWrite } from './bench-after-write';
