@@ -84,9 +84,9 @@ describe('the bench baseline answers as the app does', () => {
     });
     for (const closed of [false, true]) {
       await t.sql.query(
-        `INSERT INTO decision_conditions (decision_id, initiative_id, text, closed_at)
-         VALUES ($1, $2, 'Check', $3)`,
-        [decision, first, closed ? new Date() : null],
+        `INSERT INTO decision_conditions (decision_id, initiative_id, text, closed_at, close_note)
+         VALUES ($1, $2, 'Check', $3, $4)`,
+        [decision, first, closed ? new Date() : null, closed ? 'Done' : null],
       );
     }
     baseline = await startBaseline(t.baseUrl, connectionString());
