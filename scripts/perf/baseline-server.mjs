@@ -16,7 +16,7 @@
 //
 // The rules it cannot know without the app's code (who reads what, the next statuses, the
 // template ids, who acts as sponsor) come from BASELINE_RULES, which the bench builds from
-// libs/domain and the permission table (scripts/perf/baseline-rules.ts).
+// libs/domain and the permission table (api/test/support/baseline-answers.ts).
 //
 // Usage: DATABASE_URL=... DATABASE_POOL_SIZE=10 PORT=0 BASELINE_RULES='{...}' \
 //          BASELINE_ORIGINS=http://127.0.0.1:3000 node scripts/perf/baseline-server.mjs
@@ -33,6 +33,8 @@ const pool = new pg.Pool({
   max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
   application_name: 'waypoint-baseline',
   options: '-c jit=off',
+  // As the app's pool: connections live through the other server's load phases.
+  idleTimeoutMillis: 30000,
 });
 
 const ISO = (column) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

@@ -2,7 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureBuilt, freePort, productionNodeOptions, ROOT } from '../lib/production-build';
-import { baselineRules } from './baseline-rules';
+import { baselineRules } from '../../api/test/support/baseline-answers';
 
 export { ensureBuilt, freePort, ROOT };
 

@@ -1,12 +1,16 @@
 /**
  * `npm run bench -- [--duration 10] [--rounds 2] [--connections 50] [--initiatives 10000]
  *   [--database-url postgres://postgres@127.0.0.1:5432/postgres] [--database waypoint_bench]
- *   [--reseed] [--no-doc] [--node-options=<options>] [--after-write 100]`
+ *   [--reseed] [--no-doc] [--node-options=<options>] [--after-write 100] [--compare-only]
+ *   [--direct]`
  *
  * Builds the production app if needed, creates and seeds the bench database (reused when it
- * already holds the dataset), starts `node dist/api/main.js` and the bare node:http + pg
- * baseline, and loads each target with autocannon, alternating app and baseline, round after
- * round. Then "portfolio after a write": --after-write times a reading recorded and then each
+ * already holds the dataset), starts `node dist/api/main.js` and the baseline
+ * (scripts/perf/baseline-server.mjs: the best SQL for the same answers), both through a proxy
+ * that counts their statements (not with --direct). Compares their answers field by field
+ * (--compare-only stops there), then loads each target with autocannon, alternating app and
+ * baseline, round after round, measuring the Node and PostgreSQL CPU each request costs from
+ * /proc. Then "portfolio after a write": --after-write times a reading recorded and then each
  * portfolio read, one at a time. The app's event-loop delay is measured over the whole run
  * (perf_hooks.monitorEventLoopDelay, preloaded), and `value:check`'s comparison runs on the
  * database after the load. Prints the table and writes it to docs/performance.md. The app runs
@@ -22,7 +26,7 @@ import { load, type LoadResult, memoryOf, type Target } from './bench-load';
 import { machine, type Row, table, writeSection } from './bench-report';
 import { ensureBuilt, ROOT, type Server, signIn, startApp, startBaseline } from './bench-servers';
 import { type BackendSelector, cpuBetween, cpuSnapshot, startCountingProxy } from './bench-measure';
-import { describeDifference, differences } from './same-json';
+import { describeDifference, differences } from '../../api/test/support/baseline-answers';
 import { ensureDataset, type Fixtures } from './bench-dataset';
 import { SEED_PASSWORD } from './seed-plan';
 import { portfolioAfterWrite } from './bench-after-write';
@@ -240,16 +244,18 @@ async function main(): Promise<void> {
     reseed: args.flag('reseed'),
   });
   const servers: Server[] = [];
-  const proxy = await startCountingProxy(url, ['app', 'baseline']);
+  // --direct: the servers reach PostgreSQL without the counting proxy (no SQL/req column).
+  const direct = args.flag('direct');
+  const proxy = direct ? null : await startCountingProxy(url, ['app', 'baseline']);
   const client = new Client({ connectionString: url, application_name: 'waypoint-bench' });
   await client.connect();
   const loads: number[] = [loadavg()[0] ?? 0];
   try {
-    const app = await startApp(proxy.urlFor('app'), POOL_SIZE, nodeOptions, eventLoopFile);
+    const app = await startApp(proxy?.urlFor('app') ?? url, POOL_SIZE, nodeOptions, eventLoopFile);
     servers.push(app);
     // The event loop is measured from here to the end of the load (start-up not counted).
     process.kill(app.pid, 'SIGUSR2');
-    const baseline = await startBaseline(proxy.urlFor('baseline'), POOL_SIZE, [app.base]);
+    const baseline = await startBaseline(proxy?.urlFor('baseline') ?? url, POOL_SIZE, [app.base]);
     servers.push(baseline);
     const reader = await signIn(app.base, fixtures.readerEmail, SEED_PASSWORD);
     const recorder = await signIn(app.base, fixtures.recorderEmail, SEED_PASSWORD);
@@ -280,15 +286,15 @@ async function main(): Promise<void> {
 
     // Statements per request, counted by the proxy while one request at a time is answered.
     const statements = new Map<Plan, number>();
-    for (const plan of all) {
+    for (const plan of proxy ? all : []) {
       const server = serverOf(plan.target);
-      const before = (await proxy.counts())[plan.target.server] ?? 0;
+      const before = (await proxy?.counts())?.[plan.target.server] ?? 0;
       for (let i = 0; i < COUNTED_REQUESTS; i++) {
         await (
           await request(server.base, plan.target, plan.target.paths[i % plan.target.paths.length])
         ).arrayBuffer();
       }
-      const after = (await proxy.counts())[plan.target.server] ?? 0;
+      const after = (await proxy?.counts())?.[plan.target.server] ?? 0;
       statements.set(plan, (after - before) / COUNTED_REQUESTS);
     }
     const listTarget: Target = {
@@ -410,14 +416,15 @@ async function main(): Promise<void> {
           pgRatio,
           comparable: ok,
           goal: '>= 0.8x req/s, <= 1.2x PG CPU, <= 2 SQL',
-          met: ok
-            ? ratio !== null &&
-              ratio >= 0.8 &&
-              pgRatio !== null &&
-              pgRatio <= 1.2 &&
-              sql !== null &&
-              sql <= 2
-            : null,
+          met:
+            ok && sql !== null
+              ? ratio !== null &&
+                ratio >= 0.8 &&
+                pgRatio !== null &&
+                pgRatio <= 1.2 &&
+                sql !== null &&
+                sql <= 2
+              : null,
         };
       }
       if (p.kind === 'write') {
@@ -498,7 +505,7 @@ async function main(): Promise<void> {
       table([...rows, ...afterWriteRows]),
       '',
       'How the columns are measured. The baseline (`scripts/perf/baseline-server.mjs`) is a bare node:http + pg server answering the same requests with the same cookie and sessions table: the session lookup plus one statement that authorises, reads and builds the JSON in PostgreSQL (json_build_object, LATERAL joins); its write inserts the reading and its audit event and notifies in one statement, but does not recompute the stored value rows and alerts as the app does in the same transaction (so the write ratio is against a lighter job). Before the load, each read and a write are fetched from both servers and compared field by field, key order included (a write’s new id and recording time excepted): a row whose answers differ is marked not comparable. SQL/req: the statements (Query and Execute messages) the server sent through the bench’s counting proxy, over ' +
-        `${COUNTED_REQUESTS} requests sent one at a time; both servers reach PostgreSQL through that proxy during the whole run. Node CPU ms/req: utime+stime of the server process (/proc/<pid>/stat) over the load phase, divided by the requests answered. PG CPU ms/req: the same for the PostgreSQL backends of the server's connections (pg_stat_activity by database and application_name: waypoint and waypoint-live for the app, waypoint-baseline for the baseline). app/baseline: req/s ratio; PG x: the app's PostgreSQL CPU per request over the baseline's.`,
+        `${COUNTED_REQUESTS} requests sent one at a time; ${direct ? 'not counted in this run (--direct: the servers reached PostgreSQL without the proxy)' : 'both servers reach PostgreSQL through that proxy during the whole run (one more local hop per round trip for both; --direct runs without it)'}. Node CPU ms/req: utime+stime of the server process (/proc/<pid>/stat) over the load phase, divided by the requests answered. PG CPU ms/req: the same for the PostgreSQL backends of the server's connections (pg_stat_activity by database and application_name: waypoint and waypoint-live for the app, waypoint-baseline for the baseline). app/baseline: req/s ratio; PG x: the app's PostgreSQL CPU per request over the baseline's.`,
       mismatchLines.length === 0
         ? 'Same JSON: the list, five details and a recorded reading answered alike by both servers.'
         : `NOT THE SAME JSON (rows marked not comparable):\n\n${mismatchLines.join('\n')}`,
@@ -527,7 +534,7 @@ async function main(): Promise<void> {
   } finally {
     for (const server of servers.reverse()) await server.stop();
     await client.end();
-    proxy.stop();
+    proxy?.stop();
   }
 }
 

@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { baselineRules } from '../../../scripts/perf/baseline-rules';
-import { describeDifference, differences } from '../../../scripts/perf/same-json';
+import { baselineRules, describeDifference, differences } from '../support/baseline-answers';
 import type { Session } from '../support/auth';
 import { auditCount, send } from '../support/http';
 import { useTestApp } from '../support/use-test-app';

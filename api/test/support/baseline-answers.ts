@@ -1,7 +1,28 @@
 /**
- * The same JSON, field by field: how the bench (before loading) and the integration spec
- * api/test/perf/baseline-same-json.int-spec.ts compare the app's answers with the baseline's.
+ * What the bench's baseline (scripts/perf/baseline-server.mjs) needs to answer as the app does,
+ * and how its answers are compared with the app's. Used by `npm run bench` (before loading) and
+ * by the spec that keeps the two together (api/test/perf/baseline-same-json.int-spec.ts).
+ *
+ * The rules come from where the app takes them (the permission table, libs/domain, the
+ * contracts) and are handed to the baseline as BASELINE_RULES (it is plain JavaScript and cannot
+ * import TypeScript): a change of a rule changes both servers.
  */
+import { TEMPLATE_ID_VALUES } from '@waypoint/contracts';
+import { INITIATIVE_TRANSITIONS, SPONSOR_ROLES } from '@waypoint/domain';
+import { permissionRule, RELATION_ROLES } from '../../src/app/auth/permissions';
+
+export function baselineRules(): string {
+  return JSON.stringify({
+    permissions: {
+      'initiatives.read': permissionRule('initiatives.read'),
+      'readings.record': permissionRule('readings.record'),
+    },
+    relationRoles: RELATION_ROLES,
+    sponsorRoles: SPONSOR_ROLES,
+    nextStatuses: INITIATIVE_TRANSITIONS,
+    templateIds: TEMPLATE_ID_VALUES,
+  });
+}
 
 export interface Difference {
   path: string;
