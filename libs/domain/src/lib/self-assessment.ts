@@ -180,7 +180,8 @@ export function selfAssessmentAnswerProblems(
     }
   }
   const missing = asked.filter((area) => !seen.has(area));
-  if (missing.length > 0) problems.push(`scores: score every statement (${missing.length} missing).`);
+  if (missing.length > 0)
+    problems.push(`scores: score every statement (${missing.length} missing).`);
   return problems;
 }
 
@@ -232,4 +233,15 @@ export function selfAssessmentSuggestions(
     .sort((a, b) => a.average - b.average || a.order - b.order)
     .slice(0, SELF_ASSESSMENT_SUGGESTIONS)
     .map(({ statement }) => ({ area: statement.area, road: statement.road }));
+}
+
+/**
+ * Whether a person is among those an assessment asks: everyone for the organisation's
+ * (no department), the department's people for a department's.
+ */
+export function selfAssessmentInScope(
+  assessmentDepartmentId: string | null,
+  personDepartmentId: string | null,
+): boolean {
+  return assessmentDepartmentId === null || assessmentDepartmentId === personDepartmentId;
 }
