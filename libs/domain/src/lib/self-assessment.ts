@@ -16,6 +16,8 @@ export interface SelfAssessmentStatement {
   kind: SelfAssessmentAreaKind;
   /** The principle's or attention area's name, as the seed writes it. */
   title: string;
+  /** A few words for a chart's axis. */
+  short: string;
   /** What a person scores from 1 (not at all) to 5 (fully). */
   statement: string;
   /** The road (seed 001) whose initiative template works on this area when it is weak. */
@@ -45,6 +47,7 @@ export const SELF_ASSESSMENT_QUESTION_SETS: Readonly<
       area: 'exist_for_customers',
       kind: 'principle',
       title: 'Businesses exist for customers',
+      short: 'Exist for customers',
       statement:
         'Our leaders consistently put the focus on the customer and the value we need to deliver for them.',
       road: 'strategic_differentiator',
@@ -53,6 +56,7 @@ export const SELF_ASSESSMENT_QUESTION_SETS: Readonly<
       area: 'all_about_people',
       kind: 'principle',
       title: 'It’s all about people',
+      short: 'People',
       statement:
         'We connect with customers on value (not what we do, the value customers get from that); our purpose is about the value we deliver for customers.',
       road: 'strategic_differentiator',
@@ -61,6 +65,7 @@ export const SELF_ASSESSMENT_QUESTION_SETS: Readonly<
       area: 'customers_not_equal',
       kind: 'principle',
       title: 'Not all customers are equal',
+      short: 'Customer groups',
       statement:
         'We know our customer groups, what we are trying to achieve with each group, and we have clear value propositions to communicate with them.',
       road: 'best_customer',
@@ -69,6 +74,7 @@ export const SELF_ASSESSMENT_QUESTION_SETS: Readonly<
       area: 'systems_deliver_value',
       kind: 'principle',
       title: 'Businesses are systems that deliver value',
+      short: 'Systems',
       statement:
         'Our systems, processes and people are aligned across the value delivery system, even across functions and silos.',
       road: 'engineering',
@@ -77,6 +83,7 @@ export const SELF_ASSESSMENT_QUESTION_SETS: Readonly<
       area: 'progressive_improvement',
       kind: 'principle',
       title: 'The need for progressive improvement',
+      short: 'Progressive improvement',
       statement:
         'We recognise that the expectations of customers change, align our improvement efforts with the delivery of customer value, and communicate the progress we are making.',
       road: 'competing_values',
@@ -85,6 +92,7 @@ export const SELF_ASSESSMENT_QUESTION_SETS: Readonly<
       area: 'show_the_money',
       kind: 'attention_area',
       title: 'Show them the money',
+      short: 'The money',
       statement:
         'Our conversations about customer centricity start with the money: the measurable profits we make by making customers happy.',
       road: 'competing_values',
@@ -93,6 +101,7 @@ export const SELF_ASSESSMENT_QUESTION_SETS: Readonly<
       area: 'involve_everyone',
       kind: 'attention_area',
       title: 'Involve everyone',
+      short: 'Involve everyone',
       statement:
         'Everyone in the business takes part in the customer research conversations and has formulated what being customer-centric means in their job.',
       road: 'consumer_insight',
@@ -101,6 +110,7 @@ export const SELF_ASSESSMENT_QUESTION_SETS: Readonly<
       area: 'adapt_the_kpis',
       kind: 'attention_area',
       title: 'Adapt the KPIs',
+      short: 'KPIs',
       statement:
         'Every KPI we face encourages people to do what is right for the customer: none of them is customer-toxic.',
       road: 'competing_values',
@@ -109,6 +119,7 @@ export const SELF_ASSESSMENT_QUESTION_SETS: Readonly<
       area: 'leadership_support',
       kind: 'attention_area',
       title: 'Back it with leadership support',
+      short: 'Leadership',
       statement:
         'Our leaders allocate resources to the right places, encourage the right behaviours, forgive well-intended mistakes and set the example by talking to customers.',
       road: 'strategic_differentiator',
@@ -117,6 +128,7 @@ export const SELF_ASSESSMENT_QUESTION_SETS: Readonly<
       area: 'break_the_silos',
       kind: 'attention_area',
       title: 'Break the silos',
+      short: 'Silos',
       statement:
         'Cross-functional teams are created and resourced to deliver what is right for the customer and for the business, across departments.',
       road: 'engineering',
@@ -125,6 +137,7 @@ export const SELF_ASSESSMENT_QUESTION_SETS: Readonly<
       area: 'mindset_and_completion',
       kind: 'attention_area',
       title: 'Focus on mindset and completion',
+      short: 'Mindset',
       statement:
         'We rely on the customer facts, and on a mindset in which everyone knows what matters most and is free to do it.',
       road: 'consumer_insight',
