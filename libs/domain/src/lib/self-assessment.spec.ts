@@ -28,6 +28,10 @@ describe('the self-assessment question set', () => {
     expect([...roads].sort()).toEqual([...APPROACH_VALUES].sort());
   });
 
+  it('names every area in at most 12 characters for a chart', () => {
+    for (const s of selfAssessmentStatements(current)) expect(s.short.length).toBeLessThanOrEqual(12);
+  });
+
   it('has no statements for an unknown version', () => {
     expect(selfAssessmentStatements(99)).toEqual([]);
   });

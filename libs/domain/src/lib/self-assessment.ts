@@ -16,7 +16,7 @@ export interface SelfAssessmentStatement {
   kind: SelfAssessmentAreaKind;
   /** The principle's or attention area's name, as the seed writes it. */
   title: string;
-  /** A few words for a chart's axis. */
+  /** A word or two for a chart's axis and a comment's label (at most 12 characters). */
   short: string;
   /** What a person scores from 1 (not at all) to 5 (fully). */
   statement: string;
@@ -47,7 +47,7 @@ export const SELF_ASSESSMENT_QUESTION_SETS: Readonly<
       area: 'exist_for_customers',
       kind: 'principle',
       title: 'Businesses exist for customers',
-      short: 'Exist for customers',
+      short: 'Customers',
       statement:
         'Our leaders consistently put the focus on the customer and the value we need to deliver for them.',
       road: 'strategic_differentiator',
@@ -65,7 +65,7 @@ export const SELF_ASSESSMENT_QUESTION_SETS: Readonly<
       area: 'customers_not_equal',
       kind: 'principle',
       title: 'Not all customers are equal',
-      short: 'Customer groups',
+      short: 'Groups',
       statement:
         'We know our customer groups, what we are trying to achieve with each group, and we have clear value propositions to communicate with them.',
       road: 'best_customer',
@@ -83,7 +83,7 @@ export const SELF_ASSESSMENT_QUESTION_SETS: Readonly<
       area: 'progressive_improvement',
       kind: 'principle',
       title: 'The need for progressive improvement',
-      short: 'Progressive improvement',
+      short: 'Improvement',
       statement:
         'We recognise that the expectations of customers change, align our improvement efforts with the delivery of customer value, and communicate the progress we are making.',
       road: 'competing_values',
@@ -92,7 +92,7 @@ export const SELF_ASSESSMENT_QUESTION_SETS: Readonly<
       area: 'show_the_money',
       kind: 'attention_area',
       title: 'Show them the money',
-      short: 'The money',
+      short: 'Money',
       statement:
         'Our conversations about customer centricity start with the money: the measurable profits we make by making customers happy.',
       road: 'competing_values',
@@ -101,7 +101,7 @@ export const SELF_ASSESSMENT_QUESTION_SETS: Readonly<
       area: 'involve_everyone',
       kind: 'attention_area',
       title: 'Involve everyone',
-      short: 'Involve everyone',
+      short: 'Everyone',
       statement:
         'Everyone in the business takes part in the customer research conversations and has formulated what being customer-centric means in their job.',
       road: 'consumer_insight',

@@ -52,9 +52,10 @@ const POINTS = Array.from(
               }
             </mat-radio-group>
             <mat-form-field class="sa-form__comment" subscriptSizing="dynamic">
-              <mat-label>Comment on {{ s.short }} (optional)</mat-label>
+              <mat-label>Comment (optional)</mat-label>
               <textarea
                 matInput
+                [attr.aria-label]="'Comment on ' + s.title + ' (optional)'"
                 rows="1"
                 [maxLength]="commentMax"
                 [value]="comments().get(s.area) ?? ''"

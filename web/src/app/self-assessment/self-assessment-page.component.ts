@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
@@ -21,6 +22,7 @@ export function assessmentName(a: SelfAssessmentResponse): string {
 @Component({
   selector: 'wp-self-assessment-page',
   imports: [
+    NgTemplateOutlet,
     MatButton,
     MatFormField,
     MatLabel,
@@ -74,34 +76,9 @@ export function assessmentName(a: SelfAssessmentResponse): string {
           </mat-form-field>
 
           @if (selected) {
-            <section class="sa__card" aria-labelledby="sa-answer">
-              <h2 id="sa-answer">Your answer</h2>
-              @if (selected.status === 'closed') {
-                <p>This assessment is closed{{ selected.answered ? '; you answered it.' : '.' }}</p>
-              } @else if (!selected.inScope) {
-                <p>This assessment asks the people of {{ selected.department?.name }}.</p>
-              } @else {
-                @if (selected.answered) {
-                  <p class="sa__answered" role="status">
-                    You have answered. You can change your answer until the assessment closes.
-                  </p>
-                }
-                @if (saved()) {
-                  <p class="sa__saved" role="status">Your answer is saved, anonymously.</p>
-                }
-                @if (answerError()) {
-                  <p class="sa__error" role="alert">{{ answerError() }}</p>
-                }
-                <wp-self-assessment-form
-                  [statements]="statements()"
-                  [given]="given()"
-                  [answered]="selected.answered"
-                  [saving]="saving()"
-                  (submitted)="answer($event)"
-                />
-              }
-            </section>
-
+            @if (answerFirst()) {
+              <ng-container *ngTemplateOutlet="answerCard; context: { $implicit: selected }" />
+            }
             <section class="sa__card" aria-labelledby="sa-results">
               <h2 id="sa-results">Results of {{ selected.cycle.name }}</h2>
               @if (store.results.hasValue()) {
@@ -119,20 +96,58 @@ export function assessmentName(a: SelfAssessmentResponse): string {
                 <mat-progress-bar mode="indeterminate" aria-label="Loading the results" />
               }
             </section>
+            @if (!answerFirst()) {
+              <ng-container *ngTemplateOutlet="answerCard; context: { $implicit: selected }" />
+            }
           }
         }
+
+        <ng-template #answerCard let-selected>
+          <section class="sa__card" aria-labelledby="sa-answer">
+            <h2 id="sa-answer">Your answer</h2>
+            @if (selected.status === 'closed') {
+              <p>This assessment is closed{{ selected.answered ? '; you answered it.' : '.' }}</p>
+            } @else if (!selected.inScope) {
+              <p>This assessment asks the people of {{ selected.department?.name }}.</p>
+            } @else {
+              @if (saved()) {
+                <p class="sa__saved" role="status">Your answer is saved, anonymously.</p>
+              }
+              @if (answerError()) {
+                <p class="sa__error" role="alert">{{ answerError() }}</p>
+              }
+              @if (selected.answered && !editing()) {
+                <p class="sa__answered">
+                  You have answered. You can change your answer until the assessment closes.
+                </p>
+                <button mat-stroked-button type="button" (click)="editing.set(true)">
+                  Change my answer
+                </button>
+              } @else {
+                <wp-self-assessment-form
+                  [statements]="statements()"
+                  [given]="given()"
+                  [answered]="selected.answered"
+                  [saving]="saving()"
+                  (submitted)="answer($event)"
+                />
+              }
+            }
+          </section>
+        </ng-template>
 
         @if (store.canManage()) {
           <section class="sa__card" aria-labelledby="sa-manage">
             <h2 id="sa-manage">Open or close</h2>
-            @if (store.selected()?.status === 'open') {
+            @let current = store.selected();
+            @if (current?.status === 'open') {
               <p>
-                Closing {{ name(store.selected()!) }} stops answers and forgets who gave which one
-                for good.
-                <button mat-stroked-button type="button" [disabled]="saving()" (click)="close()">
-                  Close this assessment
-                </button>
+                Closing the assessment of {{ current?.cycle?.name }} stops answers, and forgets for
+                good who gave which one.
               </p>
+              <button mat-stroked-button type="button" [disabled]="saving()" (click)="close()">
+                Close this assessment
+              </button>
             }
             <div class="sa__open">
               <mat-form-field subscriptSizing="dynamic">
@@ -180,6 +195,13 @@ export class SelfAssessmentPageComponent {
 
   protected readonly saving = signal(false);
   protected readonly saved = signal(false);
+  /** Whether the form of an answer already given is open to change it. */
+  protected readonly editing = signal(false);
+  /** The form comes first for someone still to answer; otherwise the results do. */
+  protected readonly answerFirst = computed(() => {
+    const selected = this.store.selected();
+    return selected?.status === 'open' && selected.inScope && !selected.answered;
+  });
   protected readonly answerError = signal<string | null>(null);
   protected readonly manageError = signal<string | null>(null);
   protected readonly cycleId = signal('');
@@ -198,6 +220,7 @@ export class SelfAssessmentPageComponent {
       this.saved.set(false);
       await this.store.answer(scores);
       this.saved.set(true);
+      this.editing.set(false);
     });
   }
 

@@ -64,7 +64,7 @@ export class SelfAssessmentStore {
   readonly chosenId = signal<string | null>(null);
   readonly selected = computed(() => {
     const list = this.assessments();
-    return list.find((a) => a.id === this.chosenId()) ?? list[0] ?? null;
+    return list.find((a) => a.id === this.chosenId()) ?? list.at(0) ?? null;
   });
 
   readonly results = httpResource<SelfAssessmentResults>(() => {

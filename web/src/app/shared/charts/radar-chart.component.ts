@@ -1,5 +1,8 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
 import { NgComponentOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { map } from 'rxjs';
 import { formatNumber } from '../format';
 import { chartEnvironment } from './chart-environment';
 import { RadarChartViewComponent } from './radar-chart-view.component';
@@ -10,13 +13,16 @@ export interface RadarSeries {
   values: readonly (number | null)[];
 }
 
+/** Below this width the axes are numbered, with a key under the chart (names do not fit). */
+const NARROW = '(max-width: 599.98px)';
+
 /** Current first, then earlier ones in grey. */
 const COLORS = ['#1565c0', '#757575', '#bdbdbd'];
 
 /**
  * A radar (polar) chart of a few series over the same axes, e.g. this cycle's and the previous
  * cycle's scores per area, with a legend and a table as the text alternative (hidden until a
- * screen reader or the keyboard reaches it).
+ * screen reader or the keyboard reaches it). On a phone the axes are numbered and named in a key.
  */
 @Component({
   selector: 'wp-radar-chart',
@@ -35,6 +41,13 @@ const COLORS = ['#1565c0', '#757575', '#bdbdbd'];
             *ngComponentOutlet="view; inputs: viewInputs(); environmentInjector: environment"
           />
         </div>
+        @if (narrow()) {
+          <ol class="chart__key" aria-hidden="true">
+            @for (axis of axes(); track axis) {
+              <li>{{ axis }}</li>
+            }
+          </ol>
+        }
         <ul class="chart__legend" aria-hidden="true">
           @for (line of series(); track line.name; let i = $index) {
             <li>
@@ -89,8 +102,14 @@ export class RadarChartComponent {
   protected readonly view = RadarChartViewComponent;
   protected readonly environment = chartEnvironment();
   protected readonly colors = COLORS;
+  protected readonly narrow = toSignal(
+    inject(BreakpointObserver)
+      .observe(NARROW)
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
   protected readonly viewInputs = computed(() => ({
-    axes: this.axes(),
+    axes: this.narrow() ? this.axes().map((_, i) => String(i + 1)) : this.axes(),
     series: this.series(),
     colors: COLORS.slice(0, this.series().length),
     max: this.max(),
