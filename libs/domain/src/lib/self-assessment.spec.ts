@@ -29,7 +29,8 @@ describe('the self-assessment question set', () => {
   });
 
   it('names every area in at most 12 characters for a chart', () => {
-    for (const s of selfAssessmentStatements(current)) expect(s.short.length).toBeLessThanOrEqual(12);
+    for (const s of selfAssessmentStatements(current))
+      expect(s.short.length).toBeLessThanOrEqual(12);
   });
 
   it('has no statements for an unknown version', () => {
