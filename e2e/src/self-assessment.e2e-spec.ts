@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signIn } from './support/auth';
 import {
+  elementsPastTheEdge,
   launch,
   openContext,
   pageAtRest,
@@ -70,6 +71,11 @@ describe('Self-assessment in Chromium', () => {
         .fill('Warehouse staff never meet a customer.');
       await pageAtRest(page);
       await screenshot(page, 'self-assessment-member-form');
+      const overflow = await sidewaysScroll(page);
+      expect({
+        overflow,
+        pastTheEdge: overflow > 0 ? await elementsPastTheEdge(page) : [],
+      }).toEqual({ overflow: 0, pastTheEdge: [] });
       const saved = page.waitForResponse(
         (r) => r.url().includes('/my-answer') && r.request().method() === 'PUT',
       );
