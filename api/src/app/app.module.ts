@@ -38,6 +38,7 @@ import { NotificationsModule } from './notifications';
 import { EmailModule } from './email';
 import { LiveModule } from './live';
 import { AlertsModule } from './value';
+import { SelfAssessmentsModule } from './self-assessments';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -87,6 +88,7 @@ export class AppModule {
         NotificationsModule,
         LiveModule,
         AlertsModule,
+        SelfAssessmentsModule,
       ],
       providers: [
         { provide: WebHost, useValue: options.webHost },

@@ -72,6 +72,8 @@ const INITIATIVE_BRIEF = place(
 /** Who cannot read the portfolio chooses an initiative's brief here. */
 const BRIEFS = place('briefs', /^Briefs$/, at('/brief'));
 const PROFILE = place('profile', /^Profile$/, at('/profile'));
+/** The self-assessment: the answer form, the radar beside the previous cycle, the roads. */
+const SELF_ASSESSMENT = place('self-assessment', /^Self-assessment$/, at('/self-assessment'));
 const NOT_FOUND = place('not-found', /./, at('/no-such-place'));
 const ADMIN = [
   place('admin', /^Administration$/, at('/admin')),
@@ -99,6 +101,7 @@ export const PLACES_BY_ROLE: Readonly<Record<DemoRole, readonly Place[]>> = {
     CUSTOMER_GROUPS,
     KPI_REVIEW,
     BRIEF,
+    SELF_ASSESSMENT,
     ...ADMIN,
     PROFILE,
   ],
@@ -114,6 +117,7 @@ export const PLACES_BY_ROLE: Readonly<Record<DemoRole, readonly Place[]>> = {
     KPI_REVIEW,
     BRIEF,
     INITIATIVE_BRIEF,
+    SELF_ASSESSMENT,
     PROFILE,
   ],
   manager: [
@@ -125,6 +129,7 @@ export const PLACES_BY_ROLE: Readonly<Record<DemoRole, readonly Place[]>> = {
     CUSTOMER_GROUPS,
     KPI_REVIEW,
     BRIEF,
+    SELF_ASSESSMENT,
     PROFILE,
   ],
   member: [
@@ -134,6 +139,7 @@ export const PLACES_BY_ROLE: Readonly<Record<DemoRole, readonly Place[]>> = {
     CUSTOMER_GROUPS,
     BRIEFS,
     INITIATIVE_BRIEF,
+    SELF_ASSESSMENT,
     PROFILE,
     NOT_FOUND,
   ],

@@ -203,6 +203,21 @@ export const PERMISSIONS = {
     description: 'Read and change which emails I get (at once, daily digest, never)',
     roles: everyone,
   },
+  'self-assessments.read': {
+    description:
+      'List self-assessments and read their results (averages only, and only for five answers or more)',
+    roles: everyone,
+  },
+  'self-assessments.answer': {
+    description:
+      'Answer a self-assessment I am asked (anonymously), change my answer while it is open, read my own answer',
+    roles: everyone,
+  },
+  'self-assessments.manage': {
+    description:
+      "Open a cycle's self-assessment (organisation-wide or for one department) and close it",
+    roles: ['admin', 'executive'],
+  },
   'work.own': { description: 'My steps and the measures I record', roles: everyone },
   'events.stream': {
     description:
