@@ -22,6 +22,7 @@ const EXPECTED_NAV = [
   ['Customer groups', '/customer-groups'],
   ['KPI review', '/kpi-review'],
   ['Brief', '/brief'],
+  ['Self-assessment', '/self-assessment'],
   ['Administration', '/admin'],
 ];
 
@@ -194,6 +195,7 @@ describe('App shell', () => {
       'My work',
       'Customer groups',
       'Brief',
+      'Self-assessment',
     ]);
     expect(el.querySelector('.app-brand')?.getAttribute('href')).toBe('/my-work');
     expect(currentLinks()).toEqual(['My work']);
