@@ -31,6 +31,7 @@ const NAVIGATION: Readonly<Record<DemoRole, readonly string[]>> = {
     'Customer groups',
     'KPI review',
     'Brief',
+    'Self-assessment',
     'Administration',
   ],
   executive: [
@@ -41,9 +42,18 @@ const NAVIGATION: Readonly<Record<DemoRole, readonly string[]>> = {
     'Customer groups',
     'KPI review',
     'Brief',
+    'Self-assessment',
   ],
-  manager: ['Initiatives', 'My work', 'Cycles', 'Customer groups', 'KPI review', 'Brief'],
-  member: ['Initiatives', 'My work', 'Customer groups', 'Brief'],
+  manager: [
+    'Initiatives',
+    'My work',
+    'Cycles',
+    'Customer groups',
+    'KPI review',
+    'Brief',
+    'Self-assessment',
+  ],
+  member: ['Initiatives', 'My work', 'Customer groups', 'Brief', 'Self-assessment'],
 };
 
 describe('signing in and out in Chromium', () => {
