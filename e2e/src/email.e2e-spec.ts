@@ -1,5 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
-import { type CaughtEmail, linksOf, type SmtpCatcher, startSmtpCatcher } from './support/smtp';
+import {
+  type CaughtEmail,
+  linksOf,
+  type SmtpCatcher,
+  startSmtpCatcher,
+} from '../../scripts/testing/smtp-catcher';
 import { withAppServices } from './support/app-env';
 import { demoEmail, signIn } from './support/auth';
 import {

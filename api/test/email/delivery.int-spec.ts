@@ -1,7 +1,12 @@
 import { createUser } from '../factories/users';
 import { submittedGate } from '../factories/gates';
 import { GATE_PEOPLE } from '../support/people';
-import { freePort, smtpEnv, type SmtpCatcher, startSmtpCatcher } from '../support/smtp-catcher';
+import {
+  freePort,
+  smtpEnv,
+  type SmtpCatcher,
+  startSmtpCatcher,
+} from '../../../scripts/testing/smtp-catcher';
 import { createServerTestDatabase, type ServerTestDatabase } from '../support/test-database';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { useTestApp } from '../support/use-test-app';
