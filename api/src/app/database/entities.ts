@@ -11,6 +11,7 @@ import { MeasureEntity, ReadingEntity, ReadingWithdrawalEntity } from '../measur
 import { CycleEntity } from '../cycles';
 import { CycleReviewEntity } from '../reviews';
 import { NotificationEntity } from '../notifications';
+import { WebhookEntity } from '../webhooks';
 
 /** Every entity, listed explicitly (the production bundle cannot glob). */
 export const entities = [
@@ -31,4 +32,5 @@ export const entities = [
   CycleEntity,
   CycleReviewEntity,
   NotificationEntity,
+  WebhookEntity,
 ];

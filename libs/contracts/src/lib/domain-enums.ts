@@ -146,5 +146,7 @@ export const DOMAIN_ERROR_CODE_VALUES = [
   'alert_closed',
   /** A spreadsheet of readings that cannot be read: not CSV or XLSX, no header, too many rows, a mapped column missing. */
   'import_file_invalid',
+  /** A webhook's address is not HTTPS (plain HTTP only to this machine, when allowed). */
+  'webhook_url_refused',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODE_VALUES)[number];

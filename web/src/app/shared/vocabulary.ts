@@ -18,20 +18,15 @@ import type {
   StepStatus,
   TensionAlertKind,
 } from '@waypoint/contracts';
+import { INITIATIVE_STATUS_WORDS } from '@waypoint/domain';
 
 /**
  * The words the app shows for the API's values: every place takes its labels from here, so one
  * thing is never called two names.
  */
 
-export const STATUS_LABEL: Readonly<Record<InitiativeStatus, string>> = {
-  draft: 'Draft',
-  proposed: 'Proposed',
-  active: 'Active',
-  on_hold: 'On hold',
-  completed: 'Completed',
-  stopped: 'Stopped',
-};
+/** libs/domain's words, which the webhooks' messages use too. */
+export const STATUS_LABEL: Readonly<Record<InitiativeStatus, string>> = INITIATIVE_STATUS_WORDS;
 
 export const APPROACH_LABEL: Readonly<Record<Approach, string>> = {
   engineering: 'Engineering',
