@@ -20,7 +20,7 @@ import {
   signatureVerifies,
   startWebhookReceiver,
   type WebhookReceiver,
-} from '../support/webhook-receiver';
+} from '../../../scripts/testing/webhook-receiver';
 
 /**
  * Outgoing webhooks (issue 19, part 4) against a real HTTP receiver in the test process: every

@@ -18,7 +18,12 @@ import type {
   StepStatus,
   TensionAlertKind,
 } from '@waypoint/contracts';
-import { INITIATIVE_STATUS_WORDS } from '@waypoint/domain';
+import {
+  INITIATIVE_STATUS_WORDS,
+  WEBHOOK_DELIVERY_STATUS_WORDS,
+  WEBHOOK_EVENT_WORDS,
+  WEBHOOK_FORMAT_WORDS,
+} from '@waypoint/domain';
 
 /**
  * The words the app shows for the API's values: every place takes its labels from here, so one
@@ -316,3 +321,8 @@ export const EMAIL_DELIVERY_LABEL: Readonly<Record<EmailDelivery, string>> = {
   digest: 'In a daily digest',
   never: 'Never',
 };
+
+/** Outgoing webhooks: libs/domain's words, which the messages posted use too. */
+export const WEBHOOK_EVENT_LABEL = WEBHOOK_EVENT_WORDS;
+export const WEBHOOK_FORMAT_LABEL = WEBHOOK_FORMAT_WORDS;
+export const WEBHOOK_DELIVERY_STATUS_LABEL = WEBHOOK_DELIVERY_STATUS_WORDS;

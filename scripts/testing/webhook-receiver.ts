@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 
 /**
  * A real HTTP server in the test process that receives webhooks, as a receiver (or Slack, or
- * Teams) would: it keeps every request (path, headers, raw body, when) and answers each path with
+ * Teams) would, for the API's integration specs and the browser specs: it keeps every request (path, headers, raw body, when) and answers each path with
  * the statuses it is told (200 once they run out).
  */
 
