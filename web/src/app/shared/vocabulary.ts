@@ -196,6 +196,7 @@ export const AUDIT_RECORD_LABEL: Readonly<Record<string, string>> = {
   notification_inbox: 'inbox',
   alert: 'tension alert',
   reading_import: 'spreadsheet of readings',
+  webhook: 'webhook',
 };
 
 /**
@@ -230,6 +231,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, { verb: string; label: strin
   resolve: { verb: 'resolved', label: 'Resolved an alert' },
   read: { verb: 'read', label: 'Read a notification' },
   read_all: { verb: 'marked as read everything in', label: 'Marked all as read' },
+  rotate_secret: { verb: 'made a new secret for', label: 'Made a new webhook secret' },
 };
 
 /** An internal word ("freeze_baseline", "valueProposition") as plain words ("freeze baseline"). */
