@@ -217,7 +217,9 @@ describe('signed in through the provider: a spreadsheet of readings, and the ema
       await throughProvider(manager, 'morgan');
       await manager.goto(`/initiatives/${gate.initiativeId}`);
       await manager.getByRole('button', { name: 'Submit for decision' }).click();
-      await manager.locator('.state', { hasText: 'Submitted' }).first().waitFor();
+      const state = manager.locator('.state', { hasText: 'Submitted' }).first();
+      await state.waitFor();
+      expect(await state.textContent()).toContain('Submitted');
       await context.close();
     });
 

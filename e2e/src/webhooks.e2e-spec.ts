@@ -60,6 +60,9 @@ describe('Administration › Webhooks in Chromium', () => {
       .getByRole('alert')
       .getByText('The address must start with https:// (plain http:// only to this machine).')
       .waitFor();
+    expect(await page.getByRole('list', { name: 'Webhooks' }).getByRole('listitem').count()).toBe(
+      0,
+    );
   });
 
   it('registers a Slack webhook for three kinds of event and shows its secret once', async () => {
@@ -159,5 +162,8 @@ describe('Administration › Webhooks in Chromium', () => {
     await row().getByRole('button', { name: 'Yes, delete' }).click();
     await page.getByRole('status').getByText('Portfolio channel is deleted.').waitFor();
     await page.getByText('No webhook yet').waitFor();
+    expect(await page.getByRole('list', { name: 'Webhooks' }).getByRole('listitem').count()).toBe(
+      0,
+    );
   });
 });
