@@ -36,6 +36,7 @@ import { ValueModule } from './value';
 import { ExportsModule } from './exports';
 import { NotificationsModule } from './notifications';
 import { EmailModule } from './email';
+import { WebhooksModule } from './webhooks';
 import { LiveModule } from './live';
 import { AlertsModule } from './value';
 import { SelfAssessmentsModule } from './self-assessments';
@@ -85,6 +86,7 @@ export class AppModule {
         ValueModule,
         ExportsModule,
         EmailModule,
+        WebhooksModule,
         NotificationsModule,
         LiveModule,
         AlertsModule,

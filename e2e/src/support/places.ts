@@ -81,6 +81,7 @@ const ADMIN = [
   place('admin-departments', /^Departments$/, at('/admin/departments')),
   place('admin-customer-groups', /^Customer groups$/, at('/admin/customer-groups')),
   place('admin-cycles', /^Cycles$/, at('/admin/cycles')),
+  place('admin-webhooks', /^Webhooks$/, at('/admin/webhooks')),
   place('admin-audit', /^Audit trail$/, at('/admin/audit')),
 ];
 

@@ -13,3 +13,4 @@ export * from './lib/alerts';
 export * from './lib/reading-imports';
 export * from './lib/email';
 export * from './lib/self-assessments';
+export * from './lib/webhooks';

@@ -28,3 +28,4 @@ export * from './lib/sso-role';
 export * from './lib/reading-import';
 export * from './lib/email-kinds';
 export * from './lib/self-assessment';
+export * from './lib/webhooks';

@@ -76,6 +76,15 @@ export const PERMISSIONS = {
   'customer-groups.create': { description: 'Create a customer group', roles: admin },
   'customer-groups.update': { description: 'Change a customer group', roles: admin },
   'audit.list': { description: 'Read the whole audit trail', roles: admin },
+  'webhooks.read': {
+    description: 'List outgoing webhooks and read their delivery logs (never their secrets)',
+    roles: admin,
+  },
+  'webhooks.write': {
+    description: 'Register, change, disable and delete outgoing webhooks; rotate their secrets',
+    roles: admin,
+  },
+  'webhooks.test': { description: 'Send a test to an outgoing webhook', roles: admin },
   'templates.list': { description: 'List the initiative templates', roles: everyone },
   'initiatives.list': {
     description: 'List initiatives (members see the ones they are on)',

@@ -12,6 +12,7 @@ import { CycleEntity } from '../cycles';
 import { CycleReviewEntity } from '../reviews';
 import { NotificationEntity } from '../notifications';
 import { SelfAssessmentEntity } from '../self-assessments';
+import { WebhookEntity } from '../webhooks';
 
 /** Every entity, listed explicitly (the production bundle cannot glob). */
 export const entities = [
@@ -33,4 +34,5 @@ export const entities = [
   CycleReviewEntity,
   NotificationEntity,
   SelfAssessmentEntity,
+  WebhookEntity,
 ];

@@ -150,5 +150,7 @@ export const DOMAIN_ERROR_CODE_VALUES = [
   'self_assessment_closed',
   /** The person is not among those the self-assessment asks (another department). */
   'self_assessment_out_of_scope',
+  /** A webhook's address is not HTTPS (plain HTTP only to this machine, when allowed). */
+  'webhook_url_refused',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODE_VALUES)[number];

@@ -22,3 +22,4 @@ export * from './self-assessments.api';
 export * from './steps.api';
 export * from './tokens.api';
 export * from './users.api';
+export * from './webhooks.api';
