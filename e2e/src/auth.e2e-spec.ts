@@ -31,6 +31,7 @@ const NAVIGATION: Readonly<Record<DemoRole, readonly string[]>> = {
     'Customer groups',
     'KPI review',
     'Brief',
+    'Self-assessment',
     'Administration',
   ],
   executive: [
@@ -41,9 +42,18 @@ const NAVIGATION: Readonly<Record<DemoRole, readonly string[]>> = {
     'Customer groups',
     'KPI review',
     'Brief',
+    'Self-assessment',
   ],
-  manager: ['Initiatives', 'My work', 'Cycles', 'Customer groups', 'KPI review', 'Brief'],
-  member: ['Initiatives', 'My work', 'Customer groups', 'Brief'],
+  manager: [
+    'Initiatives',
+    'My work',
+    'Cycles',
+    'Customer groups',
+    'KPI review',
+    'Brief',
+    'Self-assessment',
+  ],
+  member: ['Initiatives', 'My work', 'Customer groups', 'Brief', 'Self-assessment'],
 };
 
 describe('signing in and out in Chromium', () => {
@@ -108,6 +118,8 @@ describe('signing in and out in Chromium', () => {
       await submitSignIn(page, demoEmail(role), DEMO_PASSWORD);
       await page.waitForURL(`**${HOME[role]}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
+      // The toolbar and navigation load apart from the page (@defer), a moment after it.
+      await main().locator('.app-nav__label').first().waitFor();
 
       // The place names (beside Approvals a count of what waits may follow).
       const links = (await main().locator('.app-nav__label').allTextContents()).map((t) =>

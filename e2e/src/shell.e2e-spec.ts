@@ -85,6 +85,12 @@ describe('the app shell in Chromium', () => {
     await expectHeading(small);
     const menu = small.getByRole('button', { name: 'Navigation' });
     await menu.click();
+    await screenshot(small, 'phone-navigation-open');
+    // A click on the scrim beside the drawer closes it, and the focus goes back to the button.
+    await small.mouse.click(360, 400);
+    await small.getByRole('navigation', { name: 'Main' }).waitFor({ state: 'hidden' });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    await menu.click();
     await small
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Cycles' })

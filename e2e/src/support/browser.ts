@@ -44,9 +44,9 @@ export async function openContext(
 
 /**
  * The elements that scroll the page: the document, and the shell's content (the app fills the
- * screen and mat-sidenav-content scrolls the page inside it, so the document itself never does).
+ * screen and its main element scrolls the page inside it, so the document itself never does).
  */
-const PAGE_SCROLLERS = '.mat-drawer-content';
+const PAGE_SCROLLERS = '.app-main';
 
 /**
  * How many pixels the page scrolls sideways (0: not at all), in the document or the shell's
@@ -88,7 +88,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const restore = await page.evaluate((selector) => {
     const grown = [
       document.querySelector('wp-root'),
-      ...Array.from(document.querySelectorAll(`.mat-drawer-container, ${selector}`)),
+      ...Array.from(document.querySelectorAll(selector)),
     ].filter((el): el is HTMLElement => el instanceof HTMLElement);
     const before = grown.map((el) => el.style.cssText);
     for (const el of grown) {

@@ -7,7 +7,7 @@ import {
 import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angular/router';
 import { appRoutes } from './app.routes';
 import { authInterceptor } from './auth/auth.interceptor';
-import { provideIcons } from './shared/icons';
+import { withIcons } from './shared/icon-routes';
 import { WaypointTitleStrategy } from './title-strategy';
 
 // Angular Material 21 animates with CSS: no @angular/animations provider is needed.
@@ -16,8 +16,8 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
-    provideRouter(appRoutes, withComponentInputBinding()),
+    // Each route's code comes with the icons' registration, except the sign-in page's.
+    provideRouter(withIcons(appRoutes), withComponentInputBinding()),
     { provide: TitleStrategy, useClass: WaypointTitleStrategy },
-    provideIcons(),
   ],
 };

@@ -1,17 +1,16 @@
 import { BreakpointObserver, BreakpointState } from '@angular/cdk/layout';
-import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { MatSidenavHarness } from '@angular/material/sidenav/testing';
 import { provideRouter, Router, TitleStrategy, withComponentInputBinding } from '@angular/router';
 import type { CurrentUserResponse } from '@waypoint/contracts';
 import { BehaviorSubject } from 'rxjs';
-import { App, initialsOf, NARROW_SCREEN } from './app';
+import { App } from './app';
 import { appRoutes } from './app.routes';
 import { aProblem, aUser, httpMock, provideTestHttp, startAs } from './auth/auth.testing';
 import { AUTH_API } from './shared/api';
 import { AuthStore } from './auth/auth.store';
 import { PAGE_LOCATION } from './auth/page-location';
 import { provideIcons } from './shared/icons';
+import { initialsOf, NARROW_SCREEN } from './shell/app-chrome.component';
 import { WaypointTitleStrategy } from './title-strategy';
 
 const EXPECTED_NAV = [
@@ -23,6 +22,7 @@ const EXPECTED_NAV = [
   ['Customer groups', '/customer-groups'],
   ['KPI review', '/kpi-review'],
   ['Brief', '/brief'],
+  ['Self-assessment', '/self-assessment'],
   ['Administration', '/admin'],
 ];
 
@@ -41,7 +41,24 @@ class FakeBreakpoints {
   }
 }
 
+/**
+ * jsdom has <dialog> without showModal() and close(): what the drawer uses of them, as Chromium
+ * does it (open attribute, then a close event).
+ */
+function polyfillDialog(): void {
+  const proto = HTMLDialogElement.prototype as Partial<HTMLDialogElement>;
+  proto.showModal ??= function (this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  proto.close ??= function (this: HTMLDialogElement) {
+    if (!this.hasAttribute('open')) return;
+    this.removeAttribute('open');
+    this.dispatchEvent(new Event('close'));
+  };
+}
+
 describe('App shell', () => {
+  beforeAll(polyfillDialog);
   // The first visit to a place compiles its lazy chunk (charts included), slow on a busy machine.
   jest.setTimeout(30_000);
   let fixture: ComponentFixture<App>;
@@ -96,8 +113,10 @@ describe('App shell', () => {
     navLinks()
       .filter((a) => a.getAttribute('aria-current') === 'page')
       .map((a) => a.textContent?.trim());
-  const sidenav = () => TestbedHarnessEnvironment.loader(fixture).getHarness(MatSidenavHarness);
-  /** Lets the drawer's timer-driven events (open/close notifications) arrive. */
+  /** The navigation's box: a <div> beside the content, or a modal <dialog> (the drawer). */
+  const navBox = () => el.querySelector<HTMLElement>('#app-nav');
+  const drawerOpen = () => (navBox() as HTMLDialogElement | null)?.open ?? false;
+  /** Lets the drawer's events arrive. */
   async function settle(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 10));
     await stable();
@@ -176,6 +195,7 @@ describe('App shell', () => {
       'My work',
       'Customer groups',
       'Brief',
+      'Self-assessment',
     ]);
     expect(el.querySelector('.app-brand')?.getAttribute('href')).toBe('/my-work');
     expect(currentLinks()).toEqual(['My work']);
@@ -278,10 +298,9 @@ describe('App shell', () => {
   describe('on a wide screen', () => {
     it('keeps the navigation open beside the content, without a menu button', async () => {
       await start('/portfolio');
-      const nav = await sidenav();
 
-      expect(await nav.getMode()).toBe('side');
-      expect(await nav.isOpen()).toBe(true);
+      expect(navBox()?.tagName).toBe('DIV');
+      expect(navBox()?.querySelector('nav[aria-label="Main"]')).not.toBeNull();
       expect(menuButton()).toBeNull();
     });
   });
@@ -289,10 +308,9 @@ describe('App shell', () => {
   describe('on a narrow screen', () => {
     it('hides the navigation behind a menu button', async () => {
       await start('/portfolio', true);
-      const nav = await sidenav();
 
-      expect(await nav.getMode()).toBe('over');
-      expect(await nav.isOpen()).toBe(false);
+      expect(navBox()?.tagName).toBe('DIALOG');
+      expect(drawerOpen()).toBe(false);
       expect(menuButton()?.getAttribute('aria-expanded')).toBe('false');
     });
 
@@ -308,38 +326,42 @@ describe('App shell', () => {
       await start('/portfolio', true);
       menuButton()?.click();
       await stable();
-      const nav = await sidenav();
 
-      expect(await nav.isOpen()).toBe(true);
+      expect(drawerOpen()).toBe(true);
       expect(menuButton()?.getAttribute('aria-expanded')).toBe('true');
 
       navLinks()[4].click();
       await stable();
 
       expect(TestBed.inject(Router).url).toBe('/cycles');
-      expect(await nav.isOpen()).toBe(false);
+      expect(drawerOpen()).toBe(false);
     });
 
     it('keeps the menu button in step when the drawer closes itself (Escape)', async () => {
       await start('/portfolio', true);
       menuButton()?.click();
       await stable();
-      const drawer = el.querySelector('mat-sidenav');
-      drawer?.dispatchEvent(new KeyboardEvent('keydown', { keyCode: 27, bubbles: true }));
+      // The browser closes a modal dialog on Escape by itself, then tells with a close event.
+      (navBox() as HTMLDialogElement).close();
       await settle();
 
-      expect(await (await sidenav()).isOpen()).toBe(false);
+      expect(drawerOpen()).toBe(false);
       expect(menuButton()?.getAttribute('aria-expanded')).toBe('false');
+    });
+
+    it('lets the browser close the drawer on a click on the scrim', async () => {
+      await start('/portfolio', true);
+
+      expect(navBox()?.getAttribute('closedby')).toBe('any');
     });
 
     it('switches to side mode when the screen widens', async () => {
       await start('/portfolio', true);
       breakpoints.setNarrow(false);
       await stable();
-      const nav = await sidenav();
 
-      expect(await nav.getMode()).toBe('side');
-      expect(await nav.isOpen()).toBe(true);
+      expect(navBox()?.tagName).toBe('DIV');
+      expect(navLinks().length).toBe(EXPECTED_NAV.length);
     });
   });
 });

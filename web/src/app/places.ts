@@ -1,5 +1,5 @@
 import { ROLE_VALUES, type Role } from '@waypoint/contracts';
-import { IconName } from './shared/icons';
+import type { IconName } from './shared/icon-paths';
 
 /** A main place of the app, as shown in the navigation. */
 export interface Place {

@@ -8,7 +8,9 @@ import { DOCUMENT } from '@angular/common';
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, throwError } from 'rxjs';
-import { API_ROOT, AUTH_API } from '../shared/api';
+// From their own files, not the shared/api index: the first download carries no API client.
+import { API_ROOT } from '../shared/api/api-client';
+import { AUTH_API } from '../shared/api/auth.api';
 import { AuthStore } from './auth.store';
 import { safeReturnUrl } from './return-url';
 

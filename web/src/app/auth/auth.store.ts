@@ -6,7 +6,8 @@ import type {
   SetPasswordRequest,
   SignInOptionsResponse,
 } from '@waypoint/contracts';
-import { AuthApi } from '../shared/api';
+// From its own file, not the shared/api index: the first download carries no other API client.
+import { AuthApi } from '../shared/api/auth.api';
 
 /** Not known yet (the first GET /api/auth/me has not answered), signed in, or signed out. */
 export type AuthStatus = 'unknown' | 'signed-in' | 'signed-out';

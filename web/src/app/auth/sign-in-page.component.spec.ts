@@ -43,9 +43,9 @@ describe('SignInPageComponent', () => {
   }
   const page = () => must(harness.routeNativeElement, 'page') as HTMLElement;
   const input = (name: string) =>
-    must(page().querySelector<HTMLInputElement>(`input[formcontrolname="${name}"]`), name);
+    must(page().querySelector<HTMLInputElement>(`input[name="${name}"]`), name);
   const errors = () =>
-    Array.from(page().querySelectorAll('mat-error')).map((e) => e.textContent?.trim());
+    Array.from(page().querySelectorAll('.auth-field__error')).map((e) => e.textContent?.trim());
   const alertText = () => page().querySelector('[role="alert"]')?.textContent?.trim() ?? '';
   const url = () => TestBed.inject(Router).url;
 
@@ -170,7 +170,7 @@ describe('SignInPageComponent', () => {
     expect(input('password').value).toBe('');
     expect(input('email').value).toBe('member@waypoint.test');
     expect(errors()).toEqual([]);
-    expect(page().querySelector('.mat-form-field-invalid')).toBeNull();
+    expect(page().querySelector('.auth-field--invalid')).toBeNull();
     expect(document.activeElement).toBe(input('password'));
     expect(url()).toBe('/sign-in');
   });

@@ -9,22 +9,12 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import {
-  FormGroupDirective,
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatIcon } from '@angular/material/icon';
-import { MatInput } from '@angular/material/input';
 import { Router } from '@angular/router';
 import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, type SsoFailure } from '@waypoint/contracts';
-import { ssoStartUrl } from '../shared/api';
+import { ssoStartUrl } from '../shared/api/auth.api';
+import { iconPath } from '../shared/icon-paths';
 import { genericErrorMessage, httpStatusOf, problemOf, retryAfterSeconds } from '../shared/problem';
 import { AuthStore } from './auth.store';
-import { focusFirstInvalid } from './focus-first-invalid';
 import { landingUrl, safeReturnUrl } from './return-url';
 
 /** Why the user was sent here, from `?reason=`; only these known values show a notice. */
@@ -43,6 +33,22 @@ const SSO_FAILURES: Readonly<Record<SsoFailure, string>> = {
   unavailable: '{p} cannot be reached right now. Try again in a moment.',
 };
 
+/** The address check of Angular's `Validators.email` (the form used it before; same answers). */
+const EMAIL_PATTERN =
+  /^(?=.{1,254}$)(?=.{1,64}@)[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]+)*@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+
+/** What is wrong with the email field, in words (null: nothing). */
+export function emailProblem(email: string): string | null {
+  if (email === '') return 'Enter your email address.';
+  if (!EMAIL_PATTERN.test(email)) return 'Enter an email address such as name@example.com.';
+  return null;
+}
+
+/** What is wrong with the password field, in words (null: nothing). */
+export function passwordProblem(password: string): string | null {
+  return password === '' ? 'Enter your password.' : null;
+}
+
 /** What to tell the user when signing in failed. */
 export function signInErrorMessage(error: unknown): string {
   const status = httpStatusOf(error);
@@ -58,10 +64,14 @@ export function signInErrorMessage(error: unknown): string {
   return genericErrorMessage(error);
 }
 
-/** `/sign-in?returnUrl=...`: email and password, then on to returnUrl or the role's home. */
+/**
+ * `/sign-in?returnUrl=...`: email and password, then on to returnUrl or the role's home.
+ *
+ * The first page of a first visit, so it draws with plain form controls styled like Material's
+ * outlined fields and filled button: no forms package, no Material module in its download.
+ */
 @Component({
   selector: 'wp-sign-in-page',
-  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatError, MatInput, MatButton, MatIcon],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './sign-in-page.component.html',
   styleUrl: './auth-page.scss',
@@ -75,16 +85,26 @@ export class SignInPageComponent {
 
   private readonly store = inject(AuthStore);
   private readonly router = inject(Router);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly formDirective = viewChild.required(FormGroupDirective);
-  private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('password');
+  private readonly emailInput = viewChild<ElementRef<HTMLInputElement>>('emailInput');
+  private readonly passwordInput = viewChild<ElementRef<HTMLInputElement>>('passwordInput');
 
   protected readonly emailMax = EMAIL_MAX_LENGTH;
   protected readonly passwordMax = PASSWORD_MAX_LENGTH;
-  protected readonly form = inject(NonNullableFormBuilder).group({
-    email: ['', [Validators.required, Validators.email, Validators.maxLength(EMAIL_MAX_LENGTH)]],
-    password: ['', [Validators.required, Validators.maxLength(PASSWORD_MAX_LENGTH)]],
-  });
+  protected readonly infoIcon = iconPath('info');
+  protected readonly errorIcon = iconPath('error');
+
+  protected readonly email = signal('');
+  protected readonly password = signal('');
+  /** Left once (blur), or a submit was tried: only then does a field say what is wrong. */
+  protected readonly emailTouched = signal(false);
+  protected readonly passwordTouched = signal(false);
+  protected readonly emailError = computed(() =>
+    this.emailTouched() ? emailProblem(this.email()) : null,
+  );
+  protected readonly passwordError = computed(() =>
+    this.passwordTouched() ? passwordProblem(this.password()) : null,
+  );
+
   protected readonly submitting = signal(false);
   /** The server's answer when signing in failed, shown in the alert region. */
   protected readonly problem = signal<string | null>(null);
@@ -106,17 +126,26 @@ export class SignInPageComponent {
     return reason && Object.hasOwn(NOTICES, reason) ? NOTICES[reason] : null;
   });
 
-  protected async submit(): Promise<void> {
+  protected valueOf(event: Event): string {
+    return (event.target as HTMLInputElement).value;
+  }
+
+  protected async submit(event: Event): Promise<void> {
+    event.preventDefault();
     if (this.submitting()) return;
     this.problem.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
+    const email = this.email();
+    const password = this.password();
+    if (emailProblem(email) !== null || passwordProblem(password) !== null) {
+      this.emailTouched.set(true);
+      this.passwordTouched.set(true);
+      const first = emailProblem(email) !== null ? this.emailInput() : this.passwordInput();
+      first?.nativeElement.focus();
       return;
     }
     this.submitting.set(true);
     try {
-      const user = await this.store.signIn(this.form.getRawValue());
+      const user = await this.store.signIn({ email, password });
       await this.router.navigateByUrl(landingUrl(user.role, this.returnUrl()));
     } catch (error) {
       this.problem.set(signInErrorMessage(error));
@@ -128,7 +157,13 @@ export class SignInPageComponent {
 
   /** After a wrong password: empty the password, without error marks, and focus it to retype. */
   private retryPassword(): void {
-    this.formDirective().resetForm({ email: this.form.controls.email.value, password: '' });
-    this.passwordInput().nativeElement.focus();
+    this.password.set('');
+    this.emailTouched.set(false);
+    this.passwordTouched.set(false);
+    const input = this.passwordInput()?.nativeElement;
+    if (input) {
+      input.value = '';
+      input.focus();
+    }
   }
 }
