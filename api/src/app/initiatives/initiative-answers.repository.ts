@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { InitiativeListItem, InitiativeResponse, Page } from '@waypoint/contracts';
 import { SPONSOR_ROLES } from '@waypoint/domain';
-import type { PageRequest } from '../common';
+import { type PageRequest, PreparedReads } from '../common';
 import {
   type InitiativeFilter,
   type InitiativeOrder,
@@ -63,11 +61,12 @@ export type InitiativeAnswerRow = Omit<InitiativeResponse, 'template' | 'nextSta
 /**
  * The hot reads of initiatives answered by PostgreSQL in one statement each: the JSON of the
  * answer is built there (json_build_object / json_agg, related rows by LATERAL joins), so the
- * process only parses it and serialises it through the route's response schema.
+ * process only parses it and serialises it through the route's response schema. Both are named
+ * prepared statements (PreparedReads): planned once per connection, not on every request.
  */
 @Injectable()
 export class InitiativeAnswersRepository {
-  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+  constructor(private readonly sql: PreparedReads) {}
 
   /** One page of the list and how many match, in one statement whatever the page size. */
   async list(
@@ -79,7 +78,7 @@ export class InitiativeAnswersRepository {
     const where = filterSql(filter, params);
     const direction = order.order === 'asc' ? 'ASC' : 'DESC';
     const ordering = `${SORT_EXPRESSIONS[order.sort]} ${direction}, i.id ${direction}`;
-    const rows: Array<{ total: number; items: InitiativeListItem[] }> = await this.txHost.tx.query(
+    const rows = await this.sql.query<{ total: number; items: InitiativeListItem[] }>(
       `WITH page AS MATERIALIZED (
          SELECT i.id, i.title, i.status, i.approach, i.owner_id, i.sponsor_id,
                 i.estimated_customer_value, i.estimated_business_value, i.version, i.updated_at
@@ -137,7 +136,7 @@ export class InitiativeAnswersRepository {
 
   /** One initiative with everything it shows, in one statement; null when there is none. */
   async detail(id: string): Promise<InitiativeAnswerRow | null> {
-    const rows: Array<{ body: InitiativeAnswerRow }> = await this.txHost.tx.query(
+    const rows = await this.sql.query<{ body: InitiativeAnswerRow }>(
       `SELECT json_build_object(
                 'id', i.id,
                 'title', i.title,

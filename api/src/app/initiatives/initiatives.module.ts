@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PreparedReads } from '../common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit';
 import { NotificationsModule } from '../notifications';
@@ -26,6 +27,7 @@ import { InitiativesService } from './initiatives.service';
     InitiativesRepository,
     InitiativeRelatedRepository,
     InitiativeAnswersRepository,
+    PreparedReads,
     InitiativePlanRepository,
     InitiativeReferences,
     InitiativeReadsService,
