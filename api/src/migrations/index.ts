@@ -14,6 +14,8 @@ import { PortfolioRows1764000003000 } from './1764000003000-PortfolioRows';
 import { GateSubmissionNote1764000003300 } from './1764000003300-GateSubmissionNote';
 import { SsoAndReadingImports1764000003400 } from './1764000003400-SsoAndReadingImports';
 import { EmailOutbox1764000003500 } from './1764000003500-EmailOutbox';
+import { Webhooks1764000003700 } from './1764000003700-Webhooks';
+import { SelfAssessments1764000004000 } from './1764000004000-SelfAssessments';
 import { InitiativeAnswerIndexes1764000004100 } from './1764000004100-InitiativeAnswerIndexes';
 
 /** Every migration, in order. The bundle cannot glob files, so each one is listed here. */
@@ -34,5 +36,7 @@ export const migrations = [
   GateSubmissionNote1764000003300,
   SsoAndReadingImports1764000003400,
   EmailOutbox1764000003500,
+  Webhooks1764000003700,
+  SelfAssessments1764000004000,
   InitiativeAnswerIndexes1764000004100,
 ];

@@ -21,6 +21,12 @@ export function mapAuditEvent(row: AuditEventEntity): AuditEventResponse {
 }
 
 /**
+ * Follows every audited change, inside its transaction (outgoing webhooks queue their deliveries
+ * here, so that a change and what it tells the outside world commit together or not at all).
+ */
+export type AuditListener = (event: AuditEventInput) => Promise<void>;
+
+/**
  * The audit trail. Every change records its event inside its own unit of work, so the change and
  * its event are committed together or not at all:
  *
@@ -28,6 +34,8 @@ export function mapAuditEvent(row: AuditEventEntity): AuditEventResponse {
  */
 @Injectable()
 export class AuditService {
+  private readonly listeners: AuditListener[] = [];
+
   constructor(
     private readonly repository: AuditRepository,
     private readonly live: LiveBus,
@@ -41,11 +49,18 @@ export class AuditService {
     // The live update goes out with the same transaction: on commit only.
     const envelope = envelopeOfAudit(event, new Date());
     if (envelope) await this.live.publish(envelope);
+    for (const listener of this.listeners) await listener(event);
+  }
+
+  /** Registers a follower of every change recorded from now on (see AuditListener). */
+  listen(listener: AuditListener): void {
+    this.listeners.push(listener);
   }
 
   /**
    * Runs the change and records its event in one statement (see AuditRepository.insertWith);
-   * its live update goes out after COMMIT. Answers the rows the change returned.
+   * its live update goes out after COMMIT and the followers (listen) hear it as from `record`.
+   * Answers the rows the change returned.
    */
   async recordWith<T>(change: ChangeStatement, event: AuditEventInput): Promise<T[]> {
     if (!this.repository.inTransaction()) {
@@ -54,6 +69,7 @@ export class AuditService {
     const rows = await this.repository.insertWith<T>(change, event);
     const envelope = envelopeOfAudit(event, new Date());
     if (envelope) await this.live.publish(envelope);
+    for (const listener of this.listeners) await listener(event);
     return rows;
   }
 
