@@ -16,6 +16,7 @@ import { SsoAndReadingImports1764000003400 } from './1764000003400-SsoAndReading
 import { EmailOutbox1764000003500 } from './1764000003500-EmailOutbox';
 import { Webhooks1764000003700 } from './1764000003700-Webhooks';
 import { SelfAssessments1764000004000 } from './1764000004000-SelfAssessments';
+import { InitiativeAnswerIndexes1764000004100 } from './1764000004100-InitiativeAnswerIndexes';
 
 /** Every migration, in order. The bundle cannot glob files, so each one is listed here. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   EmailOutbox1764000003500,
   Webhooks1764000003700,
   SelfAssessments1764000004000,
+  InitiativeAnswerIndexes1764000004100,
 ];

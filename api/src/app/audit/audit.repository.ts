@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
-import { clockNow, type PageRequest } from '../common';
+import { type ChangeStatement, clockNow, type PageRequest } from '../common';
 import type { Repository } from 'typeorm';
 import { AuditEventEntity } from './audit-event.entity';
 import type { AuditEventInput, AuditFilter } from './audit.types';
@@ -40,6 +40,39 @@ export class AuditRepository {
         occurredAt: clockNow(),
       })
       .execute();
+  }
+
+  /**
+   * Runs a change (one INSERT/UPDATE statement, RETURNING what it wrote) and appends its event in
+   * the same statement, `WITH change AS (...), event AS (INSERT INTO audit_events ...)`: one
+   * round trip, in the current unit of work. Triggers on the changed table fire as for the
+   * change alone (PostgreSQL runs both inserts whatever the main query reads).
+   */
+  async insertWith<T>(change: ChangeStatement, event: AuditEventInput): Promise<T[]> {
+    const n = change.params.length;
+    const rows: T[] = await this.txHost.tx.query(
+      `WITH change AS (${change.sql}),
+            event AS (
+              INSERT INTO audit_events (actor_id, request_id, action, entity_type, entity_id,
+                                        before, after, initiative_id, occurred_at)
+              VALUES ($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5},
+                      $${n + 6}::jsonb, $${n + 7}::jsonb, $${n + 8}, $${n + 9})
+            )
+       SELECT * FROM change`,
+      [
+        ...change.params,
+        event.actor?.userId ?? null,
+        event.actor?.requestId ?? null,
+        event.action,
+        event.entityType,
+        event.entityId,
+        event.before ? JSON.stringify(event.before) : null,
+        event.after ? JSON.stringify(event.after) : null,
+        event.initiativeId ?? null,
+        clockNow(),
+      ],
+    );
+    return rows;
   }
 
   /** Newest first (by time, then by id). */

@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import type { AuditEventResponse, Page } from '@waypoint/contracts';
-import { pageOf, type PageRequest } from '../common';
+import { type ChangeStatement, pageOf, type PageRequest } from '../common';
 import { LiveBus, envelopeOfAudit } from '../live';
 import type { AuditEventEntity } from './audit-event.entity';
 import { AuditRepository } from './audit.repository';
@@ -55,6 +55,22 @@ export class AuditService {
   /** Registers a follower of every change recorded from now on (see AuditListener). */
   listen(listener: AuditListener): void {
     this.listeners.push(listener);
+  }
+
+  /**
+   * Runs the change and records its event in one statement (see AuditRepository.insertWith);
+   * its live update goes out after COMMIT and the followers (listen) hear it as from `record`.
+   * Answers the rows the change returned.
+   */
+  async recordWith<T>(change: ChangeStatement, event: AuditEventInput): Promise<T[]> {
+    if (!this.repository.inTransaction()) {
+      throw new Error('AuditService.recordWith must run inside the transaction of the change');
+    }
+    const rows = await this.repository.insertWith<T>(change, event);
+    const envelope = envelopeOfAudit(event, new Date());
+    if (envelope) await this.live.publish(envelope);
+    for (const listener of this.listeners) await listener(event);
+    return rows;
   }
 
   async list(filter: AuditFilter, page: PageRequest): Promise<Page<AuditEventResponse>> {

@@ -13,7 +13,12 @@ import { AuthService } from './auth.service';
 import { PublicOrigin } from './public-origin';
 import type { AuthenticatedRequest } from './current-user.decorator';
 import { type Scope, InitiativeRelationsRepository } from './initiative-relations.repository';
-import { PERMISSION_KEY, PUBLIC_KEY, SCOPE_KEY } from './permission.decorator';
+import {
+  NOT_FOUND_BY_HANDLER_KEY,
+  PERMISSION_KEY,
+  PUBLIC_KEY,
+  SCOPE_KEY,
+} from './permission.decorator';
 import { type Permission, effectiveRelations, permissionRule } from './permissions';
 import { FieldValidationException, requestIdOf } from '../common';
 
@@ -89,6 +94,10 @@ export class AuthGuard implements CanActivate {
       // 400 the id's validation would give, before the role check lets anyone through without it.
       throw new FieldValidationException({ id: ['id must be a UUID'] });
     }
+    const handlerFinds =
+      this.reflector.get<boolean | undefined>(NOT_FOUND_BY_HANDLER_KEY, context.getHandler()) ===
+      true;
+    if (scope && id && handlerFinds && rule.roles.includes(user.role)) return true;
     if (scope && id) {
       const resolved = await this.relations.resolve(scope, id, user.id);
       if (!resolved) throw new NotFoundException(`No such ${scope}.`);

@@ -11,6 +11,7 @@ import { LoginThrottleRepository } from './login-throttle.repository';
 import { InitiativeRelationsRepository } from './initiative-relations.repository';
 import { PasswordHashing } from './password-hashing';
 import { PublicOrigin } from './public-origin';
+import { SessionCache } from './session-cache';
 
 @Module({
   controllers: [AuthController, ApiTokensController],
@@ -23,6 +24,7 @@ import { PublicOrigin } from './public-origin';
     InitiativeRelationsRepository,
     PasswordHashing,
     PublicOrigin,
+    SessionCache,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [

@@ -7,6 +7,7 @@ import { type CredentialOwner, CredentialsRepository } from './credentials.repos
 import { LoginThrottleRepository } from './login-throttle.repository';
 import { PasswordHashing } from './password-hashing';
 import { hashSecret, newSecret } from './secrets';
+import { SessionCache } from './session-cache';
 
 export interface IssuedSession {
   token: string;
@@ -44,6 +45,7 @@ export class AuthService {
     private readonly throttle: LoginThrottleRepository,
     private readonly hashing: PasswordHashing,
     private readonly accessEnded: AccessEndedSignal,
+    private readonly sessions: SessionCache,
   ) {}
 
   async login(input: LoginRequest, ip: string, requestId: string | null): Promise<IssuedSession> {
@@ -126,13 +128,19 @@ export class AuthService {
 
   /** Resolves a session cookie; null when unknown, revoked, idle too long or past its end. */
   async fromSession(token: string): Promise<AuthenticatedUser | null> {
-    const session = await this.credentials.findSession(hashSecret(token));
-    if (!session || session.revokedAt || !session.active) return null;
+    const hash = hashSecret(token);
     const now = Date.now();
+    const epoch = this.sessions.epoch;
+    const cached = this.sessions.get(hash, now);
+    const session = cached ?? (await this.credentials.findSession(hash));
+    if (!session || session.revokedAt || !session.active) return null;
     if (session.expiresAt.getTime() <= now) return null;
     if (session.lastSeenAt.getTime() + this.config.auth.sessionIdleMs <= now) return null;
-    if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
+    if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       await this.credentials.touchSession(session.sessionId);
+      session.lastSeenAt = new Date(now);
+    }
+    if (!cached) this.sessions.set(hash, session, now, epoch);
     return toAuthenticatedUser(session, 'session', session.sessionId);
   }
 

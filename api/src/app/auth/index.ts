@@ -17,7 +17,12 @@ export {
 export { PasswordHashing } from './password-hashing';
 export { DEMO_PASSWORD, passwordProblems } from './password-policy';
 export { PublicOrigin } from './public-origin';
-export { PERMISSION_EXTENSION, Public, RequirePermission } from './permission.decorator';
+export {
+  NotFoundByHandler,
+  PERMISSION_EXTENSION,
+  Public,
+  RequirePermission,
+} from './permission.decorator';
 export type { InitiativeAccess } from './initiative-relations.repository';
 export { effectiveRelations, permissionRule, RELATION_VALUES, type Relation } from './permissions';
 export { hashPassword, hashSecret, newSecret } from './secrets';

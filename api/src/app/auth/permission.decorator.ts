@@ -30,3 +30,13 @@ export const RequirePermission = (
 /** Open to anyone, signed in or not (health, login, set-password). */
 export const Public = (): MethodDecorator & ClassDecorator =>
   applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension(PUBLIC_EXTENSION, true));
+
+export const NOT_FOUND_BY_HANDLER_KEY = 'waypoint:not-found-by-handler';
+
+/**
+ * With a scope: the handler answers 404 itself for an id that names nothing (in the one statement
+ * it reads with), and reads nothing of the caller's relations (no CurrentAccess). So when the
+ * caller's role alone grants the permission, the guard does not look the relations up (one
+ * statement less); it still does for everyone the permission opens to by relation.
+ */
+export const NotFoundByHandler = (): MethodDecorator => SetMetadata(NOT_FOUND_BY_HANDLER_KEY, true);

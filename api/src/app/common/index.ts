@@ -30,7 +30,12 @@ export {
   RequiredText,
   SingleLine,
 } from './validators';
-export { conditionalUpdate, insertReturning } from './versioned-writes';
+export {
+  type ChangeStatement,
+  conditionalUpdate,
+  hydrateRow,
+  insertReturning,
+} from './versioned-writes';
 export { type ValueWriteListener, ValueWrites, ValueWritesModule } from './value-writes';
 export { DuplicateRecordError, RecordNotFoundError, StaleVersionError } from './persistence-errors';
 export {
@@ -49,6 +54,7 @@ export {
   WholeNumber,
 } from './validators';
 export { CountedSql } from './statements/counted-sql';
+export { PreparedReads } from './prepared-reads';
 export {
   SQL_STATEMENTS_HEADER,
   STATEMENT_COUNT_HEADERS,

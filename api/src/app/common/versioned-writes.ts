@@ -93,3 +93,22 @@ export async function conditionalUpdate<T extends Versioned>(
   if (exists === undefined) throw new RecordNotFoundError(notFoundMessage);
   throw new StaleVersionError();
 }
+
+/**
+ * One write as SQL text and its values ($1..), for a repository to hand to another that runs it
+ * within a larger statement (the audit trail's `recordWith`: the change and its event in one
+ * round trip). It must RETURN what the caller needs of the written rows.
+ */
+export interface ChangeStatement {
+  sql: string;
+  params: unknown[];
+}
+
+/** An entity from a row a repository's own `RETURNING *` answered, in the current unit of work. */
+export function hydrateRow<T extends ObjectLiteral>(
+  txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+  target: EntityTarget<T>,
+  row: Record<string, unknown>,
+): T {
+  return hydrate(txHost.tx, target, row);
+}

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { RouteSchema } from '@nestjs/platform-fastify';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { InitiativeListItem, InitiativeResponse, Page } from '@waypoint/contracts';
 import {
@@ -6,6 +7,7 @@ import {
   type AuthenticatedUser,
   CurrentActor,
   CurrentUser,
+  NotFoundByHandler,
   RequirePermission,
 } from '../auth';
 import { ApiProblems, IdParams, ApiIfMatch, IfMatch } from '../common';
@@ -17,6 +19,7 @@ import {
   UpdateInitiativeDto,
 } from './dto/initiative.dto';
 import { InitiativePageDto, InitiativeResponseDto } from './dto/initiative-response.dto';
+import { INITIATIVE_PAGE_SCHEMA, INITIATIVE_SCHEMA } from './dto/initiative-response.schema';
 import { InitiativeReadsService } from './initiative-reads.service';
 import { InitiativeTransitionsService } from './initiative-transitions.service';
 import { InitiativesService } from './initiatives.service';
@@ -38,6 +41,7 @@ export class InitiativesController {
       'Sort by updatedAt (default, newest first), title or status. Members see the ones they are on.',
   })
   @ApiOkResponse({ type: InitiativePageDto })
+  @RouteSchema({ response: { 200: INITIATIVE_PAGE_SCHEMA } })
   @ApiProblems(400, 401, 403)
   list(
     @Query() query: InitiativeListQueryDto,
@@ -78,6 +82,8 @@ export class InitiativesController {
       'One initiative with its team, customer groups, milestones and measures; the ETag carries its version.',
   })
   @ApiOkResponse({ type: InitiativeResponseDto })
+  @RouteSchema({ response: { 200: INITIATIVE_SCHEMA } })
+  @NotFoundByHandler()
   @ApiProblems(400, 401, 403, 404)
   get(@Param() params: IdParams): Promise<InitiativeResponse> {
     return this.reads.get(params.id);

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { PreparedReads } from '../common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit';
 import { NotificationsModule } from '../notifications';
 import { TemplatesModule } from '../templates';
+import { InitiativeAnswersRepository } from './initiative-answers.repository';
 import { InitiativeEntity } from './initiative.entity';
 import { InitiativePlanRepository } from './initiative-plan.repository';
 import { InitiativeReadsService } from './initiative-reads.service';
@@ -24,6 +26,8 @@ import { InitiativesService } from './initiatives.service';
   providers: [
     InitiativesRepository,
     InitiativeRelatedRepository,
+    InitiativeAnswersRepository,
+    PreparedReads,
     InitiativePlanRepository,
     InitiativeReferences,
     InitiativeReadsService,

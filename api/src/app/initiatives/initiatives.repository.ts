@@ -10,9 +10,9 @@ import {
   type SortOrder,
 } from '@waypoint/contracts';
 import type { Repository } from 'typeorm';
-import { type PageRequest, conditionalUpdate, insertReturning } from '../common';
+import { conditionalUpdate, insertReturning } from '../common';
 import { InitiativeEntity } from './initiative.entity';
-import { type ReadScope, readableSql } from './initiative-visibility';
+import type { ReadScope } from './initiative-visibility';
 
 export interface InitiativeFilter {
   status?: InitiativeStatus;
@@ -29,21 +29,6 @@ export interface InitiativeOrder {
   sort: InitiativeSort;
   order: SortOrder;
 }
-
-/** The columns of an initiative that lists show. */
-export type InitiativeListRow = Pick<
-  InitiativeEntity,
-  | 'id'
-  | 'title'
-  | 'status'
-  | 'approach'
-  | 'ownerId'
-  | 'sponsorId'
-  | 'estimatedCustomerValue'
-  | 'estimatedBusinessValue'
-  | 'version'
-  | 'updatedAt'
->;
 
 export type InitiativeFields = Pick<
   InitiativeEntity,
@@ -71,15 +56,12 @@ const STATUS_RANK = `array_position(ARRAY[${INITIATIVE_STATUS_VALUES.map((s) => 
   ', ',
 )}]::varchar[], i.status)`;
 
-const SORT_EXPRESSIONS: Record<InitiativeSort, string> = {
+/** The ORDER BY expression of each sort key, over `initiatives i`. */
+export const SORT_EXPRESSIONS: Record<InitiativeSort, string> = {
   title: 'lower(i.title)',
   updatedAt: 'i.updated_at',
   status: STATUS_RANK,
 };
-
-function likePattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 @Injectable()
 export class InitiativesRepository {
@@ -88,59 +70,6 @@ export class InitiativesRepository {
     private readonly repository: Repository<InitiativeEntity>,
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
   ) {}
-
-  /** One page in the requested order, and how many match: two queries. */
-  async list(
-    filter: InitiativeFilter,
-    order: InitiativeOrder,
-    page: PageRequest,
-  ): Promise<{ rows: InitiativeListRow[]; total: number }> {
-    const query = this.repository
-      .createQueryBuilder('i')
-      .select([
-        'i.id',
-        'i.title',
-        'i.status',
-        'i.approach',
-        'i.ownerId',
-        'i.sponsorId',
-        'i.estimatedCustomerValue',
-        'i.estimatedBusinessValue',
-        'i.version',
-        'i.updatedAt',
-      ]);
-    if (filter.status !== undefined) query.andWhere('i.status = :status', filter);
-    if (filter.approach !== undefined) query.andWhere('i.approach = :approach', filter);
-    if (filter.ownerId !== undefined) query.andWhere('i.owner_id = :ownerId', filter);
-    if (filter.sponsorId !== undefined) query.andWhere('i.sponsor_id = :sponsorId', filter);
-    if (filter.customerGroupId !== undefined) {
-      query.andWhere(
-        `EXISTS (SELECT 1 FROM initiative_customer_groups g
-                  WHERE g.initiative_id = i.id AND g.customer_group_id = :customerGroupId)`,
-        filter,
-      );
-    }
-    if (filter.q !== undefined && filter.q !== '') {
-      query.andWhere(`lower(i.title) LIKE :q ESCAPE '\\'`, { q: likePattern(filter.q) });
-    }
-    if (filter.readableBy) {
-      query.andWhere(readableSql(filter.readableBy, 'i', ':me'), { me: filter.readableBy.userId });
-    }
-    const direction = order.order === 'asc' ? 'ASC' : 'DESC';
-    // A plain count(*) of the same filter: TypeORM's getManyAndCount counts DISTINCT ids, which
-    // costs five times as much on a large table and is not needed without joins.
-    const counting = query.clone().select('count(*)::int', 'n');
-    const [rows, counted] = await Promise.all([
-      query
-        .orderBy(SORT_EXPRESSIONS[order.sort], direction)
-        .addOrderBy('i.id', direction)
-        .limit(page.limit)
-        .offset(page.offset)
-        .getMany(),
-      counting.getRawOne<{ n: number }>(),
-    ]);
-    return { rows, total: counted?.n ?? 0 };
-  }
 
   async findById(id: string): Promise<InitiativeEntity | null> {
     return this.txHost.tx.getRepository(InitiativeEntity).findOneBy({ id });

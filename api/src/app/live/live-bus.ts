@@ -3,6 +3,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import {
   DataSource,
+  type EntityManager,
   type EntitySubscriberInterface,
   type QueryRunner,
   type TransactionCommitEvent,
@@ -27,8 +28,9 @@ function pendingOf(runner: QueryRunner): BusMessage[] {
  * Fans changes out to every instance's live streams, delivered only when their transaction
  * commits.
  *
- * - PostgreSQL server: `pg_notify` through the transaction's own connection (PostgreSQL delivers
- *   it on commit, to every instance), received by one dedicated LISTEN connection per process.
+ * - PostgreSQL server: the events wait on the transaction's query runner and go out right after
+ *   its COMMIT as one `pg_notify` statement on the same connection (to every instance), received
+ *   by one dedicated LISTEN connection per process. A rolled-back change sends nothing.
  * - Embedded PGlite: its socket server gives every client the same backend and hands a
  *   notification to the connection that committed, not to the listener, so LISTEN/NOTIFY does not
  *   work there. It is one process only (the data-folder lock), so an in-process bus is enough:
@@ -53,10 +55,8 @@ export class LiveBus implements OnModuleInit, OnModuleDestroy, EntitySubscriberI
   }
 
   async onModuleInit(): Promise<void> {
-    if (this.config.database.kind !== 'server') {
-      this.dataSource.subscribers.push(this);
-      return;
-    }
+    this.dataSource.subscribers.push(this);
+    if (this.config.database.kind !== 'server') return;
     this.listener = new PgListener({
       url: this.config.database.url,
       channel: LIVE_CHANNEL,
@@ -84,23 +84,49 @@ export class LiveBus implements OnModuleInit, OnModuleDestroy, EntitySubscriberI
     };
   }
 
-  /** Queues the event in the current unit of work (the change's); it goes out on commit only. */
+  /**
+   * Queues the event in the current unit of work (the change's); it goes out once that commits
+   * (at once outside one). On PostgreSQL the NOTIFY is sent after COMMIT, on the same connection,
+   * one statement for all the change's events: the change's transaction neither waits for it nor
+   * holds its locks while PostgreSQL serialises the commits of notifying transactions.
+   */
   async publish(envelope: BusMessage): Promise<void> {
     const manager = this.txHost.tx;
-    if (this.throughPostgres) {
-      await manager.query('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, encodeEnvelope(envelope)]);
+    const runner = manager.queryRunner;
+    if (runner?.isTransactionActive) {
+      if (this.throughPostgres) encodeEnvelope(envelope); // too large: refused now, not after commit
+      pendingOf(runner).push(envelope);
       return;
     }
-    const runner = manager.queryRunner;
-    if (runner?.isTransactionActive) pendingOf(runner).push(envelope);
+    if (this.throughPostgres) await this.notify(manager, [envelope]);
     else this.deliver(envelope);
   }
 
-  afterTransactionCommit(event: TransactionCommitEvent): void {
+  async afterTransactionCommit(event: TransactionCommitEvent): Promise<void> {
     const runner = event.queryRunner;
     if (runner.isTransactionActive) return;
     const pending = pendingOf(runner).splice(0);
-    for (const envelope of pending) this.deliver(envelope);
+    if (pending.length === 0) return;
+    if (!this.throughPostgres) {
+      for (const envelope of pending) this.deliver(envelope);
+      return;
+    }
+    try {
+      await this.notify(runner.manager, pending);
+    } catch (error) {
+      // The change is committed: its answer stands; the streams catch up at their next resync.
+      this.logger.warn(
+        { error: error instanceof Error ? error.message : String(error) },
+        'could not announce committed changes to the live streams',
+      );
+    }
+  }
+
+  private async notify(manager: EntityManager, envelopes: readonly BusMessage[]): Promise<void> {
+    await manager.query('SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [
+      LIVE_CHANNEL,
+      envelopes.map(encodeEnvelope),
+    ]);
   }
 
   afterTransactionRollback(event: TransactionRollbackEvent): void {

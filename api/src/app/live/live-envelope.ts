@@ -104,9 +104,10 @@ export function decodeEnvelope(payload: string): BusMessage | null {
   if ('accessEnded' in parsed) {
     const ended = (parsed as { accessEnded?: unknown }).accessEnded;
     if (typeof ended !== 'object' || ended === null) return null;
-    const { userId, credentialId } = ended as Record<string, unknown>;
+    const { userId, credentialId, staleOnly } = ended as Record<string, unknown>;
     if (!isString(userId) || (credentialId !== null && !isString(credentialId))) return null;
-    return { accessEnded: { userId, credentialId } };
+    if (staleOnly !== undefined && staleOnly !== true) return null;
+    return { accessEnded: { userId, credentialId, ...(staleOnly ? { staleOnly } : {}) } };
   }
   const { event, recipientId } = parsed as { event?: unknown; recipientId?: unknown };
   if (typeof event !== 'object' || event === null) return null;

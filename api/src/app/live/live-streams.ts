@@ -63,7 +63,11 @@ export class LiveStreams implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     this.unsubscribe = this.bus.subscribe(
       (envelope) => void this.dispatch(envelope),
-      () => this.broadcast('resync', {}),
+      () => {
+        // Messages may have been lost while the listener was cut off: nothing kept is trusted.
+        this.accessEnded.arrived(null);
+        this.broadcast('resync', {});
+      },
     );
     // Access ended on this instance: tell every instance (outside any transaction: it has
     // committed), each closes the streams opened with it.
@@ -140,9 +144,11 @@ export class LiveStreams implements OnModuleInit, OnModuleDestroy {
   }
 
   private async dispatch(message: BusMessage): Promise<void> {
+    if (isAccessEnded(message)) this.accessEnded.arrived(message.accessEnded);
     if (this.streams.size === 0) return;
     if (isAccessEnded(message)) {
-      const { userId, credentialId } = message.accessEnded;
+      const { userId, credentialId, staleOnly } = message.accessEnded;
+      if (staleOnly === true) return;
       for (const stream of [...this.streams]) {
         if (
           stream.userId === userId &&

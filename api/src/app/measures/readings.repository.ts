@@ -5,7 +5,9 @@ import { DomainError } from '@waypoint/domain';
 import type { ReadingSort } from '@waypoint/contracts';
 import { DataSource } from 'typeorm';
 import {
+  type ChangeStatement,
   clockNow,
+  hydrateRow,
   insertReturning,
   isUniqueViolation,
   type PageRequest,
@@ -131,9 +133,35 @@ export class ReadingsRepository {
   }
 
   /** Appends a reading; a second correction of the same reading (a race) is refused with 422. */
-  async insert(values: NewReading): Promise<ReadingEntity> {
+  /**
+   * Inserts one reading (its id chosen by the caller) through `run`, which runs the statement
+   * with its audit event (AuditService.recordWith): one round trip. Answers the stored row.
+   */
+  async insertAudited(
+    values: NewReading & { id: string },
+    run: (change: ChangeStatement) => Promise<Array<Record<string, unknown>>>,
+  ): Promise<ReadingEntity> {
+    const change: ChangeStatement = {
+      sql: `INSERT INTO readings (id, measure_id, value, observed_at, recorded_by, recorded_at,
+                                  note, evidence_url, supersedes_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            RETURNING *`,
+      params: [
+        values.id,
+        values.measureId,
+        values.value,
+        values.observedAt,
+        values.recordedBy,
+        values.recordedAt,
+        values.note,
+        values.evidenceUrl,
+        values.supersedesId,
+      ],
+    };
     try {
-      return await insertReturning(this.txHost, ReadingEntity, values);
+      const [row] = await run(change);
+      if (!row) throw new Error('INSERT ... RETURNING gave no row');
+      return hydrateRow(this.txHost, ReadingEntity, row);
     } catch (error) {
       if (isUniqueViolation(error, SUPERSEDES_KEY)) {
         throw new DomainError(

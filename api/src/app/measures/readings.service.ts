@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
@@ -145,7 +146,10 @@ export class ReadingsService {
           );
         }
       }
-      const created = await this.readings.insert({
+      // The id is chosen here so that the reading and its audit event (which shows it) are
+      // written by one statement: one round trip.
+      const values = {
+        id: randomUUID(),
         measureId,
         value: request.value,
         observedAt,
@@ -154,26 +158,26 @@ export class ReadingsService {
         note: request.note ?? '',
         evidenceUrl: request.evidenceUrl ?? null,
         supersedesId,
-      });
-      const row: ReadingRow = {
-        ...created,
+      };
+      const unlinked = {
         supersededById: null,
         withdrawalReason: null,
         withdrawnBy: null,
         withdrawnAt: null,
       };
       const users = await this.measures.users([actor.userId]);
-      const reading = mapReading(row, users);
-      await this.audit.record({
-        actor,
-        action: supersedesId === null ? 'record' : 'correct',
-        entityType: 'reading',
-        entityId: created.id,
-        initiativeId: measure.initiativeId,
-        after: reading,
-      });
+      const created = await this.readings.insertAudited(values, (change) =>
+        this.audit.recordWith(change, {
+          actor,
+          action: supersedesId === null ? 'record' : 'correct',
+          entityType: 'reading',
+          entityId: values.id,
+          initiativeId: measure.initiativeId,
+          after: mapReading({ ...values, ...unlinked }, users),
+        }),
+      );
       await this.valueWrites.initiativesChanged([measure.initiativeId]);
-      return reading;
+      return mapReading({ ...created, ...unlinked }, users);
     });
   }
 

@@ -220,6 +220,9 @@ export class UsersService {
     const { before, after } = updated;
     if (!after.active || after.role !== before.role) {
       this.accessEnded.emit({ userId: id, credentialId: null });
+    } else {
+      // Their name or department changed: what instances keep of their sign-in is stale.
+      this.accessEnded.emit({ userId: id, credentialId: null, staleOnly: true });
     }
     return after;
   }

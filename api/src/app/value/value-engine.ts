@@ -23,6 +23,7 @@ export class ValueEngine implements ValueWriteListener, OnModuleInit {
 
   /** A reading, its correction or a measure changed: only these initiatives' rows and alerts. */
   async initiativesChanged(initiativeIds: readonly string[]): Promise<void> {
+    await this.store.lockInitiatives(initiativeIds);
     const computed = await recomputeInitiatives(this.store.sql, initiativeIds);
     if (computed)
       await this.alerts.initiativesChanged(initiativeIds, computed.inputs, computed.now);

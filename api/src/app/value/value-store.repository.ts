@@ -17,6 +17,9 @@ import type {
   ValueRows,
 } from './value-rows';
 
+/** The first key of the value engine's advisory locks (the second: the initiative's hash). */
+const VALUE_LOCK_SPACE = 1_764_000_410;
+
 const MEASURE_COLUMNS = `m.id, m.initiative_id AS "initiativeId", m.name, m.unit, m.perspective,
   m.direction, m.baseline, m.target, m.cadence, m.kpi_class AS "kpiClass", m.weight,
   m.customer_group_id AS "customerGroupId", m.counter_measure_id AS "counterMeasureId",
@@ -250,6 +253,21 @@ export class ValueStore {
 
   private async query<T>(text: string, params: readonly unknown[] = []): Promise<T[]> {
     return (await this.sql(text, params)) as T[];
+  }
+
+  /**
+   * Holds, until the transaction ends, the right to recompute these initiatives' rows: a second
+   * writer of the same initiative waits here, and its recomputation (a later statement, so a
+   * later snapshot under READ COMMITTED) then sees the first one's committed readings. Without
+   * it, two readings recorded at once each recompute without the other and the last upsert
+   * wins (value:check found it after the bench's concurrent writes). Taken in id order.
+   */
+  async lockInitiatives(ids: readonly string[]): Promise<void> {
+    await this.sql(
+      `SELECT pg_advisory_xact_lock(${VALUE_LOCK_SPACE}, hashtext(id::text))
+         FROM (SELECT DISTINCT unnest($1::uuid[]) AS id ORDER BY 1) AS ids`,
+      [[...ids].sort()],
+    );
   }
 
   // Reads -----------------------------------------------------------------------------------
