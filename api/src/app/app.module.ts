@@ -38,6 +38,8 @@ import { NotificationsModule } from './notifications';
 import { EmailModule } from './email';
 import { LiveModule } from './live';
 import { AlertsModule } from './value';
+import { IdeasModule } from './ideas';
+import { MomentsModule } from './moments';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -87,6 +89,8 @@ export class AppModule {
         NotificationsModule,
         LiveModule,
         AlertsModule,
+        MomentsModule,
+        IdeasModule,
       ],
       providers: [
         { provide: WebHost, useValue: options.webHost },
