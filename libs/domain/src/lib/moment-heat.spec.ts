@@ -64,6 +64,21 @@ describe('heatMapColumns', () => {
       ]),
     ).toEqual(['Choose', 'Buy', 'Get started', 'Get help', 'Renew']);
   });
+  it('places a name by its average position', () => {
+    expect(
+      heatMapColumns([
+        [
+          { name: 'Choose', position: 1 },
+          { name: 'Get help', position: 2 },
+        ],
+        [
+          { name: 'Choose', position: 1 },
+          { name: 'Get started', position: 2 },
+          { name: 'Get help', position: 3 },
+        ],
+      ]),
+    ).toEqual(['Choose', 'Get started', 'Get help']);
+  });
   it('is empty without journeys', () => {
     expect(heatMapColumns([])).toEqual([]);
   });

@@ -70,24 +70,28 @@ export function momentOrderProblem(
 }
 
 /**
- * The columns of the heat map: the moment names of every journey, in journey order. A name is
- * placed by its earliest position in any journey (ties in the order the journeys are given);
- * names are matched ignoring case, and written as first seen.
+ * The columns of the heat map: the moment names of every journey, in journey order. Names are
+ * matched ignoring case and written as first seen; a name is placed by its average position over
+ * the journeys that have it (ties: in the order first seen).
  */
 export function heatMapColumns(
   journeys: ReadonlyArray<ReadonlyArray<{ name: string; position: number }>>,
 ): string[] {
-  const seen = new Map<string, { name: string; position: number; order: number }>();
+  const seen = new Map<string, { name: string; sum: number; count: number; order: number }>();
   let order = 0;
   for (const journey of journeys) {
     for (const moment of journey) {
       const key = moment.name.toLowerCase();
       const known = seen.get(key);
-      if (!known) seen.set(key, { name: moment.name, position: moment.position, order: order++ });
-      else if (moment.position < known.position) known.position = moment.position;
+      if (known) {
+        known.sum += moment.position;
+        known.count += 1;
+      } else {
+        seen.set(key, { name: moment.name, sum: moment.position, count: 1, order: order++ });
+      }
     }
   }
   return [...seen.values()]
-    .sort((a, b) => a.position - b.position || a.order - b.order)
+    .sort((a, b) => a.sum / a.count - b.sum / b.count || a.order - b.order)
     .map((c) => c.name);
 }
