@@ -27,6 +27,8 @@ describe('places and roles', () => {
       'Initiatives',
       'Cycles',
       'Customer groups',
+      'Ideas',
+      'Moments',
       'KPI review',
       'Brief',
     ]);
@@ -35,10 +37,19 @@ describe('places and roles', () => {
       'My work',
       'Cycles',
       'Customer groups',
+      'Ideas',
+      'Moments',
       'KPI review',
       'Brief',
     ]);
-    expect(labels('member')).toEqual(['Initiatives', 'My work', 'Customer groups', 'Brief']);
+    expect(labels('member')).toEqual([
+      'Initiatives',
+      'My work',
+      'Customer groups',
+      'Ideas',
+      'Moments',
+      'Brief',
+    ]);
   });
 
   it('names the home place', () => {

@@ -21,3 +21,5 @@ export * from './reviews.api';
 export * from './steps.api';
 export * from './tokens.api';
 export * from './users.api';
+export * from './ideas.api';
+export * from './moments.api';
