@@ -15,7 +15,7 @@ export type IdeaChartPoint = Pick<
 /**
  * The prioritisation chart: one bubble per idea, business value across, customer impact up (both
  * 0-10), bigger for less effort; the ideas in the both-gain corner (libs/domain) in green. A
- * caption says how to read it, and a visually hidden table holds the same data.
+ * caption says how to read it, and a visually hidden list holds the same data.
  */
 @Component({
   selector: 'wp-idea-chart',
@@ -43,33 +43,16 @@ export type IdeaChartPoint = Pick<
           <li>Bigger bubble: less effort.</li>
         </ul>
         <div class="chart__alt">
-          <table class="chart__table">
-            <caption>
-              Open ideas: customer impact, business value and effort
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Idea</th>
-                <th scope="col">Customer impact</th>
-                <th scope="col">Business value</th>
-                <th scope="col">Effort</th>
-                <th scope="col">Both gain</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (p of points(); track p.id) {
-                <tr>
-                  <th scope="row">
-                    <a href="" (click)="choose($event, p.id)">{{ p.title }}</a>
-                  </th>
-                  <td>{{ p.customerImpact }}</td>
-                  <td>{{ p.businessValue }}</td>
-                  <td>{{ effortLabel[p.effort] }}</td>
-                  <td>{{ bothGain(p) ? 'Yes' : 'No' }}</td>
-                </tr>
-              }
-            </tbody>
-          </table>
+          <p>Open ideas: customer impact, business value and effort</p>
+          <ul>
+            @for (p of points(); track p.id) {
+              <li>
+                <a href="" (click)="choose($event, p.id)">{{ p.title }}</a
+                >: customer impact {{ p.customerImpact }}, business value {{ p.businessValue }},
+                effort {{ effortLabel[p.effort] }}{{ bothGain(p) ? '; both gain' : '' }}.
+              </li>
+            }
+          </ul>
         </div>
       }
       <figcaption class="chart__caption">
