@@ -83,7 +83,7 @@ describe('ideas: from a member to a planned initiative', () => {
       .getByRole('status')
       .filter({ hasText: `"${IDEA}" is in the backlog` })
       .waitFor();
-    await page.getByRole('link', { name: IDEA }).waitFor();
+    await page.locator('.ideas__list').getByRole('link', { name: IDEA }).waitFor();
     await looked(page, 'ideas-wide');
     expect(mika.errors).toEqual([]);
   });
@@ -91,7 +91,7 @@ describe('ideas: from a member to a planned initiative', () => {
   it('another member says "me too" with evidence, once', async () => {
     const page = lee.page;
     await page.getByRole('link', { name: 'Ideas' }).first().click();
-    await page.getByRole('link', { name: IDEA }).click();
+    await page.locator('.ideas__list').getByRole('link', { name: IDEA }).click();
     await page.getByRole('heading', { level: 1, name: IDEA }).waitFor();
     await page
       .getByRole('textbox', { name: 'Your evidence' })
@@ -108,7 +108,7 @@ describe('ideas: from a member to a planned initiative', () => {
   it('a manager promotes it and plans the initiative from it in the wizard', async () => {
     const page = morgan.page;
     await page.getByRole('link', { name: 'Ideas' }).first().click();
-    await page.getByRole('link', { name: IDEA }).click();
+    await page.locator('.ideas__list').getByRole('link', { name: IDEA }).click();
     await page.getByRole('heading', { name: 'Triage' }).waitFor();
     await page.getByRole('link', { name: 'Plan an initiative from this idea' }).click();
     await page.getByRole('heading', { level: 1, name: 'Plan an initiative' }).waitFor();
@@ -149,12 +149,15 @@ describe('ideas: from a member to a planned initiative', () => {
     const page = mika.page;
     await page.goto('/ideas');
     await page.getByRole('button', { name: 'Promoted to an initiative' }).click();
-    await page.getByRole('link', { name: IDEA }).click();
+    await page.locator('.ideas__list').getByRole('link', { name: IDEA }).click();
     await page.getByRole('heading', { name: 'Promoted to an initiative' }).waitFor();
     await page.getByRole('link', { name: 'Moments' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Moments' }).waitFor();
-    await page.getByRole('table').getByRole('link', { name: IDEA }).waitFor();
+    const inFlight = page.getByRole('table').getByRole('link', { name: IDEA });
+    await inFlight.waitFor();
+    expect(await inFlight.getAttribute('href')).toMatch(/^\/initiatives\//);
     await looked(page, 'moments-wide');
+    expect(mika.errors).toEqual([]);
   });
 
   it.each<[string, Viewport]>([['phone', PHONE]])(
@@ -178,6 +181,7 @@ describe('ideas: from a member to a planned initiative', () => {
       await page.getByRole('heading', { level: 1, name: 'Moments' }).waitFor();
       await page.getByText('Loyal families').first().waitFor();
       await looked(page, `moments-${size}`);
+      expect(await page.locator('h1:visible').count()).toBe(1);
       await small.close();
     },
   );

@@ -166,6 +166,9 @@ export function heatOf(moment: MomentResponse): ReturnType<typeof momentHeat> {
       .heat thead {
         display: none;
       }
+      .heat__caption {
+        display: block;
+      }
       .heat tr {
         margin: 0 0 12px;
       }

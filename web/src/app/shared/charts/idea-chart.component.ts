@@ -47,9 +47,9 @@ export type IdeaChartPoint = Pick<
           <ul>
             @for (p of points(); track p.id) {
               <li>
-                <a href="" (click)="choose($event, p.id)">{{ p.title }}</a
-                >: customer impact {{ p.customerImpact }}, business value {{ p.businessValue }},
-                effort {{ effortLabel[p.effort] }}{{ bothGain(p) ? '; both gain' : '' }}.
+                {{ p.title }}: customer impact {{ p.customerImpact }}, business value
+                {{ p.businessValue }}, effort {{ effortLabel[p.effort]
+                }}{{ bothGain(p) ? '; both gain' : '' }}.
               </li>
             }
           </ul>
@@ -77,9 +77,4 @@ export class IdeaChartComponent {
     points: this.points(),
     select: (id: string) => this.pointSelected.emit(id),
   }));
-
-  protected choose(event: Event, id: string): void {
-    event.preventDefault();
-    this.pointSelected.emit(id);
-  }
 }
