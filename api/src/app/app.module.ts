@@ -36,10 +36,12 @@ import { ValueModule } from './value';
 import { ExportsModule } from './exports';
 import { NotificationsModule } from './notifications';
 import { EmailModule } from './email';
+import { WebhooksModule } from './webhooks';
 import { LiveModule } from './live';
 import { AlertsModule } from './value';
 import { IdeasModule } from './ideas';
 import { MomentsModule } from './moments';
+import { SelfAssessmentsModule } from './self-assessments';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -86,11 +88,13 @@ export class AppModule {
         ValueModule,
         ExportsModule,
         EmailModule,
+        WebhooksModule,
         NotificationsModule,
         LiveModule,
         AlertsModule,
         MomentsModule,
         IdeasModule,
+        SelfAssessmentsModule,
       ],
       providers: [
         { provide: WebHost, useValue: options.webHost },

@@ -14,3 +14,5 @@ export * from './lib/reading-imports';
 export * from './lib/email';
 export * from './lib/moments';
 export * from './lib/ideas';
+export * from './lib/self-assessments';
+export * from './lib/webhooks';

@@ -30,3 +30,5 @@ export * from './lib/email-kinds';
 export * from './lib/idea-priority';
 export * from './lib/moment-heat';
 export * from './lib/idea-promotion';
+export * from './lib/self-assessment';
+export * from './lib/webhooks';

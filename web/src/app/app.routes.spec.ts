@@ -18,6 +18,7 @@ const PLACE_PATHS = [
   'moments',
   'kpi-review',
   'brief',
+  'self-assessment',
   'admin',
 ];
 

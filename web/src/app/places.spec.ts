@@ -31,6 +31,7 @@ describe('places and roles', () => {
       'Moments',
       'KPI review',
       'Brief',
+      'Self-assessment',
     ]);
     expect(labels('manager')).toEqual([
       'Initiatives',
@@ -41,6 +42,7 @@ describe('places and roles', () => {
       'Moments',
       'KPI review',
       'Brief',
+      'Self-assessment',
     ]);
     expect(labels('member')).toEqual([
       'Initiatives',
@@ -49,6 +51,7 @@ describe('places and roles', () => {
       'Ideas',
       'Moments',
       'Brief',
+      'Self-assessment',
     ]);
   });
 

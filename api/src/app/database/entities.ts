@@ -13,6 +13,8 @@ import { CycleReviewEntity } from '../reviews';
 import { NotificationEntity } from '../notifications';
 import { CustomerMomentEntity } from '../moments';
 import { IdeaEntity } from '../ideas';
+import { SelfAssessmentEntity } from '../self-assessments';
+import { WebhookEntity } from '../webhooks';
 
 /** Every entity, listed explicitly (the production bundle cannot glob). */
 export const entities = [
@@ -35,4 +37,6 @@ export const entities = [
   NotificationEntity,
   CustomerMomentEntity,
   IdeaEntity,
+  SelfAssessmentEntity,
+  WebhookEntity,
 ];

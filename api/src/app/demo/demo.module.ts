@@ -3,9 +3,16 @@ import { DemoRepository } from './demo.repository';
 import { DemoService } from './demo.service';
 import { DemoStoryRunner } from './demo-story.runner';
 import { DemoMomentsAndIdeas } from './demo-moments-and-ideas';
+import { DemoSelfAssessment } from './demo-self-assessment';
 
 @Module({
-  providers: [DemoService, DemoRepository, DemoStoryRunner, DemoMomentsAndIdeas],
+  providers: [
+    DemoService,
+    DemoRepository,
+    DemoStoryRunner,
+    DemoMomentsAndIdeas,
+    DemoSelfAssessment,
+  ],
   exports: [DemoService],
 })
 export class DemoModule {}

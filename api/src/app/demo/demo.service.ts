@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, hashPassword } from '../auth';
 import { DemoRepository } from './demo.repository';
 import { type DemoPerson, DemoStoryRunner } from './demo-story.runner';
 import { DemoMomentsAndIdeas } from './demo-moments-and-ideas';
+import { DemoSelfAssessment } from './demo-self-assessment';
 import { type Group, PEOPLE, type Person } from './demo-story';
 
 /** The password of every demo account (README lists them). They exist only in demo mode. */
@@ -68,6 +69,7 @@ export class DemoService {
     private readonly repository: DemoRepository,
     private readonly story: DemoStoryRunner,
     private readonly momentsAndIdeas: DemoMomentsAndIdeas,
+    private readonly selfAssessment: DemoSelfAssessment,
   ) {}
 
   async load(): Promise<void> {
@@ -104,5 +106,6 @@ export class DemoService {
     });
     await this.story.play(people, groups);
     await this.momentsAndIdeas.play(people, groups);
+    await this.selfAssessment.play(people);
   }
 }

@@ -19,20 +19,20 @@ import type {
   StepStatus,
   TensionAlertKind,
 } from '@waypoint/contracts';
+import {
+  INITIATIVE_STATUS_WORDS,
+  WEBHOOK_DELIVERY_STATUS_WORDS,
+  WEBHOOK_EVENT_WORDS,
+  WEBHOOK_FORMAT_WORDS,
+} from '@waypoint/domain';
 
 /**
  * The words the app shows for the API's values: every place takes its labels from here, so one
  * thing is never called two names.
  */
 
-export const STATUS_LABEL: Readonly<Record<InitiativeStatus, string>> = {
-  draft: 'Draft',
-  proposed: 'Proposed',
-  active: 'Active',
-  on_hold: 'On hold',
-  completed: 'Completed',
-  stopped: 'Stopped',
-};
+/** libs/domain's words, which the webhooks' messages use too. */
+export const STATUS_LABEL: Readonly<Record<InitiativeStatus, string>> = INITIATIVE_STATUS_WORDS;
 
 export const APPROACH_LABEL: Readonly<Record<Approach, string>> = {
   engineering: 'Engineering',
@@ -197,6 +197,7 @@ export const AUDIT_RECORD_LABEL: Readonly<Record<string, string>> = {
   notification_inbox: 'inbox',
   alert: 'tension alert',
   reading_import: 'spreadsheet of readings',
+  webhook: 'webhook',
 };
 
 /**
@@ -237,6 +238,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, { verb: string; label: strin
   merge: { verb: 'merged', label: 'Merged an idea' },
   decline: { verb: 'declined', label: 'Declined an idea' },
   promote: { verb: 'promoted', label: 'Promoted an idea' },
+  rotate_secret: { verb: 'made a new secret for', label: 'Made a new webhook secret' },
 };
 
 /** An internal word ("freeze_baseline", "valueProposition") as plain words ("freeze baseline"). */
@@ -349,3 +351,7 @@ export const IDEA_EFFORT_LABEL: Readonly<Record<number, string>> = {
   4: '4 - a quarter',
   5: '5 - many months',
 };
+/** Outgoing webhooks: libs/domain's words, which the messages posted use too. */
+export const WEBHOOK_EVENT_LABEL = WEBHOOK_EVENT_WORDS;
+export const WEBHOOK_FORMAT_LABEL = WEBHOOK_FORMAT_WORDS;
+export const WEBHOOK_DELIVERY_STATUS_LABEL = WEBHOOK_DELIVERY_STATUS_WORDS;
