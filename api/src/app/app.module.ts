@@ -39,6 +39,8 @@ import { EmailModule } from './email';
 import { WebhooksModule } from './webhooks';
 import { LiveModule } from './live';
 import { AlertsModule } from './value';
+import { IdeasModule } from './ideas';
+import { MomentsModule } from './moments';
 import { SelfAssessmentsModule } from './self-assessments';
 
 export interface AppModuleOptions {
@@ -90,6 +92,8 @@ export class AppModule {
         NotificationsModule,
         LiveModule,
         AlertsModule,
+        MomentsModule,
+        IdeasModule,
         SelfAssessmentsModule,
       ],
       providers: [

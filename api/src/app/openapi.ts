@@ -31,9 +31,14 @@ export function buildOpenApiDocument(app: NestFastifyApplication, version: strin
     .addTag('gates', 'Gate submissions, decisions and their conditions.')
     .addTag('health', 'Liveness and readiness of the server and its database.')
     .addTag('history', 'The history of an initiative.')
+    .addTag('ideas', 'The opportunity backlog: ideas, "me too", triage (merge, decline, promote).')
     .addTag('initiatives', 'Improvement initiatives: create, read, change, transition.')
     .addTag('measures', 'Measures of an initiative, with their targets.')
     .addTag('meta', 'The version and mode of the running server.')
+    .addTag(
+      'moments',
+      "The moments that matter along each customer group's journey, and the heat map.",
+    )
     .addTag('milestones', 'Milestones (stage gates) of an initiative and their exit criteria.')
     .addTag('notifications', 'Notifications of the signed-in user.')
     .addTag('portfolio', 'The portfolio view across initiatives, with tension alerts.')

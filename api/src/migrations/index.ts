@@ -14,6 +14,7 @@ import { PortfolioRows1764000003000 } from './1764000003000-PortfolioRows';
 import { GateSubmissionNote1764000003300 } from './1764000003300-GateSubmissionNote';
 import { SsoAndReadingImports1764000003400 } from './1764000003400-SsoAndReadingImports';
 import { EmailOutbox1764000003500 } from './1764000003500-EmailOutbox';
+import { MomentsAndIdeas1764000003800 } from './1764000003800-MomentsAndIdeas';
 import { Webhooks1764000003700 } from './1764000003700-Webhooks';
 import { SelfAssessments1764000004000 } from './1764000004000-SelfAssessments';
 import { InitiativeAnswerIndexes1764000004100 } from './1764000004100-InitiativeAnswerIndexes';
@@ -36,6 +37,7 @@ export const migrations = [
   GateSubmissionNote1764000003300,
   SsoAndReadingImports1764000003400,
   EmailOutbox1764000003500,
+  MomentsAndIdeas1764000003800,
   Webhooks1764000003700,
   SelfAssessments1764000004000,
   InitiativeAnswerIndexes1764000004100,

@@ -53,6 +53,8 @@ describe('the demo organisation tells its story through the API', () => {
       'Know our best small-business customers': 'proposed',
       'Brand promise in every branch': 'on_hold',
       'Guided onboarding for digital customers': 'stopped',
+      // Promoted from an idea of the backlog (demo-moments-and-ideas.ts).
+      'Show the renewal price before the reminder': 'draft',
     });
   });
 

@@ -60,6 +60,14 @@ const MY_WORK = place('my-work', /^My work$/, at('/my-work'));
 const CYCLES = place('cycles', /^Cycles$/, at('/cycles'));
 const CUSTOMER_GROUPS = place('customer-groups', /^Customer groups$/, at('/customer-groups'));
 const KPI_REVIEW = place('kpi-review', /^KPI review$/, at('/kpi-review'));
+/** Issue 17: the backlog, one idea of it, and the journeys' heat map. */
+const IDEAS = place('ideas', /^Ideas$/, at('/ideas'));
+const IDEA = place(
+  'idea',
+  /^Call me back at a time I choose$/,
+  through('/ideas', 'Call me back at a time I choose'),
+);
+const MOMENTS = place('moments', /^Moments$/, at('/moments'));
 /** The open conditions across initiatives: the list behind the portfolio's figure. */
 const CONDITIONS = place('conditions', /^Open conditions$/, at('/conditions'));
 const BRIEF = place('brief', /^Portfolio brief$/, at('/brief'));
@@ -100,6 +108,9 @@ export const PLACES_BY_ROLE: Readonly<Record<DemoRole, readonly Place[]>> = {
     MY_WORK,
     CYCLES,
     CUSTOMER_GROUPS,
+    IDEAS,
+    IDEA,
+    MOMENTS,
     KPI_REVIEW,
     BRIEF,
     SELF_ASSESSMENT,
@@ -115,6 +126,8 @@ export const PLACES_BY_ROLE: Readonly<Record<DemoRole, readonly Place[]>> = {
     INITIATIVE,
     CYCLES,
     CUSTOMER_GROUPS,
+    IDEAS,
+    MOMENTS,
     KPI_REVIEW,
     BRIEF,
     INITIATIVE_BRIEF,
@@ -128,6 +141,9 @@ export const PLACES_BY_ROLE: Readonly<Record<DemoRole, readonly Place[]>> = {
     MY_WORK,
     CYCLES,
     CUSTOMER_GROUPS,
+    IDEAS,
+    IDEA,
+    MOMENTS,
     KPI_REVIEW,
     BRIEF,
     SELF_ASSESSMENT,
@@ -138,6 +154,9 @@ export const PLACES_BY_ROLE: Readonly<Record<DemoRole, readonly Place[]>> = {
     INITIATIVE,
     MY_WORK,
     CUSTOMER_GROUPS,
+    IDEAS,
+    IDEA,
+    MOMENTS,
     BRIEFS,
     INITIATIVE_BRIEF,
     SELF_ASSESSMENT,

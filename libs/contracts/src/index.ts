@@ -12,5 +12,7 @@ export * from './lib/live';
 export * from './lib/alerts';
 export * from './lib/reading-imports';
 export * from './lib/email';
+export * from './lib/moments';
+export * from './lib/ideas';
 export * from './lib/self-assessments';
 export * from './lib/webhooks';

@@ -27,5 +27,8 @@ export * from './lib/day-format';
 export * from './lib/sso-role';
 export * from './lib/reading-import';
 export * from './lib/email-kinds';
+export * from './lib/idea-priority';
+export * from './lib/moment-heat';
+export * from './lib/idea-promotion';
 export * from './lib/self-assessment';
 export * from './lib/webhooks';

@@ -14,6 +14,8 @@ const PLACE_PATHS = [
   'my-work',
   'cycles',
   'customer-groups',
+  'ideas',
+  'moments',
   'kpi-review',
   'brief',
   'self-assessment',

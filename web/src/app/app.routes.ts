@@ -106,6 +106,26 @@ export const appRoutes: Routes = [
       ),
   },
   {
+    path: 'ideas',
+    canMatch: [placeGuard('ideas')],
+    title: 'Ideas',
+    loadComponent: () => import('./ideas/ideas-page.component').then((m) => m.IdeasPageComponent),
+  },
+  {
+    path: 'ideas/:id',
+    canMatch: [placeGuard('ideas')],
+    title: 'Idea',
+    loadComponent: () =>
+      import('./ideas/idea-detail-page.component').then((m) => m.IdeaDetailPageComponent),
+  },
+  {
+    path: 'moments',
+    canMatch: [placeGuard('moments')],
+    title: 'Moments',
+    loadComponent: () =>
+      import('./moments/moments-page.component').then((m) => m.MomentsPageComponent),
+  },
+  {
     path: 'kpi-review',
     canMatch: [placeGuard('kpi-review')],
     title: 'KPI review',

@@ -40,6 +40,9 @@ export const PLACES: readonly Place[] = [
   { path: 'my-work', label: 'My work', icon: 'my-work', roles: ['admin', 'manager', 'member'] },
   { path: 'cycles', label: 'Cycles', icon: 'cycles', roles: ['admin', 'executive', 'manager'] },
   { path: 'customer-groups', label: 'Customer groups', icon: 'customer-groups', roles: EVERYONE },
+  // Issue 17: anyone submits and backs ideas; everyone sees where the journeys hurt.
+  { path: 'ideas', label: 'Ideas', icon: 'ideas', roles: EVERYONE },
+  { path: 'moments', label: 'Moments', icon: 'moments', roles: EVERYONE },
   {
     path: 'kpi-review',
     label: 'KPI review',

@@ -207,6 +207,27 @@ export const PERMISSIONS = {
     description: 'The gates waiting for my decision',
     roles: ['admin', 'executive', 'manager'],
   },
+  'moments.list': {
+    description:
+      "See the moments that matter along each customer group's journey, their ratings and the heat map",
+    roles: everyone,
+  },
+  'moments.manage': {
+    description:
+      "Add, rename, reorder and remove the moments of a group's journey; rate them; choose the measures that track them",
+    roles: ['admin', 'manager'],
+  },
+  'ideas.list': { description: 'See the ideas of the opportunity backlog', roles: everyone },
+  'ideas.submit': { description: 'Submit an idea', roles: everyone },
+  'ideas.me-too': {
+    description: 'Say "me too" to an open idea, with evidence (once per person)',
+    roles: everyone,
+  },
+  'ideas.triage': {
+    description:
+      'Triage ideas: merge duplicates, decline with a reason, promote to an initiative (planned in the wizard)',
+    roles: ['admin', 'manager'],
+  },
   'notifications.own': { description: 'Read and mark my notifications', roles: everyone },
   'email.preferences': {
     description: 'Read and change which emails I get (at once, daily digest, never)',

@@ -11,6 +11,8 @@ import { MeasureEntity, ReadingEntity, ReadingWithdrawalEntity } from '../measur
 import { CycleEntity } from '../cycles';
 import { CycleReviewEntity } from '../reviews';
 import { NotificationEntity } from '../notifications';
+import { CustomerMomentEntity } from '../moments';
+import { IdeaEntity } from '../ideas';
 import { SelfAssessmentEntity } from '../self-assessments';
 import { WebhookEntity } from '../webhooks';
 
@@ -33,6 +35,8 @@ export const entities = [
   CycleEntity,
   CycleReviewEntity,
   NotificationEntity,
+  CustomerMomentEntity,
+  IdeaEntity,
   SelfAssessmentEntity,
   WebhookEntity,
 ];

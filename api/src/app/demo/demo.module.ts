@@ -2,10 +2,17 @@ import { Module } from '@nestjs/common';
 import { DemoRepository } from './demo.repository';
 import { DemoService } from './demo.service';
 import { DemoStoryRunner } from './demo-story.runner';
+import { DemoMomentsAndIdeas } from './demo-moments-and-ideas';
 import { DemoSelfAssessment } from './demo-self-assessment';
 
 @Module({
-  providers: [DemoService, DemoRepository, DemoStoryRunner, DemoSelfAssessment],
+  providers: [
+    DemoService,
+    DemoRepository,
+    DemoStoryRunner,
+    DemoMomentsAndIdeas,
+    DemoSelfAssessment,
+  ],
   exports: [DemoService],
 })
 export class DemoModule {}

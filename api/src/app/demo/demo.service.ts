@@ -5,6 +5,7 @@ import type { Role } from '@waypoint/contracts';
 import { DEMO_PASSWORD, hashPassword } from '../auth';
 import { DemoRepository } from './demo.repository';
 import { type DemoPerson, DemoStoryRunner } from './demo-story.runner';
+import { DemoMomentsAndIdeas } from './demo-moments-and-ideas';
 import { DemoSelfAssessment } from './demo-self-assessment';
 import { type Group, PEOPLE, type Person } from './demo-story';
 
@@ -67,6 +68,7 @@ export class DemoService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly repository: DemoRepository,
     private readonly story: DemoStoryRunner,
+    private readonly momentsAndIdeas: DemoMomentsAndIdeas,
     private readonly selfAssessment: DemoSelfAssessment,
   ) {}
 
@@ -103,6 +105,7 @@ export class DemoService {
       return { people: byPerson, groups: byGroup };
     });
     await this.story.play(people, groups);
+    await this.momentsAndIdeas.play(people, groups);
     await this.selfAssessment.play(people);
   }
 }

@@ -47,6 +47,8 @@ export function actionLabel(kind: NotificationKind): string {
     case 'plan_reviewed':
     case 'alert_raised':
       return 'Open the initiative';
+    case 'idea_triaged':
+      return 'Open the idea';
   }
 }
 

@@ -6,3 +6,5 @@ export { InitiativesModule } from './initiatives.module';
 export { InitiativesRepository } from './initiatives.repository';
 export { InitiativesService } from './initiatives.service';
 export { type ReadScope, readScope, readableSql } from './initiative-visibility';
+export { CreateInitiativeDto } from './dto/initiative.dto';
+export { InitiativeResponseDto } from './dto/initiative-response.dto';

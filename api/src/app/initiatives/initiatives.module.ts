@@ -34,6 +34,6 @@ import { InitiativesService } from './initiatives.service';
     InitiativesService,
     InitiativeTransitionsService,
   ],
-  exports: [InitiativeReadsService, InitiativesRepository],
+  exports: [InitiativeReadsService, InitiativesRepository, InitiativesService],
 })
 export class InitiativesModule {}

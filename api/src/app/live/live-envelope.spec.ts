@@ -42,6 +42,26 @@ describe('live envelopes', () => {
     expect(envelopeOfAudit(audit({ entityType: 'step', initiativeId: null }), AT)).toBeNull();
   });
 
+  it.each([
+    ['idea', 'idea'],
+    ['customer_moment', 'moment'],
+    ['customer_moment_order', 'moment'],
+  ])('sends an audited %s to everyone as a %s event without an initiative', (entityType, kind) => {
+    const envelope = envelopeOfAudit(audit({ entityType }), AT);
+    expect(envelope).toEqual({
+      event: { kind, initiativeId: null, id: ID, at: AT.toISOString() },
+      recipientId: null,
+    });
+    expect(
+      decodeEnvelope(encodeEnvelope(envelope ?? { event: null as never, recipientId: null })),
+    ).toEqual(envelope);
+    const step = {
+      event: { kind: 'step', initiativeId: null, id: ID, at: 'x' },
+      recipientId: null,
+    };
+    expect(decodeEnvelope(JSON.stringify(step))).toBeNull();
+  });
+
   it("sends reading one's notifications to the reader only", () => {
     const envelope = envelopeOfAudit(audit({ entityType: 'notification_inbox' }), AT);
     expect(envelope).toEqual(notificationEnvelope('u-1', AT));

@@ -1,4 +1,9 @@
-import { LIVE_EVENT_KINDS, type LiveEvent, type LiveEventKind } from '@waypoint/contracts';
+import {
+  LIVE_EVENT_KINDS,
+  type LiveEvent,
+  type LiveEventKind,
+  PUBLIC_LIVE_EVENT_KINDS,
+} from '@waypoint/contracts';
 import type { AccessEnded } from '../common';
 
 /** The PostgreSQL channel every instance listens on. */
@@ -50,6 +55,9 @@ const KIND_OF_ENTITY: Readonly<Record<string, LiveEventKind>> = {
   decision_condition: 'decision',
   cycle_review: 'review',
   alert: 'alert',
+  idea: 'idea',
+  customer_moment: 'moment',
+  customer_moment_order: 'moment',
 };
 
 /**
@@ -65,9 +73,9 @@ export function envelopeOfAudit(input: AuditedChange, at: Date): LiveEnvelope | 
   if (!kind) return null;
   const initiativeId =
     input.initiativeId ?? (input.entityType === 'initiative' ? input.entityId : null);
-  if (!initiativeId) return null;
+  if (!initiativeId && !PUBLIC_LIVE_EVENT_KINDS.includes(kind)) return null;
   return {
-    event: { kind, initiativeId, id: input.entityId, at: at.toISOString() },
+    event: { kind, initiativeId: initiativeId ?? null, id: input.entityId, at: at.toISOString() },
     recipientId: null,
   };
 }
@@ -116,7 +124,10 @@ export function decodeEnvelope(payload: string): BusMessage | null {
   if (!isString(id) || !isString(at)) return null;
   if (initiativeId !== null && !isString(initiativeId)) return null;
   if (recipientId !== null && !isString(recipientId)) return null;
-  if (kind === 'notification' ? recipientId === null : initiativeId === null) return null;
+  const isPublic = PUBLIC_LIVE_EVENT_KINDS.includes(kind as LiveEventKind);
+  if (kind === 'notification' ? recipientId === null : initiativeId === null && !isPublic) {
+    return null;
+  }
   return {
     event: { kind: kind as LiveEventKind, initiativeId, id, at },
     recipientId,

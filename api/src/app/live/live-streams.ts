@@ -6,7 +6,7 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
-import { LIVE_CHANGE_EVENT } from '@waypoint/contracts';
+import { LIVE_CHANGE_EVENT, PUBLIC_LIVE_EVENT_KINDS } from '@waypoint/contracts';
 import type { FastifyReply } from 'fastify';
 import { type AuthenticatedUser, permissionRule } from '../auth';
 import { AccessEndedSignal } from '../common';
@@ -163,6 +163,10 @@ export class LiveStreams implements OnModuleInit, OnModuleDestroy {
     const frame = this.frame(LIVE_CHANGE_EVENT, event);
     if (recipientId !== null) {
       for (const stream of this.streams) if (stream.userId === recipientId) stream.write(frame);
+      return;
+    }
+    if (PUBLIC_LIVE_EVENT_KINDS.includes(event.kind)) {
+      for (const stream of this.streams) stream.write(frame);
       return;
     }
     const members = [...this.streams].filter((stream) => !stream.seesAll);

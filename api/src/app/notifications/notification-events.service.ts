@@ -7,6 +7,7 @@ import {
   conditionsOpenText,
   gateDecidedText,
   gateSubmittedText,
+  ideaTriagedText,
   type MilestoneFacts,
   type NotificationText,
   planReviewedText,
@@ -155,6 +156,25 @@ export class NotificationEvents {
     await this.send(text, people, {
       initiativeId: initiative.id,
       dedupeKey: `alert-raised:${alert.id}`,
+    });
+  }
+
+  /** A manager triaged an idea: to its submitter, with the reason when declined. */
+  async ideaTriaged(
+    facts: Omit<Parameters<typeof ideaTriagedText>[0], 'managerName'> & { submitterId: string },
+    actor: Actor,
+    initiativeId: string | null,
+  ): Promise<void> {
+    const { submitterId, ...rest } = facts;
+    const text = ideaTriagedText({
+      ...rest,
+      managerName: await this.facts.displayName(actor.userId),
+    });
+    await this.notifications.notify({
+      ...text,
+      userIds: [submitterId],
+      initiativeId,
+      exceptUserId: actor.userId,
     });
   }
 

@@ -221,6 +221,35 @@ export function alertRaisedText(facts: {
   );
 }
 
+/** A manager triaged an idea (merged, declined with a reason, or promoted): to its submitter. */
+export function ideaTriagedText(facts: {
+  ideaId: string;
+  ideaTitle: string;
+  managerName: string;
+  outcome: 'merged' | 'declined' | 'promoted';
+  reason?: string;
+  intoTitle?: string;
+  initiativeTitle?: string;
+}): NotificationText {
+  const idea = `"${facts.ideaTitle}"`;
+  const [title, body] =
+    facts.outcome === 'declined'
+      ? [
+          `Idea declined: ${facts.ideaTitle}`,
+          `${facts.managerName} declined your idea ${idea}. Reason: ${facts.reason ?? ''}`,
+        ]
+      : facts.outcome === 'merged'
+        ? [
+            `Idea merged: ${facts.ideaTitle}`,
+            `${facts.managerName} merged your idea ${idea} into "${facts.intoTitle ?? ''}": your voice counts there as a "me too".`,
+          ]
+        : [
+            `Idea promoted: ${facts.ideaTitle}`,
+            `${facts.managerName} planned the initiative "${facts.initiativeTitle ?? ''}" from your idea ${idea}.`,
+          ];
+  return text('idea_triaged', title, body, `/ideas/${facts.ideaId}`);
+}
+
 /** YYYY-MM-DD of a moment, in UTC. */
 export function isoDate(at: Date): string {
   return at.toISOString().slice(0, 10);

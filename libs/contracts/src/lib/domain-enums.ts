@@ -146,6 +146,8 @@ export const DOMAIN_ERROR_CODE_VALUES = [
   'alert_closed',
   /** A spreadsheet of readings that cannot be read: not CSV or XLSX, no header, too many rows, a mapped column missing. */
   'import_file_invalid',
+  /** The idea was already merged, declined or promoted: it is no longer open to triage or "me too". */
+  'idea_closed',
   /** The self-assessment is closed: answers can no longer be given or changed. */
   'self_assessment_closed',
   /** The person is not among those the self-assessment asks (another department). */

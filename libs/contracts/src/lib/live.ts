@@ -14,13 +14,20 @@ export const LIVE_EVENT_KINDS = [
   'notification',
   /** A tension alert was raised, resolved, acknowledged or dismissed. */
   'alert',
+  /** An idea of the backlog was submitted, "me too"ed or triaged (everyone sees ideas). */
+  'idea',
+  /** A customer moment was added, changed, rated, reordered or removed (everyone sees them). */
+  'moment',
 ] as const;
 export type LiveEventKind = (typeof LIVE_EVENT_KINDS)[number];
+
+/** Kinds every signed-in user may receive, whatever initiative they belong to (if any). */
+export const PUBLIC_LIVE_EVENT_KINDS: readonly LiveEventKind[] = ['idea', 'moment'];
 
 /** The `data:` of one `change` event. */
 export interface LiveEvent {
   kind: LiveEventKind;
-  /** The initiative the change belongs to; null only for notifications. */
+  /** The initiative the change belongs to; null for notifications, ideas and moments. */
   initiativeId: string | null;
   /** The changed record (for notifications: the recipient's inbox, i.e. the user id). */
   id: string;

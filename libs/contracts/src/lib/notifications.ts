@@ -21,6 +21,8 @@ export const NOTIFICATION_KIND_VALUES = [
   'plan_reviewed',
   /** The value engine raised a tension alert: to the owner and the sponsor. */
   'alert_raised',
+  /** A manager merged, declined (with the reason) or promoted an idea: to its submitter. */
+  'idea_triaged',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KIND_VALUES)[number];
 

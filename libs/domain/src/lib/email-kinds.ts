@@ -19,6 +19,8 @@ export function emailKindOf(kind: NotificationKind): EmailKind | null {
       return 'measure_stale';
     case 'alert_raised':
       return 'alert_raised';
+    case 'idea_triaged':
+      return null;
   }
 }
 

@@ -37,6 +37,7 @@ import { fieldErrorsOf, genericErrorMessage, httpStatusOf } from '../shared/prob
 import { StaleRecordNoticeComponent } from '../shared/stale-record-notice.component';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { refreshOnLiveChanges } from './initiative-live';
+import { InitiativeOriginComponent } from './initiative-origin.component';
 import { InitiativeDetailStore } from './initiative-detail.store';
 import {
   APPROACH_LABEL,
@@ -111,6 +112,7 @@ export function teamByDepartment(
     TeamPanelComponent,
     GateEditorComponent,
     PlanEditorComponent,
+    InitiativeOriginComponent,
   ],
   providers: [InitiativeDetailStore],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -26,6 +26,9 @@ export const PARTS_OF: Readonly<Record<LiveEventKind, readonly Part[]>> = {
   comment: ['commentsPage'],
   notification: [],
   alert: ['historyPage'],
+  // A promotion is audited on the initiative it created; moments are watched by their own panel.
+  idea: ['historyPage'],
+  moment: [],
 };
 const ALL_PARTS = [...new Set(Object.values(PARTS_OF).flat())];
 

@@ -4,9 +4,11 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  effect,
   inject,
   Injector,
   signal,
+  untracked,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -27,6 +29,7 @@ import {
   type TemplateMeasureValues,
   TEMPLATE_ID_VALUES,
 } from '@waypoint/contracts';
+import { planFromIdea } from '@waypoint/domain';
 import { fieldErrorsOf, genericErrorMessage } from '../shared/problem';
 import { APPROACH_LABEL, NO_VALUE } from '../shared/vocabulary';
 import { InitiativeWizardStore } from './initiative-wizard.store';
@@ -142,6 +145,29 @@ export class InitiativeWizardPageComponent {
   protected readonly saving = signal(false);
   protected readonly error = signal<unknown>(null);
   private idempotencyKey = crypto.randomUUID();
+
+  /** Planned from an idea (`?fromIdea=`): the form opens with the idea's data (libs/domain). */
+  protected readonly idea = this.store.idea;
+  private prefilled = false;
+
+  constructor() {
+    this.store.ideaId.set(inject(ActivatedRoute).snapshot.queryParamMap.get('fromIdea'));
+    effect(() => {
+      const idea = this.store.idea();
+      if (!idea || this.prefilled) return;
+      this.prefilled = true;
+      const plan = planFromIdea({ ...idea, customerGroupId: idea.customerGroup.id }, {});
+      untracked(() =>
+        this.form.patchValue({
+          title: plan.title,
+          problem: plan.problem ?? '',
+          customerGroupIds: plan.customerGroupIds ?? [],
+          estimatedCustomerValue: plan.estimatedCustomerValue ?? null,
+          estimatedBusinessValue: plan.estimatedBusinessValue ?? null,
+        }),
+      );
+    });
+  }
 
   protected serverErrors(field: string): string[] {
     return fieldErrorsOf(this.error(), field);

@@ -1,14 +1,15 @@
 import { httpResource } from '@angular/common/http';
-import { computed, inject, Injectable } from '@angular/core';
+import { computed, inject, Injectable, signal } from '@angular/core';
 import type {
   CreateInitiativeRequest,
   CustomerGroupResponse,
+  IdeaDetailResponse,
   InitiativeResponse,
   InitiativeTemplate,
   Page,
   SponsorResponse,
 } from '@waypoint/contracts';
-import { CustomerGroupsApi, InitiativesApi, PlanningApi } from '../shared/api';
+import { CustomerGroupsApi, IdeasApi, InitiativesApi, PlanningApi } from '../shared/api';
 
 /** What the planning wizard (`/initiatives/new`) reads, and the create call. */
 @Injectable()
@@ -16,6 +17,15 @@ export class InitiativeWizardStore {
   private readonly initiativesApi = inject(InitiativesApi);
   private readonly planningApi = inject(PlanningApi);
   private readonly customerGroupsApi = inject(CustomerGroupsApi);
+  private readonly ideasApi = inject(IdeasApi);
+
+  /** The idea the plan is made from (`?fromIdea=`), if any. */
+  readonly ideaId = signal<string | null>(null);
+  readonly ideaResource = httpResource<IdeaDetailResponse>(() => {
+    const id = this.ideaId();
+    return id ? this.ideasApi.oneRequest(id) : undefined;
+  });
+  readonly idea = computed(() => (this.ideaResource.hasValue() ? this.ideaResource.value() : null));
 
   readonly templatesPage = httpResource<Page<InitiativeTemplate>>(() =>
     this.planningApi.templatesRequest({ limit: 50 }),
@@ -44,6 +54,10 @@ export class InitiativeWizardStore {
    * the same plan cannot create it twice. Throws the HTTP error.
    */
   create(request: CreateInitiativeRequest, idempotencyKey: string): Promise<InitiativeResponse> {
-    return this.initiativesApi.create(request, idempotencyKey);
+    const idea = this.ideaId();
+    // From an idea: the promotion creates the initiative and links the idea to it.
+    return idea
+      ? this.ideasApi.promote(idea, request, idempotencyKey)
+      : this.initiativesApi.create(request, idempotencyKey);
   }
 }

@@ -10,6 +10,7 @@ import type {
   DecisionOutcome,
   EmailDelivery,
   EmailKind,
+  IdeaStatus,
   InitiativeStatus,
   KpiClass,
   MilestoneState,
@@ -231,6 +232,12 @@ export const AUDIT_ACTIONS: Readonly<Record<string, { verb: string; label: strin
   resolve: { verb: 'resolved', label: 'Resolved an alert' },
   read: { verb: 'read', label: 'Read a notification' },
   read_all: { verb: 'marked as read everything in', label: 'Marked all as read' },
+  rate: { verb: 'rated', label: 'Rated a customer moment' },
+  link_moments: { verb: 'chose the customer moments of', label: 'Chose customer moments' },
+  me_too: { verb: 'said "me too" to', label: 'Said "me too"' },
+  merge: { verb: 'merged', label: 'Merged an idea' },
+  decline: { verb: 'declined', label: 'Declined an idea' },
+  promote: { verb: 'promoted', label: 'Promoted an idea' },
   rotate_secret: { verb: 'made a new secret for', label: 'Made a new webhook secret' },
 };
 
@@ -262,6 +269,7 @@ const HISTORY_RECORD: Readonly<Record<string, string>> = {
   comment: 'a comment',
   alert: 'a tension alert',
   reading_import: 'readings from a spreadsheet',
+  idea: 'an idea',
 };
 
 /** What was done, in the history's words. */
@@ -285,6 +293,7 @@ const HISTORY_ACTION: Readonly<Record<string, string>> = {
   acknowledge: 'acknowledged',
   dismiss: 'dismissed',
   resolve: 'resolved',
+  promote: 'promoted',
 };
 
 /** One line of an initiative's history, e.g. "changed a step", "carried a step over to the next gate". */
@@ -295,6 +304,8 @@ export function historyText(action: string, entityType: string): string {
       return `carried ${what} over to the next gate`;
     case 'return':
       return `sent ${what} back to its gate`;
+    case 'link_moments':
+      return `chose the customer moments of ${what}`;
     default:
       return `${HISTORY_ACTION[action] ?? action.replace(/_/g, ' ')} ${what}`;
   }
@@ -324,6 +335,22 @@ export const EMAIL_DELIVERY_LABEL: Readonly<Record<EmailDelivery, string>> = {
   never: 'Never',
 };
 
+/** Where an idea stands in the backlog. */
+export const IDEA_STATUS_LABEL: Readonly<Record<IdeaStatus, string>> = {
+  open: 'Open',
+  merged: 'Merged',
+  declined: 'Declined',
+  promoted: 'Promoted to an initiative',
+};
+
+/** The effort of an idea, 1-5, in words. */
+export const IDEA_EFFORT_LABEL: Readonly<Record<number, string>> = {
+  1: '1 - days',
+  2: '2 - weeks',
+  3: '3 - a month or two',
+  4: '4 - a quarter',
+  5: '5 - many months',
+};
 /** Outgoing webhooks: libs/domain's words, which the messages posted use too. */
 export const WEBHOOK_EVENT_LABEL = WEBHOOK_EVENT_WORDS;
 export const WEBHOOK_FORMAT_LABEL = WEBHOOK_FORMAT_WORDS;

@@ -22,4 +22,6 @@ export * from './self-assessments.api';
 export * from './steps.api';
 export * from './tokens.api';
 export * from './users.api';
+export * from './ideas.api';
+export * from './moments.api';
 export * from './webhooks.api';

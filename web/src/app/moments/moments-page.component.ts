@@ -1,0 +1,146 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+import {
+  MOMENT_NAME_MAX_LENGTH,
+  MOMENT_RATING_MAX,
+  MOMENT_RATING_MIN,
+  type MomentResponse,
+} from '@waypoint/contracts';
+import { AuthStore } from '../auth/auth.store';
+import { formatDate } from '../shared/format';
+import { LiveUpdatesService } from '../shared/live-updates.service';
+import { genericErrorMessage } from '../shared/problem';
+import { heatOf, MomentHeatMapComponent } from './moment-heat-map.component';
+import { MomentsStore } from './moments.store';
+
+const RATINGS = Array.from(
+  { length: MOMENT_RATING_MAX - MOMENT_RATING_MIN + 1 },
+  (_, i) => MOMENT_RATING_MIN + i,
+);
+
+/** The moments that matter along each customer group's journey (seed 003), and where it hurts. */
+@Component({
+  selector: 'wp-moments-page',
+  imports: [
+    FormsModule,
+    RouterLink,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatInput,
+    MatProgressBar,
+    MomentHeatMapComponent,
+  ],
+  providers: [MomentsStore],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './moments-page.component.html',
+  styleUrl: './moments-page.component.scss',
+})
+export class MomentsPageComponent {
+  protected readonly store = inject(MomentsStore);
+  private readonly auth = inject(AuthStore);
+  private readonly live = inject(LiveUpdatesService).watch(
+    (e) => e.kind === 'moment' || e.kind === 'idea' || e.kind === 'initiative',
+    () => this.store.reload(),
+  );
+
+  protected readonly ratings = RATINGS;
+  protected readonly nameMax = MOMENT_NAME_MAX_LENGTH;
+  protected readonly date = formatDate;
+  protected readonly heat = heatOf;
+  protected readonly errorText = genericErrorMessage;
+  protected readonly canEdit = computed(() => {
+    const role = this.auth.role();
+    return role === 'manager' || role === 'admin';
+  });
+  protected readonly groupName = computed(
+    () => this.store.groups().find((g) => g.id === this.store.groupId())?.name ?? '',
+  );
+
+  protected newName = '';
+  /** The moment being edited (its id), with the values typed. */
+  protected readonly editing = signal<string | null>(null);
+  protected draft = { name: '', rating: '', ratingNote: '' };
+  protected readonly busy = signal(false);
+  protected readonly error = signal<unknown>(null);
+  protected readonly done = signal<string | null>(null);
+
+  protected edit(moment: MomentResponse): void {
+    this.draft = {
+      name: moment.name,
+      rating: moment.rating === null ? '' : String(moment.rating),
+      ratingNote: moment.ratingNote,
+    };
+    this.editing.set(moment.id);
+  }
+
+  protected async save(moment: MomentResponse): Promise<void> {
+    const changes: { name?: string; rating?: number; ratingNote?: string } = {};
+    if (this.draft.name.trim() && this.draft.name.trim() !== moment.name) {
+      changes.name = this.draft.name.trim();
+    }
+    if (this.draft.rating && Number(this.draft.rating) !== moment.rating) {
+      changes.rating = Number(this.draft.rating);
+    }
+    if (this.draft.ratingNote.trim() !== moment.ratingNote) {
+      changes.ratingNote = this.draft.ratingNote.trim();
+    }
+    if (Object.keys(changes).length === 0) {
+      this.editing.set(null);
+      return;
+    }
+    await this.act(async () => {
+      await this.store.update(moment, changes);
+      this.editing.set(null);
+      return `Saved "${changes.name ?? moment.name}".`;
+    });
+  }
+
+  protected async add(): Promise<void> {
+    const name = this.newName.trim();
+    if (!name) return;
+    await this.act(async () => {
+      await this.store.add(name);
+      this.newName = '';
+      return `Added "${name}" at the end of the journey.`;
+    });
+  }
+
+  protected async move(moment: MomentResponse, by: -1 | 1): Promise<void> {
+    await this.act(async () => {
+      await this.store.move(moment, by);
+      return `Moved "${moment.name}" ${by < 0 ? 'earlier' : 'later'}.`;
+    });
+  }
+
+  protected async remove(moment: MomentResponse): Promise<void> {
+    if (!confirm(`Remove "${moment.name}" from the journey? Ideas for it keep their group.`)) {
+      return;
+    }
+    await this.act(async () => {
+      await this.store.remove(moment);
+      return `Removed "${moment.name}".`;
+    });
+  }
+
+  private async act(work: () => Promise<string>): Promise<void> {
+    this.busy.set(true);
+    this.error.set(null);
+    this.done.set(null);
+    try {
+      this.done.set(await work());
+      this.store.reload();
+    } catch (error) {
+      if (!(error instanceof HttpErrorResponse)) throw error;
+      this.error.set(error);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}
