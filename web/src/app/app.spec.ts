@@ -20,6 +20,8 @@ const EXPECTED_NAV = [
   ['My work', '/my-work'],
   ['Cycles', '/cycles'],
   ['Customer groups', '/customer-groups'],
+  ['Ideas', '/ideas'],
+  ['Moments', '/moments'],
   ['KPI review', '/kpi-review'],
   ['Brief', '/brief'],
   ['Self-assessment', '/self-assessment'],
@@ -194,6 +196,8 @@ describe('App shell', () => {
       'Initiatives',
       'My work',
       'Customer groups',
+      'Ideas',
+      'Moments',
       'Brief',
       'Self-assessment',
     ]);
