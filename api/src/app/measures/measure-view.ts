@@ -7,7 +7,7 @@ import type {
 import {
   isStale,
   latestReadings,
-  measureProgress,
+  progressOf,
   readingDueAt,
   staleSince,
 } from '@waypoint/domain';
@@ -87,7 +87,7 @@ export function measureViews(
       latestReading: reading
         ? { id: reading.id, value: reading.value, observedAt: reading.observedAt.toISOString() }
         : null,
-      progress: reading ? measureProgress(entity, reading.value) : null,
+      progress: reading ? progressOf(entity, reading.value) : null,
       stale: isStale(lastAt, entity.cadence, now, entity.createdAt),
       staleSince: since?.toISOString() ?? null,
       readingDueAt: due?.toISOString() ?? null,
