@@ -25,6 +25,7 @@ describe('places and roles', () => {
       'Portfolio',
       'Approvals',
       'Initiatives',
+      'Conditions',
       'Cycles',
       'Customer groups',
       'KPI review',
@@ -32,6 +33,7 @@ describe('places and roles', () => {
     ]);
     expect(labels('manager')).toEqual([
       'Initiatives',
+      'Conditions',
       'My work',
       'Cycles',
       'Customer groups',
@@ -56,6 +58,8 @@ describe('places and roles', () => {
     ['executive', '/my-work', false],
     ['manager', '/portfolio#alerts', false],
     ['manager', '/kpi-review', true],
+    ['manager', '/conditions', true],
+    ['member', '/conditions', false],
   ] as const)('%s may open %s: %s', (role, url, expected) => {
     expect(roleMayOpen(role, url)).toBe(expected);
   });

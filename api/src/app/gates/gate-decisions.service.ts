@@ -132,8 +132,14 @@ export class GateDecisionsService {
           action: 'transition',
           entityType: 'initiative',
           entityId: initiative.id,
-          before: { status: initiative.status },
-          after: { status, reason: 'gate_decision', decisionId: decision.id },
+          // The title is kept in the event (see initiative-transitions.service.ts).
+          before: { title: initiative.title, status: initiative.status },
+          after: {
+            title: initiative.title,
+            status,
+            reason: 'gate_decision',
+            decisionId: decision.id,
+          },
         });
       }
       if (state === 'approved') {

@@ -190,7 +190,7 @@ const KPI_CLASS_HINT: Record<KpiClass, string> = {
                 </li>
               }
             </ul>
-            <wp-more-button [list]="store.measures" noun="measures" />
+            <wp-more-button [list]="store.measures" noun="measure" />
           }
         </section>
       } @else {
