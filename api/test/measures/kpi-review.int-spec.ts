@@ -94,7 +94,8 @@ describe('GET /api/measures: change over the current cycle and the worsening fil
       const change = item.cycleChange;
       const expected =
         change !== null &&
-        isWorsening(item, {
+        item.baseline !== null &&
+        isWorsening({ ...item, baseline: item.baseline }, {
           opening: change.opening === null ? null : { reading: null, value: change.opening },
           closing: change.closing === null ? null : { reading: null, value: change.closing },
         });
