@@ -122,8 +122,9 @@ export class GateDecisionsService {
         action: 'decide',
         entityType: 'milestone',
         entityId: milestoneId,
-        before: { state: milestone.state },
-        after: { state, decisionId: decision.id, outcome: request.outcome },
+        // The gate's title, unchanged, names it in the trail (see initiative-transitions.service.ts).
+        before: { title: milestone.title, state: milestone.state },
+        after: { title: milestone.title, state, decisionId: decision.id, outcome: request.outcome },
       });
       if (status !== initiative.status) {
         await this.initiatives.update(initiative.id, initiative.version, { status });
