@@ -268,7 +268,7 @@ describe('an initiative run end to end in the app', () => {
     // The first reading gave the defects their baseline, frozen at once.
     await page
       .getByRole('article', { name: DPMO })
-      .getByText(/Baseline 5,?000 DPMO/)
+      .getByText(/Baseline 5,?000 DPMO → target/)
       .waitFor();
     await shots(page, '3b-baseline-from-first-reading', page.getByRole('article', { name: DPMO }));
     await page.reload();
