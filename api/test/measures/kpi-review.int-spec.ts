@@ -95,10 +95,13 @@ describe('GET /api/measures: change over the current cycle and the worsening fil
       const expected =
         change !== null &&
         item.baseline !== null &&
-        isWorsening({ ...item, baseline: item.baseline }, {
-          opening: change.opening === null ? null : { reading: null, value: change.opening },
-          closing: change.closing === null ? null : { reading: null, value: change.closing },
-        });
+        isWorsening(
+          { ...item, baseline: item.baseline },
+          {
+            opening: change.opening === null ? null : { reading: null, value: change.opening },
+            closing: change.closing === null ? null : { reading: null, value: change.closing },
+          },
+        );
       expect([item.name, change?.worsening]).toEqual([item.name, expected]);
       expect(worsening.items.includes(item)).toBe(expected);
     }

@@ -4,13 +4,7 @@ import type {
   MeasureResponse,
   MeasureUserRef,
 } from '@waypoint/contracts';
-import {
-  isStale,
-  latestReadings,
-  progressOf,
-  readingDueAt,
-  staleSince,
-} from '@waypoint/domain';
+import { isStale, latestReadings, progressOf, readingDueAt, staleSince } from '@waypoint/domain';
 import type { MeasureEntity } from './measure.entity';
 import type { ReadingPoint } from './measures.repository';
 

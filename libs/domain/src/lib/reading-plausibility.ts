@@ -108,7 +108,11 @@ export function readingPlausibility(
   value: number,
 ): ImplausibleReading | null {
   if (value < 0 && cannotBeNegative(measure)) return { kind: 'wrong_sign' };
-  const known = [...(measure.baseline === null ? [] : [measure.baseline]), measure.target, ...history];
+  const known = [
+    ...(measure.baseline === null ? [] : [measure.baseline]),
+    measure.target,
+    ...history,
+  ];
   const low = Math.min(...known);
   const high = Math.max(...known);
   const width = Math.max(high - low, Math.max(Math.abs(low), Math.abs(high)) / 2) || 1;

@@ -185,11 +185,7 @@ export class InitiativeWizardPageComponent {
   protected fromFirstReading(measure: TemplateFigures): boolean {
     return this.entered(measure).fromFirstReading;
   }
-  protected setValue(
-    measure: TemplateFigures,
-    field: 'baseline' | 'target',
-    value: string,
-  ): void {
+  protected setValue(measure: TemplateFigures, field: 'baseline' | 'target', value: string): void {
     this.measureValues.set(
       new Map(this.measureValues()).set(measure.name, {
         ...this.entered(measure),
