@@ -404,10 +404,10 @@ describe('Administration and the bell in Chromium', () => {
       .click();
     const panel = owner.getByRole('dialog', { name: 'Notifications' });
     await panel
-      .getByRole('button', { name: new RegExp(`Plan accepted: Accept me ${stamp}`) })
+      .getByRole('button', { name: new RegExp(`^(Unread: )?Plan accepted: Accept me ${stamp}`) })
       .waitFor();
     const sentBack = panel.getByRole('button', {
-      name: new RegExp(`Plan sent back for rework: Rework me ${stamp}`),
+      name: new RegExp(`^(Unread: )?Plan sent back for rework: Rework me ${stamp}`),
     });
     await sentBack.waitFor();
     expect(await sentBack.textContent()).toContain(
