@@ -36,8 +36,10 @@ import { ValueModule } from './value';
 import { ExportsModule } from './exports';
 import { NotificationsModule } from './notifications';
 import { EmailModule } from './email';
+import { WebhooksModule } from './webhooks';
 import { LiveModule } from './live';
 import { AlertsModule } from './value';
+import { SelfAssessmentsModule } from './self-assessments';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -84,9 +86,11 @@ export class AppModule {
         ValueModule,
         ExportsModule,
         EmailModule,
+        WebhooksModule,
         NotificationsModule,
         LiveModule,
         AlertsModule,
+        SelfAssessmentsModule,
       ],
       providers: [
         { provide: WebHost, useValue: options.webHost },

@@ -15,6 +15,8 @@ import { GateSubmissionNote1764000003300 } from './1764000003300-GateSubmissionN
 import { SsoAndReadingImports1764000003400 } from './1764000003400-SsoAndReadingImports';
 import { EmailOutbox1764000003500 } from './1764000003500-EmailOutbox';
 import { BaselineFromFirstReading1764000003600 } from './1764000003600-BaselineFromFirstReading';
+import { Webhooks1764000003700 } from './1764000003700-Webhooks';
+import { SelfAssessments1764000004000 } from './1764000004000-SelfAssessments';
 
 /** Every migration, in order. The bundle cannot glob files, so each one is listed here. */
 export const migrations = [
@@ -35,4 +37,6 @@ export const migrations = [
   SsoAndReadingImports1764000003400,
   EmailOutbox1764000003500,
   BaselineFromFirstReading1764000003600,
+  Webhooks1764000003700,
+  SelfAssessments1764000004000,
 ];

@@ -72,6 +72,8 @@ const INITIATIVE_BRIEF = place(
 /** Who cannot read the portfolio chooses an initiative's brief here. */
 const BRIEFS = place('briefs', /^Briefs$/, at('/brief'));
 const PROFILE = place('profile', /^Profile$/, at('/profile'));
+/** The self-assessment: the answer form, the radar beside the previous cycle, the roads. */
+const SELF_ASSESSMENT = place('self-assessment', /^Self-assessment$/, at('/self-assessment'));
 const NOT_FOUND = place('not-found', /./, at('/no-such-place'));
 const ADMIN = [
   place('admin', /^Administration$/, at('/admin')),
@@ -79,6 +81,7 @@ const ADMIN = [
   place('admin-departments', /^Departments$/, at('/admin/departments')),
   place('admin-customer-groups', /^Customer groups$/, at('/admin/customer-groups')),
   place('admin-cycles', /^Cycles$/, at('/admin/cycles')),
+  place('admin-webhooks', /^Webhooks$/, at('/admin/webhooks')),
   place('admin-audit', /^Audit trail$/, at('/admin/audit')),
 ];
 
@@ -99,6 +102,7 @@ export const PLACES_BY_ROLE: Readonly<Record<DemoRole, readonly Place[]>> = {
     CUSTOMER_GROUPS,
     KPI_REVIEW,
     BRIEF,
+    SELF_ASSESSMENT,
     ...ADMIN,
     PROFILE,
   ],
@@ -114,6 +118,7 @@ export const PLACES_BY_ROLE: Readonly<Record<DemoRole, readonly Place[]>> = {
     KPI_REVIEW,
     BRIEF,
     INITIATIVE_BRIEF,
+    SELF_ASSESSMENT,
     PROFILE,
   ],
   manager: [
@@ -126,6 +131,7 @@ export const PLACES_BY_ROLE: Readonly<Record<DemoRole, readonly Place[]>> = {
     CUSTOMER_GROUPS,
     KPI_REVIEW,
     BRIEF,
+    SELF_ASSESSMENT,
     PROFILE,
   ],
   member: [
@@ -135,6 +141,7 @@ export const PLACES_BY_ROLE: Readonly<Record<DemoRole, readonly Place[]>> = {
     CUSTOMER_GROUPS,
     BRIEFS,
     INITIATIVE_BRIEF,
+    SELF_ASSESSMENT,
     PROFILE,
     NOT_FOUND,
   ],

@@ -17,6 +17,7 @@ const PLACE_PATHS = [
   'customer-groups',
   'kpi-review',
   'brief',
+  'self-assessment',
   'admin',
 ];
 

@@ -30,6 +30,7 @@ describe('places and roles', () => {
       'Customer groups',
       'KPI review',
       'Brief',
+      'Self-assessment',
     ]);
     expect(labels('manager')).toEqual([
       'Initiatives',
@@ -39,8 +40,15 @@ describe('places and roles', () => {
       'Customer groups',
       'KPI review',
       'Brief',
+      'Self-assessment',
     ]);
-    expect(labels('member')).toEqual(['Initiatives', 'My work', 'Customer groups', 'Brief']);
+    expect(labels('member')).toEqual([
+      'Initiatives',
+      'My work',
+      'Customer groups',
+      'Brief',
+      'Self-assessment',
+    ]);
   });
 
   it('names the home place', () => {

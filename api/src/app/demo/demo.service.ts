@@ -5,6 +5,7 @@ import type { Role } from '@waypoint/contracts';
 import { DEMO_PASSWORD, hashPassword } from '../auth';
 import { DemoRepository } from './demo.repository';
 import { type DemoPerson, DemoStoryRunner } from './demo-story.runner';
+import { DemoSelfAssessment } from './demo-self-assessment';
 import { type Group, PEOPLE, type Person } from './demo-story';
 
 /** The password of every demo account (README lists them). They exist only in demo mode. */
@@ -66,6 +67,7 @@ export class DemoService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly repository: DemoRepository,
     private readonly story: DemoStoryRunner,
+    private readonly selfAssessment: DemoSelfAssessment,
   ) {}
 
   async load(): Promise<void> {
@@ -101,5 +103,6 @@ export class DemoService {
       return { people: byPerson, groups: byGroup };
     });
     await this.story.play(people, groups);
+    await this.selfAssessment.play(people);
   }
 }

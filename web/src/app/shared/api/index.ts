@@ -18,6 +18,8 @@ export * from './planning.api';
 export * from './portfolio.api';
 export * from './reading-imports.api';
 export * from './reviews.api';
+export * from './self-assessments.api';
 export * from './steps.api';
 export * from './tokens.api';
 export * from './users.api';
+export * from './webhooks.api';
