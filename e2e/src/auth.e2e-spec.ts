@@ -32,6 +32,7 @@ const NAVIGATION: Readonly<Record<DemoRole, readonly string[]>> = {
     'Customer groups',
     'KPI review',
     'Brief',
+    'Self-assessment',
     'Administration',
   ],
   executive: [
@@ -43,6 +44,7 @@ const NAVIGATION: Readonly<Record<DemoRole, readonly string[]>> = {
     'Customer groups',
     'KPI review',
     'Brief',
+    'Self-assessment',
   ],
   manager: [
     'Initiatives',
@@ -52,8 +54,9 @@ const NAVIGATION: Readonly<Record<DemoRole, readonly string[]>> = {
     'Customer groups',
     'KPI review',
     'Brief',
+    'Self-assessment',
   ],
-  member: ['Initiatives', 'My work', 'Customer groups', 'Brief'],
+  member: ['Initiatives', 'My work', 'Customer groups', 'Brief', 'Self-assessment'],
 };
 
 describe('signing in and out in Chromium', () => {

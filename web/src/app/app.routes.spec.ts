@@ -94,6 +94,7 @@ describe('appRoutes', () => {
       'departments',
       'customer-groups',
       'cycles',
+      'webhooks',
       'audit',
     ]);
     for (const child of children) {
