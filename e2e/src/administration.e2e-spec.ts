@@ -14,6 +14,7 @@ import { apiSession, createSubmittedGate } from './support/gates';
 import { server } from './support/browser';
 
 const SNAKE_CASE = /\b[a-z]+(?:_[a-z]+)+\b/;
+const BELL_CONDITION = 'Share the call-back script with the branches';
 
 /** No sideways scroll, no internal code in the visible text, no serious axe violation. */
 async function expectTidy(page: Page): Promise<void> {
@@ -264,7 +265,7 @@ describe('Administration and the bell in Chromium', () => {
     await main().getByText('You have no API token.').waitFor();
   });
 
-  it('the executive sees the bell count rise when a gate is submitted, and opens it from the bell', async () => {
+  it('the executive sees the bell count rise when a gate is submitted, opens it from the bell and decides with a condition', async () => {
     const executive = await (await openContext(browser)).newPage();
     await signIn(executive, 'executive');
     const bell = executive.getByRole('banner').getByRole('button', { name: /^Notifications/ });
@@ -311,7 +312,44 @@ describe('Administration and the bell in Chromium', () => {
           ?.includes(expected === 0 ? 'none unread' : `${expected} unread`) ?? false,
       [before],
     );
+
+    // Decided where the bell led: go with a condition, with a rationale.
+    await executive.getByRole('heading', { level: 1, name: gate.milestoneTitle }).waitFor();
+    await executive.getByRole('radio', { name: /^Go with conditions/ }).check();
+    await executive.getByRole('button', { name: 'Add a condition' }).click();
+    await executive.getByRole('textbox', { name: 'Condition 1' }).fill(BELL_CONDITION);
+    await executive
+      .getByRole('textbox', { name: /^Rationale/ })
+      .fill('The problem is stated; the script must reach the branches first.');
+    await executive.getByRole('button', { name: 'Record the decision' }).click();
+    const recorded = executive.getByRole('status').filter({ hasText: 'Decision recorded' });
+    await recorded.waitFor();
+    expect(await recorded.textContent()).toContain('Go with conditions');
+    await screenshot(executive, 'bell-gate-decided');
     await executive.context().close();
+  });
+
+  it('finds the decision in the audit trail, in words', async () => {
+    await page.goto('/admin/audit');
+    await main()
+      .getByRole('combobox', { name: 'Kind of record' })
+      .selectOption({ label: 'Milestone' });
+    await main().getByRole('combobox', { name: 'Action' }).selectOption({ label: 'Decided' });
+    await main()
+      .getByRole('combobox', { name: 'Person' })
+      .selectOption({ label: 'Erin Executive' });
+    const event = main()
+      .getByRole('list', { name: 'Audit events' })
+      .getByRole('listitem')
+      .filter({
+        hasText: /Erin Executive decided the milestone “Define” from Submitted to Approved/,
+      })
+      .first();
+    await event.waitFor();
+    const outcome = event.getByRole('row', { name: /^Outcome/ });
+    expect((await outcome.getByRole('cell').allTextContents()).at(-1)).toBe('Go with conditions');
+    await screenshot(page, 'admin-audit-decision');
+    await expectTidy(page);
   });
 
   it('the executive accepts a plan from Approvals and sends another back with a reason the team reads', async () => {
@@ -356,20 +394,28 @@ describe('Administration and the bell in Chromium', () => {
     await send.click();
     await executive.getByText(`Rework me ${stamp} is sent back to Morgan Manager`).waitFor();
     await executive.context().close();
+    await manager.close();
 
-    const inbox = (await (
-      await manager.request.get('/api/notifications?kind=plan_reviewed&limit=10')
-    ).json()) as { items: Array<{ title: string; body: string }> };
-    expect(inbox.items.map((n) => n.title)).toEqual(
-      expect.arrayContaining([
-        `Plan accepted: Accept me ${stamp}`,
-        `Plan sent back for rework: Rework me ${stamp}`,
-      ]),
-    );
-    expect(inbox.items.find((n) => n.title.includes('Rework me'))?.body).toContain(
+    // The team reads the answer and the reason in the app, from the bell.
+    const owner = await (await openContext(browser)).newPage();
+    await signIn(owner, 'manager');
+    await owner
+      .getByRole('banner')
+      .getByRole('button', { name: /^Notifications/ })
+      .click();
+    const panel = owner.getByRole('dialog', { name: 'Notifications' });
+    await panel
+      .getByRole('button', { name: new RegExp(`^(Unread: )?Plan accepted: Accept me ${stamp}`) })
+      .waitFor();
+    const sentBack = panel.getByRole('button', {
+      name: new RegExp(`^(Unread: )?Plan sent back for rework: Rework me ${stamp}`),
+    });
+    await sentBack.waitFor();
+    expect(await sentBack.textContent()).toContain(
       'Reason: Add a counter-measure for the cost per contact.',
     );
-    await manager.close();
+    await screenshot(owner, 'bell-plan-sent-back');
+    await owner.context().close();
   });
 
   it('logged no console errors but the one refusal it provoked', () => {

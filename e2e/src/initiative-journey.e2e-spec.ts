@@ -19,10 +19,12 @@ const STEPS = [
   { title: 'Interview ten callers', assignee: 'Priya Patel', due: '2027-01-12' },
   { title: 'Draft the call-back script', assignee: 'Morgan Manager', due: '2027-01-14' },
 ];
+const DPMO = 'Defects per million opportunities';
 const READINGS = [
   { measure: FCR, value: '66' },
-  { measure: 'Defects per million opportunities', value: '5000' },
+  { measure: DPMO, value: '5000' },
 ];
+const NOTE = 'Defects are measured from this first sample on; look at the call flow map.';
 
 const shots = (
   page: Page,
@@ -114,6 +116,11 @@ describe('an initiative run end to end in the app', () => {
         .inputValue(),
     ).toBe('3000');
     await baseline.fill('60');
+    // Not measured yet: the defects take their baseline from the first reading.
+    const defects = page.getByRole('group', { name: new RegExp(`^${DPMO}`) });
+    await defects.getByRole('checkbox', { name: 'Baseline from the first reading' }).check();
+    await defects.getByText('Baseline from the first reading', { exact: true }).first().waitFor();
+    expect(await page.getByRole('spinbutton', { name: `Baseline of ${DPMO}` }).count()).toBe(0);
     await shots(page, '1-wizard-measures');
     // One call creates the initiative with its confirmed measures.
     const writes: string[] = [];
@@ -128,6 +135,8 @@ describe('an initiative run end to end in the app', () => {
     const card = page.getByRole('article', { name: FCR });
     await card.waitFor();
     expect(await card.textContent()).toContain('Baseline 60');
+    const waiting = page.getByRole('article', { name: DPMO });
+    expect(await waiting.textContent()).toContain('Baseline from the first reading');
     expect(writes).toEqual(['POST /api/initiatives']);
     await page.getByRole('button', { name: 'Propose to the sponsor' }).click();
     await page.locator('.meta .chip', { hasText: 'Proposed' }).waitFor();
@@ -256,9 +265,16 @@ describe('an initiative run end to end in the app', () => {
       await dialog.getByRole('button', { name: 'Record reading' }).click();
       await dialog.waitFor({ state: 'detached' });
     }
+    // The first reading gave the defects their baseline, frozen at once.
+    await page
+      .getByRole('article', { name: DPMO })
+      .getByText(/Baseline 5,?000 DPMO → target/)
+      .waitFor();
+    await shots(page, '3b-baseline-from-first-reading', page.getByRole('article', { name: DPMO }));
     await page.reload();
     await showTab(page, 'Gates and steps');
     await firstGate(page).getByText(`Criteria ${boxes.length}/${boxes.length}`).waitFor();
+    await page.getByRole('textbox', { name: 'Note for the decider (optional)' }).fill(NOTE);
     await page.getByRole('button', { name: 'Submit for decision' }).click();
     await firstGate(page).locator('.state', { hasText: 'Submitted' }).waitFor();
     expect(await page.getByRole('button', { name: 'Submit for decision' }).count()).toBe(0);
@@ -272,6 +288,8 @@ describe('an initiative run end to end in the app', () => {
       .getByRole('link', { name: new RegExp(TITLE) })
       .click();
     await page.getByRole('heading', { level: 1, name: 'Define' }).waitFor();
+    // The submitter's note is beside the evidence.
+    await page.getByRole('region', { name: "The submitter's note" }).getByText(NOTE).waitFor();
     const option = page.getByRole('radio', { name: /^Go with conditions/ });
     await option.check();
     await page.getByText('its unfinished steps move to the next milestone').waitFor();
@@ -353,8 +371,7 @@ describe('an initiative run end to end in the app', () => {
     await record
       .getByRole('textbox', { name: 'Evidence link' })
       .fill('https://reports.example.com/fcr-march');
-    // Resized with a dialog open, the page behind it keeps its wide layout (see the report).
-    await shots(page, '8-reading-dialog', undefined, false);
+    await shots(page, '8-reading-dialog');
     await record.getByRole('button', { name: 'Record reading' }).click();
     await record.waitFor({ state: 'detached' });
     await card.getByRole('status').getByText('Reading recorded.').waitFor();
@@ -370,8 +387,7 @@ describe('an initiative run end to end in the app', () => {
     const question = record.getByRole('alert').filter({ hasText: 'Are you sure?' });
     await question.waitFor();
     expect(posted).toBe(0);
-    // Resized with a dialog open, the page behind it keeps its wide layout (see the report).
-    await shots(page, '9-are-you-sure', undefined, false);
+    await shots(page, '9-are-you-sure');
     await question.getByRole('button', { name: 'Yes, save it' }).click();
     await record.waitFor({ state: 'detached' });
     expect(posted).toBe(1);
@@ -417,8 +433,7 @@ describe('an initiative run end to end in the app', () => {
     await withdrawn.getByText(/Counted the same sample twice/).waitFor();
     expect(await withdrawn.getByRole('button').count()).toBe(0);
     await pageAtRest(page);
-    // Resized with a dialog open, the page behind it keeps its wide layout (see the report).
-    await shots(page, '10-readings-history', undefined, false);
+    await shots(page, '10-readings-history');
     await expanded.getByRole('button', { name: 'Close' }).click();
     await expanded.waitFor({ state: 'detached' });
     // The latest reading that counts is the correction.

@@ -14,6 +14,7 @@ import { PortfolioRows1764000003000 } from './1764000003000-PortfolioRows';
 import { GateSubmissionNote1764000003300 } from './1764000003300-GateSubmissionNote';
 import { SsoAndReadingImports1764000003400 } from './1764000003400-SsoAndReadingImports';
 import { EmailOutbox1764000003500 } from './1764000003500-EmailOutbox';
+import { BaselineFromFirstReading1764000003600 } from './1764000003600-BaselineFromFirstReading';
 import { MomentsAndIdeas1764000003800 } from './1764000003800-MomentsAndIdeas';
 import { Webhooks1764000003700 } from './1764000003700-Webhooks';
 import { SelfAssessments1764000004000 } from './1764000004000-SelfAssessments';
@@ -37,8 +38,9 @@ export const migrations = [
   GateSubmissionNote1764000003300,
   SsoAndReadingImports1764000003400,
   EmailOutbox1764000003500,
-  MomentsAndIdeas1764000003800,
+  BaselineFromFirstReading1764000003600,
   Webhooks1764000003700,
+  MomentsAndIdeas1764000003800,
   SelfAssessments1764000004000,
   InitiativeAnswerIndexes1764000004100,
 ];

@@ -101,8 +101,8 @@ describe('initiatives: status transitions', () => {
       {
         action: 'transition',
         entity_type: 'initiative',
-        before: { status: 'active' },
-        after: { status: 'on_hold', note: 'Waiting for the budget.' },
+        before: { title: expect.any(String), status: 'active' },
+        after: { title: expect.any(String), status: 'on_hold', note: 'Waiting for the budget.' },
       },
     ]);
     // Resuming leaves the milestone under way alone.

@@ -94,10 +94,14 @@ describe('GET /api/measures: change over the current cycle and the worsening fil
       const change = item.cycleChange;
       const expected =
         change !== null &&
-        isWorsening(item, {
-          opening: change.opening === null ? null : { reading: null, value: change.opening },
-          closing: change.closing === null ? null : { reading: null, value: change.closing },
-        });
+        item.baseline !== null &&
+        isWorsening(
+          { ...item, baseline: item.baseline },
+          {
+            opening: change.opening === null ? null : { reading: null, value: change.opening },
+            closing: change.closing === null ? null : { reading: null, value: change.closing },
+          },
+        );
       expect([item.name, change?.worsening]).toEqual([item.name, expected]);
       expect(worsening.items.includes(item)).toBe(expected);
     }

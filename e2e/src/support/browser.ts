@@ -174,11 +174,14 @@ export async function pageAtRest(page: Page, quietMs = 300): Promise<void> {
       const shape = [
         loading ? 'loading' : 'loaded',
         String(document.documentElement.scrollWidth),
-        ...Array.from(document.querySelectorAll('svg.ngx-charts')).flatMap((svg) =>
-          [svg, ...Array.from(svg.querySelectorAll('g, text, path, circle, rect'))].map((el) => {
-            const box = el.getBoundingClientRect();
-            return [box.x, box.y, box.width, box.height].map(round).join(',');
-          }),
+        // The charts that lay out after the page: ngx-charts and the readings chart (its drawing
+        // follows a ResizeObserver's width).
+        ...Array.from(document.querySelectorAll('svg.ngx-charts, svg.reading-chart__svg')).flatMap(
+          (svg) =>
+            [svg, ...Array.from(svg.querySelectorAll('g, text, path, circle, rect'))].map((el) => {
+              const box = el.getBoundingClientRect();
+              return [box.x, box.y, box.width, box.height].map(round).join(',');
+            }),
         ),
       ].join(';');
       const now = performance.now();

@@ -137,6 +137,7 @@ export const PLACES_BY_ROLE: Readonly<Record<DemoRole, readonly Place[]>> = {
   manager: [
     INITIATIVES,
     INITIATIVE,
+    CONDITIONS,
     WIZARD,
     MY_WORK,
     CYCLES,

@@ -11,6 +11,7 @@ const PLACE_PATHS = [
   'portfolio',
   'approvals',
   'initiatives',
+  'conditions',
   'my-work',
   'cycles',
   'customer-groups',

@@ -63,9 +63,10 @@ export const appRoutes: Routes = [
     loadComponent: () => import('./approvals/gate-page.component').then((m) => m.GatePageComponent),
   },
   {
-    // The list behind the portfolio's Open conditions card: for those the portfolio is for.
+    // The list behind the portfolio's Open conditions card, and the managers' list of the
+    // conditions to close: the roles of `conditions.list` (places.ts).
     path: 'conditions',
-    canMatch: [placeGuard('portfolio')],
+    canMatch: [placeGuard('conditions')],
     title: 'Open conditions',
     loadComponent: () =>
       import('./conditions/conditions-page.component').then((m) => m.ConditionsPageComponent),

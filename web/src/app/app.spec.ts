@@ -17,6 +17,7 @@ const EXPECTED_NAV = [
   ['Portfolio', '/portfolio'],
   ['Approvals', '/approvals'],
   ['Initiatives', '/initiatives'],
+  ['Conditions', '/conditions'],
   ['My work', '/my-work'],
   ['Cycles', '/cycles'],
   ['Customer groups', '/customer-groups'],

@@ -25,6 +25,7 @@ describe('places and roles', () => {
       'Portfolio',
       'Approvals',
       'Initiatives',
+      'Conditions',
       'Cycles',
       'Customer groups',
       'Ideas',
@@ -35,6 +36,7 @@ describe('places and roles', () => {
     ]);
     expect(labels('manager')).toEqual([
       'Initiatives',
+      'Conditions',
       'My work',
       'Cycles',
       'Customer groups',
@@ -70,6 +72,8 @@ describe('places and roles', () => {
     ['executive', '/my-work', false],
     ['manager', '/portfolio#alerts', false],
     ['manager', '/kpi-review', true],
+    ['manager', '/conditions', true],
+    ['member', '/conditions', false],
   ] as const)('%s may open %s: %s', (role, url, expected) => {
     expect(roleMayOpen(role, url)).toBe(expected);
   });

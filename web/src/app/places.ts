@@ -21,9 +21,11 @@ const EVERYONE: readonly Role[] = ROLE_VALUES;
  * - admin: every place. Admins look after the organisation's data and support its users, so they
  *   need to see what any role sees.
  * - executive (sponsor): Portfolio and Approvals are theirs; Initiatives (they sponsor some),
- *   Cycles and KPI review (they judge progress and KPIs), Customer groups and Brief. No My work:
+ *   Conditions (the open conditions of their decisions, behind the portfolio's card), Cycles and
+ *   KPI review (they judge progress and KPIs), Customer groups and Brief. No My work:
  *   executives are not assigned steps.
- * - manager (change agent): Initiatives is their home; My work (managers take steps too), Cycles
+ * - manager (change agent): Initiatives is their home; Conditions (the conditions they must
+ *   close, as the permission matrix's `conditions.list` allows); My work (managers take steps too), Cycles
  *   (they run the cycle reviews), KPI review (they choose the measures), Customer groups, Brief.
  *   No Portfolio or Approvals: those are the executives' view and decisions.
  * - member: My work is their home; Initiatives (the ones they work on), Customer groups (whom the
@@ -37,6 +39,13 @@ export const PLACES: readonly Place[] = [
   { path: 'portfolio', label: 'Portfolio', icon: 'portfolio', roles: ['admin', 'executive'] },
   { path: 'approvals', label: 'Approvals', icon: 'approvals', roles: ['admin', 'executive'] },
   { path: 'initiatives', label: 'Initiatives', icon: 'initiative', roles: EVERYONE },
+  {
+    // GET /api/conditions (`conditions.list`): the roles the permission matrix gives it.
+    path: 'conditions',
+    label: 'Conditions',
+    icon: 'conditions',
+    roles: ['admin', 'executive', 'manager'],
+  },
   { path: 'my-work', label: 'My work', icon: 'my-work', roles: ['admin', 'manager', 'member'] },
   { path: 'cycles', label: 'Cycles', icon: 'cycles', roles: ['admin', 'executive', 'manager'] },
   { path: 'customer-groups', label: 'Customer groups', icon: 'customer-groups', roles: EVERYONE },

@@ -266,7 +266,8 @@ export class DemoStoryRunner {
         const value =
           (waiting ? measure.latest : undefined) ??
           lastBefore(periodic.get(key) ?? [], readAt) ??
-          measure.baseline;
+          measure.baseline ??
+          measure.target;
         if (waiting) measured.add(key);
         at(readAt, () =>
           this.record(

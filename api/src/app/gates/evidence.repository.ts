@@ -20,7 +20,7 @@ export class EvidenceRepository {
       unit: string;
       perspective: Perspective;
       direction: Direction;
-      baseline: number;
+      baseline: number | null;
       target: number;
     }> = await this.txHost.tx.query(
       `SELECT x.id, x.name, x.unit, x.perspective, x.direction, x.baseline, x.target
@@ -31,7 +31,7 @@ export class EvidenceRepository {
     );
     return rows.map((row) => ({
       ...row,
-      baseline: Number(row.baseline),
+      baseline: row.baseline === null ? null : Number(row.baseline),
       target: Number(row.target),
     }));
   }

@@ -122,8 +122,9 @@ export class GateDecisionsService {
         action: 'decide',
         entityType: 'milestone',
         entityId: milestoneId,
-        before: { state: milestone.state },
-        after: { state, decisionId: decision.id, outcome: request.outcome },
+        // The gate's title, unchanged, names it in the trail (see initiative-transitions.service.ts).
+        before: { title: milestone.title, state: milestone.state },
+        after: { title: milestone.title, state, decisionId: decision.id, outcome: request.outcome },
       });
       if (status !== initiative.status) {
         await this.initiatives.update(initiative.id, initiative.version, { status });
@@ -132,8 +133,14 @@ export class GateDecisionsService {
           action: 'transition',
           entityType: 'initiative',
           entityId: initiative.id,
-          before: { status: initiative.status },
-          after: { status, reason: 'gate_decision', decisionId: decision.id },
+          // The title is kept in the event (see initiative-transitions.service.ts).
+          before: { title: initiative.title, status: initiative.status },
+          after: {
+            title: initiative.title,
+            status,
+            reason: 'gate_decision',
+            decisionId: decision.id,
+          },
         });
       }
       if (state === 'approved') {

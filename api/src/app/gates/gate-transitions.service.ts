@@ -115,8 +115,9 @@ export class GateTransitionsService {
           entityType: 'initiative',
           entityId: initiative.id,
           initiativeId: initiative.id,
-          before: { status: initiative.status },
-          after: { status, reason: 'milestone_resumed', milestoneId: id },
+          // The title is kept in the event (see initiative-transitions.service.ts).
+          before: { title: initiative.title, status: initiative.status },
+          after: { title: initiative.title, status, reason: 'milestone_resumed', milestoneId: id },
         });
       }
       return this.finish(actor, 'resume', milestone);

@@ -88,8 +88,12 @@ export class InitiativeTransitionsService {
         entityType: INITIATIVE_ENTITY_TYPE,
         entityId: id,
         initiativeId: id,
-        before: { status: from },
-        after: { status: to, ...(request.note ? { note: request.note } : {}) },
+        // The title is kept in the event, the same before and after (so it is no change), for the
+        // trail to name the initiative ("moved the initiative “Faster refunds” from Active to
+        // Stopped") as it was called then: the append-only trail needs no join per record kind
+        // when it is read, and a later rename does not rewrite what was moved.
+        before: { title: before.title, status: from },
+        after: { title: before.title, status: to, ...(request.note ? { note: request.note } : {}) },
       });
       if (to === 'active') await this.startFirstMilestone(id, milestones, actor);
       // The sponsor's answer to a proposed plan reaches the owner and the team, with the reason.

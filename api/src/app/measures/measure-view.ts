@@ -4,13 +4,7 @@ import type {
   MeasureResponse,
   MeasureUserRef,
 } from '@waypoint/contracts';
-import {
-  isStale,
-  latestReadings,
-  measureProgress,
-  readingDueAt,
-  staleSince,
-} from '@waypoint/domain';
+import { isStale, latestReadings, progressOf, readingDueAt, staleSince } from '@waypoint/domain';
 import type { MeasureEntity } from './measure.entity';
 import type { ReadingPoint } from './measures.repository';
 
@@ -87,7 +81,7 @@ export function measureViews(
       latestReading: reading
         ? { id: reading.id, value: reading.value, observedAt: reading.observedAt.toISOString() }
         : null,
-      progress: reading ? measureProgress(entity, reading.value) : null,
+      progress: reading ? progressOf(entity, reading.value) : null,
       stale: isStale(lastAt, entity.cadence, now, entity.createdAt),
       staleSince: since?.toISOString() ?? null,
       readingDueAt: due?.toISOString() ?? null,

@@ -28,8 +28,9 @@ export class MeasureEntity {
   @Column({ type: 'varchar', length: 20 })
   direction!: Direction;
 
-  @Column({ type: 'double precision' })
-  baseline!: number;
+  /** Null: taken from the first reading (a trigger of migration 1764000003600 sets it). */
+  @Column({ type: 'double precision', nullable: true })
+  baseline!: number | null;
 
   @Column({ type: 'double precision' })
   target!: number;

@@ -199,7 +199,8 @@ export class MeasuresRepository {
 
   /**
    * Freezes the baseline of every measure of the initiative not frozen yet; answers those
-   * measures (a new version each). In the current unit of work (a gate's approval).
+   * measures (a new version each). In the current unit of work (a gate's approval). A measure
+   * still waiting for its first reading is left alone: that reading sets and freezes its baseline.
    */
   async freezeBaselines(
     initiativeId: string,
@@ -208,7 +209,7 @@ export class MeasuresRepository {
       await this.txHost.tx.query(
         `UPDATE measures
             SET baseline_frozen_at = now(), version = version + 1, updated_at = now()
-          WHERE initiative_id = $1 AND baseline_frozen_at IS NULL
+          WHERE initiative_id = $1 AND baseline_frozen_at IS NULL AND baseline IS NOT NULL
           RETURNING id, baseline, baseline_frozen_at`,
         [initiativeId],
       ),

@@ -17,7 +17,7 @@ import {
   counterMeasureProblems,
   DomainError,
   isWorsening,
-  type MeasureScale,
+  type PlannedScale,
   scaleProblems,
 } from '@waypoint/domain';
 import { AuditService } from '../audit';
@@ -191,7 +191,7 @@ export class MeasuresService {
       const before = await this.measures.findById(id);
       if (!before) throw new NotFoundException(NOT_FOUND);
       const merged: MeasureEntity = { ...before, ...changes };
-      const frozen = baselineFreezeProblem(before, changes.baseline);
+      const frozen = baselineFreezeProblem(before, request.baseline);
       assertRules(frozen ? 'baseline_frozen' : 'measure_scale_invalid', [
         ...(frozen ? [frozen] : []),
         ...scaleProblems(merged),
@@ -265,7 +265,7 @@ export class MeasuresService {
 
 /** A measure's stored standing over the current cycle as the list shows it (null: no cycle). */
 export function cycleChangeOf(
-  scale: MeasureScale,
+  scale: PlannedScale,
   row: StoredStandingRow | undefined,
 ): MeasureStandingChange | null {
   if (row === undefined) return null;
@@ -279,9 +279,11 @@ export function cycleChangeOf(
       row.progressOpening === null || row.progressClosing === null
         ? null
         : row.progressClosing - row.progressOpening,
-    worsening: isWorsening(scale, {
-      opening: point(row.openingValue),
-      closing: point(row.closingValue),
-    }),
+    worsening:
+      scale.baseline !== null &&
+      isWorsening(
+        { ...scale, baseline: scale.baseline },
+        { opening: point(row.openingValue), closing: point(row.closingValue) },
+      ),
   };
 }

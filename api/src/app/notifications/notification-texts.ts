@@ -7,7 +7,7 @@ import {
   type NotificationKind,
   type StepStatus,
 } from '@waypoint/contracts';
-import { outcomeWords } from '@waypoint/domain';
+import { formatDay, outcomeWords } from '@waypoint/domain';
 
 /**
  * What each notification says and where it links: pure functions, one per kind, so that the
@@ -255,13 +255,10 @@ export function isoDate(at: Date): string {
   return at.toISOString().slice(0, 10);
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /**
- * A day (YYYY-MM-DD) as people read it, "15 Apr 2030": the web app's date style (its
- * `formatDate`), so a notification's text reads like the rest of the app.
+ * A day (YYYY-MM-DD) as people read it, "15 Apr 2030": libs/domain `formatDay`, the one date
+ * style of the app, so a notification's text reads like the rest of it.
  */
 export function dayText(day: string): string {
-  const [year, month, date] = day.split('-').map(Number);
-  return `${date} ${MONTHS[(month ?? 1) - 1] ?? ''} ${year}`;
+  return formatDay(day);
 }

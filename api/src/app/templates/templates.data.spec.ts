@@ -1,5 +1,5 @@
 import { APPROACH_VALUES, TEMPLATE_ID_VALUES } from '@waypoint/contracts';
-import { measureScaleProblem } from '@waypoint/domain';
+import { scaleProblems } from '@waypoint/domain';
 import { INITIATIVE_TEMPLATES } from './templates.data';
 import { TemplatesService } from './templates.service';
 
@@ -60,7 +60,9 @@ describe('initiative templates', () => {
       expect(template.measures.some((m) => m.perspective === 'customer')).toBe(true);
       expect(template.measures.some((m) => m.perspective === 'business')).toBe(true);
       for (const measure of template.measures) {
-        expect(measureScaleProblem(measure)).toBeNull();
+        // A template always proposes a baseline (only the manager may choose to wait for one).
+        expect(measure.baseline).not.toBeNull();
+        expect(scaleProblems(measure)).toEqual([]);
         expect(measure.baseline).not.toBe(measure.target);
         if (measure.counterMeasureOf !== undefined) {
           // A counter-measure is a business measure guarding a customer measure of the template.

@@ -34,7 +34,8 @@ export interface MeasureRow {
   unit: string;
   perspective: Perspective;
   direction: Direction;
-  baseline: number;
+  /** Null until the first reading gives it (a measure planned "baseline from the first reading"). */
+  baseline: number | null;
   target: number;
   cadence: Cadence;
   kpiClass: KpiClass;

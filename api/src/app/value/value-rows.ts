@@ -91,6 +91,12 @@ export interface ValueInputs {
   groups: readonly CustomerGroupRow[];
 }
 
+type GradedMeasureRow = MeasureRow & { baseline: number };
+
+function isGraded(measure: MeasureRow): measure is GradedMeasureRow {
+  return measure.baseline !== null;
+}
+
 /**
  * The stored rows of the initiatives that have measures in `inputs`. `now` bounds which readings
  * count (the running cycle closes by now); the engine passes {@link engineNow}. No reading is
@@ -99,9 +105,11 @@ export interface ValueInputs {
  * domain picks the same standings from both.
  */
 export function computeValueRows(inputs: ValueInputs, now: Date): ValueRows {
-  const measuresByInitiative = new Map<string, MeasureRow[]>();
+  const measuresByInitiative = new Map<string, GradedMeasureRow[]>();
   const initiativeOf = new Map<string, string>();
-  for (const measure of inputs.measures) {
+  // A measure without a baseline has no reading yet (the first reading gives it its baseline, in
+  // the reading's own statement: migration 1764000003600), so it has nothing to contribute.
+  for (const measure of inputs.measures.filter(isGraded)) {
     const list = measuresByInitiative.get(measure.initiativeId);
     if (list) list.push(measure);
     else measuresByInitiative.set(measure.initiativeId, [measure]);
@@ -166,7 +174,7 @@ export function computeValueRows(inputs: ValueInputs, now: Date): ValueRows {
 }
 
 function standingRow(
-  measure: MeasureRow,
+  measure: GradedMeasureRow,
   cycleId: string,
   standing: CycleStanding<ReadingRow>,
 ): StandingRow {

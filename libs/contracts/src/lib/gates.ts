@@ -87,7 +87,8 @@ export interface SnapshotMeasure {
   unit: string;
   perspective: Perspective;
   direction: Direction;
-  baseline: number;
+  /** Null when the measure was still waiting for its first reading to give it a baseline. */
+  baseline: number | null;
   target: number;
   latestReading: { id: string; value: number; observedAt: string } | null;
   /** Progress of the latest reading from baseline (0) to target (1); null without a reading. */

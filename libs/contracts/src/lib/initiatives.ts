@@ -186,7 +186,8 @@ export interface CreateInitiativeRequest {
 /** A template measure's baseline and target as the manager confirmed them in the wizard. */
 export interface TemplateMeasureValues {
   name: string;
-  baseline: number;
+  /** Null: "baseline from the first reading" (the first reading sets and freezes it). */
+  baseline: number | null;
   target: number;
 }
 
@@ -222,7 +223,8 @@ export interface TemplateMeasure {
   unit: string;
   perspective: Perspective;
   direction: Direction;
-  baseline: number;
+  /** Null only once the manager chose "baseline from the first reading" in the wizard. */
+  baseline: number | null;
   target: number;
   cadence: Cadence;
   kpiClass: KpiClass;

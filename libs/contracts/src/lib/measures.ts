@@ -83,7 +83,8 @@ export interface MeasureResponse {
   unit: string;
   perspective: Perspective;
   direction: Direction;
-  baseline: number;
+  /** Null until the first reading: the measure takes its baseline from it (and freezes it). */
+  baseline: number | null;
   target: number;
   /** YYYY-MM-DD. */
   targetDate: string | null;
@@ -95,7 +96,10 @@ export interface MeasureResponse {
   counterMeasure: MeasureRef | null;
   /** Who is expected to record readings. */
   recorder: MeasureUserRef | null;
-  /** Set when the first gate is approved; the baseline cannot change after that. */
+  /**
+   * Set when the first gate is approved, or when the first reading gives a measure planned
+   * without a baseline its baseline; the baseline cannot change after that.
+   */
   baselineFrozenAt: string | null;
   /** The latest effective (not superseded) reading observed up to now. */
   latestReading: ReadingSummary | null;
@@ -169,7 +173,8 @@ export interface CreateMeasureRequest {
   unit: string;
   perspective: Perspective;
   direction: Direction;
-  baseline: number;
+  /** Null: the baseline is taken (and frozen) from the first reading. */
+  baseline: number | null;
   target: number;
   /** YYYY-MM-DD. */
   targetDate?: string;

@@ -225,7 +225,8 @@ export interface BriefMeasure {
   unit: string;
   perspective: Perspective;
   direction: Direction;
-  baseline: number;
+  /** Null until the first reading gives the measure its baseline. */
+  baseline: number | null;
   target: number;
   latest: ReadingSummary | null;
   progress: number | null;

@@ -7,7 +7,7 @@ import {
   type StepStatus,
 } from '@waypoint/contracts';
 import type { SubmissionInput } from './gate-submission';
-import { measureProgress } from './measure-progress';
+import { progressOf } from './measure-progress';
 import { latestReadings, type Reading } from './readings';
 
 /**
@@ -81,7 +81,7 @@ export function buildEvidenceSnapshot(input: EvidenceInput): EvidenceSnapshot {
         latestReading: reading
           ? { id: reading.id, value: reading.value, observedAt: reading.observedAt.toISOString() }
           : null,
-        progress: reading ? measureProgress(measure, reading.value) : null,
+        progress: reading ? progressOf(measure, reading.value) : null,
       };
     }),
     steps: {

@@ -1,5 +1,6 @@
 // Formatting for the human explanations of the domain. Not part of the public API.
 import type { Direction } from '@waypoint/contracts';
+import { formatDay } from './day-format';
 import type { Cycle } from './readings';
 
 /** A reading value for people: at most two decimals, no trailing zeros. */
@@ -19,14 +20,15 @@ export function formatDirection(direction: Direction, target: number, unit?: str
   }
 }
 
-/** "in 2026-Q4", or "from 2026-10-01 to 2027-01-01" for an unnamed cycle. */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * "in 2026-Q4", or "from 1 Oct 2026 to 31 Dec 2026" for an unnamed cycle: its first and last day
+ * (the window ends at the midnight after its last day), written as every date is (`formatDay`).
+ */
 export function formatCycle(cycle: Cycle): string {
   if (cycle.name !== undefined && cycle.name.trim() !== '') {
     return `in ${cycle.name}`;
   }
-  return `from ${isoDay(cycle.start)} to ${isoDay(cycle.end)}`;
-}
-
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  return `from ${formatDay(cycle.start)} to ${formatDay(new Date(cycle.end.getTime() - DAY_MS))}`;
 }

@@ -42,6 +42,22 @@ export function measureProgress(scale: MeasureScale, value: number): number {
   }
 }
 
+/** A measure's scale as planned: its baseline may still wait for the first reading (null). */
+export interface PlannedScale {
+  baseline: number | null;
+  target: number;
+  direction: Direction;
+}
+
+/**
+ * Progress of a reading ({@link measureProgress}), or null while the measure has no baseline
+ * (it takes its baseline from its first reading, so there is nothing to grade from yet).
+ */
+export function progressOf(scale: PlannedScale, value: number): number | null {
+  const { baseline, target, direction } = scale;
+  return baseline === null ? null : measureProgress({ baseline, target, direction }, value);
+}
+
 /**
  * How much better `to` is than `from`, in the measure's own unit, direction-aware: positive when
  * it improved, negative when it got worse, 0 when neither. For `target_is_best`, better means

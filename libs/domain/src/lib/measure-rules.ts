@@ -1,5 +1,5 @@
 import type { Perspective, TemplateMeasure, TemplateMeasureValues } from '@waypoint/contracts';
-import { measureScaleProblem, type MeasureScale } from './measure-progress';
+import { measureScaleProblem, type PlannedScale } from './measure-progress';
 
 /** A measure as the counter-measure rules see it. */
 export interface CounterCandidate {
@@ -52,22 +52,35 @@ export function counterMeasureProblems(input: CounterMeasureInput): string[] {
   return problems;
 }
 
-/** The baseline cannot change once it is frozen (when the first gate is approved). */
+/**
+ * The baseline cannot change once it is frozen (when the first gate is approved, or when the
+ * first reading gave it to a measure planned without one).
+ */
 export function baselineFreezeProblem(
-  current: { baseline: number; baselineFrozenAt: Date | null },
+  current: { baseline: number | null; baselineFrozenAt: Date | null },
   requested: number | undefined,
 ): string | null {
   if (requested === undefined || requested === current.baseline) return null;
   if (current.baselineFrozenAt === null) return null;
   return (
     `The baseline (${current.baseline}) was frozen on ${current.baselineFrozenAt.toISOString()} ` +
-    'when the first gate was approved; it cannot change any more.'
+    'and cannot change any more.'
   );
 }
 
-/** The scale rule (`measureScaleProblem`), as a list of problems. */
-export function scaleProblems(scale: MeasureScale): string[] {
-  const problem = measureScaleProblem(scale);
+/**
+ * The scale rule (`measureScaleProblem`), as a list of problems. A measure without a baseline yet
+ * (taken from its first reading) only needs a finite target: whichever side of the target the
+ * first reading falls, it is what was measured.
+ */
+export function scaleProblems(scale: PlannedScale): string[] {
+  const { baseline, target, direction } = scale;
+  const problem =
+    baseline === null
+      ? Number.isFinite(target)
+        ? null
+        : 'The target must be a finite number.'
+      : measureScaleProblem({ baseline, target, direction });
   return problem === null ? [] : [problem];
 }
 

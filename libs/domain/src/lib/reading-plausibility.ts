@@ -1,7 +1,8 @@
 /** What the plausibility check knows about a measure. */
 export interface PlausibilityMeasure {
   unit: string;
-  baseline: number;
+  /** Null while the measure waits for its first reading to give it a baseline. */
+  baseline: number | null;
   target: number;
 }
 
@@ -81,7 +82,7 @@ const NON_NEGATIVE_UNITS = new Set([
  * ("points", "score") may take either sign.
  */
 export function cannotBeNegative(measure: PlausibilityMeasure): boolean {
-  if (measure.baseline < 0 || measure.target < 0) return false;
+  if ((measure.baseline ?? 0) < 0 || measure.target < 0) return false;
   const words = measure.unit
     .toLowerCase()
     .split(/[\s/]+|(?<=[£€$¥₹%#])|(?=[£€$¥₹%#])/u)
@@ -94,7 +95,7 @@ export const PLAUSIBLE_MARGIN = 2;
 
 /**
  * Whether a new value of a measure deserves a question before it is saved. The known range runs
- * from the lowest to the highest of the baseline, the target and the effective readings so far;
+ * from the lowest to the highest of the baseline (if any yet), the target and the effective readings so far;
  * its width is that span, but at least half the largest magnitude in it (a measure moving from
  * 6.4 to 6 has a span of 0.4 but values of about 6), and 1 when everything is 0. A value more
  * than PLAUSIBLE_MARGIN widths below or above the range is far outside; a negative value of a
@@ -107,7 +108,11 @@ export function readingPlausibility(
   value: number,
 ): ImplausibleReading | null {
   if (value < 0 && cannotBeNegative(measure)) return { kind: 'wrong_sign' };
-  const known = [measure.baseline, measure.target, ...history];
+  const known = [
+    ...(measure.baseline === null ? [] : [measure.baseline]),
+    measure.target,
+    ...history,
+  ];
   const low = Math.min(...known);
   const high = Math.max(...known);
   const width = Math.max(high - low, Math.max(Math.abs(low), Math.abs(high)) / 2) || 1;

@@ -174,7 +174,7 @@ describe('tensionAlerts: divergence of the perspectives', () => {
       measures: [nps, cost],
       readings: [...moved('nps', 50, 30), ...moved('cost', 60, 40)],
     });
-    expect(alert.explanation).toMatch(/from 2026-10-01 to 2027-01-01\. Behind it/);
+    expect(alert.explanation).toMatch(/from 1 Oct 2026 to 31 Dec 2026\. Behind it/);
   });
 });
 

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import type { Page, ReadingResponse, SnapshotMeasure } from '@waypoint/contracts';
 import { MeasureChartComponent } from '../shared/charts/measure-chart.component';
 import { MeasuresApi } from '../shared/api';
-import { DayPipe, MeasureValuePipe, progressText } from '../shared/format';
+import { BaselinePipe, DayPipe, MeasureValuePipe, progressText } from '../shared/format';
 import { PERSPECTIVE_LABEL } from '../shared/vocabulary';
 
 /**
@@ -13,7 +13,7 @@ import { PERSPECTIVE_LABEL } from '../shared/vocabulary';
  */
 @Component({
   selector: 'wp-gate-measure',
-  imports: [DayPipe, MeasureValuePipe, MeasureChartComponent],
+  imports: [BaselinePipe, DayPipe, MeasureValuePipe, MeasureChartComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './gate-measure.component.html',
   styleUrl: './approvals.scss',

@@ -22,6 +22,7 @@ import { MoreButtonComponent } from '../shared/more-button.component';
 import { genericErrorMessage, httpStatusOf } from '../shared/problem';
 import {
   countText,
+  BaselinePipe,
   DateTimePipe,
   DayPipe,
   formatMeasure,
@@ -47,6 +48,7 @@ import { BriefStore } from './brief.store';
 @Component({
   selector: 'wp-brief-page',
   imports: [
+    BaselinePipe,
     DayPipe,
     MeasureValuePipe,
     DateTimePipe,

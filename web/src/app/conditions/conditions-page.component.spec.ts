@@ -83,7 +83,7 @@ describe('the open conditions page', () => {
     await settle();
     expect(text(el.querySelector('.conditions__count'))).toBe('51 open conditions');
     const more = el.querySelector<HTMLButtonElement>('wp-more-button button');
-    expect(text(more)).toBe('Show 1 more conditions');
+    expect(text(more)).toBe('Show 1 more condition');
     more?.click();
     await tick();
     httpMock()

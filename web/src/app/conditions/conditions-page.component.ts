@@ -62,7 +62,7 @@ export function conditionOrigin(
             </li>
           }
         </ul>
-        <wp-more-button [list]="store.open" noun="conditions" />
+        <wp-more-button [list]="store.open" noun="condition" />
       } @else {
         <wp-empty-state
           icon="approvals"

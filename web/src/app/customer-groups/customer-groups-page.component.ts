@@ -50,7 +50,7 @@ import { CustomerGroupsStore } from './customer-groups.store';
               </li>
             }
           </ul>
-          <wp-more-button [list]="store.groupList" noun="groups" />
+          <wp-more-button [list]="store.groupList" noun="group" />
         </nav>
 
         @if (store.selected(); as group) {
@@ -94,7 +94,7 @@ import { CustomerGroupsStore } from './customer-groups.store';
                       </li>
                     }
                   </ul>
-                  <wp-more-button [list]="store.initiatives" noun="initiatives" />
+                  <wp-more-button [list]="store.initiatives" noun="initiative" />
                 }
               </div>
               <div>
@@ -131,7 +131,7 @@ import { CustomerGroupsStore } from './customer-groups.store';
                       </li>
                     }
                   </ul>
-                  <wp-more-button [list]="store.measures" noun="measures" />
+                  <wp-more-button [list]="store.measures" noun="measure" />
                 }
               </div>
             </div>

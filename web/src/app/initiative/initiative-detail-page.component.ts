@@ -50,6 +50,7 @@ import {
 } from '../shared/vocabulary';
 import { DateTimePipe, DayPipe, formatPercent } from '../shared/format';
 import { GateChecklistComponent } from './gate-checklist.component';
+import { GateSubmitComponent } from './gate-submit.component';
 import { type CloseCondition, GateDecisionsComponent } from './gate-decisions.component';
 import { gateMoves } from './gate-moves';
 import { MeasureCardComponent } from './measure-card.component';
@@ -99,6 +100,7 @@ export function teamByDepartment(
     StaleRecordNoticeComponent,
     MeasureCardComponent,
     GateChecklistComponent,
+    GateSubmitComponent,
     GateDecisionsComponent,
     CdkDrag,
     CdkDropList,

@@ -166,9 +166,10 @@ describe('InitiativeDetailStore', () => {
   });
 
   it('submits a gate with If-Match and keeps the blockers of a 422', async () => {
-    const submitting = store.gateAction(aMilestone(2, 'in_progress'), 'submit');
+    const submitting = store.gateAction(aMilestone(2, 'in_progress'), 'submit', 'Risky');
     const request = httpMock().expectOne('/api/milestones/m2/submit');
     expect(request.request.headers.get('If-Match')).toBe('"4"');
+    expect(request.request.body).toEqual({ note: 'Risky' });
     request.flush(
       {
         title: 'Blocked',

@@ -208,13 +208,13 @@ export class InitiativeDetailStore {
     this.milestonesPage.set({ ...page, items });
   }
 
-  /** POST /api/milestones/:id/start, /submit or /resume with If-Match. */
-  async gateAction(milestone: MilestoneResponse, action: GateAction): Promise<boolean> {
+  /** POST /api/milestones/:id/start, /submit (with the note for the decider) or /resume with If-Match. */
+  async gateAction(milestone: MilestoneResponse, action: GateAction, note = ''): Promise<boolean> {
     this.busy.set(true);
     this.blockers.set([]);
     this.gateError.set(null);
     try {
-      await this.milestonesApi.act(milestone, action);
+      await this.milestonesApi.act(milestone, action, note ? { note } : undefined);
       this.milestonesPage.reload();
       this.initiative.reload();
       this.historyPage.reload();

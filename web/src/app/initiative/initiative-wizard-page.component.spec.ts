@@ -181,15 +181,26 @@ describe('changedMeasureValues', () => {
       changedMeasureValues(
         template,
         new Map([
-          ['Cost per contact', { baseline: '6.4', target: '6' }],
-          ['Satisfaction', { baseline: '70', target: '80' }],
+          ['Cost per contact', { baseline: '6.4', target: '6', fromFirstReading: false }],
+          ['Satisfaction', { baseline: '70', target: '80', fromFirstReading: false }],
         ]),
       ),
     ).toEqual([{ name: 'Cost per contact', baseline: 6.4, target: 6 }]);
   });
   it('leaves out what is not a number', () => {
     expect(
-      changedMeasureValues(template, new Map([['Satisfaction', { baseline: '', target: '80' }]])),
+      changedMeasureValues(
+        template,
+        new Map([['Satisfaction', { baseline: '', target: '80', fromFirstReading: false }]]),
+      ),
     ).toEqual([]);
+  });
+  it('sends a null baseline for "baseline from the first reading", whatever was typed', () => {
+    expect(
+      changedMeasureValues(
+        template,
+        new Map([['Satisfaction', { baseline: 'abc', target: '85', fromFirstReading: true }]]),
+      ),
+    ).toEqual([{ name: 'Satisfaction', baseline: null, target: 85 }]);
   });
 });

@@ -13,6 +13,7 @@ import {
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -34,18 +35,35 @@ import { fieldErrorsOf, genericErrorMessage } from '../shared/problem';
 import { APPROACH_LABEL, NO_VALUE } from '../shared/vocabulary';
 import { InitiativeWizardStore } from './initiative-wizard.store';
 
-/** The template's measures whose baseline or target the manager changed. */
+/** What the manager typed for one template measure on the wizard's last step (as typed). */
+export interface EnteredMeasureValues {
+  baseline: string;
+  target: string;
+  /** "Baseline from the first reading": the baseline field is left out. */
+  fromFirstReading: boolean;
+}
+
+/** A template measure as the last step shows it. */
+type TemplateFigures = { name: string; baseline: number | null; target: number };
+
+/** Whether a typed figure is a number (an empty field is not). */
+const isNumberText = (text: string): boolean => text.trim() !== '' && Number.isFinite(Number(text));
+
+/**
+ * The template's measures whose baseline or target the manager changed, or whose baseline is to
+ * come from the first reading (sent as `baseline: null`).
+ */
 export function changedMeasureValues(
-  template: readonly { name: string; baseline: number; target: number }[],
-  entered: ReadonlyMap<string, { baseline: string; target: string }>,
+  template: readonly TemplateFigures[],
+  entered: ReadonlyMap<string, EnteredMeasureValues>,
 ): TemplateMeasureValues[] {
-  return template.flatMap((m) => {
+  return template.flatMap((m): TemplateMeasureValues[] => {
     const values = entered.get(m.name);
-    if (!values) return [];
-    const baseline = Number(values.baseline);
+    if (!values || !isNumberText(values.target)) return [];
     const target = Number(values.target);
-    if (values.baseline.trim() === '' || values.target.trim() === '') return [];
-    if (!Number.isFinite(baseline) || !Number.isFinite(target)) return [];
+    if (values.fromFirstReading) return [{ name: m.name, baseline: null, target }];
+    if (!isNumberText(values.baseline)) return [];
+    const baseline = Number(values.baseline);
     return baseline === m.baseline && target === m.target
       ? []
       : [{ name: m.name, baseline, target }];
@@ -82,6 +100,7 @@ function templateOfLink(id: string | null): TemplateId | '' {
     MatError,
     MatHint,
     MatProgressBar,
+    MatCheckbox,
   ],
   providers: [InitiativeWizardStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -184,33 +203,43 @@ export class InitiativeWizardPageComponent {
   }
 
   /** Baselines and targets typed on the last step, by measure name (as text, as typed). */
-  protected readonly measureValues = signal<
-    ReadonlyMap<string, { baseline: string; target: string }>
-  >(new Map());
-  protected valueOf(
-    measure: { name: string; baseline: number; target: number },
-    field: 'baseline' | 'target',
-  ): string {
-    return this.measureValues().get(measure.name)?.[field] ?? String(measure[field]);
+  protected readonly measureValues = signal<ReadonlyMap<string, EnteredMeasureValues>>(new Map());
+  private entered(measure: TemplateFigures): EnteredMeasureValues {
+    return (
+      this.measureValues().get(measure.name) ?? {
+        baseline: measure.baseline === null ? '' : String(measure.baseline),
+        target: String(measure.target),
+        fromFirstReading: false,
+      }
+    );
   }
-  protected setValue(
-    measure: { name: string; baseline: number; target: number },
-    field: 'baseline' | 'target',
-    value: string,
-  ): void {
-    const next = new Map(this.measureValues());
-    const current = next.get(measure.name) ?? {
-      baseline: String(measure.baseline),
-      target: String(measure.target),
-    };
-    next.set(measure.name, { ...current, [field]: value });
-    this.measureValues.set(next);
+  protected valueOf(measure: TemplateFigures, field: 'baseline' | 'target'): string {
+    return this.entered(measure)[field];
   }
-  /** A measure whose typed value is not a number. */
+  protected fromFirstReading(measure: TemplateFigures): boolean {
+    return this.entered(measure).fromFirstReading;
+  }
+  protected setValue(measure: TemplateFigures, field: 'baseline' | 'target', value: string): void {
+    this.measureValues.set(
+      new Map(this.measureValues()).set(measure.name, {
+        ...this.entered(measure),
+        [field]: value,
+      }),
+    );
+  }
+  protected setFromFirstReading(measure: TemplateFigures, fromFirstReading: boolean): void {
+    this.measureValues.set(
+      new Map(this.measureValues()).set(measure.name, {
+        ...this.entered(measure),
+        fromFirstReading,
+      }),
+    );
+  }
+  /** A measure whose typed value is not a number (the baseline only when it is typed). */
   protected readonly invalidMeasures = computed(() =>
     [...this.measureValues().entries()]
-      .filter(([, v]) =>
-        [v.baseline, v.target].some((x) => x.trim() === '' || !Number.isFinite(Number(x))),
+      .filter(
+        ([, v]) => !isNumberText(v.target) || (!v.fromFirstReading && !isNumberText(v.baseline)),
       )
       .map(([name]) => name),
   );

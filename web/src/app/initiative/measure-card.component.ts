@@ -11,7 +11,7 @@ import {
   type ReadingChartPoint,
   ReadingChartComponent,
 } from '../shared/charts/reading-chart.component';
-import { formatMeasure, formatNumber } from '../shared/format';
+import { baselineText, formatMeasure, formatNumber } from '../shared/format';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { InitiativeDetailStore } from './initiative-detail.store';
 import {
@@ -45,7 +45,7 @@ const DIALOG = { width: '640px', maxWidth: '95vw' } as const;
       <p class="measure__meta">
         <span class="chip">{{ m.perspective === 'customer' ? 'Customer' : 'Business' }}</span>
         <span
-          >Baseline {{ valueText(m.baseline, m.unit) }} → target
+          >Baseline {{ baselineText(m.baseline, m.unit) }} → target
           {{ valueText(m.target, m.unit) }}</span
         >
         @if (m.stale) {
@@ -113,6 +113,7 @@ export class MeasureCardComponent {
   protected readonly format = formatNumber;
   /** A value with its unit as the locale writes it ("£5.80", "61%"). */
   protected readonly valueText = formatMeasure;
+  protected readonly baselineText = baselineText;
   protected readonly status = signal<string | null>(null);
 
   /** Only the id: a fresh copy of the same measure (after a reading) must not refetch. */

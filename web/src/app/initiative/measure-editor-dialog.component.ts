@@ -103,9 +103,16 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
         </mat-form-field>
         <mat-form-field>
           <mat-label>Baseline</mat-label>
-          <input matInput formControlName="baseline" inputmode="decimal" required />
+          <input
+            matInput
+            formControlName="baseline"
+            inputmode="decimal"
+            [required]="baselineRequired"
+          />
           @if (frozenOn(); as day) {
-            <mat-hint>Frozen on {{ day }}, when the first gate was approved.</mat-hint>
+            <mat-hint>Frozen on {{ day }}; it cannot change any more.</mat-hint>
+          } @else if (!baselineRequired) {
+            <mat-hint>Leave it empty to take the baseline from the first reading.</mat-hint>
           }
           <mat-error>Enter a number, e.g. 6.5.</mat-error>
           @for (e of serverErrors('baseline'); track e) {
@@ -209,14 +216,21 @@ export class MeasureEditorDialogComponent {
   protected readonly kpiClassLabel = KPI_CLASS_LABEL;
 
   private readonly before = this.data.measure;
+  /** A baseline once given is kept; a new measure, or one still without, may wait for a reading. */
+  protected readonly baselineRequired = (this.before?.baseline ?? null) !== null;
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: [this.before?.name ?? '', [Validators.required, Validators.pattern(/\S/)]],
     unit: [this.before?.unit ?? '', [Validators.required, Validators.pattern(/\S/)]],
     perspective: [this.before?.perspective ?? PERSPECTIVE_VALUES[0]],
     direction: [this.before?.direction ?? DIRECTION_VALUES[0]],
     baseline: [
-      { value: this.text(this.before?.baseline), disabled: !!this.before?.baselineFrozenAt },
-      [Validators.required, Validators.pattern(NUMBER)],
+      {
+        value: this.text(this.before?.baseline ?? undefined),
+        disabled: !!this.before?.baselineFrozenAt,
+      },
+      this.baselineRequired
+        ? [Validators.required, Validators.pattern(NUMBER)]
+        : [Validators.pattern(NUMBER)],
     ],
     target: [this.text(this.before?.target), [Validators.required, Validators.pattern(NUMBER)]],
     cadence: [this.before?.cadence ?? CADENCE_VALUES[1]],
@@ -284,7 +298,7 @@ export class MeasureEditorDialogComponent {
       unit: raw.unit.trim(),
       perspective: raw.perspective,
       direction: raw.direction,
-      baseline: Number(raw.baseline),
+      baseline: raw.baseline.trim() === '' ? null : Number(raw.baseline),
       target: Number(raw.target),
       cadence: raw.cadence,
       kpiClass: raw.kpiClass,
@@ -320,6 +334,8 @@ export function changesOf(
     'weight',
   ] as const;
   for (const key of scalar) {
+    // A baseline left empty stays as it is (an update cannot take a baseline away).
+    if (key === 'baseline' && request.baseline === null) continue;
     if (request[key] !== before[key]) Object.assign(changes, { [key]: request[key] });
   }
   const group = request.customerGroupId ?? null;

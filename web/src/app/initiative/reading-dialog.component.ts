@@ -23,7 +23,7 @@ import { MatInput } from '@angular/material/input';
 import type { MeasureResponse, ReadingResponse } from '@waypoint/contracts';
 import { type ImplausibleReading, readingPlausibility } from '@waypoint/domain';
 import { MeasuresApi } from '../shared/api';
-import { formatDateTime, formatMeasure, formatNumber } from '../shared/format';
+import { baselineText, formatDateTime, formatMeasure, formatNumber } from '../shared/format';
 import { fieldErrorsOf, genericErrorMessage } from '../shared/problem';
 import {
   evidenceErrorText,
@@ -99,7 +99,8 @@ export function plausibilityQuestion(
           </p>
         } @else {
           <p class="reading-dialog__was">
-            Baseline {{ valueText(m.baseline, m.unit) }}, target {{ valueText(m.target, m.unit) }}.
+            Baseline {{ baselineText(m.baseline, m.unit) }}, target
+            {{ valueText(m.target, m.unit) }}.
           </p>
         }
         <mat-form-field subscriptSizing="dynamic">
@@ -226,6 +227,7 @@ export class ReadingDialogComponent {
   protected readonly format = formatNumber;
   /** A value with its unit as the locale writes it ("£5.80", "61%"). */
   protected readonly valueText = formatMeasure;
+  protected readonly baselineText = baselineText;
   protected readonly dateTime = formatDateTime;
 
   protected readonly form = this.fb.group({
@@ -253,7 +255,10 @@ export class ReadingDialogComponent {
   private readonly error = signal<unknown>(null);
   // The error texts are read from the controls at each change detection (typing, blur, submit).
   protected valueError(): string | null {
-    const example = this.data.measure.latestReading?.value ?? this.data.measure.baseline;
+    const example =
+      this.data.measure.latestReading?.value ??
+      this.data.measure.baseline ??
+      this.data.measure.target;
     return valueErrorText(this.form.controls.value.errors, example);
   }
   protected observedAtError(): string | null {

@@ -7,7 +7,13 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { KPI_CLASS_VALUES, type KpiClass } from '@waypoint/contracts';
 import { EmptyStateComponent } from '../shared/empty-state.component';
-import { DayPipe, formatIndexMove, MeasureValuePipe, progressText } from '../shared/format';
+import {
+  BaselinePipe,
+  DayPipe,
+  formatIndexMove,
+  MeasureValuePipe,
+  progressText,
+} from '../shared/format';
 import { MoreButtonComponent } from '../shared/more-button.component';
 import { genericErrorMessage } from '../shared/problem';
 import { KPI_CLASS_LABEL, PERSPECTIVE_LABEL } from '../shared/vocabulary';
@@ -23,6 +29,7 @@ const KPI_CLASS_HINT: Record<KpiClass, string> = {
 @Component({
   selector: 'wp-kpi-review-page',
   imports: [
+    BaselinePipe,
     RouterLink,
     DayPipe,
     MeasureValuePipe,
@@ -150,11 +157,11 @@ const KPI_CLASS_HINT: Record<KpiClass, string> = {
                     @if (row.latestReading; as latest) {
                       {{ latest.value | measureValue: row.unit }} on
                       {{ latest.observedAt | day }} (baseline
-                      {{ row.baseline | measureValue: row.unit }}, target
+                      {{ row.baseline | baseline: row.unit }}, target
                       {{ row.target | measureValue: row.unit }}): {{ percent(row.progress) }} of the
                       way
                     } @else {
-                      No reading yet (baseline {{ row.baseline | measureValue: row.unit }}, target
+                      No reading yet (baseline {{ row.baseline | baseline: row.unit }}, target
                       {{ row.target | measureValue: row.unit }})
                     }
                   </span>
@@ -183,7 +190,7 @@ const KPI_CLASS_HINT: Record<KpiClass, string> = {
                 </li>
               }
             </ul>
-            <wp-more-button [list]="store.measures" noun="measures" />
+            <wp-more-button [list]="store.measures" noun="measure" />
           }
         </section>
       } @else {

@@ -27,12 +27,13 @@ import {
   type ReadingDialogData,
   ReadingDialogComponent,
 } from '../initiative/reading-dialog.component';
-import { DayPipe, DateTimePipe, MeasureValuePipe } from '../shared/format';
+import { BaselinePipe, DayPipe, DateTimePipe, MeasureValuePipe } from '../shared/format';
 
 /** My work: my steps (overdue and due soon first), my notifications, the measures I record. */
 @Component({
   selector: 'wp-my-work-page',
   imports: [
+    BaselinePipe,
     MeasureValuePipe,
     DayPipe,
     DateTimePipe,

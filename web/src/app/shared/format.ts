@@ -4,7 +4,7 @@ import {
 } from '@angular/common';
 import { Pipe, type PipeTransform } from '@angular/core';
 import { formatIndexChange, formatIndexPercent, formatMeasureValue } from '@waypoint/domain';
-import { NO_READING, NO_VALUE, NOT_MEASURED } from './vocabulary';
+import { BASELINE_FROM_FIRST_READING, NO_READING, NO_VALUE, NOT_MEASURED } from './vocabulary';
 
 /** The app's locale for dates and numbers (Angular's default, en-US). */
 const LOCALE = 'en-US';
@@ -72,6 +72,14 @@ export function formatMeasure(value: number | null | undefined, unit: string): s
 }
 
 /**
+ * A measure's baseline with its unit, or "from the first reading" while the measure waits for
+ * the reading that gives it ("Baseline from the first reading").
+ */
+export function baselineText(baseline: number | null, unit: string): string {
+  return baseline === null ? BASELINE_FROM_FIRST_READING : formatMeasure(baseline, unit);
+}
+
+/**
  * A count with its noun, singular for one: "1 customer measure", "3 customer measures", "no
  * steps" for zero when `none` says so. `plural` defaults to the noun plus "s".
  */
@@ -122,5 +130,13 @@ export class AmountPipe implements PipeTransform {
 export class MeasureValuePipe implements PipeTransform {
   transform(value: number | null | undefined, unit: string): string {
     return value === null || value === undefined ? '' : formatMeasure(value, unit);
+  }
+}
+
+/** `{{ measure.baseline | baseline: measure.unit }}`: baselineText in a template. */
+@Pipe({ name: 'baseline' })
+export class BaselinePipe implements PipeTransform {
+  transform(value: number | null, unit: string): string {
+    return baselineText(value, unit);
   }
 }

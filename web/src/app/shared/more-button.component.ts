@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import type { PagedList } from './paged-list';
+import { countText } from './format';
 import { genericErrorMessage } from './problem';
 
 /**
@@ -14,16 +15,14 @@ import { genericErrorMessage } from './problem';
   template: `
     @if (list().hasMore()) {
       <div class="more">
-        <span class="more__count"
-          >Showing {{ list().items().length }} of {{ list().total() }} {{ noun() }}</span
-        >
+        <span class="more__count">Showing {{ list().items().length }} of {{ totalText() }}</span>
         <button
           mat-stroked-button
           type="button"
           [disabled]="list().isLoading()"
           (click)="list().loadMore()"
         >
-          Show {{ next() }} more {{ noun() }}
+          {{ moreText() }}
         </button>
       </div>
     }
@@ -50,8 +49,19 @@ import { genericErrorMessage } from './problem';
 })
 export class MoreButtonComponent {
   readonly list = input.required<PagedList<unknown>>();
-  /** What the list holds, plural ("steps"). */
+  /** What the list holds, one of it ("step"). */
   readonly noun = input.required<string>();
-  protected readonly next = computed(() => Math.min(this.list().remaining(), this.list().pageSize));
+  /** More than one; the noun plus "s" unless given. */
+  readonly plural = input<string | undefined>(undefined);
+  private readonly many = computed(() => this.plural() ?? `${this.noun()}s`);
+  /** "45 conditions". */
+  protected readonly totalText = computed(() =>
+    countText(this.list().total(), this.noun(), this.many()),
+  );
+  /** "Show 1 more condition", "Show 20 more conditions": correct plural. */
+  protected readonly moreText = computed(() => {
+    const next = Math.min(this.list().remaining(), this.list().pageSize);
+    return `Show ${countText(next, `more ${this.noun()}`, `more ${this.many()}`)}`;
+  });
   protected readonly errorMessage = genericErrorMessage;
 }

@@ -173,6 +173,9 @@ export const ALERT_STATUS_LABEL: Readonly<Record<AlertStatus, string>> = {
 
 /** An empty field or a missing number. */
 export const NO_VALUE = '—';
+/** A measure's baseline before its first reading gives it ("Baseline from the first reading"). */
+export const BASELINE_FROM_FIRST_READING = 'from the first reading';
+
 /** A measure's progress before its first reading. */
 export const NO_READING = 'no reading';
 /** A value index (customer or business) that no reading supports yet. */

@@ -70,7 +70,8 @@ class BriefMeasureDto implements BriefMeasure {
   @ApiProperty() unit!: string;
   @ApiProperty({ enum: PERSPECTIVE_VALUES }) perspective!: Perspective;
   @ApiProperty({ enum: DIRECTION_VALUES }) direction!: Direction;
-  @ApiProperty() baseline!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Null until the first reading.' })
+  baseline!: number | null;
   @ApiProperty() target!: number;
   @ApiProperty({ type: ReadingSummaryDto, nullable: true }) latest!: ReadingSummary | null;
   @ApiProperty({ type: Number, nullable: true }) progress!: number | null;

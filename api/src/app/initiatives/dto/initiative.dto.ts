@@ -61,8 +61,12 @@ export class TemplateMeasureValuesDto implements TemplateMeasureValues {
   @RequiredText(MEASURE_NAME_MAX_LENGTH, 'Cost per contact')
   name!: string;
 
-  @FiniteNumber(-MEASURE_NUMBER_LIMIT, MEASURE_NUMBER_LIMIT, { example: 6.4 })
-  baseline!: number;
+  @FiniteNumber(-MEASURE_NUMBER_LIMIT, MEASURE_NUMBER_LIMIT, {
+    nullable: true,
+    example: 6.4,
+    description: 'null: "baseline from the first reading" (the first reading sets and freezes it).',
+  })
+  baseline!: number | null;
 
   @FiniteNumber(-MEASURE_NUMBER_LIMIT, MEASURE_NUMBER_LIMIT, { example: 5.8 })
   target!: number;

@@ -79,8 +79,12 @@ export class CreateMeasureDto implements CreateMeasureRequest {
   @OneOf(DIRECTION_VALUES)
   direction!: Direction;
 
-  @FiniteNumber(-LIMIT, LIMIT, { example: 40 })
-  baseline!: number;
+  @FiniteNumber(-LIMIT, LIMIT, {
+    nullable: true,
+    example: 40,
+    description: 'null: the first reading gives the baseline (and freezes it).',
+  })
+  baseline!: number | null;
 
   @FiniteNumber(-LIMIT, LIMIT, { example: 20 })
   target!: number;
@@ -203,7 +207,12 @@ export class MeasureResponseDto implements MeasureResponse {
   @ApiProperty() unit!: string;
   @ApiProperty({ enum: PERSPECTIVE_VALUES }) perspective!: Perspective;
   @ApiProperty({ enum: DIRECTION_VALUES }) direction!: Direction;
-  @ApiProperty() baseline!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Null until the first reading gives the baseline.',
+  })
+  baseline!: number | null;
   @ApiProperty() target!: number;
   @ApiProperty({ type: String, format: 'date', nullable: true }) targetDate!: string | null;
   @ApiProperty({ enum: CADENCE_VALUES }) cadence!: Cadence;

@@ -76,7 +76,12 @@ class SnapshotMeasureDto implements SnapshotMeasure {
   @ApiProperty() unit!: string;
   @ApiProperty({ enum: PERSPECTIVE_VALUES }) perspective!: Perspective;
   @ApiProperty({ enum: DIRECTION_VALUES }) direction!: Direction;
-  @ApiProperty() baseline!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Null: waiting for the first reading.',
+  })
+  baseline!: number | null;
   @ApiProperty() target!: number;
   @ApiProperty({ type: SnapshotReadingDto, nullable: true })
   latestReading!: SnapshotReadingDto | null;

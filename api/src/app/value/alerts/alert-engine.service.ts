@@ -25,6 +25,9 @@ import { type AlertDetail, AlertsRepository, type NewAlert } from './alerts.repo
 /** How many initiatives a cycle write reconciles per batch of loads. */
 const BATCH = 500;
 
+/** A measure as loaded, before the ones without a baseline yet are left out. */
+type PlannedAlertMeasure = Omit<AlertMeasureRow, 'baseline'> & { baseline: number | null };
+
 /**
  * The value engine's alerts: called by the ValueEngine (value-engine.ts) with the inputs it has
  * just loaded, it keeps the alert records in step with the tension alerts of libs/domain, inside
@@ -96,7 +99,7 @@ export class AlertEngine {
       readings,
       groups,
     }: {
-      measures: readonly AlertMeasureRow[];
+      measures: readonly PlannedAlertMeasure[];
       readings: readonly AlertReadingRow[];
       groups: readonly AlertCustomerGroupRow[];
     },
@@ -104,7 +107,10 @@ export class AlertEngine {
     const states = await this.records.states(initiativeIds, cycle.id);
     const window = cycleWindow(cycle);
     for (const initiativeId of initiativeIds) {
-      const own = measures.filter((m) => m.initiativeId === initiativeId);
+      // A measure still waiting for its first reading (no baseline) has nothing to alert on.
+      const own = measures.filter(
+        (m): m is AlertMeasureRow => m.initiativeId === initiativeId && m.baseline !== null,
+      );
       const ownIds = new Set(own.map((m) => m.id));
       const ownReadings = readings.filter((r) => ownIds.has(r.measureId));
       const findings =

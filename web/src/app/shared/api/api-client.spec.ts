@@ -73,9 +73,10 @@ describe('the API client layer', () => {
       expect(start.request.headers.get('If-Match')).toBe('"2"');
       start.flush({ id: 'm1' });
       await started;
-      const submitted = api.act({ id: 'm1', version: 3 }, 'submit');
+      const submitted = api.act({ id: 'm1', version: 3 }, 'submit', { note: 'Look at FCR' });
       const submit = httpMock().expectOne('/api/milestones/m1/submit');
       expect(submit.request.headers.get('If-Match')).toBe('"3"');
+      expect(submit.request.body).toEqual({ note: 'Look at FCR' });
       submit.flush({ id: 'm1' });
       await submitted;
     });

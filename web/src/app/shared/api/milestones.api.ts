@@ -12,6 +12,7 @@ import type {
   Page,
   StepListQuery,
   StepResponse,
+  SubmitGateRequest,
   UpdateMilestoneRequest,
 } from '@waypoint/contracts';
 import { API_ROOT, ApiClient, newIdempotencyKey, resourceRequest, segment } from './api-client';
@@ -115,12 +116,13 @@ export class MilestonesApi {
     return this.api.delete(MILESTONES_API.one(milestone.id), { ifMatch: milestone.version });
   }
 
-  /** POST /api/milestones/:id/start, /submit or /resume with If-Match. */
+  /** POST /api/milestones/:id/start, /submit (body: the note for the decider) or /resume with If-Match. */
   act(
     milestone: Pick<MilestoneResponse, 'id' | 'version'>,
     action: GateAction,
+    body?: SubmitGateRequest,
   ): Promise<MilestoneResponse> {
-    return this.api.post<MilestoneResponse>(MILESTONES_API[action](milestone.id), null, {
+    return this.api.post<MilestoneResponse>(MILESTONES_API[action](milestone.id), body ?? null, {
       ifMatch: milestone.version,
     });
   }

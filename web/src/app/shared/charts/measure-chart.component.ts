@@ -1,7 +1,7 @@
 import { NgComponentOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { chartEnvironment } from './chart-environment';
-import { countText, formatDate, formatMeasure } from '../format';
+import { baselineText, countText, formatDate, formatMeasure } from '../format';
 import { MeasureChartViewComponent } from './measure-chart-view.component';
 
 export interface MeasureChartReading {
@@ -23,7 +23,8 @@ export interface MeasureChartReading {
 })
 export class MeasureChartComponent {
   readonly readings = input.required<readonly MeasureChartReading[]>();
-  readonly baseline = input.required<number>();
+  /** Null while the measure waits for its first reading to give it a baseline. */
+  readonly baseline = input.required<number | null>();
   readonly target = input.required<number>();
   readonly unit = input('');
   readonly name = input.required<string>();
@@ -40,7 +41,8 @@ export class MeasureChartComponent {
   );
   protected readonly viewInputs = computed(() => ({
     readings: this.sorted(),
-    baseline: this.baseline(),
+    // Without a baseline yet, the band shrinks to the target (the compact view draws no labels).
+    baseline: this.baseline() ?? this.target(),
     target: this.target(),
     name: this.name(),
     compact: this.compact(),
@@ -49,7 +51,7 @@ export class MeasureChartComponent {
     const list = this.sorted();
     const value = (v: number): string => formatMeasure(v, this.unit());
     const latest = list.at(-1);
-    const head = `${this.name()}: baseline ${value(this.baseline())}, target ${value(this.target())}`;
+    const head = `${this.name()}: baseline ${baselineText(this.baseline(), this.unit())}, target ${value(this.target())}`;
     return latest
       ? `${head}; latest ${value(latest.value)} on ${formatDate(latest.observedAt)} (${countText(list.length, 'reading')}).`
       : `${head}; no readings yet.`;

@@ -9,7 +9,7 @@ import {
   input,
   signal,
 } from '@angular/core';
-import { formatDate, formatDateTime, formatMeasure, formatNumber } from '../format';
+import { baselineText, formatDate, formatDateTime, formatMeasure, formatNumber } from '../format';
 import { niceTicks, outlierIndices, timeTicks, valueDomain } from './reading-chart-scale';
 
 /** One reading as the chart shows it. */
@@ -46,7 +46,8 @@ const MARGIN = { top: 22, right: 12, bottom: 26, left: 52 };
 })
 export class ReadingChartComponent {
   readonly readings = input.required<readonly ReadingChartPoint[]>();
-  readonly baseline = input.required<number>();
+  /** Null while the measure waits for its first reading to give it a baseline: no line then. */
+  readonly baseline = input.required<number | null>();
   readonly target = input.required<number>();
   readonly unit = input('');
   readonly name = input.required<string>();
@@ -84,17 +85,19 @@ export class ReadingChartComponent {
   protected readonly sorted = computed(() =>
     [...this.readings()].sort((a, b) => a.observedAt.localeCompare(b.observedAt)),
   );
+  /** The scale's reference band: baseline to target, or the target alone without a baseline. */
+  private readonly band = computed(() => this.baseline() ?? this.target());
   private readonly outliers = computed(() =>
     outlierIndices(
       this.sorted().map((r) => r.value),
-      this.baseline(),
+      this.band(),
       this.target(),
     ),
   );
   private readonly domain = computed(() =>
     valueDomain(
       this.sorted().map((r) => r.value),
-      this.baseline(),
+      this.band(),
       this.target(),
       this.outliers(),
     ),
@@ -153,8 +156,11 @@ export class ReadingChartComponent {
 
   /** Baseline and target lines, labelled; the labels step apart when the lines are close. */
   protected readonly references = computed(() => {
-    const baseY = this.y(this.baseline());
+    const baseline = this.baseline();
     const targetY = this.y(this.target());
+    const target = { kind: 'target', y: targetY, labelY: targetY - 4, label: this.targetLabel() };
+    if (baseline === null) return [target];
+    const baseY = this.y(baseline);
     const close = Math.abs(baseY - targetY) < 14;
     const targetAbove = targetY <= baseY;
     return [
@@ -162,16 +168,14 @@ export class ReadingChartComponent {
         kind: 'baseline',
         y: baseY,
         labelY: close && targetAbove ? baseY + 12 : baseY - 4,
-        label: `Baseline ${formatMeasure(this.baseline(), this.unit())}`,
+        label: `Baseline ${formatMeasure(baseline, this.unit())}`,
       },
-      {
-        kind: 'target',
-        y: targetY,
-        labelY: close && !targetAbove ? targetY + 12 : targetY - 4,
-        label: `Target ${formatMeasure(this.target(), this.unit())}`,
-      },
+      { ...target, labelY: close && !targetAbove ? targetY + 12 : targetY - 4 },
     ];
   });
+  private targetLabel(): string {
+    return `Target ${formatMeasure(this.target(), this.unit())}`;
+  }
 
   /** The start of each cycle that falls inside the time shown. */
   protected readonly cycleLines = computed(() => {
@@ -245,7 +249,7 @@ export class ReadingChartComponent {
     const list = this.sorted();
     const latest = list.at(-1);
     const value = (v: number): string => formatMeasure(v, this.unit());
-    const head = `${this.name()}: baseline ${value(this.baseline())}, target ${value(this.target())}`;
+    const head = `${this.name()}: baseline ${baselineText(this.baseline(), this.unit())}, target ${value(this.target())}`;
     const off = this.outliers().size;
     const outliers = off > 0 ? `; ${off} off the scale, marked with a triangle` : '';
     return latest
