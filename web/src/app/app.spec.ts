@@ -335,7 +335,7 @@ describe('App shell', () => {
       expect(drawerOpen()).toBe(true);
       expect(menuButton()?.getAttribute('aria-expanded')).toBe('true');
 
-      navLinks()[4].click();
+      navLinks()[5].click();
       await stable();
 
       expect(TestBed.inject(Router).url).toBe('/cycles');
