@@ -12,3 +12,4 @@ export * from './lib/live';
 export * from './lib/alerts';
 export * from './lib/reading-imports';
 export * from './lib/email';
+export * from './lib/money';

@@ -27,3 +27,4 @@ export * from './lib/day-format';
 export * from './lib/sso-role';
 export * from './lib/reading-import';
 export * from './lib/email-kinds';
+export * from './lib/money';

@@ -146,5 +146,7 @@ export const DOMAIN_ERROR_CODE_VALUES = [
   'alert_closed',
   /** A spreadsheet of readings that cannot be read: not CSV or XLSX, no header, too many rows, a mapped column missing. */
   'import_file_invalid',
+  /** A win is published only for a completed initiative with realised results, once. */
+  'win_not_ready',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODE_VALUES)[number];
