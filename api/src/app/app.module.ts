@@ -38,6 +38,7 @@ import { NotificationsModule } from './notifications';
 import { EmailModule } from './email';
 import { LiveModule } from './live';
 import { AlertsModule } from './value';
+import { MoneyModule } from './money';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -87,6 +88,7 @@ export class AppModule {
         NotificationsModule,
         LiveModule,
         AlertsModule,
+        MoneyModule,
       ],
       providers: [
         { provide: WebHost, useValue: options.webHost },

@@ -14,6 +14,7 @@ import { PortfolioRows1764000003000 } from './1764000003000-PortfolioRows';
 import { GateSubmissionNote1764000003300 } from './1764000003300-GateSubmissionNote';
 import { SsoAndReadingImports1764000003400 } from './1764000003400-SsoAndReadingImports';
 import { EmailOutbox1764000003500 } from './1764000003500-EmailOutbox';
+import { MoneyAndWins1764000003900 } from './1764000003900-MoneyAndWins';
 
 /** Every migration, in order. The bundle cannot glob files, so each one is listed here. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   GateSubmissionNote1764000003300,
   SsoAndReadingImports1764000003400,
   EmailOutbox1764000003500,
+  MoneyAndWins1764000003900,
 ];

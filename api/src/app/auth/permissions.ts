@@ -203,6 +203,21 @@ export const PERMISSIONS = {
     description: 'Read and change which emails I get (at once, daily digest, never)',
     roles: everyone,
   },
+  'money.write': {
+    description:
+      "Write an initiative's money: its case (expected benefit, costs, assumptions), the value per unit of its business measures, realised benefit entered per cycle with evidence",
+    roles: admin,
+    relations: ['owner'],
+  },
+  'wins.publish': {
+    description: 'Publish the win of a completed initiative with realised results (once)',
+    roles: admin,
+    relations: ['owner'],
+  },
+  'wins.list': {
+    description: 'Read the published wins and their notes for customers',
+    roles: everyone,
+  },
   'work.own': { description: 'My steps and the measures I record', roles: everyone },
   'events.stream': {
     description:

@@ -50,6 +50,10 @@ const KIND_OF_ENTITY: Readonly<Record<string, LiveEventKind>> = {
   decision_condition: 'decision',
   cycle_review: 'review',
   alert: 'alert',
+  initiative_money: 'initiative',
+  measure_value: 'measure',
+  realised_benefit: 'initiative',
+  win: 'initiative',
 };
 
 /**

@@ -23,7 +23,7 @@ export interface PutMoneyPlanRequest {
   /** Running cost per year, in minor units. */
   runningCostMinor: number;
   /** The assumptions behind the figures, written out. */
-  assumptions: string;
+  assumptions?: string;
   /** YYYY-MM-DD: the day the expected benefit starts to count; absent: not scheduled yet. */
   benefitStartsOn?: string | null;
 }
@@ -33,7 +33,7 @@ export interface PutValuePerUnitRequest {
   /** Minor units per unit of improvement (0: no value stated, the measure stops counting). */
   valuePerUnitMinor: number;
   /** Why, in words: "each call avoided saves £4.10 of agent time". */
-  basis: string;
+  basis?: string;
 }
 
 /** POST /api/initiatives/:id/realised-benefits: a cycle's realised benefit entered with evidence. */

@@ -21,9 +21,12 @@ describe('unitsImproved', () => {
     ['target_is_best', 10, 18, 20, 8],
     ['target_is_best', 30, 22, 20, 8],
     ['target_is_best', 18, 22, 20, 0],
-  ] as const)('%s from %d to %d (target %d) improves by %d', (d, opening, closing, target, want) => {
-    expect(unitsImproved(d, opening, closing, target)).toBe(want);
-  });
+  ] as const)(
+    '%s from %d to %d (target %d) improves by %d',
+    (d, opening, closing, target, want) => {
+      expect(unitsImproved(d, opening, closing, target)).toBe(want);
+    },
+  );
 });
 
 describe('measuredBenefitMinor', () => {
