@@ -29,6 +29,9 @@ export function mapEntry(e: EntryRow): RealisedBenefitEntry {
 }
 
 /**
+ * `today` (YYYY-MM-DD): a cycle that has not started realises nothing and is left out of the
+ * expected total; the running cycle's days for payback are those so far.
+ *
  * An initiative's money per cycle from the rules of libs/domain (money.ts): expected from the
  * plan, realised from the latest entry of the cycle or else its valued measures, and payback.
  * `entries` are the initiative's, latest first; `standings` its valued measures'.
@@ -38,10 +41,12 @@ export function initiativeMoney(
   cycles: readonly CycleRow[],
   standings: readonly ValuedStandingRow[],
   entries: readonly EntryRow[],
+  today: string,
 ): InitiativeMoney {
   const moneyCycles = cycles.map((cycle): MoneyCycle => {
+    const started = cycle.startsOn <= today;
     const measured = standings
-      .filter((s) => s.cycleId === cycle.id)
+      .filter((s) => started && s.cycleId === cycle.id)
       .map((s) => ({
         measureId: s.measureId,
         name: s.name,
@@ -69,7 +74,10 @@ export function initiativeMoney(
     };
   });
   const realisedTotalMinor = moneyCycles.reduce((sum, c) => sum + (c.realisedMinor ?? 0), 0);
-  const expectedTotalMinor = moneyCycles.reduce((sum, c) => sum + c.expectedMinor, 0);
+  // Expected to date: the cycles that have started, to stand against what they realised.
+  const expectedTotalMinor = moneyCycles
+    .filter((c) => c.cycle.startsOn <= today)
+    .reduce((sum, c) => sum + c.expectedMinor, 0);
   return {
     cycles: moneyCycles,
     realisedTotalMinor,
@@ -85,7 +93,11 @@ export function initiativeMoney(
               : [
                   {
                     amountMinor: c.realisedMinor,
-                    days: daysBetween(c.cycle.startsOn, c.cycle.endsOn),
+                    // The running cycle counts the days so far.
+                    days: daysBetween(
+                      c.cycle.startsOn,
+                      c.cycle.endsOn < today ? c.cycle.endsOn : today,
+                    ),
                   },
                 ],
           ),

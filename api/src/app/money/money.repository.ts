@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { Approach, Direction, InitiativeStatus, Perspective } from '@waypoint/contracts';
-import { StaleVersionError } from '../common';
+import { returnedRows, StaleVersionError } from '../common';
 
 export interface PlanRow {
   initiativeId: string;
@@ -145,7 +145,7 @@ export class MoneyRepository {
 
   /** The version check and the write in one statement; StaleVersionError when stale. */
   async updatePlan(initiativeId: string, version: number, f: PlanFields, at: Date): Promise<void> {
-    const rows = await this.query<{ initiative_id: string }>(
+    const result = await this.query<unknown>(
       `UPDATE initiative_money SET expected_yearly_benefit_minor = $3, one_off_cost_minor = $4,
          running_cost_minor = $5, assumptions = $6, benefit_starts_on = $7, updated_at = $8,
          version = version + 1
@@ -161,7 +161,7 @@ export class MoneyRepository {
         at,
       ],
     );
-    if (rows.length === 0) throw new StaleVersionError();
+    if (returnedRows(result).length === 0) throw new StaleVersionError();
   }
 
   /** The initiatives with money (a plan, a valued measure or an entry), or the ones named. */

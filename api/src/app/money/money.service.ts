@@ -54,7 +54,7 @@ export class MoneyService {
       await this.money.valuedStandings(ids),
       await this.money.entries(ids),
     ];
-    const computed = initiativeMoney(plan, cycles, standings, entries);
+    const computed = initiativeMoney(plan, cycles, standings, entries, today(clockNow()));
     return {
       initiativeId,
       currency: this.config.currency,

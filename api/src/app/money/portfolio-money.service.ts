@@ -8,6 +8,8 @@ import {
   type MoneyRoad,
   type PortfolioMoneyResponse,
 } from '@waypoint/contracts';
+import { today } from '@waypoint/domain';
+import { clockNow } from '../common';
 import { AppConfig } from '../config';
 import { type InitiativeMoney, initiativeMoney } from './money-model';
 import { type CycleRow, MoneyRepository } from './money.repository';
@@ -60,6 +62,7 @@ export class PortfolioMoneyService {
     const standings = await this.money.valuedStandings(null);
     const entries = await this.money.entries(null);
     const counts = await this.money.roadCounts();
+    const day = today(clockNow());
 
     const standingsOf = groupBy(standings, (s) => s.initiativeId);
     const entriesOf = groupBy(entries, (e) => e.initiativeId);
@@ -84,6 +87,7 @@ export class PortfolioMoneyService {
         cycles,
         standingsOf.get(initiative.id) ?? [],
         entriesOf.get(initiative.id) ?? [],
+        day,
       );
       add(all, money);
       const road = roads.get(initiative.road);

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { Page, PublishWinRequest, WinResponse } from '@waypoint/contracts';
-import { assertRule, unitsImproved, winProblem } from '@waypoint/domain';
+import { assertRule, today, unitsImproved, winProblem } from '@waypoint/domain';
 import { AuditService } from '../audit';
 import type { Actor } from '../auth';
 import { clockNow, pageOf, type PageRequest } from '../common';
@@ -41,6 +41,7 @@ export class WinsService {
         await this.money.cycles(),
         await this.money.valuedStandings(ids),
         await this.money.entries(ids),
+        today(clockNow()),
       );
       const improvedMeasures = measures.filter(
         (m) => m.latest !== null && unitsImproved(m.direction, m.baseline, m.latest, m.target) > 0,
