@@ -53,6 +53,7 @@ describe('the demo organisation tells its story through the API', () => {
       'Know our best small-business customers': 'proposed',
       'Brand promise in every branch': 'on_hold',
       'Guided onboarding for digital customers': 'stopped',
+      'Bills customers can read': 'completed',
     });
   });
 
@@ -69,7 +70,11 @@ describe('the demo organisation tells its story through the API', () => {
     const decisions = await t.sql.query<{ outcome: string; rationale: string }>(
       `SELECT outcome, rationale FROM gate_decisions ORDER BY decided_at`,
     );
+    // Three more go decisions: the bills initiative's gates, all passed (demo-money.ts).
     expect(decisions.rows.map((d) => d.outcome).sort()).toEqual([
+      'go',
+      'go',
+      'go',
       'go',
       'go_with_conditions',
       'on_hold',

@@ -4,6 +4,7 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import type { Role } from '@waypoint/contracts';
 import { DEMO_PASSWORD, hashPassword } from '../auth';
 import { DemoRepository } from './demo.repository';
+import { DemoMoneyStory } from './demo-money';
 import { type DemoPerson, DemoStoryRunner } from './demo-story.runner';
 import { type Group, PEOPLE, type Person } from './demo-story';
 
@@ -66,6 +67,7 @@ export class DemoService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly repository: DemoRepository,
     private readonly story: DemoStoryRunner,
+    private readonly money: DemoMoneyStory,
   ) {}
 
   async load(): Promise<void> {
@@ -101,5 +103,6 @@ export class DemoService {
       return { people: byPerson, groups: byGroup };
     });
     await this.story.play(people, groups);
+    await this.money.play(people);
   }
 }
