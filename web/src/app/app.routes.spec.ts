@@ -16,6 +16,7 @@ const PLACE_PATHS = [
   'customer-groups',
   'kpi-review',
   'brief',
+  'wins',
   'admin',
 ];
 

@@ -23,6 +23,7 @@ const EXPECTED_NAV = [
   ['Customer groups', '/customer-groups'],
   ['KPI review', '/kpi-review'],
   ['Brief', '/brief'],
+  ['Wins', '/wins'],
   ['Administration', '/admin'],
 ];
 
@@ -176,6 +177,7 @@ describe('App shell', () => {
       'My work',
       'Customer groups',
       'Brief',
+      'Wins',
     ]);
     expect(el.querySelector('.app-brand')?.getAttribute('href')).toBe('/my-work');
     expect(currentLinks()).toEqual(['My work']);

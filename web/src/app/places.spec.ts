@@ -29,6 +29,7 @@ describe('places and roles', () => {
       'Customer groups',
       'KPI review',
       'Brief',
+      'Wins',
     ]);
     expect(labels('manager')).toEqual([
       'Initiatives',
@@ -37,8 +38,15 @@ describe('places and roles', () => {
       'Customer groups',
       'KPI review',
       'Brief',
+      'Wins',
     ]);
-    expect(labels('member')).toEqual(['Initiatives', 'My work', 'Customer groups', 'Brief']);
+    expect(labels('member')).toEqual([
+      'Initiatives',
+      'My work',
+      'Customer groups',
+      'Brief',
+      'Wins',
+    ]);
   });
 
   it('names the home place', () => {

@@ -47,6 +47,7 @@ export const PLACES: readonly Place[] = [
     roles: ['admin', 'executive', 'manager'],
   },
   { path: 'brief', label: 'Brief', icon: 'brief', roles: EVERYONE },
+  { path: 'wins', label: 'Wins', icon: 'wins', roles: EVERYONE },
   { path: 'admin', label: 'Administration', icon: 'admin', roles: ['admin'] },
 ];
 

@@ -20,6 +20,7 @@ import { clockNow, PRECONDITION_FAILED_MESSAGE, PRECONDITION_REQUIRED_MESSAGE } 
 import { AppConfig } from '../config';
 import { initiativeMoney, mapEntry } from './money-model';
 import { MoneyRepository, type PlanFields, type PlanRow } from './money.repository';
+import { WinsRepository } from './wins.repository';
 
 function planOf(row: PlanRow): PlanFields {
   return {
@@ -43,6 +44,7 @@ export class MoneyService {
     private readonly money: MoneyRepository,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly wins: WinsRepository,
   ) {}
 
   async read(initiativeId: string): Promise<InitiativeMoneyResponse> {
@@ -76,6 +78,7 @@ export class MoneyService {
       })),
       ...computed,
       entries: entries.map(mapEntry),
+      winId: await this.wins.idFor(initiativeId),
     };
   }
 

@@ -56,9 +56,11 @@ export class WinsRepository {
     return this.txHost.tx.query(sql, params);
   }
 
-  async existsFor(initiativeId: string): Promise<boolean> {
-    const rows = await this.query(`SELECT 1 FROM wins WHERE initiative_id = $1`, [initiativeId]);
-    return rows.length > 0;
+  async idFor(initiativeId: string): Promise<string | null> {
+    const rows = await this.query<{ id: string }>(`SELECT id FROM wins WHERE initiative_id = $1`, [
+      initiativeId,
+    ]);
+    return rows[0]?.id ?? null;
   }
 
   async customerGroups(initiativeId: string): Promise<string[]> {

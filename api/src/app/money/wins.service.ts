@@ -52,7 +52,7 @@ export class WinsService {
           status: initiative.status,
           improvedMeasures,
           realisedMinor: computed.realisedTotalMinor,
-          alreadyPublished: await this.wins.existsFor(initiativeId),
+          alreadyPublished: (await this.wins.idFor(initiativeId)) !== null,
         }),
       );
       const snapshot: WinSnapshot = {

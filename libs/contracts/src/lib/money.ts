@@ -121,6 +121,8 @@ export interface InitiativeMoneyResponse {
   payback: Payback | null;
   /** Every entry ever made, latest first (a later entry for a cycle replaces an earlier one). */
   entries: RealisedBenefitEntry[];
+  /** The published win, if any. */
+  winId: string | null;
 }
 
 export interface MoneyFigures {

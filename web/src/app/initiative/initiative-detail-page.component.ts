@@ -64,6 +64,7 @@ import { StepActionsComponent } from './step-actions.component';
 import { type SaveStep, StepEditorComponent } from './step-editor.component';
 import { type SaveTeam, TeamPanelComponent } from './team-panel.component';
 import { type CreateGate, GateEditorComponent, type SaveGate } from './gate-editor.component';
+import { InitiativeMoneyComponent } from './initiative-money.component';
 import { PlanEditorComponent, type SavePlan } from './plan-editor.component';
 
 /** Groups a team by department (people without one under "No department"). */
@@ -111,6 +112,7 @@ export function teamByDepartment(
     TeamPanelComponent,
     GateEditorComponent,
     PlanEditorComponent,
+    InitiativeMoneyComponent,
   ],
   providers: [InitiativeDetailStore],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -141,6 +141,8 @@ export class InitiativeMoneyResponseDto implements InitiativeMoneyResponse {
   @ApiProperty({ type: 'integer' }) expectedTotalMinor!: number;
   @ApiProperty({ type: PaybackDto, nullable: true }) payback!: Payback | null;
   @ApiProperty({ type: [RealisedBenefitEntryDto] }) entries!: RealisedBenefitEntry[];
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The published win.' })
+  winId!: string | null;
 }
 
 class MoneyCycleTotalsDto implements MoneyCycleTotals {

@@ -21,3 +21,4 @@ export * from './reviews.api';
 export * from './steps.api';
 export * from './tokens.api';
 export * from './users.api';
+export * from './money.api';
