@@ -46,5 +46,11 @@ describe('the demo shows the money and a win', () => {
     const member = await demoSession(t, 'member@waypoint.test');
     const wins = await send<Page<WinResponse>>(t, member, 'GET', '/api/wins');
     expect(wins.body.items.map((w) => w.initiative.title)).toEqual(['Bills customers can read']);
+
+    // A second completed initiative with results waits for its owner to publish its win.
+    const renewals = portfolio.body.completed.find(
+      (c) => c.initiative.title === 'Renewal letters in plain words',
+    );
+    expect(renewals?.realisedMinor).toBeGreaterThan(0);
   });
 });

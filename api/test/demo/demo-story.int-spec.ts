@@ -54,6 +54,7 @@ describe('the demo organisation tells its story through the API', () => {
       'Brand promise in every branch': 'on_hold',
       'Guided onboarding for digital customers': 'stopped',
       'Bills customers can read': 'completed',
+      'Renewal letters in plain words': 'completed',
     });
   });
 
@@ -70,8 +71,9 @@ describe('the demo organisation tells its story through the API', () => {
     const decisions = await t.sql.query<{ outcome: string; rationale: string }>(
       `SELECT outcome, rationale FROM gate_decisions ORDER BY decided_at`,
     );
-    // Three more go decisions: the bills initiative's gates, all passed (demo-money.ts).
+    // Four more go decisions: the completed initiatives' gates (demo-money.ts).
     expect(decisions.rows.map((d) => d.outcome).sort()).toEqual([
+      'go',
       'go',
       'go',
       'go',

@@ -72,6 +72,13 @@ const INITIATIVE_BRIEF = place(
 /** Who cannot read the portfolio chooses an initiative's brief here. */
 const BRIEFS = place('briefs', /^Briefs$/, at('/brief'));
 const PROFILE = place('profile', /^Profile$/, at('/profile'));
+/** Wins (everyone) and the printable note for customers of the demo's win. */
+const WINS = place('wins', /^Wins$/, at('/wins'));
+const WIN_NOTE = place(
+  'win-note',
+  /^Bills customers can read$/,
+  through('/wins', 'The note for customers'),
+);
 const NOT_FOUND = place('not-found', /./, at('/no-such-place'));
 const ADMIN = [
   place('admin', /^Administration$/, at('/admin')),
@@ -99,6 +106,7 @@ export const PLACES_BY_ROLE: Readonly<Record<DemoRole, readonly Place[]>> = {
     CUSTOMER_GROUPS,
     KPI_REVIEW,
     BRIEF,
+    WINS,
     ...ADMIN,
     PROFILE,
   ],
@@ -114,6 +122,7 @@ export const PLACES_BY_ROLE: Readonly<Record<DemoRole, readonly Place[]>> = {
     KPI_REVIEW,
     BRIEF,
     INITIATIVE_BRIEF,
+    WINS,
     PROFILE,
   ],
   manager: [
@@ -125,6 +134,7 @@ export const PLACES_BY_ROLE: Readonly<Record<DemoRole, readonly Place[]>> = {
     CUSTOMER_GROUPS,
     KPI_REVIEW,
     BRIEF,
+    WINS,
     PROFILE,
   ],
   member: [
@@ -134,6 +144,8 @@ export const PLACES_BY_ROLE: Readonly<Record<DemoRole, readonly Place[]>> = {
     CUSTOMER_GROUPS,
     BRIEFS,
     INITIATIVE_BRIEF,
+    WINS,
+    WIN_NOTE,
     PROFILE,
     NOT_FOUND,
   ],

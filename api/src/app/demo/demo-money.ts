@@ -88,6 +88,52 @@ export const MONEY_STORY: StoryInitiative = {
   status: 'active',
 };
 
+export const RENEWALS = 'Renewal letters in plain words';
+
+/**
+ * A second completed initiative with results whose owner has not published its win yet: the
+ * owner's "Publish the win" has something true to do in the demo.
+ */
+export const UNCELEBRATED_STORY: StoryInitiative = {
+  title: RENEWALS,
+  problem: 'Renewal letters read like contracts; customers call to ask what changes for them.',
+  hypothesis: 'A renewal letter that says what changes, in a few lines, ends the calls.',
+  approach: 'consumer_insight',
+  owner: 'morgan',
+  sponsor: 'jordan',
+  team: ['mika'],
+  groups: ['Small businesses'],
+  estimated: { customer: 6, business: 5 },
+  readiness: { score: 4, notes: 'The letters team asked for this.' },
+  measures: [
+    {
+      key: 'renewcalls',
+      name: 'Calls about renewal letters per month',
+      unit: '',
+      perspective: 'business',
+      direction: 'lower_is_better',
+      baseline: 900,
+      target: 500,
+      cadence: 'monthly',
+      kpiClass: 'neutral',
+      recorder: 'mika',
+      values: [900, 860, 760, 680, 610, 560],
+      latest: 540,
+    },
+  ],
+  gates: [
+    {
+      title: 'Rewrite and send',
+      goal: 'Every renewal letter in plain words.',
+      criteria: ['New letter sent for a full quarter'],
+      measures: ['renewcalls'],
+      dueInDays: -25,
+      play: { outcome: 'go', rationale: 'Calls fell by a third: complete it.' },
+    },
+  ],
+  status: 'active',
+};
+
 /** Money cases of the story's initiatives (minor units of GBP), with their assumptions. */
 const CASES: ReadonlyArray<{
   title: string;
@@ -105,6 +151,14 @@ const CASES: ReadonlyArray<{
     assumptions:
       'About 1,600 fewer calls about bills a month at £4.10 of agent time each; the bill redesign and print set-up cost £18,000 once; £4,000 a year keeps the wording up to date.',
     startsAfterDays: 0,
+  },
+  {
+    title: RENEWALS,
+    yearly: 15_000_00,
+    oneOff: 3_000_00,
+    running: 0,
+    assumptions: 'About 300 fewer calls a month at £4.10 each; the rewrite costs £3,000 once.',
+    startsAfterDays: 30,
   },
   {
     title: 'Call-backs instead of queueing',
@@ -167,6 +221,19 @@ export class DemoMoneyStory {
     }
     if (!billsId) return;
     const billCalls = await repository.measureId(billsId, 'Calls about bills per month');
+    const renewals = initiatives.get(RENEWALS)?.id;
+    const renewalCalls = renewals
+      ? await repository.measureId(renewals, 'Calls about renewal letters per month')
+      : null;
+    if (renewalCalls) {
+      await atStoryTime(after(first.start, -6), () =>
+        money.putValuePerUnit(
+          renewalCalls,
+          { valuePerUnitMinor: 410, basis: 'Each call avoided saves £4.10 of agent time.' },
+          owner(morgan.id),
+        ),
+      );
+    }
     if (billCalls) {
       await atStoryTime(after(first.start, -6), () =>
         money.putValuePerUnit(
@@ -197,16 +264,18 @@ export class DemoMoneyStory {
       );
     }
     const completeAt = after(now, -20);
-    await atStoryTime(completeAt, async () => {
-      const found = await this.get(InitiativesRepository).findById(billsId);
+    const complete = async (id: string | undefined): Promise<void> => {
+      const found = id ? await this.get(InitiativesRepository).findById(id) : null;
       if (!found || found.status !== 'active') return;
       await this.get(InitiativeTransitionsService).transition(
-        billsId,
+        found.id,
         found.version,
         { to: 'completed' },
         { ...owner(morgan.id), role: morgan.role },
       );
-    });
+    };
+    await atStoryTime(completeAt, () => complete(billsId));
+    await atStoryTime(after(now, -3), () => complete(initiatives.get(RENEWALS)?.id));
     await atStoryTime(after(completeAt, 2), () =>
       this.get(WinsService).publish(
         billsId,
