@@ -124,12 +124,14 @@ describe('the money of an initiative', () => {
 
   it('shows the case, expected against realised and payback', () => {
     expect(text(el.querySelector('[data-testid="money-case"]'))).toContain(
-      'Expected benefit a year £80,000',
+      'Expected benefit a year£80,000One-off cost£18,000',
     );
     expect(text(el.querySelector('[data-testid="money-payback"]'))).toBe(
       'Not paying back yet (expected 3.3 months).',
     );
-    expect(text(el.querySelector('tbody tr'))).toContain('2026-Q3 £20,000 £1,640');
+    expect(text(el.querySelector('tbody tr'))).toContain(
+      '2026-Q3£20,000 £1,640 Calls about bills: 400 better × £4.10',
+    );
   });
 
   it('saves the case in minor units with the version read', async () => {
@@ -154,7 +156,9 @@ describe('the money of an initiative', () => {
       oneOffCostMinor: 1_800_000,
     });
     put.flush(MONEY);
-    await settle();
+    await tick();
+    fixture.detectChanges();
+    await tick();
     httpMock().expectOne('/api/initiatives/i1/money').flush(MONEY);
   });
 
@@ -185,7 +189,9 @@ describe('the money of an initiative', () => {
     });
     expect(post.request.headers.get('Idempotency-Key')).toEqual(expect.any(String));
     post.flush({});
-    await settle();
+    await tick();
+    fixture.detectChanges();
+    await tick();
     httpMock()
       .expectOne('/api/initiatives/i1/money')
       .flush({ ...MONEY, winId: 'w1' });
