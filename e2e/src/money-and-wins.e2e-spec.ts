@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { launch, pageAtRest } from './support/browser';
+import { launch, pageAtRest, screenshot } from './support/browser';
 import { openInitiative, person, type Person, shotsAtBothSizes, showTab } from './support/people';
 
 /**
@@ -79,6 +79,8 @@ describe('money and wins in Chromium', () => {
     expect(text).not.toMatch(/[£€$]|_|Calls about|per month/);
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: 'Print the note' }).isVisible()).toBe(false);
+    expect(await page.locator('.app-nav').isVisible()).toBe(false);
+    await screenshot(page, 'money-customer-note-print');
     await page.emulateMedia({ media: 'screen' });
     await shotsAtBothSizes(page, 'money-customer-note', note);
     expect(member.errors).toEqual([]);

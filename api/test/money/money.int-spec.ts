@@ -152,9 +152,9 @@ describe('money and wins', () => {
         source: 'measures',
         measured: [expect.objectContaining({ unitsImproved: 400, amountMinor: 1_640_00 })],
       });
-      // Q2: 3,600 to 3,000: 600 calls at £4.10 = £2,460.
-      expect(cycleOf(stated.body, q2)?.realisedMinor).toBe(2_460_00);
-      expect(stated.body.realisedTotalMinor).toBe(4_100_00);
+      // Q2: 3,000 at its close, 1,000 better than the baseline: £4,100 (kept improvement keeps earning).
+      expect(cycleOf(stated.body, q2)?.realisedMinor).toBe(4_100_00);
+      expect(stated.body.realisedTotalMinor).toBe(5_740_00);
       expect(stated.body.measures.find((m) => m.measureId === calls)).toMatchObject({
         valuePerUnitMinor: 410,
         basis: 'Each call avoided saves £4.10 of agent time.',
@@ -287,7 +287,7 @@ describe('money and wins', () => {
         ...plan,
         realised: [
           { amountMinor: 1_640_00, days: 90 },
-          { amountMinor: 2_460_00, days: 91 },
+          { amountMinor: 4_100_00, days: 91 },
         ],
       });
       expect(own.payback).toEqual(expected);
@@ -303,7 +303,7 @@ describe('money and wins', () => {
       expect(completed).toEqual({
         initiative: expect.objectContaining({ id, road: 'engineering' }),
         oneOffCostMinor: plan.oneOffCostMinor,
-        realisedMinor: 4_100_00,
+        realisedMinor: 5_740_00,
         payback: expected,
       });
       const road = res.body.roads.find((r) => r.road === 'engineering');

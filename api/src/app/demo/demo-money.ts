@@ -13,7 +13,7 @@ export const CLEAR_BILLS = 'Bills customers can read';
 
 /**
  * Show the money and wins (issue 17) in the demo: a completed initiative that earned its money
- * back (its calls about bills fell quarter by quarter, valued at £4.10 a call; finance confirmed
+ * back (its calls about bills fell quarter by quarter, at £4.10 of agent time a call; finance confirmed
  * the last quarter's saving with evidence) and published its win; and money cases for the
  * active initiatives, so the portfolio shows expected against realised by road and department.
  */
@@ -229,7 +229,11 @@ export class DemoMoneyStory {
       await atStoryTime(after(first.start, -6), () =>
         money.putValuePerUnit(
           renewalCalls,
-          { valuePerUnitMinor: 410, basis: 'Each call avoided saves £4.10 of agent time.' },
+          {
+            valuePerUnitMinor: 1230,
+            basis:
+              'Each call a month fewer than before saves £4.10 of agent time a month: £12.30 over a quarter’s cycle.',
+          },
           owner(morgan.id),
         ),
       );
@@ -239,9 +243,9 @@ export class DemoMoneyStory {
         money.putValuePerUnit(
           billCalls,
           {
-            valuePerUnitMinor: 410,
+            valuePerUnitMinor: 1230,
             basis:
-              'Each call avoided saves £4.10 of agent time (finance’s cost per handled call, 2026).',
+              'Each call a month fewer than before saves £4.10 of agent time a month (finance’s cost per handled call, 2026): £12.30 over a quarter’s cycle.',
           },
           owner(morgan.id),
         ),

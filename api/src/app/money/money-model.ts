@@ -30,7 +30,7 @@ export function mapEntry(e: EntryRow): RealisedBenefitEntry {
 
 /**
  * `today` (YYYY-MM-DD): a cycle that has not started realises nothing and is left out of the
- * expected total; the running cycle's days for payback are those so far.
+ * expected total; the running cycle expects, and counts for payback, its days so far.
  *
  * An initiative's money per cycle from the rules of libs/domain (money.ts): expected from the
  * plan, realised from the latest entry of the cycle or else its valued measures, and payback.
@@ -51,9 +51,9 @@ export function initiativeMoney(
         measureId: s.measureId,
         name: s.name,
         unit: s.unit,
-        opening: s.opening,
+        baseline: s.baseline,
         closing: s.closing,
-        unitsImproved: unitsImproved(s.direction, s.opening, s.closing, s.target),
+        unitsImproved: unitsImproved(s.direction, s.baseline, s.closing, s.target),
         valuePerUnitMinor: s.valuePerUnitMinor,
         amountMinor: measuredBenefitMinor(s),
       }));
@@ -64,9 +64,17 @@ export function initiativeMoney(
     );
     return {
       cycle: { id: cycle.id, name: cycle.name, startsOn: cycle.startsOn, endsOn: cycle.endsOn },
-      expectedMinor: plan
-        ? expectedBenefitMinor(plan.expectedYearlyBenefitMinor, cycle, plan.benefitStartsOn)
-        : 0,
+      // The running cycle expects what its days so far should have brought.
+      expectedMinor:
+        plan && started
+          ? expectedBenefitMinor(
+              plan.expectedYearlyBenefitMinor,
+              { startsOn: cycle.startsOn, endsOn: cycle.endsOn < today ? cycle.endsOn : today },
+              plan.benefitStartsOn,
+            )
+          : plan
+            ? expectedBenefitMinor(plan.expectedYearlyBenefitMinor, cycle, plan.benefitStartsOn)
+            : 0,
       realisedMinor: realised.amountMinor,
       source: realised.source,
       measured,

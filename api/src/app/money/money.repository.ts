@@ -48,7 +48,7 @@ export interface ValuedStandingRow {
   unit: string;
   direction: Direction;
   target: number;
-  opening: number;
+  baseline: number;
   closing: number;
   valuePerUnitMinor: number;
 }
@@ -284,7 +284,7 @@ export class MoneyRepository {
     );
   }
 
-  /** The cycle standings of valued measures with both an opening and a closing value. */
+  /** The cycle standings of valued measures with a closing value, and their baselines. */
   async valuedStandings(ids: readonly string[] | null): Promise<ValuedStandingRow[]> {
     const rows = await this.query<{
       initiative_id: string;
@@ -294,16 +294,16 @@ export class MoneyRepository {
       unit: string;
       direction: Direction;
       target: number;
-      opening_value: number;
+      baseline: number;
       closing_value: number;
       value_per_unit_minor: string;
     }>(
       `SELECT s.initiative_id, s.cycle_id, s.measure_id, m.name, m.unit, m.direction, m.target,
-              s.opening_value, s.closing_value, v.value_per_unit_minor::text
+              m.baseline, s.closing_value, v.value_per_unit_minor::text
          FROM measure_values v
          JOIN measures m ON m.id = v.measure_id
          JOIN value_standings s ON s.measure_id = v.measure_id
-        WHERE s.opening_value IS NOT NULL AND s.closing_value IS NOT NULL
+        WHERE s.closing_value IS NOT NULL
           ${ids === null ? '' : 'AND v.initiative_id = ANY($1::uuid[])'}
         ORDER BY m.created_at, m.id`,
       ids === null ? [] : [ids],
@@ -316,7 +316,7 @@ export class MoneyRepository {
       unit: r.unit,
       direction: r.direction,
       target: r.target,
-      opening: r.opening_value,
+      baseline: r.baseline,
       closing: r.closing_value,
       valuePerUnitMinor: Number(r.value_per_unit_minor),
     }));

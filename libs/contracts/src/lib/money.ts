@@ -71,9 +71,10 @@ export interface MeasuredBenefitPart {
   measureId: string;
   name: string;
   unit: string;
-  opening: number;
+  baseline: number;
+  /** The measure at the cycle's close (by now for the running cycle). */
   closing: number;
-  /** Units of improvement (positive: better). */
+  /** Units of improvement at the close against the baseline (positive: better). */
   unitsImproved: number;
   valuePerUnitMinor: number;
   amountMinor: number;

@@ -35,7 +35,7 @@ describe('measuredBenefitMinor', () => {
       measuredBenefitMinor({
         direction: 'lower_is_better',
         target: 2000,
-        opening: 4000,
+        baseline: 4000,
         closing: 2500,
         valuePerUnitMinor: 410,
       }),
@@ -44,8 +44,8 @@ describe('measuredBenefitMinor', () => {
 
   it('is negative when the measure got worse, and never -0', () => {
     const worse = { direction: 'higher_is_better', target: 10, valuePerUnitMinor: 100 } as const;
-    expect(measuredBenefitMinor({ ...worse, opening: 5, closing: 4 })).toBe(-100);
-    expect(Object.is(measuredBenefitMinor({ ...worse, opening: 5, closing: 5 }), 0)).toBe(true);
+    expect(measuredBenefitMinor({ ...worse, baseline: 5, closing: 4 })).toBe(-100);
+    expect(Object.is(measuredBenefitMinor({ ...worse, baseline: 5, closing: 5 }), 0)).toBe(true);
   });
 
   it('is always an integer', () => {
@@ -54,16 +54,16 @@ describe('measuredBenefitMinor', () => {
         fc.double({ min: -1e6, max: 1e6, noNaN: true }),
         fc.double({ min: -1e6, max: 1e6, noNaN: true }),
         fc.integer({ min: 0, max: 1e6 }),
-        (opening, closing, valuePerUnitMinor) =>
-          Number.isInteger(
-            measuredBenefitMinor({
-              direction: 'lower_is_better',
-              target: 0,
-              opening,
-              closing,
-              valuePerUnitMinor,
-            }),
-          ),
+        (baseline, closing, valuePerUnitMinor) => {
+          const amount = measuredBenefitMinor({
+            direction: 'lower_is_better',
+            target: 0,
+            baseline,
+            closing,
+            valuePerUnitMinor,
+          });
+          expect(Number.isInteger(amount)).toBe(true);
+        },
       ),
     );
   });
@@ -173,15 +173,25 @@ describe('money in and out', () => {
     [4050, 'EUR', 'de-DE', '40,50\u00a0€'],
     [-4050, 'GBP', 'en-GB', '-£40.50'],
     [1500, 'JPY', 'en-US', '¥1,500'],
+    [17_143_836, 'GBP', 'en-GB', '£171,438'],
+    [99_999, 'GBP', 'en-GB', '£999.99'],
   ] as const)('writes %d %s in %s as %s', (minor, currency, locale, want) => {
     expect(formatMoney(minor, currency, locale)).toBe(want);
   });
 
-  it('round-trips what it writes (en-GB)', () => {
+  it('round-trips what it writes below a thousand pounds (en-GB), and whole pounds above', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e10, max: 1e10 }), (minor) => {
+      fc.property(fc.integer({ min: -99_999, max: 99_999 }), (minor) => {
         expect(parseMoney(formatMoney(minor, 'GBP', 'en-GB'), 'GBP')).toBe(minor);
       }),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e10, max: 1e10 }).map((pounds) => pounds * 100),
+        (minor) => {
+          expect(parseMoney(formatMoney(minor, 'GBP', 'en-GB'), 'GBP')).toBe(minor);
+        },
+      ),
     );
   });
 });

@@ -18,7 +18,7 @@ const MEASURED: MoneyCycle = {
       measureId: 'm1',
       name: 'Calls about bills',
       unit: '',
-      opening: 4000,
+      baseline: 4000,
       closing: 3600,
       unitsImproved: 400,
       valuePerUnitMinor: 410,
@@ -88,7 +88,9 @@ describe('caseRequest', () => {
 
 describe('realisedHow', () => {
   it('says where each realised figure comes from', () => {
-    expect(realisedHow(MEASURED, 'GBP')).toBe('Calls about bills: 400 better × £4.10');
+    expect(realisedHow(MEASURED, 'GBP')).toBe(
+      'Calls about bills: 400 better than its baseline × £4.10',
+    );
     expect(realisedHow({ ...MEASURED, source: 'none', measured: [] }, 'GBP')).toMatch(
       /^Nothing realised/,
     );
@@ -130,7 +132,7 @@ describe('the money of an initiative', () => {
       'Not paying back yet (expected 3.3 months).',
     );
     expect(text(el.querySelector('tbody tr'))).toContain(
-      '2026-Q3£20,000 £1,640 Calls about bills: 400 better × £4.10',
+      '2026-Q3£20,000 £1,640 Calls about bills: 400 better than its baseline × £4.10',
     );
   });
 

@@ -71,7 +71,7 @@ export function realisedHow(cycle: MoneyCycle, currency: string): string {
       return cycle.measured
         .map(
           (m) =>
-            `${m.name}: ${formatNumber(m.unitsImproved)} better × ${formatMoneyMinor(m.valuePerUnitMinor, currency)}`,
+            `${m.name}: ${formatNumber(m.unitsImproved)} better than its baseline × ${formatMoneyMinor(m.valuePerUnitMinor, currency)}`,
         )
         .join('; ');
     case 'none':

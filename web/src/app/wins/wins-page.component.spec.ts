@@ -84,7 +84,7 @@ describe('the wins page and the note for customers', () => {
     const el = fixture.nativeElement as HTMLElement;
     const article = el.querySelector('article');
     expect(text(article?.querySelector('h2'))).toBe('Bills customers can read');
-    expect(text(article)).toContain('Calls about bills per month(Business): 4,200 → 2,550');
+    expect(text(article)).toContain('Calls about bills per month (Business): 4,200 → 2,550');
     expect(text(article)).toContain('Three lines nobody could read.');
     expect(article?.querySelector('a')?.getAttribute('href')).toBe('/wins/w1/note');
   });

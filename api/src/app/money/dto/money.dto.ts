@@ -98,7 +98,7 @@ class MeasuredBenefitPartDto implements MeasuredBenefitPart {
   @ApiProperty({ format: 'uuid' }) measureId!: string;
   @ApiProperty() name!: string;
   @ApiProperty() unit!: string;
-  @ApiProperty() opening!: number;
+  @ApiProperty() baseline!: number;
   @ApiProperty() closing!: number;
   @ApiProperty() unitsImproved!: number;
   @ApiProperty({ type: 'integer' }) valuePerUnitMinor!: number;
