@@ -6,11 +6,20 @@ import type { LoadResult } from './bench-load';
 
 export interface Row {
   target: string;
+  connections: number;
   server: 'app' | 'baseline';
+  /** Statements per request (the counting proxy), or null when not counted. */
   statements: number | null;
   result: LoadResult;
+  /** CPU time per request of the server's Node process and of its PostgreSQL backends. */
+  nodeCpuMs: number;
+  pgCpuMs: number;
   /** App throughput over the baseline's, for the targets that have one. */
   ratio: number | null;
+  /** The app's PostgreSQL CPU per request over the baseline's. */
+  pgRatio: number | null;
+  /** False when the two servers' answers differ: the ratios compare different work. */
+  comparable: boolean;
   /** The issue's target for this row, and whether it is met. */
   goal: string;
   met: boolean | null;
@@ -36,15 +45,18 @@ export function machine(serverVersion: string): string[] {
 
 const ms = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : '-');
 
+const fixed = (n: number, digits: number): string => (Number.isFinite(n) ? n.toFixed(digits) : '-');
+
 export function table(rows: readonly Row[]): string {
   const lines = [
-    '| Target | Server | req/s | p50 ms | p95 ms | p99 ms | SQL/req | peak RSS MB | app/baseline | Goal | Met |',
-    '|---|---|--:|--:|--:|--:|--:|--:|--:|---|---|',
+    '| Target | Conn. | Server | req/s | p50 ms | p95 ms | p99 ms | SQL/req | Node CPU ms/req | PG CPU ms/req | peak RSS MB | app/baseline | PG x | Goal | Met |',
+    '|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|',
   ];
   for (const r of rows) {
     const errors = r.result.errors + r.result.non2xx;
+    const ratio = !r.comparable ? 'not comparable' : r.ratio === null ? '-' : r.ratio.toFixed(2);
     lines.push(
-      `| ${r.target} | ${r.server} | ${r.result.rps.toFixed(0)}${errors > 0 ? ` (${errors} failed)` : ''} | ${ms(r.result.p50)} | ${ms(r.result.p95)} | ${ms(r.result.p99)} | ${r.statements ?? '-'} | ${r.result.peakRssMb.toFixed(0)} | ${r.ratio === null ? '-' : r.ratio.toFixed(2)} | ${r.goal} | ${r.met === null ? '-' : r.met ? 'yes' : 'no'} |`,
+      `| ${r.target} | ${r.connections} | ${r.server} | ${r.result.rps.toFixed(0)}${errors > 0 ? ` (${errors} failed)` : ''} | ${ms(r.result.p50)} | ${ms(r.result.p95)} | ${ms(r.result.p99)} | ${r.statements === null ? '-' : fixed(r.statements, 1)} | ${fixed(r.nodeCpuMs, 2)} | ${fixed(r.pgCpuMs, 2)} | ${r.result.peakRssMb.toFixed(0)} | ${ratio} | ${r.pgRatio === null || !r.comparable ? '-' : fixed(r.pgRatio, 2)} | ${r.goal} | ${r.met === null ? '-' : r.met ? 'yes' : 'no'} |`,
     );
   }
   return lines.join('\n');

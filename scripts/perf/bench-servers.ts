@@ -2,6 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureBuilt, freePort, productionNodeOptions, ROOT } from '../lib/production-build';
+import { baselineRules } from '../../api/test/support/baseline-answers';
 
 export { ensureBuilt, freePort, ROOT };
 
@@ -89,14 +90,23 @@ export async function startApp(
   return { name: 'app', base, pid: child.pid ?? 0, stop: stopper(child) };
 }
 
-/** The bare node:http + pg baseline (scripts/perf/baseline-server.mjs). */
-export async function startBaseline(databaseUrl: string, poolSize: number): Promise<Server> {
+/**
+ * The bare node:http + pg baseline (scripts/perf/baseline-server.mjs): the best SQL for the same
+ * answers, with the app's rules (BASELINE_RULES) and the origins a cookie write may come from.
+ */
+export async function startBaseline(
+  databaseUrl: string,
+  poolSize: number,
+  origins: readonly string[],
+): Promise<Server> {
   const port = await freePort();
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_SIZE: String(poolSize),
     PORT: String(port),
+    BASELINE_RULES: baselineRules(),
+    BASELINE_ORIGINS: origins.join(','),
   };
   const child = spawnServer([join('scripts', 'perf', 'baseline-server.mjs')], env, 'baseline');
   const base = `http://127.0.0.1:${port}`;
