@@ -34,6 +34,10 @@ export function buildOpenApiDocument(app: NestFastifyApplication, version: strin
     .addTag('initiatives', 'Improvement initiatives: create, read, change, transition.')
     .addTag('measures', 'Measures of an initiative, with their targets.')
     .addTag('meta', 'The version and mode of the running server.')
+    .addTag(
+      'money',
+      "An initiative's money case, realised benefit per cycle, and the portfolio's money.",
+    )
     .addTag('milestones', 'Milestones (stage gates) of an initiative and their exit criteria.')
     .addTag('notifications', 'Notifications of the signed-in user.')
     .addTag('portfolio', 'The portfolio view across initiatives, with tension alerts.')
@@ -42,6 +46,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication, version: strin
     .addTag('templates', 'Initiative templates (DMAIC, A3, ...).')
     .addTag('users', 'Users, their roles and the sponsors list (admins).')
     .addTag('value', 'Value indices of initiatives.')
+    .addTag('wins', 'Wins of completed initiatives, and their notes for customers.')
     .build();
   return normaliseDocument(
     documentProblemAnswers(
