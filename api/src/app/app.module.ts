@@ -36,8 +36,10 @@ import { ValueModule } from './value';
 import { ExportsModule } from './exports';
 import { NotificationsModule } from './notifications';
 import { EmailModule } from './email';
+import { WebhooksModule } from './webhooks';
 import { LiveModule } from './live';
 import { AlertsModule } from './value';
+import { SelfAssessmentsModule } from './self-assessments';
 import { MoneyModule } from './money';
 
 export interface AppModuleOptions {
@@ -85,9 +87,11 @@ export class AppModule {
         ValueModule,
         ExportsModule,
         EmailModule,
+        WebhooksModule,
         NotificationsModule,
         LiveModule,
         AlertsModule,
+        SelfAssessmentsModule,
         MoneyModule,
       ],
       providers: [

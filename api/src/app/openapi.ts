@@ -42,6 +42,10 @@ export function buildOpenApiDocument(app: NestFastifyApplication, version: strin
     .addTag('notifications', 'Notifications of the signed-in user.')
     .addTag('portfolio', 'The portfolio view across initiatives, with tension alerts.')
     .addTag('readings', 'Readings of a measure, and their corrections.')
+    .addTag(
+      'self-assessments',
+      'The customer-centricity self-assessment per cycle: anonymous answers, results from five.',
+    )
     .addTag('steps', 'Steps of a milestone.')
     .addTag('templates', 'Initiative templates (DMAIC, A3, ...).')
     .addTag('users', 'Users, their roles and the sponsors list (admins).')

@@ -14,7 +14,9 @@ import { PortfolioRows1764000003000 } from './1764000003000-PortfolioRows';
 import { GateSubmissionNote1764000003300 } from './1764000003300-GateSubmissionNote';
 import { SsoAndReadingImports1764000003400 } from './1764000003400-SsoAndReadingImports';
 import { EmailOutbox1764000003500 } from './1764000003500-EmailOutbox';
+import { Webhooks1764000003700 } from './1764000003700-Webhooks';
 import { MoneyAndWins1764000003900 } from './1764000003900-MoneyAndWins';
+import { SelfAssessments1764000004000 } from './1764000004000-SelfAssessments';
 
 /** Every migration, in order. The bundle cannot glob files, so each one is listed here. */
 export const migrations = [
@@ -34,5 +36,7 @@ export const migrations = [
   GateSubmissionNote1764000003300,
   SsoAndReadingImports1764000003400,
   EmailOutbox1764000003500,
+  Webhooks1764000003700,
   MoneyAndWins1764000003900,
+  SelfAssessments1764000004000,
 ];

@@ -236,3 +236,26 @@ describe('single sign-on that creates no accounts', () => {
     expect(password.status).toBe(200);
   });
 });
+
+describe('without single sign-on settings', () => {
+  const t = useTestApp();
+
+  it('answers 404 at its start and callback, and the sign-in page offers passwords only', async () => {
+    const options = await t.send(null, 'GET', '/api/auth/sign-in-options');
+    expect(options.body).toEqual({ passwordSignIn: true, sso: null });
+    for (const path of [
+      '/api/auth/sso/start',
+      '/api/auth/sso/start?returnTo=%2Fportfolio',
+      '/api/auth/sso/callback?code=abc&state=def',
+    ]) {
+      const res = await fetch(`${t.baseUrl}${path}`, { redirect: 'manual' });
+      expect({ path, status: res.status }).toEqual({ path, status: 404 });
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(((await res.json()) as { detail: string }).detail).toBe(
+        'Single sign-on is not set up here.',
+      );
+    }
+    const sessions = await t.sql.query(`SELECT 1 FROM sso_logins`);
+    expect(sessions.rowCount).toBe(0);
+  });
+});

@@ -1,26 +1,18 @@
 import { createUser } from '../factories/users';
 import { submittedGate } from '../factories/gates';
 import { GATE_PEOPLE } from '../support/people';
-import { freePort, smtpEnv, type SmtpCatcher, startSmtpCatcher } from '../support/smtp-catcher';
+import {
+  freePort,
+  smtpEnv,
+  type SmtpCatcher,
+  startSmtpCatcher,
+} from '../../../scripts/testing/smtp-catcher';
 import { createServerTestDatabase, type ServerTestDatabase } from '../support/test-database';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { eventually } from '../support/time';
 import { useTestApp } from '../support/use-test-app';
 
 const FAST = { OUTBOX_POLL_MS: '100', OUTBOX_RETRY_BASE_SECONDS: '1' };
-
-/** Polls `probe` until it answers something truthy (or fails after `timeoutMs`). */
-async function eventually<T>(
-  probe: () => Promise<T | null | undefined | false>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const answer = await probe();
-    if (answer) return answer;
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('email delivery: a mail server that refuses, then accepts', () => {
   let port = 0;

@@ -9,7 +9,7 @@ import {
   linksOf,
   type SmtpCatcher,
   startSmtpCatcher,
-} from '../support/smtp-catcher';
+} from '../../../scripts/testing/smtp-catcher';
 import { daysAgo } from '../support/time';
 import { useTestApp } from '../support/use-test-app';
 

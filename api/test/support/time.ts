@@ -29,3 +29,17 @@ export function dayInWords(day: string): string {
   const month = date.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
   return `${date.getUTCDate()} ${month} ${date.getUTCFullYear()}`;
 }
+
+/** Polls `probe` until it answers something truthy (or fails after `timeoutMs`). */
+export async function eventually<T>(
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const answer = await probe();
+    if (answer) return answer;
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -72,6 +72,8 @@ const INITIATIVE_BRIEF = place(
 /** Who cannot read the portfolio chooses an initiative's brief here. */
 const BRIEFS = place('briefs', /^Briefs$/, at('/brief'));
 const PROFILE = place('profile', /^Profile$/, at('/profile'));
+/** The self-assessment: the answer form, the radar beside the previous cycle, the roads. */
+const SELF_ASSESSMENT = place('self-assessment', /^Self-assessment$/, at('/self-assessment'));
 /** Wins (everyone) and the printable note for customers of the demo's win. */
 const WINS = place('wins', /^Wins$/, at('/wins'));
 const WIN_NOTE = place(
@@ -86,6 +88,7 @@ const ADMIN = [
   place('admin-departments', /^Departments$/, at('/admin/departments')),
   place('admin-customer-groups', /^Customer groups$/, at('/admin/customer-groups')),
   place('admin-cycles', /^Cycles$/, at('/admin/cycles')),
+  place('admin-webhooks', /^Webhooks$/, at('/admin/webhooks')),
   place('admin-audit', /^Audit trail$/, at('/admin/audit')),
 ];
 
@@ -106,6 +109,7 @@ export const PLACES_BY_ROLE: Readonly<Record<DemoRole, readonly Place[]>> = {
     CUSTOMER_GROUPS,
     KPI_REVIEW,
     BRIEF,
+    SELF_ASSESSMENT,
     WINS,
     ...ADMIN,
     PROFILE,
@@ -122,6 +126,7 @@ export const PLACES_BY_ROLE: Readonly<Record<DemoRole, readonly Place[]>> = {
     KPI_REVIEW,
     BRIEF,
     INITIATIVE_BRIEF,
+    SELF_ASSESSMENT,
     WINS,
     PROFILE,
   ],
@@ -134,6 +139,7 @@ export const PLACES_BY_ROLE: Readonly<Record<DemoRole, readonly Place[]>> = {
     CUSTOMER_GROUPS,
     KPI_REVIEW,
     BRIEF,
+    SELF_ASSESSMENT,
     WINS,
     PROFILE,
   ],
@@ -144,6 +150,7 @@ export const PLACES_BY_ROLE: Readonly<Record<DemoRole, readonly Place[]>> = {
     CUSTOMER_GROUPS,
     BRIEFS,
     INITIATIVE_BRIEF,
+    SELF_ASSESSMENT,
     WINS,
     WIN_NOTE,
     PROFILE,

@@ -12,4 +12,6 @@ export * from './lib/live';
 export * from './lib/alerts';
 export * from './lib/reading-imports';
 export * from './lib/email';
+export * from './lib/self-assessments';
+export * from './lib/webhooks';
 export * from './lib/money';

@@ -27,4 +27,6 @@ export * from './lib/day-format';
 export * from './lib/sso-role';
 export * from './lib/reading-import';
 export * from './lib/email-kinds';
+export * from './lib/self-assessment';
+export * from './lib/webhooks';
 export * from './lib/money';

@@ -16,6 +16,7 @@ const PLACE_PATHS = [
   'customer-groups',
   'kpi-review',
   'brief',
+  'self-assessment',
   'wins',
   'admin',
 ];
@@ -93,6 +94,7 @@ describe('appRoutes', () => {
       'departments',
       'customer-groups',
       'cycles',
+      'webhooks',
       'audit',
     ]);
     for (const child of children) {

@@ -125,6 +125,15 @@ export const appRoutes: Routes = [
     loadComponent: () => import('./brief/brief-page.component').then((m) => m.BriefPageComponent),
   },
   {
+    path: 'self-assessment',
+    canMatch: [placeGuard('self-assessment')],
+    title: 'Self-assessment',
+    loadComponent: () =>
+      import('./self-assessment/self-assessment-page.component').then(
+        (m) => m.SelfAssessmentPageComponent,
+      ),
+  },
+  {
     path: 'wins',
     canMatch: [placeGuard('wins')],
     title: 'Wins',

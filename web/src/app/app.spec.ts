@@ -23,6 +23,7 @@ const EXPECTED_NAV = [
   ['Customer groups', '/customer-groups'],
   ['KPI review', '/kpi-review'],
   ['Brief', '/brief'],
+  ['Self-assessment', '/self-assessment'],
   ['Wins', '/wins'],
   ['Administration', '/admin'],
 ];
@@ -177,6 +178,7 @@ describe('App shell', () => {
       'My work',
       'Customer groups',
       'Brief',
+      'Self-assessment',
       'Wins',
     ]);
     expect(el.querySelector('.app-brand')?.getAttribute('href')).toBe('/my-work');

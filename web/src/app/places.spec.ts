@@ -29,6 +29,7 @@ describe('places and roles', () => {
       'Customer groups',
       'KPI review',
       'Brief',
+      'Self-assessment',
       'Wins',
     ]);
     expect(labels('manager')).toEqual([
@@ -38,6 +39,7 @@ describe('places and roles', () => {
       'Customer groups',
       'KPI review',
       'Brief',
+      'Self-assessment',
       'Wins',
     ]);
     expect(labels('member')).toEqual([
@@ -45,6 +47,7 @@ describe('places and roles', () => {
       'My work',
       'Customer groups',
       'Brief',
+      'Self-assessment',
       'Wins',
     ]);
   });

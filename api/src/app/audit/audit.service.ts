@@ -21,6 +21,12 @@ export function mapAuditEvent(row: AuditEventEntity): AuditEventResponse {
 }
 
 /**
+ * Follows every audited change, inside its transaction (outgoing webhooks queue their deliveries
+ * here, so that a change and what it tells the outside world commit together or not at all).
+ */
+export type AuditListener = (event: AuditEventInput) => Promise<void>;
+
+/**
  * The audit trail. Every change records its event inside its own unit of work, so the change and
  * its event are committed together or not at all:
  *
@@ -28,6 +34,8 @@ export function mapAuditEvent(row: AuditEventEntity): AuditEventResponse {
  */
 @Injectable()
 export class AuditService {
+  private readonly listeners: AuditListener[] = [];
+
   constructor(
     private readonly repository: AuditRepository,
     private readonly live: LiveBus,
@@ -41,6 +49,12 @@ export class AuditService {
     // The live update goes out with the same transaction: on commit only.
     const envelope = envelopeOfAudit(event, new Date());
     if (envelope) await this.live.publish(envelope);
+    for (const listener of this.listeners) await listener(event);
+  }
+
+  /** Registers a follower of every change recorded from now on (see AuditListener). */
+  listen(listener: AuditListener): void {
+    this.listeners.push(listener);
   }
 
   async list(filter: AuditFilter, page: PageRequest): Promise<Page<AuditEventResponse>> {

@@ -76,6 +76,15 @@ export const PERMISSIONS = {
   'customer-groups.create': { description: 'Create a customer group', roles: admin },
   'customer-groups.update': { description: 'Change a customer group', roles: admin },
   'audit.list': { description: 'Read the whole audit trail', roles: admin },
+  'webhooks.read': {
+    description: 'List outgoing webhooks and read their delivery logs (never their secrets)',
+    roles: admin,
+  },
+  'webhooks.write': {
+    description: 'Register, change, disable and delete outgoing webhooks; rotate their secrets',
+    roles: admin,
+  },
+  'webhooks.test': { description: 'Send a test to an outgoing webhook', roles: admin },
   'templates.list': { description: 'List the initiative templates', roles: everyone },
   'initiatives.list': {
     description: 'List initiatives (members see the ones they are on)',
@@ -202,6 +211,21 @@ export const PERMISSIONS = {
   'email.preferences': {
     description: 'Read and change which emails I get (at once, daily digest, never)',
     roles: everyone,
+  },
+  'self-assessments.read': {
+    description:
+      'List self-assessments and read their results (averages only, and only for five answers or more)',
+    roles: everyone,
+  },
+  'self-assessments.answer': {
+    description:
+      'Answer a self-assessment I am asked (anonymously), change my answer while it is open, read my own answer',
+    roles: everyone,
+  },
+  'self-assessments.manage': {
+    description:
+      "Open a cycle's self-assessment (organisation-wide or for one department) and close it",
+    roles: ['admin', 'executive'],
   },
   'money.write': {
     description:

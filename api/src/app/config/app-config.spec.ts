@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       auth: { hashingConcurrency: 4, hashingQueue: 16 },
       email: { smtp: null, organisationName: 'Waypoint', digestHourUtc: 7 },
       outbox: { pollMs: 2000, retryBaseMs: 30_000, retryMaxMs: 3_600_000, maxAttempts: 8 },
+      webhooks: { allowHttpLoopback: false },
     });
   });
 

@@ -230,6 +230,12 @@ class EnvironmentVariables {
   @Max(50)
   OUTBOX_MAX_ATTEMPTS = 8;
 
+  /** Webhooks may post to plain http:// on this machine (tests, development); https:// otherwise. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  WEBHOOK_ALLOW_HTTP_LOOPBACK = false;
+
   /** Single sign-on (OpenID Connect): on when SSO_ISSUER is set. See sso-settings.ts. */
   @IsOptional()
   @IsString()
@@ -297,6 +303,11 @@ export interface OutboxSettings {
   /** The longest wait between two attempts. */
   retryMaxMs: number;
   maxAttempts: number;
+}
+
+export interface WebhookSettings {
+  /** Plain http:// to a loopback address is accepted (WEBHOOK_ALLOW_HTTP_LOOPBACK). */
+  allowHttpLoopback: boolean;
 }
 
 export interface EmailSettings {
@@ -386,6 +397,7 @@ export class AppConfig {
   readonly sso: SsoSettings | null;
   readonly email: EmailSettings;
   readonly outbox: OutboxSettings;
+  readonly webhooks: WebhookSettings;
   readonly version: string;
   /** ORGANISATION_CURRENCY: the currency of every amount of money. */
   readonly currency: string;
@@ -406,6 +418,7 @@ export class AppConfig {
     this.sso = values.sso;
     this.email = values.email;
     this.outbox = values.outbox;
+    this.webhooks = values.webhooks;
     this.version = values.version;
     this.currency = values.currency;
   }
@@ -517,6 +530,7 @@ export function loadConfig(
       retryMaxMs: 3_600_000,
       maxAttempts: vars.OUTBOX_MAX_ATTEMPTS,
     },
+    webhooks: { allowHttpLoopback: vars.WEBHOOK_ALLOW_HTTP_LOOPBACK },
     version: options.version,
     currency: vars.ORGANISATION_CURRENCY,
   });

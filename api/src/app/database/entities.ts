@@ -11,6 +11,8 @@ import { MeasureEntity, ReadingEntity, ReadingWithdrawalEntity } from '../measur
 import { CycleEntity } from '../cycles';
 import { CycleReviewEntity } from '../reviews';
 import { NotificationEntity } from '../notifications';
+import { SelfAssessmentEntity } from '../self-assessments';
+import { WebhookEntity } from '../webhooks';
 
 /** Every entity, listed explicitly (the production bundle cannot glob). */
 export const entities = [
@@ -31,4 +33,6 @@ export const entities = [
   CycleEntity,
   CycleReviewEntity,
   NotificationEntity,
+  SelfAssessmentEntity,
+  WebhookEntity,
 ];

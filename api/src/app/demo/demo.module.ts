@@ -4,9 +4,17 @@ import { DemoService } from './demo.service';
 import { DemoStoryRunner } from './demo-story.runner';
 import { DemoMoneyRepository } from './demo-money.repository';
 import { DemoMoneyStory } from './demo-money';
+import { DemoSelfAssessment } from './demo-self-assessment';
 
 @Module({
-  providers: [DemoService, DemoRepository, DemoStoryRunner, DemoMoneyStory, DemoMoneyRepository],
+  providers: [
+    DemoService,
+    DemoRepository,
+    DemoStoryRunner,
+    DemoMoneyStory,
+    DemoMoneyRepository,
+    DemoSelfAssessment,
+  ],
   exports: [DemoService],
 })
 export class DemoModule {}

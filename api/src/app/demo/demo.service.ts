@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, hashPassword } from '../auth';
 import { DemoRepository } from './demo.repository';
 import { DemoMoneyStory } from './demo-money';
 import { type DemoPerson, DemoStoryRunner } from './demo-story.runner';
+import { DemoSelfAssessment } from './demo-self-assessment';
 import { type Group, PEOPLE, type Person } from './demo-story';
 
 /** The password of every demo account (README lists them). They exist only in demo mode. */
@@ -67,6 +68,7 @@ export class DemoService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly repository: DemoRepository,
     private readonly story: DemoStoryRunner,
+    private readonly selfAssessment: DemoSelfAssessment,
     private readonly money: DemoMoneyStory,
   ) {}
 
@@ -103,6 +105,7 @@ export class DemoService {
       return { people: byPerson, groups: byGroup };
     });
     await this.story.play(people, groups);
+    await this.selfAssessment.play(people);
     await this.money.play(people);
   }
 }

@@ -146,6 +146,12 @@ export const DOMAIN_ERROR_CODE_VALUES = [
   'alert_closed',
   /** A spreadsheet of readings that cannot be read: not CSV or XLSX, no header, too many rows, a mapped column missing. */
   'import_file_invalid',
+  /** The self-assessment is closed: answers can no longer be given or changed. */
+  'self_assessment_closed',
+  /** The person is not among those the self-assessment asks (another department). */
+  'self_assessment_out_of_scope',
+  /** A webhook's address is not HTTPS (plain HTTP only to this machine, when allowed). */
+  'webhook_url_refused',
   /** A win is published only for a completed initiative with realised results, once. */
   'win_not_ready',
 ] as const;

@@ -25,6 +25,11 @@ export const ADMIN_SECTIONS = [
       'The improvement cycles: create the next one, adjust dates before anything rests on them.',
   },
   {
+    path: 'webhooks',
+    label: 'Webhooks',
+    summary: 'Post portfolio events to another system, or to a Slack or Teams channel.',
+  },
+  {
     path: 'audit',
     label: 'Audit trail',
     summary: 'Who did what to which record, and when, with before and after.',

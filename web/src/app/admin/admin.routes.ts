@@ -34,6 +34,11 @@ export const adminRoutes: Routes = [
       import('./cycles-admin-page.component').then((m) => m.CyclesAdminPageComponent),
   },
   {
+    path: 'webhooks',
+    title: 'Webhooks',
+    loadComponent: () => import('./webhooks-page.component').then((m) => m.WebhooksPageComponent),
+  },
+  {
     path: 'audit',
     title: 'Audit trail',
     loadComponent: () => import('./audit-page.component').then((m) => m.AuditPageComponent),

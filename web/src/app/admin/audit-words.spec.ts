@@ -50,6 +50,11 @@ describe('the audit trail in words', () => {
     ],
     [event({ action: 'deactivate', entityType: 'user' }), null, 'Waypoint deactivated a person'],
     [
+      event({ action: 'rotate_secret', entityType: 'webhook', after: { version: 3 } }),
+      'Ada Admin',
+      'Ada Admin made a new secret for a webhook',
+    ],
+    [
       event({ action: 'brand_new_thing', entityType: 'odd_record' }),
       'Ada',
       'Ada brand new thing an odd record',
@@ -121,6 +126,28 @@ describe('the audit trail in words', () => {
     ).toEqual([
       { field: 'Outcome', before: '—', after: 'Rejected' },
       { field: 'Rationale', before: '—', after: 'Not now' },
+    ]);
+  });
+
+  it('words a webhook change: its address, format and events', () => {
+    expect(
+      auditChanges({
+        before: { name: 'Channel', format: 'slack', events: ['gate_submitted'] },
+        after: {
+          name: 'Channel',
+          format: 'teams',
+          events: ['gate_submitted', 'initiative_status_changed'],
+          url: 'https://hooks.example.com/x',
+        },
+      }),
+    ).toEqual([
+      { field: 'Format', before: 'Slack', after: 'Microsoft Teams' },
+      {
+        field: 'Events',
+        before: 'Gate submitted',
+        after: 'Gate submitted, Initiative status changed',
+      },
+      { field: 'Address', before: '—', after: 'https://hooks.example.com/x' },
     ]);
   });
 });

@@ -8,6 +8,8 @@ import type {
   Perspective,
   ReviewDecision,
   StepStatus,
+  WebhookDeliveryEvent,
+  WebhookFormat,
 } from '@waypoint/contracts';
 import { ROLE_LABEL } from '../places';
 import { formatDate, formatDateTime } from '../shared/format';
@@ -25,6 +27,8 @@ import {
   REVIEW_DECISION_LABEL,
   STATUS_LABEL,
   STEP_STATUS_LABEL,
+  WEBHOOK_EVENT_LABEL,
+  WEBHOOK_FORMAT_LABEL,
 } from '../shared/vocabulary';
 
 /** One changed field of an audit event, in words: what it was and what it became. */
@@ -58,6 +62,10 @@ const FIELD_LABEL: Readonly<Record<string, string>> = {
   sponsor: 'Sponsor',
   owner: 'Owner',
   dueDate: 'Due',
+  url: 'Address',
+  events: 'Events',
+  format: 'Format',
+  enabled: 'Enabled',
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -126,6 +134,10 @@ function labelOf(field: string, value: string): string | null {
       return KPI_CLASS_LABEL[value as KpiClass] ?? null;
     case 'approach':
       return APPROACH_LABEL[value as Approach] ?? null;
+    case 'events':
+      return WEBHOOK_EVENT_LABEL[value as WebhookDeliveryEvent] ?? null;
+    case 'format':
+      return WEBHOOK_FORMAT_LABEL[value as WebhookFormat] ?? null;
     default:
       return null;
   }

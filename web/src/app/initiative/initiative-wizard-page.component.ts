@@ -14,7 +14,7 @@ import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
   APPROACH_VALUES,
   ESTIMATED_VALUE_MAX,
@@ -25,6 +25,7 @@ import {
   type CreateInitiativeRequest,
   type TemplateId,
   type TemplateMeasureValues,
+  TEMPLATE_ID_VALUES,
 } from '@waypoint/contracts';
 import { fieldErrorsOf, genericErrorMessage } from '../shared/problem';
 import { APPROACH_LABEL, NO_VALUE } from '../shared/vocabulary';
@@ -60,6 +61,11 @@ const FIELDS = [
   'estimatedBusinessValue',
 ] as const;
 
+/** The template a link names (`?template=`, e.g. from the self-assessment's suggested road). */
+function templateOfLink(id: string | null): TemplateId | '' {
+  return TEMPLATE_ID_VALUES.find((t) => t === id) ?? '';
+}
+
 /** Planning wizard: template, the plan, then review and create. */
 @Component({
   selector: 'wp-initiative-wizard-page',
@@ -94,8 +100,10 @@ export class InitiativeWizardPageComponent {
   protected readonly valueMax = ESTIMATED_VALUE_MAX;
 
   protected readonly step = signal<WizardStep>(1);
-  /** The template chosen, or '' for a plan from scratch. */
-  protected readonly templateId = signal<TemplateId | ''>('');
+  /** The template chosen, or '' for a plan from scratch; a link may choose it (?template=). */
+  protected readonly templateId = signal<TemplateId | ''>(
+    templateOfLink(inject(ActivatedRoute).snapshot.queryParamMap.get('template')),
+  );
   protected readonly template = computed(
     () => this.store.templates().find((t) => t.id === this.templateId()) ?? null,
   );

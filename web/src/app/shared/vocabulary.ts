@@ -18,20 +18,20 @@ import type {
   StepStatus,
   TensionAlertKind,
 } from '@waypoint/contracts';
+import {
+  INITIATIVE_STATUS_WORDS,
+  WEBHOOK_DELIVERY_STATUS_WORDS,
+  WEBHOOK_EVENT_WORDS,
+  WEBHOOK_FORMAT_WORDS,
+} from '@waypoint/domain';
 
 /**
  * The words the app shows for the API's values: every place takes its labels from here, so one
  * thing is never called two names.
  */
 
-export const STATUS_LABEL: Readonly<Record<InitiativeStatus, string>> = {
-  draft: 'Draft',
-  proposed: 'Proposed',
-  active: 'Active',
-  on_hold: 'On hold',
-  completed: 'Completed',
-  stopped: 'Stopped',
-};
+/** libs/domain's words, which the webhooks' messages use too. */
+export const STATUS_LABEL: Readonly<Record<InitiativeStatus, string>> = INITIATIVE_STATUS_WORDS;
 
 export const APPROACH_LABEL: Readonly<Record<Approach, string>> = {
   engineering: 'Engineering',
@@ -196,6 +196,7 @@ export const AUDIT_RECORD_LABEL: Readonly<Record<string, string>> = {
   notification_inbox: 'inbox',
   alert: 'tension alert',
   reading_import: 'spreadsheet of readings',
+  webhook: 'webhook',
 };
 
 /**
@@ -230,6 +231,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, { verb: string; label: strin
   resolve: { verb: 'resolved', label: 'Resolved an alert' },
   read: { verb: 'read', label: 'Read a notification' },
   read_all: { verb: 'marked as read everything in', label: 'Marked all as read' },
+  rotate_secret: { verb: 'made a new secret for', label: 'Made a new webhook secret' },
 };
 
 /** An internal word ("freeze_baseline", "valueProposition") as plain words ("freeze baseline"). */
@@ -321,3 +323,8 @@ export const EMAIL_DELIVERY_LABEL: Readonly<Record<EmailDelivery, string>> = {
   digest: 'In a daily digest',
   never: 'Never',
 };
+
+/** Outgoing webhooks: libs/domain's words, which the messages posted use too. */
+export const WEBHOOK_EVENT_LABEL = WEBHOOK_EVENT_WORDS;
+export const WEBHOOK_FORMAT_LABEL = WEBHOOK_FORMAT_WORDS;
+export const WEBHOOK_DELIVERY_STATUS_LABEL = WEBHOOK_DELIVERY_STATUS_WORDS;

@@ -1,11 +1,11 @@
+import { createServer } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
 /**
  * A real SMTP server in the test process (`smtp-server`) that keeps every message it accepts,
- * decoded enough to read: subject, plain-text and HTML parts. Started beside a spec file's app
- * (support/app-env.ts). The e2e project may not import the API's test support (module
- * boundaries): this is the browser specs' copy of api/test/support/smtp-catcher.ts; keep the two
- * alike.
+ * decoded enough to read: subject, plain-text and HTML parts. Started beside the app, as an
+ * organisation's mail server would be, by the API's integration specs (api/test/email) and the
+ * browser specs (e2e/src): the one copy both import, kept outside either project.
  */
 
 export interface CaughtEmail {
@@ -27,6 +27,19 @@ export interface SmtpCatcher {
   /** Waits until a message matching `match` has arrived (up to `timeoutMs`). */
   waitFor(match: (email: CaughtEmail) => boolean, timeoutMs?: number): Promise<CaughtEmail>;
   close(): Promise<void>;
+}
+
+/** A port nothing listens on right now (to refuse a connection, then listen on it later). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 /** The app's settings for an SMTP server on 127.0.0.1 at `port` (no TLS, no sign-in). */
