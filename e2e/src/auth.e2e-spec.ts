@@ -35,6 +35,7 @@ const NAVIGATION: Readonly<Record<DemoRole, readonly string[]>> = {
     'KPI review',
     'Brief',
     'Self-assessment',
+    'Wins',
     'Administration',
   ],
   executive: [
@@ -49,6 +50,7 @@ const NAVIGATION: Readonly<Record<DemoRole, readonly string[]>> = {
     'KPI review',
     'Brief',
     'Self-assessment',
+    'Wins',
   ],
   manager: [
     'Initiatives',
@@ -61,6 +63,7 @@ const NAVIGATION: Readonly<Record<DemoRole, readonly string[]>> = {
     'KPI review',
     'Brief',
     'Self-assessment',
+    'Wins',
   ],
   member: [
     'Initiatives',
@@ -70,6 +73,7 @@ const NAVIGATION: Readonly<Record<DemoRole, readonly string[]>> = {
     'Moments',
     'Brief',
     'Self-assessment',
+    'Wins',
   ],
 };
 

@@ -42,6 +42,7 @@ import { AlertsModule } from './value';
 import { IdeasModule } from './ideas';
 import { MomentsModule } from './moments';
 import { SelfAssessmentsModule } from './self-assessments';
+import { MoneyModule } from './money';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -95,6 +96,7 @@ export class AppModule {
         MomentsModule,
         IdeasModule,
         SelfAssessmentsModule,
+        MoneyModule,
       ],
       providers: [
         { provide: WebHost, useValue: options.webHost },

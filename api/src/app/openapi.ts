@@ -38,6 +38,8 @@ export function buildOpenApiDocument(app: NestFastifyApplication, version: strin
     .addTag(
       'moments',
       "The moments that matter along each customer group's journey, and the heat map.",
+      'money',
+      "An initiative's money case, realised benefit per cycle, and the portfolio's money.",
     )
     .addTag('milestones', 'Milestones (stage gates) of an initiative and their exit criteria.')
     .addTag('notifications', 'Notifications of the signed-in user.')
@@ -51,6 +53,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication, version: strin
     .addTag('templates', 'Initiative templates (DMAIC, A3, ...).')
     .addTag('users', 'Users, their roles and the sponsors list (admins).')
     .addTag('value', 'Value indices of initiatives.')
+    .addTag('wins', 'Wins of completed initiatives, and their notes for customers.')
     .build();
   return normaliseDocument(
     documentProblemAnswers(

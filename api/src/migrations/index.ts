@@ -17,6 +17,7 @@ import { EmailOutbox1764000003500 } from './1764000003500-EmailOutbox';
 import { BaselineFromFirstReading1764000003600 } from './1764000003600-BaselineFromFirstReading';
 import { MomentsAndIdeas1764000003800 } from './1764000003800-MomentsAndIdeas';
 import { Webhooks1764000003700 } from './1764000003700-Webhooks';
+import { MoneyAndWins1764000003900 } from './1764000003900-MoneyAndWins';
 import { SelfAssessments1764000004000 } from './1764000004000-SelfAssessments';
 import { InitiativeAnswerIndexes1764000004100 } from './1764000004100-InitiativeAnswerIndexes';
 
@@ -41,6 +42,7 @@ export const migrations = [
   BaselineFromFirstReading1764000003600,
   Webhooks1764000003700,
   MomentsAndIdeas1764000003800,
+  MoneyAndWins1764000003900,
   SelfAssessments1764000004000,
   InitiativeAnswerIndexes1764000004100,
 ];

@@ -55,6 +55,8 @@ describe('the demo organisation tells its story through the API', () => {
       'Guided onboarding for digital customers': 'stopped',
       // Promoted from an idea of the backlog (demo-moments-and-ideas.ts).
       'Show the renewal price before the reminder': 'draft',
+      'Bills customers can read': 'completed',
+      'Renewal letters in plain words': 'completed',
     });
   });
 
@@ -71,7 +73,12 @@ describe('the demo organisation tells its story through the API', () => {
     const decisions = await t.sql.query<{ outcome: string; rationale: string }>(
       `SELECT outcome, rationale FROM gate_decisions ORDER BY decided_at`,
     );
+    // Four more go decisions: the completed initiatives' gates (demo-money.ts).
     expect(decisions.rows.map((d) => d.outcome).sort()).toEqual([
+      'go',
+      'go',
+      'go',
+      'go',
       'go',
       'go_with_conditions',
       'on_hold',

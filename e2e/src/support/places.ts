@@ -82,6 +82,13 @@ const BRIEFS = place('briefs', /^Briefs$/, at('/brief'));
 const PROFILE = place('profile', /^Profile$/, at('/profile'));
 /** The self-assessment: the answer form, the radar beside the previous cycle, the roads. */
 const SELF_ASSESSMENT = place('self-assessment', /^Self-assessment$/, at('/self-assessment'));
+/** Wins (everyone) and the printable note for customers of the demo's win. */
+const WINS = place('wins', /^Wins$/, at('/wins'));
+const WIN_NOTE = place(
+  'win-note',
+  /^Bills customers can read$/,
+  through('/wins', 'The note for customers'),
+);
 const NOT_FOUND = place('not-found', /./, at('/no-such-place'));
 const ADMIN = [
   place('admin', /^Administration$/, at('/admin')),
@@ -114,6 +121,7 @@ export const PLACES_BY_ROLE: Readonly<Record<DemoRole, readonly Place[]>> = {
     KPI_REVIEW,
     BRIEF,
     SELF_ASSESSMENT,
+    WINS,
     ...ADMIN,
     PROFILE,
   ],
@@ -132,6 +140,7 @@ export const PLACES_BY_ROLE: Readonly<Record<DemoRole, readonly Place[]>> = {
     BRIEF,
     INITIATIVE_BRIEF,
     SELF_ASSESSMENT,
+    WINS,
     PROFILE,
   ],
   manager: [
@@ -148,6 +157,7 @@ export const PLACES_BY_ROLE: Readonly<Record<DemoRole, readonly Place[]>> = {
     KPI_REVIEW,
     BRIEF,
     SELF_ASSESSMENT,
+    WINS,
     PROFILE,
   ],
   member: [
@@ -161,6 +171,8 @@ export const PLACES_BY_ROLE: Readonly<Record<DemoRole, readonly Place[]>> = {
     BRIEFS,
     INITIATIVE_BRIEF,
     SELF_ASSESSMENT,
+    WINS,
+    WIN_NOTE,
     PROFILE,
     NOT_FOUND,
   ],

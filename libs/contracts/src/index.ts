@@ -16,3 +16,4 @@ export * from './lib/moments';
 export * from './lib/ideas';
 export * from './lib/self-assessments';
 export * from './lib/webhooks';
+export * from './lib/money';

@@ -32,3 +32,4 @@ export * from './lib/moment-heat';
 export * from './lib/idea-promotion';
 export * from './lib/self-assessment';
 export * from './lib/webhooks';
+export * from './lib/money';

@@ -20,6 +20,7 @@ const PLACE_PATHS = [
   'kpi-review',
   'brief',
   'self-assessment',
+  'wins',
   'admin',
 ];
 

@@ -155,6 +155,19 @@ export const appRoutes: Routes = [
       ),
   },
   {
+    path: 'wins',
+    canMatch: [placeGuard('wins')],
+    title: 'Wins',
+    loadComponent: () => import('./wins/wins-page.component').then((m) => m.WinsPageComponent),
+  },
+  {
+    path: 'wins/:id/note',
+    canMatch: [placeGuard('wins')],
+    title: 'You told us, we changed',
+    loadComponent: () =>
+      import('./wins/win-note-page.component').then((m) => m.WinNotePageComponent),
+  },
+  {
     path: 'admin',
     canMatch: [placeGuard('admin')],
     loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes),

@@ -26,6 +26,7 @@ const EXPECTED_NAV = [
   ['KPI review', '/kpi-review'],
   ['Brief', '/brief'],
   ['Self-assessment', '/self-assessment'],
+  ['Wins', '/wins'],
   ['Administration', '/admin'],
 ];
 
@@ -201,6 +202,7 @@ describe('App shell', () => {
       'Moments',
       'Brief',
       'Self-assessment',
+      'Wins',
     ]);
     expect(el.querySelector('.app-brand')?.getAttribute('href')).toBe('/my-work');
     expect(currentLinks()).toEqual(['My work']);

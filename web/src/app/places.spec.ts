@@ -33,6 +33,7 @@ describe('places and roles', () => {
       'KPI review',
       'Brief',
       'Self-assessment',
+      'Wins',
     ]);
     expect(labels('manager')).toEqual([
       'Initiatives',
@@ -45,6 +46,7 @@ describe('places and roles', () => {
       'KPI review',
       'Brief',
       'Self-assessment',
+      'Wins',
     ]);
     expect(labels('member')).toEqual([
       'Initiatives',
@@ -54,6 +56,7 @@ describe('places and roles', () => {
       'Moments',
       'Brief',
       'Self-assessment',
+      'Wins',
     ]);
   });
 

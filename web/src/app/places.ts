@@ -61,6 +61,7 @@ export const PLACES: readonly Place[] = [
   { path: 'brief', label: 'Brief', icon: 'brief', roles: EVERYONE },
   // Everyone is asked (seeds 002 and 004); see the results, anonymous from five answers.
   { path: 'self-assessment', label: 'Self-assessment', icon: 'self-assessment', roles: EVERYONE },
+  { path: 'wins', label: 'Wins', icon: 'wins', roles: EVERYONE },
   { path: 'admin', label: 'Administration', icon: 'admin', roles: ['admin'] },
 ];
 

@@ -248,6 +248,21 @@ export const PERMISSIONS = {
       "Open a cycle's self-assessment (organisation-wide or for one department) and close it",
     roles: ['admin', 'executive'],
   },
+  'money.write': {
+    description:
+      "Write an initiative's money: its case (expected benefit, costs, assumptions), the value per unit of its business measures, realised benefit entered per cycle with evidence",
+    roles: admin,
+    relations: ['owner'],
+  },
+  'wins.publish': {
+    description: 'Publish the win of a completed initiative with realised results (once)',
+    roles: admin,
+    relations: ['owner'],
+  },
+  'wins.list': {
+    description: 'Read the published wins and their notes for customers',
+    roles: everyone,
+  },
   'work.own': { description: 'My steps and the measures I record', roles: everyone },
   'events.stream': {
     description:

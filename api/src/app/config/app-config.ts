@@ -7,6 +7,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -157,6 +158,11 @@ class EnvironmentVariables {
   @IsString()
   @MaxLength(120)
   ORGANISATION_NAME = 'Waypoint';
+
+  /** The organisation's currency (ISO 4217): every amount of money is in it. */
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'a three-letter ISO 4217 code such as EUR or GBP' })
+  ORGANISATION_CURRENCY = 'GBP';
 
   /** The SMTP server of outgoing email; unset: no email is sent (logged once at start-up). */
   @IsOptional()
@@ -393,6 +399,8 @@ export class AppConfig {
   readonly outbox: OutboxSettings;
   readonly webhooks: WebhookSettings;
   readonly version: string;
+  /** ORGANISATION_CURRENCY: the currency of every amount of money. */
+  readonly currency: string;
 
   constructor(values: Omit<AppConfig, never>) {
     this.port = values.port;
@@ -412,6 +420,7 @@ export class AppConfig {
     this.outbox = values.outbox;
     this.webhooks = values.webhooks;
     this.version = values.version;
+    this.currency = values.currency;
   }
 }
 
@@ -523,6 +532,7 @@ export function loadConfig(
     },
     webhooks: { allowHttpLoopback: vars.WEBHOOK_ALLOW_HTTP_LOOPBACK },
     version: options.version,
+    currency: vars.ORGANISATION_CURRENCY,
   });
 }
 

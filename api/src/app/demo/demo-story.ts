@@ -5,6 +5,7 @@ import type {
   ReviewDecision,
   StepStatus,
 } from '@waypoint/contracts';
+import { MONEY_STORY, UNCELEBRATED_STORY } from './demo-money';
 
 /**
  * The demo organisation's story across three quarterly cycles: the call centre replaces
@@ -573,4 +574,6 @@ export const STORY: StoryInitiative[] = [
     ],
     status: 'active',
   },
+  MONEY_STORY,
+  UNCELEBRATED_STORY,
 ];

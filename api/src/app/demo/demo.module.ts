@@ -3,6 +3,8 @@ import { DemoRepository } from './demo.repository';
 import { DemoService } from './demo.service';
 import { DemoStoryRunner } from './demo-story.runner';
 import { DemoMomentsAndIdeas } from './demo-moments-and-ideas';
+import { DemoMoneyRepository } from './demo-money.repository';
+import { DemoMoneyStory } from './demo-money';
 import { DemoSelfAssessment } from './demo-self-assessment';
 
 @Module({
@@ -11,6 +13,8 @@ import { DemoSelfAssessment } from './demo-self-assessment';
     DemoRepository,
     DemoStoryRunner,
     DemoMomentsAndIdeas,
+    DemoMoneyStory,
+    DemoMoneyRepository,
     DemoSelfAssessment,
   ],
   exports: [DemoService],

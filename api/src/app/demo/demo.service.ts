@@ -4,6 +4,7 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import type { Role } from '@waypoint/contracts';
 import { DEMO_PASSWORD, hashPassword } from '../auth';
 import { DemoRepository } from './demo.repository';
+import { DemoMoneyStory } from './demo-money';
 import { type DemoPerson, DemoStoryRunner } from './demo-story.runner';
 import { DemoMomentsAndIdeas } from './demo-moments-and-ideas';
 import { DemoSelfAssessment } from './demo-self-assessment';
@@ -70,6 +71,7 @@ export class DemoService {
     private readonly story: DemoStoryRunner,
     private readonly momentsAndIdeas: DemoMomentsAndIdeas,
     private readonly selfAssessment: DemoSelfAssessment,
+    private readonly money: DemoMoneyStory,
   ) {}
 
   async load(): Promise<void> {
@@ -107,5 +109,6 @@ export class DemoService {
     await this.story.play(people, groups);
     await this.momentsAndIdeas.play(people, groups);
     await this.selfAssessment.play(people);
+    await this.money.play(people);
   }
 }

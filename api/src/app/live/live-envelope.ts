@@ -58,6 +58,10 @@ const KIND_OF_ENTITY: Readonly<Record<string, LiveEventKind>> = {
   idea: 'idea',
   customer_moment: 'moment',
   customer_moment_order: 'moment',
+  initiative_money: 'initiative',
+  measure_value: 'measure',
+  realised_benefit: 'initiative',
+  win: 'initiative',
 };
 
 /**

@@ -154,5 +154,7 @@ export const DOMAIN_ERROR_CODE_VALUES = [
   'self_assessment_out_of_scope',
   /** A webhook's address is not HTTPS (plain HTTP only to this machine, when allowed). */
   'webhook_url_refused',
+  /** A win is published only for a completed initiative with realised results, once. */
+  'win_not_ready',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODE_VALUES)[number];

@@ -39,6 +39,8 @@ import {
   STATUS_LABEL,
   PERSPECTIVE_LABEL,
 } from '../shared/vocabulary';
+import { InitiativeMoneyComponent } from '../initiative/initiative-money.component';
+import { PortfolioMoneyComponent } from '../shared/money/portfolio-money.component';
 import { BriefStore } from './brief.store';
 
 /**
@@ -62,6 +64,8 @@ import { BriefStore } from './brief.store';
     MatProgressBar,
     EmptyStateComponent,
     MoreButtonComponent,
+    InitiativeMoneyComponent,
+    PortfolioMoneyComponent,
   ],
   providers: [BriefStore],
   changeDetection: ChangeDetectionStrategy.OnPush,

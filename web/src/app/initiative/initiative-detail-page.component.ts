@@ -66,6 +66,7 @@ import { StepActionsComponent } from './step-actions.component';
 import { type SaveStep, StepEditorComponent } from './step-editor.component';
 import { type SaveTeam, TeamPanelComponent } from './team-panel.component';
 import { type CreateGate, GateEditorComponent, type SaveGate } from './gate-editor.component';
+import { InitiativeMoneyComponent } from './initiative-money.component';
 import { PlanEditorComponent, type SavePlan } from './plan-editor.component';
 
 /** Groups a team by department (people without one under "No department"). */
@@ -115,6 +116,7 @@ export function teamByDepartment(
     GateEditorComponent,
     PlanEditorComponent,
     InitiativeOriginComponent,
+    InitiativeMoneyComponent,
   ],
   providers: [InitiativeDetailStore],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,10 +1,12 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { Component } from '@angular/core';
 import { provideRouter, Router } from '@angular/router';
 import { ALERTS_API, PORTFOLIO_API } from '../shared/api';
 import { alertPage, anAlert } from '../shared/alerts/alert-list.testing';
 import { PORTFOLIO_LINKS, statusParts } from './portfolio-format';
+import { PortfolioMoneyComponent } from '../shared/money/portfolio-money.component';
 import { PortfolioPageComponent } from './portfolio-page.component';
 import {
   aGate,
@@ -16,6 +18,9 @@ import {
   Q2,
   theCycles,
 } from './portfolio.testing';
+
+@Component({ selector: 'wp-portfolio-money', template: '' })
+class NoMoneyPanel {}
 
 describe('PortfolioPageComponent', () => {
   let fixture: ComponentFixture<PortfolioPageComponent>;
@@ -29,6 +34,11 @@ describe('PortfolioPageComponent', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
       ],
+    });
+    // The money panel loads its own figures: its spec is shared/money/portfolio-money.component.spec.ts.
+    TestBed.overrideComponent(PortfolioPageComponent, {
+      remove: { imports: [PortfolioMoneyComponent] },
+      add: { imports: [NoMoneyPanel] },
     });
     http = TestBed.inject(HttpTestingController);
     await TestBed.inject(Router).navigateByUrl(url);

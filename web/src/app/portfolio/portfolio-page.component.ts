@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
+import { PortfolioMoneyComponent } from '../shared/money/portfolio-money.component';
 import { AlertListComponent } from '../shared/alerts/alert-list.component';
 import { TensionChartComponent } from '../shared/charts/tension-chart.component';
 import { genericErrorMessage } from '../shared/problem';
@@ -32,7 +33,7 @@ export const PORTFOLIO_STAGE_ITEMS_LIMIT = 50;
  */
 @Component({
   selector: 'wp-portfolio-page',
-  imports: [AlertListComponent, RouterLink, TensionChartComponent],
+  imports: [AlertListComponent, PortfolioMoneyComponent, RouterLink, TensionChartComponent],
   providers: [PortfolioStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './portfolio-page.component.html',

@@ -3,7 +3,12 @@ import {
   formatNumber as angularFormatNumber,
 } from '@angular/common';
 import { Pipe, type PipeTransform } from '@angular/core';
-import { formatIndexChange, formatIndexPercent, formatMeasureValue } from '@waypoint/domain';
+import {
+  formatIndexChange,
+  formatIndexPercent,
+  formatMeasureValue,
+  formatMoney,
+} from '@waypoint/domain';
 import { BASELINE_FROM_FIRST_READING, NO_READING, NO_VALUE, NOT_MEASURED } from './vocabulary';
 
 /** The app's locale for dates and numbers (Angular's default, en-US). */
@@ -138,5 +143,18 @@ export class MeasureValuePipe implements PipeTransform {
 export class BaselinePipe implements PipeTransform {
   transform(value: number | null, unit: string): string {
     return baselineText(value, unit);
+  }
+}
+
+/** An amount of money in minor units, as the locale writes the currency: "£12,500", "-£40.50". */
+export function formatMoneyMinor(minor: number | null | undefined, currency: string): string {
+  return minor === null || minor === undefined ? NO_VALUE : formatMoney(minor, currency, LOCALE);
+}
+
+/** `{{ minor | money: currency }}`: formatMoneyMinor in a template. */
+@Pipe({ name: 'money' })
+export class MoneyPipe implements PipeTransform {
+  transform(minor: number | null | undefined, currency: string): string {
+    return formatMoneyMinor(minor, currency);
   }
 }

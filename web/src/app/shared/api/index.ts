@@ -25,3 +25,4 @@ export * from './users.api';
 export * from './ideas.api';
 export * from './moments.api';
 export * from './webhooks.api';
+export * from './money.api';
