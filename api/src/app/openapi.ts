@@ -38,6 +38,8 @@ export function buildOpenApiDocument(app: NestFastifyApplication, version: strin
     .addTag(
       'moments',
       "The moments that matter along each customer group's journey, and the heat map.",
+    )
+    .addTag(
       'money',
       "An initiative's money case, realised benefit per cycle, and the portfolio's money.",
     )
