@@ -179,7 +179,7 @@ describe('ideas: from a member to a planned initiative', () => {
       await looked(page, `idea-detail-${size}`);
       await page.goto('/moments');
       await page.getByRole('heading', { level: 1, name: 'Moments' }).waitFor();
-      await page.getByText('Loyal families').first().waitFor();
+      await page.getByRole('main').getByText('Loyal families').first().waitFor();
       await looked(page, `moments-${size}`);
       expect(await page.locator('h1:visible').count()).toBe(1);
       await small.close();
