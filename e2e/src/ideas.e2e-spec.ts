@@ -73,7 +73,7 @@ describe('ideas: from a member to a planned initiative', () => {
       .fill('Sample of 50 abandoned calls: 21 were small businesses.');
     await page.getByLabel('Customer impact').selectOption('9');
     await page.getByLabel('Business value').selectOption('7');
-    await page.getByLabel('Effort').selectOption({ label: '2 - weeks' });
+    await page.getByLabel('Effort').selectOption({ label: 'A few weeks (2 of 5)' });
     const saved = page.waitForResponse(
       (r) => r.url().endsWith('/api/ideas') && r.request().method() === 'POST',
     );
@@ -84,6 +84,12 @@ describe('ideas: from a member to a planned initiative', () => {
       .filter({ hasText: `"${IDEA}" is in the backlog` })
       .waitFor();
     await page.locator('.ideas__list').getByRole('link', { name: IDEA }).waitFor();
+    // Counts and estimates read as a person writes them: no "0 "me too"s", no "2 - weeks".
+    const item = page.locator('.idea').filter({ hasText: IDEA });
+    expect(await item.locator('.idea__meta').innerText()).toMatch(
+      /^Customer impact 9 of 10 · business value 7 of 10 · effort: a few weeks \(2 of 5\) · No one else agrees yet · by Mika Member, /,
+    );
+    expect(await page.locator('.ideas__list').innerText()).not.toMatch(/"me too"s|\d - \w/);
     await looked(page, 'ideas-wide');
     expect(mika.errors).toEqual([]);
   });
@@ -93,12 +99,14 @@ describe('ideas: from a member to a planned initiative', () => {
     await page.getByRole('link', { name: 'Ideas' }).first().click();
     await page.locator('.ideas__list').getByRole('link', { name: IDEA }).click();
     await page.getByRole('heading', { level: 1, name: IDEA }).waitFor();
+    const agree = page.getByRole('main').locator('.idea-page__agree');
+    expect(await agree.innerText()).toBe('No one else agrees yet.');
     await page
       .getByRole('textbox', { name: 'Your evidence' })
       .fill('At the branch, three traders asked for a call back this week.');
     await page.getByRole('button', { name: 'Me too' }).click();
     await page.getByRole('status').filter({ hasText: 'your "me too" is counted' }).waitFor();
-    await page.getByRole('heading', { name: 'Me too (1)' }).waitFor();
+    await page.getByRole('main').getByText('1 person agrees.').waitFor();
     await page.getByText('You said "me too".').waitFor();
     expect(await page.getByRole('button', { name: 'Me too' }).count()).toBe(0);
     await looked(page, 'idea-detail-wide');

@@ -17,12 +17,12 @@ import { RouterLink } from '@angular/router';
 import { IDEA_REASON_MAX_LENGTH, type IdeaDetailResponse } from '@waypoint/contracts';
 import { inBothGainCorner } from '@waypoint/domain';
 import { AuthStore } from '../auth/auth.store';
-import { countText, formatDate, formatNumber } from '../shared/format';
+import { formatDate, formatNumber, meTooText } from '../shared/format';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { genericErrorMessage } from '../shared/problem';
 import { IDEA_STATUS_LABEL } from '../shared/vocabulary';
 import { IdeaDetailStore } from './idea-detail.store';
-import { estimatesText } from './ideas-page.component';
+import { estimatesText } from './idea-text';
 
 /** One idea: what hurts and why, who backs it ("me too"), and the managers' triage. */
 @Component({
@@ -53,7 +53,7 @@ export class IdeaDetailPageComponent {
   );
 
   protected readonly statusLabel = IDEA_STATUS_LABEL;
-  protected readonly countText = countText;
+  protected readonly meToo = meTooText;
   protected readonly date = formatDate;
   protected readonly number = formatNumber;
   protected readonly estimates = estimatesText;
@@ -122,7 +122,7 @@ export class IdeaDetailPageComponent {
     }
     await this.act(async () => {
       await this.store.merge(idea, this.mergeInto);
-      return 'Merged: its "me too"s now count for the idea kept.';
+      return 'Merged: the people who agreed with it now count for the idea kept.';
     });
   }
 

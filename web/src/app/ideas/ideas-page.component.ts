@@ -6,19 +6,13 @@ import { IDEA_STATUS_VALUES, type IdeaResponse, type IdeaStatus } from '@waypoin
 import { IDEA_PRIORITY_IN_WORDS, inBothGainCorner } from '@waypoint/domain';
 import { IdeaChartComponent } from '../shared/charts/idea-chart.component';
 import { EmptyStateComponent } from '../shared/empty-state.component';
-import { countText, formatDate, formatNumber } from '../shared/format';
+import { countText, formatDate, formatNumber, meTooText } from '../shared/format';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { genericErrorMessage } from '../shared/problem';
-import { IDEA_EFFORT_LABEL, IDEA_STATUS_LABEL } from '../shared/vocabulary';
+import { IDEA_STATUS_LABEL } from '../shared/vocabulary';
 import { IdeaFormComponent } from './idea-form.component';
+import { estimatesText } from './idea-text';
 import { IdeasStore } from './ideas.store';
-
-/** "8 for customers · 6 for the business · effort 2 - weeks". */
-export function estimatesText(
-  idea: Pick<IdeaResponse, 'customerImpact' | 'businessValue' | 'effort'>,
-): string {
-  return `Customer impact ${idea.customerImpact} · business value ${idea.businessValue} · effort ${IDEA_EFFORT_LABEL[idea.effort] ?? idea.effort}`;
-}
 
 /**
  * The opportunity backlog (seed 004, involve everyone): anyone submits an idea; the list sorts by
@@ -111,8 +105,7 @@ export function estimatesText(
                   }
                 </p>
                 <p class="idea__meta">
-                  {{ estimates(idea) }} ·
-                  {{ countText(idea.meTooCount, '"me too"', '"me too"s') }} · by
+                  {{ estimates(idea) }} · {{ meToo(idea.meTooCount) }} · by
                   {{ idea.submittedBy.displayName }}, {{ date(idea.createdAt) }}
                 </p>
               </li>
@@ -222,6 +215,7 @@ export class IdeasPageComponent {
     { value: '', label: 'All' },
   ];
   protected readonly countText = countText;
+  protected readonly meToo = meTooText;
   protected readonly date = formatDate;
   protected readonly number = formatNumber;
   protected readonly estimates = estimatesText;
