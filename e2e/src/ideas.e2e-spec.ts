@@ -83,6 +83,8 @@ describe('ideas: from a member to a planned initiative', () => {
       .getByRole('status')
       .filter({ hasText: `"${IDEA}" is in the backlog` })
       .waitFor();
+    // The form closed: the thank-you has focus, not the top of the page.
+    await page.locator('.ideas__confirmation:focus').waitFor();
     await page.locator('.ideas__list').getByRole('link', { name: IDEA }).waitFor();
     // Counts and estimates read as a person writes them: no "0 "me too"s", no "2 - weeks".
     const item = page.locator('.idea').filter({ hasText: IDEA });
@@ -188,6 +190,23 @@ describe('ideas: from a member to a planned initiative', () => {
       await page.goto('/moments');
       await page.getByRole('heading', { level: 1, name: 'Moments' }).waitFor();
       await page.getByRole('main').getByText('Loyal families').first().waitFor();
+      // The heat map's groups stack their moments as cards: even gaps, none where a moment is
+      // not on a group's journey (8 px between cards, 16 px between groups).
+      const gaps = await page.locator('table.heat tbody').evaluate((body) => {
+        const visible = (el: Element) => el.getBoundingClientRect().height > 0;
+        const rows = [...body.querySelectorAll('tr')].map((row) =>
+          [...row.children].filter(visible).map((cell) => cell.getBoundingClientRect()),
+        );
+        const within = rows.flatMap((cells) =>
+          cells.slice(1).map((cell, i) => Math.round(cell.top - (cells[i]?.bottom ?? 0))),
+        );
+        const boxes = [...body.querySelectorAll('tr')].map((row) => row.getBoundingClientRect());
+        const between = boxes
+          .slice(1)
+          .map((box, i) => Math.round(box.top - (boxes[i]?.bottom ?? 0)));
+        return { within: [...new Set(within)], between: [...new Set(between)] };
+      });
+      expect(gaps).toEqual({ within: [8], between: [16] });
       await looked(page, `moments-${size}`);
       expect(await page.locator('h1:visible').count()).toBe(1);
       await small.close();

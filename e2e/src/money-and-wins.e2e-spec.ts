@@ -39,6 +39,33 @@ describe('money and wins in Chromium', () => {
     await executive.context.close();
   });
 
+  it('a win names the day of its money, and links to the initiative where the money moved on since', async () => {
+    const executive = await person(browser, 'executive');
+    const { page } = executive;
+    await page.goto('/wins');
+    const win = page.getByRole('article', { name: 'Bills customers can read' });
+    await win
+      .getByRole('heading', {
+        level: 3,
+        name: /^The money on \d{1,2} [A-Z][a-z]{2} \d{4}, when the win was published$/,
+      })
+      .waitFor();
+    // The demo published it weeks ago: realised money and payback have moved on since.
+    const now = win.getByTestId('win-money-now');
+    const today = (await now.innerText()).trim();
+    expect(today).toMatch(
+      /^Today, as on the portfolio: £[\d,]+ realised so far\. (Paid|Pays) back in [\d.]+ months? \(expected [\d.]+ months?\)\. See the money of Bills customers can read\.$/,
+    );
+    const paybackToday = /(?:Paid|Pays) back in [^.]+\)/.exec(today)?.[0] ?? 'none';
+    expect(await win.getByTestId('win-money').innerText()).not.toContain(paybackToday);
+    await shotsAtBothSizes(page, 'money-win-today', win);
+    await now.getByRole('link', { name: 'the money of Bills customers can read' }).click();
+    const money = page.getByRole('region', { name: 'Money' });
+    expect(await money.getByTestId('money-payback').innerText()).toBe(`${paybackToday}.`);
+    expect(executive.errors).toEqual([]);
+    await executive.context.close();
+  });
+
   it('an owner publishes the win of a completed initiative, and a member sees it on Wins', async () => {
     const owner = await person(browser, 'manager');
     await openInitiative(owner.page, 'Renewal letters in plain words');

@@ -6,6 +6,7 @@ import { IDEA_STATUS_VALUES, type IdeaResponse, type IdeaStatus } from '@waypoin
 import { IDEA_PRIORITY_IN_WORDS, inBothGainCorner } from '@waypoint/domain';
 import { IdeaChartComponent } from '../shared/charts/idea-chart.component';
 import { EmptyStateComponent } from '../shared/empty-state.component';
+import { focusAfterRender } from '../shared/focus-after-render';
 import { countText, formatDate, formatNumber, meTooText } from '../shared/format';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { genericErrorMessage } from '../shared/problem';
@@ -39,7 +40,7 @@ import { IdeasStore } from './ideas.store';
         initiative from an idea.
       </p>
       @if (confirmation(); as message) {
-        <p class="ideas__confirmation" role="status">{{ message }}</p>
+        <p class="ideas__confirmation" role="status" tabindex="-1">{{ message }}</p>
       }
       @if (formOpen()) {
         <section class="ideas__section" aria-labelledby="submit-h">
@@ -49,11 +50,13 @@ import { IdeasStore } from './ideas.store';
             [moments]="store.moments()"
             [send]="send"
             (submitted)="submitted($event)"
-            (cancelled)="formOpen.set(false)"
+            (cancelled)="cancelled()"
           />
         </section>
       } @else {
-        <button mat-flat-button type="button" (click)="formOpen.set(true)">Submit an idea</button>
+        <button mat-flat-button class="ideas__submit" type="button" (click)="formOpen.set(true)">
+          Submit an idea
+        </button>
       }
 
       <section class="ideas__section" aria-labelledby="chart-h">
@@ -105,7 +108,7 @@ import { IdeasStore } from './ideas.store';
                   }
                 </p>
                 <p class="idea__meta">
-                  {{ estimates(idea) }} · {{ meToo(idea.meTooCount) }} · by
+                  {{ estimates(idea) }} · {{ agreeText(idea.meTooCount) }} · by
                   {{ idea.submittedBy.displayName }}, {{ date(idea.createdAt) }}
                 </p>
               </li>
@@ -143,6 +146,7 @@ import { IdeasStore } from './ideas.store';
       color: var(--mat-sys-on-surface-variant);
     }
     .ideas__confirmation {
+      outline-offset: 2px;
       padding: 8px 12px;
       border-radius: var(--mat-sys-corner-small);
       background: var(--mat-sys-secondary-container);
@@ -215,7 +219,7 @@ export class IdeasPageComponent {
     { value: '', label: 'All' },
   ];
   protected readonly countText = countText;
-  protected readonly meToo = meTooText;
+  protected readonly agreeText = meTooText;
   protected readonly date = formatDate;
   protected readonly number = formatNumber;
   protected readonly estimates = estimatesText;
@@ -223,6 +227,7 @@ export class IdeasPageComponent {
   protected readonly errorMessage = genericErrorMessage;
 
   protected readonly formOpen = signal(false);
+  private readonly focus = focusAfterRender();
   private readonly submittedTitle = signal<string | null>(null);
   protected readonly confirmation = computed(() => {
     const title = this.submittedTitle();
@@ -238,6 +243,13 @@ export class IdeasPageComponent {
     this.formOpen.set(false);
     this.submittedTitle.set(idea.title);
     this.store.reload();
+    // The form is gone: the thank-you takes its place, and focus.
+    this.focus('.ideas__confirmation');
+  }
+
+  protected cancelled(): void {
+    this.formOpen.set(false);
+    this.focus('.ideas__submit');
   }
 
   protected open(id: string): void {

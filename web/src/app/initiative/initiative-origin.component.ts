@@ -23,7 +23,7 @@ import { genericErrorMessage } from '../shared/problem';
       <p class="prose">
         Planned from the idea
         <a [routerLink]="['/ideas', idea.id]">{{ idea.title }}</a> by
-        {{ idea.submittedBy.displayName }}. {{ meToo(idea.meTooCount) }}.
+        {{ idea.submittedBy.displayName }}. {{ agreeText(idea.meTooCount) }}.
       </p>
     }
     <h3>Customer moments</h3>
@@ -125,7 +125,7 @@ export class InitiativeOriginComponent {
   protected readonly busy = signal(false);
   protected readonly error = signal<unknown>(null);
   protected readonly errorText = genericErrorMessage;
-  protected readonly meToo = meTooText;
+  protected readonly agreeText = meTooText;
 
   protected groupName(moment: MomentResponse): string {
     return this.groups().find((g) => g.id === moment.customerGroupId)?.name ?? '';

@@ -14,6 +14,7 @@ import {
 } from '@waypoint/contracts';
 import { AuthStore } from '../auth/auth.store';
 import { formatDate } from '../shared/format';
+import { focusAfterRender } from '../shared/focus-after-render';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { genericErrorMessage } from '../shared/problem';
 import { heatOf, MomentHeatMapComponent } from './moment-heat-map.component';
@@ -66,6 +67,7 @@ export class MomentsPageComponent {
   protected newName = '';
   /** The moment being edited (its id), with the values typed. */
   protected readonly editing = signal<string | null>(null);
+  private readonly focus = focusAfterRender();
   protected draft = { name: '', rating: '', ratingNote: '' };
   protected readonly busy = signal(false);
   protected readonly error = signal<unknown>(null);
@@ -78,6 +80,13 @@ export class MomentsPageComponent {
       ratingNote: moment.ratingNote,
     };
     this.editing.set(moment.id);
+    this.focus('.journey__form input');
+  }
+
+  /** Closes the moment's form; focus goes back to the button that opened it. */
+  protected closeEditor(moment: MomentResponse): void {
+    this.editing.set(null);
+    this.focus(`[data-edit="${moment.id}"]`);
   }
 
   protected async save(moment: MomentResponse): Promise<void> {
@@ -92,12 +101,12 @@ export class MomentsPageComponent {
       changes.ratingNote = this.draft.ratingNote.trim();
     }
     if (Object.keys(changes).length === 0) {
-      this.editing.set(null);
+      this.closeEditor(moment);
       return;
     }
     await this.act(async () => {
       await this.store.update(moment, changes);
-      this.editing.set(null);
+      this.closeEditor(moment);
       return `Saved "${changes.name ?? moment.name}".`;
     });
   }
