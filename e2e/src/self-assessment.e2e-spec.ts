@@ -89,7 +89,9 @@ describe('Self-assessment in Chromium', () => {
       await send.click();
       expect((await saved).status()).toBe(200);
       await page.getByText('Your answer is saved, anonymously.').waitFor();
-      // The form is gone: focus is on the confirmation, not lost at the top of the page.
+      // The form is gone: focus is on the confirmation, not lost at the top of the page, and
+      // stays there once the counts have reloaded (the card does not move).
+      await page.getByText('You have answered.', { exact: false }).waitFor();
       await page.locator('.sa__saved:focus').waitFor();
       // Answered, the results come first; the form opens again to change the answer.
       await page.reload();

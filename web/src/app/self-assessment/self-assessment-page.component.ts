@@ -217,7 +217,8 @@ export class SelfAssessmentPageComponent {
    * stays where it is (with their focus), live counts do not move it.
    */
   protected readonly answerFirst = linkedSignal({
-    source: () => this.store.selected()?.id ?? null,
+    // A computed: a reloaded list (a new object, the same id) does not count as a new source.
+    source: computed(() => this.store.selected()?.id ?? null),
     computation: () => {
       const selected = untracked(this.store.selected);
       return selected?.status === 'open' && selected.inScope && !selected.answered;

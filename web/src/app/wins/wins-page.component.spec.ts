@@ -110,7 +110,7 @@ describe('the wins page and the note for customers', () => {
     );
     const now = article?.querySelector('[data-testid="win-money-now"]');
     expect(text(now)).toBe(
-      'Today, as on the portfolio: £70,000 realised so far. Paid back in 3.9 months (expected 3.3 months). See the money of Bills customers can read.',
+      'Today: £70,000 realised so far. Paid back in 3.9 months (expected 3.3 months). See the money of Bills customers can read.',
     );
     expect(now?.querySelector('a')?.getAttribute('href')).toBe('/initiatives/i1?tab=plan');
     expect(
