@@ -194,13 +194,17 @@ describe('ideas: from a member to a planned initiative', () => {
       // not on a group's journey (8 px between cards, 16 px between groups).
       const gaps = await page.locator('table.heat tbody').evaluate((body) => {
         const visible = (el: Element) => el.getBoundingClientRect().height > 0;
-        const rows = [...body.querySelectorAll('tr')].map((row) =>
-          [...row.children].filter(visible).map((cell) => cell.getBoundingClientRect()),
+        const rows = Array.from(body.querySelectorAll('tr')).map((row) =>
+          Array.from(row.children)
+            .filter(visible)
+            .map((cell) => cell.getBoundingClientRect()),
         );
         const within = rows.flatMap((cells) =>
           cells.slice(1).map((cell, i) => Math.round(cell.top - (cells[i]?.bottom ?? 0))),
         );
-        const boxes = [...body.querySelectorAll('tr')].map((row) => row.getBoundingClientRect());
+        const boxes = Array.from(body.querySelectorAll('tr')).map((row) =>
+          row.getBoundingClientRect(),
+        );
         const between = boxes
           .slice(1)
           .map((box, i) => Math.round(box.top - (boxes[i]?.bottom ?? 0)));

@@ -114,7 +114,7 @@ describe('the wins page and the note for customers', () => {
     );
     expect(now?.querySelector('a')?.getAttribute('href')).toBe('/initiatives/i1?tab=plan');
     expect(
-      [...(article?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href')),
+      Array.from(article?.querySelectorAll('a') ?? []).map((a) => a.getAttribute('href')),
     ).toContain('/wins/w1/note');
   });
 
@@ -130,7 +130,9 @@ describe('the wins page and the note for customers', () => {
       .flush({ items: [same, hidden], total: 2, limit: 100, offset: 0 });
     await tick();
     fixture.detectChanges();
-    const [first, second] = [...(fixture.nativeElement as HTMLElement).querySelectorAll('article')];
+    const [first, second] = Array.from(
+      (fixture.nativeElement as HTMLElement).querySelectorAll('article'),
+    );
     expect(text(first?.querySelector('[data-testid="win-money-now"]'))).toBe('The same today.');
     expect(first?.querySelector('a[href^="/initiatives"]')).toBeNull();
     expect(second?.querySelector('[data-testid="win-money-now"]')).toBeNull();
