@@ -13,9 +13,9 @@ import {
  * Issue 17's journey, in one file: from a customer moment to money. A member submits an idea for
  * a moment of a group's journey, another member says "me too" with evidence, a manager promotes
  * it and plans the initiative from it in the wizard (a road's milestones and measures, and the
- * money case), the idea links to the initiative and the heat map shows it in flight; an executive
- * sees expected against realised money on the portfolio and the self-assessment radar of two
- * cycles; the owner of a completed initiative publishes its win, everyone sees it on Wins, and
+ * money case), the idea links to the initiative and the heat map shows it in flight, and the
+ * manager links the new measure to the moment it tracks; an executive sees expected against
+ * realised money on the portfolio and the self-assessment radar of two cycles; the owner of a completed initiative publishes its win, everyone sees it on Wins, and
  * its note for customers shows no internal figure. Each new screen at 1366x900 and 375x812.
  */
 const IDEA = 'Text small businesses when their call is next';
@@ -229,6 +229,26 @@ describe('from a customer moment to money', () => {
     expect(await page.locator('h1:visible').count()).toBe(1);
   });
 
+  it('a manager links the new measure to the moment it tracks, on the Moments page', async () => {
+    const { page } = morgan;
+    await page.getByRole('link', { name: 'Moments' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Moments' }).waitFor();
+    await page.getByLabel('Customer group').selectOption({ label: 'Small businesses' });
+    await page.getByRole('button', { name: 'Rename or rate Get help' }).click();
+    const measures = page.getByRole('group', { name: /^Measures that track it/ });
+    const box = measures.getByRole('checkbox', { name: `Decision completion rate · ${IDEA}` });
+    await box.check();
+    await shotsAtBothSizes(page, 'customer-8-moment-measures', measures);
+    const saved = page.waitForResponse(
+      (r) => r.url().includes('/api/moments/') && r.request().method() === 'PATCH',
+    );
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    expect((await saved).status()).toBe(200);
+    await page.getByRole('status').filter({ hasText: 'Saved "Get help".' }).waitFor();
+    const getHelp = page.locator('.journey__moment', { hasText: 'Get help' });
+    await getHelp.getByText(/Tracked by:.*Decision completion rate/).waitFor();
+  });
+
   it('an executive sees expected against realised money on the portfolio', async () => {
     const { page } = erin;
     await page.goto('/portfolio');
@@ -245,7 +265,7 @@ describe('from a customer moment to money', () => {
     await payback.getByRole('link', { name: 'Bills customers can read' }).waitFor();
     expect(await payback.textContent()).toMatch(/(Paid|Pays) back in [\d.]+ months/);
     await pageAtRest(page);
-    await shotsAtBothSizes(page, 'customer-8-portfolio-money', money);
+    await shotsAtBothSizes(page, 'customer-9-portfolio-money', money);
   });
 
   it('the executive sees the self-assessment radar of this cycle beside the previous one', async () => {
@@ -277,7 +297,7 @@ describe('from a customer moment to money', () => {
     await form
       .getByLabel('For customers: what we changed')
       .fill('Your renewal letter now says in a few lines what changes for you.');
-    await shotsAtBothSizes(page, 'customer-9-publish-win', form);
+    await shotsAtBothSizes(page, 'customer-10-publish-win', form);
     await form.getByRole('button', { name: 'Publish the win' }).click();
     await section.getByText("This initiative's win is published").waitFor();
   });
@@ -292,7 +312,7 @@ describe('from a customer moment to money', () => {
       await page.getByRole('article', { name: 'Bills customers can read' }).waitFor();
     }
     await pageAtRest(mika.page);
-    await shotsAtBothSizes(mika.page, 'customer-10-wins');
+    await shotsAtBothSizes(mika.page, 'customer-11-wins');
   });
 
   it('the note for customers shows no internal figure, on screen and printed', async () => {
@@ -310,8 +330,8 @@ describe('from a customer moment to money', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: 'Print the note' }).isVisible()).toBe(false);
     expect(await page.locator('.app-nav').isVisible()).toBe(false);
-    await screenshot(page, 'customer-11-note-print');
+    await screenshot(page, 'customer-12-note-print');
     await page.emulateMedia({ media: 'screen' });
-    await shotsAtBothSizes(page, 'customer-11-note', note);
+    await shotsAtBothSizes(page, 'customer-12-note', note);
   });
 });

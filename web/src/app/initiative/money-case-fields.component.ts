@@ -114,9 +114,11 @@ export function caseRequest(
       grid-column: 1 / -1;
     }
 
+    /* A label that wraps keeps its field level with its neighbours'. */
     label {
       display: flex;
       flex-direction: column;
+      justify-content: space-between;
       gap: 4px;
       font: var(--mat-sys-label-large);
     }
