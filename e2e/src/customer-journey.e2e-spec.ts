@@ -200,7 +200,11 @@ describe('from a customer moment to money', () => {
     await editor
       .getByRole('combobox', { name: 'Assignee' })
       .selectOption({ label: 'Morgan Manager' });
+    const added = page.waitForResponse(
+      (r) => r.url().endsWith('/steps') && r.request().method() === 'POST',
+    );
     await editor.getByRole('button', { name: 'Add step' }).click();
+    expect((await added).status()).toBe(201);
     await editor.waitFor({ state: 'detached' });
     await page
       .locator('.step', { hasText: 'Listen to 20 abandoned calls' })
@@ -298,8 +302,13 @@ describe('from a customer moment to money', () => {
       .getByLabel('For customers: what we changed')
       .fill('Your renewal letter now says in a few lines what changes for you.');
     await shotsAtBothSizes(page, 'customer-10-publish-win', form);
+    const published = page.waitForResponse(
+      (r) => r.url().endsWith('/win') && r.request().method() === 'POST',
+    );
     await form.getByRole('button', { name: 'Publish the win' }).click();
+    expect((await published).status()).toBe(201);
     await section.getByText("This initiative's win is published").waitFor();
+    expect(await section.getByRole('button', { name: 'Publish the win' }).count()).toBe(0);
   });
 
   it('everyone sees the win on Wins: the member, the manager and the executive', async () => {
