@@ -105,35 +105,7 @@ export function caseRequest(
       ></textarea>
     </label>
   `,
-  styles: `
-    :host {
-      display: contents;
-    }
-
-    .wide {
-      grid-column: 1 / -1;
-    }
-
-    /* A label that wraps keeps its field level with its neighbours'. */
-    label {
-      display: flex;
-      flex-direction: column;
-      justify-content: space-between;
-      gap: 4px;
-      font: var(--mat-sys-label-large);
-    }
-
-    input,
-    textarea {
-      min-height: 40px;
-      padding: 4px 8px;
-      border: 1px solid var(--mat-sys-outline);
-      border-radius: var(--mat-sys-corner-extra-small);
-      font: var(--mat-sys-body-large);
-      max-width: 100%;
-      box-sizing: border-box;
-    }
-  `,
+  styleUrl: './money-case-fields.component.scss',
 })
 export class MoneyCaseFieldsComponent {
   readonly value = model.required<CaseForm>();

@@ -1,8 +1,8 @@
 // Test data for code that shows measures. Imported by specs only.
-import type { MeasureListItem } from '@waypoint/contracts';
+import type { MeasureListItem, MeasureResponse } from '@waypoint/contracts';
 
-/** A measure as GET /api/measures lists it (factory; override any field). */
-export function aMeasure(overrides: Partial<MeasureListItem> = {}): MeasureListItem {
+/** A measure as the API answers it (factory; override any field). */
+export function aMeasureResponse(overrides: Partial<MeasureResponse> = {}): MeasureResponse {
   return {
     id: 'me1',
     initiativeId: 'i1',
@@ -28,6 +28,14 @@ export function aMeasure(overrides: Partial<MeasureListItem> = {}): MeasureListI
     version: 1,
     createdAt: '2026-11-01T00:00:00Z',
     updatedAt: '2026-11-01T00:00:00Z',
+    ...overrides,
+  };
+}
+
+/** A measure as GET /api/measures lists it (factory; override any field). */
+export function aMeasure(overrides: Partial<MeasureListItem> = {}): MeasureListItem {
+  return {
+    ...aMeasureResponse(),
     initiative: { id: 'i1', title: 'Call-backs', status: 'active' },
     counterMeasureProgress: null,
     cycleChange: null,
