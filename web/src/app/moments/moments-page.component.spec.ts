@@ -10,13 +10,13 @@ const tick = () => new Promise((resolve) => setTimeout(resolve));
 const WAIT = aMeasure({
   id: 'm-wait',
   name: 'Average wait at peak',
-  customerGroup: { id: 'g-families', name: 'Loyal families' },
+  customerGroup: { id: 'g-families', name: 'Loyal families', protected: true },
   initiative: { id: 'i1', title: 'Call-backs', status: 'active' },
 });
 const RETENTION = aMeasure({
   id: 'm-retention',
   name: 'Small-business retention',
-  customerGroup: { id: 'g-small', name: 'Small businesses' },
+  customerGroup: { id: 'g-small', name: 'Small businesses', protected: false },
   initiative: { id: 'i2', title: 'Business line', status: 'active' },
 });
 const CONVERSION = aMeasure({
