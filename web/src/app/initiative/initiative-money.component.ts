@@ -16,7 +16,6 @@ import {
   type InitiativeStatus,
   MONEY_TEXT_MAX,
   type MoneyCycle,
-  type PutMoneyPlanRequest,
 } from '@waypoint/contracts';
 import { paybackText, parseMoney, toMajor } from '@waypoint/domain';
 import { MoneyApi } from '../shared/api';
@@ -29,38 +28,12 @@ import {
 } from '../shared/format';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { genericErrorMessage } from '../shared/problem';
-
-export interface CaseForm {
-  yearly: string;
-  oneOff: string;
-  running: string;
-  assumptions: string;
-  startsOn: string;
-}
-
-/** The case typed in the form as a request, or the fields that are not amounts. */
-export function caseRequest(
-  form: CaseForm,
-  currency: string,
-): { request: PutMoneyPlanRequest | null; problems: string[] } {
-  const amount = (text: string, label: string, problems: string[]): number => {
-    const minor = parseMoney(text.trim() === '' ? '0' : text, currency);
-    if (minor === null || minor < 0) {
-      problems.push(`${label}: write an amount such as 12,500 or 12,500.50.`);
-      return 0;
-    }
-    return minor;
-  };
-  const problems: string[] = [];
-  const request: PutMoneyPlanRequest = {
-    expectedYearlyBenefitMinor: amount(form.yearly, 'Expected benefit a year', problems),
-    oneOffCostMinor: amount(form.oneOff, 'One-off cost', problems),
-    runningCostMinor: amount(form.running, 'Running cost a year', problems),
-    assumptions: form.assumptions.trim(),
-    benefitStartsOn: form.startsOn === '' ? null : form.startsOn,
-  };
-  return { request: problems.length === 0 ? request : null, problems };
-}
+import {
+  type CaseForm,
+  caseRequest,
+  EMPTY_CASE,
+  MoneyCaseFieldsComponent,
+} from './money-case-fields.component';
 
 /** How a cycle's realised benefit was found, in words. */
 export function realisedHow(cycle: MoneyCycle, currency: string): string {
@@ -87,7 +60,7 @@ export function realisedHow(cycle: MoneyCycle, currency: string): string {
  */
 @Component({
   selector: 'wp-initiative-money',
-  imports: [DayPipe, FormsModule, MatButton, MoneyPipe, RouterLink],
+  imports: [DayPipe, FormsModule, MatButton, MoneyCaseFieldsComponent, MoneyPipe, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './initiative-money.component.html',
   styleUrl: './initiative-money.component.scss',
@@ -109,13 +82,7 @@ export class InitiativeMoneyComponent {
   protected readonly editing = signal<'case' | 'realised' | 'win' | null>(null);
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
-  protected caseForm: CaseForm = {
-    yearly: '',
-    oneOff: '',
-    running: '',
-    assumptions: '',
-    startsOn: '',
-  };
+  protected readonly caseForm = signal<CaseForm>(EMPTY_CASE);
   protected realisedForm = { cycleId: '', amount: '', evidenceUrl: '', note: '' };
   protected winForm = { learned: '', youToldUs: '', weChanged: '' };
 
@@ -149,13 +116,13 @@ export class InitiativeMoneyComponent {
 
   protected openCase(m: InitiativeMoneyResponse): void {
     const plan = m.plan;
-    this.caseForm = {
+    this.caseForm.set({
       yearly: plan ? this.major(plan.expectedYearlyBenefitMinor, m.currency) : '',
       oneOff: plan ? this.major(plan.oneOffCostMinor, m.currency) : '',
       running: plan ? this.major(plan.runningCostMinor, m.currency) : '',
       assumptions: plan?.assumptions ?? '',
       startsOn: plan?.benefitStartsOn ?? '',
-    };
+    });
     this.error.set(null);
     this.editing.set('case');
   }
@@ -195,7 +162,7 @@ export class InitiativeMoneyComponent {
   }
 
   protected saveCase(m: InitiativeMoneyResponse): void {
-    const { request, problems } = caseRequest(this.caseForm, m.currency);
+    const { request, problems } = caseRequest(this.caseForm(), m.currency);
     if (!request) {
       this.error.set(problems.join(' '));
       return;
