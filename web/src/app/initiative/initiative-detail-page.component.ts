@@ -60,6 +60,7 @@ import { placementOf } from './step-drop';
 import {
   initiativeTab,
   type InitiativeTab,
+  InitiativeTabPanelDirective,
   InitiativeTabsComponent,
 } from './initiative-tabs.component';
 import { StepActionsComponent } from './step-actions.component';
@@ -111,6 +112,7 @@ export function teamByDepartment(
     CycleReviewsComponent,
     StepEditorComponent,
     StepActionsComponent,
+    InitiativeTabPanelDirective,
     InitiativeTabsComponent,
     TeamPanelComponent,
     GateEditorComponent,
