@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signIn } from './support/auth';
-import { moveStepByMenu, showTab } from './support/people';
+import { moveStepByMenu, recordReading, showTab } from './support/people';
 import { launch, openContext, screenshot, seriousA11yViolations } from './support/browser';
 
 const CALL_BACKS = 'Call-backs instead of queueing';
@@ -94,12 +94,8 @@ describe('the initiative place in Chromium', () => {
     await moveStepByMenu(page, STEP, 'Done');
 
     await showTab(page, 'Measures');
+    await recordReading(page, MEASURE, '21');
     const measure = page.getByRole('article', { name: MEASURE });
-    await measure.getByRole('button', { name: 'Record a reading' }).click();
-    const dialog = page.getByRole('dialog', { name: `Record a reading of ${MEASURE}` });
-    await dialog.getByRole('textbox', { name: /^Value/ }).fill('21');
-    await dialog.getByRole('button', { name: 'Record reading' }).click();
-    await measure.getByRole('status').getByText('Reading recorded.').waitFor();
     await measure.getByRole('button', { name: `All readings of ${MEASURE}` }).click();
     const expanded = page.getByRole('dialog', { name: MEASURE });
     await expanded.getByRole('cell', { name: '21 min' }).first().waitFor();
