@@ -102,6 +102,19 @@ describe('the initiative place in Chromium', () => {
     await expanded.getByRole('button', { name: 'Close' }).click();
     await expanded.waitFor({ state: 'detached' });
 
+    // The plan's value table: each side's estimate (the demo's 8 and 6) beside its index now.
+    await showTab(page, 'Plan and team');
+    const value = page.getByRole('table', { name: 'Estimated and realised value' });
+    await value.getByRole('row', { name: /^Business 6 -?\d+%$/ }).waitFor();
+    const cells = async (row: number) =>
+      (await value.getByRole('row').nth(row).locator('th, td').allTextContents()).map((cell) =>
+        cell.trim(),
+      );
+    expect(await value.getByRole('row').count()).toBe(3);
+    expect(await cells(1)).toEqual(['Customer', '8', expect.stringMatching(/^-?\d+%$/)]);
+    expect(await cells(2)).toEqual(['Business', '6', expect.stringMatching(/^-?\d+%$/)]);
+    await showTab(page, 'Measures');
+
     await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
     await screenshot(page, 'initiative-detail');
     await showTab(page, 'Gates and steps');
