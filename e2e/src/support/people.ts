@@ -116,3 +116,16 @@ export async function showTab(page: Page, name: string): Promise<void> {
     name,
   );
 }
+
+/**
+ * Records a reading of a measure from its card on the Measures tab, as a person would, and waits
+ * until the card says it is recorded.
+ */
+export async function recordReading(page: Page, measure: string, value: string): Promise<void> {
+  const card = page.getByRole('article', { name: measure });
+  await card.getByRole('button', { name: 'Record a reading' }).click();
+  const dialog = page.getByRole('dialog', { name: `Record a reading of ${measure}` });
+  await dialog.getByRole('textbox', { name: /^Value/ }).fill(value);
+  await dialog.getByRole('button', { name: 'Record reading' }).click();
+  await card.getByRole('status').getByText('Reading recorded.').waitFor();
+}

@@ -67,3 +67,11 @@ export {
   StatementCountingLogger,
   statementsSoFar,
 } from './statements/statement-counter';
+export {
+  OUTBOX_STOP_WAIT_MS,
+  type OutboxBatches,
+  OutboxPoller,
+  type OutboxSending,
+  errorText,
+  nextAttemptAt,
+} from './outbox-poller';

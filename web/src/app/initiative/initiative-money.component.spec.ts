@@ -105,7 +105,7 @@ describe('the money of an initiative', () => {
       'Not paying back yet (expected 3.3 months).',
     );
     expect(text(el.querySelector('tbody tr'))).toContain(
-      '2026-Q3£20,000 £1,640 Calls about bills: 400 better than its baseline × £4.10',
+      '2026-Q3 £20,000 £1,640 Calls about bills: 400 better than its baseline × £4.10',
     );
   });
 

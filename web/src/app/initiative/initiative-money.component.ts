@@ -19,6 +19,7 @@ import {
 } from '@waypoint/contracts';
 import { paybackText, parseMoney, toMajor } from '@waypoint/domain';
 import { MoneyApi } from '../shared/api';
+import { MoneyTableComponent, type MoneyTableRow } from '../shared/money/money-table.component';
 import {
   DayPipe,
   formatMeasure,
@@ -60,7 +61,15 @@ export function realisedHow(cycle: MoneyCycle, currency: string): string {
  */
 @Component({
   selector: 'wp-initiative-money',
-  imports: [DayPipe, FormsModule, MatButton, MoneyCaseFieldsComponent, MoneyPipe, RouterLink],
+  imports: [
+    DayPipe,
+    FormsModule,
+    MatButton,
+    MoneyCaseFieldsComponent,
+    MoneyPipe,
+    MoneyTableComponent,
+    RouterLink,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './initiative-money.component.html',
   styleUrl: './initiative-money.component.scss',
@@ -76,7 +85,6 @@ export class InitiativeMoneyComponent {
   );
   protected readonly textMax = MONEY_TEXT_MAX;
   protected readonly paybackText = paybackText;
-  protected readonly realisedHow = realisedHow;
   protected readonly formatMeasure = formatMeasure;
 
   protected readonly editing = signal<'case' | 'realised' | 'win' | null>(null);
@@ -89,6 +97,21 @@ export class InitiativeMoneyComponent {
   protected readonly loadError = computed(() => {
     const error = this.money.error();
     return error ? genericErrorMessage(error) : null;
+  });
+  /** Each cycle's expected and realised benefit, and how the realised figure was found. */
+  protected readonly cycleRows = computed(() => {
+    if (!this.money.hasValue()) return [];
+    const { cycles, currency } = this.money.value();
+    return cycles.map(
+      (c): MoneyTableRow => ({
+        key: c.cycle.id,
+        label: c.cycle.name,
+        expectedMinor: c.expectedMinor,
+        realisedMinor: c.realisedMinor,
+        realisedNote: realisedHow(c, currency),
+        ...(c.entered ? { evidenceUrl: c.entered.evidenceUrl } : {}),
+      }),
+    );
   });
   protected readonly startedCycles = computed(() => {
     const today = new Date().toISOString().slice(0, 10);
