@@ -5,6 +5,7 @@ import {
   openInitiative,
   type Person,
   person,
+  recordReading,
   shotsAtBothSizes,
   showTab,
 } from './support/people';
@@ -257,14 +258,7 @@ describe('an initiative run end to end in the app', () => {
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await firstGate(page).getByText(`Criteria ${boxes.length}/${boxes.length}`).waitFor();
     await showTab(page, 'Measures');
-    for (const { measure, value } of READINGS) {
-      const card = page.getByRole('article', { name: measure });
-      await card.getByRole('button', { name: 'Record a reading' }).click();
-      const dialog = page.getByRole('dialog', { name: `Record a reading of ${measure}` });
-      await dialog.getByRole('textbox', { name: /^Value/ }).fill(value);
-      await dialog.getByRole('button', { name: 'Record reading' }).click();
-      await dialog.waitFor({ state: 'detached' });
-    }
+    for (const { measure, value } of READINGS) await recordReading(page, measure, value);
     // The first reading gave the defects their baseline, frozen at once.
     await page
       .getByRole('article', { name: DPMO })

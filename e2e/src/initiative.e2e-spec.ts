@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signIn } from './support/auth';
-import { moveStepByMenu, showTab } from './support/people';
+import { moveStepByMenu, recordReading, showTab } from './support/people';
 import { launch, openContext, screenshot, seriousA11yViolations } from './support/browser';
 
 const CALL_BACKS = 'Call-backs instead of queueing';
@@ -94,17 +94,26 @@ describe('the initiative place in Chromium', () => {
     await moveStepByMenu(page, STEP, 'Done');
 
     await showTab(page, 'Measures');
+    await recordReading(page, MEASURE, '21');
     const measure = page.getByRole('article', { name: MEASURE });
-    await measure.getByRole('button', { name: 'Record a reading' }).click();
-    const dialog = page.getByRole('dialog', { name: `Record a reading of ${MEASURE}` });
-    await dialog.getByRole('textbox', { name: /^Value/ }).fill('21');
-    await dialog.getByRole('button', { name: 'Record reading' }).click();
-    await measure.getByRole('status').getByText('Reading recorded.').waitFor();
     await measure.getByRole('button', { name: `All readings of ${MEASURE}` }).click();
     const expanded = page.getByRole('dialog', { name: MEASURE });
     await expanded.getByRole('cell', { name: '21 min' }).first().waitFor();
     await expanded.getByRole('button', { name: 'Close' }).click();
     await expanded.waitFor({ state: 'detached' });
+
+    // The plan's value table: each side's estimate (the demo's 8 and 6) beside its index now.
+    await showTab(page, 'Plan and team');
+    const value = page.getByRole('table', { name: 'Estimated and realised value' });
+    await value.getByRole('row', { name: /^Business 6 -?\d+%$/ }).waitFor();
+    const cells = async (row: number) =>
+      (await value.getByRole('row').nth(row).locator('th, td').allTextContents()).map((cell) =>
+        cell.trim(),
+      );
+    expect(await value.getByRole('row').count()).toBe(3);
+    expect(await cells(1)).toEqual(['Customer', '8', expect.stringMatching(/^-?\d+%$/)]);
+    expect(await cells(2)).toEqual(['Business', '6', expect.stringMatching(/^-?\d+%$/)]);
+    await showTab(page, 'Measures');
 
     await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
     await screenshot(page, 'initiative-detail');

@@ -2,7 +2,14 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launch, screenshot, seriousA11yViolations } from './support/browser';
 import { OUTPUT } from './support/paths';
-import { moveStepByMenu, openInitiative, type Person, person, showTab } from './support/people';
+import {
+  moveStepByMenu,
+  openInitiative,
+  type Person,
+  person,
+  recordReading,
+  showTab,
+} from './support/people';
 
 const TITLE = `Shorter forms for new customers ${Date.now()}`;
 const CONDITION = 'Share the defect sampling plan with the branch teams';
@@ -115,14 +122,7 @@ describe('the whole journey of issue 5 in Chromium', () => {
     await gate(page).first().getByText('Criteria 3/3').waitFor();
 
     await showTab(page, 'Measures');
-    for (const { measure, value } of READINGS) {
-      const card = page.getByRole('article', { name: measure });
-      await card.getByRole('button', { name: 'Record a reading' }).click();
-      const dialog = page.getByRole('dialog', { name: `Record a reading of ${measure}` });
-      await dialog.getByRole('textbox', { name: /^Value/ }).fill(value);
-      await dialog.getByRole('button', { name: 'Record reading' }).click();
-      await card.getByRole('status').getByText('Reading recorded.').waitFor();
-    }
+    for (const { measure, value } of READINGS) await recordReading(page, measure, value);
     await showTab(page, 'Gates and steps');
     await screenshot(page, 'journey-gate-ready');
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -178,12 +178,7 @@ describe('the whole journey of issue 5 in Chromium', () => {
     await column('Done').getByText(SAMPLE_STEP).waitFor();
 
     await showTab(page, 'Measures');
-    const measure = page.getByRole('article', { name: 'First-contact resolution' });
-    await measure.getByRole('button', { name: 'Record a reading' }).click();
-    const dialog = page.getByRole('dialog', { name: /^Record a reading of/ });
-    await dialog.getByRole('textbox', { name: /^Value/ }).fill('70');
-    await dialog.getByRole('button', { name: 'Record reading' }).click();
-    await measure.getByRole('status').getByText('Reading recorded.').waitFor();
+    await recordReading(page, 'First-contact resolution', '70');
     await showTab(page, 'Gates and steps');
     await page.getByRole('heading', { level: 2, name: /^Steps/ }).scrollIntoViewIfNeeded();
     await screenshot(page, 'journey-member-board');

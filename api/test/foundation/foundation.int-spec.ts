@@ -63,8 +63,11 @@ describe('foundation: health, problem details, OpenAPI, SPA hosting', () => {
     const meta = (await (await fetch(`${t.baseUrl}/api/meta`)).json()) as {
       demo: boolean;
       installationId: string;
+      currency: string;
     };
     expect(meta.demo).toBe(true);
+    // The organisation's currency, for forms that take money before any amount exists.
+    expect(meta.currency).toBe('GBP');
     expect(meta.installationId).toMatch(/^[0-9a-f-]{36}$/);
   });
 

@@ -270,7 +270,11 @@ describe('outgoing webhooks', () => {
       expect(request.body['summary']).toMatch(
         /^Olivia Owner submitted the gate “Milestone 1” of “Initiative .+” for decision\.$/,
       );
-      const [line] = await log(hook.id);
+      // The receiver has the request before the worker settles the row: wait for the settling.
+      const line = await eventually(async () => {
+        const [latest] = await log(hook.id);
+        return latest?.status === 'pending' ? null : latest;
+      });
       expect(line).toMatchObject({
         event: 'gate_submitted',
         status: 'delivered',
@@ -279,7 +283,7 @@ describe('outgoing webhooks', () => {
         error: null,
         nextAttemptAt: null,
       });
-      expect(request.headers['waypoint-delivery']).toBe(line?.id);
+      expect(request.headers['waypoint-delivery']).toBe(line.id);
 
       // The disabled webhook queued nothing and was sent nothing.
       expect(await log(disabled.id)).toEqual([]);

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { type DemoRole, signIn } from './auth';
+import { DEMO_PASSWORD, type DemoRole, demoEmail, submitSignIn } from './auth';
 import {
   elementsPastTheEdge,
   openContext,
@@ -25,9 +25,20 @@ export async function person(
   role: DemoRole,
   viewport: Viewport = WIDE,
 ): Promise<Person> {
+  return personByEmail(browser, demoEmail(role), viewport);
+}
+
+/** Any demo account (e.g. Lee, a second member) signed in through the real form. */
+export async function personByEmail(
+  browser: Browser,
+  email: string,
+  viewport: Viewport = WIDE,
+): Promise<Person> {
   const context = await openContext(browser, viewport);
   const page = await context.newPage();
-  await signIn(page, role);
+  await page.goto('/sign-in');
+  await submitSignIn(page, email, DEMO_PASSWORD);
+  await page.waitForURL((url) => url.pathname !== '/sign-in');
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
@@ -104,4 +115,17 @@ export async function showTab(page: Page, name: string): Promise<void> {
       ),
     name,
   );
+}
+
+/**
+ * Records a reading of a measure from its card on the Measures tab, as a person would, and waits
+ * until the card says it is recorded.
+ */
+export async function recordReading(page: Page, measure: string, value: string): Promise<void> {
+  const card = page.getByRole('article', { name: measure });
+  await card.getByRole('button', { name: 'Record a reading' }).click();
+  const dialog = page.getByRole('dialog', { name: `Record a reading of ${measure}` });
+  await dialog.getByRole('textbox', { name: /^Value/ }).fill(value);
+  await dialog.getByRole('button', { name: 'Record reading' }).click();
+  await card.getByRole('status').getByText('Reading recorded.').waitFor();
 }

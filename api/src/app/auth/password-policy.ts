@@ -1,7 +1,5 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as english from '@zxcvbn-ts/language-en';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@waypoint/contracts';
+import { PasswordStrength } from './password-strength';
 
 /** The password of every demo account (README lists them): published, so refused outside demo mode. */
 export const DEMO_PASSWORD = 'waypoint-demo-2026';
@@ -12,16 +10,8 @@ export const MIN_PASSWORD_SCORE = 3;
 /** The product's own words: guessed early by anyone attacking this site. */
 const PRODUCT_WORDS = ['waypoint', 'initiative', 'initiatives', 'portfolio', 'gate', 'milestone'];
 
-let estimator: ZxcvbnFactory | null = null;
-/** Built on first use: the dictionaries take a moment to load. */
-function strength(): ZxcvbnFactory {
-  estimator ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...english.dictionary },
-    graphs: common.adjacencyGraphs,
-    translations: english.translations,
-  });
-  return estimator;
-}
+/** zxcvbn in a worker that is up only while passwords are being checked (see PasswordStrength). */
+const strength = new PasswordStrength();
 
 export interface PasswordContext {
   /** The user's email: its parts count as guessable words. */
@@ -53,20 +43,23 @@ function userInputs(context: PasswordContext): string[] {
  * English dictionaries plus the product's words and the user's name and email) with a minimum
  * score of 3; the message says why and what would be accepted.
  */
-export function passwordProblems(password: string, context: PasswordContext = {}): string[] {
+export async function passwordProblems(
+  password: string,
+  context: PasswordContext = {},
+): Promise<string[]> {
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) return [`Use at least ${PASSWORD_MIN_LENGTH} characters.`];
   if (length > PASSWORD_MAX_LENGTH) return [`Use at most ${PASSWORD_MAX_LENGTH} characters.`];
   if (!context.demo && password.toLowerCase() === DEMO_PASSWORD) {
     return ['This is the published demo password: choose one of your own.'];
   }
-  const result = strength().check(password, userInputs(context));
-  if (result.score >= MIN_PASSWORD_SCORE) return [];
-  const why = result.feedback.warning ?? 'It would be guessed quickly.';
+  const verdict = await strength.check(password, userInputs(context));
+  if (verdict.score >= MIN_PASSWORD_SCORE) return [];
+  const why = verdict.warning ?? 'It would be guessed quickly.';
   return [
     [
       `This password is too common or too easy to guess: ${why}`,
-      ...result.feedback.suggestions,
+      ...verdict.suggestions,
       'A few unrelated words (for example "lantern-orbit-tuesday-cello") would be accepted.',
     ].join(' '),
   ];

@@ -6,6 +6,11 @@ export { atStoryTime, clockNow } from './clock';
 export { ConcurrencyLimiter, LimiterFullError } from './concurrency-limiter';
 export { isUniqueViolation } from './database-errors';
 export { DrainSwitch } from './drain';
+export {
+  registerSecurityHeaders,
+  securityHeaders,
+  SECURITY_HEADER_OPTIONS,
+} from './security-headers';
 export { PRECONDITION_FAILED_MESSAGE, PRECONDITION_REQUIRED_MESSAGE, parseIfMatch } from './etag';
 export { ETagInterceptor } from './etag.interceptor';
 export { clientErrorAsProblem, frameworkErrorAsProblem } from './framework-errors';
@@ -62,3 +67,11 @@ export {
   StatementCountingLogger,
   statementsSoFar,
 } from './statements/statement-counter';
+export {
+  OUTBOX_STOP_WAIT_MS,
+  type OutboxBatches,
+  OutboxPoller,
+  type OutboxSending,
+  errorText,
+  nextAttemptAt,
+} from './outbox-poller';

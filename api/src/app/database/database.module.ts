@@ -42,7 +42,8 @@ const logger = new Logger('Database');
 export function transactionsModule(): DynamicModule {
   return ClsModule.forRoot({
     global: true,
-    middleware: { mount: true },
+    // No proxy providers here: resolving them would `require` a module on every request.
+    middleware: { mount: true, resolveProxyProviders: false },
     plugins: [
       new ClsPluginTransactional({
         imports: [TypeOrmModule],

@@ -1,5 +1,5 @@
 import type { AppConfig } from '../config';
-import { type EmbeddedDatabase, startEmbeddedDatabase } from './embedded-database';
+import type { EmbeddedDatabase } from './embedded-database';
 import { preflightDatabase } from './preflight';
 
 export interface OpenDatabase {
@@ -21,6 +21,8 @@ export async function openDatabase(config: AppConfig): Promise<OpenDatabase> {
       close: () => Promise.resolve(),
     };
   }
+  // Loaded only for the embedded default: PGlite is not needed beside a database server.
+  const { startEmbeddedDatabase } = await import('./embedded-database');
   const embedded = await startEmbeddedDatabase({
     dataDir: config.database.dataDir,
     maxConnections: config.poolSize + 2,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { createTransport, type Transporter } from 'nodemailer';
+import type { SendMailOptions, Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { AppConfig, type SmtpSettings } from '../config';
 
 export interface OutgoingEmail {
@@ -17,7 +18,7 @@ const SOCKET_TIMEOUT_MS = 30_000;
 /** The longest a single send may take: the lease of a claimed batch is sized from it. */
 export const SEND_TIMEOUT_MS = CONNECTION_TIMEOUT_MS * 2 + SOCKET_TIMEOUT_MS;
 
-function transportOptions(smtp: SmtpSettings): Parameters<typeof createTransport>[0] {
+function transportOptions(smtp: SmtpSettings): SMTPTransport.Options {
   return {
     host: smtp.host,
     port: smtp.port,
@@ -46,15 +47,20 @@ export class EmailTransport {
   async send(email: OutgoingEmail): Promise<void> {
     const smtp = this.config.email.smtp;
     if (!smtp) throw new Error('no SMTP server is configured');
-    this.transporter ??= createTransport(transportOptions(smtp));
-    await this.transporter.sendMail({
+    // Nodemailer is loaded with the first email: an instance without SMTP never needs it.
+    if (!this.transporter) {
+      const { createTransport } = await import('nodemailer');
+      this.transporter ??= createTransport(transportOptions(smtp));
+    }
+    const message: SendMailOptions = {
       from: smtp.from,
       to: email.to,
       subject: email.subject,
       text: email.text,
       html: email.html,
       list: { unsubscribe: email.unsubscribeUrl },
-    });
+    };
+    await this.transporter.sendMail(message);
   }
 
   /** Ends open connections (at shutdown). */

@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { retryDelayMs } from '@waypoint/domain';
 import { PublicOrigin } from '../auth';
+import { errorText, nextAttemptAt, OutboxPoller } from '../common';
 import { AppConfig } from '../config';
 import { type ClaimedEmail, EmailOutboxRepository } from './email-outbox.repository';
 import { type EmailFrame, renderDigest, renderMessage } from './email-render';
@@ -19,8 +17,6 @@ const BATCH = 10;
 const LEASE_MS = BATCH * SEND_TIMEOUT_MS + 60_000;
 /** Digest rows claimed at a time (grouped into one email per person). */
 const DIGEST_BATCH = 500;
-/** How long shutdown waits for an email being sent before it closes the connection. */
-const STOP_WAIT_MS = 3_000;
 export const PREFERENCES_PATH = '/profile';
 
 /**
@@ -33,11 +29,7 @@ export const PREFERENCES_PATH = '/profile';
 @Injectable()
 export class EmailWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Email');
-  /** Who holds a lease: this process. */
-  readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
+  private readonly poller: OutboxPoller;
 
   constructor(
     private readonly config: AppConfig,
@@ -45,7 +37,19 @@ export class EmailWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly transport: EmailTransport,
     private readonly links: UnsubscribeLinks,
     private readonly origin: PublicOrigin,
-  ) {}
+  ) {
+    this.poller = new OutboxPoller({
+      name: 'email',
+      logger: this.logger,
+      pollMs: config.outbox.pollMs,
+      run: () => this.sendDue(),
+    });
+  }
+
+  /** Who holds a lease: this process. */
+  get workerId(): string {
+    return this.poller.workerId;
+  }
 
   onApplicationBootstrap(): void {
     const smtp = this.config.email.smtp;
@@ -57,60 +61,25 @@ export class EmailWorker implements OnApplicationBootstrap, OnModuleDestroy {
       { host: smtp.host, port: smtp.port, tls: smtp.tls },
       'email is on: the outbox is sent through SMTP',
     );
-    this.schedule(0);
+    this.poller.start();
   }
 
   /** Stops polling and waits (a few seconds at most) for the email being sent. */
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    if (this.running) {
-      let waited: NodeJS.Timeout | undefined;
-      await Promise.race([
-        this.running,
-        new Promise((resolve) => {
-          waited = setTimeout(resolve, STOP_WAIT_MS);
-        }),
-      ]);
-      clearTimeout(waited);
-    }
+    await this.poller.stop();
     this.transport.close();
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.running = this.sendDue()
-        .catch((error: unknown) => {
-          this.logger.error({ error: errorText(error) }, 'email outbox run failed');
-        })
-        .finally(() => {
-          this.running = null;
-          this.schedule(this.config.outbox.pollMs);
-        });
-    }, delayMs);
-    this.timer.unref();
   }
 
   /** One run: every immediate row due, then every digest due. */
   private async sendDue(): Promise<void> {
-    while (!this.stopped) {
-      const batch = await this.claim('immediate', BATCH);
-      for (const [index, row] of batch.entries()) {
-        if (this.stopped) {
-          await this.outbox.release(
-            batch.slice(index).map((r) => r.id),
-            this.workerId,
-          );
-          return;
-        }
-        await this.deliver([row], 'immediate');
-      }
-      if (batch.length < BATCH) break;
-    }
-    if (this.stopped) return;
+    await this.poller.drain({
+      size: BATCH,
+      claim: (limit) => this.claim('immediate', limit),
+      release: (ids) => this.outbox.release(ids, this.workerId),
+      deliver: (row) => this.deliver([row], 'immediate'),
+      sending: 'one-by-one',
+    });
+    if (this.poller.stopped) return;
     const digestRows = await this.claim('digest', DIGEST_BATCH);
     const byPerson = new Map<string, ClaimedEmail[]>();
     for (const row of digestRows)
@@ -155,11 +124,7 @@ export class EmailWorker implements OnApplicationBootstrap, OnModuleDestroy {
       });
     } catch (error) {
       const attempts = Math.max(...wanted.map((row) => row.attempts));
-      const { retryBaseMs, retryMaxMs, maxAttempts } = this.config.outbox;
-      const retryAt =
-        attempts >= maxAttempts
-          ? null
-          : new Date(Date.now() + retryDelayMs(attempts, retryBaseMs, retryMaxMs));
+      const retryAt = nextAttemptAt(attempts, this.config.outbox);
       await this.outbox.markFailed(ids, this.workerId, errorText(error), retryAt);
       this.logger.warn(
         { error: errorText(error), attempts, retryAt: retryAt?.toISOString() ?? null, ids },
@@ -169,8 +134,4 @@ export class EmailWorker implements OnApplicationBootstrap, OnModuleDestroy {
     }
     await this.outbox.markSent(ids, this.workerId);
   }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { Direction, Perspective, StepStatus } from '@waypoint/contracts';
-import type { EvidenceMeasure, Reading } from '@waypoint/domain';
+import type { EvidenceMeasure } from '@waypoint/domain';
 
 /**
  * What a gate reads outside its own tables, always inside the gate's transaction: the evidence
- * (linked measures, readings, step counts). The effects of a decision on the initiative and its
+ * (linked measures and step counts; the readings come from MeasuresRepository.readingsOf). The effects of a decision on the initiative and its
  * measures are written through their own repositories.
  */
 @Injectable()
@@ -33,33 +33,6 @@ export class EvidenceRepository {
       ...row,
       baseline: row.baseline === null ? null : Number(row.baseline),
       target: Number(row.target),
-    }));
-  }
-
-  /** Every reading of the measures, in recording order (corrections supersede earlier ones). */
-  async readings(measureIds: string[]): Promise<Reading[]> {
-    if (measureIds.length === 0) return [];
-    const rows: Array<{
-      id: string;
-      measure_id: string;
-      value: number;
-      observed_at: Date;
-      supersedes_id: string | null;
-      withdrawn: boolean;
-    }> = await this.txHost.tx.query(
-      `SELECT id, measure_id, value, observed_at, supersedes_id,
-              EXISTS (SELECT 1 FROM reading_withdrawals w WHERE w.reading_id = readings.id) AS withdrawn
-         FROM readings WHERE measure_id = ANY($1::uuid[])
-        ORDER BY recorded_at, id`,
-      [measureIds],
-    );
-    return rows.map((row) => ({
-      id: row.id,
-      measureId: row.measure_id,
-      value: Number(row.value),
-      observedAt: new Date(row.observed_at),
-      supersedesId: row.supersedes_id,
-      withdrawn: row.withdrawn,
     }));
   }
 

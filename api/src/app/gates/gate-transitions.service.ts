@@ -28,6 +28,7 @@ import {
 import { NotificationEvents } from '../notifications';
 import { EvidenceRepository } from './evidence.repository';
 import { InitiativesRepository } from '../initiatives';
+import { MeasuresRepository } from '../measures';
 
 const ENTITY_TYPE = 'milestone';
 
@@ -39,6 +40,7 @@ export class GateTransitionsService {
     private readonly milestones: MilestonesRepository,
     private readonly records: GateRecordsRepository,
     private readonly evidence: EvidenceRepository,
+    private readonly measures: MeasuresRepository,
     private readonly initiatives: InitiativesRepository,
     private readonly views: MilestoneViewsService,
     private readonly audit: AuditService,
@@ -167,7 +169,7 @@ export class GateTransitionsService {
     initiative: InitiativeFacts,
   ): Promise<EvidenceInput> {
     const measures = await this.evidence.linkedMeasures(milestone.id);
-    const readings = await this.evidence.readings(measures.map((measure) => measure.id));
+    const readings = await this.measures.readingsOf(measures.map((measure) => measure.id));
     const stepCounts = await this.evidence.stepCounts(milestone.id);
     const open = await this.records.openConditions(initiative.id);
     return {

@@ -12,7 +12,10 @@ export class MetaController {
   constructor(private readonly meta: MetaService) {}
 
   @Get()
-  @ApiOperation({ summary: 'About this installation: version, installation id, demo mode.' })
+  @ApiOperation({
+    summary:
+      "About this installation: version, installation id, demo mode, the organisation's currency.",
+  })
   @ApiOkResponse({ type: MetaResponseDto })
   get(): Promise<MetaResponse> {
     return this.meta.meta();

@@ -7,4 +7,9 @@ export class MetaResponseDto implements MetaResponse {
   @ApiProperty({ format: 'date-time' }) installedAt!: string;
   @ApiProperty() demo!: boolean;
   @ApiProperty({ enum: ['embedded', 'server'] }) database!: 'embedded' | 'server';
+  @ApiProperty({
+    example: 'GBP',
+    description: "The organisation's currency (ISO 4217): every amount of money is in it.",
+  })
+  currency!: string;
 }

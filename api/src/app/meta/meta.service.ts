@@ -43,6 +43,7 @@ export class MetaService implements OnApplicationBootstrap {
       installedAt: installation.createdAt.toISOString(),
       demo: installation.demo,
       database: this.config.database.kind,
+      currency: this.config.currency,
     };
   }
 }

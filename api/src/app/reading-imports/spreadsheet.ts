@@ -1,6 +1,6 @@
 import type { ImportFileFormat } from '@waypoint/contracts';
 import { DomainError, type ImportCell } from '@waypoint/domain';
-import { type CellValue, Workbook } from 'exceljs';
+import type { CellValue } from 'exceljs';
 import Papa from 'papaparse';
 
 /** A spreadsheet's first sheet: its headers and its data rows, each with its line number. */
@@ -11,6 +11,15 @@ export interface Sheet {
 }
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/**
+ * exceljs, loaded when a workbook is first read or written: it and its zip libraries are ~8 MB
+ * of live heap that an instance nobody imports a spreadsheet on need not keep.
+ */
+async function newWorkbook(): Promise<import('exceljs').Workbook> {
+  const { Workbook } = await import('exceljs');
+  return new Workbook();
+}
 
 function invalid(message: string): DomainError {
   return new DomainError('import_file_invalid', message, { content: [message] });
@@ -29,7 +38,7 @@ function xlsxCell(value: CellValue): ImportCell {
 }
 
 async function readXlsx(bytes: Buffer): Promise<ImportCell[][]> {
-  const workbook = new Workbook();
+  const workbook = await newWorkbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
@@ -92,7 +101,7 @@ export async function writeSpreadsheet(
   widths: readonly number[],
 ): Promise<Buffer> {
   if (format === 'csv') return Buffer.from(`${Papa.unparse(rows as unknown[][])}\r\n`, 'utf8');
-  const workbook = new Workbook();
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet('Readings');
   sheet.columns = widths.map((width) => ({ width }));
   for (const row of rows) sheet.addRow([...row]);

@@ -230,7 +230,7 @@ export class UsersService {
   /** Sets a password from a one-time link. The link works once and for 24 hours. */
   async setPassword(request: SetPasswordRequest): Promise<void> {
     const demo = this.config.demo;
-    const early = passwordProblems(request.password, { demo });
+    const early = await passwordProblems(request.password, { demo });
     if (early.length > 0) throw new FieldValidationException({ password: early });
     const passwordHash = await this.hashing.hash(request.password);
     await this.txHost.withTransaction(async () => {
@@ -239,7 +239,7 @@ export class UsersService {
         throw new GoneException(
           'This set-password link is not valid any more: ask an admin for a new one.',
         );
-      const problems = passwordProblems(request.password, {
+      const problems = await passwordProblems(request.password, {
         email: owner.email,
         displayName: owner.displayName,
         demo,

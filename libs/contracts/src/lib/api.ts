@@ -35,4 +35,6 @@ export interface MetaResponse {
   installedAt: string;
   demo: boolean;
   database: 'embedded' | 'server';
+  /** The organisation's currency (ISO 4217, `ORGANISATION_CURRENCY`): every amount is in it. */
+  currency: string;
 }

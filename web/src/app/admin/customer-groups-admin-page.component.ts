@@ -1,11 +1,9 @@
-import { NgTemplateOutlet } from '@angular/common';
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import {
   CUSTOMER_GROUP_INTENT_VALUES,
   CUSTOMER_GROUP_NAME_MAX_LENGTH,
@@ -17,6 +15,11 @@ import {
 import { CustomerGroupsApi } from '../shared/api';
 import { genericErrorMessage } from '../shared/problem';
 import { INTENT_LABEL } from '../shared/vocabulary';
+import {
+  AdminFormDirective,
+  AdminListEditorComponent,
+  AdminRowDirective,
+} from './admin-list-editor.component';
 import { AdminNavComponent } from './admin-nav.component';
 
 /** What the form edits of a customer group. */
@@ -55,13 +58,14 @@ export function groupChanges(group: CustomerGroupResponse, draft: GroupDraft): P
   selector: 'wp-customer-groups-admin-page',
   imports: [
     FormsModule,
-    NgTemplateOutlet,
     MatButton,
     MatFormField,
     MatInput,
     MatLabel,
-    MatProgressBar,
+    AdminFormDirective,
+    AdminListEditorComponent,
     AdminNavComponent,
+    AdminRowDirective,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './customer-groups-admin-page.component.html',
@@ -73,7 +77,6 @@ export class CustomerGroupsAdminPageComponent {
   protected readonly intentLabel = INTENT_LABEL;
   protected readonly nameMax = CUSTOMER_GROUP_NAME_MAX_LENGTH;
   protected readonly textMax = CUSTOMER_GROUP_TEXT_MAX_LENGTH;
-  protected readonly errorMessage = genericErrorMessage;
 
   protected readonly groups = httpResource<Page<CustomerGroupResponse>>(() =>
     this.api.listRequest({ limit: 200 }),

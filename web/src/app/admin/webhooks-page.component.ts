@@ -1,4 +1,3 @@
-import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -22,6 +21,11 @@ import {
   WEBHOOK_EVENT_LABEL,
   WEBHOOK_FORMAT_LABEL,
 } from '../shared/vocabulary';
+import {
+  AdminFormDirective,
+  AdminListEditorComponent,
+  AdminRowDirective,
+} from './admin-list-editor.component';
 import { AdminNavComponent } from './admin-nav.component';
 import { EMPTY_DRAFT, type WebhookDraft, WebhooksStore } from './webhooks.store';
 
@@ -60,14 +64,16 @@ export function testSentence(delivery: WebhookDeliveryResponse): string {
   selector: 'wp-webhooks-page',
   imports: [
     FormsModule,
-    NgTemplateOutlet,
     MatButton,
     MatFormField,
     MatHint,
     MatInput,
     MatLabel,
     MatProgressBar,
+    AdminFormDirective,
+    AdminListEditorComponent,
     AdminNavComponent,
+    AdminRowDirective,
     CopyButtonComponent,
     DateTimePipe,
   ],

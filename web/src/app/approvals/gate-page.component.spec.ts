@@ -14,6 +14,7 @@ import type {
 } from '@waypoint/contracts';
 import { aProblem, aUser, httpMock, provideTestHttp, startAs } from '../auth/auth.testing';
 import { provideIcons } from '../shared/icons';
+import { aMeasureResponse } from '../shared/measure.testing';
 import { DecisionConfirmationStore } from './approvals-list.store';
 import { GatePageComponent } from './gate-page.component';
 
@@ -100,34 +101,18 @@ const VALUE: InitiativeValueResponse = {
   alerts: { cycle: Q4, threshold: 0.1, items: [] },
 };
 
+/** A measure of the gate: 38 min at baseline, 15 min the target. */
 function aMeasure(id: string, overrides: Partial<MeasureResponse>): MeasureResponse {
-  return {
+  return aMeasureResponse({
     id,
-    initiativeId: 'i1',
     name: id,
     unit: 'min',
-    perspective: 'customer',
     direction: 'lower_is_better',
     baseline: 38,
     target: 15,
-    targetDate: null,
-    cadence: 'monthly',
     kpiClass: 'neutral',
-    weight: 1,
-    customerGroup: null,
-    counterMeasure: null,
-    recorder: null,
-    baselineFrozenAt: null,
-    latestReading: null,
-    progress: null,
-    stale: false,
-    staleSince: null,
-    readingDueAt: null,
-    version: 1,
-    createdAt: '2026-06-01T00:00:00.000Z',
-    updatedAt: '2026-06-01T00:00:00.000Z',
     ...overrides,
-  };
+  });
 }
 
 const MEASURES: MeasureResponse[] = [

@@ -23,6 +23,7 @@ import { Title } from '@angular/platform-browser';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
   COMMENT_BODY_MAX_LENGTH,
+  type InitiativeResponse,
   type MilestoneResponse,
   STEP_STATUS_VALUES,
   type StepResponse,
@@ -60,6 +61,7 @@ import { placementOf } from './step-drop';
 import {
   initiativeTab,
   type InitiativeTab,
+  InitiativeTabPanelDirective,
   InitiativeTabsComponent,
 } from './initiative-tabs.component';
 import { StepActionsComponent } from './step-actions.component';
@@ -111,6 +113,7 @@ export function teamByDepartment(
     CycleReviewsComponent,
     StepEditorComponent,
     StepActionsComponent,
+    InitiativeTabPanelDirective,
     InitiativeTabsComponent,
     TeamPanelComponent,
     GateEditorComponent,
@@ -322,6 +325,19 @@ export class InitiativeDetailPageComponent {
   protected readonly percent = formatPercent;
   protected readonly historyText = historyText;
   protected readonly noValue = NO_VALUE;
+  /** The rows of the value table: each side's estimate beside its measured index now. */
+  protected readonly valueSides = [
+    {
+      side: 'customer',
+      label: 'Customer',
+      estimated: (i: InitiativeResponse) => i.estimatedCustomerValue,
+    },
+    {
+      side: 'business',
+      label: 'Business',
+      estimated: (i: InitiativeResponse) => i.estimatedBusinessValue,
+    },
+  ] as const;
 
   /**
    * Moves a step with its buttons; the focus stays with the step in its new column (on its next

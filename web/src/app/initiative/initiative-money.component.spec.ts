@@ -2,7 +2,7 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { InitiativeMoneyResponse, MoneyCycle } from '@waypoint/contracts';
 import { httpMock, provideTestHttp } from '../auth/auth.testing';
-import { caseRequest, InitiativeMoneyComponent, realisedHow } from './initiative-money.component';
+import { InitiativeMoneyComponent, realisedHow } from './initiative-money.component';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve));
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim();
@@ -59,33 +59,6 @@ const MONEY: InitiativeMoneyResponse = {
   winId: null,
 };
 
-describe('caseRequest', () => {
-  it('reads amounts as people type them, in minor units', () => {
-    const { request, problems } = caseRequest(
-      { yearly: '80,000', oneOff: '18000.50', running: '', assumptions: ' x ', startsOn: '' },
-      'GBP',
-    );
-    expect(problems).toEqual([]);
-    expect(request).toEqual({
-      expectedYearlyBenefitMinor: 8_000_000,
-      oneOffCostMinor: 1_800_050,
-      runningCostMinor: 0,
-      assumptions: 'x',
-      benefitStartsOn: null,
-    });
-  });
-
-  it('names each field that is not an amount', () => {
-    const { request, problems } = caseRequest(
-      { yearly: 'lots', oneOff: '-5', running: '1', assumptions: '', startsOn: '2026-01-01' },
-      'GBP',
-    );
-    expect(request).toBeNull();
-    expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatch(/^Expected benefit a year/);
-  });
-});
-
 describe('realisedHow', () => {
   it('says where each realised figure comes from', () => {
     expect(realisedHow(MEASURED, 'GBP')).toBe(
@@ -132,7 +105,7 @@ describe('the money of an initiative', () => {
       'Not paying back yet (expected 3.3 months).',
     );
     expect(text(el.querySelector('tbody tr'))).toContain(
-      '2026-Q3£20,000 £1,640 Calls about bills: 400 better than its baseline × £4.10',
+      '2026-Q3 £20,000 £1,640 Calls about bills: 400 better than its baseline × £4.10',
     );
   });
 

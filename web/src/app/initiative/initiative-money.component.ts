@@ -16,10 +16,10 @@ import {
   type InitiativeStatus,
   MONEY_TEXT_MAX,
   type MoneyCycle,
-  type PutMoneyPlanRequest,
 } from '@waypoint/contracts';
 import { paybackText, parseMoney, toMajor } from '@waypoint/domain';
 import { MoneyApi } from '../shared/api';
+import { MoneyTableComponent, type MoneyTableRow } from '../shared/money/money-table.component';
 import {
   DayPipe,
   formatMeasure,
@@ -29,38 +29,12 @@ import {
 } from '../shared/format';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { genericErrorMessage } from '../shared/problem';
-
-export interface CaseForm {
-  yearly: string;
-  oneOff: string;
-  running: string;
-  assumptions: string;
-  startsOn: string;
-}
-
-/** The case typed in the form as a request, or the fields that are not amounts. */
-export function caseRequest(
-  form: CaseForm,
-  currency: string,
-): { request: PutMoneyPlanRequest | null; problems: string[] } {
-  const amount = (text: string, label: string, problems: string[]): number => {
-    const minor = parseMoney(text.trim() === '' ? '0' : text, currency);
-    if (minor === null || minor < 0) {
-      problems.push(`${label}: write an amount such as 12,500 or 12,500.50.`);
-      return 0;
-    }
-    return minor;
-  };
-  const problems: string[] = [];
-  const request: PutMoneyPlanRequest = {
-    expectedYearlyBenefitMinor: amount(form.yearly, 'Expected benefit a year', problems),
-    oneOffCostMinor: amount(form.oneOff, 'One-off cost', problems),
-    runningCostMinor: amount(form.running, 'Running cost a year', problems),
-    assumptions: form.assumptions.trim(),
-    benefitStartsOn: form.startsOn === '' ? null : form.startsOn,
-  };
-  return { request: problems.length === 0 ? request : null, problems };
-}
+import {
+  type CaseForm,
+  caseRequest,
+  EMPTY_CASE,
+  MoneyCaseFieldsComponent,
+} from './money-case-fields.component';
 
 /** How a cycle's realised benefit was found, in words. */
 export function realisedHow(cycle: MoneyCycle, currency: string): string {
@@ -87,7 +61,15 @@ export function realisedHow(cycle: MoneyCycle, currency: string): string {
  */
 @Component({
   selector: 'wp-initiative-money',
-  imports: [DayPipe, FormsModule, MatButton, MoneyPipe, RouterLink],
+  imports: [
+    DayPipe,
+    FormsModule,
+    MatButton,
+    MoneyCaseFieldsComponent,
+    MoneyPipe,
+    MoneyTableComponent,
+    RouterLink,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './initiative-money.component.html',
   styleUrl: './initiative-money.component.scss',
@@ -103,25 +85,33 @@ export class InitiativeMoneyComponent {
   );
   protected readonly textMax = MONEY_TEXT_MAX;
   protected readonly paybackText = paybackText;
-  protected readonly realisedHow = realisedHow;
   protected readonly formatMeasure = formatMeasure;
 
   protected readonly editing = signal<'case' | 'realised' | 'win' | null>(null);
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
-  protected caseForm: CaseForm = {
-    yearly: '',
-    oneOff: '',
-    running: '',
-    assumptions: '',
-    startsOn: '',
-  };
+  protected readonly caseForm = signal<CaseForm>(EMPTY_CASE);
   protected realisedForm = { cycleId: '', amount: '', evidenceUrl: '', note: '' };
   protected winForm = { learned: '', youToldUs: '', weChanged: '' };
 
   protected readonly loadError = computed(() => {
     const error = this.money.error();
     return error ? genericErrorMessage(error) : null;
+  });
+  /** Each cycle's expected and realised benefit, and how the realised figure was found. */
+  protected readonly cycleRows = computed(() => {
+    if (!this.money.hasValue()) return [];
+    const { cycles, currency } = this.money.value();
+    return cycles.map(
+      (c): MoneyTableRow => ({
+        key: c.cycle.id,
+        label: c.cycle.name,
+        expectedMinor: c.expectedMinor,
+        realisedMinor: c.realisedMinor,
+        realisedNote: realisedHow(c, currency),
+        ...(c.entered ? { evidenceUrl: c.entered.evidenceUrl } : {}),
+      }),
+    );
   });
   protected readonly startedCycles = computed(() => {
     const today = new Date().toISOString().slice(0, 10);
@@ -149,13 +139,13 @@ export class InitiativeMoneyComponent {
 
   protected openCase(m: InitiativeMoneyResponse): void {
     const plan = m.plan;
-    this.caseForm = {
+    this.caseForm.set({
       yearly: plan ? this.major(plan.expectedYearlyBenefitMinor, m.currency) : '',
       oneOff: plan ? this.major(plan.oneOffCostMinor, m.currency) : '',
       running: plan ? this.major(plan.runningCostMinor, m.currency) : '',
       assumptions: plan?.assumptions ?? '',
       startsOn: plan?.benefitStartsOn ?? '',
-    };
+    });
     this.error.set(null);
     this.editing.set('case');
   }
@@ -195,7 +185,7 @@ export class InitiativeMoneyComponent {
   }
 
   protected saveCase(m: InitiativeMoneyResponse): void {
-    const { request, problems } = caseRequest(this.caseForm, m.currency);
+    const { request, problems } = caseRequest(this.caseForm(), m.currency);
     if (!request) {
       this.error.set(problems.join(' '));
       return;

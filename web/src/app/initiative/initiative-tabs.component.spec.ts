@@ -1,5 +1,11 @@
+import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { initiativeTab, InitiativeTabsComponent } from './initiative-tabs.component';
+import {
+  initiativeTab,
+  type InitiativeTab,
+  InitiativeTabPanelDirective,
+  InitiativeTabsComponent,
+} from './initiative-tabs.component';
 
 describe('InitiativeTabsComponent', () => {
   it('reads the tab from the address, the gates and steps for anything unknown', () => {
@@ -30,5 +36,38 @@ describe('InitiativeTabsComponent', () => {
     }
     tabs[2]?.click();
     expect(chosen).toEqual(['measures', 'history', 'history', 'work', 'plan']);
+  });
+});
+
+@Component({
+  imports: [InitiativeTabPanelDirective],
+  template: `
+    <div wpTabPanel="work" [shownTab]="shown()">Gates</div>
+    <div wpTabPanel="measures" [shownTab]="shown()">Measures</div>
+  `,
+})
+class PanelsComponent {
+  readonly shown = signal<InitiativeTab>('work');
+}
+
+describe('InitiativeTabPanelDirective', () => {
+  it('makes each panel the tab panel of its tab, shown only when its tab is', async () => {
+    const fixture = TestBed.createComponent(PanelsComponent);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const panels = () =>
+      Array.from(el.querySelectorAll<HTMLElement>('div')).map((d) => ({
+        role: d.getAttribute('role'),
+        id: d.id,
+        labelledBy: d.getAttribute('aria-labelledby'),
+        hidden: d.hidden,
+      }));
+    expect(panels()).toEqual([
+      { role: 'tabpanel', id: 'panel-work', labelledBy: 'tab-work', hidden: false },
+      { role: 'tabpanel', id: 'panel-measures', labelledBy: 'tab-measures', hidden: true },
+    ]);
+    fixture.componentInstance.shown.set('measures');
+    await fixture.whenStable();
+    expect(panels().map((p) => p.hidden)).toEqual([true, false]);
   });
 });

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Directive, input, output } from '@angular/core';
 
 /** The tabs of the initiative page, the work of the current gate first. */
 export const INITIATIVE_TABS = [
@@ -18,7 +18,7 @@ export function initiativeTab(value: string | null | undefined): InitiativeTab {
 
 /**
  * The tab list of the initiative page (the ARIA tabs pattern: arrow keys, Home and End move
- * between tabs and select them). The panels are the page's, `panel-<key>`, labelled by `tab-<key>`.
+ * between tabs and select them). The panels are the page's, each marked with `wpTabPanel`.
  */
 @Component({
   selector: 'wp-initiative-tabs',
@@ -91,4 +91,22 @@ export class InitiativeTabsComponent {
     const tablist = (event.target as HTMLElement).parentElement;
     queueMicrotask(() => tablist?.querySelector<HTMLElement>(`#tab-${key}`)?.focus());
   }
+}
+
+/**
+ * A panel of the initiative page's tabs: `<div wpTabPanel="measures" [shownTab]="shownTab()">`
+ * is the tab panel `panel-measures`, labelled by its tab `tab-measures`, hidden unless shown.
+ */
+@Directive({
+  selector: '[wpTabPanel]',
+  host: {
+    role: 'tabpanel',
+    '[id]': "'panel-' + wpTabPanel()",
+    '[attr.aria-labelledby]': "'tab-' + wpTabPanel()",
+    '[hidden]': 'shownTab() !== wpTabPanel()',
+  },
+})
+export class InitiativeTabPanelDirective {
+  readonly wpTabPanel = input.required<InitiativeTab>();
+  readonly shownTab = input.required<InitiativeTab>();
 }

@@ -26,6 +26,7 @@ import {
   INITIATIVE_TITLE_MAX_LENGTH,
   type Approach,
   type CreateInitiativeRequest,
+  type PutMoneyPlanRequest,
   type TemplateId,
   type TemplateMeasureValues,
   TEMPLATE_ID_VALUES,
@@ -34,6 +35,13 @@ import { planFromIdea } from '@waypoint/domain';
 import { fieldErrorsOf, genericErrorMessage } from '../shared/problem';
 import { APPROACH_LABEL, NO_VALUE } from '../shared/vocabulary';
 import { InitiativeWizardStore } from './initiative-wizard.store';
+import {
+  type CaseForm,
+  caseRequest,
+  caseTyped,
+  EMPTY_CASE,
+  MoneyCaseFieldsComponent,
+} from './money-case-fields.component';
 
 /** What the manager typed for one template measure on the wizard's last step (as typed). */
 export interface EnteredMeasureValues {
@@ -87,7 +95,7 @@ function templateOfLink(id: string | null): TemplateId | '' {
   return TEMPLATE_ID_VALUES.find((t) => t === id) ?? '';
 }
 
-/** Planning wizard: template, the plan, then review and create. */
+/** Planning wizard: template, the plan, then review (with the money case, optional) and create. */
 @Component({
   selector: 'wp-initiative-wizard-page',
   imports: [
@@ -101,6 +109,7 @@ function templateOfLink(id: string | null): TemplateId | '' {
     MatHint,
     MatProgressBar,
     MatCheckbox,
+    MoneyCaseFieldsComponent,
   ],
   providers: [InitiativeWizardStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -164,6 +173,17 @@ export class InitiativeWizardPageComponent {
   protected readonly saving = signal(false);
   protected readonly error = signal<unknown>(null);
   private idempotencyKey = crypto.randomUUID();
+
+  /** The money case typed on the last step (optional: untouched, nothing is sent). */
+  protected readonly money = signal<CaseForm>(EMPTY_CASE);
+  /** The fields of the money case that are not amounts (none while it is untouched). */
+  protected readonly moneyProblems = computed(() => {
+    const currency = this.store.currency();
+    return currency && caseTyped(this.money()) ? caseRequest(this.money(), currency).problems : [];
+  });
+  /** Created, but its money case was refused: the id, so that a retry writes only the money. */
+  protected readonly createdId = signal<string | null>(null);
+  protected readonly moneyError = signal<string | null>(null);
 
   /** Planned from an idea (`?fromIdea=`): the form opens with the idea's data (libs/domain). */
   protected readonly idea = this.store.idea;
@@ -299,17 +319,38 @@ export class InitiativeWizardPageComponent {
     return request;
   }
 
+  /** The money case as it will be sent, or null when none was typed. */
+  private moneyRequest(): PutMoneyPlanRequest | null {
+    const currency = this.store.currency();
+    if (!currency || !caseTyped(this.money())) return null;
+    return caseRequest(this.money(), currency).request;
+  }
+
   protected async create(): Promise<void> {
     this.saving.set(true);
     this.error.set(null);
-    if (this.invalidMeasures().length > 0) {
+    this.moneyError.set(null);
+    if (this.invalidMeasures().length > 0 || this.moneyProblems().length > 0) {
       this.saving.set(false);
       return;
     }
+    let id = this.createdId();
     try {
       // One call: the plan, the template's milestones and the measures as confirmed here.
-      const created = await this.store.create(this.request(), this.idempotencyKey);
-      await this.router.navigate(['/initiatives', created.id]);
+      id ??= (await this.store.create(this.request(), this.idempotencyKey)).id;
+      const money = this.moneyRequest();
+      if (money) {
+        try {
+          // The money case, through the same call as the initiative's money editor.
+          await this.store.putMoney(id, money);
+        } catch (error) {
+          if (!(error instanceof HttpErrorResponse)) throw error;
+          this.createdId.set(id);
+          this.moneyError.set(genericErrorMessage(error));
+          return;
+        }
+      }
+      await this.router.navigate(['/initiatives', id]);
     } catch (error) {
       if (!(error instanceof HttpErrorResponse)) throw error;
       this.error.set(error);

@@ -4,12 +4,22 @@ import type {
   CreateInitiativeRequest,
   CustomerGroupResponse,
   IdeaDetailResponse,
+  InitiativeMoneyResponse,
   InitiativeResponse,
   InitiativeTemplate,
+  MetaResponse,
   Page,
+  PutMoneyPlanRequest,
   SponsorResponse,
 } from '@waypoint/contracts';
-import { CustomerGroupsApi, IdeasApi, InitiativesApi, PlanningApi } from '../shared/api';
+import {
+  CustomerGroupsApi,
+  IdeasApi,
+  InitiativesApi,
+  MetaApi,
+  MoneyApi,
+  PlanningApi,
+} from '../shared/api';
 
 /** What the planning wizard (`/initiatives/new`) reads, and the create call. */
 @Injectable()
@@ -18,6 +28,8 @@ export class InitiativeWizardStore {
   private readonly planningApi = inject(PlanningApi);
   private readonly customerGroupsApi = inject(CustomerGroupsApi);
   private readonly ideasApi = inject(IdeasApi);
+  private readonly moneyApi = inject(MoneyApi);
+  private readonly metaApi = inject(MetaApi);
 
   /** The idea the plan is made from (`?fromIdea=`), if any. */
   readonly ideaId = signal<string | null>(null);
@@ -49,6 +61,12 @@ export class InitiativeWizardStore {
     this.sponsorsPage.hasValue() ? this.sponsorsPage.value().items : [],
   );
 
+  /** The organisation's currency, for the money case (null until known). */
+  readonly metaResource = httpResource<MetaResponse>(() => this.metaApi.metaRequest());
+  readonly currency = computed(() =>
+    this.metaResource.hasValue() ? this.metaResource.value().currency : null,
+  );
+
   /**
    * POST /api/initiatives. The Idempotency-Key is made once per plan by the caller, so a retry of
    * the same plan cannot create it twice. Throws the HTTP error.
@@ -59,5 +77,13 @@ export class InitiativeWizardStore {
     return idea
       ? this.ideasApi.promote(idea, request, idempotencyKey)
       : this.initiativesApi.create(request, idempotencyKey);
+  }
+
+  /**
+   * PUT /api/initiatives/:id/money without If-Match: the money case of the initiative just
+   * created (as the money editor of the initiative writes it). Throws the HTTP error.
+   */
+  putMoney(initiativeId: string, request: PutMoneyPlanRequest): Promise<InitiativeMoneyResponse> {
+    return this.moneyApi.putPlan(initiativeId, request, null);
   }
 }

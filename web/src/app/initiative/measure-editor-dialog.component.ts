@@ -1,17 +1,7 @@
-import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialog,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialog, MatDialogRef } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import {
@@ -27,7 +17,8 @@ import {
 } from '@waypoint/contracts';
 import { firstValueFrom } from 'rxjs';
 import { formatDate } from '../shared/format';
-import { fieldErrorsOf, genericErrorMessage } from '../shared/problem';
+import { DialogFrameComponent } from '../shared/dialog/dialog-frame.component';
+import { FormSubmission } from '../shared/dialog/form-submission';
 import {
   CADENCE_LABEL,
   DIRECTION_LABEL,
@@ -56,11 +47,7 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
   selector: 'wp-measure-editor-dialog',
   imports: [
     ReactiveFormsModule,
-    MatButton,
-    MatDialogTitle,
-    MatDialogContent,
-    MatDialogActions,
-    MatDialogClose,
+    DialogFrameComponent,
     MatFormField,
     MatLabel,
     MatInput,
@@ -69,120 +56,118 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ data.measure ? 'Change ' + data.measure.name : 'Add a measure' }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
-      <mat-dialog-content class="measure-editor">
-        <mat-form-field class="wide">
-          <mat-label>Name</mat-label>
-          <input matInput formControlName="name" required [maxLength]="nameMax" />
-          <mat-error>Name the measure, e.g. “Cost per contact”.</mat-error>
-          @for (e of serverErrors('name'); track e) {
-            <mat-error>{{ e }}</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Unit</mat-label>
-          <input matInput formControlName="unit" required />
-          <mat-error>Give the unit, e.g. EUR, %, days.</mat-error>
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Perspective</mat-label>
-          <select matNativeControl formControlName="perspective">
-            @for (p of perspectives; track p) {
-              <option [value]="p">{{ perspectiveLabel[p] }}</option>
+      <wp-dialog-frame
+        [title]="data.measure ? 'Change ' + data.measure.name : 'Add a measure'"
+        [submitLabel]="data.measure ? 'Save measure' : 'Add measure'"
+        busyLabel="Saving…"
+        [busy]="submission.busy()"
+        [error]="submission.message()"
+      >
+        <div class="measure-editor">
+          <mat-form-field class="wide">
+            <mat-label>Name</mat-label>
+            <input matInput formControlName="name" required [maxLength]="nameMax" />
+            <mat-error>Name the measure, e.g. “Cost per contact”.</mat-error>
+            @for (e of submission.fieldErrors('name'); track e) {
+              <mat-error>{{ e }}</mat-error>
             }
-          </select>
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Direction</mat-label>
-          <select matNativeControl formControlName="direction">
-            @for (d of directions; track d) {
-              <option [value]="d">{{ directionLabel[d] }}</option>
-            }
-          </select>
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Baseline</mat-label>
-          <input
-            matInput
-            formControlName="baseline"
-            inputmode="decimal"
-            [required]="baselineRequired"
-          />
-          @if (frozenOn(); as day) {
-            <mat-hint>Frozen on {{ day }}; it cannot change any more.</mat-hint>
-          } @else if (!baselineRequired) {
-            <mat-hint>Leave it empty to take the baseline from the first reading.</mat-hint>
-          }
-          <mat-error>Enter a number, e.g. 6.5.</mat-error>
-          @for (e of serverErrors('baseline'); track e) {
-            <mat-error>{{ e }}</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Target</mat-label>
-          <input matInput formControlName="target" inputmode="decimal" required />
-          <mat-error>Enter a number, e.g. 6.</mat-error>
-          @for (e of serverErrors('target'); track e) {
-            <mat-error>{{ e }}</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Cadence</mat-label>
-          <select matNativeControl formControlName="cadence">
-            @for (c of cadences; track c) {
-              <option [value]="c">{{ cadenceLabel[c] }}</option>
-            }
-          </select>
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>KPI class</mat-label>
-          <select matNativeControl formControlName="kpiClass">
-            @for (k of kpiClasses; track k) {
-              <option [value]="k">{{ kpiClassLabel[k] }}</option>
-            }
-          </select>
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Customer group</mat-label>
-          <select matNativeControl formControlName="customerGroupId">
-            <option value="">All customers</option>
-            @for (g of data.customerGroups; track g.id) {
-              <option [value]="g.id">{{ g.name }}</option>
-            }
-          </select>
-        </mat-form-field>
-        @if (isCustomer() && counterCandidates().length > 0) {
+          </mat-form-field>
           <mat-form-field>
-            <mat-label>Counter-measure</mat-label>
-            <select matNativeControl formControlName="counterMeasureId">
-              <option value="">None</option>
-              @for (c of counterCandidates(); track c.id) {
-                <option [value]="c.id">{{ c.name }}</option>
+            <mat-label>Unit</mat-label>
+            <input matInput formControlName="unit" required />
+            <mat-error>Give the unit, e.g. EUR, %, days.</mat-error>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>Perspective</mat-label>
+            <select matNativeControl formControlName="perspective">
+              @for (p of perspectives; track p) {
+                <option [value]="p">{{ perspectiveLabel[p] }}</option>
               }
             </select>
-            <mat-hint>A business measure that must not get worse.</mat-hint>
           </mat-form-field>
-        }
-        <mat-form-field>
-          <mat-label>Weight</mat-label>
-          <input matInput formControlName="weight" inputmode="decimal" required />
-          <mat-hint>In the value index; 1 unless it counts more or less.</mat-hint>
-          <mat-error>Enter a positive number, e.g. 1.</mat-error>
-          @for (e of serverErrors('weight'); track e) {
-            <mat-error>{{ e }}</mat-error>
+          <mat-form-field>
+            <mat-label>Direction</mat-label>
+            <select matNativeControl formControlName="direction">
+              @for (d of directions; track d) {
+                <option [value]="d">{{ directionLabel[d] }}</option>
+              }
+            </select>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>Baseline</mat-label>
+            <input
+              matInput
+              formControlName="baseline"
+              inputmode="decimal"
+              [required]="baselineRequired"
+            />
+            @if (frozenOn(); as day) {
+              <mat-hint>Frozen on {{ day }}; it cannot change any more.</mat-hint>
+            } @else if (!baselineRequired) {
+              <mat-hint>Leave it empty to take the baseline from the first reading.</mat-hint>
+            }
+            <mat-error>Enter a number, e.g. 6.5.</mat-error>
+            @for (e of submission.fieldErrors('baseline'); track e) {
+              <mat-error>{{ e }}</mat-error>
+            }
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>Target</mat-label>
+            <input matInput formControlName="target" inputmode="decimal" required />
+            <mat-error>Enter a number, e.g. 6.</mat-error>
+            @for (e of submission.fieldErrors('target'); track e) {
+              <mat-error>{{ e }}</mat-error>
+            }
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>Cadence</mat-label>
+            <select matNativeControl formControlName="cadence">
+              @for (c of cadences; track c) {
+                <option [value]="c">{{ cadenceLabel[c] }}</option>
+              }
+            </select>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>KPI class</mat-label>
+            <select matNativeControl formControlName="kpiClass">
+              @for (k of kpiClasses; track k) {
+                <option [value]="k">{{ kpiClassLabel[k] }}</option>
+              }
+            </select>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>Customer group</mat-label>
+            <select matNativeControl formControlName="customerGroupId">
+              <option value="">All customers</option>
+              @for (g of data.customerGroups; track g.id) {
+                <option [value]="g.id">{{ g.name }}</option>
+              }
+            </select>
+          </mat-form-field>
+          @if (isCustomer() && counterCandidates().length > 0) {
+            <mat-form-field>
+              <mat-label>Counter-measure</mat-label>
+              <select matNativeControl formControlName="counterMeasureId">
+                <option value="">None</option>
+                @for (c of counterCandidates(); track c.id) {
+                  <option [value]="c.id">{{ c.name }}</option>
+                }
+              </select>
+              <mat-hint>A business measure that must not get worse.</mat-hint>
+            </mat-form-field>
           }
-        </mat-form-field>
-        @if (formError(); as message) {
-          <p class="measure-editor__error wide" role="alert">{{ message }}</p>
-        }
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">
-          {{ saving() ? 'Saving…' : data.measure ? 'Save measure' : 'Add measure' }}
-        </button>
-      </mat-dialog-actions>
+          <mat-form-field>
+            <mat-label>Weight</mat-label>
+            <input matInput formControlName="weight" inputmode="decimal" required />
+            <mat-hint>In the value index; 1 unless it counts more or less.</mat-hint>
+            <mat-error>Enter a positive number, e.g. 1.</mat-error>
+            @for (e of submission.fieldErrors('weight'); track e) {
+              <mat-error>{{ e }}</mat-error>
+            }
+          </mat-form-field>
+        </div>
+      </wp-dialog-frame>
     </form>
   `,
   styles: `
@@ -193,9 +178,6 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
     }
     .wide {
       grid-column: 1 / -1;
-    }
-    .measure-editor__error {
-      color: var(--mat-sys-error);
     }
   `,
 })
@@ -252,26 +234,14 @@ export class MeasureEditorDialogComponent {
   protected readonly frozenOn = computed(() =>
     this.before?.baselineFrozenAt ? formatDate(this.before.baselineFrozenAt) : null,
   );
-  protected readonly saving = signal(false);
-  private readonly error = signal<unknown>(null);
-  protected readonly formError = computed(() => {
-    const error = this.error();
-    if (!error || FIELDS.some((f) => fieldErrorsOf(error, f).length > 0)) return null;
-    return genericErrorMessage(error);
-  });
-
-  protected serverErrors(field: (typeof FIELDS)[number]): string[] {
-    return fieldErrorsOf(this.error(), field);
-  }
+  protected readonly submission = new FormSubmission(FIELDS);
 
   async save(): Promise<void> {
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       return;
     }
-    this.saving.set(true);
-    this.error.set(null);
-    try {
+    await this.submission.run(async () => {
       const request = this.request();
       if (!this.before) {
         this.ref.close(await this.store.addMeasure(request));
@@ -283,12 +253,7 @@ export class MeasureEditorDialogComponent {
           ? this.before
           : await this.store.updateMeasure(this.before, changes),
       );
-    } catch (error) {
-      if (!(error instanceof HttpErrorResponse)) throw error;
-      this.error.set(error);
-    } finally {
-      this.saving.set(false);
-    }
+    });
   }
 
   private request(): CreateMeasureRequest {

@@ -1,8 +1,6 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
-  computed,
   type ElementRef,
   inject,
   signal,
@@ -10,21 +8,16 @@ import {
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import type { MeasureResponse, ReadingResponse } from '@waypoint/contracts';
 import { type ImplausibleReading, readingPlausibility } from '@waypoint/domain';
 import { MeasuresApi } from '../shared/api';
 import { baselineText, formatDateTime, formatMeasure, formatNumber } from '../shared/format';
-import { fieldErrorsOf, genericErrorMessage } from '../shared/problem';
+import { DialogFrameComponent } from '../shared/dialog/dialog-frame.component';
+import { FormSubmission } from '../shared/dialog/form-submission';
+import { fieldErrorsOf } from '../shared/problem';
 import {
   evidenceErrorText,
   httpUrlValidator,
@@ -75,11 +68,8 @@ export function plausibilityQuestion(
   selector: 'wp-reading-dialog',
   imports: [
     ReactiveFormsModule,
+    DialogFrameComponent,
     MatButton,
-    MatDialogTitle,
-    MatDialogContent,
-    MatDialogActions,
-    MatDialogClose,
     MatFormField,
     MatLabel,
     MatInput,
@@ -89,94 +79,93 @@ export function plausibilityQuestion(
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let m = data.measure;
-    <h2 mat-dialog-title>{{ title }}</h2>
     <form [formGroup]="form" (ngSubmit)="save(false)" novalidate>
-      <mat-dialog-content class="reading-dialog">
-        @if (data.correcting; as c) {
-          <p class="reading-dialog__was">
-            Correcting {{ valueText(c.value, m.unit) }} observed {{ dateTime(c.observedAt) }}, by
-            {{ c.recordedBy.displayName }}. The corrected reading stays in the history.
-          </p>
-        } @else {
-          <p class="reading-dialog__was">
-            Baseline {{ baselineText(m.baseline, m.unit) }}, target
-            {{ valueText(m.target, m.unit) }}.
-          </p>
-        }
-        <mat-form-field subscriptSizing="dynamic">
-          <mat-label>Value ({{ m.unit }})</mat-label>
-          <input
-            matInput
-            type="text"
-            inputmode="decimal"
-            autocomplete="off"
-            formControlName="value"
-            #valueInput
-            required
-            (input)="question.set(null)"
-          />
-          <mat-error>{{ valueError() }}</mat-error>
-          @for (e of serverErrors('value'); track e) {
-            <mat-error>{{ e }}</mat-error>
+      <wp-dialog-frame
+        [title]="title"
+        [submitLabel]="data.correcting ? 'Save correction' : 'Record reading'"
+        busyLabel="Saving…"
+        [busy]="saving()"
+        [blocked]="question() !== null"
+        [error]="submission.message()"
+      >
+        <div class="reading-dialog">
+          @if (data.correcting; as c) {
+            <p class="reading-dialog__was">
+              Correcting {{ valueText(c.value, m.unit) }} observed {{ dateTime(c.observedAt) }}, by
+              {{ c.recordedBy.displayName }}. The corrected reading stays in the history.
+            </p>
+          } @else {
+            <p class="reading-dialog__was">
+              Baseline {{ baselineText(m.baseline, m.unit) }}, target
+              {{ valueText(m.target, m.unit) }}.
+            </p>
           }
-        </mat-form-field>
-        <mat-form-field subscriptSizing="dynamic">
-          <mat-label>Observed on (date and time)</mat-label>
-          <input
-            matInput
-            type="datetime-local"
-            formControlName="observedAt"
-            required
-            [max]="maxObservedAt"
-          />
-          <mat-error>{{ observedAtError() }}</mat-error>
-          @for (e of serverErrors('observedAt'); track e) {
-            <mat-error>{{ e }}</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field subscriptSizing="dynamic">
-          <mat-label>{{ data.correcting ? 'What was wrong (note)' : 'Note' }}</mat-label>
-          <textarea matInput formControlName="note" rows="2" [maxLength]="noteMax"></textarea>
-          <mat-hint align="end">{{ form.controls.note.value.length }} / {{ noteMax }}</mat-hint>
-          @if (form.controls.note.hasError('required')) {
-            <mat-error>Say what was wrong with the reading, e.g. “typed 64 for 6.4”.</mat-error>
-          }
-          @for (e of serverErrors('note'); track e) {
-            <mat-error>{{ e }}</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field subscriptSizing="dynamic">
-          <mat-label>Evidence link</mat-label>
-          <input matInput type="url" formControlName="evidenceUrl" [maxLength]="urlMax" />
-          <mat-hint>Where the value can be checked, e.g. https://reports.example.com/q4</mat-hint>
-          <mat-error>{{ evidenceError() }}</mat-error>
-          @for (e of serverErrors('evidenceUrl'); track e) {
-            <mat-error>{{ e }}</mat-error>
-          }
-        </mat-form-field>
-        @if (question(); as q) {
-          <div class="reading-dialog__question" role="alert">
-            <p><strong>Are you sure?</strong> {{ q }}</p>
-            <div class="reading-dialog__answers">
-              <button mat-flat-button type="button" (click)="save(true)" [disabled]="saving()">
-                Yes, save it
-              </button>
-              <button mat-stroked-button type="button" (click)="changeValue()">
-                No, change the value
-              </button>
+          <mat-form-field subscriptSizing="dynamic">
+            <mat-label>Value ({{ m.unit }})</mat-label>
+            <input
+              matInput
+              type="text"
+              inputmode="decimal"
+              autocomplete="off"
+              formControlName="value"
+              #valueInput
+              required
+              (input)="question.set(null)"
+            />
+            <mat-error>{{ valueError() }}</mat-error>
+            @for (e of submission.fieldErrors('value'); track e) {
+              <mat-error>{{ e }}</mat-error>
+            }
+          </mat-form-field>
+          <mat-form-field subscriptSizing="dynamic">
+            <mat-label>Observed on (date and time)</mat-label>
+            <input
+              matInput
+              type="datetime-local"
+              formControlName="observedAt"
+              required
+              [max]="maxObservedAt"
+            />
+            <mat-error>{{ observedAtError() }}</mat-error>
+            @for (e of submission.fieldErrors('observedAt'); track e) {
+              <mat-error>{{ e }}</mat-error>
+            }
+          </mat-form-field>
+          <mat-form-field subscriptSizing="dynamic">
+            <mat-label>{{ data.correcting ? 'What was wrong (note)' : 'Note' }}</mat-label>
+            <textarea matInput formControlName="note" rows="2" [maxLength]="noteMax"></textarea>
+            <mat-hint align="end">{{ form.controls.note.value.length }} / {{ noteMax }}</mat-hint>
+            @if (form.controls.note.hasError('required')) {
+              <mat-error>Say what was wrong with the reading, e.g. “typed 64 for 6.4”.</mat-error>
+            }
+            @for (e of submission.fieldErrors('note'); track e) {
+              <mat-error>{{ e }}</mat-error>
+            }
+          </mat-form-field>
+          <mat-form-field subscriptSizing="dynamic">
+            <mat-label>Evidence link</mat-label>
+            <input matInput type="url" formControlName="evidenceUrl" [maxLength]="urlMax" />
+            <mat-hint>Where the value can be checked, e.g. https://reports.example.com/q4</mat-hint>
+            <mat-error>{{ evidenceError() }}</mat-error>
+            @for (e of submission.fieldErrors('evidenceUrl'); track e) {
+              <mat-error>{{ e }}</mat-error>
+            }
+          </mat-form-field>
+          @if (question(); as q) {
+            <div class="reading-dialog__question" role="alert">
+              <p><strong>Are you sure?</strong> {{ q }}</p>
+              <div class="reading-dialog__answers">
+                <button mat-flat-button type="button" (click)="save(true)" [disabled]="saving()">
+                  Yes, save it
+                </button>
+                <button mat-stroked-button type="button" (click)="changeValue()">
+                  No, change the value
+                </button>
+              </div>
             </div>
-          </div>
-        }
-        @if (formError(); as message) {
-          <p class="reading-dialog__error" role="alert">{{ message }}</p>
-        }
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving() || question() !== null">
-          {{ saving() ? 'Saving…' : data.correcting ? 'Save correction' : 'Record reading' }}
-        </button>
-      </mat-dialog-actions>
+          }
+        </div>
+      </wp-dialog-frame>
     </form>
   `,
   styles: `
@@ -203,10 +192,6 @@ export function plausibilityQuestion(
       display: flex;
       flex-wrap: wrap;
       gap: 8px;
-    }
-    .reading-dialog__error {
-      margin: 0;
-      color: var(--mat-sys-error);
     }
   `,
 })
@@ -251,8 +236,8 @@ export class ReadingDialogComponent {
 
   /** The "Are you sure?" question waiting for an answer, if any. */
   protected readonly question = signal<string | null>(null);
-  protected readonly saving = signal(false);
-  private readonly error = signal<unknown>(null);
+  protected readonly submission = new FormSubmission(FIELDS, 'Check the fields marked.');
+  protected readonly saving = this.submission.busy;
   // The error texts are read from the controls at each change detection (typing, blur, submit).
   protected valueError(): string | null {
     const example =
@@ -270,17 +255,6 @@ export class ReadingDialogComponent {
       this.form.controls.evidenceUrl.value,
     );
   }
-  protected readonly formError = computed(() => {
-    const error = this.error();
-    if (!error) return null;
-    if (FIELDS.some((f) => fieldErrorsOf(error, f).length > 0)) return 'Check the fields marked.';
-    return genericErrorMessage(error);
-  });
-
-  protected serverErrors(field: string): string[] {
-    return fieldErrorsOf(this.error(), field);
-  }
-
   protected changeValue(): void {
     this.question.set(null);
     this.valueInput()?.nativeElement.focus();
@@ -303,8 +277,6 @@ export class ReadingDialogComponent {
       }
     }
     this.question.set(null);
-    this.saving.set(true);
-    this.error.set(null);
     const request = {
       value,
       // Left as shown: the moment it is saved, or for a correction the corrected reading's own
@@ -315,22 +287,21 @@ export class ReadingDialogComponent {
       ...(raw.note.trim() ? { note: raw.note.trim() } : {}),
       ...(raw.evidenceUrl.trim() ? { evidenceUrl: raw.evidenceUrl.trim() } : {}),
     };
-    try {
-      const saved = this.data.correcting
-        ? await this.measuresApi.correctReading(this.data.correcting, request)
-        : await this.measuresApi.recordReading(this.data.measure.id, request);
-      this.ref.close(saved);
-    } catch (error) {
-      if (!(error instanceof HttpErrorResponse)) throw error;
-      this.error.set(error);
-      for (const field of FIELDS) {
-        if (fieldErrorsOf(error, field).length > 0) {
-          this.form.controls[field].setErrors({ server: true });
-          this.form.controls[field].markAsTouched();
+    await this.submission.run(
+      async () => {
+        const saved = this.data.correcting
+          ? await this.measuresApi.correctReading(this.data.correcting, request)
+          : await this.measuresApi.recordReading(this.data.measure.id, request);
+        this.ref.close(saved);
+      },
+      (error) => {
+        for (const field of FIELDS) {
+          if (fieldErrorsOf(error, field).length > 0) {
+            this.form.controls[field].setErrors({ server: true });
+            this.form.controls[field].markAsTouched();
+          }
         }
-      }
-    } finally {
-      this.saving.set(false);
-    }
+      },
+    );
   }
 }

@@ -7,6 +7,9 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import {
+  type MeasureListItem,
+  type MomentMeasureRef,
+  MOMENT_MEASURES_MAX,
   MOMENT_NAME_MAX_LENGTH,
   MOMENT_RATING_MAX,
   MOMENT_RATING_MIN,
@@ -24,6 +27,41 @@ const RATINGS = Array.from(
   { length: MOMENT_RATING_MAX - MOMENT_RATING_MIN + 1 },
   (_, i) => MOMENT_RATING_MIN + i,
 );
+
+/** A measure a manager may tick as tracking a moment. */
+export interface MeasureChoice {
+  id: string;
+  name: string;
+  /** The initiative it belongs to ('' when it cannot be read). */
+  initiative: string;
+}
+
+/**
+ * The measures to choose from for a moment of a group's journey: those linked already, then the
+ * measures of that customer group, then the others (in the order read: by initiative).
+ */
+export function measureChoices(
+  measures: readonly MeasureListItem[],
+  groupId: string,
+  linked: readonly MomentMeasureRef[],
+): MeasureChoice[] {
+  const choice = (m: MeasureListItem): MeasureChoice => ({
+    id: m.id,
+    name: m.name,
+    initiative: m.initiative.title,
+  });
+  const isLinked = (id: string) => linked.some((l) => l.id === id);
+  const byId = new Map(measures.map((m) => [m.id, m]));
+  const rest = measures.filter((m) => !isLinked(m.id));
+  return [
+    ...linked.map((l) => {
+      const m = byId.get(l.id);
+      return m ? choice(m) : { id: l.id, name: l.name, initiative: '' };
+    }),
+    ...rest.filter((m) => m.customerGroup?.id === groupId).map(choice),
+    ...rest.filter((m) => m.customerGroup?.id !== groupId).map(choice),
+  ];
+}
 
 /** The moments that matter along each customer group's journey (seed 003), and where it hurts. */
 @Component({
@@ -69,6 +107,19 @@ export class MomentsPageComponent {
   protected readonly editing = signal<string | null>(null);
   private readonly focus = focusAfterRender();
   protected draft = { name: '', rating: '', ratingNote: '' };
+  /** The measures ticked as tracking the moment being edited. */
+  protected readonly draftMeasures = signal<ReadonlySet<string>>(new Set());
+  protected readonly measuresMax = MOMENT_MEASURES_MAX;
+  private readonly editedMoment = computed(
+    () => this.store.journey().find((m) => m.id === this.editing()) ?? null,
+  );
+  protected readonly choices = computed(() =>
+    measureChoices(
+      this.store.measures(),
+      this.store.groupId(),
+      this.editedMoment()?.measures ?? [],
+    ),
+  );
   protected readonly busy = signal(false);
   protected readonly error = signal<unknown>(null);
   protected readonly done = signal<string | null>(null);
@@ -79,6 +130,8 @@ export class MomentsPageComponent {
       rating: moment.rating === null ? '' : String(moment.rating),
       ratingNote: moment.ratingNote,
     };
+    this.draftMeasures.set(new Set(moment.measures.map((m) => m.id)));
+    this.store.picking.set(true);
     this.editing.set(moment.id);
     this.focus('.journey__form input');
   }
@@ -89,8 +142,20 @@ export class MomentsPageComponent {
     this.focus(`[data-edit="${moment.id}"]`);
   }
 
+  protected toggleMeasure(id: string, checked: boolean): void {
+    const next = new Set(this.draftMeasures());
+    if (checked) next.add(id);
+    else next.delete(id);
+    this.draftMeasures.set(next);
+  }
+
   protected async save(moment: MomentResponse): Promise<void> {
-    const changes: { name?: string; rating?: number; ratingNote?: string } = {};
+    const changes: {
+      name?: string;
+      rating?: number;
+      ratingNote?: string;
+      measureIds?: string[];
+    } = {};
     if (this.draft.name.trim() && this.draft.name.trim() !== moment.name) {
       changes.name = this.draft.name.trim();
     }
@@ -99,6 +164,11 @@ export class MomentsPageComponent {
     }
     if (this.draft.ratingNote.trim() !== moment.ratingNote) {
       changes.ratingNote = this.draft.ratingNote.trim();
+    }
+    const measureIds = [...this.draftMeasures()];
+    const linked = moment.measures.map((m) => m.id);
+    if (measureIds.length !== linked.length || measureIds.some((id) => !linked.includes(id))) {
+      changes.measureIds = measureIds;
     }
     if (Object.keys(changes).length === 0) {
       this.closeEditor(moment);

@@ -2,17 +2,19 @@ import { httpResource } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type {
   CustomerGroupResponse,
+  MeasureListItem,
   MomentHeatMapResponse,
   MomentResponse,
   Page,
 } from '@waypoint/contracts';
-import { CustomerGroupsApi, MomentsApi } from '../shared/api';
+import { CustomerGroupsApi, MeasuresApi, MomentsApi } from '../shared/api';
 
 /** The Moments page: the heat map, and the journey of the group chosen (with its edits). */
 @Injectable()
 export class MomentsStore {
   private readonly api = inject(MomentsApi);
   private readonly groupsApi = inject(CustomerGroupsApi);
+  private readonly measuresApi = inject(MeasuresApi);
 
   readonly heatMap = httpResource<MomentHeatMapResponse>(() => this.api.heatMapRequest());
   readonly groupsPage = httpResource<Page<CustomerGroupResponse>>(() =>
@@ -31,6 +33,15 @@ export class MomentsStore {
   });
   readonly journey = computed(() =>
     this.journeyPage.hasValue() ? this.journeyPage.value().items : [],
+  );
+
+  /** The measures a manager may link to a moment: loaded once a moment is being edited. */
+  readonly picking = signal(false);
+  readonly measuresPage = httpResource<Page<MeasureListItem>>(() =>
+    this.picking() ? this.measuresApi.searchRequest({ sort: 'initiative', limit: 200 }) : undefined,
+  );
+  readonly measures = computed(() =>
+    this.measuresPage.hasValue() ? this.measuresPage.value().items : [],
   );
 
   add(name: string): Promise<MomentResponse> {

@@ -1,7 +1,8 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { MeasureListItem, StepListItem } from '@waypoint/contracts';
+import type { StepListItem } from '@waypoint/contracts';
 import { aUser, httpMock, provideTestHttp, startAs } from '../auth/auth.testing';
+import { aMeasure } from '../shared/measure.testing';
 import { MyWorkStore, sortMeasures, sortSteps, stepUrgency } from './my-work.store';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
@@ -24,39 +25,6 @@ function aStep(overrides: Partial<StepListItem> = {}): StepListItem {
     initiative: { id: 'i1', title: 'Call-backs', status: 'active' },
     milestone: { id: 'm1', title: 'Measure', position: 2, state: 'in_progress' },
     open: true,
-    ...overrides,
-  };
-}
-
-function aMeasure(overrides: Partial<MeasureListItem> = {}): MeasureListItem {
-  return {
-    id: 'me1',
-    initiativeId: 'i1',
-    name: 'A measure',
-    unit: '%',
-    perspective: 'customer',
-    direction: 'higher_is_better',
-    baseline: 0,
-    target: 10,
-    targetDate: null,
-    cadence: 'monthly',
-    kpiClass: 'customer_centric',
-    weight: 1,
-    customerGroup: null,
-    counterMeasure: null,
-    recorder: null,
-    baselineFrozenAt: null,
-    latestReading: null,
-    progress: null,
-    stale: false,
-    staleSince: null,
-    readingDueAt: null,
-    version: 1,
-    createdAt: '2026-11-01T00:00:00Z',
-    updatedAt: '2026-11-01T00:00:00Z',
-    initiative: { id: 'i1', title: 'Call-backs', status: 'active' },
-    counterMeasureProgress: null,
-    cycleChange: null,
     ...overrides,
   };
 }

@@ -26,3 +26,4 @@ export * from './ideas.api';
 export * from './moments.api';
 export * from './webhooks.api';
 export * from './money.api';
+export * from './meta.api';

@@ -40,6 +40,11 @@ export class MeasuresApi {
     return this.api.get<Page<MeasureListItem>>(MEASURES_API.list, query);
   }
 
+  /** GET /api/measures as a resource request (see `search`). */
+  searchRequest(query: MeasureSearchQuery): HttpResourceRequest {
+    return resourceRequest(MEASURES_API.list, { ...query });
+  }
+
   readingsRequest(measureId: string, query: ReadingListQuery): HttpResourceRequest {
     return resourceRequest(MEASURES_API.readings(measureId), query);
   }

@@ -8,11 +8,7 @@ import { countText, MoneyPipe } from '../format';
 import { LiveUpdatesService } from '../live-updates.service';
 import { genericErrorMessage } from '../problem';
 import { APPROACH_LABEL, STATUS_LABEL } from '../vocabulary';
-
-/** Width in % of a bar for `value` against the largest of its table (0 for none). */
-export function barWidth(value: number, largest: number): number {
-  return largest <= 0 || value <= 0 ? 0 : Math.max(2, Math.round((value / largest) * 100));
-}
+import { MoneyTableComponent, type MoneyTableRow } from './money-table.component';
 
 /** "3 initiatives: 1 active, 1 completed, 1 draft" for a road. */
 export function roadMixText(road: MoneyRoad): string {
@@ -33,7 +29,7 @@ export function roadMixText(road: MoneyRoad): string {
  */
 @Component({
   selector: 'wp-portfolio-money',
-  imports: [MoneyPipe, RouterLink],
+  imports: [MoneyPipe, MoneyTableComponent, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './portfolio-money.component.html',
   styleUrl: './portfolio-money.component.scss',
@@ -43,25 +39,39 @@ export class PortfolioMoneyComponent {
   protected readonly money = httpResource<PortfolioMoneyResponse>(() =>
     this.api.portfolioRequest(),
   );
-  protected readonly roadLabel = APPROACH_LABEL;
   protected readonly paybackText = paybackText;
-  protected readonly roadMixText = roadMixText;
-  protected readonly barWidth = barWidth;
 
   protected readonly errorText = computed(() => {
     const error = this.money.error();
     return error ? genericErrorMessage(error) : null;
   });
-  /** The largest figure of each table, for the bars. */
-  protected readonly largest = computed(() => {
+  /** The rows of the tables by cycle, road and department. */
+  protected readonly tables = computed(() => {
     const m = this.money.hasValue() ? this.money.value() : null;
-    if (!m) return { cycle: 0, road: 0, initiatives: 0, department: 0 };
-    const most = (xs: number[]) => Math.max(0, ...xs);
+    const amounts = (x: { expectedMinor: number; realisedMinor: number }) => ({
+      expectedMinor: x.expectedMinor,
+      realisedMinor: x.realisedMinor,
+    });
     return {
-      cycle: most(m.cycles.flatMap((c) => [c.expectedMinor, c.realisedMinor])),
-      road: most(m.roads.flatMap((r) => [r.expectedMinor, r.realisedMinor])),
-      initiatives: most(m.roads.map((r) => r.initiatives)),
-      department: most(m.departments.flatMap((d) => [d.expectedMinor, d.realisedMinor])),
+      cycles: (m?.cycles ?? []).map(
+        (c): MoneyTableRow => ({ key: c.cycle.id, label: c.cycle.name, ...amounts(c) }),
+      ),
+      roads: (m?.roads ?? []).map(
+        (r): MoneyTableRow => ({
+          key: r.road,
+          label: APPROACH_LABEL[r.road],
+          labelNote: roadMixText(r),
+          count: r.initiatives,
+          ...amounts(r),
+        }),
+      ),
+      departments: (m?.departments ?? []).map(
+        (d): MoneyTableRow => ({
+          key: d.department?.id ?? '',
+          label: d.department?.name ?? 'No department',
+          ...amounts(d),
+        }),
+      ),
     };
   });
 
