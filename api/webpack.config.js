@@ -1,5 +1,6 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('path');
+const { AsciiOnlyPlugin } = require('./ascii-only-plugin');
 
 module.exports = {
   output: {
@@ -22,5 +23,6 @@ module.exports = {
       generatePackageJson: false,
       sourceMap: true,
     }),
+    new AsciiOnlyPlugin(),
   ],
 };
