@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launch, pageAtRest, screenshot } from './support/browser';
+import { launch, pageAtRest, PHONE, screenshot, WIDE } from './support/browser';
 import {
   openInitiative,
   type Person,
@@ -66,7 +66,7 @@ describe('from a customer moment to money', () => {
     await page.getByRole('textbox', { name: 'Evidence' }).fill(EVIDENCE);
     await page.getByLabel('Customer impact').selectOption('9');
     await page.getByLabel('Business value').selectOption('7');
-    await page.getByLabel('Effort').selectOption({ label: '2 - weeks' });
+    await page.getByLabel('Effort').selectOption({ label: 'A few weeks (2 of 5)' });
     const saved = page.waitForResponse(
       (r) => r.url().endsWith('/api/ideas') && r.request().method() === 'POST',
     );
@@ -76,7 +76,15 @@ describe('from a customer moment to money', () => {
       .getByRole('status')
       .filter({ hasText: `"${IDEA}" is in the backlog` })
       .waitFor();
+    // The form closed: the thank-you has focus, not the top of the page.
+    await page.locator('.ideas__confirmation:focus').waitFor();
     await ideaLink(page, IDEA).waitFor();
+    // Counts and estimates read as a person writes them: no `0 "me too"s`, no "2 - weeks".
+    const item = page.locator('.idea').filter({ hasText: IDEA });
+    expect(await item.locator('.idea__meta').innerText()).toMatch(
+      /^Customer impact 9 of 10 · business value 7 of 10 · effort: a few weeks \(2 of 5\) · No one else agrees yet · by Mika Member, /,
+    );
+    expect(await page.locator('.ideas__list').innerText()).not.toMatch(/"me too"s|\d - \w/);
     await pageAtRest(page);
     await shotsAtBothSizes(page, 'customer-1-ideas', ideaLink(page, IDEA));
   });
@@ -86,12 +94,16 @@ describe('from a customer moment to money', () => {
     await page.getByRole('link', { name: 'Ideas' }).first().click();
     await ideaLink(page, IDEA).click();
     await page.getByRole('heading', { level: 1, name: IDEA }).waitFor();
+    const agree = page.getByRole('main').locator('.idea-page__agree');
+    expect(await agree.innerText()).toBe('No one else agrees yet.');
     await page
       .getByRole('textbox', { name: 'Your evidence' })
       .fill('At the branch, three traders asked for a call back this week.');
     await page.getByRole('button', { name: 'Me too' }).click();
     await page.getByRole('status').filter({ hasText: 'your "me too" is counted' }).waitFor();
-    await page.getByRole('heading', { name: 'Me too (1)' }).waitFor();
+    await agree.filter({ hasText: '1 person agrees.' }).waitFor();
+    // The "me too" form is gone: its confirmation has focus.
+    await page.locator('.idea-page__done:focus').waitFor();
     await page.getByText('You said "me too".').waitFor();
     expect(await page.getByRole('button', { name: 'Me too' }).count()).toBe(0);
     await shotsAtBothSizes(page, 'customer-2-idea-me-too');
@@ -102,7 +114,7 @@ describe('from a customer moment to money', () => {
     await page.getByRole('link', { name: 'Ideas' }).first().click();
     await ideaLink(page, IDEA).click();
     await page.getByRole('heading', { name: 'Triage' }).waitFor();
-    await page.getByRole('heading', { name: 'Me too (1)' }).waitFor();
+    await page.getByRole('main').getByText('1 person agrees.').waitFor();
     await page.getByRole('link', { name: 'Plan an initiative from this idea' }).click();
     await page.getByRole('heading', { level: 1, name: 'Plan an initiative' }).waitFor();
     await page
@@ -231,6 +243,28 @@ describe('from a customer moment to money', () => {
     await pageAtRest(page);
     await shotsAtBothSizes(page, 'customer-7-moments', inFlight);
     expect(await page.locator('h1:visible').count()).toBe(1);
+    // On a phone the heat map's groups stack their moments as cards: even gaps, none where a
+    // moment is not on a group's journey (8 px between cards, 16 px between groups).
+    await page.setViewportSize(PHONE);
+    await page.waitForFunction(() => window.innerWidth === 375);
+    const gaps = await page.locator('table.heat tbody').evaluate((body) => {
+      const visible = (el: Element) => el.getBoundingClientRect().height > 0;
+      const rows = Array.from(body.querySelectorAll('tr')).map((row) =>
+        Array.from(row.children)
+          .filter(visible)
+          .map((cell) => cell.getBoundingClientRect()),
+      );
+      const within = rows.flatMap((cells) =>
+        cells.slice(1).map((cell, i) => Math.round(cell.top - (cells[i]?.bottom ?? 0))),
+      );
+      const boxes = Array.from(body.querySelectorAll('tr')).map((row) =>
+        row.getBoundingClientRect(),
+      );
+      const between = boxes.slice(1).map((box, i) => Math.round(box.top - (boxes[i]?.bottom ?? 0)));
+      return { within: [...new Set(within)], between: [...new Set(between)] };
+    });
+    expect(gaps).toEqual({ within: [8], between: [16] });
+    await page.setViewportSize(WIDE);
   });
 
   it('a manager links the new measure to the moment it tracks, on the Moments page', async () => {
@@ -319,6 +353,29 @@ describe('from a customer moment to money', () => {
     }
     await pageAtRest(mika.page);
     await shotsAtBothSizes(mika.page, 'customer-11-wins');
+  });
+
+  it('a win names the day of its money, and links to the initiative where the money moved on since', async () => {
+    const { page } = erin;
+    const win = page.getByRole('article', { name: 'Bills customers can read' });
+    await win
+      .getByRole('heading', {
+        level: 3,
+        name: /^The money on \d{1,2} [A-Z][a-z]{2} \d{4}, when the win was published$/,
+      })
+      .waitFor();
+    // The demo published it weeks ago: its payback has moved on since.
+    const now = win.getByTestId('win-money-now');
+    const today = (await now.innerText()).trim();
+    expect(today).toMatch(
+      /^Today: £[\d,]+ realised so far\. (Paid|Pays) back in [\d.]+ months? \(expected [\d.]+ months?\)\. See the money of Bills customers can read\.$/,
+    );
+    const paybackToday = /(?:Paid|Pays) back in .+?\)/.exec(today)?.[0] ?? 'none';
+    expect(await win.getByTestId('win-money').innerText()).not.toContain(paybackToday);
+    await shotsAtBothSizes(page, 'customer-11-win-today', win);
+    await now.getByRole('link', { name: 'the money of Bills customers can read' }).click();
+    const money = page.getByRole('region', { name: 'Money' });
+    expect(await money.getByTestId('money-payback').innerText()).toBe(`${paybackToday}.`);
   });
 
   it('the note for customers shows no internal figure, on screen and printed', async () => {

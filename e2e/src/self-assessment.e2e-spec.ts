@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { signIn } from './support/auth';
+import { DEMO_PASSWORD, signIn, submitSignIn } from './support/auth';
 import {
   elementsPastTheEdge,
   launch,
@@ -26,6 +26,13 @@ const TITLES = [
   'Break the silos',
   'Focus on mindset and completion',
 ];
+
+/** Scores every statement `score` in the form on the page. */
+async function scoreAll(page: Page, score: string): Promise<void> {
+  for (const title of TITLES) {
+    await page.getByRole('radiogroup', { name: title }).getByRole('radio', { name: score }).check();
+  }
+}
 
 async function openFromNavigation(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Self-assessment' }).first().click();
@@ -82,6 +89,10 @@ describe('Self-assessment in Chromium', () => {
       await send.click();
       expect((await saved).status()).toBe(200);
       await page.getByText('Your answer is saved, anonymously.').waitFor();
+      // The form is gone: focus is on the confirmation, not lost at the top of the page, and
+      // stays there once the counts have reloaded (the card does not move).
+      await page.getByText('You have answered.', { exact: false }).waitFor();
+      await page.locator('.sa__saved:focus').waitFor();
       // Answered, the results come first; the form opens again to change the answer.
       await page.reload();
       await page.getByText('You have answered.', { exact: false }).waitFor();
@@ -161,7 +172,7 @@ describe('Self-assessment in Chromium', () => {
       await context.close();
     });
 
-    it('opened by the executive, shows only how many answers it still needs', async () => {
+    it('opened by the executive, shows only how many answers it still needs, live as they come', async () => {
       await page.goto('/self-assessment');
       await page.getByRole('heading', { level: 2, name: 'Open or close' }).waitFor();
       await page.getByRole('combobox', { name: 'Cycle' }).click();
@@ -175,6 +186,48 @@ describe('Self-assessment in Chromium', () => {
       expect((await opened).status()).toBe(201);
       await page.getByText('Not enough answers yet (0 of 5)').waitFor();
       await page.getByText('This assessment asks the people of Marketing.').waitFor();
+
+      // Priya, of Marketing, answers in her own browser; the executive's page follows, no reload.
+      const priyaContext = await openContext(browser, WIDE);
+      const priya = await priyaContext.newPage();
+      await priya.goto('/sign-in');
+      await submitSignIn(priya, 'priya@waypoint.test', DEMO_PASSWORD);
+      await priya.waitForURL((url) => url.pathname !== '/sign-in');
+      await priya.goto('/self-assessment');
+      await priya.getByRole('combobox', { name: 'Assessment' }).click();
+      await priya.getByRole('option', { name: /, Marketing \(open\)$/ }).click();
+      await scoreAll(priya, '3');
+      const answered = priya.waitForResponse(
+        (r) => r.url().includes('/my-answer') && r.request().method() === 'PUT',
+      );
+      await priya.getByRole('button', { name: 'Send my answer' }).click();
+      expect((await answered).status()).toBe(200);
+      await priyaContext.close();
+      await page.getByText('Not enough answers yet (1 of 5)').waitFor();
+      // Below five answers nothing but the count: no radar, no averages.
+      const results = page.locator('section[aria-labelledby="sa-results"]');
+      expect(await results.locator('.chart__canvas--radar').count()).toBe(0);
+
+      // Closing cannot be undone: asked first, and a "no" leaves it open.
+      const closes: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().endsWith('/close')) closes.push(r.method());
+      });
+      const asked: string[] = [];
+      page.once('dialog', (dialog) => {
+        asked.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await page.getByRole('button', { name: 'Close this assessment' }).click();
+      expect(asked).toEqual([
+        expect.stringMatching(/^Close the assessment of .+cannot be undone\.$/),
+      ]);
+      expect(closes).toEqual([]);
+      page.once('dialog', (dialog) => void dialog.accept());
+      const closed = page.waitForResponse((r) => r.url().endsWith('/close'));
+      await page.getByRole('button', { name: 'Close this assessment' }).click();
+      expect((await closed).status()).toBe(200);
+      await page.getByText('This assessment is closed.').waitFor();
     });
   });
 

@@ -1,29 +1,19 @@
-import {
-  SELF_ASSESSMENT_AREA_VALUES,
-  type MySelfAssessmentAnswer,
-  type SelfAssessmentArea,
-  type SelfAssessmentResponse,
-  type SelfAssessmentResults,
-  type SelfAssessmentScore,
+import type {
+  MySelfAssessmentAnswer,
+  SelfAssessmentResponse,
+  SelfAssessmentResults,
+  SelfAssessmentScore,
 } from '@waypoint/contracts';
+import {
+  answerSelfAssessment,
+  openSelfAssessment,
+  scoresOf as scores,
+} from '../factories/self-assessments';
 import type { Session } from '../support/auth';
 import { etag, fieldErrors, idempotencyKey, NO_SUCH_ID } from '../support/http';
 import { useTestApp } from '../support/use-test-app';
 
 type Page<T> = { items: T[]; total: number };
-
-/** An answer scoring every statement `score`, with some areas scored otherwise. */
-function scores(
-  score: number,
-  others: Partial<Record<SelfAssessmentArea, number>> = {},
-  comments: Partial<Record<SelfAssessmentArea, string>> = {},
-): SelfAssessmentScore[] {
-  return SELF_ASSESSMENT_AREA_VALUES.map((area) => ({
-    area,
-    score: others[area] ?? score,
-    ...(comments[area] ? { comment: comments[area] } : {}),
-  }));
-}
 
 describe('self-assessments', () => {
   const t = useTestApp({
@@ -39,31 +29,14 @@ describe('self-assessments', () => {
   ): Promise<SelfAssessmentResponse & { cycleId: string }> {
     cycleCount++;
     const cycleId = await t.make.cycle(`${year}-Q1`, `${year}-01-01`, `${year}-03-31`);
-    const res = await t.send<SelfAssessmentResponse>(
-      cast.executive,
-      'POST',
-      '/api/self-assessments',
-      { cycleId, ...(departmentId ? { departmentId } : {}) },
-      idempotencyKey(),
-    );
-    expect(res.status).toBe(201);
-    return { ...res.body, cycleId };
+    return { ...(await openSelfAssessment(t, cast.executive, cycleId, departmentId)), cycleId };
   }
 
-  async function answer(
+  const answer = (
     session: Session,
     id: string,
     body: SelfAssessmentScore[],
-  ): Promise<MySelfAssessmentAnswer> {
-    const res = await t.send<MySelfAssessmentAnswer>(
-      session,
-      'PUT',
-      `/api/self-assessments/${id}/my-answer`,
-      { scores: body },
-    );
-    expect(res.status).toBe(200);
-    return res.body;
-  }
+  ): Promise<MySelfAssessmentAnswer> => answerSelfAssessment(t, session, id, body);
 
   const results = async (id: string, who: Session = cast.executive) =>
     (await t.send<SelfAssessmentResults>(who, 'GET', `/api/self-assessments/${id}/results`)).body;

@@ -18,7 +18,7 @@ export class EventsController {
   @RequirePermission('events.stream')
   @ApiOperation({
     summary:
-      'Live updates (server-sent events). Each `change` event is `{kind, initiativeId, id, at}` for a committed change the caller may see (initiatives they may read; notifications only to their recipient): ids, never content, so refetch through the ordinary endpoints. Also `ready` once connected, `resync` when changes may have been missed (refetch everything), a `: ping` comment every 20 s, and `retry: 5000`. The stream ends after 5 minutes and the browser reconnects. Events are not replayed: Last-Event-ID is ignored, refetch after a reconnect.',
+      'Live updates (server-sent events). Each `change` event is `{kind, initiativeId, id, at}` for a committed change the caller may see (initiatives they may read; ideas, moments and self-assessments to everyone, never who answered; notifications only to their recipient): ids, never content, so refetch through the ordinary endpoints. Also `ready` once connected, `resync` when changes may have been missed (refetch everything), a `: ping` comment every 20 s, and `retry: 5000`. The stream ends after 5 minutes and the browser reconnects. Events are not replayed: Last-Event-ID is ignored, refetch after a reconnect.',
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({

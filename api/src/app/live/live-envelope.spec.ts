@@ -46,6 +46,7 @@ describe('live envelopes', () => {
     ['idea', 'idea'],
     ['customer_moment', 'moment'],
     ['customer_moment_order', 'moment'],
+    ['self_assessment', 'self_assessment'],
   ])('sends an audited %s to everyone as a %s event without an initiative', (entityType, kind) => {
     const envelope = envelopeOfAudit(audit({ entityType }), AT);
     expect(envelope).toEqual({

@@ -58,6 +58,7 @@ const KIND_OF_ENTITY: Readonly<Record<string, LiveEventKind>> = {
   idea: 'idea',
   customer_moment: 'moment',
   customer_moment_order: 'moment',
+  self_assessment: 'self_assessment',
   initiative_money: 'initiative',
   measure_value: 'measure',
   realised_benefit: 'initiative',

@@ -3,6 +3,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { Approach, Direction, InitiativeStatus, Perspective } from '@waypoint/contracts';
 import { returnedRows, StaleVersionError } from '../common';
+import { type ReadScope, readableSql } from '../initiatives';
 
 export interface PlanRow {
   initiativeId: string;
@@ -109,6 +110,16 @@ export class MoneyRepository {
 
   private query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
     return this.txHost.tx.query(sql, params);
+  }
+
+  /** Of these initiatives, the ids the scope may read (every one of them for a null scope). */
+  async readable(ids: readonly string[], scope: ReadScope | null): Promise<string[]> {
+    const rows = await this.query<{ id: string }>(
+      `SELECT i.id FROM initiatives i
+        WHERE i.id = ANY($1::uuid[]) AND ${scope ? readableSql(scope, 'i', '$2') : 'true'}`,
+      scope ? [ids, scope.userId] : [ids],
+    );
+    return rows.map((r) => r.id);
   }
 
   async cycles(): Promise<CycleRow[]> {

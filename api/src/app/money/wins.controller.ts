@@ -1,7 +1,13 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, WinResponse } from '@waypoint/contracts';
-import { type Actor, CurrentActor, RequirePermission } from '../auth';
+import {
+  type Actor,
+  type AuthenticatedUser,
+  CurrentActor,
+  CurrentUser,
+  RequirePermission,
+} from '../auth';
 import { ApiProblems, IdParams, PageQueryDto } from '../common';
 import { Idempotent } from '../idempotency';
 import { PublishWinDto, WinPageDto, WinResponseDto } from './dto/wins.dto';
@@ -42,12 +48,16 @@ export class WinsController {
   @Get('wins')
   @RequirePermission('wins.list')
   @ApiOperation({
-    summary: 'The published wins, latest first, paged: everyone signed in sees them.',
+    summary:
+      'The published wins, latest first, paged: everyone signed in sees them. Each has its money on the day it was published, and its money today when you may read the initiative.',
   })
   @ApiOkResponse({ type: WinPageDto })
   @ApiProblems(400, 401)
-  list(@Query() query: PageQueryDto): Promise<Page<WinResponse>> {
-    return this.wins.list({ limit: query.limit, offset: query.offset });
+  list(
+    @Query() query: PageQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<Page<WinResponse>> {
+    return this.wins.list({ limit: query.limit, offset: query.offset }, user);
   }
 
   @Get('wins/:id')
@@ -55,7 +65,7 @@ export class WinsController {
   @ApiOperation({ summary: 'One published win (also the source of its note for customers).' })
   @ApiOkResponse({ type: WinResponseDto })
   @ApiProblems(400, 401, 404)
-  get(@Param() params: IdParams): Promise<WinResponse> {
-    return this.wins.get(params.id);
+  get(@Param() params: IdParams, @CurrentUser() user: AuthenticatedUser): Promise<WinResponse> {
+    return this.wins.get(params.id, user);
   }
 }

@@ -7,6 +7,9 @@ import { DuplicateRecordError, isUniqueViolation, type PageRequest } from '../co
 /** What a win keeps as at its publication (the snapshot column). */
 export type WinSnapshot = Pick<WinResponse, 'initiative' | 'measures' | 'money' | 'customerGroups'>;
 
+/** A win as stored, without the money of today (the service adds it for its reader). */
+export type PublishedWin = Omit<WinResponse, 'now'>;
+
 export interface NewWin {
   initiativeId: string;
   publishedBy: string;
@@ -32,7 +35,7 @@ const SELECT = `
          w.we_changed, w.snapshot
     FROM wins w JOIN users u ON u.id = w.published_by`;
 
-function toWin(raw: RawWin): WinResponse {
+function toWin(raw: RawWin): PublishedWin {
   return {
     id: raw.id,
     initiative: raw.snapshot.initiative,
@@ -98,12 +101,12 @@ export class WinsRepository {
     }
   }
 
-  async find(id: string): Promise<WinResponse | null> {
+  async find(id: string): Promise<PublishedWin | null> {
     const rows = await this.query<RawWin>(`${SELECT} WHERE w.id = $1`, [id]);
     return rows[0] ? toWin(rows[0]) : null;
   }
 
-  async list(page: PageRequest): Promise<{ rows: WinResponse[]; total: number }> {
+  async list(page: PageRequest): Promise<{ rows: PublishedWin[]; total: number }> {
     const rows = await this.query<RawWin & { total: number }>(
       `${SELECT.replace('w.snapshot', 'w.snapshot, count(*) OVER ()::int AS total')}
         ORDER BY w.published_at DESC, w.id DESC LIMIT $1 OFFSET $2`,

@@ -18,16 +18,28 @@ export const LIVE_EVENT_KINDS = [
   'idea',
   /** A customer moment was added, changed, rated, reordered or removed (everyone sees them). */
   'moment',
+  /**
+   * A self-assessment was opened or closed, or someone answered it or changed their answer
+   * (everyone may read self-assessments). Ids only, as every event: never who answered, nor what.
+   */
+  'self_assessment',
 ] as const;
 export type LiveEventKind = (typeof LIVE_EVENT_KINDS)[number];
 
 /** Kinds every signed-in user may receive, whatever initiative they belong to (if any). */
-export const PUBLIC_LIVE_EVENT_KINDS: readonly LiveEventKind[] = ['idea', 'moment'];
+export const PUBLIC_LIVE_EVENT_KINDS: readonly LiveEventKind[] = [
+  'idea',
+  'moment',
+  'self_assessment',
+];
 
 /** The `data:` of one `change` event. */
 export interface LiveEvent {
   kind: LiveEventKind;
-  /** The initiative the change belongs to; null for notifications, ideas and moments. */
+  /**
+   * The initiative the change belongs to; null for notifications, ideas, moments and
+   * self-assessments.
+   */
   initiativeId: string | null;
   /** The changed record (for notifications: the recipient's inbox, i.e. the user id). */
   id: string;

@@ -199,7 +199,7 @@ export interface WinResponse {
   weChanged: string;
   /** Before (baseline) and after (latest reading) of each measure, as at publication. */
   measures: WinMeasure[];
-  /** The money as at publication. */
+  /** The money as at publication (`publishedAt`): a snapshot that never changes. */
   money: {
     currency: string;
     expectedYearlyBenefitMinor: number | null;
@@ -207,5 +207,17 @@ export interface WinResponse {
     realisedMinor: number;
     payback: Payback | null;
   };
+  /**
+   * The money today, by the same rules as the initiative's money and the portfolio's payback
+   * (live). Null for whoever may not read the initiative.
+   */
+  now: WinMoneyNow | null;
   customerGroups: string[];
+}
+
+/** A win's initiative's money today, beside the snapshot of its publication. */
+export interface WinMoneyNow {
+  /** The realised benefit of every cycle so far. */
+  realisedMinor: number;
+  payback: Payback | null;
 }

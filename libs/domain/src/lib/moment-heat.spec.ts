@@ -4,12 +4,12 @@ import { heatMapColumns, momentHeat, momentOrderProblem } from './moment-heat';
 describe('momentHeat', () => {
   it.each([
     // rating, active initiatives, open ideas, level, pain, unattended, words
-    [null, 0, 0, 'unrated', null, false, 'Not rated yet; nothing in flight; 0 open ideas.'],
+    [null, 0, 0, 'unrated', null, false, 'Not rated yet; nothing in flight; no open ideas.'],
     [1, 0, 2, 'poor', 1, true, 'Rated 1 of 5: poor; nothing in flight; 2 open ideas.'],
     [2, 1, 1, 'poor', 0.75, false, 'Rated 2 of 5: poor; 1 initiative in flight; 1 open idea.'],
-    [3, 0, 0, 'fair', 0.5, false, 'Rated 3 of 5: fair; nothing in flight; 0 open ideas.'],
-    [4, 2, 0, 'good', 0.25, false, 'Rated 4 of 5: good; 2 initiatives in flight; 0 open ideas.'],
-    [5, 0, 0, 'good', 0, false, 'Rated 5 of 5: good; nothing in flight; 0 open ideas.'],
+    [3, 0, 0, 'fair', 0.5, false, 'Rated 3 of 5: fair; nothing in flight; no open ideas.'],
+    [4, 2, 0, 'good', 0.25, false, 'Rated 4 of 5: good; 2 initiatives in flight; no open ideas.'],
+    [5, 0, 0, 'good', 0, false, 'Rated 5 of 5: good; nothing in flight; no open ideas.'],
   ] as const)(
     'rating %p with %d initiatives and %d ideas is %s',
     (rating, activeInitiatives, openIdeas, level, pain, unattended, words) => {

@@ -48,7 +48,7 @@ export function momentHeat(input: MomentHeatInput): MomentHeat {
     activeInitiatives === 0
       ? 'nothing in flight'
       : `${plural(activeInitiatives, 'initiative', 'initiatives')} in flight`;
-  const ideas = plural(openIdeas, 'open idea', 'open ideas');
+  const ideas = openIdeas === 0 ? 'no open ideas' : plural(openIdeas, 'open idea', 'open ideas');
   return { level, pain, unattended, words: `${rated}; ${inFlight}; ${ideas}.` };
 }
 

@@ -1,15 +1,4 @@
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  ElementRef,
-  inject,
-  Injector,
-  input,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { ErrorStateMatcher } from '@angular/material/core';
@@ -24,6 +13,7 @@ import {
   type DecisionOutcome,
 } from '@waypoint/contracts';
 import { decisionRules, decisionViolations } from '@waypoint/domain';
+import { focusAfterRender } from '../shared/focus-after-render';
 import { fieldErrorsOf, genericErrorMessage, problemOf } from '../shared/problem';
 import { OUTCOMES } from '../shared/vocabulary';
 
@@ -57,8 +47,7 @@ export class DecisionFormComponent {
   /** A complete decision, ready to send. */
   readonly decide = output<DecideGateRequest>();
 
-  private readonly host = inject(ElementRef<HTMLElement>);
-  private readonly injector = inject(Injector);
+  private readonly focusAfterRender = focusAfterRender();
   protected readonly outcomes = OUTCOMES;
   protected readonly rationaleMax = DECISION_RATIONALE_MAX_LENGTH;
   protected readonly conditionMax = CONDITION_TEXT_MAX_LENGTH;
@@ -181,15 +170,5 @@ export class DecisionFormComponent {
     if (rationale) request.rationale = rationale;
     if (this.conditionsShown()) request.conditions = this.conditions().map((c) => c.trim());
     this.decide.emit(request);
-  }
-
-  private focusAfterRender(selector: string): void {
-    afterNextRender(
-      () => {
-        const host = this.host.nativeElement as HTMLElement;
-        host.querySelector<HTMLElement>(selector)?.focus();
-      },
-      { injector: this.injector },
-    );
   }
 }

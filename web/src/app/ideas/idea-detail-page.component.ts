@@ -17,12 +17,13 @@ import { RouterLink } from '@angular/router';
 import { IDEA_REASON_MAX_LENGTH, type IdeaDetailResponse } from '@waypoint/contracts';
 import { inBothGainCorner } from '@waypoint/domain';
 import { AuthStore } from '../auth/auth.store';
-import { countText, formatDate, formatNumber } from '../shared/format';
+import { focusAfterRender } from '../shared/focus-after-render';
+import { formatDate, formatNumber, meTooText } from '../shared/format';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { genericErrorMessage } from '../shared/problem';
 import { IDEA_STATUS_LABEL } from '../shared/vocabulary';
 import { IdeaDetailStore } from './idea-detail.store';
-import { estimatesText } from './ideas-page.component';
+import { estimatesText } from './idea-text';
 
 /** One idea: what hurts and why, who backs it ("me too"), and the managers' triage. */
 @Component({
@@ -53,7 +54,7 @@ export class IdeaDetailPageComponent {
   );
 
   protected readonly statusLabel = IDEA_STATUS_LABEL;
-  protected readonly countText = countText;
+  protected readonly agreeText = meTooText;
   protected readonly date = formatDate;
   protected readonly number = formatNumber;
   protected readonly estimates = estimatesText;
@@ -86,6 +87,7 @@ export class IdeaDetailPageComponent {
   protected readonly done = signal<string | null>(null);
   protected readonly localError = signal<string | null>(null);
   private meTooKey = crypto.randomUUID();
+  private readonly focus = focusAfterRender();
 
   constructor() {
     effect(() => this.store.id.set(this.id()));
@@ -122,7 +124,7 @@ export class IdeaDetailPageComponent {
     }
     await this.act(async () => {
       await this.store.merge(idea, this.mergeInto);
-      return 'Merged: its "me too"s now count for the idea kept.';
+      return 'Merged: the people who agreed with it now count for the idea kept.';
     });
   }
 
@@ -134,9 +136,13 @@ export class IdeaDetailPageComponent {
     try {
       this.done.set(await work());
       this.store.reload();
+      // The form used may be gone (a "me too" is said once, a triaged idea has none): the
+      // message takes focus.
+      this.focus('.idea-page__done');
     } catch (error) {
       if (!(error instanceof HttpErrorResponse)) throw error;
       this.error.set(error);
+      this.focus('.idea-page__error');
     } finally {
       this.busy.set(false);
     }

@@ -26,7 +26,7 @@ import {
   type SubmitIdeaRequest,
 } from '@waypoint/contracts';
 import { fieldErrorsOf, genericErrorMessage } from '../shared/problem';
-import { IDEA_EFFORT_LABEL } from '../shared/vocabulary';
+import { ideaEffortLabel } from '../shared/vocabulary';
 
 const SCALE = Array.from(
   { length: IDEA_ESTIMATE_MAX - IDEA_ESTIMATE_MIN + 1 },
@@ -125,9 +125,10 @@ const EFFORTS = Array.from(
           <mat-label>Effort</mat-label>
           <select matNativeControl formControlName="effort">
             @for (n of efforts; track n) {
-              <option [value]="n">{{ effortLabel[n] }}</option>
+              <option [value]="n">{{ effortLabel(n) }}</option>
             }
           </select>
+          <mat-hint>How long the work would take</mat-hint>
         </mat-form-field>
       </div>
       @if (errorMessage(); as message) {
@@ -175,7 +176,7 @@ export class IdeaFormComponent {
   protected readonly textMax = IDEA_TEXT_MAX_LENGTH;
   protected readonly scale = SCALE;
   protected readonly efforts = EFFORTS;
-  protected readonly effortLabel = IDEA_EFFORT_LABEL;
+  protected readonly effortLabel = ideaEffortLabel;
 
   protected readonly form = this.fb.group({
     title: this.fb.control('', [Validators.required, Validators.maxLength(IDEA_TITLE_MAX_LENGTH)]),

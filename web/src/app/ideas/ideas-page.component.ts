@@ -6,19 +6,14 @@ import { IDEA_STATUS_VALUES, type IdeaResponse, type IdeaStatus } from '@waypoin
 import { IDEA_PRIORITY_IN_WORDS, inBothGainCorner } from '@waypoint/domain';
 import { IdeaChartComponent } from '../shared/charts/idea-chart.component';
 import { EmptyStateComponent } from '../shared/empty-state.component';
-import { countText, formatDate, formatNumber } from '../shared/format';
+import { focusAfterRender } from '../shared/focus-after-render';
+import { countText, formatDate, formatNumber, meTooText } from '../shared/format';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { genericErrorMessage } from '../shared/problem';
-import { IDEA_EFFORT_LABEL, IDEA_STATUS_LABEL } from '../shared/vocabulary';
+import { IDEA_STATUS_LABEL } from '../shared/vocabulary';
 import { IdeaFormComponent } from './idea-form.component';
+import { estimatesText } from './idea-text';
 import { IdeasStore } from './ideas.store';
-
-/** "8 for customers · 6 for the business · effort 2 - weeks". */
-export function estimatesText(
-  idea: Pick<IdeaResponse, 'customerImpact' | 'businessValue' | 'effort'>,
-): string {
-  return `Customer impact ${idea.customerImpact} · business value ${idea.businessValue} · effort ${IDEA_EFFORT_LABEL[idea.effort] ?? idea.effort}`;
-}
 
 /**
  * The opportunity backlog (seed 004, involve everyone): anyone submits an idea; the list sorts by
@@ -45,7 +40,7 @@ export function estimatesText(
         initiative from an idea.
       </p>
       @if (confirmation(); as message) {
-        <p class="ideas__confirmation" role="status">{{ message }}</p>
+        <p class="ideas__confirmation" role="status" tabindex="-1">{{ message }}</p>
       }
       @if (formOpen()) {
         <section class="ideas__section" aria-labelledby="submit-h">
@@ -55,11 +50,13 @@ export function estimatesText(
             [moments]="store.moments()"
             [send]="send"
             (submitted)="submitted($event)"
-            (cancelled)="formOpen.set(false)"
+            (cancelled)="cancelled()"
           />
         </section>
       } @else {
-        <button mat-flat-button type="button" (click)="formOpen.set(true)">Submit an idea</button>
+        <button mat-flat-button class="ideas__submit" type="button" (click)="formOpen.set(true)">
+          Submit an idea
+        </button>
       }
 
       <section class="ideas__section" aria-labelledby="chart-h">
@@ -111,8 +108,7 @@ export function estimatesText(
                   }
                 </p>
                 <p class="idea__meta">
-                  {{ estimates(idea) }} ·
-                  {{ countText(idea.meTooCount, '"me too"', '"me too"s') }} · by
+                  {{ estimates(idea) }} · {{ agreeText(idea.meTooCount) }} · by
                   {{ idea.submittedBy.displayName }}, {{ date(idea.createdAt) }}
                 </p>
               </li>
@@ -150,6 +146,7 @@ export function estimatesText(
       color: var(--mat-sys-on-surface-variant);
     }
     .ideas__confirmation {
+      outline-offset: 2px;
       padding: 8px 12px;
       border-radius: var(--mat-sys-corner-small);
       background: var(--mat-sys-secondary-container);
@@ -222,6 +219,7 @@ export class IdeasPageComponent {
     { value: '', label: 'All' },
   ];
   protected readonly countText = countText;
+  protected readonly agreeText = meTooText;
   protected readonly date = formatDate;
   protected readonly number = formatNumber;
   protected readonly estimates = estimatesText;
@@ -229,6 +227,7 @@ export class IdeasPageComponent {
   protected readonly errorMessage = genericErrorMessage;
 
   protected readonly formOpen = signal(false);
+  private readonly focus = focusAfterRender();
   private readonly submittedTitle = signal<string | null>(null);
   protected readonly confirmation = computed(() => {
     const title = this.submittedTitle();
@@ -244,6 +243,13 @@ export class IdeasPageComponent {
     this.formOpen.set(false);
     this.submittedTitle.set(idea.title);
     this.store.reload();
+    // The form is gone: the thank-you takes its place, and focus.
+    this.focus('.ideas__confirmation');
+  }
+
+  protected cancelled(): void {
+    this.formOpen.set(false);
+    this.focus('.ideas__submit');
   }
 
   protected open(id: string): void {

@@ -29,6 +29,7 @@ export const PARTS_OF: Readonly<Record<LiveEventKind, readonly Part[]>> = {
   // A promotion is audited on the initiative it created; moments are watched by their own panel.
   idea: ['historyPage'],
   moment: [],
+  self_assessment: [],
 };
 const ALL_PARTS = [...new Set(Object.values(PARTS_OF).flat())];
 

@@ -5,6 +5,7 @@ import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import type { IdeaResponse, InitiativeMomentRef, MomentResponse, Page } from '@waypoint/contracts';
 import { IdeasApi, MomentsApi } from '../shared/api';
+import { meTooText } from '../shared/format';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { genericErrorMessage } from '../shared/problem';
 
@@ -22,7 +23,7 @@ import { genericErrorMessage } from '../shared/problem';
       <p class="prose">
         Planned from the idea
         <a [routerLink]="['/ideas', idea.id]">{{ idea.title }}</a> by
-        {{ idea.submittedBy.displayName }} ({{ idea.meTooCount }} "me too").
+        {{ idea.submittedBy.displayName }}. {{ agreeText(idea.meTooCount) }}.
       </p>
     }
     <h3>Customer moments</h3>
@@ -124,6 +125,7 @@ export class InitiativeOriginComponent {
   protected readonly busy = signal(false);
   protected readonly error = signal<unknown>(null);
   protected readonly errorText = genericErrorMessage;
+  protected readonly agreeText = meTooText;
 
   protected groupName(moment: MomentResponse): string {
     return this.groups().find((g) => g.id === moment.customerGroupId)?.name ?? '';

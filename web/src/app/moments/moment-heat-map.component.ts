@@ -154,10 +154,14 @@ export function heatOf(moment: MomentResponse): ReturnType<typeof momentHeat> {
     .heat__link {
       color: inherit;
     }
+    /*
+     * A phone: each group's row is a column of its moments, the same 8 px between any two cards
+     * and 16 px between groups. The moments not on a group's journey take no room at all (their
+     * empty cells would otherwise leave a gap where the column would be).
+     */
     @media (max-width: 719px) {
       .heat,
       .heat tbody,
-      .heat tr,
       .heat th,
       .heat td {
         display: block;
@@ -168,17 +172,20 @@ export function heatOf(moment: MomentResponse): ReturnType<typeof momentHeat> {
       }
       .heat__caption {
         display: block;
+        padding-bottom: 8px;
+      }
+      .heat tbody {
+        display: grid;
+        gap: 16px;
       }
       .heat tr {
-        margin: 0 0 12px;
+        display: grid;
+        gap: 8px;
       }
       .heat__name {
         display: block !important;
       }
-      .heat__cell {
-        margin: 4px 0;
-      }
-      .heat__cell--none {
+      .heat td.heat__cell--none {
         display: none;
       }
     }

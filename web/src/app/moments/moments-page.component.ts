@@ -17,6 +17,7 @@ import {
 } from '@waypoint/contracts';
 import { AuthStore } from '../auth/auth.store';
 import { formatDate } from '../shared/format';
+import { focusAfterRender } from '../shared/focus-after-render';
 import { LiveUpdatesService } from '../shared/live-updates.service';
 import { genericErrorMessage } from '../shared/problem';
 import { heatOf, MomentHeatMapComponent } from './moment-heat-map.component';
@@ -104,6 +105,7 @@ export class MomentsPageComponent {
   protected newName = '';
   /** The moment being edited (its id), with the values typed. */
   protected readonly editing = signal<string | null>(null);
+  private readonly focus = focusAfterRender();
   protected draft = { name: '', rating: '', ratingNote: '' };
   /** The measures ticked as tracking the moment being edited. */
   protected readonly draftMeasures = signal<ReadonlySet<string>>(new Set());
@@ -131,6 +133,13 @@ export class MomentsPageComponent {
     this.draftMeasures.set(new Set(moment.measures.map((m) => m.id)));
     this.store.picking.set(true);
     this.editing.set(moment.id);
+    this.focus('.journey__form input');
+  }
+
+  /** Closes the moment's form; focus goes back to the button that opened it. */
+  protected closeEditor(moment: MomentResponse): void {
+    this.editing.set(null);
+    this.focus(`[data-edit="${moment.id}"]`);
   }
 
   protected toggleMeasure(id: string, checked: boolean): void {
@@ -162,12 +171,12 @@ export class MomentsPageComponent {
       changes.measureIds = measureIds;
     }
     if (Object.keys(changes).length === 0) {
-      this.editing.set(null);
+      this.closeEditor(moment);
       return;
     }
     await this.act(async () => {
       await this.store.update(moment, changes);
-      this.editing.set(null);
+      this.closeEditor(moment);
       return `Saved "${changes.name ?? moment.name}".`;
     });
   }

@@ -1,5 +1,13 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  linkedSignal,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -7,14 +15,18 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import type { SelfAssessmentResponse, SelfAssessmentScore } from '@waypoint/contracts';
 import { selfAssessmentStatements } from '@waypoint/domain';
 import { EmptyStateComponent } from '../shared/empty-state.component';
+import { focusAfterRender } from '../shared/focus-after-render';
 import { genericErrorMessage } from '../shared/problem';
 import { SelfAssessmentFormComponent } from './self-assessment-form.component';
 import { SelfAssessmentResultsComponent } from './self-assessment-results.component';
 import { SelfAssessmentStore } from './self-assessment.store';
 
-/** How an assessment is named in the picker, e.g. "2026-Q4, whole organisation (open)". */
+/**
+ * How an assessment is named in the picker, e.g. "2026-Q4, everyone (open)": short enough for a
+ * phone's picker to show it whole.
+ */
 export function assessmentName(a: SelfAssessmentResponse): string {
-  const scope = a.department ? a.department.name : 'whole organisation';
+  const scope = a.department ? a.department.name : 'everyone';
   return `${a.cycle.name}, ${scope} (${a.status === 'open' ? 'open' : 'closed'})`;
 }
 
@@ -111,7 +123,9 @@ export function assessmentName(a: SelfAssessmentResponse): string {
               <p>This assessment asks the people of {{ selected.department?.name }}.</p>
             } @else {
               @if (saved()) {
-                <p class="sa__saved" role="status">Your answer is saved, anonymously.</p>
+                <p class="sa__saved" role="status" tabindex="-1">
+                  Your answer is saved, anonymously.
+                </p>
               }
               @if (answerError()) {
                 <p class="sa__error" role="alert">{{ answerError() }}</p>
@@ -164,7 +178,7 @@ export function assessmentName(a: SelfAssessmentResponse): string {
                   [value]="departmentId()"
                   (selectionChange)="departmentId.set($event.value)"
                 >
-                  <mat-option value="">Whole organisation</mat-option>
+                  <mat-option value="">Everyone</mat-option>
                   @for (d of store.departments(); track d.id) {
                     <mat-option [value]="d.id">{{ d.name }}</mat-option>
                   }
@@ -197,16 +211,25 @@ export class SelfAssessmentPageComponent {
   protected readonly saved = signal(false);
   /** Whether the form of an answer already given is open to change it. */
   protected readonly editing = signal(false);
-  /** The form comes first for someone still to answer; otherwise the results do. */
-  protected readonly answerFirst = computed(() => {
-    const selected = this.store.selected();
-    return selected?.status === 'open' && selected.inScope && !selected.answered;
+  /**
+   * The form comes first for someone still to answer; otherwise the results do. Decided when an
+   * assessment is shown, not again when its answers change: the card someone just answered in
+   * stays where it is (with their focus), live counts do not move it.
+   */
+  protected readonly answerFirst = linkedSignal({
+    // A computed: a reloaded list (a new object, the same id) does not count as a new source.
+    source: computed(() => this.store.selected()?.id ?? null),
+    computation: () => {
+      const selected = untracked(this.store.selected);
+      return selected?.status === 'open' && selected.inScope && !selected.answered;
+    },
   });
   protected readonly answerError = signal<string | null>(null);
   protected readonly manageError = signal<string | null>(null);
   protected readonly cycleId = signal('');
   protected readonly departmentId = signal('');
   private openKey = crypto.randomUUID();
+  private readonly focus = focusAfterRender();
 
   protected readonly statements = computed(() =>
     selfAssessmentStatements(this.store.selected()?.questionSetVersion ?? 0),
@@ -221,6 +244,8 @@ export class SelfAssessmentPageComponent {
       await this.store.answer(scores);
       this.saved.set(true);
       this.editing.set(false);
+      // The form closes: the confirmation takes its place, and focus.
+      this.focus('.sa__saved');
     });
   }
 
@@ -235,7 +260,16 @@ export class SelfAssessmentPageComponent {
     });
   }
 
+  /** Closing cannot be undone (who gave which answer is forgotten): asked first. */
   protected async close(): Promise<void> {
+    const name = this.store.selected()?.cycle.name ?? '';
+    if (
+      !confirm(
+        `Close the assessment of ${name}? No one can answer it after, and this cannot be undone.`,
+      )
+    ) {
+      return;
+    }
     await this.run(this.manageError, () => this.store.close());
   }
 

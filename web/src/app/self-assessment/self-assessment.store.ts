@@ -15,6 +15,7 @@ import { selfAssessmentStatements } from '@waypoint/domain';
 import { AuthStore } from '../auth/auth.store';
 import { CyclesApi, DepartmentsApi, PlanningApi, SelfAssessmentsApi } from '../shared/api';
 import type { RadarSeries } from '../shared/charts/radar-chart.component';
+import { LiveUpdatesService } from '../shared/live-updates.service';
 
 /** The radar's axes and lines: this cycle's averages, and the previous cycle's when shown. */
 export function radarOf(
@@ -43,6 +44,12 @@ export function radarOf(
 /**
  * The Self-assessment place: the assessments (newest cycle first), the chosen one's results and
  * my own answer, and what admins and executives need to open one (cycles, departments).
+ *
+ * Live: when anyone answers, changes an answer, opens or closes an assessment, the list (its
+ * answer counts) and the results reload, so the count and, from five answers, the radar follow
+ * without a reload. The event names the assessment only; the results endpoint decides what may be
+ * shown, so below five answers nothing but the count ever arrives. My own answer is not reloaded:
+ * the form keeps what I am typing.
  */
 @Injectable()
 export class SelfAssessmentStore {
@@ -67,16 +74,22 @@ export class SelfAssessmentStore {
     return list.find((a) => a.id === this.chosenId()) ?? list.at(0) ?? null;
   });
 
-  readonly results = httpResource<SelfAssessmentResults>(() => {
+  /** The chosen assessment's id: a reloaded list does not by itself ask for its results again. */
+  private readonly selectedId = computed(() => this.selected()?.id ?? null);
+  /** Its id while I may answer it (open, and I am asked). */
+  private readonly answerableId = computed(() => {
     const selected = this.selected();
-    return selected ? this.api.resultsRequest(selected.id) : undefined;
+    return selected?.status === 'open' && selected.inScope ? selected.id : null;
+  });
+
+  readonly results = httpResource<SelfAssessmentResults>(() => {
+    const id = this.selectedId();
+    return id ? this.api.resultsRequest(id) : undefined;
   });
 
   readonly myAnswer = httpResource<MySelfAssessmentAnswer>(() => {
-    const selected = this.selected();
-    return selected?.status === 'open' && selected.inScope
-      ? this.api.myAnswerRequest(selected.id)
-      : undefined;
+    const id = this.answerableId();
+    return id ? this.api.myAnswerRequest(id) : undefined;
   });
 
   readonly radar = computed(() => {
@@ -106,14 +119,26 @@ export class SelfAssessmentStore {
     this.departmentsResource.hasValue() ? this.departmentsResource.value().items : [],
   );
 
+  constructor() {
+    inject(LiveUpdatesService).watch(
+      (event) => event.kind === 'self_assessment',
+      () => this.reloadShown(),
+    );
+  }
+
+  /** The list (answer counts, open or closed) and the chosen assessment's results. */
+  private reloadShown(): void {
+    this.list.reload();
+    if (this.selectedId()) this.results.reload();
+  }
+
   /** Gives or changes my answer to the chosen assessment. */
   async answer(scores: SelfAssessmentScore[]): Promise<void> {
     const selected = this.selected();
     if (!selected) return;
     await this.api.answer(selected.id, { scores });
     this.myAnswer.reload();
-    this.list.reload();
-    this.results.reload();
+    this.reloadShown();
   }
 
   /** Opens an assessment and chooses it. */
@@ -127,7 +152,6 @@ export class SelfAssessmentStore {
     const selected = this.selected();
     if (!selected) return;
     await this.api.close(selected);
-    this.list.reload();
-    this.results.reload();
+    this.reloadShown();
   }
 }

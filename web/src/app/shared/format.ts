@@ -93,6 +93,15 @@ export function countText(count: number, noun: string, plural = `${noun}s`, none
   return `${formatNumber(count, 0)} ${count === 1 ? noun : plural}`;
 }
 
+/**
+ * Who backs an idea besides its submitter ("me too"): "No one else agrees yet", "1 person
+ * agrees", "3 people agree".
+ */
+export function meTooText(count: number): string {
+  if (count === 0) return 'No one else agrees yet';
+  return count === 1 ? '1 person agrees' : `${formatNumber(count, 0)} people agree`;
+}
+
 /** "less than an hour", "5 hours", "3 days": how long something has waited, from hours. */
 export function waitText(hours: number | null): string {
   if (hours === null) return NO_VALUE;

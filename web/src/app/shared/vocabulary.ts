@@ -19,6 +19,7 @@ import type {
   StepStatus,
   TensionAlertKind,
 } from '@waypoint/contracts';
+import { IDEA_EFFORT_MAX } from '@waypoint/contracts';
 import {
   INITIATIVE_STATUS_WORDS,
   WEBHOOK_DELIVERY_STATUS_WORDS,
@@ -346,14 +347,21 @@ export const IDEA_STATUS_LABEL: Readonly<Record<IdeaStatus, string>> = {
   promoted: 'Promoted to an initiative',
 };
 
-/** The effort of an idea, 1-5, in words. */
+/** The effort of an idea, 1-5, as a person says how long the work takes. */
 export const IDEA_EFFORT_LABEL: Readonly<Record<number, string>> = {
-  1: '1 - days',
-  2: '2 - weeks',
-  3: '3 - a month or two',
-  4: '4 - a quarter',
-  5: '5 - many months',
+  1: 'A few days',
+  2: 'A few weeks',
+  3: 'A month or two',
+  4: 'About a quarter',
+  5: 'Many months',
 };
+
+/** "A few weeks (2 of 5)": the effort in words, with the level the priority divides by. */
+export function ideaEffortLabel(effort: number): string {
+  const words = IDEA_EFFORT_LABEL[effort];
+  return words ? `${words} (${effort} of ${IDEA_EFFORT_MAX})` : `${effort} of ${IDEA_EFFORT_MAX}`;
+}
+
 /** Outgoing webhooks: libs/domain's words, which the messages posted use too. */
 export const WEBHOOK_EVENT_LABEL = WEBHOOK_EVENT_WORDS;
 export const WEBHOOK_FORMAT_LABEL = WEBHOOK_FORMAT_WORDS;

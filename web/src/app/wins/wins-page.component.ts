@@ -1,7 +1,7 @@
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { Page, WinMeasure, WinResponse } from '@waypoint/contracts';
+import type { Page, Payback, WinMeasure, WinResponse } from '@waypoint/contracts';
 import { paybackText } from '@waypoint/domain';
 import { MoneyApi } from '../shared/api';
 import { DayPipe, formatMeasure, formatMoneyMinor } from '../shared/format';
@@ -28,6 +28,24 @@ export function moneyText(w: WinResponse): string {
   return `${realised}${cost}.${payback ? ` ${paybackText(payback)}.` : ''}`;
 }
 
+const paybackWords = (p: Payback | null): string => (p ? `${paybackText(p)}.` : '');
+
+/**
+ * The money today, where it says something other than the snapshot of the day the win was
+ * published: "£70,000 realised so far. Paid back in 3.4 months (expected 3.3 months)." Null when
+ * it says the same, or when the reader may not see the initiative's money (no `now`).
+ */
+export function moneyNowText(w: WinResponse): string | null {
+  const now = w.now;
+  if (!now) return null;
+  const same =
+    now.realisedMinor === w.money.realisedMinor &&
+    paybackWords(now.payback) === paybackWords(w.money.payback);
+  if (same) return null;
+  const realised = `${formatMoneyMinor(now.realisedMinor, w.money.currency)} realised so far.`;
+  return [realised, paybackWords(now.payback)].filter(Boolean).join(' ');
+}
+
 /**
  * Wins (seed 000: celebrate the wins): every published win, for everyone signed in, latest
  * first: the before and after of its measures, its money and what was learned, with a link to
@@ -49,6 +67,7 @@ export class WinsPageComponent {
   protected readonly perspectiveLabel = PERSPECTIVE_LABEL;
   protected readonly beforeAfter = beforeAfter;
   protected readonly moneyText = moneyText;
+  protected readonly moneyNowText = moneyNowText;
   protected readonly errorText = computed(() => {
     const error = this.wins.error();
     return error ? genericErrorMessage(error) : null;

@@ -9,6 +9,7 @@ import {
   type Perspective,
   type PublishWinRequest,
   type WinMeasure,
+  type WinMoneyNow,
   type WinResponse,
 } from '@waypoint/contracts';
 import { PageDto, RequiredText } from '../../common';
@@ -42,6 +43,12 @@ class WinMoneyDto {
   @ApiProperty({ type: PaybackDto, nullable: true }) payback!: Payback | null;
 }
 
+class WinMoneyNowDto implements WinMoneyNow {
+  @ApiProperty({ type: 'integer', description: 'The realised benefit of every cycle so far.' })
+  realisedMinor!: number;
+  @ApiProperty({ type: PaybackDto, nullable: true }) payback!: Payback | null;
+}
+
 export class WinResponseDto implements WinResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ type: WinInitiativeDto }) initiative!: WinResponse['initiative'];
@@ -51,7 +58,18 @@ export class WinResponseDto implements WinResponse {
   @ApiProperty() youToldUs!: string;
   @ApiProperty() weChanged!: string;
   @ApiProperty({ type: [WinMeasureDto] }) measures!: WinMeasure[];
-  @ApiProperty({ type: WinMoneyDto }) money!: WinResponse['money'];
+  @ApiProperty({
+    type: WinMoneyDto,
+    description: 'The money on the day the win was published (publishedAt): a snapshot.',
+  })
+  money!: WinResponse['money'];
+  @ApiProperty({
+    type: WinMoneyNowDto,
+    nullable: true,
+    description:
+      "The money today, by the same rules as the initiative's money and the portfolio's payback; null for whoever may not read the initiative.",
+  })
+  now!: WinMoneyNow | null;
   @ApiProperty({ type: [String] }) customerGroups!: string[];
 }
 

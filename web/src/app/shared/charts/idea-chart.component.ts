@@ -1,8 +1,8 @@
 import { NgComponentOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
-import type { IdeaResponse } from '@waypoint/contracts';
+import { IDEA_ESTIMATE_MAX, type IdeaResponse } from '@waypoint/contracts';
 import { BOTH_GAIN_IN_WORDS, inBothGainCorner } from '@waypoint/domain';
-import { IDEA_EFFORT_LABEL } from '../vocabulary';
+import { ideaEffortLabel } from '../vocabulary';
 import { chartEnvironment } from './chart-environment';
 import { IDEA_CHART_COLOURS, IdeaChartViewComponent } from './idea-chart-view.component';
 
@@ -47,8 +47,8 @@ export type IdeaChartPoint = Pick<
           <ul>
             @for (p of points(); track p.id) {
               <li>
-                {{ p.title }}: customer impact {{ p.customerImpact }}, business value
-                {{ p.businessValue }}, effort {{ effortLabel[p.effort]
+                {{ p.title }}: customer impact {{ p.customerImpact }} of {{ max }}, business value
+                {{ p.businessValue }} of {{ max }}, effort {{ effortLabel(p.effort)
                 }}{{ bothGain(p) ? '; both gain' : '' }}.
               </li>
             }
@@ -71,7 +71,9 @@ export class IdeaChartComponent {
   protected readonly environment = chartEnvironment();
   protected readonly colours = IDEA_CHART_COLOURS;
   protected readonly bothGainWords = BOTH_GAIN_IN_WORDS;
-  protected readonly effortLabel = IDEA_EFFORT_LABEL;
+  protected readonly effortLabel = (effort: number): string =>
+    ideaEffortLabel(effort).toLowerCase();
+  protected readonly max = IDEA_ESTIMATE_MAX;
   protected readonly bothGain = inBothGainCorner;
   protected readonly viewInputs = computed(() => ({
     points: this.points(),
