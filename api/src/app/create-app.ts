@@ -3,7 +3,7 @@ import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { IMPORT_MAX_FILE_BYTES } from './reading-imports';
 import { AppModule } from './app.module';
 import {
@@ -12,6 +12,7 @@ import {
   assignRequestId,
   DrainSwitch,
   registerETags,
+  registerRequestLog,
   registerSecurityHeaders,
 } from './common';
 import type { AppConfig } from './config';
@@ -73,6 +74,7 @@ export async function createApp(
   });
   registerSecurityHeaders(fastify);
   registerETags(fastify);
+  registerRequestLog(fastify, () => PinoLogger.root);
   await app.register(cookie);
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   setupOpenApi(app, config.version);

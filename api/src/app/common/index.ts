@@ -16,7 +16,7 @@ export { registerETags } from './etag-hook';
 export { clientErrorAsProblem, frameworkErrorAsProblem } from './framework-errors';
 export { IdParams } from './id-params';
 export { ApiIfMatch, IfMatch } from './if-match.decorator';
-export { loggerParams } from './logging';
+export { loggerParams, registerRequestLog, requestLogLevel } from './logging';
 export { documentProblemAnswers } from './openapi-problems';
 export { orderedUuid } from './ordered-id';
 export { PageDto, PageQueryDto, type PageRequest, pageOf } from './paging';

@@ -85,7 +85,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.webHost.sendIndex(reply);
       return;
     }
-    const body = this.toProblem(exception, request);
+    const body = this.toProblem(exception, request, requestIdOf(request.raw));
     body.instance = request.url.split('?')[0];
     const requestId = requestIdOf(request.raw);
     if (requestId) body.requestId = requestId;
@@ -96,7 +96,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     void reply.status(body.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(body);
   }
 
-  private toProblem(exception: unknown, request: FastifyRequest): ProblemDetails {
+  private toProblem(
+    exception: unknown,
+    request: FastifyRequest,
+    requestId: string | undefined,
+  ): ProblemDetails {
+    const where = { url: request.url, requestId };
     if (exception instanceof DomainError) return ruleProblem(exception);
     if (
       exception instanceof RecordNotFoundError ||
@@ -118,16 +123,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         : typeof message === 'string'
           ? message
           : undefined;
-      if (status >= 500) this.logger.error({ err: exception, url: request.url }, 'server error');
+      if (status >= 500) this.logger.error({ err: exception, ...where }, 'server error');
       return problem(status, status >= 500 ? 'The server could not complete the request.' : detail);
     }
     const fastifyProblem = fastifyClientError(exception as FastifyLikeError);
     if (fastifyProblem) return fastifyProblem;
     if (isDatabaseUnavailable(exception)) {
-      this.logger.warn({ err: exception, url: request.url }, 'database unavailable');
+      this.logger.warn({ err: exception, ...where }, 'database unavailable');
       return problem(503, 'The database is not reachable right now. Try again in a few seconds.');
     }
-    this.logger.error({ err: exception, url: request.url }, 'unhandled error');
+    this.logger.error({ err: exception, ...where }, 'unhandled error');
     return problem(500, 'An unexpected error occurred. Quote the request id when you report it.');
   }
 }
