@@ -80,8 +80,9 @@ export async function startApp(
     HOST: '127.0.0.1',
     WAYPOINT_DEMO: 'false',
     LOG_LEVEL: 'warn',
-    // The bench reads X-SQL-Statements, which only diagnostics mode sends.
-    WAYPOINT_DIAGNOSTICS: 'true',
+    // As in production: diagnostics off (no per-request statement counter, no X-SQL-Statements).
+    // The bench counts statements at its proxy instead.
+    WAYPOINT_DIAGNOSTICS: 'false',
   };
   const child = spawnServer([join('dist', 'api', 'main.js')], env, 'app');
   const base = `http://127.0.0.1:${port}`;

@@ -102,7 +102,10 @@ export class AppModule {
         { provide: WebHost, useValue: options.webHost },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
-        { provide: APP_INTERCEPTOR, useClass: StatementCountInterceptor },
+        // Counting statements serves X-SQL-Statements, sent only in diagnostics mode.
+        ...(options.config.diagnostics
+          ? [{ provide: APP_INTERCEPTOR, useClass: StatementCountInterceptor }]
+          : []),
       ],
     };
   }

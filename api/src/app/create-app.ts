@@ -11,6 +11,7 @@ import {
   frameworkErrorAsProblem,
   assignRequestId,
   DrainSwitch,
+  registerETags,
   registerSecurityHeaders,
 } from './common';
 import type { AppConfig } from './config';
@@ -71,6 +72,7 @@ export async function createApp(
     done(null, payload);
   });
   registerSecurityHeaders(fastify);
+  registerETags(fastify);
   await app.register(cookie);
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   setupOpenApi(app, config.version);

@@ -12,7 +12,7 @@ export {
   SECURITY_HEADER_OPTIONS,
 } from './security-headers';
 export { PRECONDITION_FAILED_MESSAGE, PRECONDITION_REQUIRED_MESSAGE, parseIfMatch } from './etag';
-export { ETagInterceptor } from './etag.interceptor';
+export { registerETags } from './etag-hook';
 export { clientErrorAsProblem, frameworkErrorAsProblem } from './framework-errors';
 export { IdParams } from './id-params';
 export { ApiIfMatch, IfMatch } from './if-match.decorator';

@@ -1,13 +1,8 @@
-import { Controller, Get, Header, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { InitiativeBriefResponse, PortfolioBriefResponse } from '@waypoint/contracts';
 import { RequirePermission } from '../auth';
-import {
-  ApiProblems,
-  IdParams,
-  STATEMENT_COUNT_HEADERS,
-  StatementCountInterceptor,
-} from '../common';
+import { ApiProblems, IdParams, STATEMENT_COUNT_HEADERS } from '../common';
 import { CycleThresholdQueryDto, NoQueryDto } from '../value';
 import { BriefsService } from './briefs.service';
 import { InitiativeBriefResponseDto, PortfolioBriefResponseDto } from './dto/brief.dto';
@@ -23,7 +18,6 @@ const CSV_NOTE =
 
 @ApiTags('exports')
 @Controller('exports')
-@UseInterceptors(StatementCountInterceptor)
 export class ExportsController {
   constructor(private readonly exports: ExportsService) {}
 
@@ -78,7 +72,6 @@ export class ExportsController {
 
 @ApiTags('briefs')
 @Controller('briefs')
-@UseInterceptors(StatementCountInterceptor)
 export class BriefsController {
   constructor(private readonly briefs: BriefsService) {}
 

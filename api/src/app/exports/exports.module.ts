@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CountedSql, StatementCountInterceptor } from '../common';
+import { CountedSql } from '../common';
 import { ReviewsModule } from '../reviews';
 import { PortfolioModule } from '../portfolio';
 import { ValueModule } from '../value';
@@ -13,13 +13,6 @@ import { ExportsService } from './exports.service';
 @Module({
   imports: [PortfolioModule, ReviewsModule, ValueModule],
   controllers: [ExportsController, BriefsController],
-  providers: [
-    CountedSql,
-    StatementCountInterceptor,
-    ExportsService,
-    ExportsRepository,
-    BriefsService,
-    BriefsRepository,
-  ],
+  providers: [CountedSql, ExportsService, ExportsRepository, BriefsService, BriefsRepository],
 })
 export class ExportsModule {}

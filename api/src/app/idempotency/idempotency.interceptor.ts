@@ -12,14 +12,18 @@ import { DomainError } from '@waypoint/domain';
 import type { FastifyReply } from 'fastify';
 import { catchError, concatMap, from, type Observable, of, switchMap, throwError } from 'rxjs';
 import { type AuthenticatedRequest, userOf } from '../auth';
-import { IDEMPOTENT_KEY } from './idempotent.decorator';
-import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey, requestFingerprint } from './idempotency-key';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENT_KEY,
+  parseIdempotencyKey,
+  requestFingerprint,
+} from './idempotency-key';
 import { type IdempotencyClaim, IdempotencyRepository } from './idempotency.repository';
 
 export const REPLAYED_HEADER = 'Idempotency-Replayed';
 
 /**
- * Global; acts on handlers marked `@Idempotent()` that receive an Idempotency-Key. Claims the key
+ * Mounted by `@Idempotent()` on its route; acts when the request has an Idempotency-Key. Claims the key
  * (in flight), runs the handler, stores its answer; a failed handler releases the key. Nothing
  * is kept in memory, and no transaction stays open around the handler.
  */

@@ -1,18 +1,22 @@
-import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
 import { ApiHeader, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ProblemDetailsDto } from '../common';
+import { IDEMPOTENT_KEY } from './idempotency-key';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
 
-export const IDEMPOTENT_KEY = 'waypoint:idempotent';
+export { IDEMPOTENT_KEY } from './idempotency-key';
 
 /**
  * Marks a creating endpoint as idempotent: a request with an Idempotency-Key is answered once;
  * a replay (same user, key, method, path and body) gets the first answer again with
  * `Idempotency-Replayed: true`. The same key with another body: 422; while the first is still
- * running: 409. Keys are kept 48 h. The global IdempotencyInterceptor does the work.
+ * running: 409. Keys are kept 48 h. The IdempotencyInterceptor, mounted here on the route (not
+ * globally: a route that is not idempotent pays nothing for it), does the work.
  */
 export const Idempotent = (): MethodDecorator =>
   applyDecorators(
     SetMetadata(IDEMPOTENT_KEY, true),
+    UseInterceptors(IdempotencyInterceptor),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,

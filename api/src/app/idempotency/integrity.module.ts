@@ -1,19 +1,16 @@
-import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
-import { ETagInterceptor } from '../common';
+import { Global, Module } from '@nestjs/common';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IdempotencyRepository } from './idempotency.repository';
 
 /**
- * Data integrity for every endpoint: ETags on versioned answers and `@Idempotent()` creates.
- * (Conditional writes use `@IfMatch()` and `conditionalUpdate()`; the audit trail is AuditModule.)
- * The ETag interceptor is registered first, so it is the outer one and also tags replays.
+ * Data integrity for every endpoint: `@Idempotent()` creates (the interceptor is mounted on each
+ * such route, and finds its repository here, hence global). ETags on versioned answers are a
+ * Fastify hook (`registerETags`, at serialisation, so replays are tagged too); conditional
+ * writes use `@IfMatch()` and `conditionalUpdate()`; the audit trail is AuditModule.
  */
+@Global()
 @Module({
-  providers: [
-    IdempotencyRepository,
-    { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
-    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-  ],
+  providers: [IdempotencyRepository, IdempotencyInterceptor],
+  exports: [IdempotencyRepository, IdempotencyInterceptor],
 })
 export class IntegrityModule {}

@@ -1,8 +1,8 @@
-import { applyDecorators, Controller, Get, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequirePermission } from '../auth';
-import { ApiProblems, STATEMENT_COUNT_HEADERS, StatementCountInterceptor } from '../common';
+import { ApiProblems, STATEMENT_COUNT_HEADERS } from '../common';
 import { CycleThresholdQueryDto, NoQueryDto } from '../value';
 import {
   PortfolioSeriesResponseDto,
@@ -28,7 +28,6 @@ const Revalidated = (): MethodDecorator & ClassDecorator =>
 
 @ApiTags('portfolio')
 @Controller('portfolio')
-@UseInterceptors(StatementCountInterceptor)
 export class PortfolioController {
   constructor(private readonly portfolio: PortfolioService) {}
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CountedSql, StatementCountInterceptor } from '../common';
+import { CountedSql } from '../common';
 import { AlertsModule, ValueModule } from '../value';
 import { PortfolioController } from './portfolio.controller';
 import { PortfolioCache } from './portfolio-cache';
@@ -10,13 +10,7 @@ import { PortfolioService } from './portfolio.service';
 @Module({
   imports: [ValueModule, AlertsModule],
   controllers: [PortfolioController],
-  providers: [
-    CountedSql,
-    StatementCountInterceptor,
-    PortfolioRepository,
-    PortfolioCache,
-    PortfolioService,
-  ],
+  providers: [CountedSql, PortfolioRepository, PortfolioCache, PortfolioService],
   exports: [PortfolioRepository, PortfolioService],
 })
 export class PortfolioModule {}

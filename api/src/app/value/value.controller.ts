@@ -1,13 +1,8 @@
-import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { InitiativeValueResponse } from '@waypoint/contracts';
 import { RequirePermission } from '../auth';
-import {
-  ApiProblems,
-  IdParams,
-  STATEMENT_COUNT_HEADERS,
-  StatementCountInterceptor,
-} from '../common';
+import { ApiProblems, IdParams, STATEMENT_COUNT_HEADERS } from '../common';
 import { CycleThresholdQueryDto, InitiativeValueResponseDto } from './dto/value.dto';
 import { ValueService } from './value.service';
 
@@ -15,7 +10,6 @@ const UNKNOWN_CYCLE: [number, string] = [422, 'There is no cycle with that cycle
 
 @ApiTags('value')
 @Controller('initiatives/:id/value')
-@UseInterceptors(StatementCountInterceptor)
 export class InitiativeValueController {
   constructor(private readonly value: ValueService) {}
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit';
-import { CountedSql, StatementCountInterceptor } from '../common';
+import { CountedSql } from '../common';
 import { AlertEngine } from './alerts/alert-engine.service';
 import { AlertInputsRepository } from './alerts/alert-inputs.repository';
 import { AlertsRepository } from './alerts/alerts.repository';
@@ -22,7 +22,6 @@ import { ValueService } from './value.service';
   controllers: [InitiativeValueController],
   providers: [
     CountedSql,
-    StatementCountInterceptor,
     ValueDataRepository,
     ValueStore,
     AlertInputsRepository,
