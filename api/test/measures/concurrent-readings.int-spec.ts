@@ -71,7 +71,10 @@ describe('readings recorded at the same time, by many people on one initiative a
     );
 
   /** Sends it, retrying a busy answer (503, or 409 while its own earlier try is in flight). */
-  async function record(r: Recording, n: number): Promise<{ answer: Answer; retries: number }> {
+  async function record(
+    r: Recording,
+    n: number,
+  ): Promise<{ answer: Answer<ReadingResponse>; retries: number }> {
     for (let retries = 0; ; retries += 1) {
       const answer = await attempt(r, n);
       const retryable = answer.status === 503 || answer.status === 409;
@@ -126,7 +129,7 @@ describe('readings recorded at the same time, by many people on one initiative a
     // Each one sent twice at once (a client that retried before the first answer came).
     const outcomes = await Promise.all(sent.flatMap((r, n) => [record(r, n), record(r, n)]));
     for (const { answer } of outcomes) expect(answer.status).toBe(201);
-    const ids = outcomes.map((o) => (o.answer.body as { id: string }).id);
+    const ids = outcomes.map((o) => o.answer.body.id);
     // Both answers of a pair name the same reading.
     for (let i = 0; i < ids.length; i += 2) expect(ids[i]).toBe(ids[i + 1]);
     await expectStoredOnce(sent);
