@@ -4,7 +4,7 @@ import {
   QueryRunnerAlreadyReleasedError,
   QueryRunnerProviderAlreadyReleasedError,
 } from 'typeorm';
-import { isDatabaseUnavailable } from './database-unavailable';
+import { isDatabaseBusy, isDatabaseUnavailable } from './database-unavailable';
 
 function pgError(code: string, message = 'server said no'): DatabaseError {
   const error = new DatabaseError(message, message.length, 'error');
@@ -65,5 +65,35 @@ describe('isDatabaseUnavailable', () => {
     const b = new Error('b', { cause: a });
     Object.assign(a, { cause: b });
     expect(isDatabaseUnavailable(a)).toBe(false);
+  });
+});
+
+describe('isDatabaseBusy', () => {
+  it.each([
+    ['the pool wait for a free connection', new Error('timeout exceeded when trying to connect')],
+    [
+      'a statement timeout wrapped by TypeORM',
+      new QueryFailedError('SELECT', [], pgError('57014')),
+    ],
+    ['a deadlock', pgError('40P01')],
+    ['a serialization failure', pgError('40001')],
+    ['a lock timeout', pgError('55P03')],
+    ['too many connections', pgError('53300')],
+  ])('%s: yes', (_name, error) => {
+    expect(isDatabaseBusy(error)).toBe(true);
+    expect(isDatabaseUnavailable(error)).toBe(true);
+  });
+
+  it.each([
+    ['connection refused', socketError('ECONNREFUSED')],
+    ['a lost connection', new Error('Connection terminated unexpectedly')],
+    [
+      'a new connection that did not connect in time',
+      new Error('Connection terminated due to connection timeout'),
+    ],
+    ['a unique violation', new QueryFailedError('INSERT', [], pgError('23505'))],
+    ['null', null],
+  ])('%s: no', (_name, error) => {
+    expect(isDatabaseBusy(error)).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
  * with Retry-After instead of 500.
  */
 
-/** Node socket errors and PostgreSQL SQLSTATEs (classes 08, 53300, 57P0x, 57014, 40001, 40P01). */
+/** Node socket errors and PostgreSQL SQLSTATEs (classes 08, 53300, 57P0x, 57014, 40001, 40P01, 55P03). */
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -20,6 +20,7 @@ const UNAVAILABLE_CODES = new Set([
   '57014', // query cancelled (statement_timeout)
   '40001', // serialization failure: retry
   '40P01', // deadlock detected: retry
+  '55P03', // lock not available (lock_timeout): retry
 ]);
 
 const UNAVAILABLE_MESSAGES =
@@ -34,9 +35,35 @@ const RELEASED_RUNNER = new Set([
   'QueryRunnerProviderAlreadyReleasedError',
 ]);
 
+/**
+ * Of those, the ones that mean "busy", not "away": the pool had no free connection in time (every
+ * one was in use by other requests), a statement ran past statement_timeout, a lock wait, a
+ * deadlock or a serialization failure. Answered with their own detail: the database is there.
+ */
+const BUSY_CODES = new Set(['53300', '57014', '40001', '40P01', '55P03']);
+const BUSY_MESSAGES = /timeout exceeded when trying to connect/i;
+
 function codeOf(error: object): string | undefined {
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' ? code : undefined;
+}
+
+/** Nested errors that TypeORM, pg and Node keep: the driver's error, the cause, an aggregate's. */
+function innerErrors(error: Error): unknown[] {
+  return [
+    (error as { driverError?: unknown }).driverError,
+    error.cause,
+    ...(error instanceof AggregateError ? (error.errors as unknown[]) : []),
+  ].filter((inner) => inner !== error);
+}
+
+/** A database error that means other requests hold what this one needs (see BUSY_CODES). */
+export function isDatabaseBusy(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 3) return false;
+  const code = codeOf(error);
+  if (code !== undefined && BUSY_CODES.has(code)) return true;
+  if (BUSY_MESSAGES.test(error.message)) return true;
+  return innerErrors(error).some((inner) => isDatabaseBusy(inner, depth + 1));
 }
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
@@ -45,10 +72,5 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (code !== undefined && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
   if (UNAVAILABLE_MESSAGES.test(error.message) || RELEASED_RUNNER.has(error.name)) return true;
   // TypeORM keeps pg's error as driverError; Node's happy-eyeballs connect gives an AggregateError.
-  const nested: unknown[] = [
-    (error as { driverError?: unknown }).driverError,
-    error.cause,
-    ...(error instanceof AggregateError ? (error.errors as unknown[]) : []),
-  ];
-  return nested.some((inner) => inner !== error && isDatabaseUnavailable(inner, depth + 1));
+  return innerErrors(error).some((inner) => isDatabaseUnavailable(inner, depth + 1));
 }

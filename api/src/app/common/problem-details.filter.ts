@@ -10,7 +10,8 @@ import { DomainError, SubmissionBlockedError } from '@waypoint/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TooManyAttemptsException } from './too-many-attempts';
 import { WebHost } from '../web-host';
-import { isDatabaseUnavailable } from './database-unavailable';
+import { isDatabaseBusy, isDatabaseUnavailable } from './database-unavailable';
+import { InitiativeBusyError } from './initiative-turns';
 import {
   DuplicateRecordError,
   persistenceStatus,
@@ -128,6 +129,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const fastifyProblem = fastifyClientError(exception as FastifyLikeError);
     if (fastifyProblem) return fastifyProblem;
+    if (exception instanceof InitiativeBusyError || isDatabaseBusy(exception)) {
+      this.logger.warn({ err: exception, url: request.url }, 'database busy');
+      return problem(
+        503,
+        'The server is busy with other requests and did not save or change anything. Try again in a few seconds.',
+      );
+    }
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn({ err: exception, ...where }, 'database unavailable');
       return problem(503, 'The database is not reachable right now. Try again in a few seconds.');

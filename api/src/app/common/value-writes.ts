@@ -1,4 +1,5 @@
 import { Global, Injectable, Module } from '@nestjs/common';
+import { InitiativeTurns } from './initiative-turns';
 
 /**
  * What keeps the value picture up to date when its inputs change. Listeners run inside the
@@ -44,7 +45,7 @@ export class ValueWrites {
   }
 }
 
-/** Provides {@link ValueWrites} to every feature. */
+/** Provides {@link ValueWrites} and {@link InitiativeTurns} to every feature. */
 @Global()
-@Module({ providers: [ValueWrites], exports: [ValueWrites] })
+@Module({ providers: [ValueWrites, InitiativeTurns], exports: [ValueWrites, InitiativeTurns] })
 export class ValueWritesModule {}

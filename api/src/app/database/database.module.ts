@@ -3,6 +3,7 @@ import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { ClsModule } from 'nestjs-cls';
+import { Client, type ClientConfig } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations';
 import { StatementCountingLogger } from '../common';
@@ -20,7 +21,13 @@ export interface DatabaseModuleOptions {
 
 /** Upper bounds so that no request waits forever on a database that went away. */
 export const DATABASE_TIMEOUTS = {
+  /** A new connection to PostgreSQL that is not up in this long has failed (the server is away). */
   connectMs: 5000,
+  /**
+   * How long a request waits for a free pooled connection while all are in use by others (a
+   * burst of writes): a queue, not an outage, so longer than connectMs. Past it: 503, busy.
+   */
+  acquireMs: 20_000,
   /** Client side: pg gives up on a query that has had no answer for this long. */
   queryMs: 30_000,
   /** Server side: PostgreSQL cancels a statement running this long (57014, answered 503). */
@@ -30,6 +37,17 @@ export const DATABASE_TIMEOUTS = {
 } as const;
 
 const logger = new Logger('Database');
+
+/**
+ * pg-pool has one setting, connectionTimeoutMillis, for both the wait for a free connection and
+ * the connect of a new one. The pool gets the wait (acquireMs); its clients connect within
+ * connectMs of their own, so a database that went away is still told in 5 s.
+ */
+export class PooledClient extends Client {
+  constructor(config?: ClientConfig) {
+    super({ ...config, connectionTimeoutMillis: DATABASE_TIMEOUTS.connectMs });
+  }
+}
 
 /**
  * The unit of work without a manager to thread: services open one with
@@ -86,7 +104,8 @@ export class DatabaseModule {
             },
             extra: {
               max: options.poolSize,
-              connectionTimeoutMillis: DATABASE_TIMEOUTS.connectMs,
+              Client: PooledClient,
+              connectionTimeoutMillis: DATABASE_TIMEOUTS.acquireMs,
               query_timeout: DATABASE_TIMEOUTS.queryMs,
               keepAlive: true,
               ...(options.kind === 'server'

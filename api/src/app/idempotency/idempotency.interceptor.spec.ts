@@ -71,6 +71,15 @@ describe('IdempotencyInterceptor', () => {
     expect(keys.complete).not.toHaveBeenCalled();
   });
 
+  it('answers a committed write even when its answer cannot be stored, and keeps the key', async () => {
+    const { keys, context, interceptor } = setup({ kind: 'claimed' });
+    keys.complete.mockRejectedValue(new Error('timeout exceeded when trying to connect'));
+    const body = await lastValueFrom(interceptor.intercept(context, answering({ id: 'a' })));
+    expect(body).toEqual({ id: 'a' });
+    // Releasing it would let a retry with the same key make the write a second time.
+    expect(keys.release).not.toHaveBeenCalled();
+  });
+
   it('replays a completed answer with its status and a marker header', async () => {
     const { sent, context, interceptor } = setup({
       kind: 'completed',

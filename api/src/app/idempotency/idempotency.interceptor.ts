@@ -4,6 +4,7 @@ import {
   ConflictException,
   type ExecutionContext,
   Injectable,
+  Logger,
   type NestInterceptor,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -28,6 +29,8 @@ export const REPLAYED_HEADER = 'Idempotency-Replayed';
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('Idempotency');
+
   constructor(
     private readonly reflector: Reflector,
     private readonly keys: IdempotencyRepository,
@@ -90,7 +93,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
         ),
       ),
       concatMap(async (body: unknown) => {
-        await this.keys.complete(claim, reply.statusCode, body);
+        // The handler's write has committed: its answer goes out even if storing it fails (the
+        // pool busy, the database gone), or the client would retry a write that was made. The
+        // key then stays in flight until IN_FLIGHT_TIMEOUT_SECONDS; a retry meanwhile gets 409.
+        await this.keys.complete(claim, reply.statusCode, body).catch((error: unknown) => {
+          this.logger.warn(
+            { err: error, key: claim.key },
+            'the answer of a completed write was not stored',
+          );
+        });
         return body;
       }),
     );

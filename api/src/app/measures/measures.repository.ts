@@ -141,6 +141,28 @@ export class MeasuresRepository {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
+  /**
+   * For a write to a measure, in one statement: its initiative (null: no such measure) and the
+   * writer's name as the answer shows it.
+   */
+  async initiativeForWriter(
+    measureId: string,
+    userId: string,
+  ): Promise<{ initiativeId: string; users: Map<string, MeasureUserRef> } | null> {
+    const rows: Array<{ initiativeId: string; id: string | null; displayName: string | null }> =
+      await this.txHost.tx.query(
+        `SELECT m.initiative_id AS "initiativeId", u.id, u.display_name AS "displayName"
+           FROM measures m LEFT JOIN users u ON u.id = $2::uuid
+          WHERE m.id = $1::uuid`,
+        [measureId, userId],
+      );
+    const row = rows[0];
+    if (!row) return null;
+    const users = new Map<string, MeasureUserRef>();
+    if (row.id !== null) users.set(row.id, { id: row.id, displayName: row.displayName ?? '' });
+    return { initiativeId: row.initiativeId, users };
+  }
+
   async users(ids: ReadonlyArray<string | null>): Promise<Map<string, MeasureUserRef>> {
     const wanted = distinct(ids);
     if (wanted.length === 0) return new Map();

@@ -10,7 +10,7 @@ import {
   type InitiativeAccess,
   RequirePermission,
 } from '../auth';
-import { ApiProblems, IdParams, UuidRef } from '../common';
+import { ApiProblems, IdParams, InitiativeTurns, UuidRef } from '../common';
 import { Idempotent } from '../idempotency';
 import {
   CreateReadingDto,
@@ -33,7 +33,10 @@ export class ReadingParams extends IdParams {
 @ApiTags('readings')
 @Controller('measures/:id/readings')
 export class ReadingsController {
-  constructor(private readonly readings: ReadingsService) {}
+  constructor(
+    private readonly readings: ReadingsService,
+    private readonly turns: InitiativeTurns,
+  ) {}
 
   @Get()
   @RequirePermission('initiatives.read', 'measure')
@@ -76,11 +79,13 @@ export class ReadingsController {
     @CurrentUser() user: AuthenticatedUser,
     @CurrentAccess() access: InitiativeAccess,
   ): Promise<ReadingResponse> {
-    return this.readings.record(params.id, body, actor, {
-      isAdmin: user.role === 'admin',
-      isOwner: access.relations.includes('owner'),
-      isSponsor: access.relations.includes('sponsor'),
-    });
+    return this.turns.inTurn(access.initiativeId, () =>
+      this.readings.record(params.id, body, actor, {
+        isAdmin: user.role === 'admin',
+        isOwner: access.relations.includes('owner'),
+        isSponsor: access.relations.includes('sponsor'),
+      }),
+    );
   }
 
   @Post(':readingId/withdrawal')
@@ -106,10 +111,12 @@ export class ReadingsController {
     @CurrentUser() user: AuthenticatedUser,
     @CurrentAccess() access: InitiativeAccess,
   ): Promise<ReadingResponse> {
-    return this.readings.withdraw(params.id, params.readingId, body, actor, {
-      isAdmin: user.role === 'admin',
-      isOwner: access.relations.includes('owner'),
-      isSponsor: access.relations.includes('sponsor'),
-    });
+    return this.turns.inTurn(access.initiativeId, () =>
+      this.readings.withdraw(params.id, params.readingId, body, actor, {
+        isAdmin: user.role === 'admin',
+        isOwner: access.relations.includes('owner'),
+        isSponsor: access.relations.includes('sponsor'),
+      }),
+    );
   }
 }

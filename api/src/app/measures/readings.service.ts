@@ -112,8 +112,9 @@ export class ReadingsService {
       );
     }
     return this.txHost.withTransaction(async () => {
-      const measure = await this.measures.findById(measureId);
+      const measure = await this.measures.initiativeForWriter(measureId, actor.userId);
       if (!measure) throw new NotFoundException('No such measure.');
+      const { users } = measure;
       const supersedesId = request.supersedesId ?? null;
       if (supersedesId !== null) {
         await this.readings.lock(supersedesId);
@@ -165,7 +166,6 @@ export class ReadingsService {
         withdrawnBy: null,
         withdrawnAt: null,
       };
-      const users = await this.measures.users([actor.userId]);
       const created = await this.readings.insertAudited(values, (change) =>
         this.audit.recordWith(change, {
           actor,
