@@ -17,6 +17,9 @@ import {
   utcToday,
 } from './sweep-rules';
 
+/** Candidates read and written at a time (a transaction each). */
+export const SWEEP_PAGE = 500;
+
 /** How often the sweep runs for everyone. */
 export const SWEEP_EVERY_MS = 15 * 60 * 1000;
 
@@ -38,6 +41,8 @@ export class NotificationSweep implements OnApplicationBootstrap, OnModuleDestro
   private readonly logger = new Logger('NotificationSweep');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  /** Candidates read and written at a time (tests make it small). */
+  pageSize = SWEEP_PAGE;
 
   constructor(
     private readonly sweep: SweepRepository,
@@ -63,10 +68,33 @@ export class NotificationSweep implements OnApplicationBootstrap, OnModuleDestro
   async run(options: { userId?: string; now?: Date } = {}): Promise<SweepResult> {
     const now = options.now ?? new Date();
     const userId = options.userId ?? null;
-    const overdue = overdueStepDrafts(await this.sweep.overdueSteps(utcToday(now), userId));
-    const stepOverdue = await this.write(overdue);
-    const stale = staleMeasureDrafts(await this.sweep.staleCandidates(now, userId), now);
-    const measureStale = await this.write(stale);
+    // A page at a time: on a large portfolio (or the first start on imported data) the candidates
+    // run to tens of thousands, and the process's memory should not grow with them.
+    const today = utcToday(now);
+    let stepOverdue = 0;
+    let afterStep: { dueDate: string; stepId: string } | null = null;
+    for (;;) {
+      const rows = await this.sweep.overdueSteps(today, userId, {
+        after: afterStep,
+        limit: this.pageSize,
+      });
+      stepOverdue += await this.write(overdueStepDrafts(rows));
+      const last = rows.at(-1);
+      if (!last || rows.length < this.pageSize) break;
+      afterStep = { dueDate: last.dueDate, stepId: last.stepId };
+    }
+    let measureStale = 0;
+    let afterMeasureId: string | null = null;
+    for (;;) {
+      const rows = await this.sweep.staleCandidates(now, userId, {
+        afterMeasureId,
+        limit: this.pageSize,
+      });
+      measureStale += await this.write(staleMeasureDrafts(rows, now));
+      const last = rows.at(-1);
+      if (!last || rows.length < this.pageSize) break;
+      afterMeasureId = last.measureId;
+    }
     return { stepOverdue, measureStale };
   }
 

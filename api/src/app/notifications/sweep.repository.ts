@@ -24,7 +24,11 @@ export class SweepRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Steps due before `today`, not done, assigned to an active user not yet told about them. */
-  async overdueSteps(today: string, userId: string | null): Promise<OverdueStepRow[]> {
+  async overdueSteps(
+    today: string,
+    userId: string | null,
+    page: { after: { dueDate: string; stepId: string } | null; limit: number },
+  ): Promise<OverdueStepRow[]> {
     const rows: Array<{
       id: string;
       title: string;
@@ -44,8 +48,17 @@ export class SweepRepository {
           AND ($2::uuid IS NULL OR s.assignee_id = $2::uuid)
           AND NOT EXISTS (SELECT 1 FROM notifications n
                            WHERE n.user_id = s.assignee_id AND n.dedupe_key = $3 || s.id::text)
-        ORDER BY s.due_date, s.id`,
-      [today, userId, STEP_OVERDUE_KEY_PREFIX],
+          AND ($4::date IS NULL OR (s.due_date, s.id) > ($4::date, $5::uuid))
+        ORDER BY s.due_date, s.id
+        LIMIT $6`,
+      [
+        today,
+        userId,
+        STEP_OVERDUE_KEY_PREFIX,
+        page.after?.dueDate ?? null,
+        page.after?.stepId ?? null,
+        page.limit,
+      ],
     );
     return rows.map((row) => ({
       stepId: row.id,
@@ -64,7 +77,11 @@ export class SweepRepository {
    * whom to nudge: the recorder when active, else the initiative's owner. libs/domain has the
    * last word on staleness (the window here only narrows the rows read).
    */
-  async staleCandidates(now: Date, userId: string | null): Promise<StaleCandidateRow[]> {
+  async staleCandidates(
+    now: Date,
+    userId: string | null,
+    page: { afterMeasureId: string | null; limit: number },
+  ): Promise<StaleCandidateRow[]> {
     const rows: Array<{
       id: string;
       name: string;
@@ -92,8 +109,10 @@ export class SweepRepository {
         WHERE coalesce(l.last_at, ms.created_at)
                 + make_interval(days => ($2::jsonb ->> ms.cadence)::int) < $1
           AND ($3::uuid IS NULL OR coalesce(rec.id, i.owner_id) = $3::uuid)
-        ORDER BY ms.id`,
-      [now, STALE_AFTER_DAYS, userId],
+          AND ($4::uuid IS NULL OR ms.id > $4::uuid)
+        ORDER BY ms.id
+        LIMIT $5`,
+      [now, STALE_AFTER_DAYS, userId, page.afterMeasureId, page.limit],
     );
     return rows.map((row) => ({
       measureId: row.id,
