@@ -104,7 +104,8 @@ describe('Approvals in Chromium', () => {
     expect(page.url()).toMatch(new RegExp(`/approvals/${gate.milestoneId}$`));
     // The error messages fade in: check the contrast once they are fully shown.
     await page.evaluate(async () => {
-      await Promise.all(document.getAnimations().map((a) => a.finished));
+      // allSettled: an animation cancelled meanwhile (its element replaced) rejects its `finished`.
+      await Promise.allSettled(document.getAnimations().map((a) => a.finished));
     });
     await screenshot(page, 'approvals-gate-errors');
     expect(await seriousA11yViolations(page)).toEqual([]);

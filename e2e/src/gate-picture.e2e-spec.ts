@@ -106,7 +106,8 @@ describe('The gate page shows the whole picture', () => {
       expect(body).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
       expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
       await page.evaluate(async () => {
-        await Promise.all(document.getAnimations().map((a) => a.finished));
+        // allSettled: an animation cancelled meanwhile (its element replaced) rejects its `finished`.
+        await Promise.allSettled(document.getAnimations().map((a) => a.finished));
       });
       await screenshot(page, `gate-whole-picture-${size}`);
       // The page scrolls inside the shell: look at the measures and the comments too.
