@@ -14,12 +14,15 @@ import { apiSession, createSubmittedGate } from './support/gates';
 import { server } from './support/browser';
 
 const SNAKE_CASE = /\b[a-z]+(?:_[a-z]+)+\b/;
+// The set-password link's token is random base64url: "-ab_cd-" in it reads as snake case, so the
+// link is taken out before the check (it is asserted on its own where it is shown).
+const HAND_OVER_LINK = /\S*\/set-password\?token=\S*/g;
 const BELL_CONDITION = 'Share the call-back script with the branches';
 
 /** No sideways scroll, no internal code in the visible text, no serious axe violation. */
 async function expectTidy(page: Page): Promise<void> {
   await pageAtRest(page);
-  const text = await page.evaluate(() => document.body.innerText);
+  const text = (await page.evaluate(() => document.body.innerText)).replace(HAND_OVER_LINK, '');
   expect(await sidewaysScroll(page)).toBe(0);
   expect(text).not.toMatch(SNAKE_CASE);
   expect(await seriousA11yViolations(page)).toEqual([]);
