@@ -1,0 +1,102 @@
+import { createRequire, Module } from 'node:module';
+import type { DataSource } from 'typeorm';
+
+/*
+ * Keeps three dependencies' modules that this app does not use out of the heap, until something
+ * uses them. V8 keeps every loaded module (its source, functions and top-level objects) for the
+ * life of the process, and it sizes the old generation by the live heap, so each MB kept at rest
+ * costs about four at peak (docs/performance.md, "The API's memory").
+ *
+ * How: before the owner loads a module, a stand-in goes into Node's module cache under the
+ * module's file (documented: "Adding or replacing entries is also possible"), so `require` hands
+ * out the stand-in without reading the file. Each stand-in answers the cases this app meets
+ * itself and loads the real module the first time it is asked anything else, so no behaviour
+ * changes. The requests are resolved from here, which finds the same copy in node_modules as
+ * their owners do (one copy each; typeorm 0.3.31 and class-validator 0.14.4 are pinned).
+ *
+ * Imported first by main.ts and cli.ts: a stand-in for a module already loaded would change
+ * nothing, so that mistake throws.
+ */
+
+const load = createRequire(__filename);
+
+/** Caches the stand-in `make` builds for `request`; its argument loads the real module. */
+function standIn(
+  request: string,
+  make: (real: () => Record<string, unknown>) => Record<string, unknown>,
+  from: NodeJS.Require = load,
+): void {
+  const filename = from.resolve(request);
+  if (load.cache[filename]) {
+    throw new Error(`${request} was loaded before defer-unused-modules: import that first`);
+  }
+  let realExports: Record<string, unknown> | undefined;
+  const real = (): Record<string, unknown> => {
+    if (!realExports) {
+      delete load.cache[filename];
+      realExports = from(request) as Record<string, unknown>;
+    }
+    return realExports;
+  };
+  const module = new Module(filename);
+  module.filename = filename;
+  module.loaded = true;
+  module.exports = make(real);
+  load.cache[filename] = module;
+}
+
+// TypeORM's DriverFactory requires all 17 drivers it knows (MySQL, SQL Server, Oracle, SAP,
+// Spanner, CockroachDB, the SQLites...) when it loads: ~1.6 MB. DataSource, its only user, calls
+// `new DriverFactory().create(dataSource)`; this app's type is always 'postgres' (the embedded
+// PGlite is reached through `pg` too), whose driver this loads alone.
+standIn('typeorm/driver/DriverFactory', (real) => ({
+  DriverFactory: class DriverFactory {
+    create(dataSource: DataSource): unknown {
+      if (dataSource.options.type === 'postgres') {
+        const { PostgresDriver } = load('typeorm/driver/postgres/PostgresDriver') as {
+          PostgresDriver: new (dataSource: DataSource) => unknown;
+        };
+        return new PostgresDriver(dataSource);
+      }
+      const { DriverFactory: Full } = real() as {
+        DriverFactory: new () => { create(dataSource: DataSource): unknown };
+      };
+      return new Full().create(dataSource);
+    }
+  },
+}));
+
+// The loader of entities, migrations and subscribers named by file patterns brings glob and its
+// five packages (~1 MB). This app lists classes, so ConnectionMetadataBuilder, its only user,
+// asks it about no pattern, which finds no class; any pattern goes to the real loader.
+standIn('typeorm/util/DirectoryExportedClassesLoader', (real) => ({
+  importClassesFromDirectories: async (...args: [unknown, string[], ...unknown[]]) =>
+    args[1].length === 0
+      ? []
+      : (real()['importClassesFromDirectories'] as (...a: typeof args) => Promise<unknown[]>)(
+          ...args,
+        ),
+  importJsonsFromDirectories: (...args: unknown[]) =>
+    (real()['importJsonsFromDirectories'] as (...a: unknown[]) => unknown[])(...args),
+}));
+
+/** A stand-in whose every property read (and call, for a function) goes to the real module. */
+function forwarding(real: () => unknown, kind: 'object' | 'function'): Record<string, unknown> {
+  const target = kind === 'function' ? function standIn(): void {} : {};
+  return new Proxy(target, {
+    get: (_target, key) => Reflect.get(real() as object, key),
+    apply: (_target, thisArg, args) => Reflect.apply(real() as () => unknown, thisArg, args),
+  }) as Record<string, unknown>;
+}
+
+// class-validator loads libphonenumber-js with its largest metadata (~1.6 MB) for @IsPhoneNumber,
+// which this app does not use. IsPhoneNumber.js, its only user, reads `parsePhoneNumber` when it
+// validates.
+standIn('libphonenumber-js/max', (real) => forwarding(real, 'object'));
+
+// @fastify/compress, their only user, calls `peek(...)` and `pumpify(...)` only to inflate a
+// payload that is already compressed for a client that cannot take it (~0.5 MB with their
+// streams packages). From its folder: the copies it gets.
+const compress = createRequire(load.resolve('@fastify/compress'));
+standIn('peek-stream', (real) => forwarding(real, 'function'), compress);
+standIn('pumpify', (real) => forwarding(real, 'function'), compress);
