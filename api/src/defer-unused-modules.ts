@@ -2,17 +2,20 @@ import { createRequire, Module } from 'node:module';
 import type { DataSource } from 'typeorm';
 
 /*
- * Keeps three dependencies' modules that this app does not use out of the heap, until something
- * uses them. V8 keeps every loaded module (its source, functions and top-level objects) for the
- * life of the process, and it sizes the old generation by the live heap, so each MB kept at rest
- * costs about four at peak (docs/performance.md, "The API's memory").
+ * Keeps modules of TypeORM, class-validator and @fastify/compress that this app does not use out
+ * of the heap (~4 MB), until something uses them. V8 keeps every loaded module (its source,
+ * functions and top-level objects) for the life of the process, and it sizes the old generation
+ * by the live heap, so each MB kept at rest costs about four at peak (docs/performance.md, "The
+ * API's memory").
  *
  * How: before the owner loads a module, a stand-in goes into Node's module cache under the
  * module's file (documented: "Adding or replacing entries is also possible"), so `require` hands
  * out the stand-in without reading the file. Each stand-in answers the cases this app meets
  * itself and loads the real module the first time it is asked anything else, so no behaviour
- * changes. The requests are resolved from here, which finds the same copy in node_modules as
- * their owners do (one copy each; typeorm 0.3.31 and class-validator 0.14.4 are pinned).
+ * changes. Each request must resolve to the file its owner requires (node_modules holds one copy
+ * of each; @fastify/compress's are resolved from its folder), and what the stand-ins rely on
+ * holds for the pinned versions (typeorm 0.3.31, class-validator 0.14.4, @fastify/compress
+ * 8.3.1); defer-unused-modules.spec.ts checks both ways.
  *
  * Imported first by main.ts and cli.ts: a stand-in for a module already loaded would change
  * nothing, so that mistake throws.
@@ -82,7 +85,7 @@ standIn('typeorm/util/DirectoryExportedClassesLoader', (real) => ({
 
 /** A stand-in whose every property read (and call, for a function) goes to the real module. */
 function forwarding(real: () => unknown, kind: 'object' | 'function'): Record<string, unknown> {
-  const target = kind === 'function' ? function standIn(): void {} : {};
+  const target = kind === 'function' ? (): void => undefined : {};
   return new Proxy(target, {
     get: (_target, key) => Reflect.get(real() as object, key),
     apply: (_target, thisArg, args) => Reflect.apply(real() as () => unknown, thisArg, args),

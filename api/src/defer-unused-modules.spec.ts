@@ -1,0 +1,92 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+/**
+ * Runs `body` in a new Node process (its own module cache) after loading the stand-ins, and
+ * returns what it prints as JSON.
+ */
+function inFreshProcess(body: string): Record<string, unknown> {
+  const script = `
+    require(${JSON.stringify(join(__dirname, 'defer-unused-modules.ts'))});
+    // A module of the given path part is loaded, not just its stand-in (a Proxy).
+    const loaded = (part) => Object.entries(require.cache).some(
+      ([file, module]) => file.includes(part) && !require('node:util').types.isProxy(module.exports),
+    );
+    (async () => { ${body} })().then(
+      (answer) => process.stdout.write(JSON.stringify(answer)),
+      (error) => { console.error(error); process.exit(1); },
+    );`;
+  const output = execFileSync(process.execPath, ['-r', '@swc-node/register', '-e', script], {
+    cwd: ROOT,
+    env: { ...process.env, SWC_NODE_PROJECT: join(ROOT, 'api', 'tsconfig.app.json') },
+    encoding: 'utf8',
+  });
+  return JSON.parse(output) as Record<string, unknown>;
+}
+
+// Each test starts a process that compiles TypeScript and loads TypeORM.
+jest.setTimeout(60_000);
+
+describe('the stand-ins for unused modules', () => {
+  it('creates the postgres driver without loading any other, and finds no class for no pattern', async () => {
+    const answer = inFreshProcess(`
+      const { DataSource } = require('typeorm');
+      const dataSource = new DataSource({ type: 'postgres', url: 'postgres://nobody@127.0.0.1:1/none' });
+      const { importClassesFromDirectories } = require('typeorm/util/DirectoryExportedClassesLoader');
+      require('class-validator');
+      require('@fastify/compress');
+      return {
+        driver: dataSource.driver.constructor.name,
+        otherDrivers: ['/mysql/', '/sqlserver/SqlServerDriver', '/oracle/', '/sqlite/', '/sap/', '/spanner/', '/cockroachdb/', '/mongodb/MongoDriver']
+          .filter((part) => loaded('typeorm/driver' + part)),
+        classes: await importClassesFromDirectories(dataSource.logger, []),
+        glob: loaded('/glob/'),
+        libphonenumber: loaded('libphonenumber-js'),
+        streams: ['/peek-stream/', '/pumpify/', '/duplexify/'].filter(loaded),
+      };`);
+    expect(answer).toEqual({
+      driver: 'PostgresDriver',
+      otherDrivers: [],
+      classes: [],
+      glob: false,
+      libphonenumber: false,
+      streams: [],
+    });
+  });
+
+  it('loads the real module for anything else', async () => {
+    const answer = inFreshProcess(`
+      const { DataSource } = require('typeorm');
+      let mysql;
+      try { new DataSource({ type: 'mysql' }); } catch (error) { mysql = error.name; }
+      const { importClassesFromDirectories } = require('typeorm/util/DirectoryExportedClassesLoader');
+      const classes = await importClassesFromDirectories(
+        { log: () => undefined },
+        [${JSON.stringify(join(__dirname, 'app', 'database', 'snake-naming.strategy.ts'))}],
+      );
+      const { isPhoneNumber } = require('class-validator');
+      const zlib = require('node:zlib');
+      const app = require('fastify')();
+      await app.register(require('@fastify/compress'), { inflateIfDeflated: true });
+      app.get('/', (_request, reply) =>
+        reply.header('content-type', 'text/plain').send(zlib.gzipSync('inflated for you')));
+      const inflated = await app.inject({ url: '/', headers: { 'accept-encoding': 'identity' } });
+      return {
+        mysql,
+        classes: classes.map((found) => found.name),
+        phone: [isPhoneNumber('+41 44 668 18 00'), isPhoneNumber('+41 44')],
+        inflated: inflated.body,
+        loaded: ['/mysql/MysqlDriver', '/glob/', 'libphonenumber-js', '/peek-stream/', '/pumpify/'].filter(loaded),
+      };`);
+    expect(answer).toEqual({
+      // The full factory's MySQL driver, which looks for the mysql package.
+      mysql: 'DriverPackageNotInstalledError',
+      classes: ['SnakeNamingStrategy'],
+      phone: [true, false],
+      inflated: 'inflated for you',
+      loaded: ['/mysql/MysqlDriver', '/glob/', 'libphonenumber-js', '/peek-stream/', '/pumpify/'],
+    });
+  });
+});
