@@ -1,4 +1,6 @@
+import { readdirSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { DataSource } from 'typeorm';
 
 /*
@@ -83,11 +85,20 @@ standIn('typeorm/util/DirectoryExportedClassesLoader', (real) => ({
     (real()['importJsonsFromDirectories'] as (...a: unknown[]) => unknown[])(...args),
 }));
 
-/** A stand-in whose every property read (and call, for a function) goes to the real module. */
-function forwarding(real: () => unknown, kind: 'object' | 'function'): Record<string, unknown> {
+/**
+ * A stand-in whose every property read (and call, for a function) goes to the real module. An
+ * `esModule` one says it is an ES module without loading it, so that TypeScript's and Babel's
+ * import helpers hand it out as it is and read the export when it is used.
+ */
+function forwarding(
+  real: () => unknown,
+  kind: 'object' | 'function',
+  esModule = false,
+): Record<string, unknown> {
   const target = kind === 'function' ? (): void => undefined : {};
   return new Proxy(target, {
-    get: (_target, key) => Reflect.get(real() as object, key),
+    get: (_target, key) =>
+      esModule && key === '__esModule' ? true : Reflect.get(real() as object, key),
     apply: (_target, thisArg, args) => Reflect.apply(real() as () => unknown, thisArg, args),
   }) as Record<string, unknown>;
 }
@@ -103,3 +114,23 @@ standIn('libphonenumber-js/max', (real) => forwarding(real, 'object'));
 const compress = createRequire(load.resolve('@fastify/compress'));
 standIn('peek-stream', (real) => forwarding(real, 'function'), compress);
 standIn('pumpify', (real) => forwarding(real, 'function'), compress);
+
+// class-validator loads all of validator.js (~1 MB): each decorator's module requires its check,
+// and IsStrongPassword.js the whole library. Its modules read a check's `default` (or call it)
+// only when they validate, through the import helpers, which take an ES module as it is; the
+// checks' own modules import each other the same way. So the library and each of its `is*`
+// checks load when first used: the dozen this app's DTOs use, on their first validation.
+const classValidator = createRequire(load.resolve('class-validator'));
+const checks = dirname(classValidator.resolve('validator/lib/isEmail'));
+standIn('validator', (real) => forwarding(real, 'function', true), classValidator);
+for (const file of readdirSync(checks).filter((name) => /^is\w+\.js$/.test(name))) {
+  standIn(join(checks, file), (real) => forwarding(real, 'function', true));
+}
+
+// @nestjs/swagger's module imports js-yaml (~0.5 MB) with __importStar to write the YAML
+// document, which openapi.ts does not serve (raw: ['json']).
+standIn(
+  'js-yaml',
+  (real) => forwarding(real, 'object', true),
+  createRequire(load.resolve('@nestjs/swagger')),
+);
