@@ -37,6 +37,7 @@ describe('the stand-ins for unused modules', () => {
       const { importClassesFromDirectories } = require('typeorm/util/DirectoryExportedClassesLoader');
       require('class-validator');
       require('@fastify/compress');
+      require('@nestjs/swagger');
       return {
         driver: dataSource.driver.constructor.name,
         otherDrivers: ['/mysql/', '/sqlserver/SqlServerDriver', '/oracle/', '/sqlite/', '/sap/', '/spanner/', '/cockroachdb/', '/mongodb/MongoDriver']
@@ -45,6 +46,7 @@ describe('the stand-ins for unused modules', () => {
         glob: loaded('/glob/'),
         libphonenumber: loaded('libphonenumber-js'),
         streams: ['/peek-stream/', '/pumpify/', '/duplexify/'].filter(loaded),
+        others: ['validator/index', 'validator/lib/is', '/js-yaml/'].filter(loaded),
       };`);
     expect(answer).toEqual({
       driver: 'PostgresDriver',
@@ -53,6 +55,7 @@ describe('the stand-ins for unused modules', () => {
       glob: false,
       libphonenumber: false,
       streams: [],
+      others: [],
     });
   });
 
@@ -66,7 +69,12 @@ describe('the stand-ins for unused modules', () => {
         { log: () => undefined },
         [${JSON.stringify(join(__dirname, 'app', 'database', 'snake-naming.strategy.ts'))}],
       );
-      const { isPhoneNumber } = require('class-validator');
+      const { isPhoneNumber, isEmail, isStrongPassword } = require('class-validator');
+      const checks = [isEmail('someone@example.com'), isEmail('someone'), isStrongPassword('Aa1!aaaa'), isStrongPassword('aaaa')];
+      // As @nestjs/swagger's module imports it.
+      const yaml = require('tslib').__importStar(
+        require(require('node:module').createRequire(require.resolve('@nestjs/swagger')).resolve('js-yaml')),
+      ).dump({ openapi: '3.1.0' });
       const zlib = require('node:zlib');
       const app = require('fastify')();
       await app.register(require('@fastify/compress'), { inflateIfDeflated: true });
@@ -77,16 +85,29 @@ describe('the stand-ins for unused modules', () => {
         mysql,
         classes: classes.map((found) => found.name),
         phone: [isPhoneNumber('+41 44 668 18 00'), isPhoneNumber('+41 44')],
+        checks,
+        yaml,
         inflated: inflated.body,
-        loaded: ['/mysql/MysqlDriver', '/glob/', 'libphonenumber-js', '/peek-stream/', '/pumpify/'].filter(loaded),
+        loaded: ['/mysql/MysqlDriver', '/glob/', 'libphonenumber-js', '/peek-stream/', '/pumpify/', 'validator/lib/isEmail', 'validator/index', '/js-yaml/'].filter(loaded),
       };`);
     expect(answer).toEqual({
       // The full factory's MySQL driver, which looks for the mysql package.
       mysql: 'DriverPackageNotInstalledError',
       classes: ['SnakeNamingStrategy'],
       phone: [true, false],
+      checks: [true, false, true, false],
+      yaml: 'openapi: 3.1.0\n',
       inflated: 'inflated for you',
-      loaded: ['/mysql/MysqlDriver', '/glob/', 'libphonenumber-js', '/peek-stream/', '/pumpify/'],
+      loaded: [
+        '/mysql/MysqlDriver',
+        '/glob/',
+        'libphonenumber-js',
+        '/peek-stream/',
+        '/pumpify/',
+        'validator/lib/isEmail',
+        'validator/index',
+        '/js-yaml/',
+      ],
     });
   });
 });
