@@ -1,4 +1,5 @@
-import { type DynamicModule, Logger, Module } from '@nestjs/common';
+import { type DynamicModule, Logger, Module, type Provider } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
@@ -58,17 +59,40 @@ export class PooledClient extends Client {
  * (start-up, the sweep, the demo).
  */
 export function transactionsModule(): DynamicModule {
-  return ClsModule.forRoot({
-    global: true,
-    // No proxy providers here: resolving them would `require` a module on every request.
-    middleware: { mount: true, resolveProxyProviders: false },
-    plugins: [
-      new ClsPluginTransactional({
-        imports: [TypeOrmModule],
-        adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: getDataSourceToken() }),
-      }),
-    ],
-  });
+  return withoutNoOpEnhancers(
+    ClsModule.forRoot({
+      global: true,
+      // No proxy providers here: resolving them would `require` a module on every request.
+      middleware: { mount: true, resolveProxyProviders: false },
+      plugins: [
+        new ClsPluginTransactional({
+          imports: [TypeOrmModule],
+          adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: getDataSourceToken() }),
+        }),
+      ],
+    }),
+  );
+}
+
+/**
+ * nestjs-cls's root module always provides a global guard and a global interceptor, which do
+ * nothing unless they are mounted (`guard.mount`, `interceptor.mount`: off, the middleware opens
+ * the context). Nest still runs them on every request, and one global interceptor is enough for
+ * it to put each request through an RxJS chain and two `AsyncResource.bind` (a quarter of what
+ * GET /api/meta allocates); with none it calls the handler directly. So they are left out.
+ */
+export function withoutNoOpEnhancers(cls: DynamicModule): DynamicModule {
+  const enhancer = (provider: Provider): boolean =>
+    typeof provider === 'object' &&
+    (provider.provide === APP_GUARD || provider.provide === APP_INTERCEPTOR);
+  return {
+    ...cls,
+    imports: cls.imports?.map((imported) =>
+      'module' in imported && imported.providers
+        ? { ...imported, providers: imported.providers.filter((provider) => !enhancer(provider)) }
+        : imported,
+    ),
+  };
 }
 
 /**
