@@ -121,6 +121,9 @@ export async function loadInputs(
 /**
  * Replaces the stored rows of these initiatives with `rows`, in one statement: upserts the new
  * rows and deletes the initiatives' rows that are not among them (a measure or cycle gone).
+ * A row that reads the same is left as it is (the `IS DISTINCT FROM` guards): a reading changes
+ * one or two of an initiative's standings, and rewriting the other fifty cost a write most of
+ * its time in PostgreSQL (a new tuple and three index entries each, then vacuum).
  */
 export async function replaceRows(
   sql: Sql,
@@ -135,7 +138,7 @@ export async function replaceRows(
            "closingObservedAt" timestamptz, "closingValue" float8, "progressOpening" float8,
            "progressClosing" float8, improvement float8)
        ), s_up AS (
-         INSERT INTO value_standings (measure_id, cycle_id, initiative_id, opening_reading_id,
+         INSERT INTO value_standings AS v (measure_id, cycle_id, initiative_id, opening_reading_id,
            opening_observed_at, opening_value, closing_reading_id, closing_observed_at,
            closing_value, progress_opening, progress_closing, improvement)
          SELECT "measureId", "cycleId", "initiativeId", "openingReadingId", "openingObservedAt",
@@ -152,6 +155,14 @@ export async function replaceRows(
            progress_opening = EXCLUDED.progress_opening,
            progress_closing = EXCLUDED.progress_closing,
            improvement = EXCLUDED.improvement
+         WHERE (v.initiative_id, v.opening_reading_id, v.opening_observed_at, v.opening_value,
+                v.closing_reading_id, v.closing_observed_at, v.closing_value, v.progress_opening,
+                v.progress_closing, v.improvement)
+               IS DISTINCT FROM
+               (EXCLUDED.initiative_id, EXCLUDED.opening_reading_id, EXCLUDED.opening_observed_at,
+                EXCLUDED.opening_value, EXCLUDED.closing_reading_id, EXCLUDED.closing_observed_at,
+                EXCLUDED.closing_value, EXCLUDED.progress_opening, EXCLUDED.progress_closing,
+                EXCLUDED.improvement)
        ), s_del AS (
          DELETE FROM value_standings v WHERE v.initiative_id = ANY($1::uuid[])
             AND NOT EXISTS (SELECT 1 FROM s_in WHERE s_in."measureId" = v.measure_id
@@ -161,12 +172,16 @@ export async function replaceRows(
            "measureId" uuid, "initiativeId" uuid, "readingId" uuid, value float8,
            "observedAt" timestamptz, progress float8)
        ), m_up AS (
-         INSERT INTO value_measure_now (measure_id, initiative_id, reading_id, value, observed_at,
+         INSERT INTO value_measure_now AS v (measure_id, initiative_id, reading_id, value, observed_at,
            progress)
          SELECT "measureId", "initiativeId", "readingId", value, "observedAt", progress FROM m_in
          ON CONFLICT (measure_id) DO UPDATE SET initiative_id = EXCLUDED.initiative_id,
            reading_id = EXCLUDED.reading_id, value = EXCLUDED.value,
            observed_at = EXCLUDED.observed_at, progress = EXCLUDED.progress
+         WHERE (v.initiative_id, v.reading_id, v.value, v.observed_at, v.progress)
+               IS DISTINCT FROM
+               (EXCLUDED.initiative_id, EXCLUDED.reading_id, EXCLUDED.value, EXCLUDED.observed_at,
+                EXCLUDED.progress)
        ), m_del AS (
          DELETE FROM value_measure_now v WHERE v.initiative_id = ANY($1::uuid[])
             AND NOT EXISTS (SELECT 1 FROM m_in WHERE m_in."measureId" = v.measure_id)
@@ -177,7 +192,7 @@ export async function replaceRows(
            "businessChange" float8, "counterAlerts" int, "counterCritical" int,
            "protectedAlerts" int)
        ), i_up AS (
-         INSERT INTO value_indices (initiative_id, cycle_id, customer_opening, customer_closing,
+         INSERT INTO value_indices AS v (initiative_id, cycle_id, customer_opening, customer_closing,
            customer_change, business_opening, business_closing, business_change, counter_alerts,
            counter_critical, protected_alerts)
          SELECT "initiativeId", "cycleId", "customerOpening", "customerClosing", "customerChange",
@@ -193,6 +208,13 @@ export async function replaceRows(
            counter_alerts = EXCLUDED.counter_alerts,
            counter_critical = EXCLUDED.counter_critical,
            protected_alerts = EXCLUDED.protected_alerts
+         WHERE (v.customer_opening, v.customer_closing, v.customer_change, v.business_opening,
+                v.business_closing, v.business_change, v.counter_alerts, v.counter_critical,
+                v.protected_alerts)
+               IS DISTINCT FROM
+               (EXCLUDED.customer_opening, EXCLUDED.customer_closing, EXCLUDED.customer_change,
+                EXCLUDED.business_opening, EXCLUDED.business_closing, EXCLUDED.business_change,
+                EXCLUDED.counter_alerts, EXCLUDED.counter_critical, EXCLUDED.protected_alerts)
        ), i_del AS (
          DELETE FROM value_indices v WHERE v.initiative_id = ANY($1::uuid[])
             AND NOT EXISTS (SELECT 1 FROM i_in WHERE i_in."initiativeId" = v.initiative_id
@@ -201,10 +223,11 @@ export async function replaceRows(
          SELECT * FROM json_to_recordset($5::json) AS x(
            "initiativeId" uuid, customer float8, business float8)
        ), n_up AS (
-         INSERT INTO value_now (initiative_id, customer, business)
+         INSERT INTO value_now AS v (initiative_id, customer, business)
          SELECT "initiativeId", customer, business FROM n_in
          ON CONFLICT (initiative_id) DO UPDATE SET customer = EXCLUDED.customer,
            business = EXCLUDED.business
+         WHERE (v.customer, v.business) IS DISTINCT FROM (EXCLUDED.customer, EXCLUDED.business)
        )
        DELETE FROM value_now v WHERE v.initiative_id = ANY($1::uuid[])
           AND NOT EXISTS (SELECT 1 FROM n_in WHERE n_in."initiativeId" = v.initiative_id)`,
@@ -242,6 +265,15 @@ export async function initiativesWithoutMeasures(sql: Sql): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+/**
+ * Empties `value_refresh_pending` before every initiative's rows are rebuilt (a cycle written, a
+ * script that wrote readings behind the API's back): the rebuild's loads come later, so they see
+ * every reading those rows stood for.
+ */
+export async function clearPendingRefreshes(sql: Sql): Promise<void> {
+  await sql(`DELETE FROM value_refresh_pending`);
+}
+
 /** The stored value rows (see value-rows.ts): what the engine writes and every reader reads. */
 @Injectable()
 export class ValueStore {
@@ -261,13 +293,29 @@ export class ValueStore {
    * later snapshot under READ COMMITTED) then sees the first one's committed readings. Without
    * it, two readings recorded at once each recompute without the other and the last upsert
    * wins (value:check found it after the bench's concurrent writes). Taken in id order.
+   *
+   * The same statement takes the initiatives off `value_refresh_pending`: the rows it deletes were
+   * committed before it started, so the recomputation (later statements) sees their readings.
    */
   async lockInitiatives(ids: readonly string[]): Promise<void> {
     await this.sql(
-      `SELECT pg_advisory_xact_lock(${VALUE_LOCK_SPACE}, hashtext(id::text))
+      `WITH seen AS (DELETE FROM value_refresh_pending WHERE initiative_id = ANY($1::uuid[]))
+       SELECT pg_advisory_xact_lock(${VALUE_LOCK_SPACE}, hashtext(id::text))
          FROM (SELECT DISTINCT unnest($1::uuid[]) AS id ORDER BY 1) AS ids`,
       [[...ids].sort()],
     );
+  }
+
+  /**
+   * Initiatives whose readings changed after their rows were last computed and that no
+   * recomputation has taken up since (the process stopped in between): a page of them.
+   */
+  async pendingInitiatives(limit: number): Promise<string[]> {
+    const rows = await this.query<{ id: string }>(
+      `SELECT DISTINCT initiative_id AS id FROM value_refresh_pending ORDER BY 1 LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => r.id);
   }
 
   // Reads -----------------------------------------------------------------------------------
