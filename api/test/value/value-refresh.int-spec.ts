@@ -1,6 +1,6 @@
 import type { ReadingResponse } from '@waypoint/contracts';
 import { Pool } from 'pg';
-import { createInitiative, createMeasure, createReading, refreshValue } from '../factories/domain';
+import { createInitiative, createMeasure, refreshValue } from '../factories/domain';
 import { createUser } from '../factories/users';
 import { send } from '../support/http';
 import { INITIATIVE_PEOPLE } from '../support/people';
@@ -134,12 +134,14 @@ if (serverUrl) {
       await refreshValue(first.sql, 'measures', measure);
       await first.close();
 
+      // Straight SQL, not the factory (which recomputes the rows itself).
       const behind = new Pool({ connectionString: database.url, max: 1 });
-      const reading = await createReading(behind, measure, {
-        value: 30,
-        observedAt: daysAgo(1),
-        recordedBy: owner.id,
-      });
+      const inserted = await behind.query<{ id: string }>(
+        `INSERT INTO readings (measure_id, value, observed_at, recorded_by, note)
+         VALUES ($1, 30, $2, $3, '') RETURNING id`,
+        [measure, daysAgo(1), owner.id],
+      );
+      const reading = inserted.rows[0]?.id;
       expect(await pendingOf(behind, initiative)).toBe(1);
       await behind.end();
 
@@ -153,7 +155,10 @@ if (serverUrl) {
           )
         ).rows[0]?.reading_id ?? null;
       const deadline = Date.now() + 20_000;
-      while ((await latest()) !== reading && Date.now() < deadline) {
+      while (
+        ((await latest()) !== reading || (await pendingOf(sql, initiative)) !== 0) &&
+        Date.now() < deadline
+      ) {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       expect(await latest()).toBe(reading);

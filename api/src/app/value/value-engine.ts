@@ -10,8 +10,15 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import { type ValueWriteListener, ValueWrites } from '../common';
 import { AlertEngine } from './alerts/alert-engine.service';
 import { CoalescingLanes } from './coalescing-lanes';
-import { rebuildValueRows, recomputeInitiatives } from './value-rebuild';
-import { clearPendingRefreshes, ValueStore } from './value-store.repository';
+import { rebuildValueRows } from './value-rebuild';
+import { computeValueRows, engineNow } from './value-rows';
+import { valueRowsChange } from './value-rows-change';
+import {
+  clearPendingRefreshes,
+  loadForRecompute,
+  ValueStore,
+  writeChanges,
+} from './value-store.repository';
 
 /** How often the engine looks for recomputations that never happened (and how many at a time). */
 export const PENDING_SWEEP_EVERY_MS = 60_000;
@@ -65,12 +72,20 @@ export class ValueEngine
     await this.sweeping;
   }
 
-  /** A measure changed (or a write that must see its rows at once): in the writer's transaction. */
+  /**
+   * These initiatives' inputs changed: under their lock, one statement loads their inputs, stored
+   * rows and alert records, libs/domain computes the rows, one statement writes what differs (none
+   * when nothing does), and the alerts are reconciled from the same inputs. In the caller's
+   * transaction (a measure written) or in one of its own (readingsCommitted).
+   */
   async initiativesChanged(initiativeIds: readonly string[]): Promise<void> {
+    if (initiativeIds.length === 0) return;
     await this.store.lockInitiatives(initiativeIds);
-    const computed = await recomputeInitiatives(this.store.sql, initiativeIds);
-    if (computed)
-      await this.alerts.initiativesChanged(initiativeIds, computed.inputs, computed.now);
+    const now = engineNow();
+    const loaded = await loadForRecompute(this.store.sql, initiativeIds, now);
+    const rows = computeValueRows(loaded.inputs, now);
+    await writeChanges(this.store.sql, initiativeIds, valueRowsChange(rows, loaded.stored));
+    await this.alerts.initiativesChanged(initiativeIds, loaded.inputs, now, loaded.alerts);
   }
 
   /** A cycle was created or re-dated: every initiative's rows and alerts, a batch at a time. */

@@ -8,6 +8,8 @@ import type {
   MeasureRow,
   ReadingRow,
 } from './value-data.repository';
+import type { AlertRecordState } from '@waypoint/domain';
+import { isNoChange, type StoredValueRows, type ValueRowsChange } from './value-rows-change';
 import type {
   IndexRow,
   MeasureNowRow,
@@ -78,6 +80,73 @@ export async function loadCycles(sql: Sql): Promise<CycleRow[]> {
   )) as CycleRow[];
 }
 
+/** The stored rows' columns, named as in value-rows.ts (what the engine and value:check read). */
+export const STORED_COLUMNS = {
+  standings: `measure_id AS "measureId", cycle_id AS "cycleId", initiative_id AS "initiativeId",
+    opening_reading_id AS "openingReadingId", opening_observed_at AS "openingObservedAt",
+    opening_value AS "openingValue", closing_reading_id AS "closingReadingId",
+    closing_observed_at AS "closingObservedAt", closing_value AS "closingValue",
+    progress_opening AS "progressOpening", progress_closing AS "progressClosing", improvement`,
+  measuresNow: `measure_id AS "measureId", initiative_id AS "initiativeId", reading_id AS "readingId",
+    value, observed_at AS "observedAt", progress`,
+  indices: `initiative_id AS "initiativeId", cycle_id AS "cycleId",
+    customer_opening AS "customerOpening", customer_closing AS "customerClosing",
+    customer_change AS "customerChange", business_opening AS "businessOpening",
+    business_closing AS "businessClosing", business_change AS "businessChange",
+    counter_alerts AS "counterAlerts", counter_critical AS "counterCritical",
+    protected_alerts AS "protectedAlerts"`,
+  now: `initiative_id AS "initiativeId", customer, business`,
+} as const;
+
+/** The json_build_object fields of the inputs of the initiatives $1 at $2 (scope: their measures). */
+const INPUT_FIELDS = `
+       'measures', (SELECT coalesce(json_agg(x ORDER BY x."initiativeId", lower(x.name), x.id), '[]')
+                      FROM (SELECT ${MEASURE_COLUMNS} FROM measures m
+                             WHERE m.initiative_id = ANY($1::uuid[])) x),
+       'readings', (SELECT coalesce(json_agg(d ORDER BY d.recorded_at, d.id), '[]') FROM decisive d),
+       'cycles', (SELECT coalesce(json_agg(c ORDER BY c."startsOn", c.id), '[]') FROM (
+                    SELECT id, name, starts_on::text AS "startsOn", ends_on::text AS "endsOn"
+                      FROM cycles) c),
+       'groups', (SELECT coalesce(json_agg(g ORDER BY g.id), '[]') FROM (
+                    SELECT id, name, protected AS "isProtected" FROM customer_groups) g)`;
+
+/** The json_build_object fields of the stored rows and alert records of the initiatives $1. */
+const STORED_FIELDS = `
+       'standings', (SELECT coalesce(json_agg(x), '[]') FROM (
+                       SELECT ${STORED_COLUMNS.standings} FROM value_standings
+                        WHERE initiative_id = ANY($1::uuid[])) x),
+       'measuresNow', (SELECT coalesce(json_agg(x), '[]') FROM (
+                         SELECT ${STORED_COLUMNS.measuresNow} FROM value_measure_now
+                          WHERE initiative_id = ANY($1::uuid[])) x),
+       'indices', (SELECT coalesce(json_agg(x), '[]') FROM (
+                     SELECT ${STORED_COLUMNS.indices} FROM value_indices
+                      WHERE initiative_id = ANY($1::uuid[])) x),
+       'now', (SELECT coalesce(json_agg(x), '[]') FROM (
+                 SELECT ${STORED_COLUMNS.now} FROM value_now
+                  WHERE initiative_id = ANY($1::uuid[])) x),
+       'alerts', (SELECT coalesce(json_agg(a ORDER BY a.raised_at, a.id), '[]') FROM (
+                    SELECT id, initiative_id AS "initiativeId", cycle_id AS "cycleId", kind,
+                           measure_id AS "measureId", status, raised_at
+                      FROM alerts WHERE initiative_id = ANY($1::uuid[])
+                       AND status <> 'resolved') a)`;
+
+/** Inputs as PostgreSQL's JSON has them: dates as text. */
+function inputsOf(json: InputsJson | undefined): ValueInputs {
+  const j = json ?? { measures: [], readings: [], cycles: [], groups: [] };
+  return {
+    cycles: j.cycles,
+    groups: j.groups,
+    measures: j.measures.map((m) => ({ ...m, createdAt: new Date(m.createdAt) })),
+    readings: j.readings.map((r) => ({
+      id: r.id,
+      measureId: r.measureId,
+      value: r.value,
+      observedAt: new Date(r.observedAt),
+      supersedesId: r.supersedesId,
+    })),
+  };
+}
+
 /**
  * In one statement: every cycle, the measures of the initiatives and their decisive readings, in
  * recording order. What the engine computes the initiatives' rows from.
@@ -90,48 +159,99 @@ export async function loadInputs(
   const [row] = (await sql(
     `WITH scope AS (SELECT m.id FROM measures m WHERE m.initiative_id = ANY($1::uuid[])),
      ${DECISIVE_READINGS}
-     SELECT json_build_object(
-       'measures', (SELECT coalesce(json_agg(x ORDER BY x."initiativeId", lower(x.name), x.id), '[]')
-                      FROM (SELECT ${MEASURE_COLUMNS} FROM measures m
-                             WHERE m.initiative_id = ANY($1::uuid[])) x),
-       'readings', (SELECT coalesce(json_agg(d ORDER BY d.recorded_at, d.id), '[]') FROM decisive d),
-       'cycles', (SELECT coalesce(json_agg(c ORDER BY c."startsOn", c.id), '[]') FROM (
-                    SELECT id, name, starts_on::text AS "startsOn", ends_on::text AS "endsOn"
-                      FROM cycles) c),
-       'groups', (SELECT coalesce(json_agg(g ORDER BY g.id), '[]') FROM (
-                    SELECT id, name, protected AS "isProtected" FROM customer_groups) g)
-     ) AS inputs`,
+     SELECT json_build_object(${INPUT_FIELDS}) AS inputs`,
     [initiativeIds, now.toISOString()],
   )) as Array<{ inputs: InputsJson }>;
-  const json = row?.inputs ?? { measures: [], readings: [], cycles: [], groups: [] };
-  return {
-    cycles: json.cycles,
-    groups: json.groups,
-    measures: json.measures.map((m) => ({ ...m, createdAt: new Date(m.createdAt) })),
-    readings: json.readings.map((r) => ({
-      id: r.id,
-      measureId: r.measureId,
-      value: r.value,
-      observedAt: new Date(r.observedAt),
-      supersedesId: r.supersedesId,
-    })),
-  };
+  return inputsOf(row?.inputs);
+}
+
+/** An alert record as the engine reconciles it (every cycle of the initiative). */
+export type LoadedAlert = AlertRecordState & { initiativeId: string; cycleId: string };
+
+/** What one recomputation of a few initiatives loads, in one statement (ValueEngine). */
+export interface RecomputeLoad {
+  inputs: ValueInputs;
+  /** Their stored rows as they are (dates as PostgreSQL's JSON text): only what differs is written. */
+  stored: StoredValueRows;
+  /**
+   * Their alert records that are not resolved (every cycle), in raising order: reconcileAlerts
+   * looks only at live and dismissed ones, and a busy initiative gathers resolved ones.
+   */
+  alerts: LoadedAlert[];
 }
 
 /**
- * Replaces the stored rows of these initiatives with `rows`, in one statement: upserts the new
- * rows and deletes the initiatives' rows that are not among them (a measure or cycle gone).
- * A row that reads the same is left as it is (the `IS DISTINCT FROM` guards): a reading changes
- * one or two of an initiative's standings, and rewriting the other fifty cost a write most of
- * its time in PostgreSQL (a new tuple and three index entries each, then vacuum).
+ * {@link loadInputs}, with the initiatives' stored rows and alert records from the same snapshot:
+ * the engine's recomputation after a write reads everything it needs in one round trip.
  */
-export async function replaceRows(
+export async function loadForRecompute(
   sql: Sql,
   initiativeIds: readonly string[],
-  rows: ValueRows,
-): Promise<void> {
-  await sql(
-    `WITH s_in AS (
+  now: Date,
+): Promise<RecomputeLoad> {
+  const [row] = (await sql(
+    `WITH scope AS (SELECT m.id FROM measures m WHERE m.initiative_id = ANY($1::uuid[])),
+     ${DECISIVE_READINGS}
+     SELECT json_build_object(${INPUT_FIELDS}) AS inputs,
+            json_build_object(${STORED_FIELDS}) AS stored`,
+    [initiativeIds, now.toISOString()],
+  )) as Array<{ inputs: InputsJson; stored: StoredValueRows & { alerts: LoadedAlert[] } }>;
+  const { alerts, ...stored } = row?.stored ?? {
+    standings: [],
+    measuresNow: [],
+    indices: [],
+    now: [],
+    alerts: [],
+  };
+  return { inputs: inputsOf(row?.inputs), stored, alerts };
+}
+
+/** The DELETE of each table of {@link writeRows}: $1 the initiatives, $6-$9 keys. */
+interface RowDeletes {
+  standings: string;
+  measuresNow: string;
+  indices: string;
+  now: string;
+}
+
+/** Deletes the initiatives' rows that are not among the new ones (a measure or cycle gone). */
+const REPLACE_DELETES: RowDeletes = {
+  standings: `DELETE FROM value_standings v WHERE v.initiative_id = ANY($1::uuid[])
+            AND NOT EXISTS (SELECT 1 FROM s_in WHERE s_in."measureId" = v.measure_id
+                                                 AND s_in."cycleId" = v.cycle_id)`,
+  measuresNow: `DELETE FROM value_measure_now v WHERE v.initiative_id = ANY($1::uuid[])
+            AND NOT EXISTS (SELECT 1 FROM m_in WHERE m_in."measureId" = v.measure_id)`,
+  indices: `DELETE FROM value_indices v WHERE v.initiative_id = ANY($1::uuid[])
+            AND NOT EXISTS (SELECT 1 FROM i_in WHERE i_in."initiativeId" = v.initiative_id
+                                                 AND i_in."cycleId" = v.cycle_id)`,
+  now: `DELETE FROM value_now v WHERE v.initiative_id = ANY($1::uuid[])
+          AND NOT EXISTS (SELECT 1 FROM n_in WHERE n_in."initiativeId" = v.initiative_id)`,
+};
+
+/** Deletes the rows named by key ($6-$9: JSON arrays of keys), nothing else. */
+const KEYED_DELETES: RowDeletes = {
+  standings: `DELETE FROM value_standings v
+           USING json_to_recordset($6::json) AS g("measureId" uuid, "cycleId" uuid)
+          WHERE v.initiative_id = ANY($1::uuid[])
+            AND v.measure_id = g."measureId" AND v.cycle_id = g."cycleId"`,
+  measuresNow: `DELETE FROM value_measure_now v
+          WHERE v.initiative_id = ANY($1::uuid[])
+            AND v.measure_id IN (SELECT value::uuid FROM json_array_elements_text($7::json))`,
+  indices: `DELETE FROM value_indices v
+           USING json_to_recordset($8::json) AS g("initiativeId" uuid, "cycleId" uuid)
+          WHERE v.initiative_id = ANY($1::uuid[])
+            AND v.initiative_id = g."initiativeId" AND v.cycle_id = g."cycleId"`,
+  now: `DELETE FROM value_now v
+          WHERE v.initiative_id = ANY($1::uuid[])
+            AND v.initiative_id IN (SELECT value::uuid FROM json_array_elements_text($9::json))`,
+};
+
+/**
+ * Upserts `rows` into the stored tables and deletes as `deletes` says, in one statement. A row
+ * that reads the same is left as it is (the `IS DISTINCT FROM` guards).
+ */
+function writeRows(deletes: RowDeletes): string {
+  return `WITH s_in AS (
          SELECT * FROM json_to_recordset($2::json) AS x(
            "measureId" uuid, "cycleId" uuid, "initiativeId" uuid, "openingReadingId" uuid,
            "openingObservedAt" timestamptz, "openingValue" float8, "closingReadingId" uuid,
@@ -164,9 +284,7 @@ export async function replaceRows(
                 EXCLUDED.closing_value, EXCLUDED.progress_opening, EXCLUDED.progress_closing,
                 EXCLUDED.improvement)
        ), s_del AS (
-         DELETE FROM value_standings v WHERE v.initiative_id = ANY($1::uuid[])
-            AND NOT EXISTS (SELECT 1 FROM s_in WHERE s_in."measureId" = v.measure_id
-                                                 AND s_in."cycleId" = v.cycle_id)
+         ${deletes.standings}
        ), m_in AS (
          SELECT * FROM json_to_recordset($3::json) AS x(
            "measureId" uuid, "initiativeId" uuid, "readingId" uuid, value float8,
@@ -183,8 +301,7 @@ export async function replaceRows(
                (EXCLUDED.initiative_id, EXCLUDED.reading_id, EXCLUDED.value, EXCLUDED.observed_at,
                 EXCLUDED.progress)
        ), m_del AS (
-         DELETE FROM value_measure_now v WHERE v.initiative_id = ANY($1::uuid[])
-            AND NOT EXISTS (SELECT 1 FROM m_in WHERE m_in."measureId" = v.measure_id)
+         ${deletes.measuresNow}
        ), i_in AS (
          SELECT * FROM json_to_recordset($4::json) AS x(
            "initiativeId" uuid, "cycleId" uuid, "customerOpening" float8, "customerClosing" float8,
@@ -216,9 +333,7 @@ export async function replaceRows(
                 EXCLUDED.business_opening, EXCLUDED.business_closing, EXCLUDED.business_change,
                 EXCLUDED.counter_alerts, EXCLUDED.counter_critical, EXCLUDED.protected_alerts)
        ), i_del AS (
-         DELETE FROM value_indices v WHERE v.initiative_id = ANY($1::uuid[])
-            AND NOT EXISTS (SELECT 1 FROM i_in WHERE i_in."initiativeId" = v.initiative_id
-                                                 AND i_in."cycleId" = v.cycle_id)
+         ${deletes.indices}
        ), n_in AS (
          SELECT * FROM json_to_recordset($5::json) AS x(
            "initiativeId" uuid, customer float8, business float8)
@@ -229,16 +344,56 @@ export async function replaceRows(
            business = EXCLUDED.business
          WHERE (v.customer, v.business) IS DISTINCT FROM (EXCLUDED.customer, EXCLUDED.business)
        )
-       DELETE FROM value_now v WHERE v.initiative_id = ANY($1::uuid[])
-          AND NOT EXISTS (SELECT 1 FROM n_in WHERE n_in."initiativeId" = v.initiative_id)`,
-    [
-      initiativeIds,
-      JSON.stringify(rows.standings),
-      JSON.stringify(rows.measuresNow),
-      JSON.stringify(rows.indices),
-      JSON.stringify(rows.now),
-    ],
-  );
+       ${deletes.now}`;
+}
+
+const REPLACE_ROWS = writeRows(REPLACE_DELETES);
+const WRITE_CHANGES = writeRows(KEYED_DELETES);
+
+/**
+ * Replaces the stored rows of these initiatives with `rows`, in one statement: upserts the new
+ * rows and deletes the initiatives' rows that are not among them (a measure or cycle gone). For
+ * the rebuilds (a batch of initiatives whose stored rows are not loaded first).
+ */
+export async function replaceRows(
+  sql: Sql,
+  initiativeIds: readonly string[],
+  rows: ValueRows,
+): Promise<void> {
+  await sql(REPLACE_ROWS, [
+    initiativeIds,
+    JSON.stringify(rows.standings),
+    JSON.stringify(rows.measuresNow),
+    JSON.stringify(rows.indices),
+    JSON.stringify(rows.now),
+  ]);
+}
+
+/**
+ * Writes what differs between the rows computed for these initiatives and their stored rows
+ * (valueRowsChange), in one statement, or nothing when nothing does: a reading changes a few of
+ * an initiative's ~80 rows, and probing every one of them cost a write most of its time in
+ * PostgreSQL. Answers whether it wrote.
+ */
+export async function writeChanges(
+  sql: Sql,
+  initiativeIds: readonly string[],
+  change: ValueRowsChange,
+): Promise<boolean> {
+  if (isNoChange(change)) return false;
+  const { upsert, gone } = change;
+  await sql(WRITE_CHANGES, [
+    initiativeIds,
+    JSON.stringify(upsert.standings),
+    JSON.stringify(upsert.measuresNow),
+    JSON.stringify(upsert.indices),
+    JSON.stringify(upsert.now),
+    JSON.stringify(gone.standings),
+    JSON.stringify(gone.measuresNow),
+    JSON.stringify(gone.indices),
+    JSON.stringify(gone.now),
+  ]);
+  return true;
 }
 
 /** Initiatives that have measures, in id order, after `after` (keyset paging of the rebuild). */
