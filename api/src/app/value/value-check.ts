@@ -1,6 +1,6 @@
 import type { CustomerGroupRow, CycleRow, MeasureRow, ReadingRow } from './value-data.repository';
 import { computeValueRows, type ValueRows } from './value-rows';
-import { type Sql, STORED_COLUMNS } from './value-store.repository';
+import { type Sql, STORED_COLUMNS, STORED_TABLES } from './value-store.repository';
 
 /**
  * `npm run value:check`: recomputes every stored value row from every reading with libs/domain
@@ -64,16 +64,16 @@ export async function checkValueRows(
 }
 
 async function storedRows(sql: Sql, ids: readonly string[]): Promise<ValueRows> {
-  const read = async <K extends keyof ValueRows>(key: K, table: string): Promise<ValueRows[K]> =>
+  const read = async <K extends keyof ValueRows>(key: K): Promise<ValueRows[K]> =>
     (await sql(
-      `SELECT ${STORED_COLUMNS[key]} FROM ${table} WHERE initiative_id = ANY($1::uuid[])`,
+      `SELECT ${STORED_COLUMNS[key]} FROM ${STORED_TABLES[key]} WHERE initiative_id = ANY($1::uuid[])`,
       [ids],
     )) as ValueRows[K];
   return {
-    standings: await read('standings', 'value_standings'),
-    measuresNow: await read('measuresNow', 'value_measure_now'),
-    indices: await read('indices', 'value_indices'),
-    now: await read('now', 'value_now'),
+    standings: await read('standings'),
+    measuresNow: await read('measuresNow'),
+    indices: await read('indices'),
+    now: await read('now'),
   };
 }
 

@@ -98,6 +98,10 @@ export const STORED_COLUMNS = {
   now: `initiative_id AS "initiativeId", customer, business`,
 } as const;
 
+/** The CTEs the inputs are read from: the initiatives $1's measures and decisive readings at $2. */
+const INPUTS_SCOPE = `WITH scope AS (SELECT m.id FROM measures m WHERE m.initiative_id = ANY($1::uuid[])),
+     ${DECISIVE_READINGS}`;
+
 /** The json_build_object fields of the inputs of the initiatives $1 at $2 (scope: their measures). */
 const INPUT_FIELDS = `
        'measures', (SELECT coalesce(json_agg(x ORDER BY x."initiativeId", lower(x.name), x.id), '[]')
@@ -110,25 +114,29 @@ const INPUT_FIELDS = `
        'groups', (SELECT coalesce(json_agg(g ORDER BY g.id), '[]') FROM (
                     SELECT id, name, protected AS "isProtected" FROM customer_groups) g)`;
 
+/** The table of each kind of stored row. */
+export const STORED_TABLES = {
+  standings: 'value_standings',
+  measuresNow: 'value_measure_now',
+  indices: 'value_indices',
+  now: 'value_now',
+} as const satisfies Record<keyof typeof STORED_COLUMNS, string>;
+
 /** The json_build_object fields of the stored rows and alert records of the initiatives $1. */
-const STORED_FIELDS = `
-       'standings', (SELECT coalesce(json_agg(x), '[]') FROM (
-                       SELECT ${STORED_COLUMNS.standings} FROM value_standings
-                        WHERE initiative_id = ANY($1::uuid[])) x),
-       'measuresNow', (SELECT coalesce(json_agg(x), '[]') FROM (
-                         SELECT ${STORED_COLUMNS.measuresNow} FROM value_measure_now
-                          WHERE initiative_id = ANY($1::uuid[])) x),
-       'indices', (SELECT coalesce(json_agg(x), '[]') FROM (
-                     SELECT ${STORED_COLUMNS.indices} FROM value_indices
-                      WHERE initiative_id = ANY($1::uuid[])) x),
-       'now', (SELECT coalesce(json_agg(x), '[]') FROM (
-                 SELECT ${STORED_COLUMNS.now} FROM value_now
-                  WHERE initiative_id = ANY($1::uuid[])) x),
+const STORED_FIELDS = [
+  ...Object.entries(STORED_TABLES).map(
+    ([key, table]) => `
+       '${key}', (SELECT coalesce(json_agg(x), '[]') FROM (
+                   SELECT ${STORED_COLUMNS[key as keyof typeof STORED_TABLES]} FROM ${table}
+                    WHERE initiative_id = ANY($1::uuid[])) x)`,
+  ),
+  `
        'alerts', (SELECT coalesce(json_agg(a ORDER BY a.raised_at, a.id), '[]') FROM (
                     SELECT id, initiative_id AS "initiativeId", cycle_id AS "cycleId", kind,
                            measure_id AS "measureId", status, raised_at
                       FROM alerts WHERE initiative_id = ANY($1::uuid[])
-                       AND status <> 'resolved') a)`;
+                       AND status <> 'resolved') a)`,
+].join(',');
 
 /** Inputs as PostgreSQL's JSON has them: dates as text. */
 function inputsOf(json: InputsJson | undefined): ValueInputs {
@@ -157,8 +165,7 @@ export async function loadInputs(
   now: Date,
 ): Promise<ValueInputs> {
   const [row] = (await sql(
-    `WITH scope AS (SELECT m.id FROM measures m WHERE m.initiative_id = ANY($1::uuid[])),
-     ${DECISIVE_READINGS}
+    `${INPUTS_SCOPE}
      SELECT json_build_object(${INPUT_FIELDS}) AS inputs`,
     [initiativeIds, now.toISOString()],
   )) as Array<{ inputs: InputsJson }>;
@@ -190,8 +197,7 @@ export async function loadForRecompute(
   now: Date,
 ): Promise<RecomputeLoad> {
   const [row] = (await sql(
-    `WITH scope AS (SELECT m.id FROM measures m WHERE m.initiative_id = ANY($1::uuid[])),
-     ${DECISIVE_READINGS}
+    `${INPUTS_SCOPE}
      SELECT json_build_object(${INPUT_FIELDS}) AS inputs,
             json_build_object(${STORED_FIELDS}) AS stored`,
     [initiativeIds, now.toISOString()],
