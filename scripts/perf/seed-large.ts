@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { migrations } from '../../api/src/migrations';
 import { hashPassword } from '../../api/src/app/auth/secrets';
 import { rebuildValueRows } from '../../api/src/app/value/value-rebuild';
+import { clearPendingRefreshes } from '../../api/src/app/value/value-store.repository';
 import { CliArgs, fail, ProgressBar } from './cli-args';
 import { scaleFor, SEED_PASSWORD, seedSteps } from './seed-plan';
 
@@ -120,9 +121,11 @@ export async function seedLarge(
     // The readings went in behind the API's back: build the stored value rows (standings and
     // indices per cycle and now) as the API's writes would have kept them.
     const valueStarted = Date.now();
-    await rebuildValueRows(
-      async (text, params = []) => (await client.query(text, [...params])).rows as unknown[],
-    );
+    const sql = async (text: string, params: readonly unknown[] = []) =>
+      (await client.query(text, [...params])).rows as unknown[];
+    // Every initiative is rebuilt here: none is left for the API's start to recompute.
+    await clearPendingRefreshes(sql);
+    await rebuildValueRows(sql);
     await client.query('ANALYZE value_standings, value_measure_now, value_indices, value_now');
     bar.advance(VALUE_WEIGHT, `value rows (${((Date.now() - valueStarted) / 1000).toFixed(1)} s)`);
     bar.finish();

@@ -20,6 +20,8 @@ import { Webhooks1764000003700 } from './1764000003700-Webhooks';
 import { MoneyAndWins1764000003900 } from './1764000003900-MoneyAndWins';
 import { SelfAssessments1764000004000 } from './1764000004000-SelfAssessments';
 import { InitiativeAnswerIndexes1764000004100 } from './1764000004100-InitiativeAnswerIndexes';
+import { CheaperWriteTriggers1764000004200 } from './1764000004200-CheaperWriteTriggers';
+import { ValueRefreshPending1764000004210 } from './1764000004210-ValueRefreshPending';
 
 /** Every migration, in order. The bundle cannot glob files, so each one is listed here. */
 export const migrations = [
@@ -45,4 +47,6 @@ export const migrations = [
   MoneyAndWins1764000003900,
   SelfAssessments1764000004000,
   InitiativeAnswerIndexes1764000004100,
+  CheaperWriteTriggers1764000004200,
+  ValueRefreshPending1764000004210,
 ];

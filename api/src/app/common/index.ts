@@ -25,7 +25,6 @@ export { ProblemDetailsDto } from './problem.dto';
 export { assignRequestId, requestIdOf } from './request-id';
 export { returnedRows } from './returned-rows';
 export { TooManyAttemptsException } from './too-many-attempts';
-export { InitiativeBusyError, InitiativeTurns, TURN_WAIT_MS } from './initiative-turns';
 export { FieldValidationException, createValidationPipe } from './validation';
 export {
   OneOf,

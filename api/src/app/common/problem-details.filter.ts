@@ -11,7 +11,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TooManyAttemptsException } from './too-many-attempts';
 import { WebHost } from '../web-host';
 import { isDatabaseBusy, isDatabaseUnavailable } from './database-unavailable';
-import { InitiativeBusyError } from './initiative-turns';
 import {
   DuplicateRecordError,
   persistenceStatus,
@@ -129,7 +128,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const fastifyProblem = fastifyClientError(exception as FastifyLikeError);
     if (fastifyProblem) return fastifyProblem;
-    if (exception instanceof InitiativeBusyError || isDatabaseBusy(exception)) {
+    if (isDatabaseBusy(exception)) {
       this.logger.warn({ err: exception, url: request.url }, 'database busy');
       return problem(
         503,

@@ -9,6 +9,9 @@ describe('ValueWrites', () => {
       cyclesChanged: async () => {
         log.push(`${name}:cycles`);
       },
+      readingsCommitted: async (ids) => {
+        log.push(`${name}:committed ${ids.join(',')}`);
+      },
     };
   }
 
@@ -20,11 +23,15 @@ describe('ValueWrites', () => {
     await writes.initiativesChanged(['i-1', 'i-2', 'i-1']);
     await writes.initiativesChanged([]);
     await writes.cyclesChanged();
+    await writes.readingsCommitted(['i-3', 'i-3']);
+    await writes.readingsCommitted([]);
     expect(log).toEqual([
       'standings:i-1,i-2',
       'alerts:i-1,i-2',
       'standings:cycles',
       'alerts:cycles',
+      'standings:committed i-3',
+      'alerts:committed i-3',
     ]);
   });
 
@@ -35,6 +42,7 @@ describe('ValueWrites', () => {
         throw new Error('refresh failed');
       },
       cyclesChanged: async () => undefined,
+      readingsCommitted: async () => undefined,
     });
     await expect(writes.initiativesChanged(['i-1'])).rejects.toThrow('refresh failed');
   });

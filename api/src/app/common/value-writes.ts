@@ -1,10 +1,11 @@
 import { Global, Injectable, Module } from '@nestjs/common';
-import { InitiativeTurns } from './initiative-turns';
 
 /**
- * What keeps the value picture up to date when its inputs change. Listeners run inside the
- * writer's transaction, so the stored standings, indices and alerts commit or roll back with the
- * write that changed them (issue 13: "kept up to date on write").
+ * What keeps the value picture up to date when its inputs change. The writes of measures and
+ * cycles call it inside their transaction, so the stored standings, indices and alerts commit or
+ * roll back with them (issue 13: "kept up to date on write"). A reading, the hot write, commits
+ * first and calls `readingsCommitted` at once: the rows are recomputed before its answer is sent,
+ * once for every reading of the initiative committed meanwhile (issue 18).
  */
 export interface ValueWriteListener {
   /**
@@ -14,6 +15,12 @@ export interface ValueWriteListener {
   initiativesChanged(initiativeIds: readonly string[]): Promise<void>;
   /** A cycle was created or re-dated: every initiative's per-cycle picture may differ. */
   cyclesChanged(): Promise<void>;
+  /**
+   * Readings of these initiatives were recorded or withdrawn by a transaction that has just
+   * committed: recomputes their rows now, in a transaction of their own (inside the caller's, if
+   * one is still open). Resolves once the rows include those readings.
+   */
+  readingsCommitted(initiativeIds: readonly string[]): Promise<void>;
 }
 
 /**
@@ -43,9 +50,17 @@ export class ValueWrites {
       await listener.cyclesChanged();
     }
   }
+
+  async readingsCommitted(initiativeIds: readonly string[]): Promise<void> {
+    const unique = [...new Set(initiativeIds)];
+    if (unique.length === 0) return;
+    for (const listener of this.listeners) {
+      await listener.readingsCommitted(unique);
+    }
+  }
 }
 
-/** Provides {@link ValueWrites} and {@link InitiativeTurns} to every feature. */
+/** Provides {@link ValueWrites} to every feature. */
 @Global()
-@Module({ providers: [ValueWrites, InitiativeTurns], exports: [ValueWrites, InitiativeTurns] })
+@Module({ providers: [ValueWrites], exports: [ValueWrites] })
 export class ValueWritesModule {}

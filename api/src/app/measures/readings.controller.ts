@@ -10,7 +10,7 @@ import {
   type InitiativeAccess,
   RequirePermission,
 } from '../auth';
-import { ApiProblems, IdParams, InitiativeTurns, UuidRef } from '../common';
+import { ApiProblems, IdParams, UuidRef } from '../common';
 import { Idempotent } from '../idempotency';
 import {
   CreateReadingDto,
@@ -33,10 +33,7 @@ export class ReadingParams extends IdParams {
 @ApiTags('readings')
 @Controller('measures/:id/readings')
 export class ReadingsController {
-  constructor(
-    private readonly readings: ReadingsService,
-    private readonly turns: InitiativeTurns,
-  ) {}
+  constructor(private readonly readings: ReadingsService) {}
 
   @Get()
   @RequirePermission('initiatives.read', 'measure')
@@ -79,13 +76,11 @@ export class ReadingsController {
     @CurrentUser() user: AuthenticatedUser,
     @CurrentAccess() access: InitiativeAccess,
   ): Promise<ReadingResponse> {
-    return this.turns.inTurn(access.initiativeId, () =>
-      this.readings.record(params.id, body, actor, {
-        isAdmin: user.role === 'admin',
-        isOwner: access.relations.includes('owner'),
-        isSponsor: access.relations.includes('sponsor'),
-      }),
-    );
+    return this.readings.record(params.id, body, actor, {
+      isAdmin: user.role === 'admin',
+      isOwner: access.relations.includes('owner'),
+      isSponsor: access.relations.includes('sponsor'),
+    });
   }
 
   @Post(':readingId/withdrawal')
@@ -111,12 +106,10 @@ export class ReadingsController {
     @CurrentUser() user: AuthenticatedUser,
     @CurrentAccess() access: InitiativeAccess,
   ): Promise<ReadingResponse> {
-    return this.turns.inTurn(access.initiativeId, () =>
-      this.readings.withdraw(params.id, params.readingId, body, actor, {
-        isAdmin: user.role === 'admin',
-        isOwner: access.relations.includes('owner'),
-        isSponsor: access.relations.includes('sponsor'),
-      }),
-    );
+    return this.readings.withdraw(params.id, params.readingId, body, actor, {
+      isAdmin: user.role === 'admin',
+      isOwner: access.relations.includes('owner'),
+      isSponsor: access.relations.includes('sponsor'),
+    });
   }
 }

@@ -96,7 +96,8 @@ export class ReadingsService {
   /**
    * Records a reading. A correction (supersedesId) is made only by the corrected reading's
    * recorder, the initiative's owner or sponsor, or an admin (403 otherwise); the history keeps
-   * who corrected it (recordedBy, the audit's `correct`) and why (the note).
+   * who corrected it (recordedBy, the audit's `correct`) and why (the note). The initiative's
+   * value rows are recomputed once the reading is committed, before this answers (ValueWrites).
    */
   async record(
     measureId: string,
@@ -111,7 +112,7 @@ export class ReadingsService {
         `observedAt (${observedAt.toISOString()}) is in the future: record what was observed, not what is expected.`,
       );
     }
-    return this.txHost.withTransaction(async () => {
+    const { reading, initiativeId } = await this.txHost.withTransaction(async () => {
       const measure = await this.measures.initiativeForWriter(measureId, actor.userId);
       if (!measure) throw new NotFoundException('No such measure.');
       const { users } = measure;
@@ -176,9 +177,13 @@ export class ReadingsService {
           after: mapReading({ ...values, ...unlinked }, users),
         }),
       );
-      await this.valueWrites.initiativesChanged([measure.initiativeId]);
-      return mapReading({ ...created, ...unlinked }, users);
+      return {
+        reading: mapReading({ ...created, ...unlinked }, users),
+        initiativeId: measure.initiativeId,
+      };
     });
+    await this.valueWrites.readingsCommitted([initiativeId]);
+    return reading;
   }
 
   /**
@@ -194,7 +199,7 @@ export class ReadingsService {
     standing: Omit<CorrectorInput, 'correctorId' | 'recorderId'> = NO_STANDING,
   ): Promise<ReadingResponse> {
     const reason = request.reason.trim();
-    return this.txHost.withTransaction(async () => {
+    const { withdrawn, initiativeId } = await this.txHost.withTransaction(async () => {
       const measure = await this.measures.findById(measureId);
       if (!measure) throw new NotFoundException('No such measure.');
       await this.readings.lock(readingId);
@@ -233,8 +238,9 @@ export class ReadingsService {
         before: mapReading(reading, users),
         after: withdrawn,
       });
-      await this.valueWrites.initiativesChanged([measure.initiativeId]);
-      return withdrawn;
+      return { withdrawn, initiativeId: measure.initiativeId };
     });
+    await this.valueWrites.readingsCommitted([initiativeId]);
+    return withdrawn;
   }
 }

@@ -1,6 +1,6 @@
 import type { CustomerGroupRow, CycleRow, MeasureRow, ReadingRow } from './value-data.repository';
 import { computeValueRows, type ValueRows } from './value-rows';
-import type { Sql } from './value-store.repository';
+import { type Sql, STORED_COLUMNS, STORED_TABLES } from './value-store.repository';
 
 /**
  * `npm run value:check`: recomputes every stored value row from every reading with libs/domain
@@ -64,38 +64,17 @@ export async function checkValueRows(
 }
 
 async function storedRows(sql: Sql, ids: readonly string[]): Promise<ValueRows> {
-  const standings = (await sql(
-    `SELECT measure_id AS "measureId", cycle_id AS "cycleId", initiative_id AS "initiativeId",
-            opening_reading_id AS "openingReadingId", opening_observed_at AS "openingObservedAt",
-            opening_value AS "openingValue", closing_reading_id AS "closingReadingId",
-            closing_observed_at AS "closingObservedAt", closing_value AS "closingValue",
-            progress_opening AS "progressOpening", progress_closing AS "progressClosing",
-            improvement
-       FROM value_standings WHERE initiative_id = ANY($1::uuid[])`,
-    [ids],
-  )) as ValueRows['standings'];
-  const measuresNow = (await sql(
-    `SELECT measure_id AS "measureId", initiative_id AS "initiativeId", reading_id AS "readingId",
-            value, observed_at AS "observedAt", progress
-       FROM value_measure_now WHERE initiative_id = ANY($1::uuid[])`,
-    [ids],
-  )) as ValueRows['measuresNow'];
-  const indices = (await sql(
-    `SELECT initiative_id AS "initiativeId", cycle_id AS "cycleId",
-            customer_opening AS "customerOpening", customer_closing AS "customerClosing",
-            customer_change AS "customerChange", business_opening AS "businessOpening",
-            business_closing AS "businessClosing", business_change AS "businessChange",
-            counter_alerts AS "counterAlerts", counter_critical AS "counterCritical",
-            protected_alerts AS "protectedAlerts"
-       FROM value_indices WHERE initiative_id = ANY($1::uuid[])`,
-    [ids],
-  )) as ValueRows['indices'];
-  const now = (await sql(
-    `SELECT initiative_id AS "initiativeId", customer, business
-       FROM value_now WHERE initiative_id = ANY($1::uuid[])`,
-    [ids],
-  )) as ValueRows['now'];
-  return { standings, measuresNow, indices, now };
+  const read = async <K extends keyof ValueRows>(key: K): Promise<ValueRows[K]> =>
+    (await sql(
+      `SELECT ${STORED_COLUMNS[key]} FROM ${STORED_TABLES[key]} WHERE initiative_id = ANY($1::uuid[])`,
+      [ids],
+    )) as ValueRows[K];
+  return {
+    standings: await read('standings'),
+    measuresNow: await read('measuresNow'),
+    indices: await read('indices'),
+    now: await read('now'),
+  };
 }
 
 type Row = object;

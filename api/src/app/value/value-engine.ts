@@ -1,37 +1,143 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { type ValueWriteListener, ValueWrites } from '../common';
 import { AlertEngine } from './alerts/alert-engine.service';
-import { rebuildValueRows, recomputeInitiatives } from './value-rebuild';
-import { ValueStore } from './value-store.repository';
+import { CoalescingLanes } from './coalescing-lanes';
+import { rebuildValueRows } from './value-rebuild';
+import { computeValueRows, engineNow } from './value-rows';
+import { valueRowsChange } from './value-rows-change';
+import {
+  clearPendingRefreshes,
+  loadForRecompute,
+  ValueStore,
+  writeChanges,
+} from './value-store.repository';
+
+/** How often the engine looks for recomputations that never happened (and how many at a time). */
+export const PENDING_SWEEP_EVERY_MS = 60_000;
+export const PENDING_SWEEP_PAGE = 200;
 
 /**
- * Keeps the stored value rows and the alert records up to date on write: registered with
- * {@link ValueWrites}, it runs in the writer's transaction, so they commit or roll back with the
- * write that changed them. The alerts are found from the inputs loaded for the rows (one load).
+ * Keeps the stored value rows and the alert records up to date on write, registered with
+ * {@link ValueWrites}:
+ *
+ * - measures and cycles: in the writer's transaction, so the rows commit or roll back with it;
+ * - readings (`readingsCommitted`): right after the reading's transaction commits and before its
+ *   answer is sent, in a transaction of its own, one initiative at a time and once for all the
+ *   readings of an initiative committed meanwhile ({@link CoalescingLanes}). Recomputing inside
+ *   each reading's transaction made every reading of an initiative wait for the one before it
+ *   (the advisory lock below), so at 50 connections a burst queued for seconds (issue 18).
+ *
+ * A reading's transaction writes `value_refresh_pending` (a trigger): if the process stops before
+ * the recomputation, the next start, or the sweep every minute, does it. The alerts are found
+ * from the inputs loaded for the rows (one load).
  */
 @Injectable()
-export class ValueEngine implements ValueWriteListener, OnModuleInit {
+export class ValueEngine
+  implements ValueWriteListener, OnModuleInit, OnApplicationBootstrap, OnModuleDestroy
+{
+  private readonly logger = new Logger('ValueEngine');
+  private readonly lanes = new CoalescingLanes();
+  private timer: NodeJS.Timeout | null = null;
+  private sweeping: Promise<void> | null = null;
+
   constructor(
     private readonly writes: ValueWrites,
     private readonly store: ValueStore,
     private readonly alerts: AlertEngine,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
   ) {}
 
   onModuleInit(): void {
     this.writes.register(this);
   }
 
-  /** A reading, its correction or a measure changed: only these initiatives' rows and alerts. */
+  onApplicationBootstrap(): void {
+    this.sweepInBackground();
+    this.timer = setInterval(() => this.sweepInBackground(), PENDING_SWEEP_EVERY_MS);
+    this.timer.unref();
+  }
+
+  /** Stops the sweep and lets the recomputations in progress finish before the pool closes. */
+  async onModuleDestroy(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.sweeping;
+  }
+
+  /**
+   * These initiatives' inputs changed: under their lock, one statement loads their inputs, stored
+   * rows and alert records, libs/domain computes the rows, one statement writes what differs (none
+   * when nothing does), and the alerts are reconciled from the same inputs. In the caller's
+   * transaction (a measure written) or in one of its own (readingsCommitted).
+   */
   async initiativesChanged(initiativeIds: readonly string[]): Promise<void> {
+    if (initiativeIds.length === 0) return;
     await this.store.lockInitiatives(initiativeIds);
-    const computed = await recomputeInitiatives(this.store.sql, initiativeIds);
-    if (computed)
-      await this.alerts.initiativesChanged(initiativeIds, computed.inputs, computed.now);
+    const now = engineNow();
+    const loaded = await loadForRecompute(this.store.sql, initiativeIds, now);
+    const rows = computeValueRows(loaded.inputs, now);
+    await writeChanges(this.store.sql, initiativeIds, valueRowsChange(rows, loaded.stored));
+    await this.alerts.initiativesChanged(initiativeIds, loaded.inputs, now, loaded.alerts);
   }
 
   /** A cycle was created or re-dated: every initiative's rows and alerts, a batch at a time. */
   async cyclesChanged(): Promise<void> {
+    await clearPendingRefreshes(this.store.sql);
     await rebuildValueRows(this.store.sql);
     await this.alerts.cyclesChanged();
+  }
+
+  /**
+   * Readings of these initiatives committed: each is recomputed in a transaction of its own,
+   * shared with the other readings of the initiative that commit before it starts. Called inside
+   * a transaction still open (a caller that wraps the reading in its own), it recomputes there,
+   * since another transaction could not see the reading yet.
+   */
+  async readingsCommitted(initiativeIds: readonly string[]): Promise<void> {
+    if (this.txHost.isTransactionActive()) {
+      await this.initiativesChanged(initiativeIds);
+      return;
+    }
+    await Promise.all(
+      initiativeIds.map((id) =>
+        this.lanes.run(id, () => this.txHost.withTransaction(() => this.initiativesChanged([id]))),
+      ),
+    );
+  }
+
+  /** Recomputes the initiatives left on `value_refresh_pending`; answers how many it did. */
+  async sweepPending(): Promise<number> {
+    let done = 0;
+    for (;;) {
+      const ids = await this.store.pendingInitiatives(PENDING_SWEEP_PAGE);
+      for (const id of ids) await this.readingsCommitted([id]);
+      done += ids.length;
+      if (ids.length < PENDING_SWEEP_PAGE) return done;
+    }
+  }
+
+  private sweepInBackground(): void {
+    if (this.sweeping) return;
+    this.sweeping = this.sweepPending()
+      .then((done) => {
+        if (done > 0) this.logger.log({ initiatives: done }, 'recomputed pending value rows');
+      })
+      .catch((error: unknown) => {
+        this.logger.error(
+          { error: error instanceof Error ? error.message : String(error) },
+          'recomputing pending value rows failed',
+        );
+      })
+      .finally(() => {
+        this.sweeping = null;
+      });
   }
 }

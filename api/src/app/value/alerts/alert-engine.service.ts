@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AlertMeasureMove, AlertReading, AlertStandingPoint } from '@waypoint/contracts';
 import {
   alertIdentity,
+  type AlertRecordState,
   cycleWindow,
   reconcileAlerts,
   type StandingPoint,
@@ -63,10 +64,12 @@ export class AlertEngine {
     initiativeIds: readonly string[],
     loaded: ValueInputs,
     now: Date,
+    records: ReadonlyArray<AlertRecordState & { initiativeId: string; cycleId: string }>,
   ): Promise<void> {
     const cycle = latestStartedCycle(loaded.cycles, new Date());
     if (cycle === null || initiativeIds.length === 0) return;
-    await this.reconcileWith(initiativeIds, cycle, now, loaded);
+    const states = records.filter((r) => r.cycleId === cycle.id);
+    await this.reconcileWith(initiativeIds, cycle, now, loaded, states);
   }
 
   /**
@@ -89,7 +92,10 @@ export class AlertEngine {
     }
   }
 
-  /** Reconciles the records of these initiatives in the cycle with what libs/domain finds. */
+  /**
+   * Reconciles the records of these initiatives in the cycle with what libs/domain finds;
+   * `loadedStates` are their records in the cycle when the caller loaded them with the inputs.
+   */
   private async reconcileWith(
     initiativeIds: readonly string[],
     cycle: AlertCycleRow,
@@ -103,8 +109,9 @@ export class AlertEngine {
       readings: readonly AlertReadingRow[];
       groups: readonly AlertCustomerGroupRow[];
     },
+    loadedStates?: ReadonlyArray<AlertRecordState & { initiativeId: string }>,
   ): Promise<void> {
-    const states = await this.records.states(initiativeIds, cycle.id);
+    const states = loadedStates ?? (await this.records.states(initiativeIds, cycle.id));
     const window = cycleWindow(cycle);
     for (const initiativeId of initiativeIds) {
       // A measure still waiting for its first reading (no baseline) has nothing to alert on.

@@ -1,0 +1,98 @@
+import { CoalescingLanes } from './coalescing-lanes';
+
+/** A run that ends when the test says so, recording when it started. */
+function controlledWork(log: string[]) {
+  const ends: Array<(error?: Error) => void> = [];
+  const work = (name: string) => (): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      log.push(`start ${name}`);
+      ends.push((error) => (error ? reject(error) : resolve()));
+    });
+  const end = async (error?: Error): Promise<void> => {
+    const next = ends.shift();
+    if (!next) throw new Error('no run in progress');
+    next(error);
+    await flush();
+  };
+  return { work, end };
+}
+
+const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe('CoalescingLanes', () => {
+  it('runs the work of a lone caller once and forgets the key', async () => {
+    const lanes = new CoalescingLanes();
+    const log: string[] = [];
+    const { work, end } = controlledWork(log);
+    const done = lanes.run('a', work('first'));
+    await flush();
+    expect(log).toEqual(['start first']);
+    await end();
+    await expect(done).resolves.toBeUndefined();
+    expect(lanes.size).toBe(0);
+  });
+
+  it('makes the callers that arrive during a run share one run after it', async () => {
+    const lanes = new CoalescingLanes();
+    const log: string[] = [];
+    const { work, end } = controlledWork(log);
+    const settled: string[] = [];
+    const track = (name: string, p: Promise<void>) => p.then(() => settled.push(name));
+
+    void track('first', lanes.run('a', work('first')));
+    await flush();
+    const burst = Array.from({ length: 5 }, (_u, n) =>
+      track(`burst ${n}`, lanes.run('a', work(`burst ${n}`))),
+    );
+    await flush();
+    // The burst waits for the run in progress (it may have loaded its inputs already).
+    expect(log).toEqual(['start first']);
+    await end();
+    expect(settled).toEqual(['first']);
+    // One run for the five, with the work of the first of them.
+    expect(log).toEqual(['start first', 'start burst 0']);
+    const late = track('late', lanes.run('a', work('late')));
+    await end();
+    await Promise.all(burst);
+    expect(settled).toEqual(['first', 'burst 0', 'burst 1', 'burst 2', 'burst 3', 'burst 4']);
+    // Whoever came once the burst's run had started needs a run of its own.
+    expect(log).toEqual(['start first', 'start burst 0', 'start late']);
+    await end();
+    await late;
+    expect(lanes.size).toBe(0);
+  });
+
+  it('keeps keys apart', async () => {
+    const lanes = new CoalescingLanes();
+    const log: string[] = [];
+    const { work, end } = controlledWork(log);
+    const a = lanes.run('a', work('a'));
+    const b = lanes.run('b', work('b'));
+    await flush();
+    expect(log).toEqual(['start a', 'start b']);
+    expect(lanes.size).toBe(2);
+    await end();
+    await end();
+    await Promise.all([a, b]);
+    expect(lanes.size).toBe(0);
+  });
+
+  it('rejects the callers of a failed run, and still runs for those after it', async () => {
+    const lanes = new CoalescingLanes();
+    const log: string[] = [];
+    const { work, end } = controlledWork(log);
+    const failing = lanes.run('a', work('failing'));
+    const outcome = failing.then(
+      () => 'resolved',
+      (error: Error) => error.message,
+    );
+    await flush();
+    const after = lanes.run('a', work('after'));
+    await end(new Error('database gone'));
+    expect(await outcome).toBe('database gone');
+    expect(log).toEqual(['start failing', 'start after']);
+    await end();
+    await expect(after).resolves.toBeUndefined();
+    expect(lanes.size).toBe(0);
+  });
+});
