@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import './one-byte-sources';
 import './defer-unused-modules';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
