@@ -120,8 +120,26 @@ describe('GET /api/events (live updates)', () => {
     });
     expect(refused.status).toBe(403);
     const readingId = await recordReading(owner, 32);
-    await watching.next((e) => e.id === readingId);
-    expect(watching.changes().map((e) => e.id)).toEqual([readingId]);
+    await watching.next((e) => e.kind === 'measure' && e.id === measureId);
+    expect(watching.changes().map((e) => `${e.kind} ${e.id}`)).toEqual([
+      `reading ${readingId}`,
+      `measure ${measureId}`,
+    ]);
+  });
+
+  it("announces a measure's recomputed values after its reading, once they are stored", async () => {
+    const watching = await stream(teammate);
+    await ready(watching);
+    const readingId = await recordReading(owner, 27);
+    const announced = await watching.next((e) => e.kind === 'measure' && e.id === measureId);
+    expect(announced).toMatchObject({ kind: 'measure', initiativeId, id: measureId });
+    // By the time the event is sent, the stored rows show the reading.
+    const stored = await t.sql.query<{ reading_id: string }>(
+      `SELECT reading_id FROM value_measure_now WHERE measure_id = $1`,
+      [measureId],
+    );
+    expect(stored.rows[0]?.reading_id).toBe(readingId);
+    expect(watching.changes().map((e) => e.kind)).toEqual(['reading', 'measure']);
   });
 
   /** Resolves when the server ends the stream; fails when it is still open after `ms`. */

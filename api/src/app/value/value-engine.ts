@@ -8,11 +8,12 @@ import {
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { type ValueWriteListener, ValueWrites } from '../common';
+import { envelopeOfAudit, LiveBus } from '../live';
 import { AlertEngine } from './alerts/alert-engine.service';
 import { CoalescingLanes } from './coalescing-lanes';
 import { rebuildValueRows } from './value-rebuild';
 import { computeValueRows, engineNow } from './value-rows';
-import { valueRowsChange } from './value-rows-change';
+import { type ValueRowsChange, valueRowsChange } from './value-rows-change';
 import {
   clearPendingRefreshes,
   loadForRecompute,
@@ -53,6 +54,7 @@ export class ValueEngine
     private readonly store: ValueStore,
     private readonly alerts: AlertEngine,
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly live: LiveBus,
   ) {}
 
   onModuleInit(): void {
@@ -84,8 +86,40 @@ export class ValueEngine
     const now = engineNow();
     const loaded = await loadForRecompute(this.store.sql, initiativeIds, now);
     const rows = computeValueRows(loaded.inputs, now);
-    await writeChanges(this.store.sql, initiativeIds, valueRowsChange(rows, loaded.stored));
+    const change = valueRowsChange(rows, loaded.stored);
+    if (await writeChanges(this.store.sql, initiativeIds, change)) {
+      await this.announce(change, loaded.inputs.measures);
+    }
     await this.alerts.initiativesChanged(initiativeIds, loaded.inputs, now, loaded.alerts);
+  }
+
+  /**
+   * A `measure` live event for each measure whose stored value rows changed, sent when the
+   * recomputation commits: a reading's own event goes out at the reading's commit, before the
+   * rows are recomputed, and a page that refetched on it alone could show the rows from before.
+   */
+  private async announce(
+    change: ValueRowsChange,
+    measures: ReadonlyArray<{ id: string; initiativeId: string }>,
+  ): Promise<void> {
+    const initiativeOf = new Map(measures.map((m) => [m.id, m.initiativeId]));
+    const changed = new Set([
+      ...change.upsert.standings.map((r) => r.measureId),
+      ...change.upsert.measuresNow.map((r) => r.measureId),
+      ...change.gone.standings.map((r) => r.measureId),
+      ...change.gone.measuresNow,
+    ]);
+    const at = new Date();
+    for (const measureId of changed) {
+      const initiativeId = initiativeOf.get(measureId);
+      // A measure deleted meanwhile has no initiative left to tell.
+      if (initiativeId === undefined) continue;
+      const envelope = envelopeOfAudit(
+        { actor: null, entityType: 'measure_value', entityId: measureId, initiativeId },
+        at,
+      );
+      if (envelope) await this.live.publish(envelope);
+    }
   }
 
   /** A cycle was created or re-dated: every initiative's rows and alerts, a batch at a time. */
