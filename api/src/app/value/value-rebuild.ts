@@ -1,4 +1,4 @@
-import { computeValueRows, engineNow, type ValueInputs, type ValueRows } from './value-rows';
+import { computeValueRows, engineNow, type ValueRows } from './value-rows';
 import {
   initiativesWithMeasures,
   initiativesWithoutMeasures,
@@ -12,19 +12,19 @@ const EMPTY: ValueRows = { standings: [], measuresNow: [], indices: [], now: [] 
 /**
  * Recomputes the stored value rows of these initiatives with libs/domain, in two statements
  * whatever their history: one loads their measures, decisive readings and the cycles, one
- * writes their rows. The work is in proportion to these initiatives, never to the portfolio.
- * Answers the inputs it loaded and the moment it computed at (null: no initiative), for the
- * alerts to be found from the same inputs.
+ * replaces their rows. The work is in proportion to these initiatives, never to the portfolio.
+ * For the rebuilds and for paths that write readings behind the API's back; the engine's own
+ * recomputation after a write (ValueEngine.initiativesChanged) also loads the stored rows and
+ * alert records, to write only what differs and reconcile the alerts.
  */
 export async function recomputeInitiatives(
   sql: Sql,
   initiativeIds: readonly string[],
-): Promise<{ inputs: ValueInputs; now: Date } | null> {
-  if (initiativeIds.length === 0) return null;
+): Promise<void> {
+  if (initiativeIds.length === 0) return;
   const now = engineNow();
   const inputs = await loadInputs(sql, initiativeIds, now);
   await replaceRows(sql, initiativeIds, computeValueRows(inputs, now));
-  return { inputs, now };
 }
 
 /** How many initiatives one batch of {@link rebuildValueRows} recomputes. */
