@@ -97,6 +97,12 @@ describe('Self-assessment in Chromium', () => {
       await page.reload();
       await page.getByText('You have answered.', { exact: false }).waitFor();
       await page.getByRole('button', { name: 'Change my answer' }).click();
+      // The form opens with the saved answer once it has loaded: wait for it to be checked (a
+      // read of isChecked() right after the click raced the load and failed once in CI).
+      await page
+        .getByRole('radiogroup', { name: 'Involve everyone' })
+        .getByRole('radio', { name: '1', checked: true })
+        .waitFor();
       expect(
         await page
           .getByRole('radiogroup', { name: 'Involve everyone' })
