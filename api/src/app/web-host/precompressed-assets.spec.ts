@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gzipSync, gunzipSync } from 'node:zlib';
 import { acceptedCodings, PrecompressedAssets } from './precompressed-assets';
 
 const HASHED = /-[A-Z0-9]{8}\.(?:js|css|mjs)$/;
@@ -34,7 +35,7 @@ describe('PrecompressedAssets', () => {
 
   it('compresses only hashed scripts and styles worth compressing', async () => {
     const assets = new PrecompressedAssets(dir, HASHED);
-    await assets.prepare();
+    expect(await assets.prepare()).toEqual({ prebuilt: 0, compressed: 2 });
     expect(assets.size).toBe(2);
     expect(assets.pick('/tiny-ABCDEFGH.js', 'br')).toBeNull();
     expect(assets.pick('/unhashed.js', 'br')).toBeNull();
@@ -57,5 +58,61 @@ describe('PrecompressedAssets', () => {
     );
     expect(assets.pick('/main-ABCDEFGH.js', 'identity')).toBeNull();
     expect(assets.pick('/main-ABCDEFGH.js', undefined)).toBeNull();
+  });
+});
+
+describe('PrecompressedAssets with the files the build wrote', () => {
+  const script = `export const answer = ${JSON.stringify('built '.repeat(2000))};\n`;
+
+  it('serves the .br and .gz beside a file and compresses only the files without them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wp-assets-built-'));
+    writeFileSync(join(dir, 'main-ABCDEFGH.js'), script);
+    // Not what compressing main-ABCDEFGH.js gives: proves these bytes are the ones served.
+    const builtBr = brotliCompressSync('from the build (br)');
+    const builtGz = gzipSync('from the build (gzip)');
+    writeFileSync(join(dir, 'main-ABCDEFGH.js.br'), builtBr);
+    writeFileSync(join(dir, 'main-ABCDEFGH.js.gz'), builtGz);
+    writeFileSync(join(dir, 'chunk-ABCDEFGH.js'), script);
+    writeFileSync(join(dir, 'chunk-ABCDEFGH.js.br'), builtBr); // no .gz: compressed here
+    writeFileSync(join(dir, 'tiny-ABCDEFGH.js'), 'export {};\n');
+    const assets = new PrecompressedAssets(dir, HASHED);
+    expect(await assets.prepare()).toEqual({ prebuilt: 1, compressed: 1 });
+    expect(assets.pick('/main-ABCDEFGH.js', 'br')?.body).toEqual(builtBr);
+    expect(assets.pick('/main-ABCDEFGH.js', 'gzip')?.body).toEqual(builtGz);
+    const chunk = assets.pick('/chunk-ABCDEFGH.js', 'br');
+    expect(brotliDecompressSync(chunk?.body ?? Buffer.alloc(0)).toString()).toBe(script);
+    expect(assets.pick('/tiny-ABCDEFGH.js', 'br')).toBeNull();
+  });
+
+  it('needs no start-up compression after the build step (scripts/precompress-web.mjs)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wp-assets-step-'));
+    writeFileSync(join(dir, 'main-ABCDEFGH.js'), script);
+    writeFileSync(join(dir, 'styles-ABCDEFGH.css'), `body { margin: 0; }\n`.repeat(200));
+    writeFileSync(join(dir, 'tiny-ABCDEFGH.js'), 'export {};\n');
+    writeFileSync(join(dir, 'index.html'), '<wp-root></wp-root>'.repeat(100));
+    const step = spawnSync(
+      process.execPath,
+      [join(__dirname, '../../../../scripts/precompress-web.mjs'), dir],
+      { encoding: 'utf8' },
+    );
+    expect(step.stderr).toBe('');
+    expect(step.status).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual([
+      'index.html',
+      'main-ABCDEFGH.js',
+      'main-ABCDEFGH.js.br',
+      'main-ABCDEFGH.js.gz',
+      'styles-ABCDEFGH.css',
+      'styles-ABCDEFGH.css.br',
+      'styles-ABCDEFGH.css.gz',
+      'tiny-ABCDEFGH.js',
+    ]);
+    const assets = new PrecompressedAssets(dir, HASHED);
+    expect(await assets.prepare()).toEqual({ prebuilt: 2, compressed: 0 });
+    const br = assets.pick('/main-ABCDEFGH.js', 'br');
+    expect(brotliDecompressSync(br?.body ?? Buffer.alloc(0)).toString()).toBe(script);
+    expect(br?.body.length).toBeLessThan(script.length / 10);
+    const gz = assets.pick('/styles-ABCDEFGH.css', 'gzip');
+    expect(gunzipSync(gz?.body ?? Buffer.alloc(0)).toString()).toContain('body { margin: 0; }');
   });
 });

@@ -1,5 +1,5 @@
-import { readdir } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -8,7 +8,10 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.css': 'text/css; charset=utf-8',
 };
 
-/** Files smaller than this are not worth compressing (and @fastify/compress skips them too). */
+/**
+ * Files smaller than this are not worth compressing (and @fastify/compress skips them too). The
+ * build step (scripts/precompress-web.mjs) uses the same threshold.
+ */
 const MIN_BYTES = 1024;
 
 interface Variants {
@@ -67,16 +70,25 @@ interface Compressed {
 const asBuffer = (bytes: Uint8Array): Buffer =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
+/** What `prepare` found: files the build compressed, files compressed here at start-up. */
+export interface Prepared {
+  prebuilt: number;
+  compressed: number;
+}
+
 /**
- * The built app's hashed assets, compressed once at the highest brotli and gzip levels instead of
- * on every request at the fast level @fastify/compress uses (the initial JavaScript is ~116 kB
- * with brotli 11 against ~136 kB with brotli 4, and costs no CPU per page load). Compression runs
- * in the background, one file at a time; until a file is ready it is served as before.
+ * The built app's hashed assets, compressed at the highest brotli and gzip levels instead of on
+ * every request at the fast level @fastify/compress uses (the initial JavaScript is ~116 kB with
+ * brotli 11 against ~136 kB with brotli 4, and costs no CPU per page load).
  *
- * It runs in a worker thread that ends when done, not in zlib's thread pool: brotli's highest
+ * The web build writes them beside each file (`<file>.br`, `<file>.gz`: scripts/precompress-web.mjs)
+ * and they are read from there. Only a file without them (an app built some other way) is
+ * compressed here, in the background, one at a time; until it is ready it is served as before.
+ * That runs in a worker thread that ends when done, not in zlib's thread pool: brotli's highest
  * level takes tens of MB of scratch memory per file, and each pool thread kept its share in its
  * malloc arena for the life of the process (resident memory +30 MB at rest with the built app,
- * against about +10 MB for one thread).
+ * against about +10 MB for one thread). Even the worker overlapped the first requests and added
+ * ~20 MB to the process's peak, which is why the build does it.
  */
 export class PrecompressedAssets {
   private readonly ready = new Map<string, Variants>();
@@ -90,19 +102,43 @@ export class PrecompressedAssets {
     return this.ready.size;
   }
 
-  async prepare(): Promise<void> {
-    const names = (await readdir(this.dir)).filter(
+  async prepare(): Promise<Prepared> {
+    const all = await readdir(this.dir);
+    const present = new Set(all);
+    const names = all.filter(
       (name) => this.pattern.test(name) && CONTENT_TYPES[extname(name)] !== undefined,
     );
-    if (names.length === 0) return;
-    await new Promise<void>((resolve, reject) => {
+    const missing: string[] = [];
+    let prebuilt = 0;
+    for (const name of names) {
+      if (present.has(`${name}.br`) && present.has(`${name}.gz`)) {
+        const [br, gzip] = await Promise.all([
+          readFile(join(this.dir, `${name}.br`)),
+          readFile(join(this.dir, `${name}.gz`)),
+        ]);
+        this.add(name, br, gzip);
+        prebuilt += 1;
+      } else if ((await stat(join(this.dir, name))).size >= MIN_BYTES) {
+        missing.push(name);
+      }
+    }
+    if (missing.length > 0) await this.compress(missing);
+    return { prebuilt, compressed: missing.length };
+  }
+
+  private add(name: string, br: Buffer, gzip: Buffer): void {
+    const type = CONTENT_TYPES[extname(name)];
+    if (type) this.ready.set(`/${name}`, { type, br, gzip });
+  }
+
+  private compress(names: readonly string[]): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
       const worker = new Worker(COMPRESS_SOURCE, {
         eval: true,
         workerData: { dir: this.dir, names, minBytes: MIN_BYTES },
       });
       worker.on('message', ({ name, br, gzip }: Compressed) => {
-        const type = CONTENT_TYPES[extname(name)];
-        if (type) this.ready.set(`/${name}`, { type, br: asBuffer(br), gzip: asBuffer(gzip) });
+        this.add(name, asBuffer(br), asBuffer(gzip));
       });
       worker.on('error', reject);
       worker.on('exit', (code) => {
