@@ -23,6 +23,11 @@ ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0 WAYPOINT_DATA_DIR=/data
 # Soak). Keep the container's memory limit ~250 MiB above it. `npm run soak` and `npm run bench`
 # read this line and run the app with the same options.
 ENV NODE_OPTIONS="--max-old-space-size=768"
+# Two glibc malloc arenas instead of up to 8 per core: every thread that allocates (libuv's pool,
+# V8's compiler and GC threads) otherwise gets an arena of its own that keeps what it once held
+# (peak RSS under load ~12 MB lower, docs/performance.md). Read at process start, so it is an
+# environment setting; `npm start`, `npm run bench` and `npm run soak` read this line too.
+ENV MALLOC_ARENA_MAX=2
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./

@@ -1,7 +1,13 @@
 /** Starting, reaching and stopping the two servers of the benchmark. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ensureBuilt, freePort, productionNodeOptions, ROOT } from '../lib/production-build';
+import {
+  ensureBuilt,
+  freePort,
+  productionMallocArenas,
+  productionNodeOptions,
+  ROOT,
+} from '../lib/production-build';
 import { baselineRules } from '../../api/test/support/baseline-answers';
 
 export { ensureBuilt, freePort, ROOT };
@@ -56,7 +62,7 @@ function spawnServer(args: string[], env: NodeJS.ProcessEnv, name: string): Chil
 
 /**
  * `node dist/api/main.js` on the database (production mode, no demo, warn-level logs), with the
- * image's Node options unless others are given.
+ * image's malloc arenas and its Node options unless others are given.
  */
 export async function startApp(
   databaseUrl: string,
@@ -72,6 +78,7 @@ export async function startApp(
   const env = {
     ...process.env,
     NODE_ENV: 'production',
+    MALLOC_ARENA_MAX: productionMallocArenas(),
     NODE_OPTIONS: `${nodeOptions}${probe}`.trim(),
     ...(eventLoopFile ? { WAYPOINT_EVENT_LOOP_FILE: eventLoopFile } : {}),
     DATABASE_URL: databaseUrl,

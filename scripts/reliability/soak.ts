@@ -5,7 +5,7 @@
  * under 10 % from the end of the warm-up to the end of the run (RSS sampled every 5 s, and the
  * app's own process.memoryUsage() beside it to tell the V8 heap from native memory).
  */
-import { productionNodeOptions } from '../lib/production-build';
+import { productionMallocArenas, productionNodeOptions } from '../lib/production-build';
 import {
   argsOf,
   memoryProbeArgs,
@@ -185,8 +185,12 @@ async function main(): Promise<void> {
   const args = argsOf(process.argv.slice(2));
   const minutes = Number(args.get('minutes') ?? '10');
   const rate = args.has('closed-loop') ? undefined : Number(args.get('rate') ?? DEFAULT_RATE);
-  // The app runs with the container image's Node options unless --app-env says otherwise.
-  const appEnv: Record<string, string> = { NODE_OPTIONS: productionNodeOptions() };
+  // The app runs with the container image's Node options and malloc arenas unless --app-env says
+  // otherwise.
+  const appEnv: Record<string, string> = {
+    NODE_OPTIONS: productionNodeOptions(),
+    MALLOC_ARENA_MAX: productionMallocArenas(),
+  };
   for (const pair of (args.get('app-env') ?? '').split(',').filter(Boolean)) {
     const [key, ...value] = pair.split('=');
     if (key) appEnv[key] = value.join('=');
