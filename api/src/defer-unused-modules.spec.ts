@@ -37,8 +37,13 @@ describe('the stand-ins for unused modules', () => {
       const { importClassesFromDirectories } = require('typeorm/util/DirectoryExportedClassesLoader');
       require('class-validator');
       require('@fastify/compress');
-      require('@nestjs/swagger');
+      const { ApiProperty } = require('@nestjs/swagger');
+      class Dto {}
+      ApiProperty({ description: 'a field', required: false })(Dto.prototype, 'field');
+      const _ = require(require('node:module').createRequire(require.resolve('@nestjs/swagger')).resolve('lodash'));
       return {
+        lodash: loaded('/lodash/lodash.js'),
+        lodashFunctions: [_.omit({ a: 1, b: 2 }, 'a'), _.mapValues({ a: 1 }, (v) => v + 1), _.isUndefined(undefined)],
         driver: dataSource.driver.constructor.name,
         otherDrivers: ['/mysql/', '/sqlserver/SqlServerDriver', '/oracle/', '/sqlite/', '/sap/', '/spanner/', '/cockroachdb/', '/mongodb/MongoDriver']
           .filter((part) => loaded('typeorm/driver' + part)),
@@ -49,6 +54,8 @@ describe('the stand-ins for unused modules', () => {
         others: ['validator/index', 'validator/lib/is', '/js-yaml/'].filter(loaded),
       };`);
     expect(answer).toEqual({
+      lodash: false,
+      lodashFunctions: [{ b: 2 }, { a: 2 }, true],
       driver: 'PostgresDriver',
       otherDrivers: [],
       classes: [],
@@ -75,6 +82,8 @@ describe('the stand-ins for unused modules', () => {
       const yaml = require('tslib').__importStar(
         require(require('node:module').createRequire(require.resolve('@nestjs/swagger')).resolve('js-yaml')),
       ).dump({ openapi: '3.1.0' });
+      const _ = require(require('node:module').createRequire(require.resolve('@nestjs/swagger')).resolve('lodash'));
+      const chained = _.chain([1, 2]).map((n) => n * 2).value();
       const zlib = require('node:zlib');
       const app = require('fastify')();
       await app.register(require('@fastify/compress'), { inflateIfDeflated: true });
@@ -88,7 +97,9 @@ describe('the stand-ins for unused modules', () => {
         checks,
         yaml,
         inflated: inflated.body,
-        loaded: ['/mysql/MysqlDriver', '/glob/', 'libphonenumber-js', '/peek-stream/', '/pumpify/', 'validator/lib/isEmail', 'validator/index', '/js-yaml/'].filter(loaded),
+        chained,
+        version: _.VERSION,
+        loaded: ['/lodash/lodash.js', '/mysql/MysqlDriver', '/glob/', 'libphonenumber-js', '/peek-stream/', '/pumpify/', 'validator/lib/isEmail', 'validator/index', '/js-yaml/'].filter(loaded),
       };`);
     expect(answer).toEqual({
       // The full factory's MySQL driver, which looks for the mysql package.
@@ -98,7 +109,10 @@ describe('the stand-ins for unused modules', () => {
       checks: [true, false, true, false],
       yaml: 'openapi: 3.1.0\n',
       inflated: 'inflated for you',
+      chained: [2, 4],
+      version: '4.18.1',
       loaded: [
+        '/lodash/lodash.js',
         '/mysql/MysqlDriver',
         '/glob/',
         'libphonenumber-js',

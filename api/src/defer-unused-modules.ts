@@ -4,8 +4,8 @@ import { dirname, join } from 'node:path';
 import type { DataSource } from 'typeorm';
 
 /*
- * Keeps modules of TypeORM, class-validator and @fastify/compress that this app does not use out
- * of the heap (~4 MB), until something uses them. V8 keeps every loaded module (its source,
+ * Keeps modules of TypeORM, class-validator, @fastify/compress and lodash that this app does not
+ * use out of the heap (~5 MB), until something uses them. V8 keeps every loaded module (its source,
  * functions and top-level objects) for the life of the process, and it sizes the old generation
  * by the live heap, so each MB kept at rest costs about four at peak (docs/performance.md, "The
  * API's memory").
@@ -17,7 +17,7 @@ import type { DataSource } from 'typeorm';
  * changes. Each request must resolve to the file its owner requires (node_modules holds one copy
  * of each; @fastify/compress's are resolved from its folder), and what the stand-ins rely on
  * holds for the pinned versions (typeorm 0.3.31, class-validator 0.14.4, @fastify/compress
- * 8.3.1); defer-unused-modules.spec.ts checks both ways.
+ * 8.3.1, @nestjs/swagger 11.4.7 with lodash 4.18.1); defer-unused-modules.spec.ts checks both ways.
  *
  * Imported first by main.ts and cli.ts: a stand-in for a module already loaded would change
  * nothing, so that mistake throws.
@@ -133,4 +133,59 @@ standIn(
   'js-yaml',
   (real) => forwarding(real, 'object', true),
   createRequire(load.resolve('@nestjs/swagger')),
+);
+
+// @nestjs/swagger's modules call 30 of lodash's functions (omit, mapValues, pickBy...), most of
+// them while its decorators run at start-up, and hold on to the module: all of lodash.js, 1.1 MB
+// of source and what was compiled from it. lodash ships each function as a module of its own too
+// (lodash/omit.js: the same version and code), which loads only what that function needs. So
+// those 30, read from the stand-in, are their own modules', and anything else loads lodash.js:
+// the chaining functions (`_.chain`, `_.tap`...) and `_.mixin` or `_.iteratee` behave otherwise
+// in the single-function modules, and none of them is in the list.
+const SWAGGER_LODASH = new Set([
+  'assign',
+  'clone',
+  'cloneDeep',
+  'compact',
+  'find',
+  'flatMap',
+  'flatten',
+  'get',
+  'groupBy',
+  'head',
+  'identity',
+  'isArray',
+  'isEmpty',
+  'isEqual',
+  'isFunction',
+  'isNil',
+  'isString',
+  'isUndefined',
+  'keyBy',
+  'map',
+  'mapValues',
+  'merge',
+  'negate',
+  'omit',
+  'omitBy',
+  'pick',
+  'pickBy',
+  'some',
+  'unionWith',
+  'uniq',
+]);
+const swagger = createRequire(load.resolve('@nestjs/swagger'));
+const lodashFunctions = createRequire(swagger.resolve('lodash'));
+standIn(
+  'lodash',
+  (real) =>
+    new Proxy((): void => undefined, {
+      get: (_target, key) =>
+        typeof key === 'string' && SWAGGER_LODASH.has(key)
+          ? lodashFunctions(`./${key}.js`)
+          : Reflect.get(real() as object, key),
+      apply: (_target, thisArg, args) =>
+        Reflect.apply(real() as unknown as () => unknown, thisArg, args),
+    }) as unknown as Record<string, unknown>,
+  swagger,
 );
