@@ -36,12 +36,22 @@ describe('the stand-ins for unused modules', () => {
       const dataSource = new DataSource({ type: 'postgres', url: 'postgres://nobody@127.0.0.1:1/none' });
       const { importClassesFromDirectories } = require('typeorm/util/DirectoryExportedClassesLoader');
       require('class-validator');
-      require('@fastify/compress');
+      const compressPlugin = require('@fastify/compress');
+      // Before an answer is compressed: peek-stream wraps each compressed answer, so that loads them.
+      const streams = ['/peek-stream/', '/pumpify/', '/duplexify/'].filter(loaded);
+      const app = require('fastify')();
+      await app.register(compressPlugin);
+      app.get('/', (_request, reply) => reply.header('content-type', 'application/json').send('[' + '1,'.repeat(2000) + '1]'));
+      const compressed = await app.inject({ url: '/', headers: { 'accept-encoding': 'gzip' } });
       const { ApiProperty } = require('@nestjs/swagger');
       class Dto {}
       ApiProperty({ description: 'a field', required: false })(Dto.prototype, 'field');
       const _ = require(require('node:module').createRequire(require.resolve('@nestjs/swagger')).resolve('lodash'));
+      require('pg');
       return {
+        fetch: process.moduleLoadList.filter((name) => name.includes('undici')),
+        compressed: [compressed.headers['content-encoding'], JSON.parse(require('node:zlib').gunzipSync(compressed.rawPayload)).length],
+        response: typeof Object.getOwnPropertyDescriptor(globalThis, 'Response').get,
         lodash: loaded('/lodash/lodash.js'),
         lodashFunctions: [_.omit({ a: 1, b: 2 }, 'a'), _.mapValues({ a: 1 }, (v) => v + 1), _.isUndefined(undefined)],
         driver: dataSource.driver.constructor.name,
@@ -50,10 +60,13 @@ describe('the stand-ins for unused modules', () => {
         classes: await importClassesFromDirectories(dataSource.logger, []),
         glob: loaded('/glob/'),
         libphonenumber: loaded('libphonenumber-js'),
-        streams: ['/peek-stream/', '/pumpify/', '/duplexify/'].filter(loaded),
+        streams,
         others: ['validator/index', 'validator/lib/is', '/js-yaml/'].filter(loaded),
       };`);
     expect(answer).toEqual({
+      fetch: [],
+      compressed: ['gzip', 2001],
+      response: 'function',
       lodash: false,
       lodashFunctions: [{ b: 2 }, { a: 2 }, true],
       driver: 'PostgresDriver',
@@ -84,6 +97,10 @@ describe('the stand-ins for unused modules', () => {
       ).dump({ openapi: '3.1.0' });
       const _ = require(require('node:module').createRequire(require.resolve('@nestjs/swagger')).resolve('lodash'));
       const chained = _.chain([1, 2]).map((n) => n * 2).value();
+      const { Client } = require('pg');
+      const response = await new Response('fetch loads on first use').text();
+      const { isFetchResponse } = require(require('node:module').createRequire(require.resolve('@fastify/compress')).resolve('./lib/utils'));
+      const fetchResponses = [isFetchResponse(new Response('x')), isFetchResponse('x'), isFetchResponse(Buffer.from('x'))];
       const zlib = require('node:zlib');
       const app = require('fastify')();
       await app.register(require('@fastify/compress'), { inflateIfDeflated: true });
@@ -99,6 +116,9 @@ describe('the stand-ins for unused modules', () => {
         inflated: inflated.body,
         chained,
         version: _.VERSION,
+        pg: typeof Client,
+        response,
+        fetchResponses,
         loaded: ['/lodash/lodash.js', '/mysql/MysqlDriver', '/glob/', 'libphonenumber-js', '/peek-stream/', '/pumpify/', 'validator/lib/isEmail', 'validator/index', '/js-yaml/'].filter(loaded),
       };`);
     expect(answer).toEqual({
@@ -111,6 +131,9 @@ describe('the stand-ins for unused modules', () => {
       inflated: 'inflated for you',
       chained: [2, 4],
       version: '4.18.1',
+      pg: 'function',
+      response: 'fetch loads on first use',
+      fetchResponses: [true, false, false],
       loaded: [
         '/lodash/lodash.js',
         '/mysql/MysqlDriver',

@@ -5,10 +5,10 @@ import type { DataSource } from 'typeorm';
 
 /*
  * Keeps modules of TypeORM, class-validator, @fastify/compress and lodash that this app does not
- * use out of the heap (~5 MB), until something uses them. V8 keeps every loaded module (its source,
- * functions and top-level objects) for the life of the process, and it sizes the old generation
- * by the live heap, so each MB kept at rest costs about four at peak (docs/performance.md, "The
- * API's memory").
+ * use, and Node's fetch, out of the heap (~7 MB), until something uses them. V8 keeps every
+ * loaded module (its source, functions and top-level objects) for the life of the process, and it
+ * sizes the old generation by the live heap, so each MB kept at rest costs about four at peak
+ * (docs/performance.md, "The API's memory").
  *
  * How: before the owner loads a module, a stand-in goes into Node's module cache under the
  * module's file (documented: "Adding or replacing entries is also possible"), so `require` hands
@@ -17,7 +17,8 @@ import type { DataSource } from 'typeorm';
  * changes. Each request must resolve to the file its owner requires (node_modules holds one copy
  * of each; @fastify/compress's are resolved from its folder), and what the stand-ins rely on
  * holds for the pinned versions (typeorm 0.3.31, class-validator 0.14.4, @fastify/compress
- * 8.3.1, @nestjs/swagger 11.4.7 with lodash 4.18.1); defer-unused-modules.spec.ts checks both ways.
+ * 8.3.1, @nestjs/swagger 11.4.7 with lodash 4.18.1, pg 8.23.1); defer-unused-modules.spec.ts
+ * checks both ways.
  *
  * Imported first by main.ts and cli.ts: a stand-in for a module already loaded would change
  * nothing, so that mistake throws.
@@ -189,3 +190,35 @@ standIn(
     }) as unknown as Record<string, unknown>,
   swagger,
 );
+
+// Node's fetch implementation (undici: 2.2 MB of live heap) loads on the first use of one of its
+// globals (`fetch`, `Response`...), and this app calls out only for webhooks and single sign-on.
+// Two modules would load it on every start:
+//
+// - pg (8.23) asks when it loads (lib/stream.js) whether it runs on Cloudflare Workers: with no
+//   global `navigator` (Node 20 has none) it builds a `Response`. With `Response` hidden while
+//   that module loads, it picks its Node.js sockets, as it would anyway; the global is put back
+//   as it was (a lazy getter).
+// - @fastify/compress asks `payload instanceof Response` of each answer it may compress. A string
+//   or a Buffer (every answer of this app) is never a Response, so its check answers that first.
+const pgStream = createRequire(load.resolve('pg')).resolve('./stream.js');
+if (load.cache[pgStream]) {
+  throw new Error('pg was loaded before defer-unused-modules: import that first');
+}
+const response = Object.getOwnPropertyDescriptor(globalThis, 'Response');
+if (response) {
+  Object.defineProperty(globalThis, 'Response', { configurable: true, value: undefined });
+  try {
+    load(pgStream);
+  } finally {
+    Object.defineProperty(globalThis, 'Response', response);
+  }
+}
+const compressUtils = compress.resolve('./lib/utils');
+if (load.cache[load.resolve('@fastify/compress')]) {
+  throw new Error('@fastify/compress was loaded before defer-unused-modules: import that first');
+}
+const utils = load(compressUtils) as { isFetchResponse: (payload: unknown) => boolean };
+const isFetchResponse = utils.isFetchResponse;
+utils.isFetchResponse = (payload) =>
+  typeof payload !== 'string' && !Buffer.isBuffer(payload) && isFetchResponse(payload);
