@@ -35,7 +35,10 @@ describe('PrecompressedAssets', () => {
 
   it('compresses only hashed scripts and styles worth compressing', async () => {
     const assets = new PrecompressedAssets(dir, HASHED);
-    expect(await assets.prepare()).toEqual({ prebuilt: 0, compressed: 2 });
+    const { compressed, ...found } = await assets.prepare();
+    expect(found).toEqual({ prebuilt: 0, compressing: 2 });
+    expect(assets.size).toBe(0);
+    await compressed;
     expect(assets.size).toBe(2);
     expect(assets.pick('/tiny-ABCDEFGH.js', 'br')).toBeNull();
     expect(assets.pick('/unhashed.js', 'br')).toBeNull();
@@ -44,7 +47,9 @@ describe('PrecompressedAssets', () => {
 
   it('prefers brotli, falls back to gzip, and gives the same bytes back', async () => {
     const assets = new PrecompressedAssets(dir, HASHED);
-    await assets.prepare();
+    await (
+      await assets.prepare()
+    ).compressed;
     const br = assets.pick('/main-ABCDEFGH.js', 'gzip, deflate, br');
     expect(br?.encoding).toBe('br');
     expect(br?.type).toBe('text/javascript; charset=utf-8');
@@ -76,7 +81,12 @@ describe('PrecompressedAssets with the files the build wrote', () => {
     writeFileSync(join(dir, 'chunk-ABCDEFGH.js.br'), builtBr); // no .gz: compressed here
     writeFileSync(join(dir, 'tiny-ABCDEFGH.js'), 'export {};\n');
     const assets = new PrecompressedAssets(dir, HASHED);
-    expect(await assets.prepare()).toEqual({ prebuilt: 1, compressed: 1 });
+    const { compressed, ...found } = await assets.prepare();
+    expect(found).toEqual({ prebuilt: 1, compressing: 1 });
+    // The build's files are ready at once; the others once compressed.
+    expect(assets.pick('/main-ABCDEFGH.js', 'br')?.body).toEqual(builtBr);
+    expect(assets.pick('/chunk-ABCDEFGH.js', 'br')).toBeNull();
+    await compressed;
     expect(assets.pick('/main-ABCDEFGH.js', 'br')?.body).toEqual(builtBr);
     expect(assets.pick('/main-ABCDEFGH.js', 'gzip')?.body).toEqual(builtGz);
     const chunk = assets.pick('/chunk-ABCDEFGH.js', 'br');
@@ -108,7 +118,9 @@ describe('PrecompressedAssets with the files the build wrote', () => {
       'tiny-ABCDEFGH.js',
     ]);
     const assets = new PrecompressedAssets(dir, HASHED);
-    expect(await assets.prepare()).toEqual({ prebuilt: 2, compressed: 0 });
+    const { compressed, ...found } = await assets.prepare();
+    expect(found).toEqual({ prebuilt: 2, compressing: 0 });
+    await compressed;
     const br = assets.pick('/main-ABCDEFGH.js', 'br');
     expect(brotliDecompressSync(br?.body ?? Buffer.alloc(0)).toString()).toBe(script);
     expect(br?.body.length).toBeLessThan(script.length / 10);

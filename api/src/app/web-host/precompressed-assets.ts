@@ -70,10 +70,14 @@ interface Compressed {
 const asBuffer = (bytes: Uint8Array): Buffer =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
-/** What `prepare` found: files the build compressed, files compressed here at start-up. */
+/**
+ * What `prepare` found: the files the build compressed (ready when it returns) and those it
+ * compresses here, in the background (ready when `compressed` resolves).
+ */
 export interface Prepared {
   prebuilt: number;
-  compressed: number;
+  compressing: number;
+  compressed: Promise<void>;
 }
 
 /**
@@ -122,8 +126,8 @@ export class PrecompressedAssets {
         missing.push(name);
       }
     }
-    if (missing.length > 0) await this.compress(missing);
-    return { prebuilt, compressed: missing.length };
+    const compressed = missing.length > 0 ? this.compress(missing) : Promise.resolve();
+    return { prebuilt, compressing: missing.length, compressed };
   }
 
   private add(name: string, br: Buffer, gzip: Buffer): void {

@@ -42,9 +42,15 @@ export class WebHost {
       },
     });
     const assets = new PrecompressedAssets(this.webDir, HASHED_ASSET);
-    assets.prepare().catch((error: unknown) => {
+    // The build's .br and .gz files are read before the server listens; any others compress in
+    // the background.
+    const failed = (error: unknown): void => {
       fastify.log.warn({ error: String(error) }, 'the web assets could not be precompressed');
-    });
+    };
+    await assets.prepare().then(({ compressed }) => {
+      // Not awaited: the server does not wait for the compression.
+      compressed.catch(failed);
+    }, failed);
     fastify.addHook('onRequest', async (request, reply) => {
       if (request.method !== 'GET') return;
       const picked = assets.pick(
