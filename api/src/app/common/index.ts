@@ -59,7 +59,7 @@ export {
   WholeNumber,
 } from './validators';
 export { CountedSql } from './statements/counted-sql';
-export { PreparedReads } from './prepared-reads';
+export { PreparedStatements, PreparedStatementsModule } from './prepared-statements';
 export {
   SQL_STATEMENTS_HEADER,
   STATEMENT_COUNT_HEADERS,
