@@ -4,7 +4,7 @@ export { ApiProblems } from './api-problems';
 export { requireChanges } from './changes';
 export { atStoryTime, clockNow } from './clock';
 export { ConcurrencyLimiter, LimiterFullError } from './concurrency-limiter';
-export { isUniqueViolation } from './database-errors';
+export { isForeignKeyViolation, isUniqueViolation } from './database-errors';
 export { DrainSwitch } from './drain';
 export {
   registerSecurityHeaders,
