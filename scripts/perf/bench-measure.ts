@@ -55,8 +55,8 @@ export async function startCountingProxy(
       return answer;
     },
     stop: () => {
-      child.disconnect();
-      child.kill();
+      if (child.connected) child.disconnect();
+      if (child.exitCode === null && child.signalCode === null) child.kill();
     },
   };
 }

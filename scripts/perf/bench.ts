@@ -8,7 +8,8 @@
  * already holds the dataset), starts `node dist/api/main.js` and the baseline
  * (scripts/perf/baseline-server.mjs: the best SQL for the same answers), both through a proxy
  * that counts their statements (not with --direct). Compares their answers field by field
- * (--compare-only stops there), then loads each target with autocannon, alternating app and
+ * (--compare-only stops there) and counts each target's statements, then starts both again
+ * straight on PostgreSQL (as in production) and loads each target with autocannon, alternating app and
  * baseline, round after round, measuring the Node and PostgreSQL CPU each request costs from
  * /proc. Then "portfolio after a write": --after-write times a reading recorded and then each
  * portfolio read, one at a time. The app's event-loop delay is measured over the whole run
@@ -25,7 +26,13 @@ import { CliArgs, fail } from './cli-args';
 import { load, type LoadResult, memoryOf, type Target } from './bench-load';
 import { machine, type Row, table, writeSection } from './bench-report';
 import { ensureBuilt, ROOT, type Server, signIn, startApp, startBaseline } from './bench-servers';
-import { type BackendSelector, cpuBetween, cpuSnapshot, startCountingProxy } from './bench-measure';
+import {
+  type BackendSelector,
+  type CountingProxy,
+  cpuBetween,
+  cpuSnapshot,
+  startCountingProxy,
+} from './bench-measure';
 import { describeDifference, differences } from '../../api/test/support/baseline-answers';
 import { ensureDataset, type Fixtures } from './bench-dataset';
 import { SEED_PASSWORD } from './seed-plan';
@@ -251,15 +258,26 @@ async function main(): Promise<void> {
   await client.connect();
   const loads: number[] = [loadavg()[0] ?? 0];
   try {
-    const app = await startApp(proxy?.urlFor('app') ?? url, POOL_SIZE, nodeOptions, eventLoopFile);
-    servers.push(app);
-    // The event loop is measured from here to the end of the load (start-up not counted).
-    process.kill(app.pid, 'SIGUSR2');
-    const baseline = await startBaseline(proxy?.urlFor('baseline') ?? url, POOL_SIZE, [app.base]);
-    servers.push(baseline);
-    const reader = await signIn(app.base, fixtures.readerEmail, SEED_PASSWORD);
-    const recorder = await signIn(app.base, fixtures.recorderEmail, SEED_PASSWORD);
-    const all = plans(fixtures, reader, recorder, app.base, connections);
+    /**
+     * Both servers, and the plans against them. The first pair reaches PostgreSQL through the
+     * counting proxy (when there is one) for the statement counts; the load runs on a second
+     * pair that reaches it directly, as in production: the proxy is one more process and one
+     * more hop per round trip, and on this 2-core machine it halved the list's requests per
+     * second and weighed on the write most (~12 round trips to the list's one).
+     */
+    const startServers = async (via: CountingProxy | null) => {
+      const app = await startApp(via?.urlFor('app') ?? url, POOL_SIZE, nodeOptions, eventLoopFile);
+      servers.push(app);
+      // The event loop is measured from here to the end of the load (start-up not counted).
+      process.kill(app.pid, 'SIGUSR2');
+      const baseline = await startBaseline(via?.urlFor('baseline') ?? url, POOL_SIZE, [app.base]);
+      servers.push(baseline);
+      const reader = await signIn(app.base, fixtures.readerEmail, SEED_PASSWORD);
+      const recorder = await signIn(app.base, fixtures.recorderEmail, SEED_PASSWORD);
+      const all = plans(fixtures, reader, recorder, app.base, connections);
+      return { app, baseline, reader, recorder, all };
+    };
+    let { app, baseline, reader, recorder, all } = await startServers(proxy);
     const serverOf = (t: Target): Server => (t.server === 'app' ? app : baseline);
     const backendsOf = (t: Target): BackendSelector => ({
       database: databaseName,
@@ -317,6 +335,20 @@ async function main(): Promise<void> {
     };
     const listSmall = await proxied('/api/initiatives?limit=5');
     const listLarge = await proxied('/api/initiatives?limit=200');
+    // The peak memory of the counting pair counts too: "over the whole bench".
+    const countedHwm = { app: memoryOf(app.pid).hwm, baseline: memoryOf(baseline.pid).hwm };
+    if (proxy) {
+      for (const server of servers.splice(0).reverse()) await server.stop();
+      proxy.stop();
+      const counted = all;
+      ({ app, baseline, reader, recorder, all } = await startServers(null));
+      // The same plans in the same order: each keeps its count.
+      counted.forEach((plan, i) => {
+        const n = statements.get(plan);
+        const same = all[i];
+        if (n !== undefined && same) statements.set(same, n);
+      });
+    }
 
     process.stderr.write(`Warming up (${all.length} targets, 2 s each)...\n`);
     for (const plan of all) {
@@ -377,7 +409,10 @@ async function main(): Promise<void> {
     loads.push(loadavg()[0] ?? 0);
     await new Promise((resolve) => setTimeout(resolve, 1200));
     const eventLoop = eventLoopFigures(eventLoopFile);
-    const hwm = { app: memoryOf(app.pid).hwm, baseline: memoryOf(baseline.pid).hwm };
+    const hwm = {
+      app: Math.max(countedHwm.app, memoryOf(app.pid).hwm),
+      baseline: Math.max(countedHwm.baseline, memoryOf(baseline.pid).hwm),
+    };
     const results = new Map(all.map((p) => [p, combine(runs.get(p) ?? [])]));
     const twinOf = (p: Plan): Plan | undefined =>
       all.find(
@@ -510,7 +545,7 @@ async function main(): Promise<void> {
       table([...rows, ...afterWriteRows]),
       '',
       'How the columns are measured. The baseline (`scripts/perf/baseline-server.mjs`) is a bare node:http + pg server answering the same requests with the same cookie and sessions table: the session lookup plus one statement that authorises, reads and builds the JSON in PostgreSQL (json_build_object, LATERAL joins); its write inserts the reading and its audit event and notifies in one statement, but does not recompute the stored value rows and alerts as the app does in the same transaction (so the write ratio is against a lighter job). Before the load, each read and a write are fetched from both servers and compared field by field, key order included (a write’s new id and recording time excepted): a row whose answers differ is marked not comparable. SQL/req: the statements (Query and Execute messages) the server sent through the bench’s counting proxy, over ' +
-        `${COUNTED_REQUESTS} requests sent one at a time; ${direct ? 'not counted in this run (--direct: the servers reached PostgreSQL without the proxy)' : 'both servers reach PostgreSQL through that proxy during the whole run (one more local hop per round trip for both; --direct runs without it)'}. Node CPU ms/req: utime+stime of the server process (/proc/<pid>/stat) over the load phase, divided by the requests answered. PG CPU ms/req: the same for the PostgreSQL backends of the server's connections (pg_stat_activity by database and application_name: waypoint and waypoint-live for the app, waypoint-baseline for the baseline). app/baseline: req/s ratio; PG x: the app's PostgreSQL CPU per request over the baseline's.`,
+        `${COUNTED_REQUESTS} requests sent one at a time; ${direct ? 'not counted in this run (--direct: the servers reached PostgreSQL without the proxy)' : 'the servers that are counted are then stopped, and the load runs on a new pair that reaches PostgreSQL directly, as in production (through the proxy, one more process and hop per round trip, the list ran at about half its requests per second)'}. Node CPU ms/req: utime+stime of the server process (/proc/<pid>/stat) over the load phase, divided by the requests answered. PG CPU ms/req: the same for the PostgreSQL backends of the server's connections (pg_stat_activity by database and application_name: waypoint and waypoint-live for the app, waypoint-baseline for the baseline). app/baseline: req/s ratio; PG x: the app's PostgreSQL CPU per request over the baseline's.`,
       mismatchLines.length === 0
         ? 'Same JSON: the list, five details and a recorded reading answered alike by both servers.'
         : `NOT THE SAME JSON (rows marked not comparable):\n\n${mismatchLines.join('\n')}`,

@@ -12,6 +12,7 @@ import {
   loggerParams,
   ProblemDetailsFilter,
   StatementCountInterceptor,
+  PreparedStatementsModule,
   ValueWritesModule,
   createValidationPipe,
 } from './common';
@@ -64,6 +65,7 @@ export class AppModule {
           poolSize: options.config.poolSize,
           kind: options.config.database.kind,
         }),
+        PreparedStatementsModule,
         ValueWritesModule,
         HealthModule,
         MetaModule,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { PreparedStatements } from '../common/prepared-statements';
 import type { Relation } from './permissions';
 
 /** What a route's `:id` names, to find the initiative it belongs to. */
@@ -30,20 +30,25 @@ export interface InitiativeAccess {
 
 @Injectable()
 export class InitiativeRelationsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Every guarded request asks this first: a prepared statement, planned once per connection. */
+  constructor(private readonly statements: PreparedStatements) {}
 
   /** The user's relations to the initiative the id belongs to; null when there is no such record. */
   async resolve(scope: Scope, id: string, userId: string): Promise<InitiativeAccess | null> {
-    const rows: Array<{ initiative_id: string; owner: boolean; sponsor: boolean; team: boolean }> =
-      await this.dataSource.query(
-        `WITH target AS (${INITIATIVE_OF[scope]})
+    const rows = await this.statements.query<{
+      initiative_id: string;
+      owner: boolean;
+      sponsor: boolean;
+      team: boolean;
+    }>(
+      `WITH target AS (${INITIATIVE_OF[scope]})
          SELECT i.id AS initiative_id,
                 i.owner_id = $2 AS owner,
                 coalesce(i.sponsor_id = $2, false) AS sponsor,
                 EXISTS (SELECT 1 FROM initiative_team t WHERE t.initiative_id = i.id AND t.user_id = $2) AS team
            FROM target JOIN initiatives i ON i.id = target.id`,
-        [id, userId],
-      );
+      [id, userId],
+    );
     const row = rows[0];
     if (!row) return null;
     const relations: Relation[] = [];

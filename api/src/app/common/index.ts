@@ -4,7 +4,7 @@ export { ApiProblems } from './api-problems';
 export { requireChanges } from './changes';
 export { atStoryTime, clockNow } from './clock';
 export { ConcurrencyLimiter, LimiterFullError } from './concurrency-limiter';
-export { isUniqueViolation } from './database-errors';
+export { isForeignKeyViolation, isUniqueViolation } from './database-errors';
 export { DrainSwitch } from './drain';
 export {
   registerSecurityHeaders,
@@ -59,7 +59,7 @@ export {
   WholeNumber,
 } from './validators';
 export { CountedSql } from './statements/counted-sql';
-export { PreparedReads } from './prepared-reads';
+export { PreparedStatements, PreparedStatementsModule } from './prepared-statements';
 export {
   SQL_STATEMENTS_HEADER,
   STATEMENT_COUNT_HEADERS,

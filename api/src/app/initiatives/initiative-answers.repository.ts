@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { InitiativeListItem, InitiativeResponse, Page } from '@waypoint/contracts';
 import { SPONSOR_ROLES } from '@waypoint/domain';
-import { type PageRequest, PreparedReads } from '../common';
+import { type PageRequest, PreparedStatements } from '../common';
 import {
   type InitiativeFilter,
   type InitiativeOrder,
@@ -62,11 +62,11 @@ export type InitiativeAnswerRow = Omit<InitiativeResponse, 'template' | 'nextSta
  * The hot reads of initiatives answered by PostgreSQL in one statement each: the JSON of the
  * answer is built there (json_build_object / json_agg, related rows by LATERAL joins), so the
  * process only parses it and serialises it through the route's response schema. Both are named
- * prepared statements (PreparedReads): planned once per connection, not on every request.
+ * prepared statements (PreparedStatements): planned once per connection, not on every request.
  */
 @Injectable()
 export class InitiativeAnswersRepository {
-  constructor(private readonly sql: PreparedReads) {}
+  constructor(private readonly sql: PreparedStatements) {}
 
   /** One page of the list and how many match, in one statement whatever the page size. */
   async list(

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { PreparedReads } from '../common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit';
 import { NotificationsModule } from '../notifications';
@@ -27,7 +26,6 @@ import { InitiativesService } from './initiatives.service';
     InitiativesRepository,
     InitiativeRelatedRepository,
     InitiativeAnswersRepository,
-    PreparedReads,
     InitiativePlanRepository,
     InitiativeReferences,
     InitiativeReadsService,

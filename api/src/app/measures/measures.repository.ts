@@ -11,7 +11,13 @@ import type {
   Perspective,
 } from '@waypoint/contracts';
 import type { Repository } from 'typeorm';
-import { type PageRequest, conditionalUpdate, insertReturning, returnedRows } from '../common';
+import {
+  type PageRequest,
+  PreparedStatements,
+  conditionalUpdate,
+  insertReturning,
+  returnedRows,
+} from '../common';
 import type { CounterCandidate } from '@waypoint/domain';
 import { MeasureEntity } from './measure.entity';
 
@@ -54,6 +60,7 @@ export class MeasuresRepository {
   constructor(
     @InjectRepository(MeasureEntity) private readonly repository: Repository<MeasureEntity>,
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly statements: PreparedStatements,
   ) {}
 
   async list(
@@ -149,13 +156,16 @@ export class MeasuresRepository {
     measureId: string,
     userId: string,
   ): Promise<{ initiativeId: string; users: Map<string, MeasureUserRef> } | null> {
-    const rows: Array<{ initiativeId: string; id: string | null; displayName: string | null }> =
-      await this.txHost.tx.query(
-        `SELECT m.initiative_id AS "initiativeId", u.id, u.display_name AS "displayName"
-           FROM measures m LEFT JOIN users u ON u.id = $2::uuid
-          WHERE m.id = $1::uuid`,
-        [measureId, userId],
-      );
+    const rows = await this.statements.query<{
+      initiativeId: string;
+      id: string | null;
+      displayName: string | null;
+    }>(
+      `SELECT m.initiative_id AS "initiativeId", u.id, u.display_name AS "displayName"
+         FROM measures m LEFT JOIN users u ON u.id = $2::uuid
+        WHERE m.id = $1::uuid`,
+      [measureId, userId],
+    );
     const row = rows[0];
     if (!row) return null;
     const users = new Map<string, MeasureUserRef>();

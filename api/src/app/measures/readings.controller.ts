@@ -76,11 +76,17 @@ export class ReadingsController {
     @CurrentUser() user: AuthenticatedUser,
     @CurrentAccess() access: InitiativeAccess,
   ): Promise<ReadingResponse> {
-    return this.readings.record(params.id, body, actor, {
-      isAdmin: user.role === 'admin',
-      isOwner: access.relations.includes('owner'),
-      isSponsor: access.relations.includes('sponsor'),
-    });
+    return this.readings.record(
+      params.id,
+      body,
+      actor,
+      {
+        isAdmin: user.role === 'admin',
+        isOwner: access.relations.includes('owner'),
+        isSponsor: access.relations.includes('sponsor'),
+      },
+      { initiativeId: access.initiativeId, displayName: user.displayName },
+    );
   }
 
   @Post(':readingId/withdrawal')

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DomainError } from '@waypoint/domain';
@@ -9,6 +9,7 @@ import {
   clockNow,
   hydrateRow,
   insertReturning,
+  isForeignKeyViolation,
   isUniqueViolation,
   type PageRequest,
   returnedRows,
@@ -78,6 +79,7 @@ const EFFECTIVE = `NOT EXISTS (SELECT 1 FROM readings s WHERE s.supersedes_id = 
     AND NOT EXISTS (SELECT 1 FROM reading_withdrawals x WHERE x.reading_id = r.id)`;
 
 const SUPERSEDES_KEY = 'readings_supersedes_key';
+const MEASURE_KEY = 'readings_measure_id_fkey';
 
 /** A reading's identity for duplicate checks: measure, observation time and value. */
 export function readingKey(measureId: string, observedAt: Date, value: number): string {
@@ -169,6 +171,9 @@ export class ReadingsRepository {
           `The reading ${values.supersedesId ?? ''} is already superseded: correct the reading that superseded it instead.`,
         );
       }
+      // The measure was deleted after the route's access check found it.
+      if (isForeignKeyViolation(error, MEASURE_KEY))
+        throw new NotFoundException('No such measure.');
       throw error;
     }
   }

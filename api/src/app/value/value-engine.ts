@@ -81,8 +81,15 @@ export class ValueEngine
    * transaction (a measure written) or in one of its own (readingsCommitted).
    */
   async initiativesChanged(initiativeIds: readonly string[]): Promise<void> {
+    await this.recompute(initiativeIds, 'with-inputs');
+  }
+
+  private async recompute(
+    initiativeIds: readonly string[],
+    only: 'derived' | 'with-inputs',
+  ): Promise<void> {
     if (initiativeIds.length === 0) return;
-    await this.store.lockInitiatives(initiativeIds);
+    await this.store.lockInitiatives(initiativeIds, only);
     const now = engineNow();
     const loaded = await loadForRecompute(this.store.sql, initiativeIds, now);
     const rows = computeValueRows(loaded.inputs, now);
@@ -142,7 +149,9 @@ export class ValueEngine
     }
     await Promise.all(
       initiativeIds.map((id) =>
-        this.lanes.run(id, () => this.txHost.withTransaction(() => this.initiativesChanged([id]))),
+        this.lanes.run(id, () =>
+          this.txHost.withTransaction(() => this.recompute([id], 'derived')),
+        ),
       ),
     );
   }
