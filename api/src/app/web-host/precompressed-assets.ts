@@ -85,14 +85,15 @@ export interface Prepared {
  * every request at the fast level @fastify/compress uses (the initial JavaScript is ~116 kB with
  * brotli 11 against ~136 kB with brotli 4, and costs no CPU per page load).
  *
- * The web build writes them beside each file (`<file>.br`, `<file>.gz`: scripts/precompress-web.mjs)
- * and they are read from there. Only a file without them (an app built some other way) is
- * compressed here, in the background, one at a time; until it is ready it is served as before.
+ * The web build writes them beside each file (`<file>.br`, `<file>.gz`, by
+ * scripts/precompress-web.mjs) and they are read from there. Only a file without them (an app
+ * built some other way) is compressed here, in the background, one at a time; until it is ready
+ * it is served as before.
  * That runs in a worker thread that ends when done, not in zlib's thread pool: brotli's highest
  * level takes tens of MB of scratch memory per file, and each pool thread kept its share in its
  * malloc arena for the life of the process (resident memory +30 MB at rest with the built app,
  * against about +10 MB for one thread). Even the worker overlapped the first requests and added
- * ~20 MB to the process's peak, which is why the build does it.
+ * ~13 MB to the process's peak under load, which is why the build does it.
  */
 export class PrecompressedAssets {
   private readonly ready = new Map<string, Variants>();
