@@ -6,7 +6,7 @@ import {
   type SelfAssessmentScore,
 } from '@waypoint/contracts';
 import type { Session } from '../support/auth';
-import { idempotencyKey, send } from '../support/http';
+import { type Answer, etag, idempotencyKey, send } from '../support/http';
 import type { TestApp } from '../support/test-app';
 
 /** An answer scoring every statement `score`, with some areas scored otherwise or commented. */
@@ -57,4 +57,24 @@ export async function answerSelfAssessment(
   );
   if (res.status !== 200) throw new Error(`answer self-assessment: ${res.status} ${res.text}`);
   return res.body;
+}
+
+/**
+ * Asks to close a self-assessment as `session`, with If-Match of `version`: the answer as it
+ * came (200, or a refusal the caller expects).
+ */
+export function closeSelfAssessment(
+  t: TestApp,
+  session: Session,
+  id: string,
+  version: number,
+): Promise<Answer<SelfAssessmentResponse>> {
+  return send<SelfAssessmentResponse>(
+    t,
+    session,
+    'POST',
+    `/api/self-assessments/${id}/close`,
+    undefined,
+    etag(version),
+  );
 }

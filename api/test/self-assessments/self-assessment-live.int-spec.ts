@@ -1,8 +1,12 @@
 import type { LiveEvent, SelfAssessmentResults } from '@waypoint/contracts';
-import { answerSelfAssessment, openSelfAssessment, scoresOf } from '../factories/self-assessments';
+import {
+  answerSelfAssessment,
+  closeSelfAssessment,
+  openSelfAssessment,
+  scoresOf,
+} from '../factories/self-assessments';
 import { openEvents, ready, type SseClient } from '../live/sse-client';
 import type { Session } from '../support/auth';
-import { etag } from '../support/http';
 import { useTestApp } from '../support/use-test-app';
 
 /** Waits until the stream has received `n` changes of the assessment; returns them all. */
@@ -78,13 +82,7 @@ describe('self-assessments: live updates', () => {
     await answerSelfAssessment(t, person, assessment.id, scoresOf(3));
     await answerSelfAssessment(t, person, assessment.id, scoresOf(5));
     await changesOf(watching, assessment.id, 3);
-    const closed = await t.send(
-      cast.executive,
-      'POST',
-      `/api/self-assessments/${assessment.id}/close`,
-      undefined,
-      etag(assessment.version),
-    );
+    const closed = await closeSelfAssessment(t, cast.executive, assessment.id, assessment.version);
     expect(closed.status).toBe(200);
     await changesOf(watching, assessment.id, 4);
     const refused = await t.send(

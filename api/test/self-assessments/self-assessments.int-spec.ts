@@ -6,6 +6,7 @@ import type {
 } from '@waypoint/contracts';
 import {
   answerSelfAssessment,
+  closeSelfAssessment,
   openSelfAssessment,
   scoresOf as scores,
 } from '../factories/self-assessments';
@@ -307,28 +308,25 @@ describe('self-assessments', () => {
       const assessment = await opened();
       const [person] = (await members(1)) as [Session];
       await answer(person, assessment.id, scores(3));
-      const stale = await t.send(
+      const stale = await closeSelfAssessment(
+        t,
         cast.executive,
-        'POST',
-        `/api/self-assessments/${assessment.id}/close`,
-        undefined,
-        etag(assessment.version + 5),
+        assessment.id,
+        assessment.version + 5,
       );
       expect(stale.status).toBe(412);
-      const memberClose = await t.send(
+      const memberClose = await closeSelfAssessment(
+        t,
         cast.member,
-        'POST',
-        `/api/self-assessments/${assessment.id}/close`,
-        undefined,
-        etag(assessment.version),
+        assessment.id,
+        assessment.version,
       );
       expect(memberClose.status).toBe(403);
-      const closed = await t.send<SelfAssessmentResponse>(
+      const closed = await closeSelfAssessment(
+        t,
         cast.executive,
-        'POST',
-        `/api/self-assessments/${assessment.id}/close`,
-        undefined,
-        etag(assessment.version),
+        assessment.id,
+        assessment.version,
       );
       expect(closed.status).toBe(200);
       expect(closed.body).toMatchObject({ status: 'closed', answerCount: 1 });
@@ -349,12 +347,11 @@ describe('self-assessments', () => {
         `/api/self-assessments/${assessment.id}/my-answer`,
       );
       expect(mine.body).toEqual({ assessmentId: assessment.id, answered: true, scores: [] });
-      const twice = await t.send(
+      const twice = await closeSelfAssessment(
+        t,
         cast.executive,
-        'POST',
-        `/api/self-assessments/${assessment.id}/close`,
-        undefined,
-        etag(closed.body.version),
+        assessment.id,
+        closed.body.version,
       );
       expect(twice.status).toBe(422);
     });

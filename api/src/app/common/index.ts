@@ -75,3 +75,4 @@ export {
   errorText,
   nextAttemptAt,
 } from './outbox-poller';
+export { PeriodicJob } from './periodic-job';

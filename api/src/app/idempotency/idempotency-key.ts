@@ -33,6 +33,3 @@ export function requestFingerprint(method: string, path: string, body: unknown):
     .update(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}`)
     .digest('hex');
 }
-
-/** The metadata key `@Idempotent()` sets on a route. */
-export const IDEMPOTENT_KEY = 'waypoint:idempotent';

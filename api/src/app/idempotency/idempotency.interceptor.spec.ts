@@ -1,10 +1,8 @@
 import { type CallHandler, ConflictException, type ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import { DomainError } from '@waypoint/domain';
 import { lastValueFrom, of, throwError } from 'rxjs';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import type { ClaimOutcome, IdempotencyRepository } from './idempotency.repository';
-import { IDEMPOTENT_KEY } from './idempotent.decorator';
 
 function setup(
   outcome: ClaimOutcome,
@@ -37,16 +35,12 @@ function setup(
     user: { id: 'user-1' },
   };
   const handler = (): void => undefined;
-  Reflect.defineMetadata(IDEMPOTENT_KEY, true, handler);
   const context = {
     getType: () => 'http',
     getHandler: () => handler,
     switchToHttp: () => ({ getRequest: () => request, getResponse: () => reply }),
   } as unknown as ExecutionContext;
-  const interceptor = new IdempotencyInterceptor(
-    new Reflector(),
-    keys as unknown as IdempotencyRepository,
-  );
+  const interceptor = new IdempotencyInterceptor(keys as unknown as IdempotencyRepository);
   return { keys, sent, context, interceptor };
 }
 

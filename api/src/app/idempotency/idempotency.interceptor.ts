@@ -7,17 +7,11 @@ import {
   Logger,
   type NestInterceptor,
 } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import { DomainError } from '@waypoint/domain';
 import type { FastifyReply } from 'fastify';
 import { catchError, concatMap, from, type Observable, of, switchMap, throwError } from 'rxjs';
 import { type AuthenticatedRequest, userOf } from '../auth';
-import {
-  IDEMPOTENCY_KEY_HEADER,
-  IDEMPOTENT_KEY,
-  parseIdempotencyKey,
-  requestFingerprint,
-} from './idempotency-key';
+import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey, requestFingerprint } from './idempotency-key';
 import { type IdempotencyClaim, IdempotencyRepository } from './idempotency.repository';
 
 export const REPLAYED_HEADER = 'Idempotency-Replayed';
@@ -31,14 +25,10 @@ export const REPLAYED_HEADER = 'Idempotency-Replayed';
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly logger = new Logger('Idempotency');
 
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly keys: IdempotencyRepository,
-  ) {}
+  constructor(private readonly keys: IdempotencyRepository) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
-    if (!this.reflector.get<boolean>(IDEMPOTENT_KEY, context.getHandler())) return next.handle();
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const key = parseIdempotencyKey(request.headers[IDEMPOTENCY_KEY_HEADER]);

@@ -1,10 +1,7 @@
-import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, UseInterceptors } from '@nestjs/common';
 import { ApiHeader, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ProblemDetailsDto } from '../common';
-import { IDEMPOTENT_KEY } from './idempotency-key';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
-
-export { IDEMPOTENT_KEY } from './idempotency-key';
 
 /**
  * Marks a creating endpoint as idempotent: a request with an Idempotency-Key is answered once;
@@ -15,7 +12,6 @@ export { IDEMPOTENT_KEY } from './idempotency-key';
  */
 export const Idempotent = (): MethodDecorator =>
   applyDecorators(
-    SetMetadata(IDEMPOTENT_KEY, true),
     UseInterceptors(IdempotencyInterceptor),
     ApiHeader({
       name: 'Idempotency-Key',

@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { PeriodicJob } from '../common';
 import { EmailOutbox } from '../email';
 import { NotificationsRepository } from './notifications.repository';
 import { SweepRepository } from './sweep.repository';
@@ -38,9 +39,13 @@ export interface SweepResult {
  */
 @Injectable()
 export class NotificationSweep implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('NotificationSweep');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly job = new PeriodicJob({
+    name: 'notification sweep',
+    everyMs: SWEEP_EVERY_MS,
+    logger: new Logger('NotificationSweep'),
+    work: () => this.run(),
+    report: (result) => (result.stepOverdue + result.measureStale > 0 ? { ...result } : null),
+  });
   /** Candidates read and written at a time (tests make it small). */
   pageSize = SWEEP_PAGE;
 
@@ -52,16 +57,12 @@ export class NotificationSweep implements OnApplicationBootstrap, OnModuleDestro
   ) {}
 
   onApplicationBootstrap(): void {
-    this.runInBackground();
-    this.timer = setInterval(() => this.runInBackground(), SWEEP_EVERY_MS);
-    this.timer.unref();
+    this.job.start();
   }
 
   /** Stops the timer and lets a run in progress finish before the pool closes. */
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+  onModuleDestroy(): Promise<void> {
+    return this.job.stop();
   }
 
   /** One sweep, for everyone or for one user (`userId`), at `now`. */
@@ -108,25 +109,5 @@ export class NotificationSweep implements OnApplicationBootstrap, OnModuleDestro
       await this.email.enqueue(written);
       return written.length;
     });
-  }
-
-  /** The periodic sweep for everyone; skipped while the previous one still runs. */
-  private runInBackground(): void {
-    if (this.running) return;
-    this.running = this.run()
-      .then((result) => {
-        if (result.stepOverdue + result.measureStale > 0) {
-          this.logger.log(result, 'notification sweep');
-        }
-      })
-      .catch((error: unknown) => {
-        this.logger.error(
-          { error: error instanceof Error ? error.message : String(error) },
-          'notification sweep failed',
-        );
-      })
-      .finally(() => {
-        this.running = null;
-      });
   }
 }

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { type ValueWriteListener, ValueWrites } from '../common';
+import { PeriodicJob, type ValueWriteListener, ValueWrites } from '../common';
 import { envelopeOfAudit, LiveBus } from '../live';
 import { AlertEngine } from './alerts/alert-engine.service';
 import { CoalescingLanes } from './coalescing-lanes';
@@ -44,10 +44,14 @@ export const PENDING_SWEEP_PAGE = 200;
 export class ValueEngine
   implements ValueWriteListener, OnModuleInit, OnApplicationBootstrap, OnModuleDestroy
 {
-  private readonly logger = new Logger('ValueEngine');
   private readonly lanes = new CoalescingLanes();
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<void> | null = null;
+  private readonly sweep = new PeriodicJob({
+    name: 'value rows sweep',
+    everyMs: PENDING_SWEEP_EVERY_MS,
+    logger: new Logger('ValueEngine'),
+    work: () => this.sweepPending(),
+    report: (initiatives) => (initiatives > 0 ? { initiatives } : null),
+  });
 
   constructor(
     private readonly writes: ValueWrites,
@@ -62,16 +66,12 @@ export class ValueEngine
   }
 
   onApplicationBootstrap(): void {
-    this.sweepInBackground();
-    this.timer = setInterval(() => this.sweepInBackground(), PENDING_SWEEP_EVERY_MS);
-    this.timer.unref();
+    this.sweep.start();
   }
 
   /** Stops the sweep and lets the recomputations in progress finish before the pool closes. */
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.sweeping;
+  onModuleDestroy(): Promise<void> {
+    return this.sweep.stop();
   }
 
   /**
@@ -165,22 +165,5 @@ export class ValueEngine
       done += ids.length;
       if (ids.length < PENDING_SWEEP_PAGE) return done;
     }
-  }
-
-  private sweepInBackground(): void {
-    if (this.sweeping) return;
-    this.sweeping = this.sweepPending()
-      .then((done) => {
-        if (done > 0) this.logger.log({ initiatives: done }, 'recomputed pending value rows');
-      })
-      .catch((error: unknown) => {
-        this.logger.error(
-          { error: error instanceof Error ? error.message : String(error) },
-          'recomputing pending value rows failed',
-        );
-      })
-      .finally(() => {
-        this.sweeping = null;
-      });
   }
 }
