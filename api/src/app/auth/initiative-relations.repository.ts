@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PreparedStatements } from '../common/prepared-statements';
+import { PreparedStatements } from '../common';
 import type { Relation } from './permissions';
 
 /** What a route's `:id` names, to find the initiative it belongs to. */
