@@ -181,4 +181,53 @@ describe('unit of work', () => {
     await departments.insert(name);
     expect(await stored(name)).toBe(1);
   });
+
+  it('records a one-statement change alone when no follower acts on it, else in a transaction', async () => {
+    const insert = (name: string) => ({
+      sql: `INSERT INTO departments (name) VALUES ($1) RETURNING id`,
+      params: [name],
+    });
+    const event = (entityId: string, entityType: string) => ({
+      actor: null,
+      action: 'create',
+      entityType,
+      entityId,
+      // A reading's event is told to the watchers of its initiative.
+      initiativeId: '00000000-0000-4000-8000-000000000007',
+    });
+    // A follower of 'department' events that sees whether it runs inside a transaction.
+    const seen: boolean[] = [];
+    audit.listen(
+      async () => {
+        seen.push(txHost.isTransactionActive());
+        await Promise.resolve();
+      },
+      (e) => e.entityType === 'department',
+    );
+    const alone = `Alone ${Date.now()}`;
+    const aloneId = '00000000-0000-4000-8000-000000000004';
+    const [row] = await audit.recordAlone<{ id: string }>(insert(alone), event(aloneId, 'reading'));
+    expect(row?.id).toEqual(expect.any(String));
+    expect(await stored(alone)).toBe(1);
+    expect(await auditedFor(aloneId)).toBe(1);
+    expect(seen).toEqual([]); // not followed: no follower heard it
+    for (let i = 0; i < 50 && !published.some((e) => e.event.id === aloneId); i++) {
+      await sleep(50);
+    }
+    expect(published.map((e) => e.event.id)).toContain(aloneId);
+
+    const followed = `Followed ${Date.now()}`;
+    const followedId = '00000000-0000-4000-8000-000000000005';
+    await audit.recordAlone(insert(followed), event(followedId, 'department'));
+    expect(seen).toEqual([true]); // followed: in a transaction, which the follower shares
+    expect(await stored(followed)).toBe(1);
+    expect(await auditedFor(followedId)).toBe(1);
+
+    // Alone, a failing statement leaves neither the change nor its event.
+    const failedId = '00000000-0000-4000-8000-000000000006';
+    await expect(
+      audit.recordAlone(insert(alone.toUpperCase()), event(failedId, 'reading')),
+    ).rejects.toThrow();
+    expect(await auditedFor(failedId)).toBe(0);
+  });
 });

@@ -1,4 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { AuditEventResponse, Page } from '@waypoint/contracts';
 import { type ChangeStatement, pageOf, type PageRequest } from '../common';
 import { LiveBus, envelopeOfAudit } from '../live';
@@ -26,6 +28,12 @@ export function mapAuditEvent(row: AuditEventEntity): AuditEventResponse {
  */
 export type AuditListener = (event: AuditEventInput) => Promise<void>;
 
+interface Follower {
+  listener: AuditListener;
+  /** Which events it acts on (a change no follower acts on may run as one statement alone). */
+  follows: (event: AuditEventInput) => boolean;
+}
+
 /**
  * The audit trail. Every change records its event inside its own unit of work, so the change and
  * its event are committed together or not at all:
@@ -34,11 +42,12 @@ export type AuditListener = (event: AuditEventInput) => Promise<void>;
  */
 @Injectable()
 export class AuditService {
-  private readonly listeners: AuditListener[] = [];
+  private readonly followers: Follower[] = [];
 
   constructor(
     private readonly repository: AuditRepository,
     private readonly live: LiveBus,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
   ) {}
 
   async record(event: AuditEventInput): Promise<void> {
@@ -49,12 +58,21 @@ export class AuditService {
     // The live update goes out with the same transaction: on commit only.
     const envelope = envelopeOfAudit(event, new Date());
     if (envelope) await this.live.publish(envelope);
-    for (const listener of this.listeners) await listener(event);
+    await this.tellFollowers(event);
   }
 
-  /** Registers a follower of every change recorded from now on (see AuditListener). */
-  listen(listener: AuditListener): void {
-    this.listeners.push(listener);
+  /**
+   * Registers a follower of the changes recorded from now on (see AuditListener): those
+   * `follows` accepts (every one by default).
+   */
+  listen(listener: AuditListener, follows: (event: AuditEventInput) => boolean = () => true): void {
+    this.followers.push({ listener, follows });
+  }
+
+  private async tellFollowers(event: AuditEventInput): Promise<void> {
+    for (const { listener, follows } of this.followers) {
+      if (follows(event)) await listener(event);
+    }
   }
 
   /**
@@ -69,7 +87,24 @@ export class AuditService {
     const rows = await this.repository.insertWith<T>(change, event);
     const envelope = envelopeOfAudit(event, new Date());
     if (envelope) await this.live.publish(envelope);
-    for (const listener of this.listeners) await listener(event);
+    await this.tellFollowers(event);
+    return rows;
+  }
+
+  /**
+   * `recordWith` for a change that is one statement and nothing else: outside a transaction,
+   * and when no follower acts on the event, the statement runs alone (PostgreSQL makes it its
+   * own transaction: the change and its event commit together or not at all) and the live update
+   * goes out after it. That saves a recorded reading, the hot write, its BEGIN and COMMIT. Else
+   * it runs in a transaction as `recordWith` does, so a follower's writes commit with it.
+   */
+  async recordAlone<T>(change: ChangeStatement, event: AuditEventInput): Promise<T[]> {
+    if (this.txHost.isTransactionActive() || this.followers.some((f) => f.follows(event))) {
+      return this.txHost.withTransaction(() => this.recordWith<T>(change, event));
+    }
+    const rows = await this.repository.insertWith<T>(change, event);
+    const envelope = envelopeOfAudit(event, new Date());
+    if (envelope) await this.live.publish(envelope);
     return rows;
   }
 

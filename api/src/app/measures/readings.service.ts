@@ -122,7 +122,7 @@ export class ReadingsService {
         `observedAt (${observedAt.toISOString()}) is in the future: record what was observed, not what is expected.`,
       );
     }
-    const { reading, initiativeId } = await this.txHost.withTransaction(async () => {
+    const write = async () => {
       // A route has found the initiative already (its access check) and knows the writer's name
       // (the session): one round trip fewer in the hot write. The demo story looks them up.
       const measure = known
@@ -185,7 +185,7 @@ export class ReadingsService {
         withdrawnAt: null,
       };
       const created = await this.readings.insertAudited(values, (change) =>
-        this.audit.recordWith(change, {
+        this.audit.recordAlone(change, {
           actor,
           action: supersedesId === null ? 'record' : 'correct',
           entityType: 'reading',
@@ -198,7 +198,14 @@ export class ReadingsService {
         reading: mapReading({ ...created, ...unlinked }, users),
         initiativeId: measure.initiativeId,
       };
-    });
+    };
+    // A new reading whose route knows its writer is one statement (the reading and its audit
+    // event), PostgreSQL's own transaction: no BEGIN and COMMIT around it. A correction reads
+    // and locks the reading it corrects first, so it keeps a transaction.
+    const alone = known !== undefined && (request.supersedesId ?? null) === null;
+    const { reading, initiativeId } = alone
+      ? await write()
+      : await this.txHost.withTransaction(write);
     await this.valueWrites.readingsCommitted([initiativeId]);
     return reading;
   }

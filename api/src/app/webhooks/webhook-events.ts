@@ -25,7 +25,10 @@ export class WebhookEvents implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.audit.listen((event) => this.changed(event));
+    this.audit.listen(
+      (event) => this.changed(event),
+      (event) => webhookEventOf(event) !== null,
+    );
   }
 
   private async changed(event: AuditEventInput): Promise<void> {
