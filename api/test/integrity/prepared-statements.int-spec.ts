@@ -1,14 +1,12 @@
 import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { QueryFailedError } from 'typeorm';
 import { isUniqueViolation } from '../../src/app/common/database-errors';
 import { PreparedStatements } from '../../src/app/common/prepared-statements';
-import { AppConfig, loadConfig } from '../../src/app/config/app-config';
-import { DatabaseModule } from '../../src/app/database/database.module';
 import { ValueStore } from '../../src/app/value/value-store.repository';
+import { inProcess } from '../support/in-process';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 type TxHost = TransactionHost<TransactionalAdapterTypeOrm>;
@@ -30,21 +28,7 @@ describe('prepared statements', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const url = t.sql.options.connectionString ?? '';
-    const kind = t.databaseKind;
-    const config = loadConfig(
-      {
-        LOG_LEVEL: 'silent',
-        WAYPOINT_DEMO: 'false',
-        ...(kind === 'server' ? { DATABASE_URL: url } : {}),
-      },
-      { cwd: process.cwd(), defaultWebDir: null, version: '0.0.0-test' },
-    );
-    const module = await Test.createTestingModule({
-      imports: [DatabaseModule.forRoot({ url, poolSize: 1, kind })],
-      providers: [{ provide: AppConfig, useValue: config }, PreparedStatements, ValueStore],
-    }).compile();
-    context = await module.init();
+    context = await inProcess(t, 1, { providers: [PreparedStatements, ValueStore] });
     txHost = context.get<TxHost>(TransactionHost);
     statements = context.get(PreparedStatements);
     store = context.get(ValueStore);

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -8,12 +7,11 @@ import { AuditEventEntity } from '../../src/app/audit/audit-event.entity';
 import { AuditRepository } from '../../src/app/audit/audit.repository';
 import { AuditService } from '../../src/app/audit/audit.service';
 import { DuplicateRecordError } from '../../src/app/common/persistence-errors';
-import { AppConfig, loadConfig } from '../../src/app/config/app-config';
-import { DatabaseModule } from '../../src/app/database/database.module';
 import { DepartmentEntity } from '../../src/app/departments/department.entity';
 import { DepartmentsRepository } from '../../src/app/departments/departments.repository';
 import { LiveBus } from '../../src/app/live/live-bus';
 import { isAccessEnded, type LiveEnvelope } from '../../src/app/live/live-envelope';
+import { inProcess } from '../support/in-process';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 type TxHost = TransactionHost<TransactionalAdapterTypeOrm>;
@@ -35,30 +33,10 @@ describe('unit of work', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const url = t.sql.options.connectionString ?? '';
-    const kind = t.databaseKind;
-    const config = loadConfig(
-      {
-        LOG_LEVEL: 'silent',
-        WAYPOINT_DEMO: 'false',
-        ...(kind === 'server' ? { DATABASE_URL: url } : {}),
-      },
-      { cwd: process.cwd(), defaultWebDir: null, version: '0.0.0-test' },
-    );
-    const module = await Test.createTestingModule({
-      imports: [
-        DatabaseModule.forRoot({ url, poolSize: 3, kind }),
-        TypeOrmModule.forFeature([DepartmentEntity, AuditEventEntity]),
-      ],
-      providers: [
-        { provide: AppConfig, useValue: config },
-        DepartmentsRepository,
-        AuditRepository,
-        AuditService,
-        LiveBus,
-      ],
-    }).compile();
-    context = await module.init();
+    context = await inProcess(t, 3, {
+      imports: [TypeOrmModule.forFeature([DepartmentEntity, AuditEventEntity])],
+      providers: [DepartmentsRepository, AuditRepository, AuditService, LiveBus],
+    });
     txHost = context.get<TxHost>(TransactionHost);
     departments = context.get(DepartmentsRepository);
     audit = context.get(AuditService);

@@ -2,15 +2,14 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NotFoundException } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DatabaseModule } from '../../src/app/database/database.module';
 import { ReadingEntity } from '../../src/app/measures/reading.entity';
 import { ReadingWithdrawalEntity } from '../../src/app/measures/reading-withdrawal.entity';
 import { ReadingsRepository } from '../../src/app/measures/readings.repository';
 import { createUser } from '../factories/users';
+import { inProcess } from '../support/in-process';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 type TxHost = TransactionHost<TransactionalAdapterTypeOrm>;
@@ -26,15 +25,10 @@ describe('a reading of a measure deleted after the access check', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const url = t.sql.options.connectionString ?? '';
-    const module = await Test.createTestingModule({
-      imports: [
-        DatabaseModule.forRoot({ url, poolSize: 2, kind: t.databaseKind }),
-        TypeOrmModule.forFeature([ReadingEntity, ReadingWithdrawalEntity]),
-      ],
+    context = await inProcess(t, 2, {
+      imports: [TypeOrmModule.forFeature([ReadingEntity, ReadingWithdrawalEntity])],
       providers: [ReadingsRepository],
-    }).compile();
-    context = await module.init();
+    });
   });
   afterAll(async () => {
     await context?.close();
