@@ -56,8 +56,7 @@ export class AuditService {
     }
     await this.repository.insert(event);
     // The live update goes out with the same transaction: on commit only.
-    const envelope = envelopeOfAudit(event, new Date());
-    if (envelope) await this.live.publish(envelope);
+    await this.announce(event);
     await this.tellFollowers(event);
   }
 
@@ -67,6 +66,12 @@ export class AuditService {
    */
   listen(listener: AuditListener, follows: (event: AuditEventInput) => boolean = () => true): void {
     this.followers.push({ listener, follows });
+  }
+
+  /** The event's live update: at its transaction's commit, or at once outside one. */
+  private async announce(event: AuditEventInput): Promise<void> {
+    const envelope = envelopeOfAudit(event, new Date());
+    if (envelope) await this.live.publish(envelope);
   }
 
   private async tellFollowers(event: AuditEventInput): Promise<void> {
@@ -85,8 +90,7 @@ export class AuditService {
       throw new Error('AuditService.recordWith must run inside the transaction of the change');
     }
     const rows = await this.repository.insertWith<T>(change, event);
-    const envelope = envelopeOfAudit(event, new Date());
-    if (envelope) await this.live.publish(envelope);
+    await this.announce(event);
     await this.tellFollowers(event);
     return rows;
   }
@@ -103,8 +107,7 @@ export class AuditService {
       return this.txHost.withTransaction(() => this.recordWith<T>(change, event));
     }
     const rows = await this.repository.insertWith<T>(change, event);
-    const envelope = envelopeOfAudit(event, new Date());
-    if (envelope) await this.live.publish(envelope);
+    await this.announce(event);
     return rows;
   }
 
