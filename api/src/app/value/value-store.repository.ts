@@ -434,9 +434,14 @@ export async function clearPendingRefreshes(sql: Sql): Promise<void> {
   await sql(`DELETE FROM value_refresh_pending`);
 }
 
-const LOCK = `WITH seen AS (DELETE FROM value_refresh_pending WHERE initiative_id = ANY($1::uuid[]))
-  SELECT pg_advisory_xact_lock(${VALUE_LOCK_SPACE}, hashtext(id::text))
+/** Takes the initiatives off `value_refresh_pending` ($1: their ids). */
+const SEEN = `seen AS (DELETE FROM value_refresh_pending WHERE initiative_id = ANY($1::uuid[]))`;
+
+/** The initiatives' advisory locks, in id order. */
+const LOCKED = `SELECT pg_advisory_xact_lock(${VALUE_LOCK_SPACE}, hashtext(id::text))
     FROM (SELECT DISTINCT unnest($1::uuid[]) AS id ORDER BY 1) AS ids`;
+
+const LOCK = `WITH ${SEEN} ${LOCKED}`;
 
 /**
  * {@link LOCK} for a recomputation after readings (one initiative), and for the rest of its
@@ -445,11 +450,10 @@ const LOCK = `WITH seen AS (DELETE FROM value_refresh_pending WHERE initiative_i
  * call (custom_plans 12, generic_plans 0 in pg_prepared_statements): 3.3 ms a call against 1.7
  * with the generic plan, the same index scans for one initiative.
  */
-const LOCK_DERIVED = `WITH seen AS (DELETE FROM value_refresh_pending WHERE initiative_id = ANY($1::uuid[])),
+const LOCK_DERIVED = `WITH ${SEEN},
        settings AS (SELECT set_config('synchronous_commit', 'off', true),
                            set_config('plan_cache_mode', 'force_generic_plan', true))
-  SELECT pg_advisory_xact_lock(${VALUE_LOCK_SPACE}, hashtext(id::text))
-    FROM (SELECT DISTINCT unnest($1::uuid[]) AS id ORDER BY 1) AS ids, settings`;
+  ${LOCKED}, settings`;
 
 /** The stored value rows (see value-rows.ts): what the engine writes and every reader reads. */
 @Injectable()
