@@ -37,8 +37,13 @@ export default [
           enforceBuildableLibDependency: true,
           banTransitiveDependencies: true,
           // The test servers the API's integration specs and the browser specs share (an SMTP
-          // server, a webhook receiver): outside every project, so both import them by path.
-          allow: ['../../scripts/testing/*', '../../../scripts/testing/*'],
+          // server, a webhook receiver): outside every project, so both import them by path. The
+          // bench's own rules (its warm-up) are tested from the API's perf specs the same way.
+          allow: [
+            '../../scripts/testing/*',
+            '../../../scripts/testing/*',
+            '../../../scripts/perf/bench-load',
+          ],
           depConstraints: [
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'] },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },

@@ -47,6 +47,15 @@ const ms = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : '-');
 
 const fixed = (n: number, digits: number): string => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] ?? NaN)
+    : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+}
+
 export function table(rows: readonly Row[]): string {
   const lines = [
     '| Target | Conn. | Server | req/s | p50 ms | p95 ms | p99 ms | SQL/req | Node CPU ms/req | PG CPU ms/req | peak RSS MB | app/baseline | PG x | Goal | Met |',

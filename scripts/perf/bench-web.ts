@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { type Browser, chromium, type Response } from 'playwright-core';
 import { CliArgs, fail } from './cli-args';
-import { machine, writeSection } from './bench-report';
+import { machine, median, writeSection } from './bench-report';
 import { ensureDataset } from './bench-dataset';
 import { ensureBuilt, ROOT, signIn, startApp } from './bench-servers';
 import { SEED_PASSWORD } from './seed-plan';
@@ -67,14 +67,6 @@ export function brotliSize(body: Buffer): number {
       [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
     },
   }).length;
-}
-
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] ?? NaN)
-    : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
 }
 
 function isScript(response: Response): boolean {

@@ -23,8 +23,18 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { CliArgs, fail } from './cli-args';
-import { load, type LoadResult, memoryOf, type Target } from './bench-load';
-import { machine, type Row, table, writeSection } from './bench-report';
+import {
+  load,
+  type LoadResult,
+  memoryOf,
+  type Target,
+  WARM_UP_SLICE_S,
+  WARM_UP_SLICES,
+  WARM_UP_STEADY,
+  WARM_UP_WINDOW,
+  warmUp,
+} from './bench-load';
+import { machine, median, type Row, table, writeSection } from './bench-report';
 import { ensureBuilt, ROOT, type Server, signIn, startApp, startBaseline } from './bench-servers';
 import {
   type BackendSelector,
@@ -185,14 +195,6 @@ function perRequest(ms: number, requests: number): number {
   return requests > 0 ? ms / requests : Number.NaN;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] ?? NaN)
-    : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
-}
-
 function combine(runs: readonly Measured[]): Measured {
   const pick = (f: (r: Measured) => number): number => median(runs.map(f));
   return {
@@ -350,13 +352,21 @@ async function main(): Promise<void> {
       });
     }
 
-    process.stderr.write(`Warming up (${all.length} targets, 2 s each)...\n`);
+    process.stderr.write(
+      `Warming up (${all.length} targets, ${WARM_UP_SLICE_S} s slices until ${WARM_UP_WINDOW} in a row are within ${WARM_UP_STEADY * 100} %, at most ${WARM_UP_SLICES})...\n`,
+    );
+    const warmUps: string[] = [];
     for (const plan of all) {
       const server = serverOf(plan.target);
-      await load(server.base, plan.target, server.pid, {
-        connections: plan.connections,
-        duration: 2,
-      });
+      const slices = await warmUp(() =>
+        load(server.base, plan.target, server.pid, {
+          connections: plan.connections,
+          duration: WARM_UP_SLICE_S,
+        }),
+      );
+      warmUps.push(
+        `${plan.target.server} ${plan.target.name} (${plan.connections}): ${slices.map((r) => Math.round(r)).join(', ')} req/s`,
+      );
       // Let work the load left behind (a shared portfolio computation) finish before the next.
       if (plan.target.method === 'GET') await statementsOf(server.base, plan.target);
     }
@@ -549,6 +559,7 @@ async function main(): Promise<void> {
       mismatchLines.length === 0
         ? 'Same JSON: the list, five details and a recorded reading answered alike by both servers.'
         : `NOT THE SAME JSON (rows marked not comparable):\n\n${mismatchLines.join('\n')}`,
+      `Warm-up, each target loaded in ${WARM_UP_SLICE_S} s slices until ${WARM_UP_WINDOW} in a row are within ${WARM_UP_STEADY * 100} % of each other (at most ${WARM_UP_SLICES}), not part of the figures: ${warmUps.join('; ')}.`,
       `Portfolio after a write: ${afterWrites} times, one request at a time, a reading recorded (POST) and then each portfolio read; the read rows above are those reads, the last row the writes.`,
       eventLoop
         ? `Event-loop delay of the app over the whole load (perf_hooks.monitorEventLoopDelay, ${eventLoop.samples} samples): p50 ${eventLoop.p50.toFixed(1)} ms, p99 ${eventLoop.p99.toFixed(1)} ms, max ${eventLoop.max.toFixed(0)} ms (goal p99 < 50 ms: ${eventLoop.p99 < 50 ? 'met' : 'not met'}).`
