@@ -9,9 +9,9 @@
  * (scripts/perf/baseline-server.mjs: the best SQL for the same answers), both through a proxy
  * that counts their statements (not with --direct). Compares their answers field by field
  * (--compare-only stops there) and counts each target's statements, then starts both again
- * straight on PostgreSQL (as in production) and loads each target with autocannon, alternating app and
- * baseline, round after round, measuring the Node and PostgreSQL CPU each request costs from
- * /proc. Then "portfolio after a write": --after-write times a reading recorded and then each
+ * straight on PostgreSQL (as in production), warms each target until its req/s holds still
+ * (warmUp) and loads each with autocannon, alternating app and baseline, round after round,
+ * measuring the Node and PostgreSQL CPU each request costs from /proc. Then "portfolio after a write": --after-write times a reading recorded and then each
  * portfolio read, one at a time. The app's event-loop delay is measured over the whole run
  * (perf_hooks.monitorEventLoopDelay, preloaded), and `value:check`'s comparison runs on the
  * database after the load. Prints the table and writes it to docs/performance.md. The app runs
