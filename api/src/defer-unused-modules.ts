@@ -109,9 +109,11 @@ function forwarding(
 // validates.
 standIn('libphonenumber-js/max', (real) => forwarding(real, 'object'));
 
-// @fastify/compress, their only user, calls `peek(...)` and `pumpify(...)` only to inflate a
-// payload that is already compressed for a client that cannot take it (~0.5 MB with their
-// streams packages). From its folder: the copies it gets.
+// @fastify/compress is their only user (~0.5 MB with their streams packages). It calls `peek(...)`
+// for every answer it compresses (to pass an already compressed payload through), so peek-stream
+// loads with the first compressed answer, not at start-up; `pumpify(...)` only to inflate a
+// payload already compressed for a client that cannot take it. From its folder: the copies it
+// gets.
 const compress = createRequire(load.resolve('@fastify/compress'));
 standIn('peek-stream', (real) => forwarding(real, 'function'), compress);
 standIn('pumpify', (real) => forwarding(real, 'function'), compress);
