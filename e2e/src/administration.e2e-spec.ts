@@ -252,8 +252,17 @@ describe('Administration and the bell in Chromium', () => {
     await main().getByText('Copy it now: it is shown only once.', { exact: false }).waitFor();
     const secret = (await main().locator('code').textContent()) ?? '';
     expect(secret).toMatch(/^wpt_/);
+    // The list shows the new token's first characters too ("Starts with wpt_KN3zS-").
+    const listed =
+      (await main()
+        .getByText(/Starts with wpt_/)
+        .first()
+        .textContent()) ?? '';
+    const prefix = /Starts with (\S+)/.exec(listed)?.[1] ?? '';
+    expect(prefix.length).toBeGreaterThan('wpt_'.length);
+    expect(secret.startsWith(prefix)).toBe(true);
     await screenshot(page, 'profile-token-created');
-    await expectTidy(page, [secret]);
+    await expectTidy(page, [secret, prefix]);
     await main().getByRole('button', { name: 'I have copied it' }).click();
     const token = main().getByRole('list', { name: 'Your tokens' }).getByRole('listitem', {
       name: undefined,
