@@ -227,7 +227,17 @@ describe('from a customer moment to money', () => {
   it('the idea links to the initiative, and the heat map shows it in flight', async () => {
     const { page } = mika;
     await page.goto('/ideas');
-    await page.getByRole('button', { name: 'Promoted to an initiative' }).click();
+    // The open ideas first (the page as it loads), then the filter: a click while the page was
+    // still loading was lost once in CI, and the list stayed on the open ideas.
+    await page.locator('.ideas__list').waitFor();
+    await pageAtRest(page);
+    const promoted = page.getByRole('button', { name: 'Promoted to an initiative' });
+    await promoted.click();
+    await page
+      .locator('.ideas__filters button[aria-pressed="true"]', {
+        hasText: 'Promoted to an initiative',
+      })
+      .waitFor();
     await ideaLink(page, IDEA).click();
     const outcome = page.getByRole('region', { name: 'Promoted to an initiative' });
     await outcome.waitFor();
