@@ -208,4 +208,86 @@ describe('unit of work', () => {
     ).rejects.toThrow();
     expect(await auditedFor(failedId)).toBe(0);
   });
+
+  describe('events held until the work is done (LiveBus.holdUntilDone)', () => {
+    let bus: LiveBus;
+    beforeAll(() => {
+      bus = context.get(LiveBus);
+    });
+    const change = (id: string): LiveEnvelope => ({
+      event: {
+        kind: 'reading',
+        initiativeId: '00000000-0000-4000-8000-000000000010',
+        id,
+        at: new Date().toISOString(),
+      },
+      recipientId: null,
+    });
+    const heardNow = (id: string): number => published.filter((e) => e.event.id === id).length;
+    const heard = async (id: string): Promise<number> => {
+      for (let i = 0; i < 40 && heardNow(id) === 0; i++) await sleep(50);
+      return heardNow(id);
+    };
+    /** A statement of the transaction that NOTIFYs what takeForStatement took. */
+    const carry = async (): Promise<void> => {
+      const { channel, payloads } = bus.takeForStatement();
+      await txHost.tx.query('SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p', [
+        channel,
+        payloads,
+      ]);
+    };
+
+    it('sends an event published outside a transaction when the work ends, not before', async () => {
+      const id = '00000000-0000-4000-8000-000000000011';
+      let heardMeanwhile = -1;
+      await bus.holdUntilDone(async () => {
+        await bus.publish(change(id));
+        await sleep(300);
+        heardMeanwhile = heardNow(id);
+      });
+      expect(heardMeanwhile).toBe(0);
+      expect(await heard(id)).toBe(1);
+    });
+
+    it('sends it once, at the commit of the transaction whose statement carries it', async () => {
+      const id = '00000000-0000-4000-8000-000000000012';
+      let heardBeforeCommit = -1;
+      let heardAfterCommit = -1;
+      await bus.holdUntilDone(async () => {
+        await bus.publish(change(id));
+        await txHost.withTransaction(async () => {
+          await carry();
+          await sleep(300);
+          heardBeforeCommit = heardNow(id);
+        });
+        heardAfterCommit = await heard(id);
+      });
+      expect(heardBeforeCommit).toBe(0);
+      expect(heardAfterCommit).toBe(1);
+      await sleep(300);
+      expect(heardNow(id)).toBe(1);
+    });
+
+    it('sends it at the end when the transaction that was to carry it rolls back', async () => {
+      const id = '00000000-0000-4000-8000-000000000013';
+      const own = '00000000-0000-4000-8000-000000000014';
+      await expect(
+        bus.holdUntilDone(async () => {
+          await bus.publish(change(id));
+          await txHost.withTransaction(async () => {
+            await bus.publish(change(own));
+            await carry();
+            throw new Error('rolled back');
+          });
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await heard(id)).toBe(1);
+      // The transaction's own event went with it.
+      expect(heardNow(own)).toBe(0);
+    });
+
+    it('refuses to hand events to a statement outside a transaction', () => {
+      expect(() => bus.takeForStatement()).toThrow('must run inside a transaction');
+    });
+  });
 });

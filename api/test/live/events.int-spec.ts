@@ -127,10 +127,18 @@ describe('GET /api/events (live updates)', () => {
     ]);
   });
 
-  it("announces a measure's recomputed values after its reading, once they are stored", async () => {
+  it("announces a reading and its measure's recomputed values once the values are stored", async () => {
     const watching = await stream(teammate);
     await ready(watching);
     const readingId = await recordReading(owner, 27);
+    // The reading's own event waits for the recomputation: a page that refetches on it sees the
+    // stored rows with the reading.
+    await watching.next((e) => e.kind === 'reading' && e.id === readingId);
+    const atReading = await t.sql.query<{ reading_id: string }>(
+      `SELECT reading_id FROM value_measure_now WHERE measure_id = $1`,
+      [measureId],
+    );
+    expect(atReading.rows[0]?.reading_id).toBe(readingId);
     const announced = await watching.next((e) => e.kind === 'measure' && e.id === measureId);
     expect(announced).toMatchObject({ kind: 'measure', initiativeId, id: measureId });
     // By the time the event is sent, the stored rows show the reading.

@@ -52,6 +52,16 @@ describe('readings: append-only, corrections supersede, evidence and observation
     expect(measure.body.progress).toBeCloseTo(0.425);
   });
 
+  it('sends its live events with the recomputation: no NOTIFY statement of their own', async () => {
+    const res = await record({ value: 32, observedAt: daysAgo(1).toISOString() });
+    expect(res.status).toBe(201);
+    // Counted from the handler on (the route's access check runs before it): the reading with
+    // its audit event; the recomputation: BEGIN, the lock, the load, the write that also
+    // NOTIFYs the reading's and the rows' live events, COMMIT. Before, a NOTIFY followed each
+    // of the two commits (8).
+    expect(Number(res.headers.get('x-sql-statements'))).toBe(6);
+  });
+
   it('refuses an observation in the future (422); accepts now, and reads offsets as instants', async () => {
     const future = await record({
       value: 30,

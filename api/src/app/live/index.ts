@@ -1,4 +1,4 @@
 /** What other features may use of live/ (import it from '../live', never from a file inside). */
-export { LiveBus } from './live-bus';
+export { type HeldEvents, LiveBus } from './live-bus';
 export { envelopeOfAudit, notificationEnvelope } from './live-envelope';
 export { LiveModule } from './live.module';

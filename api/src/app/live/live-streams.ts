@@ -46,6 +46,8 @@ export class LiveStreams implements OnModuleInit, OnModuleDestroy {
   private readonly prefix = Date.now().toString(36);
   private sequence = 0;
   private heartbeat: NodeJS.Timeout | null = null;
+  /** The messages being sent to the streams, in order (see onModuleInit). */
+  private delivering: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void) | null = null;
 
   private stopAccessSignal: (() => void) | null = null;
@@ -62,7 +64,19 @@ export class LiveStreams implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.unsubscribe = this.bus.subscribe(
-      (envelope) => void this.dispatch(envelope),
+      (message) => {
+        if (isAccessEnded(message)) this.accessEnded.arrived(message.accessEnded);
+        // One at a time, in the order the bus had them: a member's stream waits for a lookup of
+        // who may see the initiative, and a reading and its recomputed values arrive together.
+        this.delivering = this.delivering
+          .then(() => this.dispatch(message))
+          .catch((error: unknown) => {
+            this.logger.warn(
+              { error: error instanceof Error ? error.message : String(error) },
+              'could not send a live event',
+            );
+          });
+      },
       () => {
         // Messages may have been lost while the listener was cut off: nothing kept is trusted.
         this.accessEnded.arrived(null);
@@ -143,8 +157,8 @@ export class LiveStreams implements OnModuleInit, OnModuleDestroy {
     stream.write(this.frame('ready', {}));
   }
 
+  /** Sends a message to the streams that may receive it. */
   private async dispatch(message: BusMessage): Promise<void> {
-    if (isAccessEnded(message)) this.accessEnded.arrived(message.accessEnded);
     if (this.streams.size === 0) return;
     if (isAccessEnded(message)) {
       const { userId, credentialId, staleOnly } = message.accessEnded;

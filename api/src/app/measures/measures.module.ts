@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit';
+import { LiveModule } from '../live';
 import { MeasureSearchRepository } from './measure-search.repository';
 import { MeasureEntity } from './measure.entity';
 import { MeasuresController } from './measures.controller';
@@ -17,6 +18,7 @@ import { ReadingsService } from './readings.service';
   imports: [
     TypeOrmModule.forFeature([MeasureEntity, ReadingEntity, ReadingWithdrawalEntity]),
     AuditModule,
+    LiveModule,
   ],
   controllers: [MeasuresController, ReadingsController],
   providers: [

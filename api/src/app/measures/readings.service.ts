@@ -21,6 +21,7 @@ import {
 import { AuditService } from '../audit';
 import type { Actor } from '../auth';
 import { clockNow, pageOf, type PageRequest, ValueWrites } from '../common';
+import { LiveBus } from '../live';
 import { MeasuresRepository } from './measures.repository';
 import { type ReadingFilter, type ReadingRow, ReadingsRepository } from './readings.repository';
 
@@ -82,6 +83,7 @@ export class ReadingsService {
     private readonly measures: MeasuresRepository,
     private readonly audit: AuditService,
     private readonly valueWrites: ValueWrites,
+    private readonly live: LiveBus,
   ) {}
 
   async list(
@@ -203,11 +205,16 @@ export class ReadingsService {
     // event), PostgreSQL's own transaction: no BEGIN and COMMIT around it. A correction reads
     // and locks the reading it corrects first, so it keeps a transaction.
     const alone = known !== undefined && (request.supersedesId ?? null) === null;
-    const { reading, initiativeId } = alone
-      ? await write()
-      : await this.txHost.withTransaction(write);
-    await this.valueWrites.readingsCommitted([initiativeId]);
-    return reading;
+    // The reading's live event is held until its initiative's rows are recomputed and goes out
+    // with them (one NOTIFY, not two; a page that refetches on it sees the new rows), or at the
+    // end if the recomputation sends nothing or fails.
+    return this.live.holdUntilDone(async () => {
+      const { reading, initiativeId } = alone
+        ? await write()
+        : await this.txHost.withTransaction(write);
+      await this.valueWrites.readingsCommitted([initiativeId]);
+      return reading;
+    });
   }
 
   /**

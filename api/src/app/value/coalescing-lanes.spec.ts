@@ -95,4 +95,31 @@ describe('CoalescingLanes', () => {
     await expect(after).resolves.toBeUndefined();
     expect(lanes.size).toBe(0);
   });
+
+  it('hands a run the items of every caller that shares it, and each item to one run only', async () => {
+    const lanes = new CoalescingLanes<string>();
+    const given: string[][] = [];
+    const ends: Array<() => void> = [];
+    const work = (items: readonly string[]): Promise<void> =>
+      new Promise<void>((resolve) => {
+        given.push([...items]);
+        ends.push(resolve);
+      });
+    const first = lanes.run('a', work, 'first');
+    await flush();
+    const shared = [
+      lanes.run('a', work, 'second'),
+      lanes.run('a', work),
+      lanes.run('a', work, 'third'),
+    ];
+    await flush();
+    expect(given).toEqual([['first']]);
+    ends.shift()?.();
+    await first;
+    await flush();
+    expect(given).toEqual([['first'], ['second', 'third']]);
+    ends.shift()?.();
+    await Promise.all(shared);
+    expect(lanes.size).toBe(0);
+  });
 });

@@ -1,8 +1,10 @@
-interface Lane {
+interface Lane<T> {
   /** The run in progress, if any. */
   running: Promise<void> | null;
   /** The next run, not started yet: whoever asks now shares it. */
   waiting: Promise<void> | null;
+  /** What the callers of the waiting run brought (`run`'s `item`), for its work. */
+  items: T[];
 }
 
 /**
@@ -14,14 +16,17 @@ interface Lane {
  * What the value engine recomputes an initiative's rows with after a reading commits (the run
  * loads the initiative's inputs when it starts, so it sees every reading committed before that).
  * A run's work is the one given by the caller that scheduled it; the others' `work` is not called
- * (it is the same work for the same key). Nothing is kept once a key's runs are done.
+ * (it is the same work for the same key), and it gets every sharing caller's `item` (the engine:
+ * their readings' held live events, which its commit sends). Nothing is kept once a key's runs
+ * are done.
  */
-export class CoalescingLanes {
-  private readonly lanes = new Map<string, Lane>();
+export class CoalescingLanes<T = never> {
+  private readonly lanes = new Map<string, Lane<T>>();
 
-  run(key: string, work: () => Promise<void>): Promise<void> {
-    const lane = this.lanes.get(key) ?? { running: null, waiting: null };
+  run(key: string, work: (items: readonly T[]) => Promise<void>, item?: T): Promise<void> {
+    const lane = this.lanes.get(key) ?? { running: null, waiting: null, items: [] };
     this.lanes.set(key, lane);
+    if (item !== undefined) lane.items.push(item);
     if (lane.waiting) return lane.waiting;
     const waiting = (lane.running ?? Promise.resolve()).then(
       () => this.start(key, lane, work),
@@ -36,10 +41,16 @@ export class CoalescingLanes {
     return this.lanes.size;
   }
 
-  private start(key: string, lane: Lane, work: () => Promise<void>): Promise<void> {
+  private start(
+    key: string,
+    lane: Lane<T>,
+    work: (items: readonly T[]) => Promise<void>,
+  ): Promise<void> {
     // From here on, a new caller needs a later run: this one may have loaded its inputs already.
     lane.waiting = null;
-    const running = work();
+    const items = lane.items;
+    lane.items = [];
+    const running = work(items);
     lane.running = running;
     const done = (): void => {
       if (lane.running === running) lane.running = null;

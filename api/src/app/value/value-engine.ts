@@ -8,12 +8,12 @@ import {
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { PeriodicJob, type ValueWriteListener, ValueWrites } from '../common';
-import { envelopeOfAudit, LiveBus } from '../live';
+import { envelopeOfAudit, type HeldEvents, LiveBus } from '../live';
 import { AlertEngine } from './alerts/alert-engine.service';
 import { CoalescingLanes } from './coalescing-lanes';
 import { rebuildValueRows } from './value-rebuild';
 import { computeValueRows, engineNow } from './value-rows';
-import { type ValueRowsChange, valueRowsChange } from './value-rows-change';
+import { isNoChange, type ValueRowsChange, valueRowsChange } from './value-rows-change';
 import {
   clearPendingRefreshes,
   loadForRecompute,
@@ -44,7 +44,8 @@ export const PENDING_SWEEP_PAGE = 200;
 export class ValueEngine
   implements ValueWriteListener, OnModuleInit, OnApplicationBootstrap, OnModuleDestroy
 {
-  private readonly lanes = new CoalescingLanes();
+  /** Per initiative; a run gets the held live events of the readings it recomputes for. */
+  private readonly lanes = new CoalescingLanes<HeldEvents>();
   private readonly sweep = new PeriodicJob({
     name: 'value rows sweep',
     everyMs: PENDING_SWEEP_EVERY_MS,
@@ -77,7 +78,7 @@ export class ValueEngine
   /**
    * These initiatives' inputs changed: under their lock, one statement loads their inputs, stored
    * rows and alert records, libs/domain computes the rows, one statement writes what differs (none
-   * when nothing does), and the alerts are reconciled from the same inputs. In the caller's
+   * when nothing does) and announces it, and the alerts are reconciled from the same inputs. In the caller's
    * transaction (a measure written) or in one of its own (readingsCommitted).
    */
   async initiativesChanged(initiativeIds: readonly string[]): Promise<void> {
@@ -87,6 +88,7 @@ export class ValueEngine
   private async recompute(
     initiativeIds: readonly string[],
     only: 'derived' | 'with-inputs',
+    holds: readonly HeldEvents[] = [],
   ): Promise<void> {
     if (initiativeIds.length === 0) return;
     await this.store.lockInitiatives(initiativeIds, only);
@@ -94,16 +96,21 @@ export class ValueEngine
     const loaded = await loadForRecompute(this.store.sql, initiativeIds, now);
     const rows = computeValueRows(loaded.inputs, now);
     const change = valueRowsChange(rows, loaded.stored);
-    if (await writeChanges(this.store.sql, initiativeIds, change)) {
+    if (!isNoChange(change)) {
       await this.announce(change, loaded.inputs.measures);
+      // After readings (a commit that does not wait for the WAL), the write also sends the live
+      // events: these rows' and the readings' held ones. Else they go out after the commit.
+      const notify = only === 'derived' ? this.live.takeForStatement(holds) : null;
+      await writeChanges(this.store.sql, initiativeIds, change, notify);
     }
     await this.alerts.initiativesChanged(initiativeIds, loaded.inputs, now, loaded.alerts);
   }
 
   /**
    * A `measure` live event for each measure whose stored value rows changed, sent when the
-   * recomputation commits: a reading's own event goes out at the reading's commit, before the
-   * rows are recomputed, and a page that refetched on it alone could show the rows from before.
+   * recomputation commits: the rows can change without a reading (a measure's target, a cycle),
+   * and a reading's own event goes out with its recomputation only when its route held it there
+   * (ReadingsService.record).
    */
   private async announce(
     change: ValueRowsChange,
@@ -147,10 +154,15 @@ export class ValueEngine
       await this.initiativesChanged(initiativeIds);
       return;
     }
+    // The readings' held live events go with the run that recomputes for them, whoever
+    // scheduled it: sent by its write, they reach the streams with the rows, in order.
+    const held = this.live.heldEvents() ?? undefined;
     await Promise.all(
       initiativeIds.map((id) =>
-        this.lanes.run(id, () =>
-          this.txHost.withTransaction(() => this.recompute([id], 'derived')),
+        this.lanes.run(
+          id,
+          (holds) => this.txHost.withTransaction(() => this.recompute([id], 'derived', holds)),
+          held,
         ),
       ),
     );

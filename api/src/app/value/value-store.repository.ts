@@ -253,9 +253,11 @@ const KEYED_DELETES: RowDeletes = {
 
 /**
  * Upserts `rows` into the stored tables and deletes as `deletes` says, in one statement. A row
- * that reads the same is left as it is (the `IS DISTINCT FROM` guards).
+ * that reads the same is left as it is (the `IS DISTINCT FROM` guards). `notify`: the statement
+ * also NOTIFYs `$11` on the channel `$10` (delivered when its transaction commits); the final
+ * SELECT reads them so that they run (PostgreSQL runs a SELECT in WITH only as far as it is read).
  */
-function writeRows(deletes: RowDeletes): string {
+function writeRows(deletes: RowDeletes, notify: boolean): string {
   return `WITH s_in AS (
          SELECT * FROM json_to_recordset($2::json) AS x(
            "measureId" uuid, "cycleId" uuid, "initiativeId" uuid, "openingReadingId" uuid,
@@ -348,12 +350,19 @@ function writeRows(deletes: RowDeletes): string {
          ON CONFLICT (initiative_id) DO UPDATE SET customer = EXCLUDED.customer,
            business = EXCLUDED.business
          WHERE (v.customer, v.business) IS DISTINCT FROM (EXCLUDED.customer, EXCLUDED.business)
-       )
-       ${deletes.now}`;
+       ), n_del AS (
+         ${deletes.now}
+       )${
+         notify
+           ? `, notified AS (SELECT pg_notify($10, payload) FROM unnest($11::text[]) AS payload)
+       SELECT count(*) AS notified FROM notified`
+           : `
+       SELECT 0 AS notified`
+       }`;
 }
 
-const REPLACE_ROWS = writeRows(REPLACE_DELETES);
-const WRITE_CHANGES = writeRows(KEYED_DELETES);
+const REPLACE_ROWS = writeRows(REPLACE_DELETES, false);
+const WRITE_CHANGES = writeRows(KEYED_DELETES, true);
 
 /**
  * Replaces the stored rows of these initiatives with `rows`, in one statement: upserts the new
@@ -378,12 +387,14 @@ export async function replaceRows(
  * Writes what differs between the rows computed for these initiatives and their stored rows
  * (valueRowsChange), in one statement, or nothing when nothing does: a reading changes a few of
  * an initiative's ~80 rows, and probing every one of them cost a write most of its time in
- * PostgreSQL. Answers whether it wrote.
+ * PostgreSQL. Answers whether it wrote. `notify`: live events the same statement sends, at its
+ * transaction's commit (LiveBus.takeForStatement).
  */
 export async function writeChanges(
   sql: Sql,
   initiativeIds: readonly string[],
   change: ValueRowsChange,
+  notify: { channel: string; payloads: readonly string[] } | null = null,
 ): Promise<boolean> {
   if (isNoChange(change)) return false;
   const { upsert, gone } = change;
@@ -397,6 +408,8 @@ export async function writeChanges(
     JSON.stringify(gone.measuresNow),
     JSON.stringify(gone.indices),
     JSON.stringify(gone.now),
+    notify?.channel ?? null,
+    notify?.payloads ?? [],
   ]);
   return true;
 }
