@@ -113,9 +113,11 @@ export class LiveBus implements OnModuleInit, OnModuleDestroy, EntitySubscriberI
 
   /**
    * Queues the event in the current unit of work (the change's); it goes out once that commits
-   * (at once outside one). On PostgreSQL the NOTIFY is sent after COMMIT, on the same connection,
-   * one statement for all the change's events: the change's transaction neither waits for it nor
-   * holds its locks while PostgreSQL serialises the commits of notifying transactions.
+   * (outside one: at once, or with the held events under holdUntilDone). On PostgreSQL the NOTIFY
+   * is sent after COMMIT, on the same connection, one statement for all the change's events: the
+   * change's transaction neither waits for it nor holds its locks while PostgreSQL serialises the
+   * commits of notifying transactions (takeForStatement is the exception, for a transaction whose
+   * commit does not wait for the WAL).
    */
   async publish(envelope: BusMessage): Promise<void> {
     const manager = this.txHost.tx;
