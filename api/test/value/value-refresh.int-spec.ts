@@ -6,7 +6,7 @@ import { send } from '../support/http';
 import { INITIATIVE_PEOPLE } from '../support/people';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createServerTestDatabase, type ServerTestDatabase } from '../support/test-database';
-import { daysAgo } from '../support/time';
+import { daysAgo, eventually } from '../support/time';
 import { useTestApp } from '../support/use-test-app';
 
 /** Initiatives still waiting for their value rows to be recomputed. */
@@ -112,6 +112,98 @@ describe('value rows recomputed after a reading commits', () => {
 const serverUrl = process.env['DATABASE_URL'];
 
 if (serverUrl) {
+  /**
+   * A reading that commits while its initiative's recomputation still waits for its connection
+   * or lock is in that recomputation's load (a later snapshot): its request shares it instead of
+   * waiting for it and then for one of its own (CoalescingLanes' seal). Here the lock is held
+   * from outside, by two sessions one after the other, so that a second recomputation would have
+   * to wait for the second one.
+   */
+  describe('a reading committed while the recomputation waits for its lock', () => {
+    const t = useTestApp({ people: INITIATIVE_PEOPLE, valueCheck: true });
+    const c = t.people;
+
+    it('is answered by that recomputation, with its rows stored', async () => {
+      const initiative = await createInitiative(t.sql, {
+        ownerId: c.owner.user.id,
+        teamIds: [c.team.user.id],
+      });
+      const [first, second] = [
+        await createMeasure(t.sql, initiative, { baseline: 40, target: 20 }),
+        await createMeasure(t.sql, initiative, { name: 'Waiting time', baseline: 30, target: 10 }),
+      ];
+      await refreshValue(t.sql, 'measures', first ?? '');
+      // Sessions of their own (t.sql has two connections, for the checks below).
+      const sessions = new Pool({ connectionString: t.sql.options.connectionString, max: 2 });
+      const holders = [await sessions.connect(), await sessions.connect()];
+      const [holder, next] = holders;
+      if (!holder || !next) throw new Error('no connection');
+      const lock = `SELECT pg_advisory_xact_lock(1764000410, hashtext($1::uuid::text))`;
+      const waiters = async () =>
+        (
+          await t.sql.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_locks
+              WHERE locktype = 'advisory' AND classid = 1764000410 AND NOT granted
+                AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+          )
+        ).rows[0]?.n ?? 0;
+      const readingOf = async (measureId: string) =>
+        (
+          await t.sql.query<{ id: string }>(`SELECT id FROM readings WHERE measure_id = $1`, [
+            measureId,
+          ])
+        ).rows[0]?.id;
+      const storedLatest = async (measureId: string) =>
+        (
+          await t.sql.query<{ reading_id: string | null }>(
+            `SELECT reading_id FROM value_measure_now WHERE measure_id = $1`,
+            [measureId],
+          )
+        ).rows[0]?.reading_id ?? null;
+      try {
+        await holder.query('BEGIN');
+        await holder.query(lock, [initiative]);
+        const observedAt = new Date(Date.now() - 60_000).toISOString();
+        const a = send<ReadingResponse>(t, c.team, 'POST', `/api/measures/${first}/readings`, {
+          value: 35,
+          observedAt,
+        });
+        await eventually(async () => (await waiters()) === 1);
+        let bAnswered = false;
+        const b = send<ReadingResponse>(t, c.owner, 'POST', `/api/measures/${second}/readings`, {
+          value: 25,
+          observedAt,
+        }).then((answer) => {
+          bAnswered = true;
+          return answer;
+        });
+        // B's reading is committed while A's recomputation still waits for the lock.
+        const bReading = await eventually(() => readingOf(second ?? ''));
+        // The next session queues for the lock behind A's recomputation: one that B would start
+        // after A's would wait for it.
+        await next.query('BEGIN');
+        const nextLocked = next.query(lock, [initiative]);
+        await eventually(async () => (await waiters()) === 2);
+        await holder.query('COMMIT');
+        const answerA = await a;
+        await nextLocked;
+        expect(answerA.status).toBe(201);
+        // A's recomputation loaded after B's commit: B is answered while the lock is still held.
+        await eventually(async () => bAnswered, 10_000);
+        const answerB = await b;
+        expect(answerB.status).toBe(201);
+        expect(answerB.body.id).toBe(bReading);
+        expect(await storedLatest(first ?? '')).toBe(answerA.body.id);
+        expect(await storedLatest(second ?? '')).toBe(bReading);
+        expect(await pendingOf(t.sql, initiative)).toBe(0);
+      } finally {
+        await Promise.all(holders.map((h) => h.query('ROLLBACK').catch(() => undefined)));
+        holders.forEach((h) => h.release());
+        await sessions.end();
+      }
+    });
+  });
+
   describe('a recomputation the process never did', () => {
     let database: ServerTestDatabase;
     let app: TestApp | null = null;

@@ -1,20 +1,33 @@
-import { CoalescingLanes } from './coalescing-lanes';
+import { CoalescingLanes, type LaneRun } from './coalescing-lanes';
 
-/** A run that ends when the test says so, recording when it started. */
+/**
+ * A run that ends when the test says so, recording when it started. It seals as it starts (it
+ * reads at once) unless told to wait for `seal`.
+ */
 function controlledWork(log: string[]) {
   const ends: Array<(error?: Error) => void> = [];
-  const work = (name: string) => (): Promise<void> =>
-    new Promise<void>((resolve, reject) => {
-      log.push(`start ${name}`);
-      ends.push((error) => (error ? reject(error) : resolve()));
-    });
+  const seals: Array<() => readonly unknown[]> = [];
+  const work =
+    (name: string, sealAtStart = true) =>
+    (run: LaneRun<unknown>): Promise<void> =>
+      new Promise<void>((resolve, reject) => {
+        log.push(`start ${name}`);
+        if (sealAtStart) run.seal();
+        else seals.push(() => run.seal());
+        ends.push((error) => (error ? reject(error) : resolve()));
+      });
+  const seal = (): readonly unknown[] => {
+    const next = seals.shift();
+    if (!next) throw new Error('no run waiting to seal');
+    return next();
+  };
   const end = async (error?: Error): Promise<void> => {
     const next = ends.shift();
     if (!next) throw new Error('no run in progress');
     next(error);
     await flush();
   };
-  return { work, end };
+  return { work, end, seal };
 }
 
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -100,9 +113,9 @@ describe('CoalescingLanes', () => {
     const lanes = new CoalescingLanes<string>();
     const given: string[][] = [];
     const ends: Array<() => void> = [];
-    const work = (items: readonly string[]): Promise<void> =>
+    const work = (run: LaneRun<string>): Promise<void> =>
       new Promise<void>((resolve) => {
-        given.push([...items]);
+        given.push([...run.seal()]);
         ends.push(resolve);
       });
     const first = lanes.run('a', work, 'first');
@@ -120,6 +133,83 @@ describe('CoalescingLanes', () => {
     expect(given).toEqual([['first'], ['second', 'third']]);
     ends.shift()?.();
     await Promise.all(shared);
+    expect(lanes.size).toBe(0);
+  });
+
+  it('lets callers join the run in progress until it seals, with their items', async () => {
+    const lanes = new CoalescingLanes<string>();
+    const log: string[] = [];
+    const given: Array<readonly string[]> = [];
+    const ends: Array<() => void> = [];
+    const seals: Array<() => void> = [];
+    const work = (run: LaneRun<string>): Promise<void> =>
+      new Promise<void>((resolve) => {
+        log.push('start');
+        seals.push(() => given.push([...run.seal()]));
+        ends.push(resolve);
+      });
+    const settled: string[] = [];
+    const track = (name: string, p: Promise<void>) => p.then(() => settled.push(name));
+    void track('first', lanes.run('a', work, 'first'));
+    await flush();
+    // Still waiting for its connection and lock: these readings are in its snapshot.
+    const joined = [
+      track('second', lanes.run('a', work, 'second')),
+      track('plain', lanes.run('a', work)),
+    ];
+    await flush();
+    expect(log).toEqual(['start']);
+    seals.shift()?.();
+    expect(given).toEqual([['first', 'second']]);
+    // Sealed: a later caller needs the next run, which starts when this one ends.
+    const late = track('late', lanes.run('a', work, 'late'));
+    await flush();
+    expect(log).toEqual(['start']);
+    ends.shift()?.();
+    await Promise.all(joined);
+    expect([...settled].sort()).toEqual(['first', 'plain', 'second']);
+    expect(log).toEqual(['start', 'start']);
+    seals.shift()?.();
+    expect(given).toEqual([['first', 'second'], ['late']]);
+    ends.shift()?.();
+    await late;
+    expect(settled).toHaveLength(4);
+    expect(settled[3]).toBe('late');
+    expect(lanes.size).toBe(0);
+  });
+
+  it('gives the callers who joined a run that ended without sealing a run after it', async () => {
+    const lanes = new CoalescingLanes();
+    const log: string[] = [];
+    const { work, end } = controlledWork(log);
+    const first = lanes.run('a', work('unsealed', false));
+    await flush();
+    let joinedDone = false;
+    const joined = lanes.run('a', work('joiner')).then(() => {
+      joinedDone = true;
+    });
+    await end();
+    await first;
+    // The run read nothing after the joiner came: the joiner is not served by it.
+    expect(joinedDone).toBe(false);
+    expect(log).toEqual(['start unsealed', 'start joiner']);
+    await end();
+    await joined;
+    expect(joinedDone).toBe(true);
+    expect(lanes.size).toBe(0);
+  });
+
+  it('rejects the callers who joined a run that failed before sealing', async () => {
+    const lanes = new CoalescingLanes();
+    const log: string[] = [];
+    const { work, end } = controlledWork(log);
+    const first = lanes.run('a', work('failing', false)).catch((error: Error) => error.message);
+    await flush();
+    const joined = lanes.run('a', work('joiner')).catch((error: Error) => error.message);
+    await end(new Error('lock timeout'));
+    expect(await first).toBe('lock timeout');
+    expect(await joined).toBe('lock timeout');
+    expect(log).toEqual(['start failing']);
     expect(lanes.size).toBe(0);
   });
 });

@@ -10,7 +10,7 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import { PeriodicJob, type ValueWriteListener, ValueWrites } from '../common';
 import { envelopeOfAudit, type HeldEvents, LiveBus } from '../live';
 import { AlertEngine } from './alerts/alert-engine.service';
-import { CoalescingLanes } from './coalescing-lanes';
+import { CoalescingLanes, type LaneRun } from './coalescing-lanes';
 import { rebuildValueRows } from './value-rebuild';
 import { computeValueRows, engineNow } from './value-rows';
 import { isNoChange, type ValueRowsChange, valueRowsChange } from './value-rows-change';
@@ -32,7 +32,7 @@ export const PENDING_SWEEP_PAGE = 200;
  * - measures and cycles: in the writer's transaction, so the rows commit or roll back with it;
  * - readings (`readingsCommitted`): right after the reading's transaction commits and before its
  *   answer is sent, in a transaction of its own, one initiative at a time and once for all the
- *   readings of an initiative committed meanwhile ({@link CoalescingLanes}). Recomputing inside
+ *   readings of an initiative committed before it loads ({@link CoalescingLanes}). Recomputing inside
  *   each reading's transaction made every reading of an initiative wait for the one before it
  *   (the advisory lock below), so at 50 connections a burst queued for seconds (issue 18).
  *
@@ -88,10 +88,13 @@ export class ValueEngine
   private async recompute(
     initiativeIds: readonly string[],
     only: 'derived' | 'with-inputs',
-    holds: readonly HeldEvents[] = [],
+    lane?: LaneRun<HeldEvents>,
   ): Promise<void> {
     if (initiativeIds.length === 0) return;
     await this.store.lockInitiatives(initiativeIds, only);
+    // The load's snapshot is taken after this: a reading committed by now is in it, so its
+    // request may share this run; one committed later needs the next.
+    const holds = lane?.seal() ?? [];
     const now = engineNow();
     const loaded = await loadForRecompute(this.store.sql, initiativeIds, now);
     const rows = computeValueRows(loaded.inputs, now);
@@ -145,7 +148,8 @@ export class ValueEngine
 
   /**
    * Readings of these initiatives committed: each is recomputed in a transaction of its own,
-   * shared with the other readings of the initiative that commit before it starts. Called inside
+   * shared with the other readings of the initiative that commit before it loads (while it waits
+   * for its connection and its lock, or before it starts). Called inside
    * a transaction still open (a caller that wraps the reading in its own), it recomputes there,
    * since another transaction could not see the reading yet.
    */
@@ -161,7 +165,7 @@ export class ValueEngine
       initiativeIds.map((id) =>
         this.lanes.run(
           id,
-          (holds) => this.txHost.withTransaction(() => this.recompute([id], 'derived', holds)),
+          (lane) => this.txHost.withTransaction(() => this.recompute([id], 'derived', lane)),
           held,
         ),
       ),

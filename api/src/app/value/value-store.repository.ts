@@ -98,6 +98,9 @@ export const STORED_COLUMNS = {
 } as const;
 
 /** The CTEs the inputs are read from: the initiatives $1's measures and decisive readings at $2. */
+/** Takes the initiatives $1 off `value_refresh_pending` (a CTE). */
+const SEEN = `seen AS (DELETE FROM value_refresh_pending WHERE initiative_id = ANY($1::uuid[]))`;
+
 const INPUTS_SCOPE = `WITH scope AS (SELECT m.id FROM measures m WHERE m.initiative_id = ANY($1::uuid[])),
      ${DECISIVE_READINGS}`;
 
@@ -188,7 +191,10 @@ export interface RecomputeLoad {
 
 /**
  * {@link loadInputs}, with the initiatives' stored rows and alert records from the same snapshot:
- * the engine's recomputation after a write reads everything it needs in one round trip.
+ * the engine's recomputation after a write reads everything it needs in one round trip. It also
+ * takes the initiatives off `value_refresh_pending`: the rows it computes stand for every reading
+ * its snapshot holds, and so for every pending row it sees (a reading committed later leaves its
+ * own, for the run its request schedules).
  */
 export async function loadForRecompute(
   sql: Sql,
@@ -196,7 +202,8 @@ export async function loadForRecompute(
   now: Date,
 ): Promise<RecomputeLoad> {
   const [row] = (await sql(
-    `${INPUTS_SCOPE}
+    `${INPUTS_SCOPE},
+     ${SEEN}
      SELECT json_build_object(${INPUT_FIELDS}) AS inputs,
             json_build_object(${STORED_FIELDS}) AS stored`,
     [initiativeIds, now.toISOString()],
@@ -447,14 +454,9 @@ export async function clearPendingRefreshes(sql: Sql): Promise<void> {
   await sql(`DELETE FROM value_refresh_pending`);
 }
 
-/** Takes the initiatives off `value_refresh_pending` ($1: their ids). */
-const SEEN = `seen AS (DELETE FROM value_refresh_pending WHERE initiative_id = ANY($1::uuid[]))`;
-
 /** The initiatives' advisory locks, in id order. */
-const LOCKED = `SELECT pg_advisory_xact_lock(${VALUE_LOCK_SPACE}, hashtext(id::text))
+const LOCK = `SELECT pg_advisory_xact_lock(${VALUE_LOCK_SPACE}, hashtext(id::text))
     FROM (SELECT DISTINCT unnest($1::uuid[]) AS id ORDER BY 1) AS ids`;
-
-const LOCK = `WITH ${SEEN} ${LOCKED}`;
 
 /**
  * {@link LOCK} for a recomputation after readings (one initiative), and for the rest of its
@@ -463,10 +465,9 @@ const LOCK = `WITH ${SEEN} ${LOCKED}`;
  * call (custom_plans 12, generic_plans 0 in pg_prepared_statements): 3.3 ms a call against 1.7
  * with the generic plan, the same index scans for one initiative.
  */
-const LOCK_DERIVED = `WITH ${SEEN},
-       settings AS (SELECT set_config('synchronous_commit', 'off', true),
+const LOCK_DERIVED = `WITH settings AS (SELECT set_config('synchronous_commit', 'off', true),
                            set_config('plan_cache_mode', 'force_generic_plan', true))
-  ${LOCKED}, settings`;
+  ${LOCK}, settings`;
 
 /** The stored value rows (see value-rows.ts): what the engine writes and every reader reads. */
 @Injectable()
@@ -491,8 +492,9 @@ export class ValueStore {
    * it, two readings recorded at once each recompute without the other and the last upsert
    * wins (value:check found it after the bench's concurrent writes). Taken in id order.
    *
-   * The same statement takes the initiatives off `value_refresh_pending`: the rows it deletes were
-   * committed before it started, so the recomputation (later statements) sees their readings.
+   * The load after it ({@link loadForRecompute}) takes the initiatives off
+   * `value_refresh_pending`, in its own snapshot: a reading that commits while this statement
+   * waits is in that snapshot, so its request can share this recomputation (ValueEngine).
    *
    * `derived`: the transaction writes only what can be derived again (the rows, the alerts, the
    * pending marks), so its commit need not wait for the WAL to reach the disk
