@@ -2,32 +2,25 @@ import { CoalescingLanes, type LaneRun } from './coalescing-lanes';
 
 /**
  * A run that ends when the test says so, recording when it started. It seals as it starts (it
- * reads at once) unless told to wait for `seal`.
+ * reads at once), or never (`seals` false: it ends or fails before it reads).
  */
 function controlledWork(log: string[]) {
   const ends: Array<(error?: Error) => void> = [];
-  const seals: Array<() => readonly unknown[]> = [];
   const work =
-    (name: string, sealAtStart = true) =>
+    (name: string, seals = true) =>
     (run: LaneRun<unknown>): Promise<void> =>
       new Promise<void>((resolve, reject) => {
         log.push(`start ${name}`);
-        if (sealAtStart) run.seal();
-        else seals.push(() => run.seal());
+        if (seals) run.seal();
         ends.push((error) => (error ? reject(error) : resolve()));
       });
-  const seal = (): readonly unknown[] => {
-    const next = seals.shift();
-    if (!next) throw new Error('no run waiting to seal');
-    return next();
-  };
   const end = async (error?: Error): Promise<void> => {
     const next = ends.shift();
     if (!next) throw new Error('no run in progress');
     next(error);
     await flush();
   };
-  return { work, end, seal };
+  return { work, end };
 }
 
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
