@@ -18,6 +18,15 @@ async function pendingOf(sql: Pool, initiativeId: string): Promise<number> {
   return rows[0]?.n ?? -1;
 }
 
+/** The reading the stored rows take as the measure's latest (value_measure_now). */
+async function storedLatestOf(sql: Pool, measureId: string): Promise<string | null> {
+  const { rows } = await sql.query<{ reading_id: string | null }>(
+    `SELECT reading_id FROM value_measure_now WHERE measure_id = $1`,
+    [measureId],
+  );
+  return rows[0]?.reading_id ?? null;
+}
+
 /**
  * Issue 18: a reading commits in a transaction of its own and the initiative's value rows are
  * recomputed right after, before the answer, once for all the readings of the initiative
@@ -49,14 +58,7 @@ describe('value rows recomputed after a reading commits', () => {
     await refreshValue(t.sql, 'measures', measures[0] ?? '');
   });
 
-  /** The reading the stored rows take as the measure's latest (value_measure_now). */
-  const storedLatest = async (measureId: string) =>
-    (
-      await t.sql.query<{ reading_id: string | null }>(
-        `SELECT reading_id FROM value_measure_now WHERE measure_id = $1`,
-        [measureId],
-      )
-    ).rows[0]?.reading_id ?? null;
+  const storedLatest = (measureId: string) => storedLatestOf(t.sql, measureId);
 
   it('answers every reading of a burst on one initiative with its rows already recomputed', async () => {
     const start = Date.now();
@@ -153,13 +155,7 @@ if (serverUrl) {
             measureId,
           ])
         ).rows[0]?.id;
-      const storedLatest = async (measureId: string) =>
-        (
-          await t.sql.query<{ reading_id: string | null }>(
-            `SELECT reading_id FROM value_measure_now WHERE measure_id = $1`,
-            [measureId],
-          )
-        ).rows[0]?.reading_id ?? null;
+      const storedLatest = (measureId: string) => storedLatestOf(t.sql, measureId);
       try {
         await holder.query('BEGIN');
         await holder.query(lock, [initiative]);

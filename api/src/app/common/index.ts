@@ -60,6 +60,7 @@ export {
 } from './validators';
 export { CountedSql } from './statements/counted-sql';
 export { PreparedStatements, PreparedStatementsModule } from './prepared-statements';
+export type { StatementNotify } from './statement-notify';
 export {
   SQL_STATEMENTS_HEADER,
   STATEMENT_COUNT_HEADERS,

@@ -10,6 +10,7 @@ import {
   type TransactionRollbackEvent,
 } from 'typeorm';
 import { ClsService } from 'nestjs-cls';
+import type { StatementNotify } from '../common';
 import { AppConfig } from '../config';
 import { decodeEnvelope, encodeEnvelope, LIVE_CHANNEL, type BusMessage } from './live-envelope';
 import { PgListener } from './pg-listener';
@@ -41,13 +42,6 @@ function takeCarried(runner: QueryRunner): Carried {
   const carried = data[CARRIED] ?? [];
   data[CARRIED] = undefined;
   return carried;
-}
-
-/** The events of a transaction for one statement of it to NOTIFY (see takeForStatement). */
-export interface StatementNotify {
-  channel: string;
-  /** The encoded events: none when events do not travel through PostgreSQL. */
-  payloads: string[];
 }
 
 /**

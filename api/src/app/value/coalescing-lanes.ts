@@ -79,25 +79,19 @@ export class CoalescingLanes<T = never> {
     lane.waiting = null;
     const items = lane.items;
     lane.items = [];
-    let open: OpenRun<T> | null = null;
-    let sealed = false;
+    // Until it seals, callers join this run (`run`); `running` is set before any can.
+    const open: OpenRun<T> = { running: Promise.resolve(), items, sealed: false, joined: null };
     const seal = (): readonly T[] => {
-      sealed = true;
-      if (open !== null) {
-        open.sealed = true;
-        if (lane.open === open) lane.open = null;
-      }
+      open.sealed = true;
+      if (lane.open === open) lane.open = null;
       return items;
     };
     const running = work({ seal });
+    open.running = running;
     lane.running = running;
-    // Until it seals, callers join this run (`run`).
-    if (!sealed) {
-      open = { running, items, sealed: false, joined: null };
-      lane.open = open;
-    }
+    if (!open.sealed) lane.open = open;
     const done = (): void => {
-      if (open !== null && lane.open === open) lane.open = null;
+      if (lane.open === open) lane.open = null;
       if (lane.running === running) lane.running = null;
       if (lane.running === null && lane.waiting === null && this.lanes.get(key) === lane) {
         this.lanes.delete(key);

@@ -32,9 +32,10 @@ export const PENDING_SWEEP_PAGE = 200;
  * - measures and cycles: in the writer's transaction, so the rows commit or roll back with it;
  * - readings (`readingsCommitted`): right after the reading's transaction commits and before its
  *   answer is sent, in a transaction of its own, one initiative at a time and once for all the
- *   readings of an initiative committed before it loads ({@link CoalescingLanes}). Recomputing inside
- *   each reading's transaction made every reading of an initiative wait for the one before it
- *   (the advisory lock below), so at 50 connections a burst queued for seconds (issue 18).
+ *   readings of an initiative committed before it loads ({@link CoalescingLanes}). Recomputing
+ *   inside each reading's transaction made every reading of an initiative wait for the one
+ *   before it (the advisory lock below), so at 50 connections a burst queued for seconds
+ *   (issue 18).
  *
  * A reading's transaction writes `value_refresh_pending` (a trigger): if the process stops before
  * the recomputation, the next start, or the sweep every minute, does it. The alerts are found
@@ -78,8 +79,8 @@ export class ValueEngine
   /**
    * These initiatives' inputs changed: under their lock, one statement loads their inputs, stored
    * rows and alert records, libs/domain computes the rows, one statement writes what differs (none
-   * when nothing does) and announces it, and the alerts are reconciled from the same inputs. In the caller's
-   * transaction (a measure written) or in one of its own (readingsCommitted).
+   * when nothing does) and announces it, and the alerts are reconciled from the same inputs. In
+   * the caller's transaction (a measure written) or in one of its own (readingsCommitted).
    */
   async initiativesChanged(initiativeIds: readonly string[]): Promise<void> {
     await this.recompute(initiativeIds, 'with-inputs');
@@ -149,9 +150,9 @@ export class ValueEngine
   /**
    * Readings of these initiatives committed: each is recomputed in a transaction of its own,
    * shared with the other readings of the initiative that commit before it loads (while it waits
-   * for its connection and its lock, or before it starts). Called inside
-   * a transaction still open (a caller that wraps the reading in its own), it recomputes there,
-   * since another transaction could not see the reading yet.
+   * for its connection and its lock, or before it starts). Called inside a transaction still
+   * open (a caller that wraps the reading in its own), it recomputes there, since another
+   * transaction could not see the reading yet.
    */
   async readingsCommitted(initiativeIds: readonly string[]): Promise<void> {
     if (this.txHost.isTransactionActive()) {

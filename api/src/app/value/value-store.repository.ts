@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PreparedStatements } from '../common';
+import { PreparedStatements, type StatementNotify } from '../common';
 import type {
   CustomerGroupRow,
   CycleRow,
@@ -97,10 +97,10 @@ export const STORED_COLUMNS = {
   now: `initiative_id AS "initiativeId", customer, business`,
 } as const;
 
-/** The CTEs the inputs are read from: the initiatives $1's measures and decisive readings at $2. */
 /** Takes the initiatives $1 off `value_refresh_pending` (a CTE). */
 const SEEN = `seen AS (DELETE FROM value_refresh_pending WHERE initiative_id = ANY($1::uuid[]))`;
 
+/** The CTEs the inputs are read from: the initiatives $1's measures and decisive readings at $2. */
 const INPUTS_SCOPE = `WITH scope AS (SELECT m.id FROM measures m WHERE m.initiative_id = ANY($1::uuid[])),
      ${DECISIVE_READINGS}`;
 
@@ -401,7 +401,7 @@ export async function writeChanges(
   sql: Sql,
   initiativeIds: readonly string[],
   change: ValueRowsChange,
-  notify: { channel: string; payloads: readonly string[] } | null = null,
+  notify: StatementNotify | null = null,
 ): Promise<boolean> {
   if (isNoChange(change)) return false;
   const { upsert, gone } = change;
